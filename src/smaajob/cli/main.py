@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The ``smaajob`` command: one entry point for operators, with Danish help texts.
+
+Each command group lives in its own module under ``smaajob.cli`` and exposes
+``register(subparsers)``, which adds its parser and sets ``handler(args) -> int``.
+Errors from ``smaajob.errors`` become a message on stderr and exit code 2; nothing else is
+caught, because anything else is a bug and should be seen as one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from smaajob.errors import SmaajobError
+
+# Command groups, in the order `smaajob --help` lists them.
+COMMAND_MODULES = (
+    "smaajob.cli.database",
+    "smaajob.cli.demo",
+    "smaajob.cli.serve",
+    "smaajob.cli.users",
+    "smaajob.cli.rules",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="smaajob",
+        description="Småjob – arbejdsværktøj til småjobs. DATABASE_URL vælger databasen "
+        "(standard: SQLite-filen var/smaajob.sqlite3).",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    for module_name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue  # a command group not yet installed in this build
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smaajob.settings")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except SmaajobError as exc:
+        print(f"fejl [{exc.code}]: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("afbrudt", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

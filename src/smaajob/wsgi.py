@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: MPL-2.0
+"""WSGI entry for production servers (``smaajob serve`` uses waitress on it)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smaajob.settings")
+application = get_wsgi_application()

@@ -1,2 +1,91 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Shared test set-up."""
+"""Shared test set-up: a small municipality with one user per role.
+
+Numbers used here are plain fixtures; legal numbers live in the rules' YAML cases.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+PASSWORD = "korrekt-hest-batteri-47"
+
+
+@pytest.fixture
+def municipality(db):
+    from smaajob.organisation.services import create_municipality
+
+    return create_municipality(code="461", name="Odense Kommune")
+
+
+@pytest.fixture
+def other_municipality(db):
+    from smaajob.organisation.services import create_municipality
+
+    return create_municipality(code="265", name="Roskilde Kommune")
+
+
+@pytest.fixture
+def team(municipality):
+    from smaajob.organisation.models import Team
+
+    return Team.objects.create(municipality=municipality, name="Team Småjob")
+
+
+@pytest.fixture
+def project(municipality):
+    from smaajob.organisation.services import create_project
+
+    return create_project(municipality=municipality, name="VTA", follow_up_interval_days=7)
+
+
+@pytest.fixture
+def make_user(municipality, team):
+    from smaajob.organisation.services import create_user
+
+    def make(role: str, username: str | None = None, **extra):
+        extra.setdefault("municipality", municipality)
+        extra.setdefault("team", team)
+        return create_user(username=username or role, password=PASSWORD, role=role, **extra)
+
+    return make
+
+
+@pytest.fixture
+def caseworker(make_user):
+    return make_user("caseworker", first_name="Rikke", last_name="Rådgiver")
+
+
+@pytest.fixture
+def consultant(make_user):
+    return make_user("consultant", first_name="Viggo", last_name="Konsulent")
+
+
+@pytest.fixture
+def company(municipality, consultant):
+    from smaajob.network.services import create_company
+
+    return create_company(actor=consultant, municipality=municipality, cvr="13585628",
+                          name="Netto Vollsmose", sector="detail", latitude=55.40, longitude=10.43)
+
+
+@pytest.fixture
+def citizen(municipality, caseworker, consultant):
+    from smaajob.citizens.services import assign_staff, register_citizen
+
+    person = register_citizen(actor=caseworker, cpr="010190-1234", first_name="Omar", last_name="Hansen",
+                              municipality=municipality, latitude=55.39, longitude=10.40)
+    assign_staff(actor=caseworker, citizen=person, staff=caseworker, staff_role="caseworker",
+                 valid_from=date(2024, 1, 1))
+    assign_staff(actor=caseworker, citizen=person, staff=consultant, staff_role="consultant",
+                 valid_from=date(2024, 1, 1))
+    return person
+
+
+@pytest.fixture
+def course(citizen, project, caseworker):
+    from smaajob.courses.services import start_course
+
+    return start_course(actor=caseworker, citizen=citizen, project=project, started_on=date(2024, 1, 8))

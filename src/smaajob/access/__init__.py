@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Who may see what — the one place that decides it.
+
+Every view, API endpoint and CLI command that touches personal data goes through here
+(the model is Zulip's ``access_stream_by_id``):
+
+* ``citizens_for(user)`` — the queryset of citizens a user may open;
+* ``get_citizen(user, citizen_id, channel=…)`` — one citizen, audit-logged; raises
+  ``NotFound`` both when the citizen does not exist and when the user may not see them,
+  so that a probe cannot learn which ids exist;
+* ``employer_view(user, citizen)`` — the facts an employer contact may see: only those the
+  citizen consented to disclose, and only for citizens placed at the employer's company;
+* ``companies_for(user)`` / ``get_company`` — the shared company network.
+
+Rules (DOMAIN.md §2): caseworkers see the citizens assigned to them; consultants those
+referred to them; coordinators their team's citizens; the benefit office sees citizens
+for payment work; administrators everything; analysts no personal data at all; employer
+contacts consented facts about citizens placed with them; a citizen only their own record.
+"""
+
+from smaajob.access.citizens import (
+    EmployerCitizenView,
+    citizens_for,
+    employer_view,
+    get_citizen,
+)
+from smaajob.access.companies import companies_for, get_company
+
+__all__ = [
+    "EmployerCitizenView",
+    "citizens_for",
+    "companies_for",
+    "employer_view",
+    "get_citizen",
+    "get_company",
+]

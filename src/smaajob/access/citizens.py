@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Access to citizen records, with audit logging of every read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q, QuerySet
+
+from smaajob.audit.models import AuditAction, AuditChannel
+from smaajob.audit.services import record as audit
+from smaajob.citizens.models import Assignment, Citizen, DisclosableFact
+from smaajob.citizens.selectors import consented_facts_on
+from smaajob.courses.models import Placement
+from smaajob.errors import NotFound
+from smaajob.network.models import DanishLevel
+from smaajob.organisation.models import Role, User
+
+NOT_FOUND_MESSAGE = "Borgeren findes ikke, eller du har ikke adgang til borgeren."
+
+
+def _current_assignments(on: date) -> QuerySet[Assignment]:
+    return Assignment.objects.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+
+
+def citizens_for(user: User, *, on: date | None = None) -> QuerySet[Citizen]:
+    """All citizens the user may open. Unknown or inactive users get none."""
+    on = on or date.today()
+    none = Citizen.objects.none()
+    if not user.is_authenticated or not user.is_active:
+        return none
+    role = user.role
+    if role == Role.ADMINISTRATOR:
+        return Citizen.objects.filter(municipality_id=user.municipality_id)
+    if role == Role.BENEFIT_OFFICE:
+        # Payment work needs the citizens of the own municipality; the pages shown to the
+        # benefit office are limited to income and payment data.
+        return Citizen.objects.filter(municipality_id=user.municipality_id)
+    if role in (Role.CASEWORKER, Role.CONSULTANT):
+        ids = _current_assignments(on).filter(staff=user).values("citizen_id")
+        return Citizen.objects.filter(pk__in=ids)
+    if role == Role.COORDINATOR:
+        if user.team_id is None:
+            return none
+        ids = _current_assignments(on).filter(staff__team_id=user.team_id).values("citizen_id")
+        return Citizen.objects.filter(pk__in=ids)
+    if role == Role.CITIZEN:
+        return Citizen.objects.filter(user=user)
+    if role == Role.EMPLOYER:
+        ids = Placement.objects.filter(company_id=user.company_id).values("course__citizen_id")
+        return Citizen.objects.filter(pk__in=ids)
+    return none  # analysts: aggregates only
+
+
+def get_citizen(user: User, citizen_id: int | str, *, channel: str = AuditChannel.WEB, purpose: str = "") -> Citizen:
+    """One citizen the user may see; audit-logs the read. Same error for missing and not yours."""
+    try:
+        pk = int(citizen_id)
+    except (TypeError, ValueError):
+        raise NotFound(NOT_FOUND_MESSAGE) from None
+    citizen = citizens_for(user).filter(pk=pk).first()
+    if citizen is None:
+        audit(actor=user, action=AuditAction.DENIED, channel=channel, object_type="citizen",
+              object_id=pk, citizen_id=pk, detail=purpose)
+        raise NotFound(NOT_FOUND_MESSAGE)
+    audit(actor=user, action=AuditAction.READ, channel=channel, object_type="citizen",
+          object_id=citizen.pk, citizen_id=citizen.pk, detail=purpose)
+    return citizen
+
+
+@dataclass(frozen=True)
+class EmployerCitizenView:
+    """What an employer contact sees: a field is None unless the citizen consented."""
+
+    citizen_id: int
+    name: str | None
+    phone_and_address: str | None
+    restrictions: str | None
+    danish_level: str | None
+    competences: tuple[str, ...] | None
+    job_goal: str | None
+    consented: frozenset[str]
+
+
+def employer_view(user: User, citizen_id: int | str, *, on: date | None = None,
+                  channel: str = AuditChannel.WEB) -> EmployerCitizenView:
+    """The consented facts about a citizen placed at the employer's company."""
+    if user.role != Role.EMPLOYER:
+        raise NotFound(NOT_FOUND_MESSAGE)
+    citizen = get_citizen(user, citizen_id, channel=channel, purpose="virksomhedsvisning")
+    facts = consented_facts_on(citizen, on or date.today())
+
+    def allowed(fact: str) -> bool:
+        return fact in facts
+
+    return EmployerCitizenView(
+        citizen_id=citizen.pk,
+        name=citizen.full_name if allowed(DisclosableFact.NAME) else None,
+        phone_and_address=(f"{citizen.address}, {citizen.postcode} {citizen.city}"
+                           if allowed(DisclosableFact.CONTACT) else None),
+        restrictions=(", ".join(citizen.restriction_tags) or "ingen"
+                      if allowed(DisclosableFact.RESTRICTIONS) else None),
+        danish_level=str(DanishLevel(citizen.danish_level).label) if allowed(DisclosableFact.LANGUAGE) else None,
+        competences=(tuple(citizen.competences) + tuple(citizen.certificates)
+                     if allowed(DisclosableFact.COMPETENCES) else None),
+        job_goal=citizen.job_goal if allowed(DisclosableFact.JOB_GOAL) else None,
+        consented=facts,
+    )

@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Access to the company network. Staff share one network per municipality; an employer
+contact sees only its own company."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from smaajob.errors import NotFound
+from smaajob.network.models import Company
+from smaajob.organisation.models import STAFF_ROLES, Role, User
+
+
+def companies_for(user: User) -> QuerySet[Company]:
+    if not user.is_authenticated or not user.is_active:
+        return Company.objects.none()
+    if user.role == Role.EMPLOYER:
+        return Company.objects.filter(pk=user.company_id)
+    if user.role in STAFF_ROLES and user.role != Role.ANALYST:
+        return Company.objects.filter(municipality_id=user.municipality_id)
+    return Company.objects.none()
+
+
+def get_company(user: User, company_id: int | str) -> Company:
+    try:
+        pk = int(company_id)
+    except (TypeError, ValueError):
+        raise NotFound("Virksomheden findes ikke, eller du har ikke adgang til den.") from None
+    company = companies_for(user).filter(pk=pk).first()
+    if company is None:
+        raise NotFound("Virksomheden findes ikke, eller du har ikke adgang til den.")
+    return company

@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The audit log: who read or changed which personal record, when, and through what.
+
+Rows are only ever added (``smaajob.audit.services.record``); the citizen reference is a
+plain id so that the log outlives a deleted record, as the law on logging requires.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    READ = "read", _("Læst")
+    CREATE = "create", _("Oprettet")
+    UPDATE = "update", _("Ændret")
+    DELETE = "delete", _("Slettet")
+    DENIED = "denied", _("Adgang nægtet")
+
+
+class AuditChannel(models.TextChoices):
+    WEB = "web", _("Web")
+    API = "api", _("API")
+    CLI = "cli", _("Kommandolinje")
+    ADMIN = "admin", _("Administration")
+    SYSTEM = "system", _("System")
+
+
+class AuditEntry(models.Model):
+    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", db_constraint=False
+    )
+    actor_username = models.CharField(max_length=150)
+    action = models.CharField(_("handling"), max_length=8, choices=AuditAction.choices)
+    channel = models.CharField(_("kanal"), max_length=8, choices=AuditChannel.choices)
+    object_type = models.CharField(_("posttype"), max_length=50)
+    object_id = models.BigIntegerField(_("post-id"), null=True)
+    citizen_id = models.BigIntegerField(_("borger-id"), null=True, db_index=True)
+    detail = models.CharField(_("detalje"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("logpost")
+        verbose_name_plural = _("adgangslog")
+        ordering = ["-at"]

@@ -1,0 +1,257 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Citizens and the dated facts about them that the effort and the benefit rules need.
+
+The CPR number is sensitive: it is stored once, never put in a URL, a log line or a list
+(lists show ``masked_cpr``), and records are looked up by their internal id.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from smaajob.dated import DatedFact
+from smaajob.network.models import DanishLevel
+from smaajob.organisation.models import Project, TargetGroup
+from smaajob.validators import mask_cpr
+
+
+class MaritalStatus(models.TextChoices):
+    SINGLE = "single", _("Enlig")
+    MARRIED = "married", _("Gift / registreret partnerskab")
+    COHABITING = "cohabiting", _("Samlevende")
+
+
+class Citizen(models.Model):
+    cpr = models.CharField(_("CPR-nummer"), max_length=10, unique=True)
+    first_name = models.CharField(_("fornavn"), max_length=100)
+    last_name = models.CharField(_("efternavn"), max_length=100)
+    birth_date = models.DateField(_("fødselsdato"))
+    address = models.CharField(_("adresse"), max_length=200, blank=True)
+    postcode = models.CharField(_("postnummer"), max_length=4, blank=True)
+    city = models.CharField(_("by"), max_length=100, blank=True)
+    latitude = models.FloatField(_("breddegrad"), null=True, blank=True)
+    longitude = models.FloatField(_("længdegrad"), null=True, blank=True)
+    municipality = models.ForeignKey(
+        "organisation.Municipality", on_delete=models.PROTECT, related_name="citizens"
+    )
+    marital_status = models.CharField(
+        _("civilstand"), max_length=12, choices=MaritalStatus.choices, default=MaritalStatus.SINGLE
+    )
+    spouse = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="spouse_of",
+        verbose_name=_("ægtefælle"),
+    )
+    weekly_hours_capacity = models.DecimalField(
+        _("kan arbejde timer pr. uge"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    availability = models.JSONField(_("kan arbejde (ugedage og tider)"), default=list, blank=True)
+    restriction_tags = models.JSONField(_("skånehensyn (kategorier)"), default=list, blank=True)
+    restriction_text = models.TextField(_("skånehensyn (beskrivelse)"), blank=True)
+    competences = models.JSONField(_("kompetencer"), default=list, blank=True)
+    certificates = models.JSONField(_("certifikater"), default=list, blank=True)
+    wished_sectors = models.JSONField(_("ønskede brancher"), default=list, blank=True)
+    wishes = models.TextField(_("ønsker"), blank=True)
+    job_goal = models.CharField(_("jobmål"), max_length=200, blank=True)
+    danish_level = models.PositiveSmallIntegerField(
+        _("danskniveau"), choices=DanishLevel.choices, default=DanishLevel.FLUENT
+    )
+    travel_limit_km = models.PositiveSmallIntegerField(_("kan rejse højst (km)"), default=15)
+    waiting_since = models.DateField(_("venter på match siden"), null=True, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="citizen", verbose_name=_("borgerens log-in"),
+    )
+    is_synthetic = models.BooleanField(_("syntetisk demodata"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("borger")
+        verbose_name_plural = _("borgere")
+        ordering = ["last_name", "first_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(weekly_hours_capacity__isnull=True)
+                | (models.Q(weekly_hours_capacity__gte=0) & models.Q(weekly_hours_capacity__lte=168)),
+                name="citizen_capacity_in_week",
+            ),
+            models.CheckConstraint(condition=~models.Q(spouse=models.F("id")), name="citizen_not_own_spouse"),
+        ]
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def masked_cpr(self) -> str:
+        return mask_cpr(self.cpr)
+
+    def __str__(self) -> str:
+        # Deliberately without CPR: __str__ ends up in admin messages and logs.
+        return self.full_name
+
+
+class ReadinessCategory(models.TextChoices):
+    JOBPARAT = "jobparat", _("Jobparat")
+    AKTIVITETSPARAT = "aktivitetsparat", _("Aktivitetsparat")
+    UDDANNELSESPARAT = "uddannelsesparat", _("Uddannelsesparat")
+    AKTIVITETSPARAT_UDDANNELSESHJAELP = "aktivitetsparat_uh", _("Aktivitetsparat (uddannelseshjælp)")
+    # Before 2014 (SFI 2012, Kap. 2): the three match groups.
+    MATCHGRUPPE_1 = "matchgruppe_1", _("Matchgruppe 1 – jobklar")
+    MATCHGRUPPE_2 = "matchgruppe_2", _("Matchgruppe 2 – indsatsklar")
+    MATCHGRUPPE_3 = "matchgruppe_3", _("Matchgruppe 3 – midlertidig passiv")
+
+
+class Readiness(DatedFact):
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="readiness_history")
+    category = models.CharField(_("visitationskategori"), max_length=20, choices=ReadinessCategory.choices)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta(DatedFact.Meta):
+        verbose_name = _("visitationskategori")
+        verbose_name_plural = _("visitationskategorier")
+        constraints = [DatedFact.period_constraint("readiness_period")]
+
+
+class BenefitType(models.TextChoices):
+    KONTANTHJAELP = "kontanthjaelp", _("Kontanthjælp")
+    UDDANNELSESHJAELP = "uddannelseshjaelp", _("Uddannelseshjælp")
+    INTEGRATIONSYDELSE = "integrationsydelse", _("Integrationsydelse / selvforsørgelses- og hjemrejseydelse")
+    RESSOURCEFORLOEBSYDELSE = "ressourceforloebsydelse", _("Ressourceforløbsydelse")
+    LEDIGHEDSYDELSE = "ledighedsydelse", _("Ledighedsydelse")
+    REVALIDERING = "revalidering", _("Revalideringsydelse")
+    DAGPENGE = "dagpenge", _("Dagpenge")
+    SYGEDAGPENGE = "sygedagpenge", _("Sygedagpenge")
+    NONE = "none", _("Ingen ydelse")
+
+
+class BenefitRate(models.TextChoices):
+    FULL = "full", _("Fuld sats (forsørger / højeste)")
+    LOWER = "lower", _("Lavere sats")
+
+
+class Benefit(DatedFact):
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="benefit_history")
+    benefit_type = models.CharField(_("ydelse"), max_length=30, choices=BenefitType.choices)
+    rate = models.CharField(_("sats"), max_length=8, choices=BenefitRate.choices, default=BenefitRate.FULL)
+    monthly_amount = models.DecimalField(
+        _("månedligt beløb (kr.)"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta(DatedFact.Meta):
+        verbose_name = _("ydelse")
+        verbose_name_plural = _("ydelser")
+        constraints = [DatedFact.period_constraint("benefit_period")]
+
+
+class ProjectMembership(DatedFact):
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="project_memberships")
+    project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="memberships")
+    target_group = models.ForeignKey(TargetGroup, on_delete=models.PROTECT, null=True, blank=True)
+
+    class Meta(DatedFact.Meta):
+        verbose_name = _("projektdeltagelse")
+        verbose_name_plural = _("projektdeltagelser")
+        constraints = [DatedFact.period_constraint("membership_period")]
+
+
+class StaffRole(models.TextChoices):
+    CASEWORKER = "caseworker", _("Rådgiver")
+    CONSULTANT = "consultant", _("Virksomhedskonsulent")
+
+
+class Assignment(DatedFact):
+    """Which caseworker and which company consultant hold the citizen, when."""
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="assignments")
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments")
+    staff_role = models.CharField(_("rolle"), max_length=12, choices=StaffRole.choices)
+
+    class Meta(DatedFact.Meta):
+        verbose_name = _("tilknyttet medarbejder")
+        verbose_name_plural = _("tilknyttede medarbejdere")
+        constraints = [DatedFact.period_constraint("assignment_period")]
+        indexes = [models.Index(fields=["staff", "staff_role", "valid_to"])]
+
+
+class DisclosableFact(models.TextChoices):
+    """What an employer may be told, each only with the citizen's explicit consent (003 §3.4.3)."""
+
+    NAME = "name", _("Navn")
+    CONTACT = "contact", _("Telefon og adresse")
+    RESTRICTIONS = "restrictions", _("Skånehensyn")
+    HEALTH = "health", _("Helbred og diagnoser")
+    LANGUAGE = "language", _("Danskniveau")
+    COMPETENCES = "competences", _("Kompetencer og certifikater")
+    BENEFIT = "benefit", _("Ydelse og forløbstype")
+    JOB_GOAL = "job_goal", _("Jobmål og ønsker")
+
+
+class Consent(DatedFact):
+    """The facts the citizen agreed an employer may see; a new row replaces the old one."""
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="consents")
+    facts = models.JSONField(_("må oplyses til virksomheden"), default=list)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta(DatedFact.Meta):
+        verbose_name = _("samtykke til videregivelse")
+        verbose_name_plural = _("samtykker til videregivelse")
+        constraints = [DatedFact.period_constraint("consent_period")]
+
+
+class Commitment(models.Model):
+    """Other fixed activities (language school, treatment) that block weekly time slots."""
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="commitments")
+    description = models.CharField(_("aktivitet"), max_length=200)
+    slots = models.JSONField(_("ugedage og tider"), default=list)
+    starts_on = models.DateField(_("fra"))
+    ends_on = models.DateField(_("til"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("anden aktivitet")
+        verbose_name_plural = _("andre aktiviteter")
+
+
+class SickLeave(models.Model):
+    """Recorded sick leave; it extends the 225-hour window (000 Bilag 3)."""
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="sick_leave")
+    starts_on = models.DateField(_("fra"))
+    ends_on = models.DateField(_("til og med"))
+
+    class Meta:
+        verbose_name = _("sygeperiode")
+        verbose_name_plural = _("sygeperioder")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="sick_leave_period")
+        ]
+
+
+class ExemptionDecision(models.Model):
+    """A caseworker's decision that the 225-hour rule does not apply (LAS § 13 f, stk. 9).
+
+    Always a person's decision with reason, legal basis and a review date — never automatic.
+    """
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="exemptions")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_on = models.DateField(_("afgjort den"))
+    valid_from = models.DateField(_("gælder fra"))
+    valid_to = models.DateField(_("gælder til og med"), null=True, blank=True)
+    reason = models.TextField(_("begrundelse"))
+    legal_basis = models.CharField(_("hjemmel"), max_length=200, default="LAS § 13 f, stk. 9")
+    review_on = models.DateField(_("revurderes senest"))
+
+    class Meta:
+        verbose_name = _("fritagelse fra 225-timersreglen")
+        verbose_name_plural = _("fritagelser fra 225-timersreglen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
+                name="exemption_period",
+            ),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="exemption_has_reason"),
+        ]

@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Reads about citizens. Callers reach citizens through ``smaajob.access`` first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import QuerySet
+
+from smaajob.citizens.models import Assignment, Benefit, Citizen, Consent, Readiness, StaffRole
+from smaajob.history import fact_on
+
+
+def spouse_of(citizen: Citizen) -> Citizen | None:
+    if citizen.spouse_id:
+        return citizen.spouse
+    return Citizen.objects.filter(spouse=citizen).first()
+
+
+def readiness_on(citizen: Citizen, on: date) -> Readiness | None:
+    return fact_on(Readiness, owner={"citizen": citizen}, on=on)
+
+
+def benefit_on(citizen: Citizen, on: date) -> Benefit | None:
+    return fact_on(Benefit, owner={"citizen": citizen}, on=on)
+
+
+def consented_facts_on(citizen: Citizen, on: date) -> frozenset[str]:
+    consent = fact_on(Consent, owner={"citizen": citizen}, on=on)
+    return frozenset(consent.facts) if consent else frozenset()
+
+
+def citizens_assigned_to(staff_id: int, staff_role: str, on: date) -> QuerySet[Citizen]:
+    ids = (
+        Assignment.objects.filter(staff_id=staff_id, staff_role=staff_role, valid_from__lte=on)
+        .exclude(valid_to__lt=on)
+        .values("citizen_id")
+    )
+    return Citizen.objects.filter(pk__in=ids)
+
+
+def current_staff(citizen: Citizen, on: date) -> dict[str, Assignment | None]:
+    return {
+        role: fact_on(Assignment, owner={"citizen": citizen, "staff_role": role}, on=on)
+        for role in StaffRole.values
+    }

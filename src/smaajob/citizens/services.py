@@ -1,0 +1,268 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Writes for citizens: registration, resource mapping and their dated facts.
+
+Each function is one transaction; each writes an audit entry naming the actor.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from smaajob.audit.models import AuditAction, AuditChannel
+from smaajob.audit.services import record as audit
+from smaajob.citizens.models import (
+    Assignment,
+    Benefit,
+    BenefitRate,
+    BenefitType,
+    Citizen,
+    Commitment,
+    Consent,
+    DisclosableFact,
+    ExemptionDecision,
+    MaritalStatus,
+    ProjectMembership,
+    Readiness,
+    ReadinessCategory,
+    SickLeave,
+    StaffRole,
+)
+from smaajob.errors import InvalidInput
+from smaajob.history import record_change
+from smaajob.hours import parse_hours
+from smaajob.organisation.models import Municipality, Project, Role, TargetGroup, User
+from smaajob.slots import normalise_slots
+from smaajob.validators import check_period, cpr_birth_date, normalise_cpr
+
+
+def _choice(value: str, choices: Any, field: str, what: str) -> str:
+    if value not in choices.values:
+        raise InvalidInput(f"Ukendt {what} »{value}«. Gyldige værdier: {', '.join(choices.values)}.", field=field)
+    return value
+
+
+@transaction.atomic
+def register_citizen(
+    *,
+    actor: User,
+    cpr: str,
+    first_name: str,
+    last_name: str,
+    municipality: Municipality,
+    address: str = "",
+    postcode: str = "",
+    city: str = "",
+    latitude: float | None = None,
+    longitude: float | None = None,
+    marital_status: str = MaritalStatus.SINGLE,
+    is_synthetic: bool = False,
+    channel: str = AuditChannel.WEB,
+) -> Citizen:
+    number = normalise_cpr(cpr)
+    if Citizen.objects.filter(cpr=number).exists():
+        # Never echo the number back: the message may be shown or logged.
+        raise InvalidInput("Der findes allerede en borger med dette CPR-nummer.", field="cpr")
+    if not first_name.strip() or not last_name.strip():
+        raise InvalidInput("Borgeren skal have både fornavn og efternavn.", field="first_name")
+    if latitude is not None and not (54.0 <= latitude <= 58.0) or longitude is not None and not (7.5 <= longitude <= 15.5):
+        raise InvalidInput("Koordinaterne ligger ikke i Danmark (bredde 54–58, længde 7,5–15,5).", field="latitude")
+    citizen = Citizen.objects.create(
+        cpr=number,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        birth_date=cpr_birth_date(number),
+        municipality=municipality,
+        address=address,
+        postcode=postcode,
+        city=city,
+        latitude=latitude,
+        longitude=longitude,
+        marital_status=_choice(marital_status, MaritalStatus, "marital_status", "civilstand"),
+        is_synthetic=is_synthetic,
+    )
+    audit(actor=actor, action=AuditAction.CREATE, channel=channel, object_type="citizen",
+          object_id=citizen.pk, citizen_id=citizen.pk)
+    return citizen
+
+
+@transaction.atomic
+def update_resource_mapping(
+    *,
+    actor: User,
+    citizen: Citizen,
+    channel: str = AuditChannel.WEB,
+    **fields: Any,
+) -> Citizen:
+    """Record the resource mapping (ressourceafdækning): capacity, wishes, restrictions …"""
+    allowed = {
+        "weekly_hours_capacity", "availability", "restriction_tags", "restriction_text",
+        "competences", "certificates", "wished_sectors", "wishes", "job_goal", "danish_level",
+        "travel_limit_km", "waiting_since",
+    }
+    unknown = set(fields) - allowed
+    if unknown:
+        raise InvalidInput(f"Ukendte felter i ressourceafdækningen: {', '.join(sorted(unknown))}.", field=min(unknown))
+    if "weekly_hours_capacity" in fields:
+        fields["weekly_hours_capacity"] = parse_hours(
+            fields["weekly_hours_capacity"], field="weekly_hours_capacity", allow_blank=True
+        )
+    if "availability" in fields:
+        fields["availability"] = normalise_slots(fields["availability"], field="availability")
+    if "danish_level" in fields and int(fields["danish_level"]) not in range(4):
+        raise InvalidInput("Danskniveau skal være 0 (intet) til 3 (flydende).", field="danish_level")
+    if "travel_limit_km" in fields and not 0 <= int(fields["travel_limit_km"]) <= 200:
+        raise InvalidInput("Rejseafstand skal være 0–200 km.", field="travel_limit_km")
+    for list_field in ("restriction_tags", "competences", "certificates", "wished_sectors"):
+        if list_field in fields:
+            value = fields[list_field]
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise InvalidInput("Skal være en liste af ord, fx [\"truck\", \"hygiejne\"].", field=list_field)
+            fields[list_field] = sorted({v.strip().lower() for v in value})
+    for name, value in fields.items():
+        setattr(citizen, name, value)
+    citizen.save(update_fields=list(fields))
+    audit(actor=actor, action=AuditAction.UPDATE, channel=channel, object_type="citizen",
+          object_id=citizen.pk, citizen_id=citizen.pk, detail="ressourceafdækning: " + ", ".join(sorted(fields)))
+    return citizen
+
+
+@transaction.atomic
+def set_readiness(*, actor: User, citizen: Citizen, category: str, valid_from: date) -> Readiness:
+    _choice(category, ReadinessCategory, "category", "visitationskategori")
+    row = record_change(Readiness, owner={"citizen": citizen}, valid_from=valid_from, category=category, decided_by=actor)
+    audit(actor=actor, action=AuditAction.UPDATE, channel=AuditChannel.WEB, object_type="readiness",
+          object_id=row.pk, citizen_id=citizen.pk, detail=category)
+    return row
+
+
+@transaction.atomic
+def set_benefit(
+    *, actor: User, citizen: Citizen, benefit_type: str, valid_from: date,
+    rate: str = BenefitRate.FULL, monthly_amount: Decimal | None = None,
+) -> Benefit:
+    _choice(benefit_type, BenefitType, "benefit_type", "ydelse")
+    _choice(rate, BenefitRate, "rate", "sats")
+    if monthly_amount is not None and monthly_amount < 0:
+        raise InvalidInput("Ydelsens beløb kan ikke være negativt.", field="monthly_amount")
+    row = record_change(Benefit, owner={"citizen": citizen}, valid_from=valid_from,
+                        benefit_type=benefit_type, rate=rate, monthly_amount=monthly_amount)
+    audit(actor=actor, action=AuditAction.UPDATE, channel=AuditChannel.WEB, object_type="benefit",
+          object_id=row.pk, citizen_id=citizen.pk, detail=benefit_type)
+    return row
+
+
+@transaction.atomic
+def join_project(
+    *, actor: User, citizen: Citizen, project: Project, valid_from: date, target_group: TargetGroup | None = None,
+) -> ProjectMembership:
+    if target_group is not None and target_group.project_id != project.pk:
+        raise InvalidInput("Målgruppen hører ikke til projektet.", field="target_group")
+    # A citizen may be in several projects at once; only the same project's history is dated.
+    row = record_change(ProjectMembership, owner={"citizen": citizen, "project": project},
+                        valid_from=valid_from, target_group=target_group)
+    audit(actor=actor, action=AuditAction.UPDATE, channel=AuditChannel.WEB, object_type="project_membership",
+          object_id=row.pk, citizen_id=citizen.pk, detail=project.name)
+    return row
+
+
+@transaction.atomic
+def assign_staff(*, actor: User, citizen: Citizen, staff: User, staff_role: str, valid_from: date) -> Assignment:
+    _choice(staff_role, StaffRole, "staff_role", "rolle")
+    expected = Role.CASEWORKER if staff_role == StaffRole.CASEWORKER else Role.CONSULTANT
+    if staff.role != expected:
+        raise InvalidInput(f"{staff} har ikke rollen {Role(expected).label}.", field="staff")
+    row = record_change(Assignment, owner={"citizen": citizen, "staff_role": staff_role},
+                        valid_from=valid_from, staff=staff)
+    audit(actor=actor, action=AuditAction.UPDATE, channel=AuditChannel.WEB, object_type="assignment",
+          object_id=row.pk, citizen_id=citizen.pk, detail=f"{staff_role}: {staff.username}")
+    return row
+
+
+@transaction.atomic
+def record_consent(*, actor: User, citizen: Citizen, facts: list[str], valid_from: date) -> Consent:
+    unknown = [f for f in facts if f not in DisclosableFact.values]
+    if unknown:
+        raise InvalidInput(
+            f"Ukendte oplysninger: {', '.join(unknown)}. Gyldige: {', '.join(DisclosableFact.values)}.", field="facts"
+        )
+    row = record_change(Consent, owner={"citizen": citizen}, valid_from=valid_from,
+                        facts=sorted(set(facts)), recorded_by=actor)
+    audit(actor=actor, action=AuditAction.UPDATE, channel=AuditChannel.WEB, object_type="consent",
+          object_id=row.pk, citizen_id=citizen.pk, detail=",".join(sorted(set(facts))))
+    return row
+
+
+@transaction.atomic
+def add_commitment(
+    *, actor: User, citizen: Citizen, description: str, slots: list[dict[str, Any]],
+    starts_on: date, ends_on: date | None = None,
+) -> Commitment:
+    check_period(starts_on, ends_on, field="ends_on")
+    row = Commitment.objects.create(citizen=citizen, description=description,
+                                    slots=normalise_slots(slots), starts_on=starts_on, ends_on=ends_on)
+    audit(actor=actor, action=AuditAction.CREATE, channel=AuditChannel.WEB, object_type="commitment",
+          object_id=row.pk, citizen_id=citizen.pk)
+    return row
+
+
+@transaction.atomic
+def record_sick_leave(*, actor: User, citizen: Citizen, starts_on: date, ends_on: date) -> SickLeave:
+    check_period(starts_on, ends_on, field="ends_on")
+    overlap = citizen.sick_leave.filter(starts_on__lte=ends_on, ends_on__gte=starts_on).exists()
+    if overlap:
+        raise InvalidInput("Sygeperioden overlapper en allerede registreret sygeperiode.", field="starts_on")
+    row = SickLeave.objects.create(citizen=citizen, starts_on=starts_on, ends_on=ends_on)
+    audit(actor=actor, action=AuditAction.CREATE, channel=AuditChannel.WEB, object_type="sick_leave",
+          object_id=row.pk, citizen_id=citizen.pk)
+    return row
+
+
+@transaction.atomic
+def decide_exemption(
+    *,
+    actor: User,
+    citizen: Citizen,
+    decided_on: date,
+    valid_from: date,
+    reason: str,
+    review_on: date,
+    valid_to: date | None = None,
+    legal_basis: str = "LAS § 13 f, stk. 9",
+) -> ExemptionDecision:
+    """Record a caseworker's exemption from the 225-hour rule. Only caseworkers decide it."""
+    if actor.role != Role.CASEWORKER:
+        raise InvalidInput("Kun en rådgiver (myndighed) kan træffe afgørelse om fritagelse.", field="decided_by")
+    if not reason.strip():
+        raise InvalidInput("En afgørelse om fritagelse skal begrundes.", field="reason")
+    if not legal_basis.strip():
+        raise InvalidInput("Angiv hjemmel, fx »LAS § 13 f, stk. 9«.", field="legal_basis")
+    check_period(valid_from, valid_to, field="valid_to")
+    if review_on < decided_on:
+        raise InvalidInput("Revurderingsdatoen skal ligge efter afgørelsesdatoen.", field="review_on")
+    row = ExemptionDecision.objects.create(
+        citizen=citizen, decided_by=actor, decided_on=decided_on, valid_from=valid_from,
+        valid_to=valid_to, reason=reason.strip(), legal_basis=legal_basis.strip(), review_on=review_on,
+    )
+    audit(actor=actor, action=AuditAction.CREATE, channel=AuditChannel.WEB, object_type="exemption",
+          object_id=row.pk, citizen_id=citizen.pk)
+    return row
+
+
+@transaction.atomic
+def link_spouses(*, actor: User, citizen: Citizen, spouse: Citizen) -> None:
+    """Marry two citizen records. The link is stored on one side (a one-to-one field);
+    ``spouse_of`` in the selectors reads it from either side."""
+    if citizen.pk == spouse.pk:
+        raise InvalidInput("En borger kan ikke være gift med sig selv.", field="spouse")
+    citizen.spouse = spouse
+    citizen.marital_status = MaritalStatus.MARRIED
+    citizen.save(update_fields=["spouse", "marital_status"])
+    spouse.marital_status = MaritalStatus.MARRIED
+    spouse.save(update_fields=["marital_status"])
+    for person in (citizen, spouse):
+        audit(actor=actor, action=AuditAction.UPDATE, channel=AuditChannel.WEB, object_type="citizen",
+              object_id=person.pk, citizen_id=person.pk, detail="ægtefælle")

@@ -67,20 +67,36 @@ def consultant(make_user):
 def company(municipality, consultant):
     from smaajob.network.services import create_company
 
-    return create_company(actor=consultant, municipality=municipality, cvr="13585628",
-                          name="Netto Vollsmose", sector="detail", latitude=55.40, longitude=10.43)
+    return create_company(
+        actor=consultant,
+        municipality=municipality,
+        cvr="13585628",
+        name="Netto Vollsmose",
+        sector="detail",
+        latitude=55.40,
+        longitude=10.43,
+    )
 
 
 @pytest.fixture
 def citizen(municipality, caseworker, consultant):
     from smaajob.citizens.services import assign_staff, register_citizen
 
-    person = register_citizen(actor=caseworker, cpr="010190-1234", first_name="Omar", last_name="Hansen",
-                              municipality=municipality, latitude=55.39, longitude=10.40)
-    assign_staff(actor=caseworker, citizen=person, staff=caseworker, staff_role="caseworker",
-                 valid_from=date(2024, 1, 1))
-    assign_staff(actor=caseworker, citizen=person, staff=consultant, staff_role="consultant",
-                 valid_from=date(2024, 1, 1))
+    person = register_citizen(
+        actor=caseworker,
+        cpr="010190-1234",
+        first_name="Omar",
+        last_name="Hansen",
+        municipality=municipality,
+        latitude=55.39,
+        longitude=10.40,
+    )
+    assign_staff(
+        actor=caseworker, citizen=person, staff=caseworker, staff_role="caseworker", valid_from=date(2024, 1, 1)
+    )
+    assign_staff(
+        actor=caseworker, citizen=person, staff=consultant, staff_role="consultant", valid_from=date(2024, 1, 1)
+    )
     return person
 
 

@@ -91,9 +91,7 @@ class ImportRejected(InvalidInput):
         more = len(self.problems) - len(lines)
         if more > 0:
             lines.append(f"… og {more} fejl mere")
-        super().__init__(
-            f"{len(self.problems)} fejl i {total_rows} rækker; intet er gemt.\n" + "\n".join(lines)
-        )
+        super().__init__(f"{len(self.problems)} fejl i {total_rows} rækker; intet er gemt.\n" + "\n".join(lines))
 
     def as_dict(self) -> dict[str, object]:
         body = super().as_dict()

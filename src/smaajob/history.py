@@ -4,15 +4,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 from smaajob.dated import DatedFact
 from smaajob.errors import InvalidPeriod
 
-F = TypeVar("F", bound=DatedFact)
 
-
-def record_change(model: type[F], *, owner: dict[str, Any], valid_from: date, **values: Any) -> F:
+def record_change[F: DatedFact](model: type[F], *, owner: dict[str, Any], valid_from: date, **values: Any) -> F:
     """Close the fact that is open for ``owner`` the day before ``valid_from``; open a new one.
 
     ``owner`` selects the history (e.g. ``{"citizen": c}`` or ``{"citizen": c, "staff_role": r}``).
@@ -23,8 +21,7 @@ def record_change(model: type[F], *, owner: dict[str, Any], valid_from: date, **
     if current is not None:
         if valid_from <= current.valid_from:
             raise InvalidPeriod(
-                f"Ændringen skal gælde fra en dato efter den nuværende periodes start "
-                f"({current.valid_from:%d.%m.%Y}).",
+                f"Ændringen skal gælde fra en dato efter den nuværende periodes start ({current.valid_from:%d.%m.%Y}).",
                 field="valid_from",
             )
         current.valid_to = valid_from - timedelta(days=1)
@@ -32,7 +29,7 @@ def record_change(model: type[F], *, owner: dict[str, Any], valid_from: date, **
     return model.objects.create(**owner, valid_from=valid_from, **values)  # type: ignore[attr-defined,no-any-return]
 
 
-def fact_on(model: type[F], *, owner: dict[str, Any], on: date) -> F | None:
+def fact_on[F: DatedFact](model: type[F], *, owner: dict[str, Any], on: date) -> F | None:
     """The fact in force on a date, or None."""
     return (  # type: ignore[no-any-return]
         model.objects.filter(**owner, valid_from__lte=on)  # type: ignore[attr-defined]

@@ -11,7 +11,9 @@ from smaajob.errors import InvalidHours
 HOURS_IN_WEEK = Decimal(168)
 
 
-def parse_hours(value: Any, *, field: str, maximum: Decimal = HOURS_IN_WEEK, allow_blank: bool = False) -> Decimal | None:
+def parse_hours(
+    value: Any, *, field: str, maximum: Decimal = HOURS_IN_WEEK, allow_blank: bool = False
+) -> Decimal | None:
     """Accept 7.5, "7,5" or 7; refuse negatives, non-numbers and more than ``maximum``."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if allow_blank:

@@ -21,9 +21,7 @@ def _parse_time(value: Any, field: str) -> time:
     try:
         return time.fromisoformat(str(value))
     except ValueError:
-        raise InvalidInput(
-            f"Tidspunktet {value!r} skal skrives TT:MM, fx 08:00.", field=field
-        ) from None
+        raise InvalidInput(f"Tidspunktet {value!r} skal skrives TT:MM, fx 08:00.", field=field) from None
 
 
 def normalise_slots(raw: Iterable[Mapping[str, Any]] | None, *, field: str = "slots") -> list[dict[str, Any]]:
@@ -61,10 +59,7 @@ def first_clash(a: Iterable[Mapping[str, Any]], b: Iterable[Mapping[str, Any]]) 
     for x in a:
         for y in b:
             if x["weekday"] == y["weekday"] and x["start"] < y["end"] and y["start"] < x["end"]:
-                return (
-                    f"{WEEKDAYS_DA[x['weekday']]} {x['start']}–{x['end']} overlapper "
-                    f"{y['start']}–{y['end']}"
-                )
+                return f"{WEEKDAYS_DA[x['weekday']]} {x['start']}–{x['end']} overlapper {y['start']}–{y['end']}"
     return None
 
 

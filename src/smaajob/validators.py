@@ -23,9 +23,7 @@ def normalise_cpr(value: str) -> str:
     try:
         compact = stdnum_cpr.validate(value)
     except stdnum_exceptions.InvalidLength:
-        raise InvalidIdentifier(
-            "CPR-nummeret skal have 10 cifre, fx 010190-1234.", field="cpr"
-        ) from None
+        raise InvalidIdentifier("CPR-nummeret skal have 10 cifre, fx 010190-1234.", field="cpr") from None
     except stdnum_exceptions.InvalidFormat:
         raise InvalidIdentifier(
             "CPR-nummeret må kun indeholde cifre (og evt. en bindestreg), fx 010190-1234.",
@@ -62,6 +60,4 @@ def normalise_cvr(value: str) -> str:
 
 def check_period(start: date | None, end: date | None, *, field: str = "end") -> None:
     if start is not None and end is not None and end < start:
-        raise InvalidPeriod(
-            f"Slutdatoen ({end:%d.%m.%Y}) ligger før startdatoen ({start:%d.%m.%Y}).", field=field
-        )
+        raise InvalidPeriod(f"Slutdatoen ({end:%d.%m.%Y}) ligger før startdatoen ({start:%d.%m.%Y}).", field=field)

@@ -16,10 +16,25 @@ def walk(course, actor, *states, start=date(2024, 1, 9)):
 
 def test_a_course_walks_the_whole_path_from_visitation_to_exit_with_every_step_dated(course, consultant):
     course = walk(course, consultant, "mapped", "matching", "match_meeting", "placement", "paid_hours", "follow_up")
-    course = change_state(actor=consultant, course=course, to_state="exited", on=date(2024, 6, 1),
-                          outcome="ordinary_job", reason="Fastansat 20 t/uge")
+    course = change_state(
+        actor=consultant,
+        course=course,
+        to_state="exited",
+        on=date(2024, 6, 1),
+        outcome="ordinary_job",
+        reason="Fastansat 20 t/uge",
+    )
     states = list(course.transitions.values_list("to_state", flat=True))
-    assert states == ["visited", "mapped", "matching", "match_meeting", "placement", "paid_hours", "follow_up", "exited"]
+    assert states == [
+        "visited",
+        "mapped",
+        "matching",
+        "match_meeting",
+        "placement",
+        "paid_hours",
+        "follow_up",
+        "exited",
+    ]
     assert all(t.actor_id for t in course.transitions.all())
     assert course.ended_on == date(2024, 6, 1) and course.exit_outcome == "ordinary_job"
 
@@ -39,8 +54,9 @@ def test_a_failed_match_meeting_returns_to_matching(course, consultant):
 
 
 def test_an_exited_course_cannot_be_reopened(course, consultant):
-    course = change_state(actor=consultant, course=course, to_state="exited", on=date(2024, 2, 1),
-                          outcome="stopped", stop_reason="health")
+    course = change_state(
+        actor=consultant, course=course, to_state="exited", on=date(2024, 2, 1), outcome="stopped", stop_reason="health"
+    )
     with pytest.raises(IllegalTransition, match="afsluttet"):
         change_state(actor=consultant, course=course, to_state="mapped", on=date(2024, 2, 2))
 

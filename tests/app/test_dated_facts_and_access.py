@@ -29,18 +29,35 @@ def test_a_change_dated_before_the_current_period_is_refused(citizen, caseworker
 
 def test_an_exemption_is_a_caseworkers_decision_with_reason_basis_and_review_date(citizen, caseworker, consultant):
     with pytest.raises(InvalidInput, match="Kun en rådgiver"):
-        decide_exemption(actor=consultant, citizen=citizen, decided_on=date(2024, 1, 1), valid_from=date(2024, 1, 1),
-                         reason="Begrænset arbejdsevne", review_on=date(2024, 7, 1))
+        decide_exemption(
+            actor=consultant,
+            citizen=citizen,
+            decided_on=date(2024, 1, 1),
+            valid_from=date(2024, 1, 1),
+            reason="Begrænset arbejdsevne",
+            review_on=date(2024, 7, 1),
+        )
     with pytest.raises(InvalidInput, match="begrundes"):
-        decide_exemption(actor=caseworker, citizen=citizen, decided_on=date(2024, 1, 1), valid_from=date(2024, 1, 1),
-                         reason="  ", review_on=date(2024, 7, 1))
-    decision = decide_exemption(actor=caseworker, citizen=citizen, decided_on=date(2024, 1, 1),
-                                valid_from=date(2024, 1, 1), reason="Begrænset arbejdsevne", review_on=date(2024, 7, 1))
+        decide_exemption(
+            actor=caseworker,
+            citizen=citizen,
+            decided_on=date(2024, 1, 1),
+            valid_from=date(2024, 1, 1),
+            reason="  ",
+            review_on=date(2024, 7, 1),
+        )
+    decision = decide_exemption(
+        actor=caseworker,
+        citizen=citizen,
+        decided_on=date(2024, 1, 1),
+        valid_from=date(2024, 1, 1),
+        reason="Begrænset arbejdsevne",
+        review_on=date(2024, 7, 1),
+    )
     assert decision.legal_basis == "LAS § 13 f, stk. 9" and decision.decided_by == caseworker
 
 
-def test_a_caseworker_sees_own_citizens_and_gets_the_same_answer_for_missing_and_not_yours(
-        citizen, make_user):
+def test_a_caseworker_sees_own_citizens_and_gets_the_same_answer_for_missing_and_not_yours(citizen, make_user):
     stranger = make_user("caseworker", username="anden")
     with pytest.raises(NotFound) as not_yours:
         get_citizen(stranger, citizen.pk)
@@ -71,8 +88,7 @@ def test_an_employer_sees_only_what_the_citizen_consented_to_disclose(citizen, c
     employer = make_user("employer", username="netto", company=company, municipality=None, team=None)
     with pytest.raises(NotFound):
         employer_view(employer, citizen.pk)  # not placed there yet
-    create_placement(actor=consultant, course=course, company=company, kind="placement",
-                     planned_start=date(2024, 2, 5))
+    create_placement(actor=consultant, course=course, company=company, kind="placement", planned_start=date(2024, 2, 5))
     record_consent(actor=consultant, citizen=citizen, facts=["name", "language"], valid_from=date(2024, 1, 1))
     view = employer_view(employer, citizen.pk)
     assert view.name == "Omar Hansen"

@@ -46,8 +46,7 @@ def test_registering_a_citizen_twice_is_refused_without_echoing_the_number(citiz
     from smaajob.citizens.services import register_citizen
 
     with pytest.raises(InvalidInput) as error:
-        register_citizen(actor=caseworker, cpr="0101901234", first_name="A", last_name="B",
-                         municipality=municipality)
+        register_citizen(actor=caseworker, cpr="0101901234", first_name="A", last_name="B", municipality=municipality)
     assert "0101901234" not in error.value.message
 
 

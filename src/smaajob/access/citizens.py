@@ -61,11 +61,25 @@ def get_citizen(user: User, citizen_id: int | str, *, channel: str = AuditChanne
         raise NotFound(NOT_FOUND_MESSAGE) from None
     citizen = citizens_for(user).filter(pk=pk).first()
     if citizen is None:
-        audit(actor=user, action=AuditAction.DENIED, channel=channel, object_type="citizen",
-              object_id=pk, citizen_id=pk, detail=purpose)
+        audit(
+            actor=user,
+            action=AuditAction.DENIED,
+            channel=channel,
+            object_type="citizen",
+            object_id=pk,
+            citizen_id=pk,
+            detail=purpose,
+        )
         raise NotFound(NOT_FOUND_MESSAGE)
-    audit(actor=user, action=AuditAction.READ, channel=channel, object_type="citizen",
-          object_id=citizen.pk, citizen_id=citizen.pk, detail=purpose)
+    audit(
+        actor=user,
+        action=AuditAction.READ,
+        channel=channel,
+        object_type="citizen",
+        object_id=citizen.pk,
+        citizen_id=citizen.pk,
+        detail=purpose,
+    )
     return citizen
 
 
@@ -83,8 +97,9 @@ class EmployerCitizenView:
     consented: frozenset[str]
 
 
-def employer_view(user: User, citizen_id: int | str, *, on: date | None = None,
-                  channel: str = AuditChannel.WEB) -> EmployerCitizenView:
+def employer_view(
+    user: User, citizen_id: int | str, *, on: date | None = None, channel: str = AuditChannel.WEB
+) -> EmployerCitizenView:
     """The consented facts about a citizen placed at the employer's company."""
     if user.role != Role.EMPLOYER:
         raise NotFound(NOT_FOUND_MESSAGE)
@@ -97,13 +112,16 @@ def employer_view(user: User, citizen_id: int | str, *, on: date | None = None,
     return EmployerCitizenView(
         citizen_id=citizen.pk,
         name=citizen.full_name if allowed(DisclosableFact.NAME) else None,
-        phone_and_address=(f"{citizen.address}, {citizen.postcode} {citizen.city}"
-                           if allowed(DisclosableFact.CONTACT) else None),
-        restrictions=(", ".join(citizen.restriction_tags) or "ingen"
-                      if allowed(DisclosableFact.RESTRICTIONS) else None),
+        phone_and_address=(
+            f"{citizen.address}, {citizen.postcode} {citizen.city}" if allowed(DisclosableFact.CONTACT) else None
+        ),
+        restrictions=(
+            ", ".join(citizen.restriction_tags) or "ingen" if allowed(DisclosableFact.RESTRICTIONS) else None
+        ),
         danish_level=str(DanishLevel(citizen.danish_level).label) if allowed(DisclosableFact.LANGUAGE) else None,
-        competences=(tuple(citizen.competences) + tuple(citizen.certificates)
-                     if allowed(DisclosableFact.COMPETENCES) else None),
+        competences=(
+            tuple(citizen.competences) + tuple(citizen.certificates) if allowed(DisclosableFact.COMPETENCES) else None
+        ),
         job_goal=citizen.job_goal if allowed(DisclosableFact.JOB_GOAL) else None,
         consented=facts,
     )

@@ -33,14 +33,16 @@ class Citizen(models.Model):
     city = models.CharField(_("by"), max_length=100, blank=True)
     latitude = models.FloatField(_("breddegrad"), null=True, blank=True)
     longitude = models.FloatField(_("længdegrad"), null=True, blank=True)
-    municipality = models.ForeignKey(
-        "organisation.Municipality", on_delete=models.PROTECT, related_name="citizens"
-    )
+    municipality = models.ForeignKey("organisation.Municipality", on_delete=models.PROTECT, related_name="citizens")
     marital_status = models.CharField(
         _("civilstand"), max_length=12, choices=MaritalStatus.choices, default=MaritalStatus.SINGLE
     )
     spouse = models.OneToOneField(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="spouse_of",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="spouse_of",
         verbose_name=_("ægtefælle"),
     )
     weekly_hours_capacity = models.DecimalField(
@@ -60,8 +62,12 @@ class Citizen(models.Model):
     travel_limit_km = models.PositiveSmallIntegerField(_("kan rejse højst (km)"), default=15)
     waiting_since = models.DateField(_("venter på match siden"), null=True, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="citizen", verbose_name=_("borgerens log-in"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="citizen",
+        verbose_name=_("borgerens log-in"),
     )
     is_synthetic = models.BooleanField(_("syntetisk demodata"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -79,6 +85,10 @@ class Citizen(models.Model):
             models.CheckConstraint(condition=~models.Q(spouse=models.F("id")), name="citizen_not_own_spouse"),
         ]
 
+    def __str__(self) -> str:
+        # Deliberately without CPR: __str__ ends up in admin messages and logs.
+        return self.full_name
+
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
@@ -86,10 +96,6 @@ class Citizen(models.Model):
     @property
     def masked_cpr(self) -> str:
         return mask_cpr(self.cpr)
-
-    def __str__(self) -> str:
-        # Deliberately without CPR: __str__ ends up in admin messages and logs.
-        return self.full_name
 
 
 class ReadinessCategory(models.TextChoices):

@@ -41,6 +41,5 @@ def citizens_assigned_to(staff_id: int, staff_role: str, on: date) -> QuerySet[C
 
 def current_staff(citizen: Citizen, on: date) -> dict[str, Assignment | None]:
     return {
-        role: fact_on(Assignment, owner={"citizen": citizen, "staff_role": role}, on=on)
-        for role in StaffRole.values
+        role: fact_on(Assignment, owner={"citizen": citizen, "staff_role": role}, on=on) for role in StaffRole.values
     }

@@ -68,7 +68,12 @@ def register_citizen(
         raise InvalidInput("Der findes allerede en borger med dette CPR-nummer.", field="cpr")
     if not first_name.strip() or not last_name.strip():
         raise InvalidInput("Borgeren skal have både fornavn og efternavn.", field="first_name")
-    if latitude is not None and not (54.0 <= latitude <= 58.0) or longitude is not None and not (7.5 <= longitude <= 15.5):
+    if (
+        latitude is not None
+        and not (54.0 <= latitude <= 58.0)
+        or longitude is not None
+        and not (7.5 <= longitude <= 15.5)
+    ):
         raise InvalidInput("Koordinaterne ligger ikke i Danmark (bredde 54–58, længde 7,5–15,5).", field="latitude")
     citizen = Citizen.objects.create(
         cpr=number,
@@ -84,8 +89,14 @@ def register_citizen(
         marital_status=_choice(marital_status, MaritalStatus, "marital_status", "civilstand"),
         is_synthetic=is_synthetic,
     )
-    audit(actor=actor, action=AuditAction.CREATE, channel=channel, object_type="citizen",
-          object_id=citizen.pk, citizen_id=citizen.pk)
+    audit(
+        actor=actor,
+        action=AuditAction.CREATE,
+        channel=channel,
+        object_type="citizen",
+        object_id=citizen.pk,
+        citizen_id=citizen.pk,
+    )
     return citizen
 
 
@@ -99,9 +110,18 @@ def update_resource_mapping(
 ) -> Citizen:
     """Record the resource mapping (ressourceafdækning): capacity, wishes, restrictions …"""
     allowed = {
-        "weekly_hours_capacity", "availability", "restriction_tags", "restriction_text",
-        "competences", "certificates", "wished_sectors", "wishes", "job_goal", "danish_level",
-        "travel_limit_km", "waiting_since",
+        "weekly_hours_capacity",
+        "availability",
+        "restriction_tags",
+        "restriction_text",
+        "competences",
+        "certificates",
+        "wished_sectors",
+        "wishes",
+        "job_goal",
+        "danish_level",
+        "travel_limit_km",
+        "waiting_since",
     }
     unknown = set(fields) - allowed
     if unknown:
@@ -120,52 +140,102 @@ def update_resource_mapping(
         if list_field in fields:
             value = fields[list_field]
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                raise InvalidInput("Skal være en liste af ord, fx [\"truck\", \"hygiejne\"].", field=list_field)
+                raise InvalidInput('Skal være en liste af ord, fx ["truck", "hygiejne"].', field=list_field)
             fields[list_field] = sorted({v.strip().lower() for v in value})
     for name, value in fields.items():
         setattr(citizen, name, value)
     citizen.save(update_fields=list(fields))
-    audit(actor=actor, action=AuditAction.UPDATE, channel=channel, object_type="citizen",
-          object_id=citizen.pk, citizen_id=citizen.pk, detail="ressourceafdækning: " + ", ".join(sorted(fields)))
+    audit(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        channel=channel,
+        object_type="citizen",
+        object_id=citizen.pk,
+        citizen_id=citizen.pk,
+        detail="ressourceafdækning: " + ", ".join(sorted(fields)),
+    )
     return citizen
 
 
 @transaction.atomic
 def set_readiness(*, actor: User, citizen: Citizen, category: str, valid_from: date) -> Readiness:
     _choice(category, ReadinessCategory, "category", "visitationskategori")
-    row = record_change(Readiness, owner={"citizen": citizen}, valid_from=valid_from, category=category, decided_by=actor)
-    audit(actor=actor, action=AuditAction.UPDATE, channel=AuditChannel.WEB, object_type="readiness",
-          object_id=row.pk, citizen_id=citizen.pk, detail=category)
+    row = record_change(
+        Readiness, owner={"citizen": citizen}, valid_from=valid_from, category=category, decided_by=actor
+    )
+    audit(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        channel=AuditChannel.WEB,
+        object_type="readiness",
+        object_id=row.pk,
+        citizen_id=citizen.pk,
+        detail=category,
+    )
     return row
 
 
 @transaction.atomic
 def set_benefit(
-    *, actor: User, citizen: Citizen, benefit_type: str, valid_from: date,
-    rate: str = BenefitRate.FULL, monthly_amount: Decimal | None = None,
+    *,
+    actor: User,
+    citizen: Citizen,
+    benefit_type: str,
+    valid_from: date,
+    rate: str = BenefitRate.FULL,
+    monthly_amount: Decimal | None = None,
 ) -> Benefit:
     _choice(benefit_type, BenefitType, "benefit_type", "ydelse")
     _choice(rate, BenefitRate, "rate", "sats")
     if monthly_amount is not None and monthly_amount < 0:
         raise InvalidInput("Ydelsens beløb kan ikke være negativt.", field="monthly_amount")
-    row = record_change(Benefit, owner={"citizen": citizen}, valid_from=valid_from,
-                        benefit_type=benefit_type, rate=rate, monthly_amount=monthly_amount)
-    audit(actor=actor, action=AuditAction.UPDATE, channel=AuditChannel.WEB, object_type="benefit",
-          object_id=row.pk, citizen_id=citizen.pk, detail=benefit_type)
+    row = record_change(
+        Benefit,
+        owner={"citizen": citizen},
+        valid_from=valid_from,
+        benefit_type=benefit_type,
+        rate=rate,
+        monthly_amount=monthly_amount,
+    )
+    audit(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        channel=AuditChannel.WEB,
+        object_type="benefit",
+        object_id=row.pk,
+        citizen_id=citizen.pk,
+        detail=benefit_type,
+    )
     return row
 
 
 @transaction.atomic
 def join_project(
-    *, actor: User, citizen: Citizen, project: Project, valid_from: date, target_group: TargetGroup | None = None,
+    *,
+    actor: User,
+    citizen: Citizen,
+    project: Project,
+    valid_from: date,
+    target_group: TargetGroup | None = None,
 ) -> ProjectMembership:
     if target_group is not None and target_group.project_id != project.pk:
         raise InvalidInput("Målgruppen hører ikke til projektet.", field="target_group")
     # A citizen may be in several projects at once; only the same project's history is dated.
-    row = record_change(ProjectMembership, owner={"citizen": citizen, "project": project},
-                        valid_from=valid_from, target_group=target_group)
-    audit(actor=actor, action=AuditAction.UPDATE, channel=AuditChannel.WEB, object_type="project_membership",
-          object_id=row.pk, citizen_id=citizen.pk, detail=project.name)
+    row = record_change(
+        ProjectMembership,
+        owner={"citizen": citizen, "project": project},
+        valid_from=valid_from,
+        target_group=target_group,
+    )
+    audit(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        channel=AuditChannel.WEB,
+        object_type="project_membership",
+        object_id=row.pk,
+        citizen_id=citizen.pk,
+        detail=project.name,
+    )
     return row
 
 
@@ -175,10 +245,18 @@ def assign_staff(*, actor: User, citizen: Citizen, staff: User, staff_role: str,
     expected = Role.CASEWORKER if staff_role == StaffRole.CASEWORKER else Role.CONSULTANT
     if staff.role != expected:
         raise InvalidInput(f"{staff} har ikke rollen {Role(expected).label}.", field="staff")
-    row = record_change(Assignment, owner={"citizen": citizen, "staff_role": staff_role},
-                        valid_from=valid_from, staff=staff)
-    audit(actor=actor, action=AuditAction.UPDATE, channel=AuditChannel.WEB, object_type="assignment",
-          object_id=row.pk, citizen_id=citizen.pk, detail=f"{staff_role}: {staff.username}")
+    row = record_change(
+        Assignment, owner={"citizen": citizen, "staff_role": staff_role}, valid_from=valid_from, staff=staff
+    )
+    audit(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        channel=AuditChannel.WEB,
+        object_type="assignment",
+        object_id=row.pk,
+        citizen_id=citizen.pk,
+        detail=f"{staff_role}: {staff.username}",
+    )
     return row
 
 
@@ -189,23 +267,43 @@ def record_consent(*, actor: User, citizen: Citizen, facts: list[str], valid_fro
         raise InvalidInput(
             f"Ukendte oplysninger: {', '.join(unknown)}. Gyldige: {', '.join(DisclosableFact.values)}.", field="facts"
         )
-    row = record_change(Consent, owner={"citizen": citizen}, valid_from=valid_from,
-                        facts=sorted(set(facts)), recorded_by=actor)
-    audit(actor=actor, action=AuditAction.UPDATE, channel=AuditChannel.WEB, object_type="consent",
-          object_id=row.pk, citizen_id=citizen.pk, detail=",".join(sorted(set(facts))))
+    row = record_change(
+        Consent, owner={"citizen": citizen}, valid_from=valid_from, facts=sorted(set(facts)), recorded_by=actor
+    )
+    audit(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        channel=AuditChannel.WEB,
+        object_type="consent",
+        object_id=row.pk,
+        citizen_id=citizen.pk,
+        detail=",".join(sorted(set(facts))),
+    )
     return row
 
 
 @transaction.atomic
 def add_commitment(
-    *, actor: User, citizen: Citizen, description: str, slots: list[dict[str, Any]],
-    starts_on: date, ends_on: date | None = None,
+    *,
+    actor: User,
+    citizen: Citizen,
+    description: str,
+    slots: list[dict[str, Any]],
+    starts_on: date,
+    ends_on: date | None = None,
 ) -> Commitment:
     check_period(starts_on, ends_on, field="ends_on")
-    row = Commitment.objects.create(citizen=citizen, description=description,
-                                    slots=normalise_slots(slots), starts_on=starts_on, ends_on=ends_on)
-    audit(actor=actor, action=AuditAction.CREATE, channel=AuditChannel.WEB, object_type="commitment",
-          object_id=row.pk, citizen_id=citizen.pk)
+    row = Commitment.objects.create(
+        citizen=citizen, description=description, slots=normalise_slots(slots), starts_on=starts_on, ends_on=ends_on
+    )
+    audit(
+        actor=actor,
+        action=AuditAction.CREATE,
+        channel=AuditChannel.WEB,
+        object_type="commitment",
+        object_id=row.pk,
+        citizen_id=citizen.pk,
+    )
     return row
 
 
@@ -216,8 +314,14 @@ def record_sick_leave(*, actor: User, citizen: Citizen, starts_on: date, ends_on
     if overlap:
         raise InvalidInput("Sygeperioden overlapper en allerede registreret sygeperiode.", field="starts_on")
     row = SickLeave.objects.create(citizen=citizen, starts_on=starts_on, ends_on=ends_on)
-    audit(actor=actor, action=AuditAction.CREATE, channel=AuditChannel.WEB, object_type="sick_leave",
-          object_id=row.pk, citizen_id=citizen.pk)
+    audit(
+        actor=actor,
+        action=AuditAction.CREATE,
+        channel=AuditChannel.WEB,
+        object_type="sick_leave",
+        object_id=row.pk,
+        citizen_id=citizen.pk,
+    )
     return row
 
 
@@ -244,11 +348,23 @@ def decide_exemption(
     if review_on < decided_on:
         raise InvalidInput("Revurderingsdatoen skal ligge efter afgørelsesdatoen.", field="review_on")
     row = ExemptionDecision.objects.create(
-        citizen=citizen, decided_by=actor, decided_on=decided_on, valid_from=valid_from,
-        valid_to=valid_to, reason=reason.strip(), legal_basis=legal_basis.strip(), review_on=review_on,
+        citizen=citizen,
+        decided_by=actor,
+        decided_on=decided_on,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        reason=reason.strip(),
+        legal_basis=legal_basis.strip(),
+        review_on=review_on,
     )
-    audit(actor=actor, action=AuditAction.CREATE, channel=AuditChannel.WEB, object_type="exemption",
-          object_id=row.pk, citizen_id=citizen.pk)
+    audit(
+        actor=actor,
+        action=AuditAction.CREATE,
+        channel=AuditChannel.WEB,
+        object_type="exemption",
+        object_id=row.pk,
+        citizen_id=citizen.pk,
+    )
     return row
 
 
@@ -264,5 +380,12 @@ def link_spouses(*, actor: User, citizen: Citizen, spouse: Citizen) -> None:
     spouse.marital_status = MaritalStatus.MARRIED
     spouse.save(update_fields=["marital_status"])
     for person in (citizen, spouse):
-        audit(actor=actor, action=AuditAction.UPDATE, channel=AuditChannel.WEB, object_type="citizen",
-              object_id=person.pk, citizen_id=person.pk, detail="ægtefælle")
+        audit(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            channel=AuditChannel.WEB,
+            object_type="citizen",
+            object_id=person.pk,
+            citizen_id=person.pk,
+            detail="ægtefælle",
+        )

@@ -69,7 +69,11 @@ class Placement(models.Model):
     slots = models.JSONField(_("ugedage og tider"), default=list, blank=True)
     tasks = models.TextField(_("opgaver"), blank=True)
     previous = models.OneToOneField(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="converted_to",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="converted_to",
         verbose_name=_("omdannet fra"),
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -140,7 +144,9 @@ class WeeklyHours(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["placement", "week_start"], name="weekly_hours_one_per_week"),
             models.CheckConstraint(
-                condition=models.Q(hours_present__gte=0, hours_paid__gte=0, hours_effective__gte=0, hours_training__gte=0),
+                condition=models.Q(
+                    hours_present__gte=0, hours_paid__gte=0, hours_effective__gte=0, hours_training__gte=0
+                ),
                 name="weekly_hours_nonnegative",
             ),
             models.CheckConstraint(condition=models.Q(hours_present__lte=168), name="weekly_hours_max_168"),
@@ -169,7 +175,9 @@ class Attendance(models.TextChoices):
 
 class FollowUp(models.Model):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="follow_ups")
-    placement = models.ForeignKey(Placement, on_delete=models.SET_NULL, null=True, blank=True, related_name="follow_ups")
+    placement = models.ForeignKey(
+        Placement, on_delete=models.SET_NULL, null=True, blank=True, related_name="follow_ups"
+    )
     happened_on = models.DateField(_("dato"))
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     channel = models.CharField(_("kanal"), max_length=10, choices=Channel.choices)

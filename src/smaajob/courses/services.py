@@ -37,8 +37,15 @@ from smaajob.validators import check_period
 
 
 def _log(actor: User, action: str, obj: Any, citizen_id: int, detail: str = "") -> None:
-    audit(actor=actor, action=action, channel=AuditChannel.WEB, object_type=obj._meta.model_name,
-          object_id=obj.pk, citizen_id=citizen_id, detail=detail)
+    audit(
+        actor=actor,
+        action=action,
+        channel=AuditChannel.WEB,
+        object_type=obj._meta.model_name,
+        object_id=obj.pk,
+        citizen_id=citizen_id,
+        detail=detail,
+    )
 
 
 @transaction.atomic
@@ -49,8 +56,9 @@ def start_course(*, actor: User, citizen: Citizen, project: Project, started_on:
     if Course.objects.filter(citizen=citizen, project=project).exclude(state=CourseState.EXITED).exists():
         raise InvalidInput(f"Borgeren har allerede et åbent forløb i {project.name}.", field="project")
     course = Course.objects.create(citizen=citizen, project=project, started_on=started_on)
-    CourseTransition.objects.create(course=course, from_state="", to_state=CourseState.VISITED,
-                                    happened_on=started_on, actor=actor, reason=reason)
+    CourseTransition.objects.create(
+        course=course, from_state="", to_state=CourseState.VISITED, happened_on=started_on, actor=actor, reason=reason
+    )
     _log(actor, AuditAction.CREATE, course, citizen.pk)
     return course
 
@@ -73,9 +81,7 @@ def change_state(
     check_transition(course.state, to_state)
     last = course.transitions.order_by("-happened_on", "-id").first()
     if last is not None and on < last.happened_on:
-        raise InvalidPeriod(
-            f"Datoen ligger før forløbets seneste skift ({last.happened_on:%d.%m.%Y}).", field="on"
-        )
+        raise InvalidPeriod(f"Datoen ligger før forløbets seneste skift ({last.happened_on:%d.%m.%Y}).", field="on")
     if to_state == CourseState.EXITED:
         if outcome not in ExitOutcome.values:
             raise InvalidInput(
@@ -88,8 +94,9 @@ def change_state(
         course.ended_on = on
     elif outcome or stop_reason:
         raise InvalidInput("Resultat og stopårsag angives kun, når forløbet afsluttes.", field="outcome")
-    CourseTransition.objects.create(course=course, from_state=course.state, to_state=to_state,
-                                    happened_on=on, actor=actor, reason=reason)
+    CourseTransition.objects.create(
+        course=course, from_state=course.state, to_state=to_state, happened_on=on, actor=actor, reason=reason
+    )
     course.state = to_state
     course.save()
     _log(actor, AuditAction.UPDATE, course, course.citizen_id, f"{course.state}")
@@ -100,8 +107,14 @@ def _periods_overlap(a_start: date, a_end: date | None, b_start: date, b_end: da
     return (b_end is None or a_start <= b_end) and (a_end is None or b_start <= a_end)
 
 
-def _check_no_clash(citizen: Citizen, start: date, end: date | None, slots: list[dict[str, Any]],
-                    company: Company, exclude: Placement | None) -> None:
+def _check_no_clash(
+    citizen: Citizen,
+    start: date,
+    end: date | None,
+    slots: list[dict[str, Any]],
+    company: Company,
+    exclude: Placement | None,
+) -> None:
     others = Placement.objects.filter(course__citizen=citizen).exclude(actual_end__lt=start)
     if exclude is not None:
         others = others.exclude(pk=exclude.pk)
@@ -174,8 +187,16 @@ def create_placement(
     clean_steps = _steps(steps, planned_start, planned_end)
     _check_no_clash(course.citizen, planned_start, planned_end, clean_slots, company, exclude=previous)
     placement = Placement.objects.create(
-        course=course, company=company, opening=opening, kind=kind, planned_start=planned_start,
-        planned_end=planned_end, slots=clean_slots, tasks=tasks, previous=previous, created_by=actor,
+        course=course,
+        company=company,
+        opening=opening,
+        kind=kind,
+        planned_start=planned_start,
+        planned_end=planned_end,
+        slots=clean_slots,
+        tasks=tasks,
+        previous=previous,
+        created_by=actor,
     )
     HoursStep.objects.bulk_create(
         [HoursStep(placement=placement, from_date=d, hours_per_week=h) for d, h in clean_steps]
@@ -211,7 +232,12 @@ def end_placement(*, actor: User, placement: Placement, on: date) -> Placement:
 
 @transaction.atomic
 def convert_placement(
-    *, actor: User, placement: Placement, to_kind: str, on: date, steps: list[tuple[date, Any]] | None = None,
+    *,
+    actor: User,
+    placement: Placement,
+    to_kind: str,
+    on: date,
+    steps: list[tuple[date, Any]] | None = None,
 ) -> Placement:
     """Praktik becomes paid hours, hybrid or wage subsidy from a date: end one, start the next."""
     if to_kind == placement.kind:
@@ -220,9 +246,17 @@ def convert_placement(
         raise InvalidPeriod("Omdannelsen skal ske efter placeringens start.", field="on")
     end_placement(actor=actor, placement=placement, on=on - timedelta(days=1))
     successor = create_placement(
-        actor=actor, course=placement.course, company=placement.company, opening=placement.opening,
-        kind=to_kind, planned_start=on, planned_end=placement.planned_end if placement.planned_end and placement.planned_end >= on else None,
-        steps=steps, slots=placement.slots, tasks=placement.tasks, previous=placement,
+        actor=actor,
+        course=placement.course,
+        company=placement.company,
+        opening=placement.opening,
+        kind=to_kind,
+        planned_start=on,
+        planned_end=placement.planned_end if placement.planned_end and placement.planned_end >= on else None,
+        steps=steps,
+        slots=placement.slots,
+        tasks=placement.tasks,
+        previous=placement,
     )
     successor.actual_start = on
     successor.save(update_fields=["actual_start"])
@@ -262,14 +296,13 @@ def record_week(
     start = placement.actual_start or placement.planned_start
     end = placement.actual_end
     if week_start + timedelta(days=6) < start or (end is not None and week_start > end):
-        raise InvalidPeriod(
-            f"Uge {week_start.isocalendar().week} ligger uden for placeringens periode.", field="week"
-        )
+        raise InvalidPeriod(f"Uge {week_start.isocalendar().week} ligger uden for placeringens periode.", field="week")
     if paid > present:
         raise InvalidHours(f"Løntimer ({paid}) kan ikke overstige timer til stede ({present}).", field="hours_paid")
     if effective > present:
-        raise InvalidHours(f"Effektive timer ({effective}) kan ikke overstige timer til stede ({present}).",
-                           field="hours_effective")
+        raise InvalidHours(
+            f"Effektive timer ({effective}) kan ikke overstige timer til stede ({present}).", field="hours_effective"
+        )
     if paid + training > present:
         raise InvalidHours(
             f"Løntimer ({paid}) og oplæringstimer ({training}) er tilsammen flere end timer til stede "
@@ -277,16 +310,15 @@ def record_week(
             field="hours_training",
         )
     if placement.kind == OpeningKind.PLACEMENT and paid > 0:
-        raise InvalidHours("Praktik er ulønnet; omdan placeringen til småjob eller hybrid for at registrere løntimer.",
-                           field="hours_paid")
+        raise InvalidHours(
+            "Praktik er ulønnet; omdan placeringen til småjob eller hybrid for at registrere løntimer.",
+            field="hours_paid",
+        )
     if placement.kind in (OpeningKind.PAID, OpeningKind.WAGE_SUBSIDY) and training > 0:
         raise InvalidHours("Oplæringstimer hører til praktik eller hybridpraktik.", field="hours_training")
-    other = (
-        WeeklyHours.objects.filter(placement__course__citizen_id=placement.course.citizen_id, week_start=week_start)
-        .exclude(placement=placement)
-        .aggregate(total=Sum("hours_present"))["total"]
-        or Decimal(0)
-    )
+    other = WeeklyHours.objects.filter(
+        placement__course__citizen_id=placement.course.citizen_id, week_start=week_start
+    ).exclude(placement=placement).aggregate(total=Sum("hours_present"))["total"] or Decimal(0)
     if other + present > HOURS_IN_WEEK:
         raise OverlappingActivity(
             f"Borgeren har allerede {other} timer i andre placeringer denne uge; "
@@ -294,15 +326,25 @@ def record_week(
             field="hours_present",
         )
     row, created = WeeklyHours.objects.update_or_create(
-        placement=placement, week_start=week_start,
+        placement=placement,
+        week_start=week_start,
         defaults={
-            "hours_present": present, "hours_paid": paid, "hours_effective": effective,
-            "hours_training": training, "source": source, "recorded_by": actor,
+            "hours_present": present,
+            "hours_paid": paid,
+            "hours_effective": effective,
+            "hours_training": training,
+            "source": source,
+            "recorded_by": actor,
             "confirmed_by_employer": source == HoursSource.EMPLOYER,
         },
     )
-    _log(actor, AuditAction.CREATE if created else AuditAction.UPDATE, row, placement.course.citizen_id,
-         f"uge {week_start.isoformat()}")
+    _log(
+        actor,
+        AuditAction.CREATE if created else AuditAction.UPDATE,
+        row,
+        placement.course.citizen_id,
+        f"uge {week_start.isoformat()}",
+    )
     return row
 
 
@@ -331,8 +373,16 @@ def record_follow_up(
     if placement is not None and placement.course_id != course.pk:
         raise InvalidInput("Placeringen hører ikke til forløbet.", field="placement")
     row = FollowUp.objects.create(
-        course=course, placement=placement, happened_on=happened_on, by=actor, channel=channel,
-        attendance=attendance, tasks=tasks, effectiveness=effectiveness, notes=notes, next_on=next_on,
+        course=course,
+        placement=placement,
+        happened_on=happened_on,
+        by=actor,
+        channel=channel,
+        attendance=attendance,
+        tasks=tasks,
+        effectiveness=effectiveness,
+        notes=notes,
+        next_on=next_on,
     )
     _log(actor, AuditAction.CREATE, row, course.citizen_id)
     return row

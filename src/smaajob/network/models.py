@@ -56,8 +56,12 @@ class Company(models.Model):
     accommodation_capacity = models.TextField(_("hvad virksomheden kan rumme"), blank=True)
     language_requirement = models.CharField(_("sprogkrav"), max_length=20, blank=True)
     recruited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="recruited_companies", verbose_name=_("rekrutteret af"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="recruited_companies",
+        verbose_name=_("rekrutteret af"),
     )
     is_synthetic = models.BooleanField(_("syntetisk demodata"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)

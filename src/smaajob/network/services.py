@@ -37,7 +37,12 @@ def _tags(value: Any, field: str) -> list[str]:
 
 @transaction.atomic
 def create_company(
-    *, actor: User | None, municipality: Municipality, cvr: str, name: str, **fields: Any,
+    *,
+    actor: User | None,
+    municipality: Municipality,
+    cvr: str,
+    name: str,
+    **fields: Any,
 ) -> Company:
     number = normalise_cvr(cvr)
     if Company.objects.filter(cvr=number).exists():
@@ -117,13 +122,23 @@ def create_opening(
         raise InvalidInput("Buddyen arbejder ikke i denne virksomhed.", field="buddy")
     check_period(opens_on, closes_on, field="closes_on")
     return Opening.objects.create(
-        company=company, title=title.strip(), description=description, kind=kind,
-        hours_min=low, hours_max=high, slots=normalise_slots(slots), capacity=int(capacity),
+        company=company,
+        title=title.strip(),
+        description=description,
+        kind=kind,
+        hours_min=low,
+        hours_max=high,
+        slots=normalise_slots(slots),
+        capacity=int(capacity),
         required_certificates=_tags(required_certificates, "required_certificates"),
         required_competences=_tags(required_competences, "required_competences"),
         accommodation_tags=_tags(accommodation_tags, "accommodation_tags"),
-        language_requirement=int(language_requirement), buddy=buddy,
-        sector=sector or company.sector, opens_on=opens_on, closes_on=closes_on, created_by=actor,
+        language_requirement=int(language_requirement),
+        buddy=buddy,
+        sector=sector or company.sector,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        created_by=actor,
     )
 
 

@@ -31,9 +31,7 @@ class Team(models.Model):
     class Meta:
         verbose_name = _("team")
         verbose_name_plural = _("teams")
-        constraints = [
-            models.UniqueConstraint(fields=["municipality", "name"], name="team_unique_name")
-        ]
+        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="team_unique_name")]
 
     def __str__(self) -> str:
         return self.name
@@ -42,9 +40,7 @@ class Team(models.Model):
 class Project(models.Model):
     """A local effort such as VTA or STV, with its own target groups and follow-up rhythm."""
 
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="projects"
-    )
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="projects")
     name = models.CharField(_("navn"), max_length=100)
     description = models.TextField(_("beskrivelse"), blank=True)
     follow_up_interval_days = models.PositiveSmallIntegerField(
@@ -52,9 +48,7 @@ class Project(models.Model):
         default=7,
         help_text=_("VTA følger op hver uge (7); STV hver 3.–4. uge (21–28)."),
     )
-    weeks_without_pay_alert = models.PositiveSmallIntegerField(
-        _("advarsel efter N uger uden løntimer"), default=8
-    )
+    weeks_without_pay_alert = models.PositiveSmallIntegerField(_("advarsel efter N uger uden løntimer"), default=8)
     starts_on = models.DateField(_("startdato"), null=True, blank=True)
     ends_on = models.DateField(_("slutdato"), null=True, blank=True)
 
@@ -85,9 +79,7 @@ class TargetGroup(models.Model):
     class Meta:
         verbose_name = _("målgruppe")
         verbose_name_plural = _("målgrupper")
-        constraints = [
-            models.UniqueConstraint(fields=["project", "code"], name="target_group_unique_code")
-        ]
+        constraints = [models.UniqueConstraint(fields=["project", "code"], name="target_group_unique_code")]
 
     def __str__(self) -> str:
         return f"{self.project.name}: {self.name}"
@@ -121,9 +113,7 @@ class User(AbstractUser):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )
-    team = models.ForeignKey(
-        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
-    )
+    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="members")
     # Employer contacts belong to one company; the FK lives here so that a company can have
     # several log-ins. String reference: the network app sits beside this one.
     company = models.ForeignKey(
@@ -138,9 +128,7 @@ class User(AbstractUser):
         verbose_name = _("bruger")
         verbose_name_plural = _("brugere")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(role__in=[r.value for r in Role]), name="user_role_known"
-            ),
+            models.CheckConstraint(condition=models.Q(role__in=[r.value for r in Role]), name="user_role_known"),
             models.CheckConstraint(
                 condition=~models.Q(role="employer") | models.Q(company__isnull=False),
                 name="employer_user_has_company",

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 
 from smaajob.errors import InvalidInput
-from smaajob.organisation.models import Municipality, Project, Role, STAFF_ROLES, Team, User
+from smaajob.organisation.models import STAFF_ROLES, Municipality, Project, Role, Team, User
 
 
 @transaction.atomic
@@ -26,9 +26,7 @@ def create_user(
     check_password: bool = True,
 ) -> User:
     if role not in Role.values:
-        raise InvalidInput(
-            f"Ukendt rolle »{role}«. Vælg en af: {', '.join(Role.values)}.", field="role"
-        )
+        raise InvalidInput(f"Ukendt rolle »{role}«. Vælg en af: {', '.join(Role.values)}.", field="role")
     if not username.strip():
         raise InvalidInput("Brugernavnet må ikke være tomt.", field="username")
     if User.objects.filter(username=username).exists():
@@ -69,13 +67,21 @@ def create_municipality(*, code: str, name: str) -> Municipality:
 
 @transaction.atomic
 def create_project(
-    *, municipality: Municipality, name: str, follow_up_interval_days: int = 7,
-    weeks_without_pay_alert: int = 8, description: str = "",
+    *,
+    municipality: Municipality,
+    name: str,
+    follow_up_interval_days: int = 7,
+    weeks_without_pay_alert: int = 8,
+    description: str = "",
 ) -> Project:
     if not 1 <= follow_up_interval_days <= 90:
-        raise InvalidInput("Opfølgningsintervallet skal være 1–90 dage (VTA: 7, STV: 21–28).",
-                           field="follow_up_interval_days")
+        raise InvalidInput(
+            "Opfølgningsintervallet skal være 1–90 dage (VTA: 7, STV: 21–28).", field="follow_up_interval_days"
+        )
     return Project.objects.create(
-        municipality=municipality, name=name, description=description,
-        follow_up_interval_days=follow_up_interval_days, weeks_without_pay_alert=weeks_without_pay_alert,
+        municipality=municipality,
+        name=name,
+        description=description,
+        follow_up_interval_days=follow_up_interval_days,
+        weeks_without_pay_alert=weeks_without_pay_alert,
     )

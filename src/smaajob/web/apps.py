@@ -5,3 +5,6 @@ from django.apps import AppConfig
 class WebConfig(AppConfig):
     name = "smaajob.web"
     label = "web"
+
+    def ready(self) -> None:
+        from smaajob.web import admin_site  # noqa: F401  (restricts the admin to administrators)

@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Turning ``smaajob.errors`` into Danish error pages with the right status code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from smaajob.errors import SmaajobError
+
+
+def renders_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except SmaajobError as error:
+            return render(request, "web/error.html", {"error": error}, status=error.http_status)
+
+    return wrapper

@@ -1,0 +1,171 @@
+# SPDX-License-Identifier: MPL-2.0
+"""What each role's home page shows, assembled from the access layer and the selectors.
+
+One builder per role; each returns the template context. Lists never show a whole CPR
+number, and the analyst's page holds counts only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, Sum
+
+from smaajob import access
+from smaajob.audit.models import AuditAction, AuditChannel
+from smaajob.audit.services import record as audit
+from smaajob.citizens.models import Citizen
+from smaajob.citizens.selectors import benefit_on, current_staff, readiness_on
+from smaajob.courses.models import Course, FollowUp, Placement, WeeklyHours
+from smaajob.courses.selectors import active_on, open_courses
+from smaajob.network.models import Company, Opening
+from smaajob.organisation.models import Role, User
+
+Context = dict[str, Any]
+
+
+def _citizen_rows(citizens: Any, on: date) -> list[dict[str, Any]]:
+    active = Placement.objects.filter(active_on(on)).select_related("company")
+    courses = (
+        Course.objects.exclude(state="exited")
+        .select_related("project")
+        .prefetch_related(Prefetch("placements", queryset=active, to_attr="active_placements"))
+    )
+    rows = []
+    for citizen in citizens.prefetch_related(
+        Prefetch("courses", queryset=courses, to_attr="open_courses"),
+    ).order_by("last_name", "first_name")[:200]:
+        course = citizen.open_courses[0] if citizen.open_courses else None
+        rows.append({"citizen": citizen, "course": course, "placements": course.active_placements if course else []})
+    return rows
+
+
+def _log_list_read(user: User, citizen_ids: list[int], purpose: str) -> None:
+    # A list shows names of citizens, which is a read of personal data: log each one.
+    for citizen_id in citizen_ids:
+        audit(
+            actor=user,
+            action=AuditAction.READ,
+            channel=AuditChannel.WEB,
+            object_type="citizen",
+            object_id=citizen_id,
+            citizen_id=citizen_id,
+            detail=purpose,
+        )
+
+
+def staff_home(user: User, on: date) -> Context:
+    citizens = access.citizens_for(user, on=on)
+    rows = _citizen_rows(citizens, on)
+    _log_list_read(user, [r["citizen"].pk for r in rows], "forside: mine borgere")
+    context: Context = {"rows": rows, "citizen_count": citizens.count()}
+    if user.role == Role.CONSULTANT:
+        context["companies"] = (
+            access.companies_for(user)
+            .filter(recruited_by=user)
+            .annotate(open_openings=Count("openings", filter=Q(openings__status="open")))
+            .order_by("name")[:50]
+        )
+    return context
+
+
+def coordinator_home(user: User, on: date) -> Context:
+    context = staff_home(user, on)
+    staff = (
+        User.objects.filter(team_id=user.team_id, role__in=[Role.CASEWORKER, Role.CONSULTANT])
+        .annotate(caseload=Count("assignments", filter=Q(assignments__valid_to__isnull=True)))
+        .order_by("role", "last_name")
+    )
+    context["staff"] = staff
+    return context
+
+
+def benefit_office_home(user: User, on: date) -> Context:
+    month_start = on.replace(day=1)
+    paid = WeeklyHours.objects.filter(
+        week_start__gte=month_start, placement__course__citizen__municipality_id=user.municipality_id
+    ).aggregate(total=Sum("hours_paid"))["total"]
+    return {"paid_hours_this_month": paid or 0, "citizen_count": access.citizens_for(user, on=on).count()}
+
+
+def analyst_home(user: User, on: date) -> Context:
+    # Aggregates only: no names, no CPR, no record ids.
+    courses = Course.objects.filter(citizen__municipality_id=user.municipality_id)
+    by_state = courses.values("state").annotate(n=Count("id")).order_by("state")
+    return {
+        "by_state": [{"state": row["state"], "n": row["n"]} for row in by_state],
+        "open_courses": open_courses().filter(citizen__municipality_id=user.municipality_id).count(),
+        "companies": Company.objects.filter(municipality_id=user.municipality_id).count(),
+        "open_openings": Opening.objects.filter(company__municipality_id=user.municipality_id, status="open").count(),
+    }
+
+
+def administrator_home(user: User, on: date) -> Context:
+    context = analyst_home(user, on)
+    context["users_by_role"] = (
+        User.objects.filter(municipality_id=user.municipality_id)
+        .values("role")
+        .annotate(n=Count("id"))
+        .order_by("role")
+    )
+    return context
+
+
+def employer_home(user: User, on: date) -> Context:
+    company = access.get_company(user, user.company_id)
+    placements = (
+        Placement.objects.filter(company=company)
+        .filter(Q(actual_end__isnull=True) | Q(actual_end__gte=on))
+        .select_related("course")
+        .order_by("planned_start")
+    )
+    placed = [{"placement": p, "view": access.employer_view(user, p.course.citizen_id, on=on)} for p in placements]
+    return {"company": company, "openings": company.openings.order_by("status", "title"), "placed": placed}
+
+
+def citizen_home(user: User, on: date) -> Context:
+    citizen = access.citizens_for(user, on=on).first()
+    if citizen is None:
+        return {"citizen": None}
+    citizen = access.get_citizen(user, citizen.pk, purpose="egen side")
+    return citizen_page(citizen, on)
+
+
+def citizen_page(citizen: Citizen, on: date) -> Context:
+    courses = citizen.courses.select_related("project").prefetch_related("transitions").order_by("-started_on")
+    placements = (
+        Placement.objects.filter(course__citizen=citizen)
+        .select_related("company")
+        .prefetch_related("steps")
+        .order_by("-planned_start")
+    )
+    weeks = (
+        WeeklyHours.objects.filter(placement__course__citizen=citizen)
+        .select_related("placement__company")
+        .order_by("-week_start")[:12]
+    )
+    next_follow_up = FollowUp.objects.filter(course__citizen=citizen, next_on__gte=on).order_by("next_on").first()
+    return {
+        "citizen": citizen,
+        "courses": courses,
+        "placements": placements,
+        "weeks": weeks,
+        "next_follow_up": next_follow_up,
+        "readiness": readiness_on(citizen, on),
+        "benefit": benefit_on(citizen, on),
+        "staff": current_staff(citizen, on),
+    }
+
+
+BUILDERS: dict[str, Callable[[User, date], Context]] = {
+    Role.CASEWORKER: staff_home,
+    Role.CONSULTANT: staff_home,
+    Role.COORDINATOR: coordinator_home,
+    Role.BENEFIT_OFFICE: benefit_office_home,
+    Role.ANALYST: analyst_home,
+    Role.ADMINISTRATOR: administrator_home,
+    Role.EMPLOYER: employer_home,
+    Role.CITIZEN: citizen_home,
+}

@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Thin views: find out who is asking, call the access layer and selectors, render.
+
+Errors from ``smaajob.errors`` become a Danish error page with the right HTTP status
+(see ``smaajob.web.errors``); nothing here catches anything else.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from smaajob import access
+from smaajob.organisation.models import Role
+from smaajob.web import home_pages
+from smaajob.web.errors import renders_errors
+
+
+@login_required
+@renders_errors
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    today = date.today()
+    builder = home_pages.BUILDERS[user.role]
+    context = builder(user, today)
+    context.update({"today": today, "role_label": Role(user.role).label})
+    return render(request, f"web/home/{user.role}.html", context)
+
+
+@login_required
+@renders_errors
+def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    citizen = access.get_citizen(request.user, citizen_id, purpose="borgerside")
+    return render(request, "web/citizen.html", home_pages.citizen_page(citizen, date.today()))
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    """For load balancers and the README's start check; reveals nothing."""
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Errors raised by the benefit rules, each a subclass of the project-wide tree in ``smaajob.errors``.
+
+``ParameterFileInvalid`` names the file and key that is wrong, so a legal expert editing a YAML
+file can find the line. ``ValueNotKnown`` is raised when a calculation needs a legal amount that
+our sources do not give for that date: we fail rather than guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from smaajob.errors import ParameterFileError, UnknownValue
+
+
+class ParameterFileInvalid(ParameterFileError):
+    """A parameter file is malformed; ``file`` and ``key`` say where."""
+
+    def __init__(self, file: str, key: str, problem: str):
+        self.file = file
+        self.key = key
+        super().__init__(f"{file}: {key}: {problem}", field=key)
+
+
+class ValueNotKnown(UnknownValue):
+    """A parameter has no sourced value on the date a calculation needs it."""
+
+    def __init__(self, parameter: str, on: dt.date, explanation: str):
+        self.parameter = parameter
+        self.on = on
+        self.explanation = explanation
+        super().__init__(
+            f"Værdien af {parameter} den {on.isoformat()} er ukendt: {explanation}",
+            field=parameter,
+        )
+
+
+class RuleNotInForce(UnknownValue):
+    """A rule is asked for on a date where it does not apply (before it began or after it ended)."""
+
+    code = "rule_not_in_force"
+
+    def __init__(self, parameter: str, on: dt.date, explanation: str):
+        self.parameter = parameter
+        self.on = on
+        super().__init__(
+            f"{parameter} gælder ikke den {on.isoformat()}: {explanation}", field=parameter
+        )

@@ -1,0 +1,427 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The 225-hour rule (LAS §§ 13 f-13 h, 1 April 2016 - 30 June 2025) for one citizen and month.
+
+For each month the result is one of: not covered, exempt, met, at risk, or *reduction
+proposed*. A reduction is only ever a proposal: the law gives the caseworker the decision
+(a national system once cut benefits without one). Exemptions and decided reductions are
+inputs, taken from the caseworker's recorded decisions.
+
+Legal choices, each explained where it is coded:
+
+* The hours are those of the 12 calendar months before the month, extended backwards by
+  recorded sick leave and by the 2020 suspension, rounded up to whole months.
+* Covered = a covered benefit this month and at least 12 months of help in the 36 before.
+* Month-level parameters take the value in force on the last day of the month.
+
+The vectorised twin for a whole population is ``smaajob.rules.population``; a property test
+keeps the two in agreement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from smaajob.rules.case import CitizenCase, Rate
+from smaajob.rules.errors import ValueNotKnown
+from smaajob.rules.months import (
+    DAYS_PER_MONTH,
+    danish_date,
+    danish_month,
+    days_in_month,
+    format_month,
+    month_end,
+    month_start,
+)
+from smaajob.rules.parameters import ParameterSet, ParameterValue, default_parameters
+from smaajob.rules.trace import Trace, format_kr, format_number
+
+# A bound on how far sick leave can push the window back; keeps the search finite. The law
+# sets no bound we have found; 48 months is beyond any realistic case and is documented.
+MAX_WINDOW_MONTHS = 48
+
+
+class Status(StrEnum):
+    NOT_COVERED = "not_covered"
+    EXEMPT = "exempt"
+    MET = "met"
+    AT_RISK = "at_risk"
+    REDUCTION_PROPOSED = "reduction_proposed"
+
+
+STATUS_CODES = {status: code for code, status in enumerate(Status)}
+
+STATUS_TEXT = {
+    Status.NOT_COVERED: "Ikke omfattet af 225-timersreglen",
+    Status.EXEMPT: "Undtaget efter sagsbehandlers afgørelse",
+    Status.MET: "Kravet om 225 timer er opfyldt",
+    Status.AT_RISK: "I risiko for nedsættelse",
+    Status.REDUCTION_PROPOSED: "Forslag om nedsættelse – kræver sagsbehandlers afgørelse",
+}
+
+
+class Reason(StrEnum):
+    NONE = ""
+    RULE_NOT_IN_FORCE = "rule_not_in_force"
+    NO_COVERED_BENEFIT = "no_covered_benefit"
+    RULE_SUSPENDED = "rule_suspended"
+    UNDER_ONE_YEAR_OF_HELP = "under_one_year_of_help"
+    SU_LEVEL_RATE = "su_level_rate"
+    EXEMPTION_DECISION = "exemption_decision"
+    REDUCTIONS_NOT_YET_PAYABLE = "reductions_not_yet_payable"
+    NEXT_MONTH_SHORT = "next_month_short"
+    REQUIREMENT_NOT_MET = "requirement_not_met"
+
+
+REASON_CODES = {reason: code for code, reason in enumerate(Reason)}
+
+
+@dataclass(frozen=True, slots=True)
+class MonthRules:
+    """The rule's parameters as they apply to one calendar month."""
+
+    month: int
+    in_force: bool
+    payable: bool
+    suspended: bool
+    suspension_days: int
+    required_hours: float
+    window_months: int
+    coverage_months: int
+    coverage_lookback: int
+    self_employment_min_weekly: float
+    reduction_full: float | None
+    reduction_lower: float | None
+    entries: tuple[tuple[ParameterValue, str, str], ...]
+
+
+def _suspension_days(params: ParameterSet, month: int) -> int:
+    parameter = params["hours_requirement_suspended"]
+    first, last = month_start(month), month_end(month)
+    days = 0
+    entries = parameter.entries_between(first, last)
+    for position, entry in enumerate(entries):
+        if entry.value is True:
+            start = max(entry.effective_from, first)
+            end = entries[position + 1].effective_from - dt.timedelta(days=1) \
+                if position + 1 < len(entries) else last
+            days += (min(end, last) - start).days + 1
+    return days
+
+
+@functools.lru_cache(maxsize=4096)
+def _month_rules(params: ParameterSet, month: int) -> MonthRules:
+    last = month_end(month)
+    used: list[tuple[ParameterValue, str, str]] = []
+
+    def entry(name: str) -> ParameterValue:
+        parameter = params[name]
+        found = parameter.entry_on(last)
+        used.append((found, parameter.label, parameter.unit))
+        return found
+
+    in_force_parameter = params["hours_requirement_in_force"]
+    # Before the file's first date (2011) the rule certainly did not exist.
+    in_force = (in_force_parameter.values[0].effective_from <= last
+                and entry("hours_requirement_in_force").value is True)
+    if not in_force:
+        return MonthRules(month, False, False, False, 0, math.nan, 12, 12, 36, math.inf,
+                          None, None, tuple(used))
+    suspension = _suspension_days(params, month)
+    if suspension:
+        suspended = params["hours_requirement_suspended"]
+        for found in suspended.entries_between(month_start(month), last):
+            used.append((found, suspended.label, suspended.unit))
+    payable = entry("hours_requirement_reductions_payable").value is True
+
+    def number(name: str) -> float:
+        found = entry(name)
+        if found.value is None:
+            raise ValueNotKnown(name, last, found.reference)
+        return float(found.value)
+
+    def amount(name: str) -> float | None:
+        found = params[name].entry_on(last)
+        return None if found.value is None else float(found.value)
+
+    return MonthRules(
+        month=month,
+        in_force=True,
+        payable=payable,
+        suspended=suspension > 0,
+        suspension_days=suspension,
+        required_hours=number("hours_requirement_hours"),
+        window_months=int(number("hours_requirement_window_months")),
+        coverage_months=int(number("hours_requirement_coverage_months")),
+        coverage_lookback=int(number("hours_requirement_coverage_lookback_months")),
+        self_employment_min_weekly=number("hours_requirement_self_employment_min_weekly_hours"),
+        reduction_full=amount("hours_requirement_reduction_full"),
+        reduction_lower=amount("hours_requirement_reduction_lower"),
+        entries=tuple(used),
+    )
+
+
+def month_rules(params: ParameterSet, month: int) -> MonthRules:
+    return _month_rules(params, month)
+
+
+@dataclass(frozen=True)
+class HoursRequirementResult:
+    """The 225-hour status of one citizen in one month, with its explanation."""
+
+    month: int
+    status: Status
+    reason: Reason
+    hours_counted: float
+    hours_required: float
+    hours_missing: float
+    next_month_hours_missing: float
+    avoid_by: dt.date | None
+    amount: float | None
+    amount_kind: str | None
+    amount_unknown: bool
+    window_start: int | None
+    window_end: int | None
+    extension_months: int
+    months_of_help: int
+    trace: Trace
+
+    @property
+    def is_proposal(self) -> bool:
+        return self.status is Status.REDUCTION_PROPOSED
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "month": format_month(self.month),
+            "status": self.status.value,
+            "status_text": STATUS_TEXT[self.status],
+            "reason": self.reason.value,
+            "hours_counted": self.hours_counted,
+            "hours_required": None if math.isnan(self.hours_required) else self.hours_required,
+            "hours_missing": self.hours_missing,
+            "next_month_hours_missing": self.next_month_hours_missing,
+            "avoid_by": self.avoid_by.isoformat() if self.avoid_by else None,
+            "amount": self.amount,
+            "amount_kind": self.amount_kind,
+            "amount_unknown": self.amount_unknown,
+            "requires_caseworker_decision": self.is_proposal,
+            "window": None if self.window_start is None or self.window_end is None else {
+                "first_month": format_month(self.window_start),
+                "last_month": format_month(self.window_end),
+                "extension_months": self.extension_months,
+            },
+            "months_of_help": self.months_of_help,
+            "trace": self.trace.to_dict(),
+        }
+
+    def render_text(self) -> str:
+        return self.trace.render_text()
+
+
+def counted_hours(case: CitizenCase, month: int, rules: MonthRules) -> float:
+    record = case.record(month)
+    hours = record.ordinary_hours
+    # Self-employment counts only if documented at ≥ 20 h/week of wage-work equivalent.
+    if record.self_employment_weekly_hours >= rules.self_employment_min_weekly:
+        hours += record.self_employment_hours
+    return hours
+
+
+def _neutral_days(case: CitizenCase, month: int, params: ParameterSet) -> int:
+    rules = month_rules(params, month)
+    return min(days_in_month(month), case.record(month).sick_days + rules.suspension_days)
+
+
+def window_for(case: CitizenCase, month: int, params: ParameterSet,
+               rules: MonthRules) -> tuple[int, int]:
+    """First month of the window ending the month before ``month``, and the extension used.
+
+    Recorded sick leave and the 2020 suspension are added to the far end of the window so the
+    citizen is not penalised (seed 000 L3705-3708; kk.dk on the suspension). Hours are held per
+    month, so the days are turned into months and rounded *up*: in doubt, the citizen's favour.
+    """
+    length = rules.window_months
+    for _ in range(MAX_WINDOW_MONTHS):
+        days = sum(_neutral_days(case, m, params) for m in range(month - length, month))
+        new_length = min(MAX_WINDOW_MONTHS,
+                         rules.window_months + math.ceil(days / DAYS_PER_MONTH - 1e-9))
+        if new_length == length:
+            break
+        length = new_length
+    return month - length, length - rules.window_months
+
+
+def _hours_in(case: CitizenCase, first: int, end: int, rules: MonthRules) -> float:
+    return float(sum(counted_hours(case, m, rules) for m in range(first, end)))
+
+
+def hours_requirement_status(case: CitizenCase, month: int,
+                             params: ParameterSet | None = None) -> HoursRequirementResult:
+    """The 225-hour status of ``case`` in ``month`` (a month index), fully explained."""
+    params = params or default_parameters()
+    rules = month_rules(params, month)
+    trace = Trace(f"225-timersreglen for {danish_month(month)}")
+    for entry, label, unit in rules.entries:
+        trace.record(entry, label, unit)
+    record = case.record(month)
+    trace.input("month", "Måned", format_month(month))
+    trace.input("on_covered_benefit", "Modtager kontanthjælp, uddannelseshjælp el.lign.",
+                record.on_covered_benefit)
+    trace.input("rate", "Sats", {"full": "voksensats (fuld)", "lower": "lavere sats",
+                                 "su_level": "SU-niveau"}[record.rate.value])
+    if record.benefit_amount is not None:
+        trace.input("benefit_amount", "Hjælp pr. måned", format_kr(record.benefit_amount))
+    trace.input("married_both_on_help", "Gift, og begge modtager hjælp", case.married_both_on_help)
+
+    def result(status: Status, reason: Reason, **values: object) -> HoursRequirementResult:
+        base: dict[str, object] = dict(
+            hours_counted=0.0, hours_required=rules.required_hours, hours_missing=0.0,
+            next_month_hours_missing=0.0, avoid_by=None, amount=None, amount_kind=None,
+            amount_unknown=False, window_start=None, window_end=None, extension_months=0,
+            months_of_help=0,
+        )
+        base.update(values)
+        trace.step(f"Resultat: {STATUS_TEXT[status]}.")
+        if status is Status.REDUCTION_PROPOSED:
+            trace.note("Dette er et forslag. Hjælpen må kun nedsættes efter en afgørelse fra "
+                       "sagsbehandleren, med varsling og begrundelse.")
+        return HoursRequirementResult(month=month, status=status, reason=reason, trace=trace,
+                                      **base)  # type: ignore[arg-type]
+
+    if not rules.in_force:
+        trace.step("225-timersreglen gjaldt ikke i denne måned (den gjaldt 1. april 2016 – "
+                   "30. juni 2025).")
+        return result(Status.NOT_COVERED, Reason.RULE_NOT_IN_FORCE)
+    if not record.on_covered_benefit:
+        trace.step("Der er ikke registreret kontanthjælp, uddannelseshjælp eller "
+                   "integrationsydelse i måneden, så reglen gælder ikke.")
+        return result(Status.NOT_COVERED, Reason.NO_COVERED_BENEFIT)
+    if rules.suspended:
+        trace.step(f"Reglen var sat ud af kraft i {rules.suspension_days} dage af måneden "
+                   "(9. marts – 8. september 2020), så der kan ikke ske nedsættelse.")
+        return result(Status.NOT_COVERED, Reason.RULE_SUSPENDED)
+
+    lookback_first = month - rules.coverage_lookback
+    help_months = sum(1 for m in range(lookback_first, month) if case.record(m).on_covered_benefit)
+    trace.step(f"Måneder med hjælp i de {rules.coverage_lookback} måneder før: {help_months} "
+               f"(omfattet ved mindst {rules.coverage_months}).", float(help_months))
+    if help_months < rules.coverage_months:
+        return result(Status.NOT_COVERED, Reason.UNDER_ONE_YEAR_OF_HELP, months_of_help=help_months)
+    if record.rate is Rate.SU_LEVEL:
+        trace.step("Hjælpen er på SU-niveau; den nedsættes ikke efter 225-timersreglen.")
+        return result(Status.NOT_COVERED, Reason.SU_LEVEL_RATE, months_of_help=help_months)
+
+    first, extension = window_for(case, month, params, rules)
+    decided = case.reduction_in_effect(month)
+    restore_from = None
+    if decided is not None:
+        restore_from = decided.start.year * 12 + decided.start.month - 1
+        # Full help returns only after 225 hours worked *after* the reduction began.
+        first = max(first, restore_from)
+        trace.step(f"En nedsættelse er besluttet fra {danish_date(decided.start)}; kun timer "
+                   "derefter tæller for at få fuld hjælp igen.")
+    hours = _hours_in(case, first, month, rules)
+    excluded = sum(case.record(m).placement_hours + case.record(m).wage_subsidy_hours
+                   for m in range(first, month))
+    window_text = (f"{danish_month(first)} – {danish_month(month - 1)}"
+                   if first < month else "ingen måneder")
+    extension_text = f", forlænget {extension} måned(er) for sygdom/suspension" if extension else ""
+    trace.step(f"Ordinære, ustøttede timer i perioden {window_text}{extension_text}: "
+               f"{format_number(hours)} timer.", hours)
+    if excluded:
+        trace.step(f"{format_number(excluded)} timer i virksomhedspraktik og løntilskud tæller "
+                   "ikke med.", excluded)
+    missing = max(0.0, rules.required_hours - hours)
+    common: dict[str, object] = dict(
+        hours_counted=hours, hours_missing=missing, window_start=first, window_end=month - 1,
+        extension_months=extension, months_of_help=help_months,
+    )
+    exemption = case.exemption_in(month)
+    if exemption is not None:
+        why = f" ({exemption.reason})" if exemption.reason else ""
+        trace.step(f"Sagsbehandleren har undtaget borgeren fra {danish_date(exemption.start)}"
+                   f"{why} efter LAS § 13 f, stk. 9.")
+        return result(Status.EXEMPT, Reason.EXEMPTION_DECISION, **common)
+
+    if hours < rules.required_hours:
+        trace.step(f"Der mangler {format_number(missing)} timer i forhold til kravet på "
+                   f"{format_number(rules.required_hours)}.", missing)
+    next_missing, avoid_by = _projection(case, month, params, restore_from)
+    common.update(next_month_hours_missing=next_missing, avoid_by=avoid_by)
+    if next_missing > 0 and avoid_by is not None:
+        trace.step(f"Med de registrerede timer mangler {format_number(next_missing)} timer for "
+                   f"{danish_month(month + 1)}; de skal være arbejdet senest "
+                   f"{danish_date(avoid_by)}.", next_missing)
+
+    if hours >= rules.required_hours:
+        if next_missing > 0 and avoid_by is not None:
+            return result(Status.AT_RISK, Reason.NEXT_MONTH_SHORT, **common)
+        return result(Status.MET, Reason.NONE, **common)
+    if not rules.payable:
+        trace.step("Nedsættelser kunne endnu ikke få virkning for udbetalingen i denne måned.")
+        return result(Status.AT_RISK, Reason.REDUCTIONS_NOT_YET_PAYABLE, **common)
+
+    amount, kind = _proposed_amount(case, month, rules, params, trace)
+    common.update(amount=amount, amount_kind=kind, amount_unknown=amount is None)
+    return result(Status.REDUCTION_PROPOSED, Reason.REQUIREMENT_NOT_MET, **common)
+
+
+def _proposed_amount(case: CitizenCase, month: int, rules: MonthRules, params: ParameterSet,
+                     trace: Trace) -> tuple[float | None, str]:
+    record = case.record(month)
+    if case.married_both_on_help:
+        # Married couples both on help: this spouse's help can lapse entirely (LAS § 13 g).
+        if record.benefit_amount is None:
+            trace.note("Ægtefællens hjælp kan bortfalde helt; angiv hjælpens beløb for at se "
+                       "forslaget i kroner.")
+            return None, "lapse"
+        trace.step(f"Gift, og begge modtager hjælp: forslaget er, at hjælpen på "
+                   f"{format_kr(record.benefit_amount)} bortfalder.", record.benefit_amount)
+        return record.benefit_amount, "lapse"
+    full = record.rate is Rate.FULL
+    name = "hours_requirement_reduction_full" if full else "hours_requirement_reduction_lower"
+    value = rules.reduction_full if full else rules.reduction_lower
+    parameter = params[name]
+    trace.record(parameter.entry_on(month_end(month)), parameter.label, parameter.unit)
+    if value is None:
+        trace.note(f"Nedsættelsens beløb for {month // 12} kendes ikke i vores kilder "
+                   f"({name}); status er beregnet, beløbet er ukendt.")
+        return None, "reduction"
+    if record.benefit_amount is not None and value > record.benefit_amount:
+        trace.step(f"Nedsættelsen kan ikke overstige hjælpen: {format_kr(record.benefit_amount)}.")
+        value = record.benefit_amount
+    rate_text = "voksensatsen (fuld sats)" if full else "en lavere sats"
+    trace.step(f"Foreslået nedsættelse ved {rate_text}: {format_kr(value)} pr. måned.", value)
+    return value, "reduction"
+
+
+def _projection(case: CitizenCase, month: int, params: ParameterSet,
+                restore_from: int | None) -> tuple[float, dt.date | None]:
+    """Hours still missing for next month's requirement, counting this month's recorded hours.
+
+    A decided reduction in effect now is assumed to continue next month.
+    """
+    following = month + 1
+    rules = month_rules(params, following)
+    if not rules.in_force:
+        return 0.0, None
+    first, _ = window_for(case, following, params, rules)
+    if restore_from is not None:
+        first = max(first, restore_from)
+    hours = _hours_in(case, first, following, rules)
+    missing = max(0.0, rules.required_hours - hours)
+    return missing, (month_end(month) if missing > 0 else None)
+
+
+def hours_requirement_statuses(case: CitizenCase, first: int | None = None,
+                               last: int | None = None,
+                               params: ParameterSet | None = None) -> list[HoursRequirementResult]:
+    """Statuses for every month from ``first`` to ``last`` (defaults: the case's own months)."""
+    first = case.first_month if first is None else first
+    last = case.last_month if last is None else last
+    if first is None or last is None:
+        return []
+    return [hours_requirement_status(case, m, params) for m in range(first, last + 1)]

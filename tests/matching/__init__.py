@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Tests of the pure-Python matching engine (no database)."""

@@ -42,6 +42,11 @@ from smaajob.matching.filters import MatchFilters
 from smaajob.matching.model import Candidate, DanishLevel, Fact, Opening, OpeningKind
 from smaajob.matching.pools import CandidatePool, OpeningPool, build_pools
 from smaajob.matching.ranking import Ranking, Suggestion, top_candidates_for, top_openings_for
+from smaajob.matching.second_job import (
+    MultiJobAssignment,
+    assign_with_second_jobs,
+    propose_second_jobs,
+)
 from smaajob.matching.slots import ALL_WEEK, days_mask, week_mask
 from smaajob.matching.weights import Weights, default_weights, load_weights
 
@@ -58,6 +63,7 @@ __all__ = [
     "InvalidWeights",
     "MatchExplanation",
     "MatchFilters",
+    "MultiJobAssignment",
     "Opening",
     "OpeningKind",
     "OpeningPool",
@@ -69,12 +75,14 @@ __all__ = [
     "Suggestion",
     "Weights",
     "assign",
+    "assign_with_second_jobs",
     "build_pools",
     "days_mask",
     "default_weights",
     "explain",
     "feasible_pairs",
     "load_weights",
+    "propose_second_jobs",
     "top_candidates_for",
     "top_openings_for",
     "week_mask",

@@ -1,0 +1,215 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Several small jobs at once: a second task that fits the remaining hours and time.
+
+A citizen may hold two small tasks (Igor: 15 h/week in a clothes shop at weekends and a
+few hours of IT support, 003 §4.3.2.3). Two ways in:
+
+* :func:`propose_second_jobs` — one citizen already holds a task: the best other tasks
+  whose times do not overlap it at all and whose minimum hours fit what is left of the
+  week.
+* :func:`assign_with_second_jobs` — a whole municipality at once, exactly, as an integer
+  program solved by OR-Tools CP-SAT: each citizen up to ``max_jobs`` tasks, their minimum
+  hours together within the citizen's weekly hours, no two of them overlapping in time,
+  every task within its free places. A bonus for each citizen who gets *a* task keeps the
+  optimum from giving one person two tasks while another gets none, unless the fit is
+  much better.
+
+Time clashes are modelled exactly and compactly: for each citizen and each half hour of
+the week, at most one of the tasks the citizen could take may cover it. Two tasks clash
+exactly when they share a half hour, so that is the pairwise no-overlap rule, written as
+one "at most one" per distinct group of tasks instead of one per pair.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+from ortools.sat.python import cp_model
+
+from smaajob.matching.assignment import solve_min_cost_flow
+from smaajob.matching.candidates import PairSet, feasible_pairs
+from smaajob.matching.errors import InvalidMatchingInput
+from smaajob.matching.filters import MatchFilters
+from smaajob.matching.model import Candidate, Opening
+from smaajob.matching.pools import CandidatePool, OpeningPool, Vocabularies
+from smaajob.matching.ranking import Ranking, top_openings_for
+from smaajob.matching.scoring import SCORE_SCALE
+from smaajob.matching.weights import Weights
+
+I64 = npt.NDArray[np.int64]
+
+DEFAULT_FIRST_JOB_BONUS = 20.0  # points for giving a citizen a first task at all
+
+
+def propose_second_jobs(
+    candidate: Candidate,
+    first: Opening,
+    openings: Sequence[Opening],
+    k: int = 10,
+    *,
+    filters: MatchFilters | None = None,
+    weights: Weights | None = None,
+) -> Ranking:
+    """Tasks ``candidate`` could take next to ``first``: no time overlap, hours that fit."""
+    rest = candidate.holding(first)
+    others = [o for o in openings if o.id != first.id and not (o.slots & first.slots)]
+    pool = OpeningPool.from_openings(others, Vocabularies())
+    return top_openings_for(rest, pool, k, filters=filters, weights=weights)
+
+
+@dataclass(frozen=True, eq=False)
+class MultiJobAssignment:
+    """Chosen pairs (pool rows) when citizens may hold several tasks.
+
+    ``objective`` counts pair scores plus the first-job bonus, in hundredths of a point;
+    ``bound`` is the solver's proven upper bound (equal to ``objective`` when optimal).
+    """
+
+    cand: I64
+    opening: I64
+    score: I64
+    objective: int
+    bound: int
+    optimal: bool
+    status: str
+    candidate_ids: tuple[str, ...]
+    opening_ids: tuple[str, ...]
+    single_job_objective: int | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def n_with_two_or_more(self) -> int:
+        return int((np.bincount(self.cand) >= 2).sum()) if len(self.cand) else 0
+
+    @property
+    def n_citizens_with_a_job(self) -> int:
+        return len(np.unique(self.cand))
+
+    def jobs_by_candidate(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for c, o in zip(self.cand.tolist(), self.opening.tolist(), strict=True):
+            out.setdefault(self.candidate_ids[c], []).append(self.opening_ids[o])
+        return out
+
+
+def _clash_groups(slot_words: npt.NDArray[np.uint64]) -> list[npt.NDArray[np.int64]]:
+    """Groups of rows that share some half hour (each group: at most one may be chosen)."""
+    bits = np.unpackbits(slot_words.view(np.uint8), axis=1, bitorder="little")
+    cols = bits[:, np.count_nonzero(bits, axis=0) >= 2]
+    if cols.shape[1] == 0:
+        return []
+    patterns = np.unique(cols.T, axis=0)
+    # A group contained in another adds nothing.
+    keep = []
+    for i, p in enumerate(patterns):
+        superset = (patterns >= p).all(axis=1)
+        superset[i] = False  # patterns are unique, so any other superset is strictly bigger
+        if not superset.any():
+            keep.append(np.flatnonzero(p).astype(np.int64))
+    return keep
+
+
+def assign_with_second_jobs(
+    cp: CandidatePool,
+    op: OpeningPool,
+    *,
+    weights: Weights | None = None,
+    filters: MatchFilters | None = None,
+    pairs: PairSet | None = None,
+    max_jobs: int = 2,
+    first_job_bonus: float = DEFAULT_FIRST_JOB_BONUS,
+    time_limit_s: float = 300.0,
+    workers: int | None = None,
+) -> MultiJobAssignment:
+    """Exact assignment where a citizen may hold up to ``max_jobs`` non-clashing tasks.
+
+    Meant for one municipality; see docs/matching.md for the national run.
+    """
+    if max_jobs < 1:
+        raise InvalidMatchingInput("max_jobs skal være mindst 1.", field="max_jobs")
+    seconds: dict[str, float] = {}
+    t0 = time.perf_counter()
+    if pairs is None:
+        pairs = feasible_pairs(cp, op, weights=weights, filters=filters)
+    seconds["candidate_generation"] = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    bonus = int(round(first_job_bonus * SCORE_SCALE))
+    if len(pairs) == 0:
+        nothing = np.zeros(0, dtype=np.int64)
+        return MultiJobAssignment(nothing, nothing, nothing, 0, 0, True, "OPTIMAL", cp.ids,
+                                  op.ids, 0, seconds)
+    capacity = np.maximum(op.free_places, 0)
+
+    model = cp_model.CpModel()
+    n = len(pairs)
+    x = [model.new_bool_var(f"x{p}") for p in range(n)]
+    order = np.argsort(pairs.cand, kind="stable")
+    cand_sorted = pairs.cand[order]
+    bounds = np.flatnonzero(np.r_[True, cand_sorted[1:] != cand_sorted[:-1], True])
+    half_hours_min = np.rint(op.hours_min * 2).astype(np.int64)
+    half_hours_cap = np.floor(cp.weekly_hours * 2 + 1e-9).astype(np.int64)
+    has_job = []
+    for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        rows = order[a:b]
+        c = int(pairs.cand[rows[0]])
+        xs = [x[int(p)] for p in rows]
+        y = model.new_bool_var(f"y{c}")
+        model.add(y <= sum(xs))
+        has_job.append(y)
+        if len(rows) == 1:
+            continue
+        model.add(sum(xs) <= max_jobs)
+        if max_jobs >= 2:
+            hours = half_hours_min[pairs.opening[rows]]
+            model.add(sum(int(h) * v for h, v in zip(hours.tolist(), xs, strict=True))
+                      <= int(half_hours_cap[c]))
+            for group in _clash_groups(op.slots[pairs.opening[rows]]):
+                model.add_at_most_one(xs[int(g)] for g in group)
+    by_opening = np.argsort(pairs.opening, kind="stable")
+    o_sorted = pairs.opening[by_opening]
+    o_bounds = np.flatnonzero(np.r_[True, o_sorted[1:] != o_sorted[:-1], True])
+    for a, b in zip(o_bounds[:-1].tolist(), o_bounds[1:].tolist(), strict=True):
+        rows = by_opening[a:b]
+        cap = int(capacity[int(pairs.opening[rows[0]])])
+        if cap < len(rows):
+            model.add(sum(x[int(p)] for p in rows) <= cap)
+    model.maximize(sum(int(s) * v for s, v in zip(pairs.score.tolist(), x, strict=True))
+                   + bonus * sum(has_job))
+
+    # Start from the best one-task-each assignment: always feasible, usually close.
+    single = solve_min_cost_flow(pairs, capacity)
+    in_single = np.zeros(n, dtype=bool)
+    in_single[single] = True
+    for p in range(n):
+        model.add_hint(x[p], bool(in_single[p]))
+    seconds["model"] = time.perf_counter() - t1
+
+    t2 = time.perf_counter()
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = time_limit_s
+    solver.parameters.num_workers = workers or min(8, os.cpu_count() or 1)
+    status = solver.solve(model)
+    seconds["solve"] = time.perf_counter() - t2
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        chosen = single
+        objective = int(pairs.score[single].sum()) + bonus * len(single)
+        bound = objective
+    else:
+        chosen = np.array([p for p in range(n) if solver.boolean_value(x[p])], dtype=np.int64)
+        objective = int(round(solver.objective_value))
+        bound = int(round(solver.best_objective_bound))
+    return MultiJobAssignment(
+        cand=pairs.cand[chosen], opening=pairs.opening[chosen], score=pairs.score[chosen],
+        objective=objective, bound=bound, optimal=status == cp_model.OPTIMAL,
+        status=solver.status_name(status), candidate_ids=cp.ids, opening_ids=op.ids,
+        single_job_objective=int(pairs.score[single].sum()) + bonus * len(single),
+        seconds=seconds,
+    )
+
+
+__all__ = ["MultiJobAssignment", "assign_with_second_jobs", "propose_second_jobs"]

@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The legal expert's cases in ``cases/*.yaml``, each checked against the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from smaajob.errors import SmaajobError
+from smaajob.rules import (
+    CitizenCase,
+    MonthRecord,
+    Period,
+    Rate,
+    compute_keep,
+    hours_requirement_status,
+    job_premium,
+    parse_month,
+)
+from tests.rules.conftest import load_cases
+
+
+def _ids(cases: list[dict[str, Any]]) -> list[str]:
+    return [c["name"] for c in cases]
+
+
+KEEP = load_cases("keep.yaml")
+HOURS = load_cases("hours_requirement.yaml")
+PREMIUM = load_cases("job_premium.yaml")
+
+
+@pytest.mark.parametrize("case", KEEP, ids=_ids(KEEP))
+def test_what_the_citizen_keeps_matches_the_source(case: dict[str, Any]) -> None:
+    expect = case["expect"]
+    options = dict(hours_per_week=case["hours_per_week"], hourly_wage=case["hourly_wage"],
+                   benefit_amount=case.get("benefit_amount"))
+    if "error" in expect:
+        with pytest.raises(SmaajobError) as caught:
+            compute_keep(case["date"], **options)
+        assert caught.value.code == expect["error"]
+        return
+    result = compute_keep(case["date"], **options)
+    for key, value in expect.items():
+        if key == "disregarded_hours_capped_at":
+            capped = [p for p in result.trace.parameters
+                      if p.name == "earnings_disregard_max_hours_per_month"]
+            assert capped and capped[0].value == value
+            continue
+        assert getattr(result, key) == pytest.approx(value, abs=0.005), key
+
+
+def _build_case(case: dict[str, Any]) -> CitizenCase:
+    first = parse_month(case["first_month"])
+    target = parse_month(case["month"])
+    hours = [case["hours_per_week"] * 52 / 12] if "hours_per_week" in case else case["hours"]
+    benefit_from = parse_month(case.get("on_benefit_from", case["first_month"]))
+    sick = {parse_month(k): v for k, v in case.get("sick_days", {}).items()}
+    records = []
+    for month in range(first, target + 1):
+        position = month - first
+        value = hours[position] if position < len(hours) else (hours[-1] if len(hours) == 1 else 0)
+        records.append(MonthRecord(
+            month, ordinary_hours=value, on_covered_benefit=month >= benefit_from,
+            rate=Rate(case.get("rate", "full")), benefit_amount=case.get("benefit_amount"),
+            sick_days=sick.get(month, 0)))
+    exemptions = (Period(case["exempt_from"]),) if "exempt_from" in case else ()
+    reductions = (Period(case["reduced_since"]),) if "reduced_since" in case else ()
+    return CitizenCase(tuple(records), exemptions=exemptions, reduction_decisions=reductions,
+                       married_both_on_help=case.get("married_both_on_help", False))
+
+
+@pytest.mark.parametrize("case", HOURS, ids=_ids(HOURS))
+def test_the_225_hour_rule_matches_the_source(case: dict[str, Any]) -> None:
+    result = hours_requirement_status(_build_case(case), parse_month(case["month"]))
+    for key, value in case["expect"].items():
+        actual = getattr(result, key)
+        actual = getattr(actual, "value", actual)
+        assert actual == (pytest.approx(value) if isinstance(value, float | int) and
+                          not isinstance(value, bool) else value), key
+
+
+@pytest.mark.parametrize("case", PREMIUM, ids=_ids(PREMIUM))
+def test_the_job_premium_matches_the_source(case: dict[str, Any]) -> None:
+    day: dt.date = case["date"]
+    result = job_premium(day, wage=case["wage"], eligible=True,
+                         months_used=case.get("months_used", 0))
+    assert result.premium == pytest.approx(case["expect"]["premium"], abs=0.005)
+    if "in_force" in case["expect"]:
+        assert result.in_force is case["expect"]["in_force"]

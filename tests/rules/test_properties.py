@@ -1,0 +1,132 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Properties of the 225-hour rule that must hold for any citizen, checked with hypothesis."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smaajob.rules import (
+    CitizenCase,
+    MonthRecord,
+    Period,
+    Population,
+    Rate,
+    Status,
+    hours_requirement_population,
+    hours_requirement_status,
+    offset_population,
+    parse_month,
+)
+from smaajob.rules.months import month_end, month_start
+from smaajob.rules.offset import offset_benefit
+
+FIRST = parse_month("2015-09")
+MONTHS = 24
+# Quarter hours are exact in binary, so sums agree to the last bit in both engines.
+HOURS = st.integers(min_value=0, max_value=160).map(lambda q: q / 4)
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> CitizenCase:
+    records = []
+    for month in range(FIRST, FIRST + MONTHS):
+        if draw(st.integers(0, 19)) == 0:
+            continue  # an unrecorded month
+        records.append(MonthRecord(
+            month,
+            ordinary_hours=draw(st.sampled_from([0.0, 0.0, 5.0])) or draw(HOURS),
+            self_employment_hours=draw(st.sampled_from([0.0, 80.0])),
+            self_employment_weekly_hours=draw(st.sampled_from([0.0, 12.0, 25.0])),
+            placement_hours=draw(st.sampled_from([0.0, 40.0])),
+            on_covered_benefit=draw(st.booleans()) or draw(st.booleans()),
+            rate=draw(st.sampled_from(list(Rate))),
+            benefit_amount=draw(st.sampled_from([None, 400.0, 11000.0])),
+            sick_days=draw(st.sampled_from([0, 0, 0, 14, 31])),
+        ))
+    exemptions = ()
+    if draw(st.booleans()):
+        start = FIRST + draw(st.integers(0, MONTHS - 1))
+        exemptions = (Period(month_start(start), month_end(start + draw(st.integers(0, 6)))),)
+    reductions = ()
+    if draw(st.booleans()):
+        reductions = (Period(month_start(FIRST + draw(st.integers(0, MONTHS - 1)))),)
+    return CitizenCase(tuple(records), exemptions=exemptions, reduction_decisions=reductions,
+                       married_both_on_help=draw(st.booleans()))
+
+
+def _with_more_hours(case: CitizenCase, month: int, extra: float) -> CitizenCase:
+    record = case.record(month)
+    changed = MonthRecord(**{**{f: getattr(record, f) for f in record.__slots__},
+                             "ordinary_hours": record.ordinary_hours + extra})
+    others = tuple(r for r in case.months if r.month != month)
+    return CitizenCase(others + (changed,), exemptions=case.exemptions,
+                       reduction_decisions=case.reduction_decisions,
+                       married_both_on_help=case.married_both_on_help)
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases(), st.integers(0, MONTHS - 1), st.integers(0, MONTHS - 1), HOURS)
+def test_more_ordinary_hours_never_raise_a_reduction(
+        case: CitizenCase, worked: int, asked: int, extra: float) -> None:
+    month = FIRST + asked
+    before = hours_requirement_status(case, month)
+    after = hours_requirement_status(_with_more_hours(case, FIRST + worked, extra), month)
+    was = before.amount or 0.0 if before.status is Status.REDUCTION_PROPOSED else 0.0
+    now = after.amount or 0.0 if after.status is Status.REDUCTION_PROPOSED else 0.0
+    assert now <= was
+    if before.status is not Status.REDUCTION_PROPOSED:
+        assert after.status is not Status.REDUCTION_PROPOSED
+    assert after.hours_missing <= before.hours_missing
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases(), st.integers(0, MONTHS - 1))
+def test_a_reduction_never_exceeds_the_benefit(case: CitizenCase, asked: int) -> None:
+    month = FIRST + asked
+    result = hours_requirement_status(case, month)
+    benefit = case.record(month).benefit_amount
+    if result.amount is not None and benefit is not None:
+        assert result.amount <= benefit
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(cases(), min_size=1, max_size=6))
+def test_a_result_is_the_same_alone_or_in_a_population(citizens: list[CitizenCase]) -> None:
+    population = Population.from_cases(citizens, FIRST, MONTHS)
+    together = hours_requirement_population(population)
+    for person, case in enumerate(citizens):
+        for column in range(MONTHS):
+            alone = hours_requirement_status(case, FIRST + column)
+            assert together.status_of(person, column) is alone.status
+            assert together.reason_of(person, column) is alone.reason
+            assert together.hours_counted[person, column] == alone.hours_counted
+            assert together.hours_missing[person, column] == alone.hours_missing
+            assert together.next_month_hours_missing[person, column] == \
+                alone.next_month_hours_missing
+            assert together.extension_months[person, column] == alone.extension_months
+            assert together.months_of_help[person, column] == alone.months_of_help
+            amount = together.amount[person, column]
+            assert (alone.amount is None) == math.isnan(amount)
+            if alone.amount is not None:
+                assert amount == alone.amount
+            assert bool(together.amount_unknown[person, column]) == alone.amount_unknown
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(HOURS, st.integers(0, 400), st.integers(0, 20000)),
+                min_size=1, max_size=8),
+       st.sampled_from(["2017-03", "2021-05", "2022-11", "2025-08"]))
+def test_the_offset_is_the_same_alone_or_in_a_population(
+        rows: list[tuple[float, int, int]], month_text: str) -> None:
+    month = parse_month(month_text)
+    hours = np.array([[h] for h, _, _ in rows])
+    wage = np.array([[h * w] for h, w, _ in rows])
+    benefit = np.array([[float(b)] for _, _, b in rows])
+    together = offset_population(month, wage=wage, hours=hours, benefit=benefit)
+    for person, (h, w, b) in enumerate(rows):
+        alone = offset_benefit(month_end(month), benefit=float(b), wage=h * w, hours=h)
+        assert together.benefit_after[person, 0] == alone.benefit_after

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "smaajob.citizens",
     "smaajob.network",
     "smaajob.courses",
+    "smaajob.money",
+    "smaajob.reports",
     "smaajob.web",
 ]
 
@@ -78,6 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "smaajob.web.navigation.nav_items",
             ],
         },
     },

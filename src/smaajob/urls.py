@@ -4,7 +4,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from smaajob.api.app import api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("rapporter/", include("smaajob.reports.urls")),
+    path("", include("smaajob.money.urls")),
     path("", include("smaajob.web.urls")),
 ]

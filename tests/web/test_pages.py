@@ -51,13 +51,12 @@ def test_a_citizen_page_shows_the_course_timeline(client, caseworker, citizen, c
     assert "Tidslinje" in page and "Visiteret" in page and "VTA" in page
 
 
-def test_another_caseworker_gets_the_same_404_for_a_citizen_not_theirs_as_for_a_missing_one(
-    client, make_user, citizen
-):
+def test_another_caseworker_gets_the_same_404_for_a_citizen_not_theirs_as_for_a_missing_one(client, make_user, citizen):
     stranger = log_in(client, make_user("caseworker", username="fremmed"))
     not_yours = stranger.get(reverse("web:citizen", args=[citizen.pk]))
     missing = stranger.get(reverse("web:citizen", args=[citizen.pk + 1000]))
     assert not_yours.status_code == missing.status_code == 404
+
     def alert(response):
         return re.search(r'<p class="error" role="alert">(.*?)</p>', response.content.decode()).group(1)
 
@@ -70,15 +69,17 @@ def test_an_analyst_home_page_holds_counts_and_no_names(client, make_user, citiz
     assert "Nøgletal" in page and "Omar" not in page and "010190" not in page
 
 
-def test_an_employer_sees_own_openings_and_only_consented_facts(client, make_user, company, citizen, course, consultant):
+def test_an_employer_sees_own_openings_and_only_consented_facts(
+    client, make_user, company, citizen, course, consultant
+):
     from smaajob.citizens.services import record_consent
     from smaajob.courses.services import create_placement
     from smaajob.network.services import create_opening
 
-    create_opening(actor=consultant, company=company, title="Opfyldning af frugt", kind="paid", hours_min=2, hours_max=6)
-    create_placement(
-        actor=consultant, course=course, company=company, kind="placement", planned_start=date(2024, 2, 5)
+    create_opening(
+        actor=consultant, company=company, title="Opfyldning af frugt", kind="paid", hours_min=2, hours_max=6
     )
+    create_placement(actor=consultant, course=course, company=company, kind="placement", planned_start=date(2024, 2, 5))
     record_consent(actor=consultant, citizen=citizen, facts=["language"], valid_from=date(2024, 1, 1))
     employer = make_user("employer", username="netto", company=company, municipality=None, team=None)
     page = log_in(client, employer).get("/").content.decode()

@@ -23,6 +23,7 @@ from smaajob.access.citizens import (
     citizens_for,
     employer_view,
     get_citizen,
+    log_list_read,
 )
 from smaajob.access.companies import companies_for, get_company
 
@@ -33,4 +34,5 @@ __all__ = [
     "employer_view",
     "get_citizen",
     "get_company",
+    "log_list_read",
 ]

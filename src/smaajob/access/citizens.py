@@ -8,7 +8,7 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
-from smaajob.audit.models import AuditAction, AuditChannel
+from smaajob.audit.models import AuditAction, AuditChannel, AuditEntry
 from smaajob.audit.services import record as audit
 from smaajob.citizens.models import Assignment, Citizen, DisclosableFact
 from smaajob.citizens.selectors import consented_facts_on
@@ -51,6 +51,17 @@ def citizens_for(user: User, *, on: date | None = None) -> QuerySet[Citizen]:
         ids = Placement.objects.filter(company_id=user.company_id).values("course__citizen_id")
         return Citizen.objects.filter(pk__in=ids)
     return none  # analysts: aggregates only
+
+
+def log_list_read(user: User, citizen_ids: list[int], *, channel: str = AuditChannel.WEB, purpose: str = "") -> None:
+    """A list that names citizens is a read of personal data: one audit entry per citizen."""
+    AuditEntry.objects.bulk_create(
+        [
+            AuditEntry(actor=user, actor_username=user.username, action=AuditAction.READ, channel=channel,
+                       object_type="citizen", object_id=pk, citizen_id=pk, detail=purpose[:200])
+            for pk in citizen_ids
+        ]
+    )
 
 
 def get_citizen(user: User, citizen_id: int | str, *, channel: str = AuditChannel.WEB, purpose: str = "") -> Citizen:

@@ -14,8 +14,6 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, Sum
 
 from smaajob import access
-from smaajob.audit.models import AuditAction, AuditChannel
-from smaajob.audit.services import record as audit
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, current_staff, readiness_on
 from smaajob.courses.models import Course, FollowUp, Placement, WeeklyHours
@@ -42,24 +40,10 @@ def _citizen_rows(citizens: Any, on: date) -> list[dict[str, Any]]:
     return rows
 
 
-def _log_list_read(user: User, citizen_ids: list[int], purpose: str) -> None:
-    # A list shows names of citizens, which is a read of personal data: log each one.
-    for citizen_id in citizen_ids:
-        audit(
-            actor=user,
-            action=AuditAction.READ,
-            channel=AuditChannel.WEB,
-            object_type="citizen",
-            object_id=citizen_id,
-            citizen_id=citizen_id,
-            detail=purpose,
-        )
-
-
 def staff_home(user: User, on: date) -> Context:
     citizens = access.citizens_for(user, on=on)
     rows = _citizen_rows(citizens, on)
-    _log_list_read(user, [r["citizen"].pk for r in rows], "forside: mine borgere")
+    access.log_list_read(user, [r["citizen"].pk for r in rows], purpose="forside: mine borgere")
     context: Context = {"rows": rows, "citizen_count": citizens.count()}
     if user.role == Role.CONSULTANT:
         context["companies"] = (

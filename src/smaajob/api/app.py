@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The NinjaAPI instance: authentication, error mapping and the routers."""
+
+from __future__ import annotations
+
+import importlib
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+from ninja.security import SessionAuth
+
+from smaajob.errors import SmaajobError
+
+api = NinjaAPI(
+    title="Småjob API",
+    version="1",
+    description="Småjobs REST-API. Samme adgangsregler som webfladen; al læsning af borgerdata logges.",
+    auth=SessionAuth(),
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(SmaajobError)
+def smaajob_error(request: HttpRequest, exc: SmaajobError) -> HttpResponse:
+    return api.create_response(request, exc.as_dict(), status=exc.http_status)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    problems = []
+    for error in exc.errors:
+        location = ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "query", "payload"))
+        problems.append({"field": location, "message": error.get("msg", "ugyldig værdi")})
+    first = problems[0] if problems else {"field": None, "message": "ugyldig værdi"}
+    body = {"code": "invalid_input", "message": f"Ugyldig værdi i {first['field']}: {first['message']}",
+            "field": first["field"], "problems": problems}
+    return api.create_response(request, body, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, {"code": "not_authenticated", "message": "Log ind først."}, status=401)
+
+
+@api.get("/sundhed", auth=None, tags=["drift"], summary="Svarer ok, når tjenesten kører")
+def health(request: HttpRequest) -> dict[str, str]:
+    return {"status": "ok"}
+
+
+# Each domain module exposes ``router``; they are mounted here in this order.
+ROUTERS = (
+    ("smaajob.api.citizens", "/borgere", "borgere"),
+)
+
+for module_name, prefix, tag in ROUTERS:
+    api.add_router(prefix, importlib.import_module(module_name).router, tags=[tag])

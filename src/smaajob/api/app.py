@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import importlib
+import pkgutil
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
@@ -48,10 +49,19 @@ def health(request: HttpRequest) -> dict[str, str]:
     return {"status": "ok"}
 
 
-# Each domain module exposes ``router``; they are mounted here in this order.
-ROUTERS = (
-    ("smaajob.api.citizens", "/borgere", "borgere"),
-)
+def _mount_routers() -> None:
+    """Mount every module in this package that exposes ``router`` and ``PREFIX``.
 
-for module_name, prefix, tag in ROUTERS:
-    api.add_router(prefix, importlib.import_module(module_name).router, tags=[tag])
+    Each domain's endpoints live in their own module (``smaajob.api.citizens`` …), so teams
+    add endpoints without editing a shared list.
+    """
+    package = importlib.import_module("smaajob.api")
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if info.name == "app":
+            continue
+        module = importlib.import_module(f"smaajob.api.{info.name}")
+        if hasattr(module, "router") and hasattr(module, "PREFIX"):
+            api.add_router(module.PREFIX, module.router, tags=[getattr(module, "TAG", info.name)])
+
+
+_mount_routers()

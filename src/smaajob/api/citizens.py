@@ -11,6 +11,8 @@ from ninja import Router, Schema
 from smaajob import access
 from smaajob.audit.models import AuditChannel
 
+PREFIX = "/borgere"
+TAG = "borgere"
 router = Router()
 
 

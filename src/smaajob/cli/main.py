@@ -15,6 +15,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+import django
+
 from smaajob.errors import SmaajobError
 
 # Command groups, in the order `smaajob --help` lists them.
@@ -47,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smaajob.settings")
+    # Set Django up once, before any command module is imported: several of them name
+    # models in their options (roles, benefit types). This touches no database.
+    django.setup()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):

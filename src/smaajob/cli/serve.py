@@ -20,12 +20,10 @@ def handle(args: argparse.Namespace) -> int:
 
     if not 1 <= args.port <= 65535:
         raise InvalidInput("Porten skal være et tal fra 1 til 65535, fx 8000.", field="port")
-    import django
     from django.core.management import call_command
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    django.setup()
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         print("Databasen er ikke opdateret; kører migreringer først …")

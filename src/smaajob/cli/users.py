@@ -25,9 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    import django
 
-    django.setup()
     from smaajob.errors import InvalidInput
     from smaajob.network.models import Company
     from smaajob.organisation.models import Municipality

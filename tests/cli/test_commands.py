@@ -1,0 +1,95 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The ``smaajob`` command: user creation, clear errors, and the web server answering."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from smaajob.cli.main import main
+from smaajob.organisation.models import User
+from tests.conftest import PASSWORD
+
+
+def test_createuser_makes_a_caseworker_with_a_hashed_password(municipality, monkeypatch, capsys):
+    monkeypatch.setenv("SMAAJOB_PASSWORD", PASSWORD)
+    assert main(["createuser", "rikke", "--role", "caseworker", "--municipality", "461"]) == 0
+    user = User.objects.get(username="rikke")
+    assert user.role == "caseworker" and user.password.startswith("argon2")
+    assert "oprettet" in capsys.readouterr().out
+
+
+def test_createuser_for_an_unknown_municipality_fails_with_a_message_and_exit_code_2(db, monkeypatch, capsys):
+    monkeypatch.setenv("SMAAJOB_PASSWORD", PASSWORD)
+    assert main(["createuser", "rikke", "--role", "caseworker", "--municipality", "999"]) == 2
+    assert "Kommunekoden 999 findes ikke" in capsys.readouterr().err
+    assert not User.objects.filter(username="rikke").exists()
+
+
+def test_createuser_refuses_a_weak_password(municipality, monkeypatch, capsys):
+    monkeypatch.setenv("SMAAJOB_PASSWORD", "123")
+    assert main(["createuser", "rikke", "--role", "caseworker", "--municipality", "461"]) == 2
+    assert "fejl [invalid_input]" in capsys.readouterr().err
+
+
+def test_an_employer_user_needs_a_company(municipality, monkeypatch, capsys):
+    monkeypatch.setenv("SMAAJOB_PASSWORD", PASSWORD)
+    assert main(["createuser", "netto", "--role", "employer", "--municipality", "461"]) == 2
+    assert "virksomhed" in capsys.readouterr().err
+
+
+def test_serve_refuses_an_impossible_port(capsys):
+    assert main(["serve", "--port", "70000"]) == 2
+    assert "Porten skal være" in capsys.readouterr().err
+
+
+def test_an_unknown_command_prints_usage_and_exits_2(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["fly"])
+    assert exit_info.value.code == 2
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_migrates_an_empty_database_and_answers_on_localhost(tmp_path: Path):
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "SMAAJOB_VAR_DIR": str(tmp_path),
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "smaajob.cli.main", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        body = None
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/sundhed/", timeout=2) as response:
+                    body = response.read().decode()
+                    break
+            except OSError:
+                time.sleep(0.3)
+        assert body == '{"status": "ok"}', server.stdout.read() if server.poll() is not None else "no answer"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/log-ind/", timeout=5) as response:
+            assert "Log ind i Småjob" in response.read().decode()
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)  # also closes the pipe

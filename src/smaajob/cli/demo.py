@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: MPL-2.0
+"""``smaajob demo``: fill the database with the synthetic demo municipality.
+
+    smaajob demo [--size small|municipality] [--seed N] [--today ÅÅÅÅ-MM-DD] [--reset]
+                 [--no-progress]
+
+Missing migrations are applied first (so ``smaajob demo`` works on a fresh SQLite file).
+The command refuses a database with real (non-synthetic) citizens; ``--reset`` deletes the
+synthetic data of an earlier demo — and nothing else — before loading. At the end it prints
+the demo log-ins and their shared password.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"forventede en dato ÅÅÅÅ-MM-DD, fik {text!r}") from None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "demo", help="indlæs en syntetisk demokommune (Odense) med borgere, virksomheder og timer"
+    )
+    parser.add_argument("--size", choices=("small", "municipality"), default="small",
+                        help="small (standard, få sekunder) eller municipality (≈ 5.000 borgere)")
+    parser.add_argument("--seed", type=int, default=2026, help="samme seed giver samme data (standard 2026)")
+    parser.add_argument("--today", type=_date, default=None,
+                        help="historikken slutter denne dato (standard: i dag)")
+    parser.add_argument("--reset", action="store_true",
+                        help="slet tidligere demodata (kun syntetiske data) før indlæsning")
+    parser.add_argument("--no-progress", action="store_true", help="vis ingen fremdriftslinje")
+    parser.set_defaults(handler=handle)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[str, int], Callable[[int], None]] | None]:
+    console = Console(file=sys.stderr)
+    if not enabled or not console.is_terminal:
+        yield None
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=False) as bar:
+        def start(label: str, total: int) -> Callable[[int], None]:
+            task = bar.add_task(label, total=total)
+            return lambda n: bar.advance(task, n)
+
+        yield start
+
+
+def handle(args: argparse.Namespace) -> int:
+    import django
+
+    django.setup()
+    from smaajob.cli.database import migrate_if_needed
+    from smaajob.demo.loader import check_can_load, delete_synthetic, load_demo
+
+    applied = migrate_if_needed()
+    if applied:
+        print(f"Databasen var ikke opdateret; anvendte {len(applied)} migreringer.")
+    check_can_load(reset=args.reset)
+    if args.reset:
+        deleted = delete_synthetic()
+        print("Slettede tidligere demodata: " + ", ".join(f"{n} {what}" for what, n in deleted.items()) + ".")
+    with _progress(not args.no_progress) as progress:
+        result = load_demo(args.size, args.seed, today=args.today, progress=progress)
+    print(f"Demokommunen er indlæst ({result.size}, seed {result.seed}, historik til "
+          f"{result.today:%d.%m.%Y}) på {result.seconds:.1f} sekunder:")
+    for what, n in result.counts.items():
+        print(f"  {n:>8} {what}")
+    print("Alle personer, CPR- og CVR-numre er opdigtede (markeret som syntetiske).")
+    print(f"Brugere (adgangskode for alle: {result.password}):")
+    for username, role in result.users:
+        print(f"  {username:<14} {role}")
+    return 0

@@ -1,0 +1,199 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Loading the demo municipality: sizes, users, the guard against real data, and reset.
+
+``load_demo(size, seed=2026, today=…)`` is deterministic: the same seed and the same
+``today`` give the same names, CPR/CVR numbers and hours (Faker and ``random.Random`` are
+both seeded, and everything is generated in a fixed order). The history ends at ``today``:
+no week in the ledger, follow-up or transition lies after it.
+
+* ``small`` — one citizen per seed trajectory (29), written through the services in one
+  transaction, so a failure leaves nothing behind;
+* ``municipality`` — ≈ 5,000 citizens, 2,000 companies, 3,000 openings and two years of
+  weekly hours, written in bulk (see ``smaajob.demo.bulk_writer``), one transaction per batch.
+  ``scale`` shrinks it proportionally (tests use ``scale=0.01``).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+from django.db.models import ProtectedError
+from faker import Faker
+
+from smaajob.citizens.models import Citizen
+from smaajob.demo import bulk_writer, service_writer
+from smaajob.demo.citizens import make_citizen
+from smaajob.demo.companies import (
+    make_company,
+    pick_companies,
+    required_sectors,
+    sector_pool,
+    sector_sequence,
+)
+from smaajob.demo.organisation import (
+    DEMO_EMAIL_DOMAIN,
+    DEMO_PASSWORD,
+    FOLLOW_UP_DAYS,
+    ROLE_USERS,
+    ensure_organisation,
+    make_user,
+)
+from smaajob.demo.schedule import plan_course
+from smaajob.demo.trajectories import TRAJECTORIES
+from smaajob.errors import InvalidInput
+from smaajob.network.models import Company
+from smaajob.organisation.models import Role, Team, User
+
+SIZES = ("small", "municipality")
+MUNICIPALITY_COUNTS = {"citizens": 5000, "companies": 2000, "openings": 3000}
+EMPLOYER_TRAJECTORY = "001-samuel"  # the user ``virksomhed`` is a contact at Samuel's bakery
+CITIZEN_TRAJECTORY = "004-lina"  # the user ``borger`` is Lina's demo double
+
+Progress = Callable[[str, int], Callable[[int], None]]
+
+
+@dataclass
+class DemoResult:
+    size: str
+    seed: int
+    today: date
+    seconds: float
+    counts: dict[str, int]
+    users: list[tuple[str, str]] = field(default_factory=list)  # (username, role label)
+    password: str = DEMO_PASSWORD
+
+
+def _no_progress(_label: str, _total: int) -> Callable[[int], None]:
+    return lambda _n: None
+
+
+# ---------------------------------------------------------------- guard and reset
+
+
+def existing_data() -> tuple[int, int]:
+    """(real citizens, synthetic citizens + companies) in the database."""
+    real = Citizen.objects.filter(is_synthetic=False).count()
+    synthetic = (Citizen.objects.filter(is_synthetic=True).count()
+                 + Company.objects.filter(is_synthetic=True).count())
+    return real, synthetic
+
+
+def check_can_load(*, reset: bool) -> None:
+    real, synthetic = existing_data()
+    if real:
+        raise InvalidInput(
+            f"Databasen indeholder {real} rigtige borgere. Demodata indlæses aldrig i en database med "
+            "rigtige personoplysninger; brug en tom database (fx SMAAJOB_VAR_DIR=/tmp/demo).",
+            field="database",
+        )
+    if synthetic and not reset:
+        raise InvalidInput(
+            "Databasen indeholder allerede demodata. Brug »smaajob demo --reset« for at slette "
+            "demodata og indlæse på ny.",
+            field="reset",
+        )
+
+
+def delete_synthetic() -> dict[str, int]:
+    """Delete synthetic citizens and companies and the demo log-ins — nothing else.
+
+    The municipality, teams and projects stay (real users may belong to them), and the
+    audit log keeps its rows: it is append-only by law.
+    """
+    with transaction.atomic():
+        citizens, _ = Citizen.objects.filter(is_synthetic=True).delete()
+        try:
+            companies, _ = Company.objects.filter(is_synthetic=True).delete()
+            users, _ = User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN).delete()
+        except ProtectedError:
+            raise InvalidInput(
+                "Demodata kan ikke slettes, fordi rigtige data peger på dem (fx en placering hos en "
+                "demovirksomhed eller en handling udført af en demobruger).",
+                field="reset",
+            ) from None
+    return {"borgere": citizens, "virksomheder": companies, "brugere": users}
+
+
+# ---------------------------------------------------------------- the load
+
+
+def load_demo(size: str = "small", seed: int = 2026, *, today: date | None = None,
+              progress: Progress | None = None, scale: float = 1.0) -> DemoResult:
+    if size not in SIZES:
+        raise InvalidInput(f"Ukendt størrelse »{size}«. Vælg small eller municipality.", field="size")
+    if not 0 < scale <= 1:
+        raise InvalidInput("Skalaen skal være over 0 og højst 1.", field="scale")
+    today = today or date.today()
+    progress = progress or _no_progress
+    rng = random.Random(seed)
+    fake = Faker("da_DK")
+    fake.seed_instance(seed)
+    started = time.perf_counter()
+    if size == "small":
+        with transaction.atomic():
+            users, counts = _load_small(rng, fake, today, progress)
+    else:
+        scaled = {k: max(1, round(v * scale)) for k, v in MUNICIPALITY_COUNTS.items()}
+        users, counts = bulk_writer.load(rng, fake, today, progress, scaled)
+    return DemoResult(size, seed, today, time.perf_counter() - started, counts, users)
+
+
+def _load_small(rng: random.Random, fake: Faker, today: date,
+                progress: Progress) -> tuple[list[tuple[str, str]], dict[str, int]]:
+    municipality, projects, groups = ensure_organisation()
+    team, _ = Team.objects.get_or_create(municipality=municipality, name="Team Småjob")
+    users = {u: make_user(u, role, first, last, municipality, team)
+             for u, role, first, last in ROLE_USERS}
+    staff = service_writer.Staff(users["raadgiver"], users["konsulent"])
+
+    used_cvr: set[str] = set()
+    required = required_sectors(TRAJECTORIES)
+    sectors = sector_sequence(rng, len(required) + 10, required)
+    specs = [make_company(rng, fake, s, today=today, used_cvr=used_cvr, n_openings=rng.randint(1, 3),
+                          allow_placement_only=i >= len(required))
+             for i, s in enumerate(sectors)]
+    pool = sector_pool(specs)
+    tick = progress("Virksomheder", len(specs))
+    written = []
+    for spec in specs:
+        written.append(service_writer.write_company(spec, municipality=municipality,
+                                                    actor=staff.consultant))
+        tick(1)
+
+    used_cpr: set[str] = set()
+    tick = progress("Borgere og forløb", len(TRAJECTORIES))
+    hours_total = 0
+    citizens_by_key: dict[str, Citizen] = {}
+    picks_by_key: dict[str, list[int]] = {}
+    for trajectory in TRAJECTORIES:
+        spec = make_citizen(rng, fake, trajectory, today=today, used_cpr=used_cpr)
+        plan = plan_course(trajectory, today=today, rng=rng,
+                           follow_up_days=FOLLOW_UP_DAYS[trajectory.project])
+        picks = pick_companies(trajectory, pool, specs, rng)
+        picks_by_key[trajectory.key] = picks
+        places = [(written[i][0], written[i][1][0] if written[i][1] else None) for i in picks]
+        citizen, _course = service_writer.write_citizen(
+            spec, plan, municipality=municipality, project=projects[trajectory.project],
+            target_group=groups[(trajectory.project, trajectory.target_group)], staff=staff,
+            places=places, today=today,
+        )
+        citizens_by_key[trajectory.key] = citizen
+        hours_total += len([w for j in plan.jobs for p in j.phases for w in p.weeks])
+        tick(1)
+
+    employer_company = written[picks_by_key[EMPLOYER_TRAJECTORY][0]][0]
+    users["virksomhed"] = make_user("virksomhed", Role.EMPLOYER, fake.first_name(), fake.last_name(),
+                                municipality, company=employer_company)
+    borger = citizens_by_key[CITIZEN_TRAJECTORY]
+    users["borger"] = make_user("borger", Role.CITIZEN, borger.first_name, borger.last_name, municipality)
+    # No service links a citizen to a log-in yet; the one-to-one field is set directly.
+    borger.user = users["borger"]
+    borger.save(update_fields=["user"])
+    counts = {"borgere": len(TRAJECTORIES), "virksomheder": len(specs),
+              "jobåbninger": sum(len(o) for _c, o in written), "ugers timer": hours_total}
+    return [(u.username, str(Role(u.role).label)) for u in users.values()], counts

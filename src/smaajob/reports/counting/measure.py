@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: MPL-2.0
+"""A reported number together with everything a reader needs to trust it.
+
+``Measure`` carries the value, the period, the counting rule in Danish, the source that
+defines the measure, and the citizen ids behind the number (numerator and, for a share, the
+base) so that every figure can be opened to the records it was counted from. Ids are
+internal; pages show them as pseudonyms to analysts (``pseudonyms``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from smaajob.reports.counting.period import Period
+
+TOTAL = "__total__"  # group key of the row that counts every person once
+
+
+def ids(values: object) -> np.ndarray:
+    """Sorted unique int64 citizen ids from a polars Series, list or array."""
+    array = np.asarray(values if not hasattr(values, "to_numpy") else values.to_numpy(), dtype=np.int64)  # type: ignore[attr-defined]
+    return np.unique(array)
+
+
+@dataclass(frozen=True, eq=False)
+class Measure:
+    key: str
+    name_da: str
+    value: float | int | None
+    period: Period
+    rule_da: str
+    source: str = ""
+    unit: str = "personer"
+    group: str = TOTAL
+    numerator_ids: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    base: int | None = None
+    base_ids: np.ndarray | None = None
+    note_da: str = ""
+
+    @property
+    def share(self) -> float | None:
+        """The value as a share of the base, when the measure has one."""
+        if self.base in (None, 0) or self.value is None:
+            return None
+        return float(self.value) / float(self.base)  # type: ignore[arg-type]
+
+    @property
+    def display_da(self) -> str:
+        """The value as a Danish reader expects it: 1.234 / 12,5 % / – when not measurable."""
+        if self.value is None:
+            return "–"
+        if self.unit == "andel":
+            return f"{float(self.value) * 100:.1f} %".replace(".", ",")
+        if isinstance(self.value, float) and not float(self.value).is_integer():
+            return f"{self.value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+        return f"{int(self.value):,}".replace(",", ".")

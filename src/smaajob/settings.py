@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "smaajob.citizens",
     "smaajob.network",
     "smaajob.courses",
+    "smaajob.progression",
     "smaajob.money",
     "smaajob.reports",
     "smaajob.web",
@@ -143,6 +144,13 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 
+# Behind HTTPS in production (SMAAJOB_HTTPS=1): cookies only over TLS, and HSTS.
+HTTPS = os.environ.get("SMAAJOB_HTTPS", "0") == "1"
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("SMAAJOB_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

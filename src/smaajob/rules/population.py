@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +40,7 @@ Floats = NDArray[np.float64]
 Ints = NDArray[np.int32]
 Bools = NDArray[np.bool_]
 
+CHUNK_PERSONS = 4096
 RATE_CODES = {Rate.FULL: 0, Rate.LOWER: 1, Rate.SU_LEVEL: 2}
 _NC, _EX, _MET, _RISK, _RED = (STATUS_CODES[s] for s in Status)
 _R = REASON_CODES
@@ -194,6 +197,33 @@ def hours_requirement_population(population: Population,
     if in_force_min.size and not np.all(in_force_min == se_min):
         raise InvalidInput("minimum for selvstændig virksomhed ændrer sig i perioden; "
                            "beregn perioden i dele", field="first_month")
+    # Persons are independent, so the work is done in chunks: temporaries stay small enough
+    # to be reused by the allocator and to sit in cache, and chunks run on all cores (numpy
+    # releases the GIL). This is what brings 150,000 × 36 under a second.
+    chunks = [(lo, min(lo + CHUNK_PERSONS, persons)) for lo in range(0, persons, CHUNK_PERSONS)]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        parts = list(pool.map(
+            lambda bounds: _hours_chunk(_slice(population, *bounds), cols, prefix, se_min),
+            chunks))
+    if not parts:
+        parts = [_hours_chunk(population, cols, prefix, se_min)]
+    return PopulationHoursResult(first, *(np.concatenate(arrays) for arrays in zip(
+        *(part[1:] for part in parts), strict=True)))
+
+
+def _slice(population: Population, lo: int, hi: int) -> Population:
+    return Population(
+        population.first_month, population.ordinary_hours[lo:hi],
+        population.self_employment_hours[lo:hi], population.self_employment_weekly_hours[lo:hi],
+        population.on_benefit[lo:hi], population.rate[lo:hi], population.benefit_amount[lo:hi],
+        population.sick_days[lo:hi], population.exempt[lo:hi], population.restore_from[lo:hi],
+        population.married_both_on_help[lo:hi])
+
+
+def _hours_chunk(population: Population, cols: _Columns, prefix: Floats,
+                 se_min: float) -> tuple[object, ...]:
+    persons, months = population.shape
+    first = population.first_month
     counted = population.ordinary_hours + np.where(
         population.self_employment_weekly_hours >= se_min, population.self_employment_hours, 0.0)
     hours_cum = _cumulative(counted)
@@ -202,31 +232,64 @@ def hours_requirement_population(population: Population,
     help_cum = _cumulative(population.on_benefit.astype(np.float64))
 
     t = np.arange(months + 1, dtype=np.int32)
-    base = cols.window[None, :].repeat(persons, axis=0)
-    length = base.copy()
-    rows = np.arange(persons)[:, None]
+    width = months + 1
+    # Flat views: one gather on a 1-D array is several times cheaper than 2-D fancy indexing.
+    row_offset = np.repeat(np.arange(persons, dtype=np.int64) * width, width)
+    t_flat = np.tile(t, persons)
+    base_flat = np.tile(cols.window, persons)
+    neutral_flat = neutral_cum.ravel()
+    # Without sick leave in reach, the window depends on the month alone (the suspension),
+    # so it is found once per month; only person-months with sick leave iterate below.
+    suspension_cum = np.concatenate(([0.0], np.cumsum(cols.suspension_days[:months])))
+    common = cols.window.copy()
     for _ in range(MAX_WINDOW_MONTHS):
-        start = t[None, :] - length
-        inside = np.maximum(start, 0)
-        days = neutral_cum - neutral_cum[rows, inside] \
-            + prefix[np.clip(-start, 0, MAX_WINDOW_MONTHS)]
-        new_length = np.minimum(MAX_WINDOW_MONTHS,
-                                base + np.ceil(days / DAYS_PER_MONTH - 1e-9).astype(np.int32))
-        if np.array_equal(new_length, length):
+        start_common = t - common
+        days_common = (suspension_cum - suspension_cum[np.maximum(start_common, 0)]
+                       + prefix[np.clip(-start_common, 0, MAX_WINDOW_MONTHS)])
+        new_common = np.minimum(MAX_WINDOW_MONTHS, cols.window + np.ceil(
+            days_common / DAYS_PER_MONTH - 1e-9).astype(np.int32))
+        if np.array_equal(new_common, common):
             break
-        length = new_length
+        common = new_common
+    sick_cum = _cumulative(population.sick_days.astype(np.float64))
+    sick_in_reach = (sick_cum - sick_cum[:, np.maximum(t - MAX_WINDOW_MONTHS, 0)]) > 0
+    length_flat = np.where(sick_in_reach, cols.window[None, :], common[None, :]).ravel()
+    active = np.flatnonzero(sick_in_reach)
+    # Each person-month is iterated to its own fixed point; most settle in one or two rounds,
+    # so later rounds only touch the few still growing (long sick leave).
+    for _ in range(MAX_WINDOW_MONTHS):
+        start = t_flat[active] - length_flat[active]
+        days = (neutral_flat[active] - neutral_flat[row_offset[active] + np.maximum(start, 0)]
+                + prefix[np.clip(-start, 0, MAX_WINDOW_MONTHS)])
+        new_length = np.minimum(MAX_WINDOW_MONTHS, base_flat[active]
+                                + np.ceil(days / DAYS_PER_MONTH - 1e-9).astype(np.int32))
+        changed = new_length != length_flat[active]
+        length_flat[active] = new_length
+        active = active[changed]
+        if active.size == 0:
+            break
+    length = length_flat.reshape(persons, width)
+    base = cols.window[None, :]
     window_start = t[None, :] - length           # relative column of the first window month
 
-    restore = population.restore_from - first    # relative; < -first means none
+    hours_flat = hours_cum.ravel()
+    restore = population.restore_from - first    # relative column of a decided reduction
     has_restore = population.restore_from >= 0
-    start_now = window_start[:, :months].copy()
-    start_now = np.where(has_restore, np.maximum(start_now, restore), start_now)
-    hours_now = hours_cum[:, :months] - hours_cum[rows, np.clip(start_now, 0, months)]
-    hours_now = np.where(start_now < t[None, :months], hours_now, 0.0)
-    start_next = window_start[:, 1:]
-    start_next = np.where(has_restore, np.maximum(start_next, restore), start_next)
-    hours_next = hours_cum[:, 1:] - hours_cum[rows, np.clip(start_next, 0, months)]
-    hours_next = np.where(start_next < t[None, 1:], hours_next, 0.0)
+    offsets = row_offset.reshape(persons, width)
+
+    def window_hours(first_col: Ints, end_col: Ints, ends: Ints) -> Floats:
+        gathered = hours_flat[offsets[:, :months] + np.clip(first_col, 0, months)]
+        total = hours_flat[offsets[:, :months] + end_col] - gathered
+        return np.where(first_col < ends, total, 0.0)
+
+    start_now = np.where(has_restore, np.maximum(window_start[:, :months], restore),
+                         window_start[:, :months])
+    hours_now = window_hours(start_now, np.broadcast_to(t[:months], (persons, months)),
+                             t[None, :months])
+    start_next = np.where(has_restore, np.maximum(window_start[:, 1:], restore),
+                          window_start[:, 1:])
+    hours_next = window_hours(start_next, np.broadcast_to(t[1:], (persons, months)),
+                              t[None, 1:])
 
     lookback_start = np.maximum(t[:months] - cols.lookback[:months], 0)
     help_months = (help_cum[:, :months] - help_cum[:, lookback_start]).astype(np.int32)
@@ -286,9 +349,8 @@ def hours_requirement_population(population: Population,
     extension = np.where(stage_window, length[:, :months] - base[:, :months], 0)
     window_abs = np.where(stage_window, start_now + first, -1).astype(np.int32)
     months_of_help = np.where(stage_help, help_months, 0).astype(np.int32)
-    return PopulationHoursResult(first, status, reason, hours_counted, missing, next_missing,
-                                 amount, amount_unknown, window_abs,
-                                 extension.astype(np.int32), months_of_help)
+    return (first, status, reason, hours_counted, missing, next_missing, amount,
+            amount_unknown, window_abs, extension.astype(np.int32), months_of_help)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,315 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Benchmark: monthly 225-hour status and earnings offset for 150,000 citizens × 36 months.
+
+Runs, side by side and on the same synthetic population:
+
+(a) the vectorised engine (``smaajob.rules.population``),
+(b) a straightforward per-citizen Python loop over the single-case API (a subsample, then
+    extrapolated — the output says so),
+(c) the same formulas written for openfisca-core, in ``.venv-bench`` (a subprocess),
+
+and the single-case explain latency. Prints medians and ratios against (a) measured in the
+same run. ``--write-docs`` also replaces the "Benefit rules (issue 3)" section of
+docs/performance.md. One command::
+
+    benchmarks/setup-openfisca-venv   # once
+    .venv/bin/python benchmarks/rules_population.py --write-docs
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from smaajob.errors import UnknownValue
+from smaajob.rules import (
+    CitizenCase,
+    MonthRecord,
+    Period,
+    Population,
+    Rate,
+    compute_keep,
+    hours_requirement_population,
+    hours_requirement_status,
+    offset_population,
+    parse_month,
+)
+from smaajob.rules.hours_requirement import MAX_WINDOW_MONTHS, month_rules
+from smaajob.rules.months import days_in_month, month_end, month_start
+from smaajob.rules.offset import HOURLY, offset_benefit, offset_regime
+from smaajob.rules.parameters import default_parameters
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_PYTHON = ROOT / ".venv-bench" / "bin" / "python"
+FIRST = parse_month("2020-01")
+SECTION = "## Benefit rules (issue 3)"
+
+
+def synthetic_population(persons: int, months: int, seed: int = 2016) -> tuple[Population, np.ndarray]:
+    """Citizens far from the labour market: most without hours, some with a småjob."""
+    rng = np.random.default_rng(seed)
+    pop = Population.empty(persons, months, FIRST)
+    working = rng.random(persons) < 0.3
+    weekly = rng.choice([2.0, 5.0, 8.0, 12.0, 20.0], size=persons)
+    noise = rng.random((persons, months)) < 0.8
+    pop.ordinary_hours[:] = np.where(working[:, None] & noise,
+                                     np.round(weekly[:, None] * 52 / 12 * 4) / 4, 0.0)
+    pop.on_benefit[:] = rng.random((persons, months)) < 0.92
+    pop.rate[:] = rng.choice([0, 1, 2], p=[0.7, 0.25, 0.05], size=(persons, 1))
+    pop.benefit_amount[:] = rng.choice([11554.0, 15355.0, 7000.0], size=(persons, 1))
+    pop.sick_days[:] = np.where(rng.random((persons, months)) < 0.03, 14, 0)
+    exempt_from = rng.integers(0, months * 3, size=persons)
+    pop.exempt[:] = np.arange(months)[None, :] >= exempt_from[:, None]
+    pop.married_both_on_help[:] = rng.random(persons) < 0.05
+    hourly_wage = rng.choice([120.0, 130.0, 150.0], size=(persons, 1))
+    wage = pop.ordinary_hours * hourly_wage
+    return pop, wage
+
+
+def as_cases(pop: Population, people: range) -> list[CitizenCase]:
+    cases = []
+    first = pop.first_month
+    for p in people:
+        records = tuple(
+            MonthRecord(first + c, ordinary_hours=float(pop.ordinary_hours[p, c]),
+                        on_covered_benefit=bool(pop.on_benefit[p, c]),
+                        rate=list(Rate)[int(pop.rate[p, c])],
+                        benefit_amount=float(pop.benefit_amount[p, c]),
+                        sick_days=int(pop.sick_days[p, c]))
+            for c in range(pop.shape[1]))
+        exempt_columns = np.flatnonzero(pop.exempt[p])
+        exemptions = (Period(month_start(first + int(exempt_columns[0]))),) \
+            if exempt_columns.size else ()
+        cases.append(CitizenCase(records, exemptions=exemptions,
+                                 married_both_on_help=bool(pop.married_both_on_help[p])))
+    return cases
+
+
+def median_time(fn: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def vectorised(pop: Population, wage: np.ndarray) -> tuple[object, object]:
+    hours = hours_requirement_population(pop)
+    offset = offset_population(pop.first_month, wage=wage, hours=pop.ordinary_hours,
+                               benefit=pop.benefit_amount)
+    return hours, offset
+
+
+def per_citizen_loop(cases: list[CitizenCase], wage: np.ndarray, months: int) -> int:
+    done = 0
+    for p, case in enumerate(cases):
+        for c in range(months):
+            month = FIRST + c
+            hours_requirement_status(case, month)
+            record = case.record(month)
+            # An unknown legal value raises; the vectorised engine gives NaN instead.
+            with contextlib.suppress(UnknownValue):
+                offset_benefit(month_end(month), benefit=record.benefit_amount or 0.0,
+                               wage=float(wage[p, c]), hours=record.ordinary_hours)
+            done += 1
+    return done
+
+
+def parameter_columns(first: int, months: int) -> dict[str, dict[str, float]]:
+    params = default_parameters()
+    columns: dict[str, dict[str, float]] = {}
+    lo = first - MAX_WINDOW_MONTHS - 40
+    for month in range(lo, first + months + 2):
+        key = f"{month // 12:04d}-{month % 12 + 1:02d}"
+        rules = month_rules(params, month)
+        values = {
+            "in_force": float(rules.in_force), "payable": float(rules.payable),
+            "suspended": float(rules.suspended), "suspension_days": float(rules.suspension_days),
+            "days": float(days_in_month(month)), "required": rules.required_hours,
+            "window": float(rules.window_months), "coverage": float(rules.coverage_months),
+            "lookback": float(rules.coverage_lookback), "se_min": 20.0,
+            "reduction_full": math.nan if rules.reduction_full is None else rules.reduction_full,
+            "reduction_lower": math.nan if rules.reduction_lower is None else rules.reduction_lower,
+        }
+        day = month_end(month)
+        if day.year >= 2011:
+            values["am"] = params.number("labour_market_contribution_rate", day)
+            hourly = offset_regime(params, day) == HOURLY
+            values["hourly"] = float(hourly)
+            for name, param in (("per_hour", "earnings_disregard_per_hour"),
+                                ("cap", "earnings_disregard_max_hours_per_month"),
+                                ("free", "earnings_free_amount_per_month"),
+                                ("share", "earnings_excess_deduction_rate")):
+                entry = params.entry(param, day)
+                values[name] = math.nan if entry.value is None else float(entry.value)
+        for name, value in values.items():
+            columns.setdefault(name, {})[key] = value
+    return columns
+
+
+def run_openfisca(pop: Population, wage: np.ndarray, repeats: int) -> dict[str, object] | None:
+    if not BENCH_PYTHON.exists():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        npz = Path(tmp) / "population.npz"
+        np.savez(npz, ordinary_hours=pop.ordinary_hours,
+                 self_employment_hours=pop.self_employment_hours,
+                 self_employment_weekly_hours=pop.self_employment_weekly_hours,
+                 on_benefit=pop.on_benefit, rate=pop.rate.astype(np.int64),
+                 benefit_amount=pop.benefit_amount, sick_days=pop.sick_days.astype(np.int64),
+                 exempt=pop.exempt, restore_from=pop.restore_from.astype(np.int64), wage=wage)
+        params_path = Path(tmp) / "params.json"
+        params_path.write_text(json.dumps({"first_month": pop.first_month,
+                                           "columns": parameter_columns(*reversed_shape(pop))}))
+        out = subprocess.run(
+            [str(BENCH_PYTHON), str(Path(__file__).with_name("rules_openfisca.py")), str(npz),
+             str(params_path), str(repeats)],
+            capture_output=True, text=True, check=True)
+        result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+        return result
+
+
+def reversed_shape(pop: Population) -> tuple[int, int]:
+    return pop.first_month, pop.shape[1]
+
+
+def machine() -> str:
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal"))
+        memory = f"{mem_kb / 1024 / 1024:.1f} GiB"
+    except (OSError, StopIteration):
+        memory = "unknown"
+    return (f"nproc {os.cpu_count()}, CPU {model}, memory {memory}, "
+            f"Python {platform.python_version()}, numpy {np.__version__}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--persons", type=int, default=150_000)
+    parser.add_argument("--months", type=int, default=36)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--loop-sample", type=int, default=300,
+                        help="citizens run through the Python loop, then extrapolated")
+    parser.add_argument("--openfisca-persons", type=int, default=0,
+                        help="persons for OpenFisca (0 = all; lower = extrapolated)")
+    parser.add_argument("--openfisca-repeats", type=int, default=3)
+    parser.add_argument("--write-docs", action="store_true")
+    args = parser.parse_args()
+
+    pop, wage = synthetic_population(args.persons, args.months)
+    vectorised(pop, wage)  # warm-up: parameter caches, numpy pages
+    t_vec = median_time(lambda: vectorised(pop, wage), args.repeats)
+    cpu_times = []
+    for _ in range(args.repeats):
+        started = time.process_time()
+        vectorised(pop, wage)
+        cpu_times.append(time.process_time() - started)
+    cpu_vec = statistics.median(cpu_times)
+    result, _ = vectorised(pop, wage)
+    counts = {k: int(v.sum()) for k, v in result.counts().items()}  # type: ignore[attr-defined]
+
+    sample = min(args.loop_sample, args.persons)
+    cases = as_cases(pop, range(sample))
+    t_loop_sample = median_time(lambda: per_citizen_loop(cases, wage, args.months),
+                                max(1, args.repeats // 2))
+    t_loop = t_loop_sample * args.persons / sample
+
+    of_persons = args.openfisca_persons or args.persons
+    of = None
+    t_of = math.nan
+    if BENCH_PYTHON.exists():
+        of_pop = pop if of_persons >= args.persons else _slice(pop, of_persons)
+        of = run_openfisca(of_pop, wage[:of_persons], args.openfisca_repeats)
+        if of is not None:
+            t_of = float(of["median_seconds"]) * args.persons / of_persons  # type: ignore[arg-type]
+
+    day = dt.date(2017, 6, 1)
+    t_keep = median_time(lambda: compute_keep(day, hours_per_week=5, hourly_wage=130)
+                         .render_text(), 200)
+    explain_case = cases[0]
+    t_status = median_time(lambda: hours_requirement_status(explain_case, FIRST + args.months - 1)
+                           .render_text(), 200)
+
+    rows = [
+        ("(a) vectorised engine (numpy)", t_vec, "measured, full population"),
+        ("(b) per-citizen Python loop", t_loop,
+         f"extrapolated from {sample} citizens ({t_loop_sample:.2f} s)"),
+        ("(c) openfisca-core", t_of,
+         "not run: create .venv-bench with benchmarks/setup-openfisca-venv" if of is None else
+         ("measured, full population" if of_persons >= args.persons else
+          f"extrapolated from {of_persons} citizens")),
+    ]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else math.nan
+    lines = [f"Load average at the end of the run: {load:.1f} on {os.cpu_count()} cores "
+             "(other benchmarks may share the machine; wall times then inflate).",
+             f"(a) CPU time (all threads) median: {cpu_vec:.3f} s.", "",
+             f"Population: {args.persons:,} citizens × {args.months} months from 2020-01 "
+             f"(status + offset for every person-month); medians of {args.repeats} runs.", "",
+             "| engine | median seconds | × slower than (a) | note |", "|---|---:|---:|---|"]
+    for name, seconds, note in rows:
+        ratio = seconds / t_vec if not math.isnan(seconds) else math.nan
+        lines.append(f"| {name} | {seconds:.3f} | {ratio:.1f} | {note} |")
+    lines += ["", "| single case, explained (compute + Danish text) | median ms |", "|---|---:|",
+              f"| `compute_keep` (2017, 5 h/week) | {t_keep * 1000:.2f} |",
+              f"| `hours_requirement_status` (36-month history) | {t_status * 1000:.2f} |", "",
+              f"Status counts over all person-months (a): {counts}"]
+    if of is not None:
+        lines.append(f"Status counts (c), {of_persons:,} persons: {of['counts']}")
+    report = "\n".join(lines)
+    print(machine())
+    print(report)
+    if args.write_docs:
+        write_docs(report)
+    return 0
+
+
+def _slice(pop: Population, persons: int) -> Population:
+    return Population(pop.first_month, *(getattr(pop, f)[:persons] for f in (
+        "ordinary_hours", "self_employment_hours", "self_employment_weekly_hours", "on_benefit",
+        "rate", "benefit_amount", "sick_days", "exempt", "restore_from",
+        "married_both_on_help")))
+
+
+def write_docs(report: str) -> None:
+    path = ROOT / "docs" / "performance.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
+    section = "\n".join([
+        SECTION, "",
+        f"Measured {dt.date.today().isoformat()} on: {machine()}.",
+        "Command: `.venv/bin/python benchmarks/rules_population.py --write-docs` "
+        "(after `benchmarks/setup-openfisca-venv` once). A benchmark, not a timed test.", "",
+        report, "",
+    ])
+    if SECTION in text:
+        start = text.index(SECTION)
+        after = text.find("\n## ", start + len(SECTION))
+        rest = text[after + 1:] if after != -1 else ""
+        text = text[:start] + section.rstrip() + "\n" + ("\n" + rest if rest else "")
+    else:
+        text = text.rstrip() + "\n\n" + section
+    path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -10,7 +10,12 @@ Every view, API endpoint and CLI command that touches personal data goes through
   so that a probe cannot learn which ids exist;
 * ``employer_view(user, citizen)`` — the facts an employer contact may see: only those the
   citizen consented to disclose, and only for citizens placed at the employer's company;
-* ``companies_for(user)`` / ``get_company`` — the shared company network.
+* ``companies_for(user)`` / ``get_company`` — the shared company network;
+* ``openings_for`` / ``get_opening`` — openings (no personal data; employers their own);
+* ``courses_for`` / ``get_course``, ``placements_for`` / ``get_placement``, ``get_week``,
+  ``proposals_for`` / ``get_proposal`` — records that hang off a citizen, reached through
+  ``citizens_for`` and audit-logged; ``require_case_writer`` / ``require_authority`` guard writes;
+* ``smaajob.access.worklist`` — the alerts per user, with a registry other apps add to.
 
 Rules (DOMAIN.md §2): caseworkers see the citizens assigned to them; consultants those
 referred to them; coordinators their team's citizens; the benefit office sees citizens
@@ -21,18 +26,47 @@ contacts consented facts about citizens placed with them; a citizen only their o
 from smaajob.access.citizens import (
     EmployerCitizenView,
     citizens_for,
+    employer_facts,
     employer_view,
     get_citizen,
     log_list_read,
 )
 from smaajob.access.companies import companies_for, get_company
+from smaajob.access.courses import (
+    courses_for,
+    get_course,
+    get_placement,
+    get_proposal,
+    get_week,
+    may_write_cases,
+    placements_for,
+    proposals_for,
+    require_authority,
+    require_case_writer,
+)
+from smaajob.access.openings import get_opening, may_edit_network, openings_for, require_network_editor
 
 __all__ = [
     "EmployerCitizenView",
     "citizens_for",
     "companies_for",
+    "courses_for",
+    "employer_facts",
     "employer_view",
     "get_citizen",
     "get_company",
+    "get_course",
+    "get_opening",
+    "get_placement",
+    "get_proposal",
+    "get_week",
     "log_list_read",
+    "may_edit_network",
+    "may_write_cases",
+    "openings_for",
+    "placements_for",
+    "proposals_for",
+    "require_authority",
+    "require_case_writer",
+    "require_network_editor",
 ]

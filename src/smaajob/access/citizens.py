@@ -57,8 +57,16 @@ def log_list_read(user: User, citizen_ids: list[int], *, channel: str = AuditCha
     """A list that names citizens is a read of personal data: one audit entry per citizen."""
     AuditEntry.objects.bulk_create(
         [
-            AuditEntry(actor=user, actor_username=user.username, action=AuditAction.READ, channel=channel,
-                       object_type="citizen", object_id=pk, citizen_id=pk, detail=purpose[:200])
+            AuditEntry(
+                actor=user,
+                actor_username=user.username,
+                action=AuditAction.READ,
+                channel=channel,
+                object_type="citizen",
+                object_id=pk,
+                citizen_id=pk,
+                detail=purpose[:200],
+            )
             for pk in citizen_ids
         ]
     )
@@ -115,7 +123,13 @@ def employer_view(
     if user.role != Role.EMPLOYER:
         raise NotFound(NOT_FOUND_MESSAGE)
     citizen = get_citizen(user, citizen_id, channel=channel, purpose="virksomhedsvisning")
-    facts = consented_facts_on(citizen, on or date.today())
+    return employer_facts(citizen, on=on or date.today())
+
+
+def employer_facts(citizen: Citizen, *, on: date) -> EmployerCitizenView:
+    """The consented facts about a citizen, for a caller that has already checked access
+    (``employer_view``, or a match proposal to the employer's own opening)."""
+    facts = consented_facts_on(citizen, on)
 
     def allowed(fact: str) -> bool:
         return fact in facts

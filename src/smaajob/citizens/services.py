@@ -389,3 +389,33 @@ def link_spouses(*, actor: User, citizen: Citizen, spouse: Citizen) -> None:
             citizen_id=person.pk,
             detail="ægtefælle",
         )
+
+
+@transaction.atomic
+def set_consent(*, actor: User, citizen: Citizen, facts: list[str], on: date) -> Consent | None:
+    """Record consent as of ``on``; a second change the same day corrects that day's row.
+
+    Returns None when nothing changed (no new row, no audit entry).
+    """
+    current = Consent.objects.filter(citizen=citizen, valid_to__isnull=True).order_by("-valid_from").first()
+    wanted = sorted(set(facts))
+    if current is not None and sorted(current.facts) == wanted:
+        return None
+    if current is not None and current.valid_from >= on:
+        unknown = [f for f in wanted if f not in DisclosableFact.values]
+        if unknown:
+            raise InvalidInput(f"Ukendte oplysninger: {', '.join(unknown)}.", field="facts")
+        current.facts = wanted
+        current.recorded_by = actor
+        current.save(update_fields=["facts", "recorded_by"])
+        audit(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            channel=AuditChannel.WEB,
+            object_type="consent",
+            object_id=current.pk,
+            citizen_id=citizen.pk,
+            detail=",".join(wanted),
+        )
+        return current
+    return record_consent(actor=actor, citizen=citizen, facts=wanted, valid_from=on)

@@ -164,6 +164,7 @@ class Channel(models.TextChoices):
     PHONE = "phone", _("Telefon")
     MEETING = "meeting", _("Møde i jobcentret")
     VIDEO = "video", _("Video")
+    EMPLOYER = "employer", _("Svar fra virksomheden")
 
 
 class Attendance(models.TextChoices):
@@ -199,5 +200,46 @@ class FollowUp(models.Model):
             models.CheckConstraint(
                 condition=models.Q(next_on__isnull=True) | models.Q(next_on__gte=models.F("happened_on")),
                 name="follow_up_next_after",
+            ),
+        ]
+
+
+class ProposalStatus(models.TextChoices):
+    """A proposed match: the employer is asked about pay before the citizen hears of it (001 L289)."""
+
+    ASKED = "asked", _("Virksomheden er spurgt")
+    AGREED = "agreed", _("Virksomheden vil overveje løn")
+    DECLINED = "declined", _("Virksomheden sagde nej")
+    MEETING = "meeting", _("Matchmøde booket")
+    WITHDRAWN = "withdrawn", _("Trukket tilbage")
+
+
+# The citizen sees a proposal only once the employer has agreed to consider pay.
+VISIBLE_TO_CITIZEN = frozenset({ProposalStatus.AGREED, ProposalStatus.MEETING})
+
+
+class MatchProposal(models.Model):
+    """A consultant's proposal of a citizen for an opening, and the match meeting it leads to."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="proposals")
+    opening = models.ForeignKey(Opening, on_delete=models.CASCADE, related_name="proposals")
+    status = models.CharField(_("status"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.ASKED)
+    score = models.FloatField(_("matchscore"), null=True, blank=True)
+    explanation = models.TextField(_("forklaring"), blank=True)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_on = models.DateField(_("foreslået den"))
+    answered_on = models.DateField(_("besvaret den"), null=True, blank=True)
+    employer_note = models.TextField(_("virksomhedens svar"), blank=True)
+    meeting_at = models.DateTimeField(_("matchmøde"), null=True, blank=True)
+    meeting_place = models.CharField(_("mødested"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("matchforslag")
+        verbose_name_plural = _("matchforslag")
+        ordering = ["-proposed_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="meeting") | models.Q(meeting_at__isnull=False),
+                name="proposal_meeting_has_time",
             ),
         ]

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from smaajob.courses.models import Course, Placement, WeeklyHours
+from smaajob.citizens.models import Assignment, Benefit, Citizen, ExemptionDecision, SickLeave
+from smaajob.courses.models import Course, CourseTransition, FollowUp, MatchProposal, Placement, WeeklyHours
+from smaajob.network.models import Opening
 
 
 def planned_hours_on(placement: Placement, day: date) -> Decimal | None:
@@ -28,3 +31,406 @@ def open_courses() -> QuerySet[Course]:
 
 def hours_ledger(placement: Placement) -> QuerySet[WeeklyHours]:
     return placement.weeks.order_by("week_start")
+
+
+# --------------------------------------------------------------------------- follow-up schedule
+
+
+COMPANY_STATES = ("placement", "paid_hours", "follow_up")
+
+
+def follow_up_due(course: Course, on: date) -> date | None:
+    """When the next follow-up is due: the date set at the last one, else the project's rhythm.
+
+    Only courses in company-based activity are followed up (VTA weekly, STV every 3–4 weeks,
+    ``Project.follow_up_interval_days``).
+    """
+    if course.state not in COMPANY_STATES:
+        return None
+    last = course.follow_ups.order_by("-happened_on", "-id").first()
+    if last is not None and last.next_on is not None:
+        return last.next_on
+    if last is not None:
+        base = last.happened_on
+    else:
+        first = course.placements.order_by("planned_start").first()
+        base = (first.actual_start or first.planned_start) if first else course.started_on
+    return base + timedelta(days=course.project.follow_up_interval_days)
+
+
+def follow_up_schedule(course: Course, on: date, count: int = 4) -> list[date]:
+    """The next ``count`` follow-up dates at the project's rhythm."""
+    due = follow_up_due(course, on)
+    if due is None:
+        return []
+    step = timedelta(days=course.project.follow_up_interval_days)
+    return [due + i * step for i in range(count)]
+
+
+# --------------------------------------------------------------------------- one timeline
+
+
+def timeline(citizen: Citizen) -> list[dict[str, Any]]:
+    """Everything that happened on a citizen's case, oldest first, as ``{on, kind, text}``."""
+    events: list[dict[str, Any]] = []
+    for t in CourseTransition.objects.filter(course__citizen=citizen).select_related("course__project", "actor"):
+        text = f"{t.course.project.name}: {t.get_to_state_display()}"
+        if t.course.exit_outcome and t.to_state == "exited":
+            text += f" – {t.course.get_exit_outcome_display()}"
+        events.append({"on": t.happened_on, "kind": "forløb", "text": text, "note": t.reason})
+    for p in Placement.objects.filter(course__citizen=citizen).select_related("company"):
+        start = p.actual_start or p.planned_start
+        events.append(
+            {
+                "on": start,
+                "kind": "placering",
+                "text": f"{p.get_kind_display()} hos {p.company.name}",
+                "note": "planlagt" if p.actual_start is None else "",
+            }
+        )
+        if p.actual_end:
+            events.append(
+                {
+                    "on": p.actual_end,
+                    "kind": "placering",
+                    "text": f"{p.get_kind_display()} hos {p.company.name} slutter",
+                    "note": "",
+                }
+            )
+    for f in FollowUp.objects.filter(course__citizen=citizen):
+        eff = f" · effektivitet {f.effectiveness}/10" if f.effectiveness is not None else ""
+        events.append(
+            {
+                "on": f.happened_on,
+                "kind": "opfølgning",
+                "text": f"Opfølgning ({f.get_channel_display().lower()}): {f.get_attendance_display().lower()}{eff}",
+                "note": f.notes,
+            }
+        )
+    for e in ExemptionDecision.objects.filter(citizen=citizen):
+        events.append(
+            {
+                "on": e.decided_on,
+                "kind": "afgørelse",
+                "text": f"Fritaget for 225-timersreglen ({e.legal_basis}), revurderes {e.review_on:%d.%m.%Y}",
+                "note": e.reason,
+            }
+        )
+    for m in MatchProposal.objects.filter(course__citizen=citizen).select_related("opening__company"):
+        events.append(
+            {
+                "on": m.proposed_on,
+                "kind": "match",
+                "text": f"Foreslået til »{m.opening.title}« hos {m.opening.company.name}: {m.get_status_display()}",
+                "note": "",
+            }
+        )
+    for a in Assignment.objects.filter(citizen=citizen).select_related("staff"):
+        events.append(
+            {
+                "on": a.valid_from,
+                "kind": "tilknytning",
+                "text": f"{a.get_staff_role_display()}: {a.staff.get_full_name() or a.staff.username}",
+                "note": "",
+            }
+        )
+    events.sort(key=lambda e: e["on"])
+    return events
+
+
+# --------------------------------------------------------------------------- the 225-hour status
+
+COVERED_BENEFITS = frozenset({"kontanthjaelp", "uddannelseshjaelp", "integrationsydelse"})
+
+
+def hours_requirement_case(citizen: Citizen, on: date) -> Any:
+    """The citizen's history as ``smaajob.rules.CitizenCase``: ordinary paid hours per month from
+    the ledger (småjob and the paid part of hybrid), praktik and wage subsidy kept apart, the
+    benefit per month, sick days and the caseworker's exemption decisions."""
+    from smaajob import rules
+    from smaajob.rules.months import month_end, month_start
+
+    last = rules.month_index(on)
+    first = last - 47
+    per_month: dict[int, dict[str, float]] = {}
+    weeks = WeeklyHours.objects.filter(placement__course__citizen=citizen).values_list(
+        "week_start", "hours_present", "hours_paid", "placement__kind"
+    )
+    for week_start, present, paid, kind in weeks:
+        m = rules.month_index(week_start)
+        if m < first or m > last:
+            continue
+        row = per_month.setdefault(m, {"ordinary": 0.0, "placement": 0.0, "subsidy": 0.0})
+        if kind in ("paid", "hybrid"):
+            row["ordinary"] += float(paid)
+            row["placement"] += float(present - paid) if kind == "hybrid" else 0.0
+        elif kind == "wage_subsidy":
+            row["subsidy"] += float(paid)
+        else:
+            row["placement"] += float(present)
+    benefits = list(Benefit.objects.filter(citizen=citizen).order_by("valid_from"))
+    sick = list(SickLeave.objects.filter(citizen=citizen))
+    records = []
+    for m in range(first, last + 1):
+        start, end = month_start(m), month_end(m)
+        benefit = next(
+            (b for b in reversed(benefits) if b.valid_from <= end and (b.valid_to is None or b.valid_to >= start)),
+            None,
+        )
+        hours = per_month.get(m, {})
+        sick_days = sum(max(0, (min(s.ends_on, end) - max(s.starts_on, start)).days + 1) for s in sick)
+        if benefit is None and not hours and not sick_days:
+            continue
+        records.append(
+            rules.MonthRecord(
+                m,
+                ordinary_hours=hours.get("ordinary", 0.0),
+                placement_hours=hours.get("placement", 0.0),
+                wage_subsidy_hours=hours.get("subsidy", 0.0),
+                on_covered_benefit=benefit is not None and benefit.benefit_type in COVERED_BENEFITS,
+                rate=rules.Rate.LOWER if benefit is not None and benefit.rate == "lower" else rules.Rate.FULL,
+                benefit_amount=float(benefit.monthly_amount) if benefit and benefit.monthly_amount else None,
+                sick_days=min(31, sick_days),
+            )
+        )
+    exemptions = tuple(
+        rules.Period(e.valid_from, e.valid_to, e.reason) for e in ExemptionDecision.objects.filter(citizen=citizen)
+    )
+    return rules.CitizenCase.of(records, exemptions=exemptions)
+
+
+def hours_requirement_for(citizen: Citizen, on: date) -> dict[str, Any]:
+    """The 225-hour status this month with its Danish explanation, or the reason it is unknown."""
+    from smaajob import rules
+    from smaajob.errors import SmaajobError
+
+    try:
+        result = rules.hours_requirement_status(hours_requirement_case(citizen, on), rules.month_index(on))
+    except SmaajobError as error:
+        return {"status": "unknown", "status_text": "Kan ikke beregnes", "message": error.message, "result": None}
+    body = result.to_dict()
+    body["result"] = result
+    body["explanation"] = result.render_text()
+    return body
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _company_records(company_ids: set[int]) -> dict[int, tuple[int, int]]:
+    """Per company: finished placements and how many of them became paid hours."""
+    rows = (
+        Placement.objects.filter(company_id__in=company_ids, actual_end__isnull=False)
+        .values("company_id")
+        .annotate(n=Count("id"), converted=Count("converted_to", filter=~Q(converted_to__kind="placement")))
+    )
+    return {r["company_id"]: (r["n"], min(r["n"], r["converted"])) for r in rows}
+
+
+def _filled(opening_ids: set[int], on: date) -> dict[int, int]:
+    rows = (
+        Placement.objects.filter(active_on(on) | Q(actual_start__isnull=True, planned_start__gte=on))
+        .filter(opening_id__in=opening_ids)
+        .values("opening_id")
+        .annotate(n=Count("id"))
+    )
+    return {r["opening_id"]: r["n"] for r in rows}
+
+
+def matching_openings(openings: Any, on: date) -> tuple[list[Any], dict[str, Opening]]:
+    """Openings as the matching engine's plain data; openings it cannot use are left out."""
+    from smaajob import matching
+    from smaajob.errors import SmaajobError
+
+    rows = list(openings.select_related("company", "buddy"))
+    records = _company_records({o.company_id for o in rows})
+    filled = _filled({o.pk for o in rows}, on)
+    out, by_id = [], {}
+    for o in rows:
+        c = o.company
+        if c.latitude is None or c.longitude is None:
+            continue
+        placed, converted = records.get(c.pk, (0, 0))
+        try:
+            out.append(
+                matching.Opening(
+                    id=str(o.pk),
+                    company_id=str(c.pk),
+                    hours_min=float(o.hours_min),
+                    hours_max=float(o.hours_max),
+                    lat=c.latitude,
+                    lon=c.longitude,
+                    slots=matching.week_mask(o.slots) if o.slots else matching.ALL_WEEK,
+                    danish_level=o.language_requirement,
+                    accommodations=frozenset(o.accommodation_tags),
+                    required_certificates=frozenset(o.required_certificates),
+                    sector=o.sector or c.sector,
+                    tasks=frozenset(o.title.lower().split()),
+                    capacity=o.capacity,
+                    filled=min(filled.get(o.pk, 0), o.capacity),
+                    kind=o.kind,
+                    buddy=o.buddy_id is not None,
+                    company_placements=placed,
+                    company_conversions=converted,
+                )
+            )
+        except SmaajobError:
+            continue  # e.g. an opening whose times cannot hold its hours; shown on the opening page
+        by_id[str(o.pk)] = o
+    return out, by_id
+
+
+def matching_candidate(citizen: Citizen, on: date) -> Any | None:
+    """The citizen as the matching engine's plain data, or None without a known address."""
+    from smaajob import matching
+    from smaajob.citizens.selectors import consented_facts_on, readiness_on
+
+    if citizen.latitude is None or citizen.longitude is None:
+        return None
+    commitments = [
+        s
+        for c in citizen.commitments.all()
+        if c.starts_on <= on and (c.ends_on is None or c.ends_on >= on)
+        for s in c.slots
+    ]
+    readiness = readiness_on(citizen, on)
+    capacity = citizen.weekly_hours_capacity
+    return matching.Candidate(
+        id=str(citizen.pk),
+        weekly_hours=float(capacity) if capacity is not None else 37.0,
+        lat=citizen.latitude,
+        lon=citizen.longitude,
+        travel_limit_km=citizen.travel_limit_km,
+        available=matching.week_mask(citizen.availability, free_time=True)
+        if citizen.availability
+        else matching.ALL_WEEK,
+        commitments=matching.week_mask(commitments) if commitments else 0,
+        danish_level=citizen.danish_level,
+        restrictions=frozenset(citizen.restriction_tags),
+        certificates=frozenset(citizen.certificates),
+        wished_sectors=frozenset(citizen.wished_sectors),
+        wished_tasks=frozenset(citizen.job_goal.lower().split()),
+        waiting_days=max(0, (on - citizen.waiting_since).days) if citizen.waiting_since else 0,
+        consents=consented_facts_on(citizen, on),
+        readiness=readiness.category if readiness else "aktivitetsparat",
+    )
+
+
+def suggested_openings(citizen: Citizen, openings: Any, on: date, k: int = 10) -> dict[str, Any]:
+    """The engine's best openings for a citizen, each with its Danish explanation."""
+    from smaajob import matching
+
+    candidate = matching_candidate(citizen, on)
+    if candidate is None:
+        return {"suggestions": [], "note": "Borgerens adresse er ikke stedfæstet; afstand kan ikke beregnes."}
+    plain, by_id = matching_openings(openings.filter(status="open"), on)
+    if not plain:
+        return {"suggestions": [], "note": "Ingen åbne jobåbninger at matche med."}
+    ranking = matching.top_openings_for(candidate, plain, k=k)
+    return {
+        "suggestions": [
+            {"opening": by_id[s.id], "score": s.score, "explanation": s.explanation} for s in ranking.suggestions
+        ],
+        "note": f"{ranking.feasible} af {ranking.considered} åbne opgaver passer.",
+        "rejected": dict(ranking.rejected),
+    }
+
+
+def suggested_citizens(opening: Opening, citizens: Any, on: date, k: int = 10) -> dict[str, Any]:
+    """The engine's best citizens for an opening (among those the caller may see)."""
+    from smaajob import matching
+
+    plain, _ = matching_openings(Opening.objects.filter(pk=opening.pk), on)
+    if not plain:
+        return {
+            "suggestions": [],
+            "note": "Opgaven kan ikke matches: virksomheden mangler adresse, eller tiderne rummer ikke timerne.",
+        }
+    open_ids = Course.objects.exclude(state="exited").values("citizen_id")
+    people = {str(c.pk): c for c in citizens.filter(pk__in=open_ids).prefetch_related("commitments")}
+    candidates = [cand for c in people.values() if (cand := matching_candidate(c, on)) is not None]
+    if not candidates:
+        return {"suggestions": [], "note": "Ingen af dine borgere i åbne forløb kan matches (adresse mangler)."}
+    ranking = matching.top_candidates_for(plain[0], candidates, k=k)
+    return {
+        "suggestions": [
+            {"citizen": people[s.id], "score": s.score, "explanation": s.explanation} for s in ranking.suggestions
+        ],
+        "note": f"{ranking.feasible} af {ranking.considered} borgere passer.",
+        "rejected": dict(ranking.rejected),
+    }
+
+
+# --------------------------------------------------------------------------- live dashboard
+
+HOUR_BUCKETS = ((0, 2, "under 2"), (2, 5, "2–5"), (5, 10, "5–10"), (10, 20, "10–20"), (20, 169, "20+"))
+
+
+def dashboard(citizens: QuerySet[Citizen], on: date, weeks: int = 12) -> dict[str, Any]:
+    """Live operational figures for a set of citizens (a consultant's, a team's, a project's).
+
+    Counting rules: a citizen counts once in each figure however many placements they have;
+    "in company-based activity" = a placement running on ``on``; "with paid hours" = paid
+    hours recorded in the last four weeks.
+    """
+    from django.db.models import Sum
+
+    ids = list(citizens.values_list("pk", flat=True))
+    running = Placement.objects.filter(course__citizen_id__in=ids).filter(active_on(on))
+    in_company = set(running.values_list("course__citizen_id", flat=True))
+    since = on - timedelta(weeks=4)
+    paid_recently = set(
+        WeeklyHours.objects.filter(
+            placement__course__citizen_id__in=ids, week_start__gte=since, hours_paid__gt=0
+        ).values_list("placement__course__citizen_id", flat=True)
+    )
+    states = dict(
+        Course.objects.filter(citizen_id__in=ids).exclude(state="exited").values_list("state").annotate(n=Count("id"))
+    )
+    buckets = [0] * len(HOUR_BUCKETS)
+    for p in running.prefetch_related("steps"):
+        hours = planned_hours_on(p, on) or Decimal(0)
+        for i, (low, high, _label) in enumerate(HOUR_BUCKETS):
+            if low <= hours < high:
+                buckets[i] += 1
+                break
+    first_week = on - timedelta(days=on.weekday()) - timedelta(weeks=weeks - 1)
+    per_week = {
+        row["week_start"]: row
+        for row in WeeklyHours.objects.filter(placement__course__citizen_id__in=ids, week_start__gte=first_week)
+        .values("week_start")
+        .annotate(paid=Sum("hours_paid"), present=Sum("hours_present"))
+    }
+    series = []
+    for i in range(weeks):
+        week = first_week + timedelta(weeks=i)
+        row = per_week.get(week, {})
+        series.append({"week": week, "paid": float(row.get("paid") or 0), "present": float(row.get("present") or 0)})
+    return {
+        "citizens": len(ids),
+        "in_company": len(in_company),
+        "with_paid_hours": len(paid_recently),
+        "paid_share": (len(paid_recently & in_company) / len(in_company)) if in_company else None,
+        "states": states,
+        "hour_buckets": [(label, n) for (_l, _h, label), n in zip(HOUR_BUCKETS, buckets, strict=True)],
+        "series": series,
+    }
+
+
+def caseloads(staff: QuerySet[Any], on: date) -> list[dict[str, Any]]:
+    """Current citizens per staff member (a citizen counts once per staff member)."""
+    rows = (
+        Assignment.objects.filter(staff__in=staff, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .values("staff_id", "staff__first_name", "staff__last_name", "staff__username", "staff_role")
+        .annotate(n=Count("citizen_id", distinct=True))
+        .order_by("staff__first_name")
+    )
+    return [
+        {
+            "name": f"{r['staff__first_name']} {r['staff__last_name']}".strip() or r["staff__username"],
+            "role": r["staff_role"],
+            "n": r["n"],
+        }
+        for r in rows
+    ]

@@ -24,7 +24,9 @@ from smaajob.courses.models import (
     FollowUp,
     HoursSource,
     HoursStep,
+    MatchProposal,
     Placement,
+    ProposalStatus,
     WeeklyHours,
 )
 from smaajob.courses.states import CourseState, ExitOutcome, StopReason, check_transition
@@ -386,3 +388,316 @@ def record_follow_up(
     )
     _log(actor, AuditAction.CREATE, row, course.citizen_id)
     return row
+
+
+@transaction.atomic
+def set_sub_goals(*, actor: User, course: Course, sub_goals: list[str]) -> Course:
+    """The job plan's sub-goals (delmål), in order; blank lines are dropped."""
+    goals = [g.strip() for g in sub_goals if g and g.strip()]
+    if len(goals) > 20:
+        raise InvalidInput("Højst 20 delmål; saml de mindre i et større.", field="sub_goals")
+    if any(len(g) > 300 for g in goals):
+        raise InvalidInput("Et delmål må højst være 300 tegn.", field="sub_goals")
+    course.sub_goals = goals
+    course.save(update_fields=["sub_goals"])
+    _log(actor, AuditAction.UPDATE, course, course.citizen_id, "delmål")
+    return course
+
+
+def parse_step_up(text: str, *, start: date, every_weeks: int = 1) -> list[tuple[date, Decimal]]:
+    """``"2 → 6 → 12"`` (or ``2, 6, 12`` / ``2 6 12``) from ``start``, a step every N weeks."""
+    if not 1 <= every_weeks <= 26:
+        raise InvalidInput("Optrap hver 1.–26. uge.", field="step_every_weeks")
+    cleaned = text.replace("→", " ").replace("->", " ").replace(";", " ").replace("/", " ")
+    parts = [p for p in cleaned.replace(", ", " ").split() if p.strip(",")]
+    if not parts:
+        raise InvalidHours("Angiv timer pr. uge, fx »2 → 6 → 12«.", field="steps")
+    if len(parts) > 12:
+        raise InvalidInput("Højst 12 trin i optrapningen.", field="steps")
+    steps = []
+    for i, part in enumerate(parts):
+        hours = parse_hours(part.strip(","), field="steps")
+        assert hours is not None
+        steps.append((start + timedelta(weeks=i * every_weeks), hours))
+    return steps
+
+
+@transaction.atomic
+def register_placement(
+    *,
+    actor: User,
+    course: Course,
+    company: Company,
+    kind: str,
+    planned_start: date,
+    planned_end: date | None,
+    step_up: str,
+    step_every_weeks: int = 1,
+    opening: Opening | None = None,
+    tasks: str = "",
+    today: date | None = None,
+) -> Placement:
+    """One form, one transaction: the placement, its step-up, the course state, and its start.
+
+    A placement starting today or earlier is started at once; the course moves to
+    »Virksomhedspraktik« or »Løntimer« through the allowed steps, so the consultant does not
+    click through matching and match meeting by hand.
+    """
+    today = today or date.today()
+    steps = parse_step_up(step_up, start=planned_start, every_weeks=step_every_weeks)
+    if planned_end is not None and steps[-1][0] > planned_end:
+        raise InvalidPeriod(
+            f"Optrapningen når til {steps[-1][0]:%d.%m.%Y}, efter placeringens slut; færre trin eller optrap oftere.",
+            field="steps",
+        )
+    placement = create_placement(
+        actor=actor,
+        course=course,
+        company=company,
+        kind=kind,
+        planned_start=planned_start,
+        planned_end=planned_end,
+        opening=opening,
+        steps=steps,
+        slots=opening.slots if opening is not None else None,
+        tasks=tasks or (opening.title if opening is not None else ""),
+    )
+    target = CourseState.PLACEMENT if kind == OpeningKind.PLACEMENT else CourseState.PAID_HOURS
+    _walk_to(actor=actor, course=course, target=target, on=min(planned_start, today))
+    if planned_start <= today:
+        start_placement(actor=actor, placement=placement, on=planned_start)
+    return placement
+
+
+def _path(current: str, target: str) -> list[str]:
+    """The shortest run of allowed steps from one state to another (breadth first)."""
+    from smaajob.courses.states import ALLOWED
+
+    queue: list[list[str]] = [[current]]
+    seen = {current}
+    while queue:
+        path = queue.pop(0)
+        if path[-1] == target:
+            return path[1:]
+        for nxt in sorted(ALLOWED.get(path[-1], frozenset())):
+            if nxt not in seen and nxt != CourseState.EXITED:
+                seen.add(nxt)
+                queue.append([*path, nxt])
+    check_transition(current, target)  # raises the clear Danish message
+    return []
+
+
+def _walk_to(*, actor: User, course: Course, target: str, on: date) -> None:
+    """Record the bookkeeping steps up to ``target``, each dated, so the timeline stays whole."""
+    course.refresh_from_db()
+    last = course.transitions.order_by("-happened_on", "-id").first()
+    on = max(on, last.happened_on) if last is not None else on
+    for state in _path(course.state, target):
+        course = change_state(actor=actor, course=course, to_state=state, on=on, reason="registreret i ét trin")
+
+
+@transaction.atomic
+def record_weeks(*, actor: User, rows: list[dict[str, Any]], today: date | None = None) -> dict[str, Any]:
+    """The weekly hours screen: many placements at once, all or nothing.
+
+    ``rows`` hold ``key``, ``placement``, ``week`` and the hours. Returns ``{key: error}``;
+    when any row is refused, nothing is written and every refusal is reported.
+    """
+    errors: dict[str, Any] = {}
+    for row in rows:
+        try:
+            with transaction.atomic():
+                record_week(
+                    actor=actor,
+                    placement=row["placement"],
+                    week=row["week"],
+                    hours_present=row["hours_present"],
+                    hours_paid=row.get("hours_paid") or 0,
+                    hours_effective=row.get("hours_effective"),
+                    hours_training=row.get("hours_training") or 0,
+                    today=today,
+                )
+        except (InvalidInput, InvalidHours, InvalidPeriod, OverlappingActivity) as error:
+            errors[row["key"]] = error
+    if errors:
+        transaction.set_rollback(True)
+    return errors
+
+
+@transaction.atomic
+def confirm_week(*, actor: User, row: WeeklyHours) -> WeeklyHours:
+    """The employer confirms a recorded week (journey 8)."""
+    if actor.role != "employer" or row.placement.company_id != actor.company_id:
+        raise InvalidInput("Kun virksomheden selv kan bekræfte ugens timer.", field="confirmed_by_employer")
+    row.confirmed_by_employer = True
+    row.save(update_fields=["confirmed_by_employer"])
+    _log(actor, AuditAction.UPDATE, row, row.placement.course.citizen_id, f"bekræftet uge {row.week_start}")
+    return row
+
+
+@transaction.atomic
+def end_course(
+    *, actor: User, course: Course, on: date, outcome: str, stop_reason: str = "", reason: str = ""
+) -> Course:
+    """End the course with an outcome; running placements end the same day."""
+    course = change_state(
+        actor=actor,
+        course=course,
+        to_state=CourseState.EXITED,
+        on=on,
+        outcome=outcome,
+        stop_reason=stop_reason,
+        reason=reason,
+    )
+    for placement in course.placements.filter(actual_end__isnull=True):
+        if (placement.actual_start or placement.planned_start) <= on:
+            if placement.actual_start is None:
+                placement.actual_start = placement.planned_start
+                placement.save(update_fields=["actual_start"])
+            end_placement(actor=actor, placement=placement, on=on)
+    return course
+
+
+@transaction.atomic
+def propose_match(
+    *,
+    actor: User,
+    course: Course,
+    opening: Opening,
+    on: date,
+    score: float | None = None,
+    explanation: str = "",
+) -> MatchProposal:
+    """Ask the employer first: the proposal is hidden from the citizen until they agree (001)."""
+    if course.state == CourseState.EXITED:
+        raise InvalidInput("Forløbet er afsluttet.", field="course")
+    if opening.status != "open":
+        raise InvalidInput("Jobåbningen er ikke åben længere.", field="opening")
+    live = MatchProposal.objects.filter(course=course, opening=opening).exclude(
+        status__in=[ProposalStatus.DECLINED, ProposalStatus.WITHDRAWN]
+    )
+    if live.exists():
+        raise InvalidInput("Borgeren er allerede foreslået til denne opgave.", field="opening")
+    row = MatchProposal.objects.create(
+        course=course, opening=opening, proposed_by=actor, proposed_on=on, score=score, explanation=explanation[:4000]
+    )
+    if course.state in (CourseState.VISITED, CourseState.MAPPED):
+        _walk_to(actor=actor, course=course, target=CourseState.MATCHING, on=on)
+    _log(actor, AuditAction.CREATE, row, course.citizen_id, f"jobåbning {opening.pk}")
+    return row
+
+
+@transaction.atomic
+def answer_proposal(*, actor: User, proposal: MatchProposal, agrees: bool, on: date, note: str = "") -> MatchProposal:
+    """The employer (or the consultant on the employer's behalf) answers about pay."""
+    if proposal.status != ProposalStatus.ASKED:
+        raise InvalidInput("Forslaget er allerede besvaret.", field="status")
+    if actor.role == "employer" and proposal.opening.company_id != actor.company_id:
+        raise InvalidInput("Forslaget hører til en anden virksomhed.", field="proposal")
+    proposal.status = ProposalStatus.AGREED if agrees else ProposalStatus.DECLINED
+    proposal.answered_on = on
+    proposal.employer_note = note[:2000]
+    proposal.save(update_fields=["status", "answered_on", "employer_note"])
+    _log(actor, AuditAction.UPDATE, proposal, proposal.course.citizen_id, proposal.status)
+    return proposal
+
+
+@transaction.atomic
+def book_match_meeting(*, actor: User, proposal: MatchProposal, at: Any, place: str = "") -> MatchProposal:
+    """Book the match meeting (matchmøde) once the employer has agreed."""
+    if proposal.status not in (ProposalStatus.AGREED, ProposalStatus.MEETING):
+        raise InvalidInput("Book først matchmødet, når virksomheden har sagt ja til at overveje løn.", field="status")
+    if at is None:
+        raise InvalidInput("Angiv dato og tid for matchmødet.", field="meeting_at")
+    proposal.status = ProposalStatus.MEETING
+    proposal.meeting_at = at
+    proposal.meeting_place = place[:200]
+    proposal.save(update_fields=["status", "meeting_at", "meeting_place"])
+    course = proposal.course
+    if course.state in (CourseState.VISITED, CourseState.MAPPED, CourseState.MATCHING):
+        _walk_to(actor=actor, course=course, target=CourseState.MATCH_MEETING, on=at.date())
+    _log(actor, AuditAction.UPDATE, proposal, course.citizen_id, "matchmøde")
+    return proposal
+
+
+@transaction.atomic
+def visit_citizen(
+    *,
+    actor: User,
+    cpr: str,
+    first_name: str,
+    last_name: str,
+    project: Project,
+    started_on: date,
+    readiness: str = "",
+    benefit_type: str = "",
+    benefit_rate: str = "full",
+    address: str = "",
+    postcode: str = "",
+    city: str = "",
+    reason: str = "",
+) -> Course:
+    """Visitation in one step: register the citizen (or find them by CPR among the actor's own),
+    make the actor their caseworker, record readiness and benefit, and start the course."""
+    from smaajob.citizens import services as citizen_services
+    from smaajob.citizens.models import Citizen as CitizenModel
+    from smaajob.validators import normalise_cpr
+
+    if actor.role != "caseworker":
+        raise InvalidInput("Kun en rådgiver kan visitere en borger.", field="project")
+    if project.municipality_id != actor.municipality_id:
+        raise InvalidInput("Projektet hører til en anden kommune.", field="project")
+    number = normalise_cpr(cpr)
+    citizen = CitizenModel.objects.filter(cpr=number).first()
+    if citizen is None:
+        citizen = citizen_services.register_citizen(
+            actor=actor,
+            cpr=number,
+            first_name=first_name,
+            last_name=last_name,
+            municipality=project.municipality,
+            address=address,
+            postcode=postcode,
+            city=city,
+        )
+    elif citizen.municipality_id != actor.municipality_id:
+        # Same words as for an existing number: a probe learns nothing about other municipalities.
+        raise InvalidInput("Der findes allerede en borger med dette CPR-nummer.", field="cpr")
+    from smaajob.citizens.models import Assignment
+
+    holds = Assignment.objects.filter(citizen=citizen, staff_role="caseworker", valid_to__isnull=True).first()
+    if holds is None or holds.staff_id != actor.pk:
+        citizen_services.assign_staff(
+            actor=actor, citizen=citizen, staff=actor, staff_role="caseworker", valid_from=started_on
+        )
+    if readiness:
+        citizen_services.set_readiness(actor=actor, citizen=citizen, category=readiness, valid_from=started_on)
+    if benefit_type:
+        citizen_services.set_benefit(
+            actor=actor, citizen=citizen, benefit_type=benefit_type, rate=benefit_rate, valid_from=started_on
+        )
+    return start_course(actor=actor, citizen=citizen, project=project, started_on=started_on, reason=reason)
+
+
+@transaction.atomic
+def map_resources(
+    *,
+    actor: User,
+    citizen: Citizen,
+    course: Course | None,
+    consent: list[str],
+    sub_goals: list[str],
+    on: date,
+    **fields: Any,
+) -> Citizen:
+    """The resource mapping page in one transaction: the citizen's resources, consent to
+    disclose, the course's sub-goals, and the step to »Ressourceafdækket«."""
+    from smaajob.citizens import services as citizen_services
+
+    citizen_services.update_resource_mapping(actor=actor, citizen=citizen, **fields)
+    citizen_services.set_consent(actor=actor, citizen=citizen, facts=consent, on=on)
+    if course is not None:
+        set_sub_goals(actor=actor, course=course, sub_goals=sub_goals)
+        if course.state == CourseState.VISITED:
+            change_state(actor=actor, course=course, to_state=CourseState.MAPPED, on=on, reason="ressourceafdækning")
+    return citizen

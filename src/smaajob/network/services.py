@@ -149,3 +149,71 @@ def set_opening_status(*, opening: Opening, status: str) -> Opening:
     opening.status = status
     opening.save(update_fields=["status"])
     return opening
+
+
+EDITABLE_OPENING_FIELDS = frozenset(
+    {
+        "title",
+        "description",
+        "kind",
+        "hours_min",
+        "hours_max",
+        "slots",
+        "capacity",
+        "required_certificates",
+        "required_competences",
+        "accommodation_tags",
+        "language_requirement",
+        "buddy",
+        "sector",
+        "opens_on",
+        "closes_on",
+        "status",
+    }
+)
+
+
+@transaction.atomic
+def update_opening(*, actor: User, opening: Opening, **fields: Any) -> Opening:
+    """Edit an opening with the same checks as creating one; nothing is saved if one fails."""
+    unknown = set(fields) - EDITABLE_OPENING_FIELDS
+    if unknown:
+        raise InvalidInput(f"Ukendte felter: {', '.join(sorted(unknown))}.", field=min(unknown))
+    status = fields.pop("status", None)
+    values: dict[str, Any] = {name: getattr(opening, name) for name in EDITABLE_OPENING_FIELDS - {"status"}}
+    values.update(fields)
+    # Validate through create_opening's rules on an unsaved copy inside a savepoint.
+    sid = transaction.savepoint()
+    try:
+        probe = create_opening(actor=actor, company=opening.company, **values)
+    finally:
+        transaction.savepoint_rollback(sid)
+    for name in EDITABLE_OPENING_FIELDS - {"status"}:
+        setattr(opening, name, getattr(probe, name))
+    if status is not None:
+        if status not in OpeningStatus.values:
+            raise InvalidInput(f"Status skal være en af {', '.join(OpeningStatus.values)}.", field="status")
+        opening.status = status
+    opening.save()
+    return opening
+
+
+@transaction.atomic
+def post_task(
+    *, actor: User, title: str, hours_min: Any, hours_max: Any, description: str = "", **fields: Any
+) -> Opening:
+    """An employer contact posts a small task for its own company (the one entry point)."""
+    if actor.role != "employer" or actor.company_id is None:
+        raise InvalidInput("Kun en virksomhedskontakt kan slå en opgave op her.", field="company")
+    company = Company.objects.get(pk=actor.company_id)
+    kind = fields.pop("kind", "placement" if company.placement_only else "paid")
+    return create_opening(
+        actor=actor,
+        company=company,
+        title=title,
+        kind=kind,
+        hours_min=hours_min,
+        hours_max=hours_max,
+        description=description,
+        **fields,
+    )

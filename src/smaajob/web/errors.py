@@ -22,3 +22,9 @@ def renders_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
             return render(request, "web/error.html", {"error": error}, status=error.http_status)
 
     return wrapper
+
+
+def form_error(form: Any, error: SmaajobError) -> None:
+    """Put a service's refusal next to the field it names (or at the top of the form)."""
+    name = error.field.split("[")[0].split(".")[0] if error.field else None
+    form.add_error(name if name in form.fields else None, error.message)

@@ -16,8 +16,8 @@ from django.db.models import Count, Prefetch, Q, Sum
 from smaajob import access
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, current_staff, readiness_on
-from smaajob.courses.models import Course, FollowUp, Placement, WeeklyHours
-from smaajob.courses.selectors import active_on, open_courses
+from smaajob.courses.models import VISIBLE_TO_CITIZEN, Course, FollowUp, MatchProposal, Placement, WeeklyHours
+from smaajob.courses.selectors import active_on, open_courses, planned_hours_on
 from smaajob.network.models import Company, Opening
 from smaajob.organisation.models import Role, User
 
@@ -106,7 +106,23 @@ def employer_home(user: User, on: date) -> Context:
         .order_by("planned_start")
     )
     placed = [{"placement": p, "view": access.employer_view(user, p.course.citizen_id, on=on)} for p in placements]
-    return {"company": company, "openings": company.openings.order_by("status", "title"), "placed": placed}
+    views = {row["placement"].course.citizen_id: row["view"] for row in placed}
+    weeks = (
+        WeeklyHours.objects.filter(placement__in=access.placements_for(user), confirmed_by_employer=False)
+        .select_related("placement__course")
+        .order_by("-week_start")[:30]
+    )
+    proposals = [
+        {"proposal": m, "facts": access.employer_facts(m.course.citizen, on=on)}
+        for m in access.proposals_for(user).filter(status="asked").select_related("course__citizen", "opening")
+    ]
+    return {
+        "company": company,
+        "openings": company.openings.order_by("status", "title"),
+        "placed": placed,
+        "weeks": [{"w": w, "view": views.get(w.placement.course.citizen_id)} for w in weeks],
+        "proposals": proposals,
+    }
 
 
 def citizen_home(user: User, on: date) -> Context:
@@ -131,7 +147,12 @@ def citizen_page(citizen: Citizen, on: date) -> Context:
         .order_by("-week_start")[:12]
     )
     next_follow_up = FollowUp.objects.filter(course__citizen=citizen, next_on__gte=on).order_by("next_on").first()
+    meetings = MatchProposal.objects.filter(
+        course__citizen=citizen, status__in=VISIBLE_TO_CITIZEN, meeting_at__isnull=False
+    ).select_related("opening__company")
     return {
+        "meetings": meetings,
+        "planned_now": [(p, planned_hours_on(p, on)) for p in placements if p.actual_end is None or p.actual_end >= on],
         "citizen": citizen,
         "courses": courses,
         "placements": placements,

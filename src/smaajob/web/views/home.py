@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Thin views: find out who is asking, call the access layer and selectors, render.
+"""The home page per role and the health check.
 
 Errors from ``smaajob.errors`` become a Danish error page with the right HTTP status
 (see ``smaajob.web.errors``); nothing here catches anything else.
@@ -13,7 +13,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
-from smaajob import access
 from smaajob.organisation.models import Role
 from smaajob.web import home_pages
 from smaajob.web.errors import renders_errors
@@ -28,13 +27,6 @@ def home(request: HttpRequest) -> HttpResponse:
     context = builder(user, today)
     context.update({"today": today, "role_label": Role(user.role).label})
     return render(request, f"web/home/{user.role}.html", context)
-
-
-@login_required
-@renders_errors
-def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
-    citizen = access.get_citizen(request.user, citizen_id, purpose="borgerside")
-    return render(request, "web/citizen.html", home_pages.citizen_page(citizen, date.today()))
 
 
 def health(request: HttpRequest) -> JsonResponse:

@@ -1,0 +1,122 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Reads for the company network: search and filter, a company's record, the openings list.
+
+Callers pass the queryset they may see (``smaajob.access.companies_for`` / ``openings_for``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from smaajob.network.models import Buddy, Company, Opening
+
+
+def search_companies(
+    companies: QuerySet[Company],
+    *,
+    q: str = "",
+    sector: str = "",
+    area: str = "",
+    buddy: bool = False,
+    converted: bool = False,
+) -> QuerySet[Company]:
+    """Filter by free text (name, CVR, industry), sector, area (postcode or town), trained buddy,
+    and a record of placements that became paid hours."""
+    from smaajob.courses.models import Placement
+
+    qs = companies
+    if q.strip():
+        term = q.strip()
+        qs = qs.filter(Q(name__icontains=term) | Q(cvr__startswith=term) | Q(industry_name__icontains=term))
+    if sector:
+        qs = qs.filter(sector=sector)
+    if area.strip():
+        qs = qs.filter(Q(postcode__startswith=area.strip()) | Q(city__icontains=area.strip()))
+    if buddy:
+        qs = qs.filter(Exists(Buddy.objects.filter(company=OuterRef("pk"))))
+    if converted:
+        conversions = Placement.objects.filter(company=OuterRef("pk"), converted_to__isnull=False).exclude(
+            converted_to__kind="placement"
+        )
+        qs = qs.filter(Exists(conversions))
+    return qs.annotate(
+        open_openings=Count("openings", filter=Q(openings__status="open"), distinct=True),
+        buddy_count=Count("buddies", distinct=True),
+    ).order_by("name")
+
+
+def sectors(companies: QuerySet[Company]) -> list[str]:
+    return sorted({s for s in companies.values_list("sector", flat=True).distinct() if s})
+
+
+@dataclass(frozen=True)
+class CompanyRecord:
+    """Placements at a company and how many became paid hours (the conversion record)."""
+
+    placements: int
+    running: int
+    converted_to_paid: int
+    paid_hours: Decimal
+
+    @property
+    def conversion_rate(self) -> float | None:
+        return self.converted_to_paid / self.placements if self.placements else None
+
+
+def company_record(company: Company) -> CompanyRecord:
+    from django.db.models import Sum
+
+    from smaajob.courses.models import Placement, WeeklyHours
+
+    placements = Placement.objects.filter(company=company)
+    first = placements.filter(previous__isnull=True)
+    converted = placements.filter(converted_to__isnull=False).exclude(converted_to__kind="placement").count()
+    paid = WeeklyHours.objects.filter(placement__company=company).aggregate(t=Sum("hours_paid"))["t"] or Decimal(0)
+    return CompanyRecord(
+        placements=first.count(),
+        running=placements.filter(actual_end__isnull=True, actual_start__isnull=False).count(),
+        converted_to_paid=converted,
+        paid_hours=paid,
+    )
+
+
+def filter_openings(
+    openings: QuerySet[Opening],
+    *,
+    hours_max: Any = None,
+    hours_min: Any = None,
+    weekday: int | None = None,
+    buddy: bool = False,
+    language_max: int | None = None,
+    kind: str = "",
+    status: str = "open",
+    q: str = "",
+) -> QuerySet[Opening]:
+    """The openings list that replaces the 14-day e-mail: which companies, which tasks, how many
+    hours, which days, is there a buddy (003 §2.3)."""
+    qs = openings.select_related("company", "buddy")
+    if status:
+        qs = qs.filter(status=status)
+    if q.strip():
+        qs = qs.filter(Q(title__icontains=q.strip()) | Q(company__name__icontains=q.strip()))
+    if hours_max is not None:
+        # "at most N hours": tasks that can be done in N hours or fewer.
+        qs = qs.filter(hours_min__lte=hours_max)
+    if hours_min is not None:
+        qs = qs.filter(hours_max__gte=hours_min)
+    if buddy:
+        qs = qs.filter(buddy__isnull=False)
+    if language_max is not None:
+        qs = qs.filter(language_requirement__lte=language_max)
+    if kind:
+        qs = qs.filter(kind=kind)
+    qs = qs.order_by("company__name", "title")
+    if weekday is not None:
+        # Slots are JSON; filter in Python so SQLite and PostgreSQL behave the same.
+        keep = [o.pk for o in qs if not o.slots or any(s["weekday"] == weekday for s in o.slots)]
+        qs = qs.filter(pk__in=keep)
+    return qs

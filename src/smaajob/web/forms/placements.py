@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Forms for placements: register with step-up in one form, convert, end."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django import forms
+
+from smaajob.network.models import Opening, OpeningKind
+from smaajob.web.forms.fields import date_field
+
+
+def next_monday(day: date) -> date:
+    return day + timedelta(days=(7 - day.weekday()) % 7)
+
+
+class PlacementForm(forms.Form):
+    """Everything but the opening is pre-filled: start next Monday (or today), four weeks
+    (VTA's default), step-up from the opening's hours."""
+
+    opening = forms.ModelChoiceField(label="Jobåbning", queryset=Opening.objects.none(), empty_label="– vælg opgave –")
+    kind = forms.ChoiceField(label="Type", choices=[("", "Som jobåbningen"), *OpeningKind.choices], required=False)
+    planned_start = date_field("Start")
+    planned_end = date_field(
+        "Planlagt slut", required=False, help_text="VTA: typisk 4 uger; ikke-jobparate højst 13 uger."
+    )
+    step_up = forms.CharField(
+        label="Timer pr. uge, optrapning",
+        help_text="Fx »2 → 6 → 12« eller »2, 6, 12«: ét tal pr. trin.",
+        required=False,
+    )
+    step_every_weeks = forms.IntegerField(label="Nyt trin hver … uge", min_value=1, max_value=26, initial=1)
+    tasks = forms.CharField(label="Opgaver", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, openings: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["opening"].queryset = openings
+        self.fields["opening"].label_from_instance = lambda o: (
+            f"{o.company.name} – {o.title} ({o.hours_min:g}–{o.hours_max:g} t/uge, {o.get_kind_display()})"
+        )
+        start = date.today()
+        self.fields["planned_start"].initial = start
+        self.fields["planned_end"].initial = start + timedelta(weeks=4) - timedelta(days=1)
+
+
+class ConvertForm(forms.Form):
+    to_kind = forms.ChoiceField(
+        label="Omdan til",
+        choices=[(k, label) for k, label in OpeningKind.choices if k != OpeningKind.PLACEMENT],
+    )
+    on = date_field("Fra")
+    step_up = forms.CharField(label="Løntimer pr. uge, optrapning", required=False, help_text="Fx »4 → 8«.")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["on"].initial = date.today()
+
+
+class EndPlacementForm(forms.Form):
+    on = date_field("Sidste dag")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["on"].initial = date.today()

@@ -1,0 +1,220 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The citizen's case (journey 1): visitation, resource mapping, referral to a consultant,
+the 225-hour status and exemption decision, the whole course on one timeline, and the exit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from smaajob import access
+from smaajob.citizens import services as citizen_services
+from smaajob.citizens.models import ExemptionDecision
+from smaajob.citizens.selectors import consented_facts_on
+from smaajob.courses import selectors as course_selectors
+from smaajob.courses import services as course_services
+from smaajob.courses.states import CourseState
+from smaajob.errors import SmaajobError
+from smaajob.organisation.models import Role
+from smaajob.web import home_pages
+from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.forms.cases import EndCourseForm, ExemptionForm, ReferralForm, ResourceMappingForm, VisitationForm
+
+
+def _open_course(citizen):
+    return citizen.courses.exclude(state=CourseState.EXITED).select_related("project").order_by("-started_on").first()
+
+
+@login_required
+@renders_errors
+def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    user = request.user
+    citizen = access.get_citizen(user, citizen_id, purpose="borgerside")
+    if user.role in (Role.CITIZEN, Role.EMPLOYER):
+        # Their own views live on their home page; this page is the staff's case view.
+        return redirect("web:home")
+    today = date.today()
+    context = home_pages.citizen_page(citizen, today)
+    course = _open_course(citizen)
+    context.update(
+        {
+            "course": course,
+            "timeline": course_selectors.timeline(citizen),
+            "hours_225": course_selectors.hours_requirement_for(citizen, today),
+            "exemptions": citizen.exemptions.order_by("-decided_on"),
+            "consented": sorted(consented_facts_on(citizen, today)),
+            "proposals": access.proposals_for(user).filter(course__citizen=citizen).select_related("opening__company"),
+            "schedule": course_selectors.follow_up_schedule(course, today) if course else [],
+            "follow_ups": course.follow_ups.order_by("-happened_on")[:5] if course else [],
+            "may_write": access.may_write_cases(user),
+            "is_authority": user.role == Role.CASEWORKER,
+            "referral_form": ReferralForm(user=user),
+            "end_form": EndCourseForm(),
+        }
+    )
+    return render(request, "web/citizens/detail.html", context)
+
+
+@login_required
+@renders_errors
+def visitation(request: HttpRequest) -> HttpResponse:
+    access.require_authority(request.user)
+    form = VisitationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            course = course_services.visit_citizen(
+                actor=request.user,
+                cpr=data["cpr"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                project=data["project"],
+                started_on=data["started_on"],
+                readiness=data["readiness"],
+                benefit_type=data["benefit_type"],
+                benefit_rate=data["benefit_rate"],
+                address=data["address"],
+                postcode=data["postcode"],
+                city=data["city"],
+                reason=data["reason"],
+            )
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, f"{course.citizen.full_name} er visiteret til {course.project.name}.")
+            return redirect("web:resources", course.citizen_id)
+    return render(request, "web/form_page.html", {"form": form, "title": "Visitér borger", "submit": "Visitér"})
+
+
+@login_required
+@renders_errors
+def resources(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    """Resource mapping: capacity, times, restrictions, language, consent, job goal, sub-goals."""
+    access.require_case_writer(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, purpose="ressourceafdækning")
+    course = _open_course(citizen)
+    today = date.today()
+    initial = {
+        "weekly_hours_capacity": citizen.weekly_hours_capacity,
+        "availability": citizen.availability,
+        "restriction_tags": citizen.restriction_tags,
+        "restriction_text": citizen.restriction_text,
+        "danish_level": citizen.danish_level,
+        "competences": citizen.competences,
+        "certificates": citizen.certificates,
+        "wished_sectors": citizen.wished_sectors,
+        "wishes": citizen.wishes,
+        "job_goal": citizen.job_goal,
+        "travel_limit_km": citizen.travel_limit_km,
+        "consent": sorted(consented_facts_on(citizen, today)),
+        "sub_goals": "\n".join(course.sub_goals) if course else "",
+    }
+    form = ResourceMappingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        consent = data.pop("consent")
+        goals = data.pop("sub_goals").splitlines()
+        try:
+            course_services.map_resources(
+                actor=request.user, citizen=citizen, course=course, consent=consent, sub_goals=goals, on=today, **data
+            )
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, "Ressourceafdækningen er gemt.")
+            return redirect("web:citizen", citizen.pk)
+    return render(
+        request,
+        "web/form_page.html",
+        {"form": form, "title": f"Ressourceafdækning: {citizen.full_name}", "submit": "Gem", "citizen": citizen},
+    )
+
+
+@login_required
+@renders_errors
+def referral(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    """Refer the citizen to a company consultant (the consultant then sees the citizen)."""
+    access.require_case_writer(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, purpose="henvisning")
+    form = ReferralForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            citizen_services.assign_staff(
+                actor=request.user,
+                citizen=citizen,
+                staff=form.cleaned_data["consultant"],
+                staff_role="consultant",
+                valid_from=form.cleaned_data["valid_from"],
+            )
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, f"{citizen.full_name} er henvist til {form.cleaned_data['consultant']}.")
+            return redirect("web:citizen", citizen.pk)
+    return render(
+        request,
+        "web/form_page.html",
+        {
+            "form": form,
+            "title": f"Henvis {citizen.full_name} til en virksomhedskonsulent",
+            "submit": "Henvis",
+            "citizen": citizen,
+        },
+    )
+
+
+@login_required
+@renders_errors
+def exemption(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    """The caseworker's exemption decision under the 225-hour rule, with the computed status."""
+    access.require_authority(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, purpose="fritagelse")
+    form = ExemptionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            citizen_services.decide_exemption(actor=request.user, citizen=citizen, **form.cleaned_data)
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, "Afgørelsen om fritagelse er registreret.")
+            return redirect("web:citizen", citizen.pk)
+    return render(
+        request,
+        "web/citizens/exemption.html",
+        {
+            "form": form,
+            "citizen": citizen,
+            "hours_225": course_selectors.hours_requirement_for(citizen, date.today()),
+            "decisions": ExemptionDecision.objects.filter(citizen=citizen).order_by("-decided_on"),
+        },
+    )
+
+
+@login_required
+@renders_errors
+def end_course(request: HttpRequest, course_id: int) -> HttpResponse:
+    access.require_case_writer(request.user)
+    course = access.get_course(request.user, course_id, purpose="afslut forløb")
+    form = EndCourseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            course_services.end_course(actor=request.user, course=course, **form.cleaned_data)
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, "Forløbet er afsluttet.")
+            return redirect("web:citizen", course.citizen_id)
+    return render(
+        request,
+        "web/form_page.html",
+        {
+            "form": form,
+            "title": f"Afslut forløbet for {course.citizen.full_name}",
+            "submit": "Afslut forløb",
+            "citizen": course.citizen,
+        },
+    )

@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The employer's one entry point (journey 8): post a small task, confirm weekly hours,
+answer a follow-up and a match proposal. Citizens appear only with consented facts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from smaajob import access
+from smaajob.courses import services as course_services
+from smaajob.courses.models import Channel
+from smaajob.errors import NotFound, SmaajobError
+from smaajob.network import services as network_services
+from smaajob.organisation.models import Role
+from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.forms.employer import ProposalAnswerForm, TaskForm
+from smaajob.web.forms.followups import EmployerFollowUpForm
+
+
+def _employer(request: HttpRequest) -> None:
+    if request.user.role != Role.EMPLOYER:
+        raise NotFound("Siden findes ikke, eller du har ikke adgang til den.")
+
+
+@login_required
+@renders_errors
+def task_new(request: HttpRequest) -> HttpResponse:
+    _employer(request)
+    form = TaskForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            opening = network_services.post_task(actor=request.user, **form.cleaned_data)
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, f"Opgaven »{opening.title}« er slået op. Jobcentret kontakter jer.")
+            return redirect("web:home")
+    return render(request, "web/form_page.html", {"form": form, "title": "Slå en lille opgave op", "submit": "Slå op"})
+
+
+@login_required
+@renders_errors
+def confirm_week(request: HttpRequest, week_id: int) -> HttpResponse:
+    _employer(request)
+    row = access.get_week(request.user, week_id)
+    if request.method == "POST":
+        course_services.confirm_week(actor=request.user, row=row)
+        messages.success(request, f"Timerne for uge {row.week_start.isocalendar().week} er bekræftet.")
+    if request.htmx:
+        return render(request, "web/employer/_week_row.html", {"w": row})
+    return redirect("web:home")
+
+
+@login_required
+@renders_errors
+def follow_up_answer(request: HttpRequest, placement_id: int) -> HttpResponse:
+    _employer(request)
+    placement = access.get_placement(request.user, placement_id, purpose="virksomhedens opfølgning")
+    view = access.employer_view(request.user, placement.course.citizen_id)
+    form = EmployerFollowUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            course_services.record_follow_up(
+                actor=request.user,
+                course=placement.course,
+                placement=placement,
+                happened_on=date.today(),
+                channel=Channel.EMPLOYER,
+                **form.cleaned_data,
+            )
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, "Tak for svaret. Konsulenten kan se det med det samme.")
+            return redirect("web:home")
+    return render(
+        request,
+        "web/form_page.html",
+        {"form": form, "title": f"Hvordan går det? ({view.name or 'borger hos jer'})", "submit": "Send svar"},
+    )
+
+
+@login_required
+@renders_errors
+def proposal_answer(request: HttpRequest, proposal_id: int) -> HttpResponse:
+    _employer(request)
+    proposal = access.get_proposal(request.user, proposal_id, purpose="virksomhedens svar")
+    facts = access.employer_facts(proposal.course.citizen, on=date.today())
+    form = ProposalAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            course_services.answer_proposal(
+                actor=request.user,
+                proposal=proposal,
+                agrees=form.cleaned_data["agrees"],
+                on=date.today(),
+                note=form.cleaned_data["note"],
+            )
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, "Tak for svaret.")
+            return redirect("web:home")
+    return render(request, "web/employer/proposal.html", {"form": form, "proposal": proposal, "facts": facts})

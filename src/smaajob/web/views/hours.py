@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: MPL-2.0
+"""This week's hours for all of a consultant's citizens on one screen (journey 4)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from smaajob import access
+from smaajob.courses import selectors, services
+from smaajob.courses.models import WeeklyHours
+from smaajob.web.errors import renders_errors
+
+FIELDS = ("hours_present", "hours_paid", "hours_effective", "hours_training")
+
+
+def _week(request: HttpRequest) -> date:
+    raw = request.POST.get("uge") or request.GET.get("uge")
+    today = date.today()
+    try:
+        day = date.fromisoformat(raw) if raw else today - timedelta(days=7)
+    except ValueError:
+        day = today - timedelta(days=7)
+    return services.monday_of(min(day, today))
+
+
+def _rows(request: HttpRequest, week: date) -> list[dict[str, Any]]:
+    sunday = week + timedelta(days=6)
+    placements = (
+        access.placements_for(request.user)
+        .filter(actual_start__lte=sunday)
+        .exclude(actual_end__lt=week)
+        .exclude(course__state="exited", actual_end__isnull=True)
+        .select_related("course__citizen", "company")
+        .prefetch_related("steps")
+        .order_by("course__citizen__last_name", "course__citizen__first_name")
+    )
+    recorded = {w.placement_id: w for w in WeeklyHours.objects.filter(week_start=week, placement__in=placements)}
+    rows = []
+    for p in placements:
+        row = recorded.get(p.pk)
+        planned = selectors.planned_hours_on(p, week)
+        rows.append(
+            {
+                "placement": p,
+                "key": f"p{p.pk}",
+                "planned": planned,
+                "recorded": row,
+                "values": {f: getattr(row, f) for f in FIELDS} if row else {"hours_present": planned or ""},
+            }
+        )
+    return rows
+
+
+@login_required
+@renders_errors
+def weekly_hours(request: HttpRequest) -> HttpResponse:
+    access.require_case_writer(request.user)
+    week = _week(request)
+    rows = _rows(request, week)
+    errors: dict[str, Any] = {}
+    if request.method == "POST":
+        entries = []
+        for row in rows:
+            key = row["key"]
+            values = {f: request.POST.get(f"{key}-{f}", "").strip() for f in FIELDS}
+            row["values"] = values
+            if not values["hours_present"]:
+                continue  # a row left blank is not recorded
+            entries.append({"key": key, "placement": row["placement"], "week": week, **values})
+        errors = services.record_weeks(actor=request.user, rows=entries)
+        if not errors:
+            messages.success(
+                request, f"Timer for {len(entries)} placering(er) i uge {week.isocalendar().week} er gemt."
+            )
+            return redirect(f"{request.path}?uge={week.isoformat()}")
+        for row in rows:
+            row["error"] = errors.get(row["key"])
+    access.log_list_read(request.user, [r["placement"].course.citizen_id for r in rows], purpose="ugens timer")
+    return render(
+        request,
+        "web/hours/week.html",
+        {
+            "week": week,
+            "week_number": week.isocalendar().week,
+            "previous": week - timedelta(days=7),
+            "next": week + timedelta(days=7) if week + timedelta(days=7) <= date.today() else None,
+            "rows": rows,
+            "error_count": len(errors),
+        },
+        status=422 if errors else 200,
+    )

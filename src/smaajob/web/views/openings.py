@@ -1,0 +1,147 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Openings (journey 2): the list that replaces the 14-day e-mail, with filters, print and
+Excel; creating and editing an opening."""
+
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from smaajob import access
+from smaajob.errors import SmaajobError
+from smaajob.network import selectors, services
+from smaajob.slots import describe_slots
+from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.forms.network import OpeningFilterForm, OpeningForm
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _filtered(request: HttpRequest):
+    form = OpeningFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = selectors.filter_openings(
+        access.openings_for(request.user),
+        q=filters.get("q") or "",
+        hours_max=filters.get("hours_max"),
+        weekday=filters.get("weekday"),
+        buddy=bool(filters.get("buddy")),
+        language_max=filters.get("language_max"),
+        kind=filters.get("kind") or "",
+    )
+    return form, rows
+
+
+@login_required
+@renders_errors
+def opening_list(request: HttpRequest) -> HttpResponse:
+    form, rows = _filtered(request)
+    if request.GET.get("format") == "xlsx":
+        return _excel(rows)
+    template = "web/openings/_table.html" if request.htmx else "web/openings/list.html"
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "openings": rows[:500],
+            "count": rows.count(),
+            "today": date.today(),
+            "query": query.urlencode(),
+        },
+    )
+
+
+def _excel(rows) -> HttpResponse:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Jobåbninger"
+    header = [
+        "Virksomhed",
+        "Opgave",
+        "Type",
+        "Timer min",
+        "Timer max",
+        "Dage og tider",
+        "Buddy",
+        "Sprogkrav",
+        "Pladser",
+        "Område",
+        "Kontakt",
+    ]
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for o in rows.prefetch_related("company__contacts"):
+        contact = next(iter(o.company.contacts.all()), None)
+        sheet.append(
+            [
+                o.company.name,
+                o.title,
+                o.get_kind_display(),
+                float(o.hours_min),
+                float(o.hours_max),
+                describe_slots(o.slots) or "efter aftale",
+                o.buddy.name if o.buddy else "",
+                o.get_language_requirement_display(),
+                o.capacity,
+                f"{o.company.postcode} {o.company.city}".strip(),
+                f"{contact.name} {contact.phone}".strip() if contact else "",
+            ]
+        )
+    for column, width in zip("ABCDEFGHIJK", (28, 34, 22, 10, 10, 30, 18, 20, 8, 18, 26), strict=True):
+        sheet.column_dimensions[column].width = width
+    out = BytesIO()
+    book.save(out)
+    response = HttpResponse(out.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="jobaabninger-{date.today():%Y-%m-%d}.xlsx"'
+    return response
+
+
+@login_required
+@renders_errors
+def opening_new(request: HttpRequest, company_id: int) -> HttpResponse:
+    access.require_case_writer(request.user)
+    company = access.get_company(request.user, company_id)
+    form = OpeningForm(request.POST or None, company=company)
+    if request.method == "POST" and form.is_valid():
+        try:
+            opening = services.create_opening(actor=request.user, company=company, **form.cleaned_data)
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, f"Jobåbningen »{opening.title}« er oprettet.")
+            return redirect("web:company", company.pk)
+    return render(
+        request, "web/form_page.html", {"form": form, "title": f"Ny jobåbning hos {company.name}", "submit": "Opret"}
+    )
+
+
+@login_required
+@renders_errors
+def opening_edit(request: HttpRequest, opening_id: int) -> HttpResponse:
+    access.require_case_writer(request.user)
+    opening = access.get_opening(request.user, opening_id)
+    initial = {name: getattr(opening, name) for name in services.EDITABLE_OPENING_FIELDS}
+    form = OpeningForm(request.POST or None, initial=initial, company=opening.company, with_status=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_opening(actor=request.user, opening=opening, **form.cleaned_data)
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, "Jobåbningen er gemt.")
+            return redirect("web:company", opening.company_id)
+    return render(
+        request, "web/form_page.html", {"form": form, "title": f"Ret jobåbning: {opening.title}", "submit": "Gem"}
+    )

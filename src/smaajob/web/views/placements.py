@@ -1,0 +1,149 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Placements (journey 4): register with a planned step-up in one form, the placement page,
+convert to paid hours / hybrid / wage subsidy, end."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from smaajob import access
+from smaajob.courses import selectors, services
+from smaajob.courses.models import Placement
+from smaajob.courses.states import CourseState
+from smaajob.errors import NotFound, SmaajobError
+from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.forms.placements import ConvertForm, EndPlacementForm, PlacementForm
+
+
+@login_required
+@renders_errors
+def placement_new(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    access.require_case_writer(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, purpose="ny placering")
+    course = citizen.courses.exclude(state=CourseState.EXITED).select_related("project").first()
+    if course is None:
+        raise NotFound("Borgeren har intet åbent forløb; visitér først.")
+    openings = (
+        access.openings_for(request.user)
+        .filter(status="open")
+        .select_related("company")
+        .order_by("company__name", "title")
+    )
+    initial = {}
+    if request.GET.get("jobaabning"):
+        initial["opening"] = request.GET["jobaabning"]
+    form = PlacementForm(request.POST or None, openings=openings, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        opening = data["opening"]
+        try:
+            placement = services.register_placement(
+                actor=request.user,
+                course=course,
+                company=opening.company,
+                opening=opening,
+                kind=data["kind"] or opening.kind,
+                planned_start=data["planned_start"],
+                planned_end=data["planned_end"],
+                step_up=data["step_up"] or f"{opening.hours_min:g}",
+                step_every_weeks=data["step_every_weeks"],
+                tasks=data["tasks"],
+            )
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, f"Placeringen hos {opening.company.name} er registreret.")
+            return redirect("web:placement", placement.pk)
+    return render(
+        request,
+        "web/form_page.html",
+        {
+            "form": form,
+            "title": f"Registrér placering: {citizen.full_name}",
+            "submit": "Registrér placering",
+            "citizen": citizen,
+        },
+    )
+
+
+@login_required
+@renders_errors
+def placement_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
+    placement = access.get_placement(request.user, placement_id, purpose="placeringsside")
+    if request.user.role in ("employer", "citizen"):
+        return redirect("web:home")
+    today = date.today()
+    return render(
+        request,
+        "web/placements/detail.html",
+        {
+            "placement": placement,
+            "citizen": placement.course.citizen,
+            "steps": placement.steps.all(),
+            "weeks": selectors.hours_ledger(placement),
+            "planned_now": selectors.planned_hours_on(placement, today),
+            "follow_ups": placement.follow_ups.order_by("-happened_on")[:10],
+            "convert_form": ConvertForm(),
+            "end_form": EndPlacementForm(),
+            "may_write": access.may_write_cases(request.user),
+            "successor": Placement.objects.filter(previous=placement).first(),
+        },
+    )
+
+
+@login_required
+@renders_errors
+def placement_action(request: HttpRequest, placement_id: int, action: str) -> HttpResponse:
+    """Start, convert or end a placement (POST)."""
+    access.require_case_writer(request.user)
+    placement = access.get_placement(request.user, placement_id, purpose="placering: " + action)
+    forms = {"omdan": ConvertForm, "afslut": EndPlacementForm}
+    if request.method != "POST":
+        return redirect("web:placement", placement.pk)
+    if action == "start":
+        services.start_placement(actor=request.user, placement=placement, on=date.today())
+        messages.success(request, "Placeringen er startet.")
+        return redirect("web:placement", placement.pk)
+    if action not in forms:
+        raise NotFound("Ukendt handling.")
+    form = forms[action](request.POST)
+    if form.is_valid():
+        try:
+            if action == "omdan":
+                data = form.cleaned_data
+                steps = services.parse_step_up(data["step_up"], start=data["on"]) if data["step_up"] else None
+                successor = services.convert_placement(
+                    actor=request.user, placement=placement, to_kind=data["to_kind"], on=data["on"], steps=steps
+                )
+                course = placement.course
+                if course.state == CourseState.PLACEMENT:
+                    services.change_state(
+                        actor=request.user,
+                        course=course,
+                        to_state=CourseState.PAID_HOURS,
+                        on=data["on"],
+                        reason=f"omdannet til {successor.get_kind_display().lower()}",
+                    )
+                messages.success(request, f"Omdannet til {successor.get_kind_display().lower()}.")
+                return redirect("web:placement", successor.pk)
+            services.end_placement(actor=request.user, placement=placement, on=form.cleaned_data["on"])
+            messages.success(request, "Placeringen er afsluttet.")
+            return redirect("web:placement", placement.pk)
+        except SmaajobError as error:
+            form_error(form, error)
+    context = {
+        "placement": placement,
+        "citizen": placement.course.citizen,
+        "steps": placement.steps.all(),
+        "weeks": selectors.hours_ledger(placement),
+        "follow_ups": placement.follow_ups.order_by("-happened_on")[:10],
+        "convert_form": form if action == "omdan" else ConvertForm(),
+        "end_form": form if action == "afslut" else EndPlacementForm(),
+        "may_write": True,
+    }
+    return render(request, "web/placements/detail.html", context, status=422)

@@ -5,16 +5,22 @@ The full citizens × tasks matrix of a country (100 000 × 50 000) does not fit 
 and almost all of it is infeasible anyway: nobody travels across the country for four
 hours a week. So places are bucketed on a flat grid (cells about half a typical travel
 limit wide); for each cell of citizens only the tasks in cells within reach are looked at,
-as one small block. In a block the cheap checks (hours, Danish, a generous distance bound,
-restrictions) run broadcast over the block; the survivors then go through the exact
-checks of :func:`smaajob.matching.constraints.check_pairs`, so generation can never accept
-a pair the single-case check would reject, and the distance bound only ever lets more
-pairs through to the exact check.
+as one small block. In a block, two one-word tests and a distance bound run broadcast over the block:
+
+* a *requirements word*: the task sets a bit for each thing it needs (Danish level and
+  hours as thermometer codes, certificates, facts to disclose, restrictions it cannot
+  accommodate), the citizen a bit for each thing they have, so "all needs met" is
+  ``needs & ~has == 0``;
+* a *time word*: which four-hour blocks of the week the task uses and the citizen has
+  free time in; no shared block means no shared half hour.
+
+These are relaxations (coarser than the real checks, never stricter). The survivors go
+through the exact checks of :func:`smaajob.matching.constraints.check_pairs`, so
+generation can never accept a pair the single-case check would reject.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,7 +31,6 @@ from smaajob.matching.filters import MatchFilters
 from smaajob.matching.geo import grid_xy_km
 from smaajob.matching.pools import CandidatePool, OpeningPool
 from smaajob.matching.scoring import SCORE_SCALE, candidate_weight_rows, score_pairs
-from smaajob.matching.tags import align
 from smaajob.matching.weights import Weights, default_weights
 
 I64 = npt.NDArray[np.int64]
@@ -36,6 +41,71 @@ F64 = npt.NDArray[np.float64]
 DISTANCE_SLACK = 1.05
 DISTANCE_SLACK_KM = 0.5
 BLOCK_PAIRS = 4_000_000  # split very dense cells so one block stays a few tens of MB
+EXACT_BATCH = 500_000  # pairs collected before one vectorised exact check
+HOUR_LEVELS = 24  # hours thermometer: bit h means "at least h hours" (h = 1..24)
+DANISH_LEVELS = 3
+TIME_BLOCK_HALF_HOURS = 8  # four-hour blocks: 42 per week, one uint64
+
+
+def _first_bits(rows: npt.NDArray[np.uint64], count: int) -> npt.NDArray[np.uint64]:
+    """Bits 1..count of the first word (bit 0 of a vocabulary is never used)."""
+    mask = np.uint64(((1 << count) - 1) << 1)
+    return np.asarray((rows[:, 0] & mask) >> np.uint64(1), dtype=np.uint64)
+
+
+def _thermometer(levels: I64, width: int) -> npt.NDArray[np.uint64]:
+    clipped = np.clip(levels, 0, width).astype(np.uint64)
+    return np.asarray((np.uint64(1) << clipped) - np.uint64(1), dtype=np.uint64)
+
+
+def requirement_words(
+    cp: CandidatePool, op: OpeningPool
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    """(candidate "lacks" words, task "needs" words): compatible only if ``needs & lacks == 0``.
+
+    Only as many certificate and restriction tags as fit in the word are packed; the
+    rest are left to the exact check (leaving a test out only makes the relaxation weaker).
+    """
+    shift = 0
+    has = np.zeros(len(cp), dtype=np.uint64)
+    needs = np.zeros(len(op), dtype=np.uint64)
+
+    def put(c: npt.NDArray[np.uint64], o: npt.NDArray[np.uint64], width: int) -> None:
+        nonlocal shift, has, needs
+        has |= c << np.uint64(shift)
+        needs |= o << np.uint64(shift)
+        shift += width
+
+    # A citizen can give no more hours than they have free time in the week.
+    free_hours = np.bitwise_count(cp.free).sum(axis=1) / 2
+    hours_c = np.floor(np.minimum(np.minimum(cp.weekly_hours, free_hours), HOUR_LEVELS)
+                       ).astype(np.int64)
+    hours_o = np.floor(np.minimum(op.hours_min, HOUR_LEVELS)).astype(np.int64)
+    put(_thermometer(hours_c, HOUR_LEVELS), _thermometer(hours_o, HOUR_LEVELS), HOUR_LEVELS)
+    put(_thermometer(cp.danish, DANISH_LEVELS), _thermometer(op.danish, DANISH_LEVELS),
+        DANISH_LEVELS)
+    put(cp.consents.astype(np.uint64) & np.uint64(0xFF),
+        op.disclosures.astype(np.uint64) & np.uint64(0xFF), 8)
+    room = 64 - shift
+    n_cert = min(room // 2, len(cp.vocab.certificates))
+    put(_first_bits(cp.certificates, n_cert), _first_bits(op.certificates, n_cert), n_cert)
+    n_restr = min(64 - shift, len(cp.vocab.restrictions))
+    full = np.uint64((1 << n_restr) - 1)
+    # Restrictions point the other way (the citizen needs, the company has), so they go in
+    # complemented: the task "needs" what it cannot accommodate, the citizen "has" what
+    # they do not need accommodated.
+    put(_first_bits(cp.restrictions, n_restr) ^ full, _first_bits(op.accommodations, n_restr)
+        ^ full, n_restr)
+    return ~has, needs
+
+
+def time_words(free: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """One bit per four-hour block of the week that has any half hour set."""
+    bits = np.unpackbits(free.view(np.uint8), axis=1, bitorder="little")[:, :7 * 48]
+    blocks = bits.reshape(len(free), -1, TIME_BLOCK_HALF_HOURS).any(axis=2)
+    packed = np.zeros((len(free), 64), dtype=np.uint8)
+    packed[:, :blocks.shape[1]] = blocks
+    return np.packbits(packed, axis=1, bitorder="little").view(np.uint64).reshape(-1)
 
 
 @dataclass(frozen=True, eq=False)
@@ -88,7 +158,9 @@ def feasible_pairs(
     cx, cy = grid_xy_km(cp.lat, cp.lon, ref_lat)
     ox, oy = grid_xy_km(op.lat, op.lon, ref_lat)
     reach = cp.travel_km * DISTANCE_SLACK + DISTANCE_SLACK_KM
-    cell = cell_km or max(2.0, float(np.median(reach[cand_rows])) / 2)
+    # Cells about as wide as a typical reach: smaller cells check fewer far-away tasks but
+    # cost more Python-level blocks; measured best around the median reach.
+    cell = cell_km or max(2.0, float(np.median(reach[cand_rows])))
 
     x0 = min(cx[cand_rows].min(), ox[open_rows].min())
     y0 = min(cy[cand_rows].min(), oy[open_rows].min())
@@ -101,7 +173,10 @@ def feasible_pairs(
 
     ccx = ((cx[cand_rows] - x0) // cell).astype(np.int64) + 1
     ccy = ((cy[cand_rows] - y0) // cell).astype(np.int64) + 1
-    ckey = ccx * ny + ccy
+    # Citizens are grouped by cell *and* by how many cells they can reach, so a citizen
+    # who travels 3 km is not checked against every task a 25 km traveller could reach.
+    c_radius = np.ceil(reach[cand_rows] / cell).astype(np.int64)
+    ckey = (ccx * ny + ccy) * (int(c_radius.max()) + 1) + c_radius
     corder = np.argsort(ckey, kind="stable")
     cand_sorted, ckey_sorted = cand_rows[corder], ckey[corder]
     starts = np.flatnonzero(np.r_[True, ckey_sorted[1:] != ckey_sorted[:-1]])
@@ -109,17 +184,40 @@ def feasible_pairs(
 
     # Computed once for the whole run rather than once per block.
     weight_rows = candidate_weight_rows(cp, weights)
-    restr, accom = align(cp.restrictions, op.accommodations)
-    any_restrictions = bool(restr.any())
-    single_word = restr.shape[1] == 1
+    lacks, needs = requirement_words(cp, op)
+    c_time, o_time = time_words(cp.free), time_words(op.slots)
+    cxf, cyf = cx.astype(np.float32), cy.astype(np.float32)
+    oxf, oyf = ox.astype(np.float32), oy.astype(np.float32)
+    reach2 = (reach.astype(np.float32) + np.float32(cell * 0.01)) ** 2
 
     out_c: list[I64] = []
     out_o: list[I64] = []
     out_s: list[I64] = []
+    pending_c: list[I64] = []
+    pending_o: list[I64] = []
+    pending = 0
+
+    def flush() -> None:
+        """Exact checks and scores for the pairs that passed the block tests so far."""
+        if not pending_c:
+            return
+        ci, oj = np.concatenate(pending_c), np.concatenate(pending_o)
+        pending_c.clear()
+        pending_o.clear()
+        facts = check_pairs(cp, ci, op, oj)
+        keep = facts.feasible
+        ci, oj = ci[keep], oj[keep]
+        scores = score_pairs(cp, ci, op, oj, facts.take(keep), weights, weight_rows)
+        points = scores.points
+        if waiting_bonus:
+            points = points + waiting_bonus * np.minimum(cp.waiting_days[ci] / 365.0, 1.0)
+        out_c.append(ci)
+        out_o.append(oj)
+        out_s.append(np.asarray(np.rint(points * SCORE_SCALE), dtype=np.int64))
     for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
         ca = cand_sorted[s:e]
-        kx, ky = divmod(int(ckey_sorted[s]), ny)
-        r = math.ceil(float(reach[ca].max()) / cell)
+        cell_key, r = divmod(int(ckey_sorted[s]), int(c_radius.max()) + 1)
+        kx, ky = divmod(cell_key, ny)
         pieces = []
         for dx in range(-r, r + 1):
             lo = np.searchsorted(okey_sorted, (kx + dx) * ny + max(ky - r, 0), "left")
@@ -132,29 +230,20 @@ def feasible_pairs(
         step = max(1, BLOCK_PAIRS // max(len(ca), 1))
         for b0 in range(0, len(ob_all), step):
             ob = ob_all[b0:b0 + step]
-            ok = cp.weekly_hours[ca][:, None] >= op.hours_min[ob][None, :]
-            ok &= cp.danish[ca][:, None] >= op.danish[ob][None, :]
-            ddx = cx[ca][:, None] - ox[ob][None, :]
-            ddy = cy[ca][:, None] - oy[ob][None, :]
-            ok &= ddx * ddx + ddy * ddy <= (reach[ca] ** 2)[:, None]
-            if any_restrictions and single_word:
-                ok &= (restr[ca, 0][:, None] & ~accom[ob, 0][None, :]) == 0
+            ok = (lacks[ca][:, None] & needs[ob][None, :]) == 0
+            ok &= (c_time[ca][:, None] & o_time[ob][None, :]) != 0
+            ddx = cxf[ca][:, None] - oxf[ob][None, :]
+            ddy = cyf[ca][:, None] - oyf[ob][None, :]
+            ok &= ddx * ddx + ddy * ddy <= reach2[ca][:, None]
             ii, jj = np.nonzero(ok)
-            if len(ii) == 0:
-                continue
-            ci, oj = ca[ii], ob[jj]
-            facts = check_pairs(cp, ci, op, oj)
-            keep = facts.feasible
-            if not keep.any():
-                continue
-            ci, oj = ci[keep], oj[keep]
-            scores = score_pairs(cp, ci, op, oj, facts.take(keep), weights, weight_rows)
-            points = scores.points
-            if waiting_bonus:
-                points = points + waiting_bonus * np.minimum(cp.waiting_days[ci] / 365.0, 1.0)
-            out_c.append(ci)
-            out_o.append(oj)
-            out_s.append(np.asarray(np.rint(points * SCORE_SCALE), dtype=np.int64))
+            if len(ii):
+                pending_c.append(ca[ii])
+                pending_o.append(ob[jj])
+                pending += len(ii)
+            if pending >= EXACT_BATCH:
+                flush()
+                pending = 0
+    flush()
     if not out_c:
         return empty
     return PairSet(np.concatenate(out_c), np.concatenate(out_o), np.concatenate(out_s),

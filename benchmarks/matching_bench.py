@@ -1,0 +1,199 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Benchmark of the matching engine (issue 4): the whole pipeline against baselines.
+
+    .venv/bin/python benchmarks/matching_bench.py            # the four scenarios, full size
+    .venv/bin/python benchmarks/matching_bench.py --quick    # a fifth of the size, for CI
+    .venv/bin/python benchmarks/matching_bench.py --only municipality
+
+Each scenario runs in its own subprocess so its peak memory (ru_maxrss) is its own.
+Synthetic data come from ``matching_data.py`` with fixed seeds. Printed per scenario:
+median seconds of each stage over the repetitions, peak memory, objective of the exact
+assignment, of the greedy baseline and of an independent exact solver (SciPy's sparse
+bipartite matching), and the gap and time ratios in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import matching_data as data  # noqa: E402
+
+from smaajob.matching import Candidate, assign_with_second_jobs, feasible_pairs, week_mask  # noqa: E402
+from smaajob.matching.assignment import solve_min_cost_flow  # noqa: E402
+from smaajob.matching.crosscheck import solve_sparse_matching  # noqa: E402
+from smaajob.matching.greedy import greedy_assignment  # noqa: E402
+from smaajob.matching.ranking import top_openings_for  # noqa: E402
+
+SCENARIOS = ("topk", "municipality", "country", "second_jobs")
+AARHUS = [t for t in data.TOWNS if t[0] == "Aarhus"]
+
+
+def timed(fn: Callable[[], Any], reps: int) -> tuple[float, Any]:
+    times, result = [], None
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), result
+
+
+def scenario_topk(quick: bool) -> dict[str, Any]:
+    vocab = data.vocabularies()
+    m = 10_000 if quick else 50_000
+    op = data.openings(m, vocab, seed=11, towns=data.TOWNS, spread_km=10)
+    citizen = Candidate(
+        id="aarhus-1", weekly_hours=10, lat=56.16, lon=10.20, travel_limit_km=15,
+        available=week_mask([(d, "08:00", "14:00") for d in range(5)], free_time=True),
+        danish_level=2, restrictions=frozenset({"hensyn-1"}), consents=frozenset(
+            {"restrictions", "competences", "health"}), certificates=frozenset({"certifikat-2"}),
+        wished_sectors=frozenset({"branche-3"}), wished_tasks=frozenset({"opgave-4"}))
+    reps = 10 if quick else 30
+    top_openings_for(citizen, op, 10)  # warm caches (small_company, conversion)
+    t_explained, ranking = timed(lambda: top_openings_for(citizen, op, 10), reps)
+    t_plain, _ = timed(lambda: top_openings_for(citizen, op, 10, explain=False), reps)
+    # Baseline: the single-case explain() for each opening, as a per-row loop would do it.
+    from smaajob.matching.explain import explain_pair
+    from smaajob.matching.pools import CandidatePool
+    cp = CandidatePool.from_candidates([citizen], op.vocab)
+    sample = 300
+    t0 = time.perf_counter()
+    for j in range(sample):
+        explain_pair(cp, 0, op, j)
+    per_pair = (time.perf_counter() - t0) / sample
+    return {
+        "openings": m, "reps": reps, "feasible": ranking.feasible,
+        "top10_with_explanations_s": t_explained, "top10_without_explanations_s": t_plain,
+        "baseline_per_pair_loop_s": per_pair * m,
+        "best_score": ranking.suggestions[0].score if ranking.suggestions else None,
+    }
+
+
+def assignment_scenario(n: int, m: int, towns: list[Any], spread: float, max_cap: int,
+                        reps: int) -> dict[str, Any]:
+    vocab = data.vocabularies()
+    cp = data.candidates(n, vocab, seed=21, towns=towns, spread_km=spread)
+    op = data.openings(m, vocab, seed=22, towns=towns, spread_km=spread, max_capacity=max_cap)
+    capacity = np.maximum(op.free_places, 0)
+    t_gen, pairs = timed(lambda: feasible_pairs(cp, op), reps)
+    t_flow, chosen = timed(lambda: solve_min_cost_flow(pairs, capacity), reps)
+    t_greedy, greedy = timed(lambda: greedy_assignment(pairs, capacity), reps)
+    t_scipy, other = timed(lambda: solve_sparse_matching(pairs, capacity), max(1, reps // 2))
+    obj = int(pairs.score[chosen].sum())
+    obj_greedy = int(pairs.score[greedy].sum())
+    obj_scipy = int(pairs.score[other].sum())
+    return {
+        "candidates": n, "openings": m, "places": int(capacity.sum()), "reps": reps,
+        "feasible_pairs": len(pairs), "pairs_per_candidate": len(pairs) / n,
+        "generation_s": t_gen, "flow_solve_s": t_flow, "pipeline_s": t_gen + t_flow,
+        "greedy_solve_s": t_greedy, "scipy_matching_s": t_scipy,
+        "objective_points": obj / 100, "greedy_objective_points": obj_greedy / 100,
+        "scipy_objective_points": obj_scipy / 100, "same_optimum": obj == obj_scipy,
+        "gain_over_greedy_pct": 100 * (obj / obj_greedy - 1) if obj_greedy else None,
+        "assigned": len(chosen), "greedy_assigned": len(greedy),
+    }
+
+
+def scenario_municipality(quick: bool) -> dict[str, Any]:
+    if quick:
+        return assignment_scenario(4_000, 2_000, AARHUS, 6, 1, 3)
+    return assignment_scenario(20_000, 10_000, AARHUS, 6, 1, 3)
+
+
+def scenario_country(quick: bool) -> dict[str, Any]:
+    if quick:
+        return assignment_scenario(20_000, 10_000, data.TOWNS, 10, 4, 1)
+    return assignment_scenario(100_000, 50_000, data.TOWNS, 10, 4, 1)
+
+
+def scenario_second_jobs(quick: bool) -> dict[str, Any]:
+    n, m = (1_000, 500) if quick else (5_000, 2_500)
+    vocab = data.vocabularies()
+    cp = data.candidates(n, vocab, seed=31, towns=AARHUS, spread_km=4)
+    op = data.openings(m, vocab, seed=32, towns=AARHUS, spread_km=4, max_capacity=2)
+    t0 = time.perf_counter()
+    result = assign_with_second_jobs(cp, op, time_limit_s=300, workers=os.cpu_count())
+    total = time.perf_counter() - t0
+    pairs = feasible_pairs(cp, op)
+    capacity = np.maximum(op.free_places, 0)
+    greedy = greedy_assignment(pairs, capacity)
+    return {
+        "candidates": n, "openings": m, "feasible_pairs": len(pairs),
+        "pairs_per_candidate": len(pairs) / n, "status": result.status,
+        "optimal": result.optimal, "total_s": total, **{f"{k}_s": v for k, v in
+                                                        result.seconds.items()},
+        "objective_points": result.objective / 100, "bound_points": result.bound / 100,
+        "one_job_each_objective_points": (result.single_job_objective or 0) / 100,
+        "greedy_one_job_points": (int(pairs.score[greedy].sum()) + 2000 * len(greedy)) / 100,
+        "citizens_with_a_job": result.n_citizens_with_a_job,
+        "citizens_with_two_jobs": result.n_with_two_or_more, "jobs": len(result.cand),
+    }
+
+
+def child(name: str, quick: bool) -> None:
+    result = globals()[f"scenario_{name}"](quick)
+    result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        mem_kib = int(Path("/proc/meminfo").read_text().split()[1])
+    except OSError:
+        mem_kib = 0
+    return (f"{os.cpu_count()} CPUs ({model}), {mem_kib / 1024 / 1024:.1f} GiB RAM, "
+            f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", choices=SCENARIOS)
+    parser.add_argument("--child", choices=SCENARIOS, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.quick)
+        return
+    print(f"# Matching benchmark {time.strftime('%Y-%m-%d %H:%M')} — {machine()}")
+    for name in (args.only,) if args.only else SCENARIOS:
+        cmd = [sys.executable, __file__, "--child", name] + (["--quick"] if args.quick else [])
+        t0 = time.perf_counter()
+        out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if out.returncode != 0:
+            print(f"## {name}: FAILED\n{out.stderr[-2000:]}")
+            continue
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"## {name} ({time.perf_counter() - t0:.0f} s wall incl. data generation)")
+        for key, value in result.items():
+            shown = f"{value:.4g}" if isinstance(value, float) else value
+            print(f"  {key}: {shown}")
+        if "flow_solve_s" in result:
+            print(f"  ratio scipy/flow solve: {result['scipy_matching_s'] / result['flow_solve_s']:.1f}×"
+                  f"; greedy/flow solve: {result['greedy_solve_s'] / result['flow_solve_s']:.2f}×")
+        if "baseline_per_pair_loop_s" in result:
+            print(f"  ratio per-pair loop / vectorised: "
+                  f"{result['baseline_per_pair_loop_s'] / result['top10_without_explanations_s']:.0f}×")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -7,3 +7,8 @@ class MoneyConfig(AppConfig):
 
     name = "smaajob.money"
     label = "money"
+
+    def ready(self) -> None:
+        from smaajob.money import menu
+
+        menu.register_entries()

@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Who may submit, see and handle payslips — built on ``smaajob.access``.
+
+* A citizen submits and sees only their own payslips.
+* An employer contact submits only for a placement at their own company, and sees the payslips
+  of those placements.
+* Staff who may open the citizen (``smaajob.access.citizens_for``) may register a payslip they
+  received on paper and see the citizen's payslips.
+* Only the benefit office (and administrators) calculate, approve, reject and mark as paid.
+
+Missing and "not yours" get the same ``NotFound``; every read of a payslip is audit-logged.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from smaajob import access
+from smaajob.audit.models import AuditAction, AuditChannel
+from smaajob.audit.services import record as audit
+from smaajob.citizens.models import Citizen
+from smaajob.courses.models import Placement
+from smaajob.errors import NotFound
+from smaajob.money.models import Payslip, SubmittedVia
+from smaajob.organisation.models import STAFF_ROLES, Role, User
+
+NOT_FOUND = "Lønsedlen findes ikke, eller du har ikke adgang til den."
+CITIZEN_NOT_FOUND = "Borgeren findes ikke, eller du har ikke adgang til borgeren."
+HANDLER_ROLES = frozenset({Role.BENEFIT_OFFICE, Role.ADMINISTRATOR})
+# Analysts see aggregates only (DOMAIN.md §2).
+STAFF_SUBMITTERS = STAFF_ROLES - {Role.ANALYST}
+
+
+def _active(user: User) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
+def submission_channel(actor: User, citizen: Citizen, placement: Placement | None) -> SubmittedVia:
+    """The channel the actor submits through, or ``NotFound`` if they may not submit for the citizen."""
+    if not _active(actor):
+        raise NotFound(CITIZEN_NOT_FOUND)
+    if actor.role == Role.CITIZEN:
+        if citizen.user_id != actor.pk:
+            raise NotFound(CITIZEN_NOT_FOUND)
+        return SubmittedVia.CITIZEN
+    if actor.role == Role.EMPLOYER:
+        # An employer reports hours for its own placements only, so the placement is required.
+        if placement is None or placement.company_id != actor.company_id or placement.course.citizen_id != citizen.pk:
+            raise NotFound(CITIZEN_NOT_FOUND)
+        return SubmittedVia.EMPLOYER
+    if actor.role in STAFF_SUBMITTERS and access.citizens_for(actor).filter(pk=citizen.pk).exists():
+        return SubmittedVia.CONSULTANT
+    raise NotFound(CITIZEN_NOT_FOUND)
+
+
+def may_handle(actor: User) -> bool:
+    """Calculate, approve, reject and mark as paid: the benefit office's work."""
+    return _active(actor) and actor.role in HANDLER_ROLES
+
+
+def payslips_for(actor: User) -> QuerySet[Payslip]:
+    if not _active(actor):
+        return Payslip.objects.none()
+    if actor.role == Role.CITIZEN:
+        return Payslip.objects.filter(citizen__user=actor)
+    if actor.role == Role.EMPLOYER:
+        return Payslip.objects.filter(placement__company_id=actor.company_id)
+    if actor.role in STAFF_SUBMITTERS:
+        return Payslip.objects.filter(citizen__in=access.citizens_for(actor))
+    return Payslip.objects.none()
+
+
+def citizens_with_payslip_work(actor: User) -> QuerySet[Citizen]:
+    """Citizens whose payslips the actor may handle (the benefit office's municipality)."""
+    if not may_handle(actor):
+        return Citizen.objects.none()
+    return access.citizens_for(actor)
+
+
+def get_payslip(actor: User, payslip_id: int | str, *, channel: str = AuditChannel.WEB, purpose: str = "") -> Payslip:
+    try:
+        pk = int(payslip_id)
+    except (TypeError, ValueError):
+        raise NotFound(NOT_FOUND) from None
+    payslip = (
+        payslips_for(actor)
+        .select_related("citizen", "placement__company", "calculation", "submitted_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if payslip is None:
+        audit(
+            actor=actor, action=AuditAction.DENIED, channel=channel, object_type="payslip", object_id=pk, detail=purpose
+        )
+        raise NotFound(NOT_FOUND)
+    audit(
+        actor=actor,
+        action=AuditAction.READ,
+        channel=channel,
+        object_type="payslip",
+        object_id=payslip.pk,
+        citizen_id=payslip.citizen_id,
+        detail=purpose,
+    )
+    return payslip
+
+
+def placements_open_to(actor: User, citizen: Citizen) -> QuerySet[Placement]:
+    """Paid placements the actor may attach a payslip to."""
+    paid = Placement.objects.filter(course__citizen=citizen, kind__in=["paid", "hybrid", "wage_subsidy"])
+    if actor.role == Role.EMPLOYER:
+        return paid.filter(company_id=actor.company_id)
+    return paid.filter(Q(actual_start__isnull=False) | Q(planned_start__isnull=False))

@@ -94,6 +94,7 @@ class BuiltReport:
     published: list[PublishedRow] = field(default_factory=list)
     published_notes: list[str] = field(default_factory=list)
     companies: dict[int, str] = field(default_factory=dict)
+    staff: dict[str, str] = field(default_factory=dict)
 
     def label(self, group: str) -> str:
         return self.labels.get(group, group)
@@ -127,6 +128,7 @@ def build(user: User, choices: Choices) -> BuiltReport:
     report = full_report(tables, choices.period, choices.dimension)
     built = BuiltReport(choices, report, group_labels(choices.dimension, municipalities), project)
     built.companies = company_names(c.company_id for c in report.conversions)
+    built.staff = group_labels("konsulent", municipalities)
     if project is not None:
         _attach_reference_figures(built, project)
     return built

@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The effort cost page: the municipality's unit prices (defaults from 003 §2.6) × quantities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from smaajob.errors import InvalidInput
+from smaajob.organisation.models import User
+from smaajob.reports.counting.costs import DEFAULT_PRICES, UnitPrice, effort_cost
+from smaajob.reports.models import UnitPrice as UnitPriceRow
+
+
+def prices_for(municipality_id: int) -> list[UnitPrice]:
+    """The municipality's own prices where it has set them, the 003 §2.6 defaults otherwise."""
+    own = {row.key: row for row in UnitPriceRow.objects.filter(municipality_id=municipality_id)}
+    result = []
+    for default in DEFAULT_PRICES:
+        row = own.get(default.key)
+        if row is None:
+            result.append(default)
+            continue
+        result.append(
+            UnitPrice(
+                default.key,
+                row.label,
+                row.unit,
+                None if row.price_kr is None else float(row.price_kr),
+                float(row.units_low),
+                float(row.units_high),
+                row.item,
+                row.source,
+            )
+        )
+    return result
+
+
+def cost_context(user: User, params: Any) -> dict[str, Any]:
+    prices = prices_for(user.municipality_id)
+    quantities: dict[str, float] = {}
+    for price in prices:
+        raw = (params.get(price.key) or "0").replace(",", ".")
+        try:
+            value = float(raw)
+        except ValueError:
+            raise InvalidInput(f"»{price.label_da}«: angiv et antal, fx 3.", field=price.key) from None
+        if value < 0 or value > 100_000:
+            raise InvalidInput(f"»{price.label_da}«: antallet skal være mellem 0 og 100.000.", field=price.key)
+        quantities[price.key] = value
+    return {"estimate": effort_cost(prices, quantities), "quantities": quantities}

@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Forms: the period/grouping picker, the effort cost calculator, the progression assessment."""
+
+from __future__ import annotations
+
+from django import forms
+
+from smaajob.progression.models import DIMENSIONS, SCALE_MAX, SCALE_MIN, MotivationType, Rater
+from smaajob.reports.counting.groups import DIMENSIONS as GROUPINGS
+
+
+class ChoicesForm(forms.Form):
+    fra = forms.DateField(label="Fra", widget=forms.DateInput(attrs={"type": "date"}))
+    til = forms.DateField(label="Til og med", widget=forms.DateInput(attrs={"type": "date"}))
+    opgjort = forms.DateField(
+        label="Udfald opgjort pr.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Hvor længe borgerne følges efter visitationen.",
+    )
+    gruppe = forms.ChoiceField(label="Fordel på", choices=[(k, label) for k, (label, _fn) in GROUPINGS.items()])
+    projekt = forms.ChoiceField(label="Projekt", required=False)
+
+    def __init__(self, *args, projects=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["projekt"].choices = [("", "Alle projekter")] + [(str(p.pk), p.name) for p in projects]
+
+
+class AssessmentForm(forms.Form):
+    course = forms.ChoiceField(label="Forløb")
+    assessed_on = forms.DateField(label="Dato", widget=forms.DateInput(attrs={"type": "date"}))
+    rater = forms.ChoiceField(label="Hvis vurdering", choices=Rater.choices, widget=forms.RadioSelect)
+    motivation = forms.ChoiceField(
+        label="Motivationstype (003, figur 1)",
+        required=False,
+        choices=[("", "Ikke vurderet")] + list(MotivationType.choices),
+    )
+    note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, courses=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].choices = [
+            (str(c.pk), f"{c.project.name} (fra {c.started_on:%d.%m.%Y})") for c in courses
+        ]
+        for key, label in DIMENSIONS:
+            self.fields[key] = forms.IntegerField(
+                label=f"{label} ({SCALE_MIN}–{SCALE_MAX})",
+                min_value=SCALE_MIN,
+                max_value=SCALE_MAX,
+                widget=forms.NumberInput(attrs={"min": SCALE_MIN, "max": SCALE_MAX}),
+            )

@@ -1,0 +1,177 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Report pages: the dashboard, drill-down to the records behind a number, exports, the PDF
+evaluation report, the effort cost calculator, and the citizen's progression page and report.
+
+Thin views: parse the request, call ``building``/``presentation``/services, render.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from smaajob import access
+from smaajob.errors import InvalidInput, NotFound, SmaajobError
+from smaajob.organisation.models import Project, Role
+from smaajob.progression.models import DIMENSIONS
+from smaajob.progression.services import record_assessment
+from smaajob.reports import costs as cost_pages
+from smaajob.reports import exports, presentation, progression_report
+from smaajob.reports.building import REPORT_ROLES, build, check_may_see_reports, parse_choices
+from smaajob.reports.forms import AssessmentForm, ChoicesForm
+from smaajob.reports.pdf import render_pdf
+from smaajob.web.errors import renders_errors
+
+PROGRESSION_ROLES = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR, Role.ADMINISTRATOR})
+
+
+def _dashboard_context(request: HttpRequest) -> dict:
+    choices = parse_choices(request.GET)
+    built = build(request.user, choices)
+    projects = Project.objects.filter(municipality_id=request.user.municipality_id).order_by("name")
+    form = ChoicesForm(
+        initial={
+            "fra": choices.period.start,
+            "til": choices.period.end,
+            "opgjort": choices.period.observed,
+            "gruppe": choices.dimension,
+            "projekt": choices.project_id or "",
+        },
+        projects=projects,
+    )
+    return {
+        **presentation.body_context(built),
+        "built": built,
+        "report": built.report,
+        "form": form,
+        "query": choices.query(),
+        "funnel_charts": presentation.funnel_charts(built),
+        "hours_chart": presentation.hours_chart(built),
+        "rows": presentation.measure_rows(built),
+        "is_analyst": request.user.role == Role.ANALYST,
+        "today": date.today(),
+    }
+
+
+@login_required
+@renders_errors
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "reports/dashboard.html", _dashboard_context(request))
+
+
+@login_required
+@renders_errors
+def drilldown(request: HttpRequest) -> HttpResponse:
+    built = build(request.user, parse_choices(request.GET))
+    key, group = request.GET.get("maal", ""), request.GET.get("gruppe_noegle", "")
+    measure = built.report.find(key, group)
+    if measure is None:
+        raise NotFound("Tallet findes ikke for de valgte indstillinger.")
+    base = request.GET.get("grundlag") == "1"
+    records = presentation.records_behind(request.user, measure, base=base)
+    label = next(
+        (r["group"] for r in presentation.measure_rows(built) if r["key"] == key and r["group_key"] == group), group
+    )
+    return render(
+        request,
+        "reports/drilldown.html",
+        {
+            "built": built,
+            "measure": measure,
+            "records": records,
+            "group_label": label,
+            "base": base,
+            "query": built.choices.query(),
+            "is_analyst": request.user.role == Role.ANALYST,
+        },
+    )
+
+
+@login_required
+@renders_errors
+def export_csv(request: HttpRequest) -> HttpResponse:
+    built = build(request.user, parse_choices(request.GET))
+    response = HttpResponse(exports.to_csv(built), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="smaajob-noegletal-{built.choices.period.end}.csv"'
+    return response
+
+
+@login_required
+@renders_errors
+def export_xlsx(request: HttpRequest) -> HttpResponse:
+    built = build(request.user, parse_choices(request.GET))
+    response = HttpResponse(
+        exports.to_xlsx(built), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="smaajob-noegletal-{built.choices.period.end}.xlsx"'
+    return response
+
+
+@login_required
+@renders_errors
+def evaluation_pdf(request: HttpRequest) -> HttpResponse:
+    context = _dashboard_context(request)
+    response = HttpResponse(render_pdf("reports/evaluation_pdf.html", context), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="evaluering-{context["built"].choices.period.end}.pdf"'
+    return response
+
+
+@login_required
+@renders_errors
+def costs(request: HttpRequest) -> HttpResponse:
+    check_may_see_reports(request.user)
+    return render(request, "reports/costs.html", cost_pages.cost_context(request.user, request.GET))
+
+
+def _progression_citizen(request: HttpRequest, citizen_id: int):
+    if request.user.role not in PROGRESSION_ROLES:
+        raise NotFound(access.citizens.NOT_FOUND_MESSAGE)
+    return access.get_citizen(request.user, citizen_id, purpose="progression")
+
+
+@login_required
+@renders_errors
+@require_http_methods(["GET", "POST"])
+def progression(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    citizen = _progression_citizen(request, citizen_id)
+    courses = list(citizen.courses.select_related("project").order_by("-started_on"))
+    form = AssessmentForm(
+        request.POST or None, courses=courses, initial={"assessed_on": date.today(), "rater": "consultant"}
+    )
+    if request.method == "POST" and form.is_valid():
+        course = next(c for c in courses if str(c.pk) == form.cleaned_data["course"])
+        try:
+            record_assessment(
+                actor=request.user,
+                course=course,
+                assessed_on=form.cleaned_data["assessed_on"],
+                rater=form.cleaned_data["rater"],
+                scores={k: form.cleaned_data[k] for k, _ in DIMENSIONS},
+                motivation=form.cleaned_data["motivation"],
+                note=form.cleaned_data["note"],
+            )
+        except InvalidInput as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            return redirect("reports:progression", citizen_id=citizen.pk)
+    context = progression_report.context(citizen)
+    context.update({"form": form, "has_courses": bool(courses)})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "reports/progression.html", context, status=status)
+
+
+@login_required
+@renders_errors
+def progression_pdf(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    citizen = _progression_citizen(request, citizen_id)
+    pdf = render_pdf("reports/progression_pdf.html", progression_report.context(citizen))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="progressionsrapport.pdf"'
+    return response
+
+
+__all__ = ["REPORT_ROLES", "SmaajobError"]

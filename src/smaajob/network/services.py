@@ -151,6 +151,14 @@ def set_opening_status(*, opening: Opening, status: str) -> Opening:
     return opening
 
 
+class _Probe(Exception):
+    """Carries a validated, rolled-back copy of an opening out of its savepoint."""
+
+    def __init__(self, opening: Opening) -> None:
+        super().__init__("probe")
+        self.opening = opening
+
+
 EDITABLE_OPENING_FIELDS = frozenset(
     {
         "title",
@@ -182,12 +190,13 @@ def update_opening(*, actor: User, opening: Opening, **fields: Any) -> Opening:
     status = fields.pop("status", None)
     values: dict[str, Any] = {name: getattr(opening, name) for name in EDITABLE_OPENING_FIELDS - {"status"}}
     values.update(fields)
-    # Validate through create_opening's rules on an unsaved copy inside a savepoint.
-    sid = transaction.savepoint()
+    # Validate with create_opening's own rules on a copy that is rolled back at once, so the
+    # two paths can never disagree about what a valid opening is.
     try:
-        probe = create_opening(actor=actor, company=opening.company, **values)
-    finally:
-        transaction.savepoint_rollback(sid)
+        with transaction.atomic():
+            raise _Probe(create_opening(actor=actor, company=opening.company, **values))
+    except _Probe as probe_result:
+        probe = probe_result.opening
     for name in EDITABLE_OPENING_FIELDS - {"status"}:
         setattr(opening, name, getattr(probe, name))
     if status is not None:

@@ -24,7 +24,13 @@ def renders_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     return wrapper
 
 
+# Service field names that a form shows under another name.
+FIELD_ALIASES = {"steps": "step_up", "planned_start": "planned_start", "actual_end": "on", "week": "uge"}
+
+
 def form_error(form: Any, error: SmaajobError) -> None:
     """Put a service's refusal next to the field it names (or at the top of the form)."""
     name = error.field.split("[")[0].split(".")[0] if error.field else None
+    if name not in form.fields:
+        name = FIELD_ALIASES.get(name or "", name)
     form.add_error(name if name in form.fields else None, error.message)

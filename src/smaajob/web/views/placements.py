@@ -135,6 +135,8 @@ def placement_action(request: HttpRequest, placement_id: int, action: str) -> Ht
             messages.success(request, "Placeringen er afsluttet.")
             return redirect("web:placement", placement.pk)
         except SmaajobError as error:
+            # The transaction was rolled back; the object in memory may still hold the attempt.
+            placement.refresh_from_db()
             form_error(form, error)
     context = {
         "placement": placement,

@@ -173,19 +173,69 @@ def _columns(params: ParameterSet, first: int, count: int) -> _Columns:
     )
 
 
-def _cumulative(values: NDArray[np.float64]) -> Floats:
-    out = np.zeros((values.shape[0], values.shape[1] + 1))
-    np.cumsum(values, axis=1, out=out[:, 1:])
-    return out
+def _decide(in_force: bool, suspended: bool, payable: bool, on_benefit: bool, covered: bool,
+            su_level: bool, exempt: bool, met: bool, next_short: bool) -> tuple[Status, Reason]:
+    """The decision tree of ``hours_requirement_status``, in the same order, on yes/no facts."""
+    if not in_force:
+        return Status.NOT_COVERED, Reason.RULE_NOT_IN_FORCE
+    if not on_benefit:
+        return Status.NOT_COVERED, Reason.NO_COVERED_BENEFIT
+    if suspended:
+        return Status.NOT_COVERED, Reason.RULE_SUSPENDED
+    if not covered:
+        return Status.NOT_COVERED, Reason.UNDER_ONE_YEAR_OF_HELP
+    if su_level:
+        return Status.NOT_COVERED, Reason.SU_LEVEL_RATE
+    if exempt:
+        return Status.EXEMPT, Reason.EXEMPTION_DECISION
+    if met:
+        return (Status.AT_RISK, Reason.NEXT_MONTH_SHORT) if next_short else (Status.MET, Reason.NONE)
+    if not payable:
+        return Status.AT_RISK, Reason.REDUCTIONS_NOT_YET_PAYABLE
+    return Status.REDUCTION_PROPOSED, Reason.REQUIREMENT_NOT_MET
 
 
-def hours_requirement_population(population: Population,
-                                 params: ParameterSet | None = None) -> PopulationHoursResult:
-    """Status of every person in every month; the vectorised twin of
-    ``hours_requirement_status`` (same semantics, no trace)."""
-    params = params or default_parameters()
-    persons, months = population.shape
-    first = population.first_month
+# A person-month's six facts as bits (the column's three facts add ``64 ×`` their own bits);
+# status and reason are then two lookups in a 512-entry table instead of a dozen masked writes.
+_PERSON_BITS = 6
+_DECISIONS = [_decide(bool(c & 1), bool(c & 2), bool(c & 4), bool(p & 1), bool(p & 2), bool(p & 4),
+                      bool(p & 8), bool(p & 16), bool(p & 32))
+              for c in range(8) for p in range(1 << _PERSON_BITS)]
+_STATUS_TABLE = np.array([STATUS_CODES[s] for s, _ in _DECISIONS], dtype=np.int8)
+_REASON_TABLE = np.array([REASON_CODES[r] for _, r in _DECISIONS], dtype=np.int8)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Everything that depends on the month alone, worked out once per population.
+
+    Column ``t`` (0 … months) is the month ``first + t``; the window for it ends the month before.
+    """
+
+    first: int
+    months: int
+    se_min: float
+    t: Ints
+    base: Ints                  # legal window length
+    common: Ints                # window length for someone with no sick leave in it
+    common_start: NDArray[np.intp]
+    common_days: Ints           # neutral days inside the data in that common window
+    common_prefix: Ints         # and before the data
+    prefix: Ints                # suspension days in the k months before the data, k = 0 … 48
+    extension: Ints             # months of extension for d neutral days, d = 0 … 48 × 31
+    suspension_days: NDArray[np.int16]
+    days: NDArray[np.int16]
+    required: Floats
+    help_columns: Bools         # the rule is in force and not suspended
+    next_in_force: Bools
+    coverage: Ints
+    lookback_start: NDArray[np.intp] | None   # None: the look-back reaches the data's start
+    column_code: NDArray[np.uint16]
+    reduction_full: Floats
+    reduction_lower: Floats
+
+
+def _plan(params: ParameterSet, first: int, months: int) -> _Plan:
     # Column ``months`` is next month, needed for the "avoid by" projection of the last month.
     cols = _columns(params, first, months + 1)
     before = _columns(params, first - MAX_WINDOW_MONTHS, MAX_WINDOW_MONTHS)
@@ -197,49 +247,9 @@ def hours_requirement_population(population: Population,
     if in_force_min.size and not np.all(in_force_min == se_min):
         raise InvalidInput("minimum for selvstændig virksomhed ændrer sig i perioden; "
                            "beregn perioden i dele", field="first_month")
-    # Persons are independent, so the work is done in chunks: temporaries stay small enough
-    # to be reused by the allocator and to sit in cache, and chunks run on all cores (numpy
-    # releases the GIL). This is what brings 150,000 × 36 under a second.
-    chunks = [(lo, min(lo + CHUNK_PERSONS, persons)) for lo in range(0, persons, CHUNK_PERSONS)]
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        parts = list(pool.map(
-            lambda bounds: _hours_chunk(_slice(population, *bounds), cols, prefix, se_min),
-            chunks))
-    if not parts:
-        parts = [_hours_chunk(population, cols, prefix, se_min)]
-    return PopulationHoursResult(first, *(np.concatenate(arrays) for arrays in zip(
-        *(part[1:] for part in parts), strict=True)))
-
-
-def _slice(population: Population, lo: int, hi: int) -> Population:
-    return Population(
-        population.first_month, population.ordinary_hours[lo:hi],
-        population.self_employment_hours[lo:hi], population.self_employment_weekly_hours[lo:hi],
-        population.on_benefit[lo:hi], population.rate[lo:hi], population.benefit_amount[lo:hi],
-        population.sick_days[lo:hi], population.exempt[lo:hi], population.restore_from[lo:hi],
-        population.married_both_on_help[lo:hi])
-
-
-def _hours_chunk(population: Population, cols: _Columns, prefix: Floats,
-                 se_min: float) -> tuple[object, ...]:
-    persons, months = population.shape
-    first = population.first_month
-    counted = population.ordinary_hours + np.where(
-        population.self_employment_weekly_hours >= se_min, population.self_employment_hours, 0.0)
-    hours_cum = _cumulative(counted)
-    neutral = np.minimum(cols.days[:months], population.sick_days + cols.suspension_days[:months])
-    neutral_cum = _cumulative(neutral)
-    help_cum = _cumulative(population.on_benefit.astype(np.float64))
-
     t = np.arange(months + 1, dtype=np.int32)
-    width = months + 1
-    # Flat views: one gather on a 1-D array is several times cheaper than 2-D fancy indexing.
-    row_offset = np.repeat(np.arange(persons, dtype=np.int64) * width, width)
-    t_flat = np.tile(t, persons)
-    base_flat = np.tile(cols.window, persons)
-    neutral_flat = neutral_cum.ravel()
-    # Without sick leave in reach, the window depends on the month alone (the suspension),
-    # so it is found once per month; only person-months with sick leave iterate below.
+    # Without sick leave in the window, the window depends on the month alone (the suspension),
+    # so it is found once per month; only person-months with sick leave in it iterate.
     suspension_cum = np.concatenate(([0.0], np.cumsum(cols.suspension_days[:months])))
     common = cols.window.copy()
     for _ in range(MAX_WINDOW_MONTHS):
@@ -251,106 +261,217 @@ def _hours_chunk(population: Population, cols: _Columns, prefix: Floats,
         if np.array_equal(new_common, common):
             break
         common = new_common
-    sick_cum = _cumulative(population.sick_days.astype(np.float64))
-    sick_in_reach = (sick_cum - sick_cum[:, np.maximum(t - MAX_WINDOW_MONTHS, 0)]) > 0
-    length_flat = np.where(sick_in_reach, cols.window[None, :], common[None, :]).ravel()
-    active = np.flatnonzero(sick_in_reach)
-    # Each person-month is iterated to its own fixed point; most settle in one or two rounds,
-    # so later rounds only touch the few still growing (long sick leave).
+    common_start = np.maximum(t - common, 0).astype(np.intp)
+    # Neutral days are whole numbers (at most 31 a month), so the extension for any window is
+    # one lookup; the table is the same float formula as the single case, evaluated once.
+    extension = np.ceil(np.arange(MAX_WINDOW_MONTHS * 31 + 1, dtype=np.float64) / DAYS_PER_MONTH
+                        - 1e-9).astype(np.int32)
+    lookback_start = np.maximum(t[:months] - cols.lookback[:months], 0).astype(np.intp)
+    column_code = ((cols.in_force[:months].astype(np.uint16)
+                    | cols.suspended[:months].astype(np.uint16) << 1
+                    | cols.payable[:months].astype(np.uint16) << 2) << _PERSON_BITS).astype(np.uint16)
+    return _Plan(
+        first=first, months=months, se_min=se_min, t=t, base=cols.window, common=common,
+        common_start=common_start,
+        common_days=(suspension_cum - suspension_cum[common_start]).astype(np.int32),
+        common_prefix=prefix[np.clip(common - t, 0, MAX_WINDOW_MONTHS)].astype(np.int32),
+        prefix=prefix.astype(np.int32), extension=extension,
+        suspension_days=cols.suspension_days[:months].astype(np.int16),
+        days=cols.days[:months].astype(np.int16), required=cols.required,
+        help_columns=cols.in_force[:months] & ~cols.suspended[:months],
+        next_in_force=cols.in_force[1:], coverage=cols.coverage[:months],
+        lookback_start=lookback_start if lookback_start.any() else None,
+        column_code=column_code, reduction_full=cols.reduction_full[:months],
+        reduction_lower=cols.reduction_lower[:months])
+
+
+def hours_requirement_population(population: Population,
+                                 params: ParameterSet | None = None) -> PopulationHoursResult:
+    """Status of every person in every month; the vectorised twin of
+    ``hours_requirement_status`` (same semantics, no trace)."""
+    params = params or default_parameters()
+    persons, months = population.shape
+    plan = _plan(params, population.first_month, months)
+    shape = (persons, months)
+    result = PopulationHoursResult(
+        first_month=population.first_month,
+        status=np.empty(shape, dtype=np.int8), reason=np.empty(shape, dtype=np.int8),
+        hours_counted=np.zeros(shape), hours_missing=np.zeros(shape),
+        next_month_hours_missing=np.zeros(shape), amount=np.empty(shape),
+        amount_unknown=np.zeros(shape, dtype=np.bool_),
+        window_start=np.empty(shape, dtype=np.int32),
+        extension_months=np.zeros(shape, dtype=np.int32),
+        months_of_help=np.zeros(shape, dtype=np.int32))
+    # Persons are independent, so the work is done in chunks that write straight into the
+    # result: temporaries stay small enough to sit in cache, and chunks run on all cores
+    # (numpy releases the GIL).
+    chunks = [(lo, min(lo + CHUNK_PERSONS, persons)) for lo in range(0, persons, CHUNK_PERSONS)]
+    workers = min(len(chunks), os.cpu_count() or 1)
+    if workers > 1:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for _ in pool.map(lambda bounds: _hours_chunk(population, plan, result, *bounds), chunks):
+                pass
+    else:
+        for lo, hi in chunks:
+            _hours_chunk(population, plan, result, lo, hi)
+    return result
+
+
+def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursResult,
+                 lo: int, hi: int) -> None:
+    persons, months, width = hi - lo, plan.months, plan.months + 1
+    # Hours counted, summed from the left: the hours of any window are one subtraction.
+    ordinary = population.ordinary_hours[lo:hi]
+    self_employed = population.self_employment_hours[lo:hi]
+    counted = ordinary + np.where(population.self_employment_weekly_hours[lo:hi] >= plan.se_min,
+                                  self_employed, 0.0) if self_employed.any() else ordinary
+    hours_cum = np.empty((persons, width))
+    hours_cum[:, 0] = 0.0
+    np.cumsum(counted, axis=1, out=hours_cum[:, 1:])
+
+    length, moved = _window_lengths(population.sick_days[lo:hi], plan)
+    hours = np.take(hours_cum, plan.common_start, axis=1)
+    np.subtract(hours_cum, hours, out=hours)
+    if moved is not None:
+        # Windows pushed back by sick leave: their hours are gathered one by one.
+        cells, t = moved
+        starts = cells - t + np.maximum(t - length.reshape(-1)[cells], 0)
+        hours.reshape(-1)[cells] = hours_cum.reshape(-1)[cells] - hours_cum.reshape(-1)[starts]
+    hours_now, hours_next = hours[:, :months], hours[:, 1:]
+    start_now = plan.t[:months] - length[:, :months]
+
+    restore_from = population.restore_from[lo:hi]
+    has_restore = restore_from >= 0
+    if has_restore.any():
+        # After a decided reduction, only hours worked since it began count (now and next month).
+        hours_now, hours_next = hours_now.copy(), hours_next.copy()
+        rows, cols = np.nonzero(has_restore)
+        restore = restore_from[rows, cols] - plan.first
+        start = np.maximum(cols - length[rows, cols], restore)
+        start_now[rows, cols] = start
+        hours_now[rows, cols] = np.where(
+            start < cols, hours_cum[rows, cols] - hours_cum[rows, np.clip(start, 0, months)], 0.0)
+        start = np.maximum(cols + 1 - length[rows, cols + 1], restore)
+        hours_next[rows, cols] = np.where(
+            start < cols + 1, hours_cum[rows, cols + 1] - hours_cum[rows, np.clip(start, 0, months)],
+            0.0)
+
+    help_cum = np.empty((persons, width), dtype=np.int32)
+    help_cum[:, 0] = 0
+    on_benefit = population.on_benefit[lo:hi]
+    np.cumsum(on_benefit, axis=1, dtype=np.int32, out=help_cum[:, 1:])
+    help_months = help_cum[:, :months]
+    if plan.lookback_start is not None:
+        help_months = help_months - help_cum[:, plan.lookback_start]
+
+    stage_help = on_benefit & plan.help_columns
+    covered = help_months >= plan.coverage
+    su_level = population.rate[lo:hi] == RATE_CODES[Rate.SU_LEVEL]
+    exempt = population.exempt[lo:hi]
+    stage_window = stage_help & covered & ~su_level
+    stage_decide = stage_window & ~exempt
+    met = hours_now >= plan.required[:months]
+
+    scratch = np.subtract(plan.required[1:], hours_next)
+    np.maximum(0.0, scratch, out=scratch)
+    next_missing = result.next_month_hours_missing[lo:hi]
+    np.copyto(next_missing, scratch, where=stage_decide & plan.next_in_force)
+
+    code = on_benefit.view(np.uint8) | covered.view(np.uint8) << 1
+    code |= su_level.view(np.uint8) << 2
+    code |= exempt.view(np.uint8) << 3
+    code |= met.view(np.uint8) << 4
+    code |= (next_missing > 0).view(np.uint8) << 5
+    index = code + plan.column_code
+    status = result.status[lo:hi]
+    np.take(_STATUS_TABLE, index, out=status)
+    np.take(_REASON_TABLE, index, out=result.reason[lo:hi])
+
+    np.copyto(result.hours_counted[lo:hi], hours_now, where=stage_window)
+    np.subtract(plan.required[:months], hours_now, out=scratch)
+    np.maximum(0.0, scratch, out=scratch)
+    np.copyto(result.hours_missing[lo:hi], scratch, where=stage_window)
+    window_start = result.window_start[lo:hi]
+    window_start.fill(-1)
+    np.add(start_now, plan.first, out=start_now)
+    np.copyto(window_start, start_now, where=stage_window)
+    np.copyto(result.extension_months[lo:hi], length[:, :months] - plan.base[:months],
+              where=stage_window)
+    np.copyto(result.months_of_help[lo:hi], help_months, where=stage_help)
+
+    amount = result.amount[lo:hi]
+    amount.fill(math.nan)
+    proposed = status == _RED
+    if proposed.any():
+        reduction = np.where(population.rate[lo:hi] == RATE_CODES[Rate.FULL],
+                             plan.reduction_full, plan.reduction_lower)
+        benefit = population.benefit_amount[lo:hi]
+        np.copyto(reduction, benefit, where=reduction > benefit)
+        married = population.married_both_on_help[lo:hi]
+        if married.any():
+            # Married couples both on help: the spouse's whole help can lapse (LAS § 13 g).
+            np.copyto(reduction, benefit, where=married[:, None])
+        np.copyto(amount, reduction, where=proposed)
+        np.logical_and(proposed, np.isnan(amount), out=result.amount_unknown[lo:hi])
+
+
+_Moved = tuple[NDArray[np.intp], NDArray[np.intp]]
+
+
+def _window_lengths(sick_days: NDArray[np.int16], plan: _Plan) -> tuple[Ints, _Moved | None]:
+    """Window length per person and column (months), and the cells (flat index, column) where
+    sick leave made it longer than the common length.
+
+    Each cell is iterated to its own fixed point, exactly as ``window_for`` does. Starting from
+    the common length is the same: the iteration only grows, and with sick days ≥ 0 it grows to
+    the same smallest fixed point. The first round is done for all cells at once (one column
+    gather and a table lookup); later rounds touch only the few cells still growing.
+    """
+    persons, width = sick_days.shape[0], plan.months + 1
+    common = np.broadcast_to(plan.common, (persons, width))
+    fewest, most = int(sick_days.min(initial=0)), int(sick_days.max(initial=0))
+    if fewest == most == 0:
+        return common, None
+    neutral_cum = np.empty((persons, width), dtype=np.int32)
+    neutral_cum[:, 0] = 0
+    np.cumsum(np.minimum(sick_days + plan.suspension_days, plan.days), axis=1,
+              out=neutral_cum[:, 1:])
+    days = np.take(neutral_cum, plan.common_start, axis=1)
+    np.subtract(neutral_cum, days, out=days)
+    np.add(days, plan.common_prefix, out=days)
+    length = _extension(days, plan.extension, table=fewest >= 0)
+    np.add(length, plan.base, out=length)
+    np.minimum(length, MAX_WINDOW_MONTHS, out=length)
+    cells = np.flatnonzero(length != plan.common)
+    if cells.size == 0:
+        return common, None
+    t = cells % width
+    moved = (cells, t)
+    row_start = cells - t
+    length_flat = length.reshape(-1)
+    neutral_flat = neutral_cum.reshape(-1)
+    end_days = neutral_flat[cells]
+    current = length_flat[cells]
     for _ in range(MAX_WINDOW_MONTHS):
-        start = t_flat[active] - length_flat[active]
-        days = (neutral_flat[active] - neutral_flat[row_offset[active] + np.maximum(start, 0)]
-                + prefix[np.clip(-start, 0, MAX_WINDOW_MONTHS)])
-        new_length = np.minimum(MAX_WINDOW_MONTHS, base_flat[active]
-                                + np.ceil(days / DAYS_PER_MONTH - 1e-9).astype(np.int32))
-        changed = new_length != length_flat[active]
-        length_flat[active] = new_length
-        active = active[changed]
-        if active.size == 0:
+        start = t - current
+        days_now = (end_days - neutral_flat[row_start + np.maximum(start, 0)]
+                    + plan.prefix[np.clip(-start, 0, MAX_WINDOW_MONTHS)])
+        new = np.minimum(MAX_WINDOW_MONTHS, plan.base[t] + _extension(days_now, plan.extension,
+                                                                      table=fewest >= 0))
+        changed = new != current
+        if not changed.any():
             break
-    length = length_flat.reshape(persons, width)
-    base = cols.window[None, :]
-    window_start = t[None, :] - length           # relative column of the first window month
+        cells, row_start, t, end_days, current = (
+            a[changed] for a in (cells, row_start, t, end_days, new))
+        length_flat[cells] = current
+    return length, moved
 
-    hours_flat = hours_cum.ravel()
-    restore = population.restore_from - first    # relative column of a decided reduction
-    has_restore = population.restore_from >= 0
-    offsets = row_offset.reshape(persons, width)
 
-    def window_hours(first_col: Ints, end_col: Ints, ends: Ints) -> Floats:
-        gathered = hours_flat[offsets[:, :months] + np.clip(first_col, 0, months)]
-        total = hours_flat[offsets[:, :months] + end_col] - gathered
-        return np.where(first_col < ends, total, 0.0)
-
-    start_now = np.where(has_restore, np.maximum(window_start[:, :months], restore),
-                         window_start[:, :months])
-    hours_now = window_hours(start_now, np.broadcast_to(t[:months], (persons, months)),
-                             t[None, :months])
-    start_next = np.where(has_restore, np.maximum(window_start[:, 1:], restore),
-                          window_start[:, 1:])
-    hours_next = window_hours(start_next, np.broadcast_to(t[1:], (persons, months)),
-                              t[None, 1:])
-
-    lookback_start = np.maximum(t[:months] - cols.lookback[:months], 0)
-    help_months = (help_cum[:, :months] - help_cum[:, lookback_start]).astype(np.int32)
-
-    required = cols.required[:months][None, :]
-    in_force = cols.in_force[:months][None, :]
-    on_benefit = population.on_benefit
-    suspended = cols.suspended[:months][None, :]
-    covered = help_months >= cols.coverage[:months][None, :]
-    su = population.rate == RATE_CODES[Rate.SU_LEVEL]
-
-    stage_help = in_force & on_benefit & ~suspended
-    stage_window = stage_help & covered & ~su
-    stage_decide = stage_window & ~population.exempt
-
-    next_in_force = cols.in_force[1:][None, :]
-    next_missing = np.where(next_in_force,
-                            np.maximum(0.0, cols.required[1:][None, :] - hours_next), 0.0)
-    next_missing = np.where(stage_decide, next_missing, 0.0)
-    met = hours_now >= required
-    payable = cols.payable[:months][None, :]
-
-    status = np.full((persons, months), _NC, dtype=np.int8)
-    reason = np.full((persons, months), _R[Reason.RULE_NOT_IN_FORCE], dtype=np.int8)
-    reason[in_force & ~on_benefit] = _R[Reason.NO_COVERED_BENEFIT]
-    reason[in_force & on_benefit & suspended] = _R[Reason.RULE_SUSPENDED]
-    reason[stage_help & ~covered] = _R[Reason.UNDER_ONE_YEAR_OF_HELP]
-    reason[stage_help & covered & su] = _R[Reason.SU_LEVEL_RATE]
-    exempt = stage_window & population.exempt
-    status[exempt] = _EX
-    reason[exempt] = _R[Reason.EXEMPTION_DECISION]
-    risk_next = stage_decide & met & (next_missing > 0)
-    status[stage_decide & met] = _MET
-    reason[stage_decide & met] = _R[Reason.NONE]
-    status[risk_next] = _RISK
-    reason[risk_next] = _R[Reason.NEXT_MONTH_SHORT]
-    not_yet = stage_decide & ~met & ~payable
-    status[not_yet] = _RISK
-    reason[not_yet] = _R[Reason.REDUCTIONS_NOT_YET_PAYABLE]
-    proposed = stage_decide & ~met & payable
-    status[proposed] = _RED
-    reason[proposed] = _R[Reason.REQUIREMENT_NOT_MET]
-
-    reduction = np.where(population.rate == RATE_CODES[Rate.FULL],
-                         cols.reduction_full[:months][None, :],
-                         cols.reduction_lower[:months][None, :])
-    benefit = population.benefit_amount
-    reduction = np.where(~np.isnan(benefit) & (reduction > benefit), benefit, reduction)
-    married = population.married_both_on_help[:, None]
-    # Married couples both on help: the spouse's whole help can lapse (LAS § 13 g).
-    amount = np.where(married, benefit, reduction)
-    amount = np.where(proposed, amount, np.nan)
-    amount_unknown = proposed & np.isnan(amount)
-
-    hours_counted = np.where(stage_window, hours_now, 0.0)
-    missing = np.where(stage_window, np.maximum(0.0, required - hours_now), 0.0)
-    extension = np.where(stage_window, length[:, :months] - base[:, :months], 0)
-    window_abs = np.where(stage_window, start_now + first, -1).astype(np.int32)
-    months_of_help = np.where(stage_help, help_months, 0).astype(np.int32)
-    return (first, status, reason, hours_counted, missing, next_missing, amount,
-            amount_unknown, window_abs, extension.astype(np.int32), months_of_help)
+def _extension(days: Ints, months_for_days: Ints, *, table: bool) -> Ints:
+    if table:
+        return np.take(months_for_days, days)
+    # Only with negative sick days (never from validated cases): the formula itself.
+    return np.ceil(days / DAYS_PER_MONTH - 1e-9).astype(np.int32)
 
 
 @dataclass(frozen=True)

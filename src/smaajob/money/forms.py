@@ -1,0 +1,242 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Forms for the calculator and the payslip flow: plain-Danish questions, errors next to the field.
+
+Numbers accept Danish notation (``130,50``). Service errors carry a ``field``; ``attach_error``
+puts them next to that field, or at the top of the form when the form has no such field.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from smaajob.errors import SmaajobError
+from smaajob.money.calculator import MAX_HOURS_PER_WEEK, CalculatorInput, first_of
+from smaajob.rules import BenefitKind, Rate
+
+YES_NO = [("ja", "Ja"), ("nej", "Nej")]
+
+
+class MonthInput(forms.DateInput):
+    input_type = "month"
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, date):
+            return f"{value:%Y-%m}"
+        return super().format_value(value)
+
+
+THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+class DanishNumberField(forms.DecimalField):
+    """A number as Danes write it: ``12.000`` is twelve thousand, ``130,50`` has a decimal comma."""
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if isinstance(value, str):
+            text = value.strip().replace(" ", "").replace("\u00a0", "")
+            if "," in text:
+                text = text.replace(".", "").replace(",", ".")
+            elif THOUSANDS.match(text):
+                text = text.replace(".", "")
+            value = text
+        return super().to_python(value)
+
+
+def _yes(value: str) -> bool:
+    return value == "ja"
+
+
+class CalculatorForm(forms.Form):
+    benefit = forms.ChoiceField(
+        label="Hvilken hjælp får du?",
+        choices=[
+            (BenefitKind.KONTANTHJAELP.value, "Kontanthjælp"),
+            (BenefitKind.UDDANNELSESHJAELP.value, "Uddannelseshjælp"),
+            (BenefitKind.INTEGRATIONSYDELSE.value, "Selvforsørgelses- og hjemrejseydelse / integrationsydelse"),
+        ],
+    )
+    rate = forms.ChoiceField(
+        label="Hvilken sats får du?",
+        choices=[
+            (Rate.FULL.value, "Voksensats (den fulde sats)"),
+            (Rate.LOWER.value, "En lavere sats (fx som ung eller på integrationsydelse)"),
+        ],
+        help_text="Står i dit brev om hjælpen. Er du i tvivl, så vælg voksensats.",
+    )
+    age_30_or_over = forms.ChoiceField(label="Er du fyldt 30 år?", choices=YES_NO, widget=forms.RadioSelect)
+    provider = forms.ChoiceField(label="Forsørger du børn?", choices=YES_NO, widget=forms.RadioSelect, initial="nej")
+    married = forms.ChoiceField(
+        label="Er du gift eller i registreret partnerskab?", choices=YES_NO, widget=forms.RadioSelect, initial="nej"
+    )
+    spouse_on_help = forms.ChoiceField(
+        label="Får din ægtefælle også kontanthjælp eller lignende?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        initial="nej",
+    )
+    hourly_wage = DanishNumberField(
+        label="Hvad får du i timeløn før skat (kr.)?",
+        min_value=0,
+        max_value=10_000,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    hours_per_week = DanishNumberField(
+        label="Hvor mange timer om ugen?",
+        min_value=0,
+        max_value=MAX_HOURS_PER_WEEK,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    month = forms.DateField(
+        label="Hvilken måned?",
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+        widget=MonthInput,
+        help_text="Reglerne og beløbene skifter fra år til år.",
+    )
+    benefit_amount = DanishNumberField(
+        label="Hvor meget får du i hjælp om måneden før skat (kr.)?",
+        required=False,
+        min_value=0,
+        max_value=100_000,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        help_text="Kan springes over, hvis du er over 30 og får kontanthjælp: så bruger vi satsen, hvis vi har den.",
+    )
+    premium_eligible = forms.BooleanField(
+        label="Jeg har fået brev om, at jeg kan få jobpræmie",
+        required=False,
+        help_text="Jobpræmien fandtes 1. april 2017 – 31. marts 2019.",
+    )
+    covered_one_year = forms.ChoiceField(
+        label="Har du fået hjælp i mere end et år inden for de seneste tre år?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        initial="ja",
+        help_text="Bruges til 225-timersreglen.",
+    )
+    hours_last_12_months = DanishNumberField(
+        label="Hvor mange timer med løn har du haft de seneste 12 måneder?",
+        required=False,
+        min_value=0,
+        max_value=8928,
+        decimal_places=2,
+        initial=0,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        help_text="Bruges til 225-timersreglen. Skriv 0, hvis du ikke har arbejdet.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("spouse_on_help") == "ja" and data.get("married") != "ja":
+            self.add_error("spouse_on_help", "Svar kun ja her, hvis du er gift.")
+        return data
+
+    def to_input(self) -> CalculatorInput:
+        d = self.cleaned_data
+        amount: Decimal | None = d.get("benefit_amount")
+        return CalculatorInput(
+            month=first_of(d["month"]),
+            hours_per_week=float(d["hours_per_week"]),
+            hourly_wage=float(d["hourly_wage"]),
+            benefit=BenefitKind(d["benefit"]),
+            rate=Rate(d["rate"]),
+            provider=_yes(d["provider"]),
+            age_30_or_over=_yes(d["age_30_or_over"]),
+            married=_yes(d["married"]),
+            spouse_on_help=_yes(d["spouse_on_help"]),
+            benefit_amount=float(amount) if amount is not None else None,
+            premium_eligible=bool(d.get("premium_eligible")),
+            covered_one_year=_yes(d["covered_one_year"]),
+            hours_last_12_months=float(d.get("hours_last_12_months") or 0),
+        )
+
+
+class ScenarioForm(forms.Form):
+    """Two or three numbers of hours a week to compare."""
+
+    hours_1 = DanishNumberField(label="Scenarie 1: timer om ugen", min_value=0, max_value=MAX_HOURS_PER_WEEK, initial=4)
+    hours_2 = DanishNumberField(
+        label="Scenarie 2: timer om ugen",
+        min_value=0,
+        max_value=MAX_HOURS_PER_WEEK,
+        initial=8,
+        required=False,
+    )
+    hours_3 = DanishNumberField(
+        label="Scenarie 3: timer om ugen",
+        min_value=0,
+        max_value=MAX_HOURS_PER_WEEK,
+        initial=12,
+        required=False,
+    )
+
+    def hours(self) -> list[float]:
+        return [
+            float(self.cleaned_data[n])
+            for n in ("hours_1", "hours_2", "hours_3")
+            if self.cleaned_data.get(n) is not None
+        ]
+
+
+class PayslipForm(forms.Form):
+    placement = forms.ChoiceField(label="Hvilket job er lønsedlen fra?", required=False)
+    employer_name = forms.CharField(
+        label="Arbejdsgiver (hvis jobbet ikke står på listen)", required=False, max_length=200
+    )
+    period_start = forms.DateField(label="Lønperiode fra", widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label="Lønperiode til og med", widget=forms.DateInput(attrs={"type": "date"}))
+    hours = forms.CharField(label="Antal timer på lønsedlen", widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+    gross_wage = forms.CharField(
+        label="Bruttoløn (før skat) i kr.", widget=forms.TextInput(attrs={"inputmode": "decimal"})
+    )
+    attachment = forms.FileField(
+        label="Lønsedlen (PDF eller billede)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png,image/webp"}),
+        help_text="Du kan tage et billede af lønsedlen med telefonen. Højst 10 MB.",
+    )
+    urgent_requested = forms.BooleanField(label="Jeg mangler pengene – det haster", required=False)
+    urgent_note = forms.CharField(label="Hvorfor haster det? (frivilligt)", required=False, max_length=300)
+
+    def __init__(self, *args: Any, placements: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(str(p.pk), f"{p.company.name} ({p.get_kind_display()})") for p in placements]
+        self.fields["placement"].choices = [("", "Andet job (skriv arbejdsgiveren nedenfor)"), *choices]
+        self.placements = {str(p.pk): p for p in placements}
+        if choices:
+            self.fields["placement"].initial = choices[0][0]
+
+
+class CalculateForm(forms.Form):
+    benefit_amount = forms.CharField(
+        label="Hjælp uden arbejde for måneden (kr.)",
+        required=False,
+        help_text="Tom: det beløb, der er registreret på borgerens ydelse.",
+    )
+    manual_amount = forms.CharField(
+        label="Supplerende hjælp beregnet manuelt (kr.)",
+        required=False,
+        help_text="Kun hvis Småjob ikke kan beregne beløbet.",
+    )
+    manual_reason = forms.CharField(
+        label="Begrundelse for manuel beregning", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="Begrundelse", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PaidForm(forms.Form):
+    paid_on = forms.DateField(label="Udbetalt den", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+def attach_error(form: forms.Form, error: SmaajobError) -> None:
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)

@@ -1,0 +1,397 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Pages for the calculator and the payslip flow. Thin: parse, call access/services/selectors, render.
+
+The public calculator (/beregner/) needs no log-in, stores nothing and logs nothing of what the
+visitor types: it is a POST (so the answers never land in a URL or an access log), it creates
+no session, and nothing here writes to the audit log. The logged-in pages read personal data
+through ``smaajob.access`` / ``smaajob.money.permissions``, which audit-log every read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from smaajob import access
+from smaajob.citizens.models import Citizen
+from smaajob.citizens.selectors import benefit_on, spouse_of
+from smaajob.courses.models import Placement
+from smaajob.errors import NotFound, SmaajobError
+from smaajob.money import calculator, permissions, selectors, services
+from smaajob.money.attachments import CONTENT_TYPES
+from smaajob.money.chart import curve_chart
+from smaajob.money.forms import (
+    CalculateForm,
+    CalculatorForm,
+    PaidForm,
+    PayslipForm,
+    ReasonForm,
+    ScenarioForm,
+    attach_error,
+)
+from smaajob.money.models import AttachmentType, Payslip, PayslipStatus
+from smaajob.organisation.models import Role
+from smaajob.rules import BenefitKind
+from smaajob.rules.months import month_index
+from smaajob.web.errors import renders_errors
+
+DEFAULT_WAGE = Decimal("130")
+
+
+def _scenario_context(scenario: calculator.Scenario) -> dict[str, Any]:
+    keep = scenario.keep
+    return {
+        "scenario": scenario,
+        "keep": keep,
+        "chart": curve_chart(scenario.curve, chosen_hours=keep.hours_per_week, chosen_income=keep.income_with_work),
+        "trace": keep.trace,
+        "hours": scenario.hours,
+    }
+
+
+@never_cache
+def public_calculator(request: HttpRequest) -> HttpResponse:
+    """Anyone may calculate; nothing is stored or logged."""
+    today = timezone.localdate()
+    result = None
+    if request.method == "POST":
+        form = CalculatorForm(request.POST)
+        if form.is_valid():
+            try:
+                result = _scenario_context(calculator.compute(form.to_input()))
+            except SmaajobError as error:
+                attach_error(form, error)
+    else:
+        form = CalculatorForm(
+            initial={
+                "month": calculator.first_of(today),
+                "hours_per_week": 6,
+                "hourly_wage": DEFAULT_WAGE,
+                "age_30_or_over": "ja",
+                "covered_one_year": "ja",
+                "hours_last_12_months": 0,
+            }
+        )
+    return render(request, "money/calculator.html", {"form": form, "result": result, "public": True})
+
+
+def _prefill(citizen: Citizen, month: date) -> tuple[dict[str, Any], list[str]]:
+    """The calculator's answers taken from the case, and notes on what had to be assumed."""
+    notes: list[str] = []
+    benefit = benefit_on(citizen, month)
+    kind = BenefitKind.KONTANTHJAELP.value
+    if benefit is not None and benefit.benefit_type in {b.value for b in BenefitKind}:
+        kind = benefit.benefit_type
+    elif benefit is not None:
+        notes.append(
+            f"Borgerens ydelse ({benefit.get_benefit_type_display()}) beregnes ikke her; der er regnet "
+            "med kontanthjælp."
+        )
+    else:
+        notes.append("Borgerens ydelse er ikke registreret; der er regnet med kontanthjælp.")
+    age = (
+        month.year
+        - citizen.birth_date.year
+        - ((month.month, month.day) < (citizen.birth_date.month, citizen.birth_date.day))
+    )
+    last = (
+        Payslip.objects.filter(citizen=citizen, status__in=[PayslipStatus.APPROVED, PayslipStatus.PAID])
+        .order_by("-period_end")
+        .first()
+    )
+    if last is not None and last.hours:
+        wage = (last.gross_wage / last.hours).quantize(Decimal("0.01"))
+        notes.append(f"Timelønnen er taget fra den seneste godkendte lønseddel ({last.period_end:%m.%Y}).")
+    else:
+        wage = DEFAULT_WAGE
+        notes.append(f"Timelønnen er et skøn ({wage} kr.); ret den til den rigtige.")
+    spouse = spouse_of(citizen)
+    spouse_benefit = benefit_on(spouse, month) if spouse is not None else None
+    initial = {
+        "benefit": kind,
+        "rate": "lower" if benefit is not None and benefit.rate == "lower" else "full",
+        "age_30_or_over": "ja" if age >= 30 else "nej",
+        "provider": "nej",
+        "married": "ja" if citizen.marital_status == "married" else "nej",
+        "spouse_on_help": "ja"
+        if spouse_benefit is not None
+        and spouse_benefit.benefit_type in selectors.COVERED_BENEFITS
+        and citizen.marital_status == "married"
+        else "nej",
+        "hourly_wage": wage,
+        "hours_per_week": 8,
+        "month": month,
+        "benefit_amount": benefit.monthly_amount if benefit is not None else None,
+        "covered_one_year": "ja",
+        "hours_last_12_months": 0,
+    }
+    notes.append("Om borgeren forsørger børn står ikke på sagen; der er regnet med nej.")
+    return initial, notes
+
+
+@login_required
+@renders_errors
+@never_cache
+def citizen_calculator(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    """Pre-filled from the citizen's case; compares up to three scenarios side by side."""
+    user = request.user
+    if user.role in (Role.EMPLOYER, Role.ANALYST):
+        raise NotFound(permissions.CITIZEN_NOT_FOUND)
+    citizen = access.get_citizen(user, citizen_id, purpose="beregner")
+    today = timezone.localdate()
+    month = calculator.first_of(today)
+    initial, notes = _prefill(citizen, month)
+    if request.method == "POST":
+        form = CalculatorForm(request.POST)
+        scenario_form = ScenarioForm(request.POST)
+    else:
+        form = CalculatorForm(data={k: _as_text(v) for k, v in initial.items()})
+        scenario_form = ScenarioForm(data={"hours_1": "4", "hours_2": "8", "hours_3": "12"})
+    scenarios: list[dict[str, Any]] = []
+    if form.is_valid() and scenario_form.is_valid():
+        data = form.to_input()
+        first = month_index(data.month) - 36
+        case, _by_month = selectors.case_for_rules(
+            citizen, first=date(first // 12, first % 12 + 1, 1), last=calculator.first_of(data.month)
+        )
+        try:
+            results = calculator.compare(replace(data, history=case), scenario_form.hours())
+            scenarios = [_scenario_context(s) for s in results]
+        except SmaajobError as error:
+            attach_error(form, error)
+    context = {
+        "form": form,
+        "scenario_form": scenario_form,
+        "scenarios": scenarios,
+        "citizen": citizen,
+        "notes": notes,
+        "public": False,
+    }
+    return render(request, "money/compare.html", context)
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, date):
+        return f"{value:%Y-%m}"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f").replace(".", ",")
+    return "" if value is None else str(value)
+
+
+@login_required
+def my_calculator(request: HttpRequest) -> HttpResponse:
+    citizen = Citizen.objects.filter(user=request.user).first()
+    if citizen is None:
+        return redirect("money:calculator")
+    return redirect("money:citizen_calculator", citizen_id=citizen.pk)
+
+
+# ------------------------------------------------------------------------------------------------ payslips
+
+
+def _payslip_form_page(request: HttpRequest, citizen: Citizen, *, template: str, extra: dict[str, Any]) -> HttpResponse:
+    placements = list(permissions.placements_open_to(request.user, citizen).select_related("company"))
+    if request.method == "POST":
+        form = PayslipForm(request.POST, request.FILES, placements=placements)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                payslip = services.submit_payslip(
+                    actor=request.user,
+                    citizen=citizen,
+                    placement=form.placements.get(d["placement"] or ""),
+                    employer_name=d["employer_name"],
+                    period_start=d["period_start"],
+                    period_end=d["period_end"],
+                    hours=d["hours"],
+                    gross_wage=d["gross_wage"],
+                    attachment=request.FILES.get("attachment"),
+                    urgent_requested=d["urgent_requested"],
+                    urgent_note=d["urgent_note"],
+                )
+            except NotFound:
+                raise
+            except SmaajobError as error:
+                attach_error(form, error)
+            else:
+                return HttpResponseRedirect(reverse("money:payslip", args=[payslip.pk]) + "?modtaget=1")
+    else:
+        form = PayslipForm(placements=placements)
+    return render(request, template, {"form": form, "citizen": citizen, **extra})
+
+
+@login_required
+@renders_errors
+def my_payslips(request: HttpRequest) -> HttpResponse:
+    citizen = Citizen.objects.filter(user=request.user).first()
+    if request.user.role != Role.CITIZEN or citizen is None:
+        raise NotFound(permissions.CITIZEN_NOT_FOUND)
+    payslips = selectors.payslips_of(permissions.payslips_for(request.user), citizen)
+    reminders = selectors.reminders_for(request.user)
+    return _payslip_form_page(
+        request, citizen, template="money/my_payslips.html", extra={"payslips": payslips, "reminders": reminders}
+    )
+
+
+@login_required
+@renders_errors
+def submit_for(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    """Staff and employers register a payslip for a citizen they may act for."""
+    user = request.user
+    if user.role == Role.EMPLOYER:
+        citizen = Citizen.objects.filter(pk=citizen_id, courses__placements__company_id=user.company_id).first()
+        if citizen is None:
+            raise NotFound(permissions.CITIZEN_NOT_FOUND)
+        access.get_citizen(user, citizen.pk, purpose="lønseddel")  # audit-logged read
+    elif user.role == Role.CITIZEN:
+        return redirect("money:my_payslips")
+    else:
+        citizen = access.get_citizen(user, citizen_id, purpose="lønseddel")
+    return _payslip_form_page(request, citizen, template="money/submit.html", extra={})
+
+
+@login_required
+@renders_errors
+def employer_payslips(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.role != Role.EMPLOYER:
+        raise NotFound(permissions.CITIZEN_NOT_FOUND)
+    placements = (
+        Placement.objects.filter(company_id=user.company_id, kind__in=["paid", "hybrid", "wage_subsidy"])
+        .select_related("course__citizen")
+        .order_by("-planned_start")
+    )
+    payslips = permissions.payslips_for(user).select_related("citizen").order_by("-received_at")[:50]
+    reminders = selectors.reminders_for(user)
+    access.log_list_read(user, sorted({p.course.citizen_id for p in placements}), purpose="lønsedler: virksomhed")
+    return render(
+        request, "money/employer.html", {"placements": placements, "payslips": payslips, "reminders": reminders}
+    )
+
+
+@login_required
+@renders_errors
+def worklist(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not permissions.may_handle(user):
+        raise NotFound(permissions.NOT_FOUND)
+    status = request.GET.get("status") or ""
+    if status and status not in PayslipStatus.values:
+        status = ""
+    today = timezone.localdate()
+    rows = selectors.worklist(
+        permissions.payslips_for(user).filter(citizen__in=permissions.citizens_with_payslip_work(user)),
+        today=today,
+        status=status or None,
+    )
+    access.log_list_read(user, sorted({r.payslip.citizen_id for r in rows}), purpose="lønsedler: arbejdsliste")
+    context = {
+        "rows": rows,
+        "status": status,
+        "statuses": PayslipStatus.choices,
+        "today": today,
+        "reminders": selectors.reminders_for(user),
+    }
+    template = "money/_worklist_table.html" if getattr(request, "htmx", False) else "money/worklist.html"
+    return render(request, template, context)
+
+
+def _detail_context(request: HttpRequest, payslip: Payslip) -> dict[str, Any]:
+    today = timezone.localdate()
+    from smaajob.money import deadlines
+
+    done = payslip.status in (PayslipStatus.APPROVED, PayslipStatus.PAID)
+    return {
+        "payslip": payslip,
+        "urgency": deadlines.urgency(
+            deadline=payslip.deadline, done=done, requested=payslip.urgent_requested, today=today
+        ),
+        "calculation": payslip.calculation,
+        "may_handle": permissions.may_handle(request.user),
+        "calculate_form": CalculateForm(),
+        "reject_form": ReasonForm(),
+        "overlap_form": ReasonForm(prefix="overlap"),
+        "paid_form": PaidForm(initial={"paid_on": today}),
+        "transitions": payslip.transitions.select_related("actor"),
+        "overlapping": Payslip.objects.filter(pk__in=payslip.overlaps_with),
+        "received": request.GET.get("modtaget") == "1",
+    }
+
+
+@login_required
+@renders_errors
+def payslip_detail(request: HttpRequest, payslip_id: int) -> HttpResponse:
+    payslip = permissions.get_payslip(request.user, payslip_id, purpose="lønseddel")
+    return render(request, "money/payslip.html", _detail_context(request, payslip))
+
+
+@login_required
+@renders_errors
+@require_POST
+def payslip_action(request: HttpRequest, payslip_id: int, action: str) -> HttpResponse:
+    user = request.user
+    payslip = permissions.get_payslip(user, payslip_id, purpose=f"lønseddel: {action}")
+    context = _detail_context(request, payslip)
+    try:
+        if action == "beregn":
+            form = CalculateForm(request.POST)
+            context["calculate_form"] = form
+            form.is_valid()
+            services.calculate(
+                actor=user,
+                payslip=payslip,
+                benefit_amount=form.cleaned_data.get("benefit_amount"),
+                manual_amount=form.cleaned_data.get("manual_amount"),
+                manual_reason=form.cleaned_data.get("manual_reason", ""),
+            )
+        elif action == "godkend":
+            services.approve(actor=user, payslip=payslip)
+        elif action == "udbetalt":
+            form = PaidForm(request.POST)
+            context["paid_form"] = form
+            if not form.is_valid():
+                return render(request, "money/payslip.html", context, status=400)
+            services.mark_paid(actor=user, payslip=payslip, paid_on=form.cleaned_data["paid_on"])
+        elif action == "afvis":
+            form = ReasonForm(request.POST)
+            context["reject_form"] = form
+            services.reject(actor=user, payslip=payslip, reason=request.POST.get("reason", ""))
+        elif action == "bekraeft-overlap":
+            form = ReasonForm(request.POST, prefix="overlap")
+            context["overlap_form"] = form
+            services.confirm_overlap(actor=user, payslip=payslip, note=request.POST.get("overlap-reason", ""))
+        else:
+            raise NotFound(permissions.NOT_FOUND)
+    except NotFound:
+        raise
+    except SmaajobError as error:
+        context["action_error"] = error
+        context["action"] = action
+        return render(request, "money/payslip.html", context, status=error.http_status)
+    return redirect("money:payslip", payslip_id=payslip.pk)
+
+
+@login_required
+@renders_errors
+def payslip_file(request: HttpRequest, payslip_id: int) -> FileResponse:
+    payslip = permissions.get_payslip(request.user, payslip_id, purpose="lønseddel: fil")
+    response = FileResponse(
+        payslip.attachment.open("rb"), content_type=CONTENT_TYPES[AttachmentType(payslip.attachment_type)]
+    )
+    response["Content-Disposition"] = (
+        f'inline; filename="loenseddel-{payslip.pk}.{payslip.attachment.name.rsplit(".", 1)[-1]}"'
+    )
+    # An uploaded file is never trusted: no scripts, no plugins, no navigation from it.
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'; object-src 'self'"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -17,6 +17,7 @@ from smaajob.matching import (
     propose_second_jobs,
     week_mask,
 )
+from smaajob.matching.second_job import second_job_upper_bound
 from tests.matching.factories import candidate, opening
 from tests.matching.strategies import populations
 
@@ -105,3 +106,5 @@ def test_the_second_job_program_matches_brute_force_on_small_cases(
     result = assign_with_second_jobs(cp, op, first_job_bonus=20, workers=1)
     assert result.optimal
     assert result.objective == brute_force(cands, opens, bonus=2000)
+    bound = second_job_upper_bound(feasible_pairs(cp, op), np.maximum(op.free_places, 0), 20)
+    assert result.objective <= bound

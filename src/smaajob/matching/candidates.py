@@ -15,7 +15,7 @@ as one small block. In a block, two one-word tests and a distance bound run broa
   free time in; no shared block means no shared half hour.
 
 These are relaxations (coarser than the real checks, never stricter). The survivors go
-through the exact checks of :func:`smaajob.matching.constraints.check_pairs`, so
+through the exact checks (:func:`smaajob.matching.constraints.keep_feasible`), so
 generation can never accept a pair the single-case check would reject.
 """
 
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from smaajob.matching.constraints import check_pairs
+from smaajob.matching.constraints import keep_feasible
 from smaajob.matching.filters import MatchFilters
 from smaajob.matching.geo import grid_xy_km
 from smaajob.matching.pools import CandidatePool, OpeningPool
@@ -99,12 +99,20 @@ def requirement_words(
     return ~has, needs
 
 
-def time_words(free: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
-    """One bit per four-hour block of the week that has any half hour set."""
+def time_words(free: npt.NDArray[np.uint64], offset: int = 0) -> npt.NDArray[np.uint64]:
+    """One bit per four-hour block of the week that has any half hour set.
+
+    ``offset`` (in half hours) shifts the block boundaries; two shared half hours share a
+    block in every partition, so testing two shifted partitions is still a relaxation,
+    and a much tighter one than either alone.
+    """
     bits = np.unpackbits(free.view(np.uint8), axis=1, bitorder="little")[:, :7 * 48]
-    blocks = bits.reshape(len(free), -1, TIME_BLOCK_HALF_HOURS).any(axis=2)
+    n_blocks = -(-(7 * 48 + offset) // TIME_BLOCK_HALF_HOURS)
+    padded = np.zeros((len(free), n_blocks * TIME_BLOCK_HALF_HOURS), dtype=np.uint8)
+    padded[:, offset:offset + 7 * 48] = bits
+    blocks = padded.reshape(len(free), n_blocks, TIME_BLOCK_HALF_HOURS).any(axis=2)
     packed = np.zeros((len(free), 64), dtype=np.uint8)
-    packed[:, :blocks.shape[1]] = blocks
+    packed[:, :n_blocks] = blocks
     return np.packbits(packed, axis=1, bitorder="little").view(np.uint64).reshape(-1)
 
 
@@ -186,6 +194,8 @@ def feasible_pairs(
     weight_rows = candidate_weight_rows(cp, weights)
     lacks, needs = requirement_words(cp, op)
     c_time, o_time = time_words(cp.free), time_words(op.slots)
+    half = TIME_BLOCK_HALF_HOURS // 2
+    c_time2, o_time2 = time_words(cp.free, half), time_words(op.slots, half)
     cxf, cyf = cx.astype(np.float32), cy.astype(np.float32)
     oxf, oyf = ox.astype(np.float32), oy.astype(np.float32)
     reach2 = (reach.astype(np.float32) + np.float32(cell * 0.01)) ** 2
@@ -204,10 +214,8 @@ def feasible_pairs(
         ci, oj = np.concatenate(pending_c), np.concatenate(pending_o)
         pending_c.clear()
         pending_o.clear()
-        facts = check_pairs(cp, ci, op, oj)
-        keep = facts.feasible
-        ci, oj = ci[keep], oj[keep]
-        scores = score_pairs(cp, ci, op, oj, facts.take(keep), weights, weight_rows)
+        ci, oj, facts = keep_feasible(cp, ci, op, oj)
+        scores = score_pairs(cp, ci, op, oj, facts, weights, weight_rows)
         points = scores.points
         if waiting_bonus:
             points = points + waiting_bonus * np.minimum(cp.waiting_days[ci] / 365.0, 1.0)
@@ -232,6 +240,7 @@ def feasible_pairs(
             ob = ob_all[b0:b0 + step]
             ok = (lacks[ca][:, None] & needs[ob][None, :]) == 0
             ok &= (c_time[ca][:, None] & o_time[ob][None, :]) != 0
+            ok &= (c_time2[ca][:, None] & o_time2[ob][None, :]) != 0
             ddx = cxf[ca][:, None] - oxf[ob][None, :]
             ddy = cyf[ca][:, None] - oyf[ob][None, :]
             ok &= ddx * ddx + ddy * ddy <= reach2[ca][:, None]

@@ -113,3 +113,37 @@ def disclosures_needed(cp: CandidatePool, ci: I64, op: OpeningPool, oj: I64) -> 
     """
     restr = np.where(cp.has_restrictions[ci], FACT_BIT[Fact.RESTRICTIONS], 0)
     return np.asarray(op.disclosures[oj] | restr, dtype=np.int64)
+
+
+def keep_feasible(
+    cp: CandidatePool, ci: I64, op: OpeningPool, oj: I64
+) -> tuple[I64, I64, PairFacts]:
+    """Only the feasible pairs of ``(ci, oj)``, with their facts; no reasons for the others.
+
+    The same tests as :func:`check_pairs`, applied one after another on fewer and fewer
+    pairs (the most selective first), for candidate generation where only survivors count.
+    """
+    keep = np.arange(len(ci))
+
+    def narrow(ok: npt.NDArray[np.bool_]) -> None:
+        nonlocal ci, oj, keep
+        ci, oj, keep = ci[ok], oj[ok], keep[ok]
+
+    cap, need = cp.weekly_hours[ci], op.hours_min[oj]
+    narrow((cap >= need) & (cap > 0) & (cp.danish[ci] >= op.danish[oj])
+           & (op.free_places[oj] > 0))
+    free_hours = slotbits.overlap_half_hours(cp.free[ci], op.slots[oj]) / 2.0
+    ok = (free_hours >= op.hours_min[oj]) & (free_hours > 0)
+    narrow(ok)
+    free_hours = free_hours[ok]
+    ok = is_subset(cp.restrictions[ci], op.accommodations[oj])
+    ok &= is_subset(op.certificates[oj], cp.certificates[ci])
+    ok &= (disclosures_needed(cp, ci, op, oj) & ~cp.consents[ci]) == 0
+    narrow(ok)
+    free_hours = free_hours[ok]
+    dist = haversine_km(cp.lat[ci], cp.lon[ci], op.lat[oj], op.lon[oj])
+    ok = dist <= cp.travel_km[ci]
+    narrow(ok)
+    facts = PairFacts(reasons=np.zeros(len(ci), dtype=np.int64), distance_km=dist[ok],
+                      free_hours=np.asarray(free_hours[ok]))
+    return ci, oj, facts

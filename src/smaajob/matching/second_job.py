@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
+from ortools.graph.python import min_cost_flow
 from ortools.sat.python import cp_model
 
-from smaajob.matching.assignment import solve_min_cost_flow
+from smaajob.matching.assignment import SolverFailed, solve_min_cost_flow
 from smaajob.matching.candidates import PairSet, feasible_pairs
 from smaajob.matching.errors import InvalidMatchingInput
 from smaajob.matching.filters import MatchFilters
@@ -95,6 +96,44 @@ class MultiJobAssignment:
         for c, o in zip(self.cand.tolist(), self.opening.tolist(), strict=True):
             out.setdefault(self.candidate_ids[c], []).append(self.opening_ids[o])
         return out
+
+
+def second_job_upper_bound(
+    pairs: PairSet, capacity: I64, first_job_bonus: float = DEFAULT_FIRST_JOB_BONUS
+) -> int:
+    """An upper bound on :func:`assign_with_second_jobs`' objective, for any size.
+
+    The same problem without the hours and time-clash rules is a min-cost flow (each
+    citizen two units; the first unit earns the first-job bonus, which is concave, so two
+    parallel arcs model it exactly). Dropping rules can only raise the optimum, so this
+    bounds the exact answer from above — for a whole country, where the exact program is
+    solved municipality by municipality, the gap to this bound is what the split may cost.
+    """
+    if len(pairs) == 0:
+        return 0
+    bonus = int(round(first_job_bonus * SCORE_SCALE))
+    cands, c_node = np.unique(pairs.cand, return_inverse=True)
+    opens, o_node = np.unique(pairs.opening, return_inverse=True)
+    nc, no = len(cands), len(opens)
+    source, sink, c_base, o_base = 0, 1, 2, 2 + nc
+    degree = np.bincount(o_node, minlength=no)
+    cap = np.minimum(capacity[opens], degree)
+    tails = np.concatenate([np.full(2 * nc, source), c_base + c_node, o_base + np.arange(no),
+                            [source]])
+    heads = np.concatenate([c_base + np.arange(nc), c_base + np.arange(nc), o_base + o_node,
+                            np.full(no, sink), [sink]])
+    caps = np.concatenate([np.ones(2 * nc), np.ones(len(pairs)), cap, [2 * nc]])
+    costs = np.concatenate([np.full(nc, -bonus), np.zeros(nc), -pairs.score, np.zeros(no), [0]])
+    flow = min_cost_flow.SimpleMinCostFlow()
+    flow.add_arcs_with_capacity_and_unit_cost(
+        tails.astype(np.int32), heads.astype(np.int32), caps.astype(np.int64),
+        costs.astype(np.int64))
+    supplies = np.zeros(o_base + no, dtype=np.int64)
+    supplies[source], supplies[sink] = 2 * nc, -2 * nc
+    flow.set_nodes_supplies(np.arange(len(supplies), dtype=np.int32), supplies)
+    if flow.solve() != flow.OPTIMAL:
+        raise SolverFailed("Min-cost flow for the second-job bound did not finish optimally")
+    return int(-flow.optimal_cost())
 
 
 def _clash_groups(slot_words: npt.NDArray[np.uint64]) -> list[npt.NDArray[np.int64]]:
@@ -216,4 +255,9 @@ def assign_with_second_jobs(
     )
 
 
-__all__ = ["MultiJobAssignment", "assign_with_second_jobs", "propose_second_jobs"]
+__all__ = [
+    "MultiJobAssignment",
+    "assign_with_second_jobs",
+    "propose_second_jobs",
+    "second_job_upper_bound",
+]

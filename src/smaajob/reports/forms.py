@@ -10,11 +10,11 @@ from smaajob.reports.counting.groups import DIMENSIONS as GROUPINGS
 
 
 class ChoicesForm(forms.Form):
-    fra = forms.DateField(label="Fra", widget=forms.DateInput(attrs={"type": "date"}))
-    til = forms.DateField(label="Til og med", widget=forms.DateInput(attrs={"type": "date"}))
+    fra = forms.DateField(label="Fra", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    til = forms.DateField(label="Til og med", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     opgjort = forms.DateField(
         label="Udfald opgjort pr.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Hvor længe borgerne følges efter visitationen.",
     )
     gruppe = forms.ChoiceField(label="Fordel på", choices=[(k, label) for k, (label, _fn) in GROUPINGS.items()])
@@ -27,7 +27,7 @@ class ChoicesForm(forms.Form):
 
 class AssessmentForm(forms.Form):
     course = forms.ChoiceField(label="Forløb")
-    assessed_on = forms.DateField(label="Dato", widget=forms.DateInput(attrs={"type": "date"}))
+    assessed_on = forms.DateField(label="Dato", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     rater = forms.ChoiceField(label="Hvis vurdering", choices=Rater.choices, widget=forms.RadioSelect)
     motivation = forms.ChoiceField(
         label="Motivationstype (003, figur 1)",

@@ -1,0 +1,208 @@
+# SPDX-License-Identifier: MPL-2.0
+"""API: payslips — submit (multipart with the file), the benefit office's worklist, and the
+steps received → calculated → approved → paid. Same access rules as the pages; reads are logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
+
+from smaajob import access
+from smaajob.audit.models import AuditChannel
+from smaajob.courses.models import Placement
+from smaajob.errors import NotFound
+from smaajob.money import permissions, selectors, services
+from smaajob.money.models import Payslip
+
+PREFIX = "/loensedler"
+TAG = "loensedler"
+router = Router()
+API = AuditChannel.API
+
+
+class CalculationOut(Schema):
+    month: dt.date
+    benefit_before: Decimal
+    hours: Decimal
+    wage: Decimal
+    deducted: Decimal
+    benefit_after: Decimal = Field(..., description="Supplerende hjælp for måneden (forslag indtil godkendt)")
+    previous_benefit_after: Decimal | None
+    manual: bool
+    payslip_ids: list[int]
+    explanation_text: str
+    explanation: dict[str, Any]
+
+
+class PayslipOut(Schema):
+    id: int
+    citizen_id: int
+    placement_id: int | None
+    employer: str
+    period_start: dt.date
+    period_end: dt.date
+    hours: Decimal
+    gross_wage: Decimal
+    attachment_type: str
+    submitted_via: str
+    received_at: dt.datetime
+    deadline: dt.date
+    status: str
+    urgent: bool
+    urgent_reasons: list[str]
+    overlaps_with: list[int]
+    overlap_resolved: bool
+    calculation: CalculationOut | None
+    ledger_notes: list[str]
+
+
+def _out(p: Payslip) -> PayslipOut:
+    from smaajob.money import deadlines
+
+    urgency = deadlines.urgency(
+        deadline=p.deadline,
+        done=p.status in ("approved", "paid"),
+        requested=p.urgent_requested,
+        today=timezone.localdate(),
+    )
+    c = p.calculation
+    return PayslipOut(
+        id=p.pk,
+        citizen_id=p.citizen_id,
+        placement_id=p.placement_id,
+        employer=p.employer_label,
+        period_start=p.period_start,
+        period_end=p.period_end,
+        hours=p.hours,
+        gross_wage=p.gross_wage,
+        attachment_type=p.attachment_type,
+        submitted_via=p.submitted_via,
+        received_at=p.received_at,
+        deadline=p.deadline,
+        status=p.status,
+        urgent=urgency.urgent,
+        urgent_reasons=list(urgency.reasons),
+        overlaps_with=list(p.overlaps_with),
+        overlap_resolved=not p.unresolved_overlap,
+        calculation=None
+        if c is None
+        else CalculationOut(
+            month=c.month,
+            benefit_before=c.benefit_before,
+            hours=c.hours,
+            wage=c.wage,
+            deducted=c.deducted,
+            benefit_after=c.benefit_after,
+            previous_benefit_after=c.previous_benefit_after,
+            manual=c.manual,
+            payslip_ids=list(c.payslip_ids),
+            explanation_text=c.explanation_text,
+            explanation=c.explanation,
+        ),
+        ledger_notes=list(p.ledger_notes),
+    )
+
+
+@router.post("/", response={201: PayslipOut}, summary="Indsend en lønseddel (PDF eller billede)")
+def submit(
+    request: HttpRequest,
+    citizen_id: Form[int],
+    period_start: Form[dt.date],
+    period_end: Form[dt.date],
+    hours: Form[str],
+    gross_wage: Form[str],
+    attachment: File[UploadedFile] = None,  # type: ignore[assignment]
+    placement_id: Form[int | None] = None,  # type: ignore[assignment]
+    employer_name: Form[str] = "",  # type: ignore[assignment]
+    urgent: Form[bool] = False,  # type: ignore[assignment]
+    urgent_note: Form[str] = "",  # type: ignore[assignment]
+) -> Status[PayslipOut]:
+    from smaajob.citizens.models import Citizen
+
+    citizen = Citizen.objects.filter(pk=citizen_id).first()
+    if citizen is None:
+        raise NotFound(permissions.CITIZEN_NOT_FOUND)
+    placement = None
+    if placement_id is not None:
+        placement = Placement.objects.select_related("course", "company").filter(pk=placement_id).first()
+        if placement is None:
+            raise NotFound(permissions.CITIZEN_NOT_FOUND)
+    payslip = services.submit_payslip(
+        actor=request.user,
+        citizen=citizen,
+        placement=placement,
+        employer_name=employer_name,
+        period_start=period_start,
+        period_end=period_end,
+        hours=hours,
+        gross_wage=gross_wage,
+        attachment=attachment,
+        urgent_requested=urgent,
+        urgent_note=urgent_note,
+        channel=API,
+    )
+    return Status(201, _out(payslip))
+
+
+@router.get("/", response=list[PayslipOut], summary="Åbne lønsedler, mest presserende først")
+def worklist(request: HttpRequest, status: str | None = None) -> list[PayslipOut]:
+    user = request.user
+    rows = selectors.worklist(permissions.payslips_for(user), today=timezone.localdate(), status=status or None)
+    access.log_list_read(user, sorted({r.payslip.citizen_id for r in rows}), channel=API, purpose="API: lønsedler")
+    return [_out(r.payslip) for r in rows]
+
+
+@router.get("/{payslip_id}", response=PayslipOut, summary="Én lønseddel (404 hvis den ikke findes eller ikke er din)")
+def detail(request: HttpRequest, payslip_id: int) -> PayslipOut:
+    return _out(permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API"))
+
+
+class CalculateIn(Schema):
+    benefit_amount: str | None = Field(None, description="Hjælp uden arbejde; ellers borgerens registrerede beløb")
+    manual_amount: str | None = Field(None, description="Kun når Småjob ikke kan beregne; kræver manual_reason")
+    manual_reason: str = ""
+
+
+class ReasonIn(Schema):
+    reason: str
+
+
+class PaidIn(Schema):
+    paid_on: dt.date
+
+
+@router.post("/{payslip_id}/beregn", response=PayslipOut, summary="Beregn den supplerende hjælp (ydelseskontoret)")
+def calculate(request: HttpRequest, payslip_id: int, payload: CalculateIn) -> PayslipOut:
+    payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: beregn")
+    services.calculate(
+        actor=request.user,
+        payslip=payslip,
+        benefit_amount=payload.benefit_amount,
+        manual_amount=payload.manual_amount,
+        manual_reason=payload.manual_reason,
+        channel=API,
+    )
+    return _out(Payslip.objects.select_related("calculation", "placement__company").get(pk=payslip.pk))
+
+
+@router.post("/{payslip_id}/godkend", response=PayslipOut, summary="Godkend; timerne føres i timeregnskabet")
+def approve(request: HttpRequest, payslip_id: int) -> PayslipOut:
+    payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: godkend")
+    return _out(services.approve(actor=request.user, payslip=payslip, channel=API))
+
+
+@router.post("/{payslip_id}/udbetalt", response=PayslipOut, summary="Marker som udbetalt")
+def paid(request: HttpRequest, payslip_id: int, payload: PaidIn) -> PayslipOut:
+    payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: udbetalt")
+    return _out(services.mark_paid(actor=request.user, payslip=payslip, paid_on=payload.paid_on, channel=API))
+
+
+@router.post("/{payslip_id}/afvis", response=PayslipOut, summary="Afvis (fx dobbelt indberetning)")
+def reject(request: HttpRequest, payslip_id: int, payload: ReasonIn) -> PayslipOut:
+    payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: afvis")
+    return _out(services.reject(actor=request.user, payslip=payslip, reason=payload.reason, channel=API))

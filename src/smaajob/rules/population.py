@@ -12,10 +12,12 @@ set, instead of failing the whole population; the single-case API reports the sa
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -206,6 +208,24 @@ _REASON_TABLE = np.array([REASON_CODES[r] for _, r in _DECISIONS], dtype=np.int8
 
 
 @dataclass(frozen=True)
+class _Tiles:
+    """Per-month values repeated for every person of a chunk (persons × months, contiguous)."""
+
+    required_now: Floats        # 0 where the rule is not in force
+    required_next: Floats
+    next_in_force: Bools
+    help_columns: Bools
+    coverage: Ints
+    column_code: NDArray[np.intp]
+    month_after: Ints           # absolute month index + 1
+    base: Ints
+    reduction_full: Floats
+    reduction_lower: Floats
+    suspension_days: NDArray[np.int16]
+    days: NDArray[np.int16]
+
+
+@dataclass(frozen=True)
 class _Plan:
     """Everything that depends on the month alone, worked out once per population.
 
@@ -226,16 +246,25 @@ class _Plan:
     suspension_days: NDArray[np.int16]
     days: NDArray[np.int16]
     required: Floats
+    required_or_zero: Floats    # 0 where the rule is not in force (such cells are masked out)
+    required_finite: bool
     help_columns: Bools         # the rule is in force and not suspended
     next_in_force: Bools
     coverage: Ints
     lookback_start: NDArray[np.intp] | None   # None: the look-back reaches the data's start
     column_code: NDArray[np.uint16]
+    column_tile: NDArray[np.intp]   # the column of each cell of a flattened chunk
+    reductions_positive: bool
+    full_tiles: _Tiles
+
+    def tiles(self, persons: int) -> _Tiles:
+        return _Tiles(*(np.asarray(getattr(self.full_tiles, f.name))[:persons]
+                        for f in dataclasses.fields(_Tiles)))
     reduction_full: Floats
     reduction_lower: Floats
 
 
-def _plan(params: ParameterSet, first: int, months: int) -> _Plan:
+def _plan(params: ParameterSet, first: int, months: int, persons: int) -> _Plan:
     # Column ``months`` is next month, needed for the "avoid by" projection of the last month.
     cols = _columns(params, first, months + 1)
     before = _columns(params, first - MAX_WINDOW_MONTHS, MAX_WINDOW_MONTHS)
@@ -270,6 +299,8 @@ def _plan(params: ParameterSet, first: int, months: int) -> _Plan:
     column_code = ((cols.in_force[:months].astype(np.uint16)
                     | cols.suspended[:months].astype(np.uint16) << 1
                     | cols.payable[:months].astype(np.uint16) << 2) << _PERSON_BITS).astype(np.uint16)
+    required_or_zero = np.where(cols.in_force, cols.required, 0.0)
+    rows = min(persons, CHUNK_PERSONS)
     return _Plan(
         first=first, months=months, se_min=se_min, t=t, base=cols.window, common=common,
         common_start=common_start,
@@ -278,10 +309,22 @@ def _plan(params: ParameterSet, first: int, months: int) -> _Plan:
         prefix=prefix.astype(np.int32), extension=extension,
         suspension_days=cols.suspension_days[:months].astype(np.int16),
         days=cols.days[:months].astype(np.int16), required=cols.required,
+        required_or_zero=required_or_zero,
+        required_finite=bool(np.isfinite(cols.required[cols.in_force]).all()),
         help_columns=cols.in_force[:months] & ~cols.suspended[:months],
         next_in_force=cols.in_force[1:], coverage=cols.coverage[:months],
         lookback_start=lookback_start if lookback_start.any() else None,
-        column_code=column_code, reduction_full=cols.reduction_full[:months],
+        column_code=column_code,
+        column_tile=np.tile(np.arange(months + 1, dtype=np.intp), rows),
+        reductions_positive=bool(np.all(cols.reduction_full[:months] > 0)
+                                 and np.all(cols.reduction_lower[:months] > 0)),
+        full_tiles=_Tiles(*(np.tile(row, (rows, 1)) for row in (
+            required_or_zero[:months], required_or_zero[1:], cols.in_force[1:],
+            cols.in_force[:months] & ~cols.suspended[:months], cols.coverage[:months],
+            column_code.astype(np.intp), t[:months] + (first + 1), cols.window[:months],
+            cols.reduction_full[:months], cols.reduction_lower[:months],
+            cols.suspension_days[:months].astype(np.int16), cols.days[:months].astype(np.int16)))),
+        reduction_full=cols.reduction_full[:months],
         reduction_lower=cols.reduction_lower[:months])
 
 
@@ -291,7 +334,7 @@ def hours_requirement_population(population: Population,
     ``hours_requirement_status`` (same semantics, no trace)."""
     params = params or default_parameters()
     persons, months = population.shape
-    plan = _plan(params, population.first_month, months)
+    plan = _plan(params, population.first_month, months, persons)
     shape = (persons, months)
     result = PopulationHoursResult(
         first_month=population.first_month,
@@ -302,24 +345,33 @@ def hours_requirement_population(population: Population,
         window_start=np.empty(shape, dtype=np.int32),
         extension_months=np.zeros(shape, dtype=np.int32),
         months_of_help=np.zeros(shape, dtype=np.int32))
-    # Persons are independent, so the work is done in chunks that write straight into the
-    # result: temporaries stay small enough to sit in cache, and chunks run on all cores
-    # (numpy releases the GIL).
+    _run_chunks(lambda lo, hi: _hours_chunk(population, plan, result, lo, hi), persons)
+    return result
+
+
+def _run_chunks(work: Callable[[int, int], None], persons: int) -> None:
+    """Run ``work(lo, hi)`` over chunks of persons, which write straight into the result.
+
+    Persons are independent: temporaries stay small enough to sit in cache, and chunks run on
+    all cores (numpy releases the GIL).
+    """
     chunks = [(lo, min(lo + CHUNK_PERSONS, persons)) for lo in range(0, persons, CHUNK_PERSONS)]
     workers = min(len(chunks), os.cpu_count() or 1)
     if workers > 1:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            for _ in pool.map(lambda bounds: _hours_chunk(population, plan, result, *bounds), chunks):
+            for _ in pool.map(lambda bounds: work(*bounds), chunks):
                 pass
     else:
         for lo, hi in chunks:
-            _hours_chunk(population, plan, result, lo, hi)
-    return result
+            work(lo, hi)
 
 
 def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursResult,
                  lo: int, hi: int) -> None:
+    # Arrays are persons × months and contiguous; per-month values come as tiles of the same
+    # shape, so numpy runs each step as one flat loop instead of one short loop per person.
     persons, months, width = hi - lo, plan.months, plan.months + 1
+    tiles = plan.tiles(persons)
     # Hours counted, summed from the left: the hours of any window are one subtraction.
     ordinary = population.ordinary_hours[lo:hi]
     self_employed = population.self_employment_hours[lo:hi]
@@ -329,7 +381,7 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
     hours_cum[:, 0] = 0.0
     np.cumsum(counted, axis=1, out=hours_cum[:, 1:])
 
-    length, moved = _window_lengths(population.sick_days[lo:hi], plan)
+    length, moved = _window_lengths(population.sick_days[lo:hi], plan, tiles)
     hours = np.take(hours_cum, plan.common_start, axis=1)
     np.subtract(hours_cum, hours, out=hours)
     if moved is not None:
@@ -337,18 +389,19 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
         cells, t = moved
         starts = cells - t + np.maximum(t - length.reshape(-1)[cells], 0)
         hours.reshape(-1)[cells] = hours_cum.reshape(-1)[cells] - hours_cum.reshape(-1)[starts]
-    hours_now, hours_next = hours[:, :months], hours[:, 1:]
-    start_now = plan.t[:months] - length[:, :months]
+    hours_now, hours_next = hours[:, :months].copy(), hours[:, 1:].copy()
+    length_now = length[:, :months].copy()
+    # First window month + 1 (absolute), so that "no window" (−1) is a product with a mask.
+    window_start = np.subtract(tiles.month_after, length_now)
 
     restore_from = population.restore_from[lo:hi]
     has_restore = restore_from >= 0
     if has_restore.any():
         # After a decided reduction, only hours worked since it began count (now and next month).
-        hours_now, hours_next = hours_now.copy(), hours_next.copy()
         rows, cols = np.nonzero(has_restore)
         restore = restore_from[rows, cols] - plan.first
         start = np.maximum(cols - length[rows, cols], restore)
-        start_now[rows, cols] = start
+        window_start[rows, cols] = start + (plan.first + 1)
         hours_now[rows, cols] = np.where(
             start < cols, hours_cum[rows, cols] - hours_cum[rows, np.clip(start, 0, months)], 0.0)
         start = np.maximum(cols + 1 - length[rows, cols + 1], restore)
@@ -356,69 +409,95 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
             start < cols + 1, hours_cum[rows, cols + 1] - hours_cum[rows, np.clip(start, 0, months)],
             0.0)
 
-    help_cum = np.empty((persons, width), dtype=np.int32)
-    help_cum[:, 0] = 0
     on_benefit = population.on_benefit[lo:hi]
-    np.cumsum(on_benefit, axis=1, dtype=np.int32, out=help_cum[:, 1:])
-    help_months = help_cum[:, :months]
-    if plan.lookback_start is not None:
-        help_months = help_months - help_cum[:, plan.lookback_start]
+    if plan.lookback_start is None:
+        # Months of help before this one: the running count minus this month.
+        help_months = np.cumsum(on_benefit, axis=1, dtype=np.int32)
+        np.subtract(help_months, on_benefit, out=help_months)
+    else:
+        help_cum = np.empty((persons, width), dtype=np.int32)
+        help_cum[:, 0] = 0
+        np.cumsum(on_benefit, axis=1, dtype=np.int32, out=help_cum[:, 1:])
+        help_months = help_cum[:, :months] - help_cum[:, plan.lookback_start]
 
-    stage_help = on_benefit & plan.help_columns
-    covered = help_months >= plan.coverage
+    stage_help = on_benefit & tiles.help_columns
+    covered = help_months >= tiles.coverage
     su_level = population.rate[lo:hi] == RATE_CODES[Rate.SU_LEVEL]
     exempt = population.exempt[lo:hi]
-    stage_window = stage_help & covered & ~su_level
+    stage_window = stage_help & covered
+    stage_window &= ~su_level
     stage_decide = stage_window & ~exempt
-    met = hours_now >= plan.required[:months]
+    # Where the rule is not in force the required hours are 0 here; such cells never use them.
+    met = hours_now >= tiles.required_now
 
-    scratch = np.subtract(plan.required[1:], hours_next)
-    np.maximum(0.0, scratch, out=scratch)
     next_missing = result.next_month_hours_missing[lo:hi]
-    np.copyto(next_missing, scratch, where=stage_decide & plan.next_in_force)
+    exact = plan.required_finite and _finite_and_not_negative(counted, hours_cum)
+    scratch = np.subtract(tiles.required_next, hours_next)
+    np.maximum(0.0, scratch, out=scratch)
+    deciding_next = stage_decide & tiles.next_in_force
+    if exact:
+        # Hours finite and ≥ 0: a product with the mask gives exactly what ``where`` gives,
+        # several times faster than a masked copy.
+        np.multiply(scratch, deciding_next, out=next_missing)
+    else:
+        np.copyto(next_missing, scratch, where=deciding_next)
 
-    code = on_benefit.view(np.uint8) | covered.view(np.uint8) << 1
-    code |= su_level.view(np.uint8) << 2
-    code |= exempt.view(np.uint8) << 3
-    code |= met.view(np.uint8) << 4
-    code |= (next_missing > 0).view(np.uint8) << 5
-    index = code + plan.column_code
+    # Six yes/no facts per person-month as bits, plus the month's own (see ``_decide``).
+    code = (next_missing > 0).view(np.uint8)
+    for fact in (met, exempt, su_level, covered, on_benefit):
+        code = np.multiply(code, 2, dtype=np.uint8)
+        np.add(code, fact.view(np.uint8), out=code)
+    index = np.add(code, tiles.column_code)
     status = result.status[lo:hi]
     np.take(_STATUS_TABLE, index, out=status)
     np.take(_REASON_TABLE, index, out=result.reason[lo:hi])
 
-    np.copyto(result.hours_counted[lo:hi], hours_now, where=stage_window)
-    np.subtract(plan.required[:months], hours_now, out=scratch)
+    np.subtract(tiles.required_now, hours_now, out=scratch)
     np.maximum(0.0, scratch, out=scratch)
-    np.copyto(result.hours_missing[lo:hi], scratch, where=stage_window)
-    window_start = result.window_start[lo:hi]
-    window_start.fill(-1)
-    np.add(start_now, plan.first, out=start_now)
-    np.copyto(window_start, start_now, where=stage_window)
-    np.copyto(result.extension_months[lo:hi], length[:, :months] - plan.base[:months],
-              where=stage_window)
-    np.copyto(result.months_of_help[lo:hi], help_months, where=stage_help)
+    if exact:
+        np.multiply(hours_now, stage_window, out=result.hours_counted[lo:hi])
+        np.multiply(scratch, stage_window, out=result.hours_missing[lo:hi])
+    else:
+        np.copyto(result.hours_counted[lo:hi], hours_now, where=stage_window)
+        np.copyto(result.hours_missing[lo:hi], scratch, where=stage_window)
+    # Whole numbers: masks by multiplication (−1 where no window: shifted by one, masked, back).
+    np.multiply(window_start, stage_window, out=result.window_start[lo:hi])
+    np.subtract(result.window_start[lo:hi], 1, out=result.window_start[lo:hi])
+    np.subtract(length_now, tiles.base, out=length_now)
+    np.multiply(length_now, stage_window, out=result.extension_months[lo:hi])
+    np.multiply(help_months, stage_help, out=result.months_of_help[lo:hi])
 
     amount = result.amount[lo:hi]
-    amount.fill(math.nan)
     proposed = status == _RED
-    if proposed.any():
-        reduction = np.where(population.rate[lo:hi] == RATE_CODES[Rate.FULL],
-                             plan.reduction_full, plan.reduction_lower)
-        benefit = population.benefit_amount[lo:hi]
+    if not proposed.any():
+        amount.fill(math.nan)
+        return
+    reduction = np.where(population.rate[lo:hi] == RATE_CODES[Rate.FULL],
+                         tiles.reduction_full, tiles.reduction_lower)
+    benefit = population.benefit_amount[lo:hi]
+    if plan.reductions_positive:
+        # The reduction never exceeds the help; a help not known (NaN) leaves it as it is.
+        np.fmin(reduction, benefit, out=reduction)
+    else:
         np.copyto(reduction, benefit, where=reduction > benefit)
-        married = population.married_both_on_help[lo:hi]
-        if married.any():
-            # Married couples both on help: the spouse's whole help can lapse (LAS § 13 g).
-            np.copyto(reduction, benefit, where=married[:, None])
-        np.copyto(amount, reduction, where=proposed)
-        np.logical_and(proposed, np.isnan(amount), out=result.amount_unknown[lo:hi])
+    married = np.flatnonzero(population.married_both_on_help[lo:hi])
+    # Married couples both on help: the spouse's whole help can lapse (LAS § 13 g).
+    reduction[married] = benefit[married]
+    # x × 1 is x and x × NaN is NaN, for every x: the same as a masked copy, but faster.
+    np.multiply(reduction, np.where(proposed, 1.0, math.nan), out=amount)
+    np.logical_and(proposed, np.isnan(amount), out=result.amount_unknown[lo:hi])
+
+
+def _finite_and_not_negative(counted: Floats, hours_cum: Floats) -> bool:
+    # NaN fails the first test; a finite total of values ≥ 0 makes every partial sum finite.
+    return bool(counted.min(initial=0.0) >= 0.0 and np.isfinite(hours_cum[:, -1]).all())
 
 
 _Moved = tuple[NDArray[np.intp], NDArray[np.intp]]
 
 
-def _window_lengths(sick_days: NDArray[np.int16], plan: _Plan) -> tuple[Ints, _Moved | None]:
+def _window_lengths(sick_days: NDArray[np.int16], plan: _Plan,
+                    tiles: _Tiles) -> tuple[Ints, _Moved | None]:
     """Window length per person and column (months), and the cells (flat index, column) where
     sick leave made it longer than the common length.
 
@@ -434,8 +513,9 @@ def _window_lengths(sick_days: NDArray[np.int16], plan: _Plan) -> tuple[Ints, _M
         return common, None
     neutral_cum = np.empty((persons, width), dtype=np.int32)
     neutral_cum[:, 0] = 0
-    np.cumsum(np.minimum(sick_days + plan.suspension_days, plan.days), axis=1,
-              out=neutral_cum[:, 1:])
+    neutral = np.add(sick_days, tiles.suspension_days)
+    np.minimum(neutral, tiles.days, out=neutral)
+    np.cumsum(neutral, axis=1, out=neutral_cum[:, 1:])
     days = np.take(neutral_cum, plan.common_start, axis=1)
     np.subtract(neutral_cum, days, out=days)
     np.add(days, plan.common_prefix, out=days)
@@ -445,7 +525,7 @@ def _window_lengths(sick_days: NDArray[np.int16], plan: _Plan) -> tuple[Ints, _M
     cells = np.flatnonzero(length != plan.common)
     if cells.size == 0:
         return common, None
-    t = cells % width
+    t = np.take(plan.column_tile, cells)
     moved = (cells, t)
     row_start = cells - t
     length_flat = length.reshape(-1)
@@ -490,32 +570,54 @@ def offset_population(first_month: int, *, wage: Floats, hours: Floats, benefit:
     """
     params = params or default_parameters()
     months = wage.shape[1]
-    am = np.empty(months)
-    hourly = np.empty(months, dtype=np.bool_)
-    per_hour = np.full(months, np.nan)
-    cap = np.full(months, np.nan)
-    free = np.full(months, np.nan)
-    free_raised = np.full(months, np.nan)
-    share = np.full(months, np.nan)
-    for c in range(months):
-        day: dt.date = month_end(first_month + c)
-        am[c] = params.number("labour_market_contribution_rate", day)
-        hourly[c] = offset_regime(params, day) == HOURLY
-        if hourly[c]:
-            per_hour[c] = _maybe(params, "earnings_disregard_per_hour", day)
-            cap[c] = _maybe(params, "earnings_disregard_max_hours_per_month", day)
-        else:
-            free[c] = _maybe(params, "earnings_free_amount_per_month", day)
-            free_raised[c] = _maybe(params, "earnings_free_amount_per_month_raised_rate", day)
-            share[c] = _maybe(params, "earnings_excess_deduction_rate", day)
-    base = wage * (1 - am)[None, :]
-    old = np.maximum(0.0, base - per_hour[None, :] * np.minimum(hours, cap[None, :]))
-    free_used = free[None, :] if raised_rate is None else np.where(
-        raised_rate, free_raised[None, :], free[None, :])
-    new = share[None, :] * np.maximum(0.0, base - free_used)
-    deducted = np.where(hourly[None, :], old, new)
-    after = np.maximum(0.0, benefit - deducted)
+    columns = np.array([_offset_month(params, first_month + c) for c in range(months)]).reshape(
+        months, 7).T
+    factor = 1 - columns[0]
+    hourly = columns[1] == 1.0
+    per_hour, cap, free, free_raised, share = columns[2:]
+    shape = np.broadcast_shapes(wage.shape, hours.shape, benefit.shape,
+                                () if raised_rate is None else raised_rate.shape)
+    wage, hours, benefit = (np.broadcast_to(a, shape) for a in (wage, hours, benefit))
+    raised = None if raised_rate is None else np.broadcast_to(raised_rate, shape)
+    after, deducted = np.empty(shape), np.empty(shape)
+    # Each regime is computed only for its own months (runs of columns), not for all and chosen.
+    edges = [0, *(np.flatnonzero(hourly[1:] != hourly[:-1]) + 1).tolist(), months]
+    runs = [(a, b, bool(hourly[a])) for a, b in zip(edges, edges[1:], strict=False) if a < b]
+
+    def chunk(lo: int, hi: int) -> None:
+        for a, b, is_hourly in runs:
+            part = deducted[lo:hi, a:b]
+            np.multiply(wage[lo:hi, a:b], factor[a:b], out=part)   # wage after AM-bidrag
+            if is_hourly:
+                disregarded = np.minimum(hours[lo:hi, a:b], cap[a:b])
+                np.multiply(per_hour[a:b], disregarded, out=disregarded)
+                np.subtract(part, disregarded, out=part)
+                np.maximum(0.0, part, out=part)
+            else:
+                free_used = free[a:b] if raised is None else np.where(
+                    raised[lo:hi, a:b], free_raised[a:b], free[a:b])
+                np.subtract(part, free_used, out=part)
+                np.maximum(0.0, part, out=part)
+                np.multiply(share[a:b], part, out=part)
+        np.subtract(benefit[lo:hi], deducted[lo:hi], out=after[lo:hi])
+        np.maximum(0.0, after[lo:hi], out=after[lo:hi])
+
+    _run_chunks(chunk, shape[0])
     return PopulationOffsetResult(after, deducted, np.isnan(after))
+
+
+@functools.lru_cache(maxsize=4096)
+def _offset_month(params: ParameterSet, month: int) -> tuple[float, ...]:
+    """AM rate, hourly regime (1/0), per-hour disregard, cap, free amounts and share."""
+    day: dt.date = month_end(month)
+    am = params.number("labour_market_contribution_rate", day)
+    if offset_regime(params, day) == HOURLY:
+        return (am, 1.0, _maybe(params, "earnings_disregard_per_hour", day),
+                _maybe(params, "earnings_disregard_max_hours_per_month", day),
+                math.nan, math.nan, math.nan)
+    return (am, 0.0, math.nan, math.nan, _maybe(params, "earnings_free_amount_per_month", day),
+            _maybe(params, "earnings_free_amount_per_month_raised_rate", day),
+            _maybe(params, "earnings_excess_deduction_rate", day))
 
 
 def _maybe(params: ParameterSet, name: str, day: dt.date) -> float:

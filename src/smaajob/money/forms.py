@@ -189,8 +189,12 @@ class PayslipForm(forms.Form):
     employer_name = forms.CharField(
         label="Arbejdsgiver (hvis jobbet ikke står på listen)", required=False, max_length=200
     )
-    period_start = forms.DateField(label="Lønperiode fra", widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(label="Lønperiode til og med", widget=forms.DateInput(attrs={"type": "date"}))
+    period_start = forms.DateField(
+        label="Lønperiode fra", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    period_end = forms.DateField(
+        label="Lønperiode til og med", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     hours = forms.CharField(label="Antal timer på lønsedlen", widget=forms.TextInput(attrs={"inputmode": "decimal"}))
     gross_wage = forms.CharField(
         label="Bruttoløn (før skat) i kr.", widget=forms.TextInput(attrs={"inputmode": "decimal"})
@@ -234,7 +238,7 @@ class ReasonForm(forms.Form):
 
 
 class PaidForm(forms.Form):
-    paid_on = forms.DateField(label="Udbetalt den", widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = forms.DateField(label="Udbetalt den", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
 
 def attach_error(form: forms.Form, error: SmaajobError) -> None:

@@ -43,6 +43,8 @@ Ints = NDArray[np.int32]
 Bools = NDArray[np.bool_]
 
 CHUNK_PERSONS = 4096
+# Threads for the chunks; None: one per core (benchmarks/rules_population.py measures 1 and all).
+WORKERS: int | None = None
 RATE_CODES = {Rate.FULL: 0, Rate.LOWER: 1, Rate.SU_LEVEL: 2}
 _NC, _EX, _MET, _RISK, _RED = (STATUS_CODES[s] for s in Status)
 _R = REASON_CODES
@@ -235,24 +237,14 @@ class _Plan:
     first: int
     months: int
     se_min: float
-    t: Ints
     base: Ints                  # legal window length
     common: Ints                # window length for someone with no sick leave in it
     common_start: NDArray[np.intp]
-    common_days: Ints           # neutral days inside the data in that common window
-    common_prefix: Ints         # and before the data
+    common_prefix: Ints         # suspension days of that window before the data starts
     prefix: Ints                # suspension days in the k months before the data, k = 0 … 48
     extension: Ints             # months of extension for d neutral days, d = 0 … 48 × 31
-    suspension_days: NDArray[np.int16]
-    days: NDArray[np.int16]
-    required: Floats
-    required_or_zero: Floats    # 0 where the rule is not in force (such cells are masked out)
     required_finite: bool
-    help_columns: Bools         # the rule is in force and not suspended
-    next_in_force: Bools
-    coverage: Ints
     lookback_start: NDArray[np.intp] | None   # None: the look-back reaches the data's start
-    column_code: NDArray[np.uint16]
     column_tile: NDArray[np.intp]   # the column of each cell of a flattened chunk
     reductions_positive: bool
     full_tiles: _Tiles
@@ -260,8 +252,6 @@ class _Plan:
     def tiles(self, persons: int) -> _Tiles:
         return _Tiles(*(np.asarray(getattr(self.full_tiles, f.name))[:persons]
                         for f in dataclasses.fields(_Tiles)))
-    reduction_full: Floats
-    reduction_lower: Floats
 
 
 def _plan(params: ParameterSet, first: int, months: int, persons: int) -> _Plan:
@@ -296,36 +286,28 @@ def _plan(params: ParameterSet, first: int, months: int, persons: int) -> _Plan:
     extension = np.ceil(np.arange(MAX_WINDOW_MONTHS * 31 + 1, dtype=np.float64) / DAYS_PER_MONTH
                         - 1e-9).astype(np.int32)
     lookback_start = np.maximum(t[:months] - cols.lookback[:months], 0).astype(np.intp)
-    column_code = ((cols.in_force[:months].astype(np.uint16)
-                    | cols.suspended[:months].astype(np.uint16) << 1
-                    | cols.payable[:months].astype(np.uint16) << 2) << _PERSON_BITS).astype(np.uint16)
+    column_code = (cols.in_force[:months].astype(np.intp)
+                   | cols.suspended[:months].astype(np.intp) << 1
+                   | cols.payable[:months].astype(np.intp) << 2) << _PERSON_BITS
+    # Where the rule is not in force no cell uses the required hours; 0 keeps products exact.
     required_or_zero = np.where(cols.in_force, cols.required, 0.0)
     rows = min(persons, CHUNK_PERSONS)
     return _Plan(
-        first=first, months=months, se_min=se_min, t=t, base=cols.window, common=common,
+        first=first, months=months, se_min=se_min, base=cols.window, common=common,
         common_start=common_start,
-        common_days=(suspension_cum - suspension_cum[common_start]).astype(np.int32),
         common_prefix=prefix[np.clip(common - t, 0, MAX_WINDOW_MONTHS)].astype(np.int32),
         prefix=prefix.astype(np.int32), extension=extension,
-        suspension_days=cols.suspension_days[:months].astype(np.int16),
-        days=cols.days[:months].astype(np.int16), required=cols.required,
-        required_or_zero=required_or_zero,
         required_finite=bool(np.isfinite(cols.required[cols.in_force]).all()),
-        help_columns=cols.in_force[:months] & ~cols.suspended[:months],
-        next_in_force=cols.in_force[1:], coverage=cols.coverage[:months],
         lookback_start=lookback_start if lookback_start.any() else None,
-        column_code=column_code,
         column_tile=np.tile(np.arange(months + 1, dtype=np.intp), rows),
         reductions_positive=bool(np.all(cols.reduction_full[:months] > 0)
                                  and np.all(cols.reduction_lower[:months] > 0)),
         full_tiles=_Tiles(*(np.tile(row, (rows, 1)) for row in (
             required_or_zero[:months], required_or_zero[1:], cols.in_force[1:],
             cols.in_force[:months] & ~cols.suspended[:months], cols.coverage[:months],
-            column_code.astype(np.intp), t[:months] + (first + 1), cols.window[:months],
+            column_code, t[:months] + (first + 1), cols.window[:months],
             cols.reduction_full[:months], cols.reduction_lower[:months],
-            cols.suspension_days[:months].astype(np.int16), cols.days[:months].astype(np.int16)))),
-        reduction_full=cols.reduction_full[:months],
-        reduction_lower=cols.reduction_lower[:months])
+            cols.suspension_days[:months].astype(np.int16), cols.days[:months].astype(np.int16)))))
 
 
 def hours_requirement_population(population: Population,
@@ -356,7 +338,7 @@ def _run_chunks(work: Callable[[int, int], None], persons: int) -> None:
     all cores (numpy releases the GIL).
     """
     chunks = [(lo, min(lo + CHUNK_PERSONS, persons)) for lo in range(0, persons, CHUNK_PERSONS)]
-    workers = min(len(chunks), os.cpu_count() or 1)
+    workers = min(len(chunks), WORKERS or os.cpu_count() or 1)
     if workers > 1:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             for _ in pool.map(lambda bounds: work(*bounds), chunks):

@@ -69,3 +69,64 @@ def log_in(page, username: str, password: str) -> None:
     page.get_by_label("Adgangskode").fill(password)
     page.get_by_role("button", name="Log ind").click()
     page.wait_for_url(lambda url: "/log-ind/" not in url)
+
+
+# --------------------------------------------------------------------------- the working tool
+
+AXE = Path(__file__).resolve().parents[2] / "var" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+DEMO_PASSWORD = "smaajob-demo"
+
+
+@pytest.fixture
+def demo(live_server, settings, page):
+    """The small demo municipality, loaded for one browser test (the live server needs the rows
+    committed, so it cannot be shared in a rolled-back transaction). Cheap hashing: the demo
+    creates eight log-ins and Argon2 is deliberately slow."""
+    from datetime import date
+
+    from smaajob.demo.loader import load_demo
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The demo pages do real work (matching, the 225-hour rule); on a busy CI machine they
+    # may take longer than the default ten seconds.
+    page.set_default_timeout(30_000)
+    return load_demo("small", today=date.today())
+
+
+class Interactions:
+    """Counts what a user does (clicks, fills, selects, ticks) to measure a journey's cost."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.count = 0
+
+    def click(self, locator) -> None:
+        self.count += 1
+        locator.click()
+
+    def fill(self, locator, value: str) -> None:
+        self.count += 1
+        locator.fill(value)
+
+    def select(self, locator, value: str) -> None:
+        self.count += 1
+        locator.select_option(value)
+
+    def check(self, locator) -> None:
+        self.count += 1
+        locator.check()
+
+
+def axe_violations(page, *, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
+    """Run axe-core on the page; skip (or fail in CI) when scripts/fetch-axe has not run."""
+    if not AXE.exists():
+        if os.environ.get("SMAAJOB_REQUIRE_ALL") == "1":
+            pytest.fail("axe-core is required in CI: run scripts/fetch-axe")
+        pytest.skip("browser accessibility check needs axe-core: run scripts/fetch-axe")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"][:3]]}
+        for v in result["violations"]
+        if v["impact"] in impacts
+    ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from smaajob import access
 from smaajob.audit.models import AuditChannel
@@ -37,3 +37,152 @@ def list_citizens(request: HttpRequest) -> list[CitizenSummary]:
 def get_citizen(request: HttpRequest, citizen_id: int) -> CitizenSummary:
     c = access.get_citizen(request.user, citizen_id, channel=AuditChannel.API, purpose="API")
     return CitizenSummary(id=c.pk, name=c.full_name, birth_date=c.birth_date, masked_cpr=c.masked_cpr)
+
+
+# --------------------------------------------------------------------------- the case (journey 1)
+
+API = AuditChannel.API
+
+
+class TimelineEvent(Schema):
+    on: date
+    kind: str
+    text: str
+    note: str
+
+
+@router.get("/{citizen_id}/tidslinje", response=list[TimelineEvent], summary="Hele forløbet på én tidslinje")
+def timeline(request: HttpRequest, citizen_id: int) -> list[TimelineEvent]:
+    from smaajob.courses.selectors import timeline as build
+
+    access.require_case_writer(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: tidslinje")
+    return [TimelineEvent(**e) for e in build(citizen)]
+
+
+class HoursRequirementOut(Schema):
+    status: str
+    status_text: str
+    hours_counted: float | None = None
+    hours_required: float | None = None
+    hours_missing: float | None = None
+    requires_caseworker_decision: bool = False
+    explanation: str = ""
+    message: str = ""
+
+
+@router.get(
+    "/{citizen_id}/225-timer",
+    response=HoursRequirementOut,
+    summary="Status efter 225-timersreglen denne måned, med forklaring (et forslag, aldrig en afgørelse)",
+)
+def hours_requirement(request: HttpRequest, citizen_id: int) -> HoursRequirementOut:
+    from smaajob.courses.selectors import hours_requirement_for
+
+    access.require_case_writer(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: 225 timer")
+    body = hours_requirement_for(citizen, date.today())
+    return HoursRequirementOut(**{k: v for k, v in body.items() if k in HoursRequirementOut.model_fields})
+
+
+class VisitationIn(Schema):
+    cpr: str
+    first_name: str
+    last_name: str
+    project_id: int
+    started_on: date
+    readiness: str = ""
+    benefit_type: str = ""
+    benefit_rate: str = "full"
+
+
+class CourseOut(Schema):
+    id: int
+    citizen_id: int
+    project: str
+    state: str
+
+
+@router.post("/visitation", response={201: CourseOut}, summary="Visitér en borger til et projekt (rådgiver)")
+def visitation(request: HttpRequest, payload: VisitationIn):
+    from smaajob.courses.services import visit_citizen
+    from smaajob.errors import InvalidInput
+    from smaajob.organisation.models import Project
+
+    access.require_authority(request.user)
+    project = Project.objects.filter(pk=payload.project_id, municipality_id=request.user.municipality_id).first()
+    if project is None:
+        raise InvalidInput("Ukendt projekt.", field="project_id")
+    data = payload.dict()
+    data.pop("project_id")
+    course = visit_citizen(actor=request.user, project=project, **data)
+    return Status(201, CourseOut(id=course.pk, citizen_id=course.citizen_id, project=project.name, state=course.state))
+
+
+class ResourcesIn(Schema):
+    weekly_hours_capacity: str | None = None
+    restriction_tags: list[str] | None = None
+    competences: list[str] | None = None
+    certificates: list[str] | None = None
+    wished_sectors: list[str] | None = None
+    wishes: str | None = None
+    job_goal: str | None = None
+    danish_level: int | None = None
+    travel_limit_km: int | None = None
+    consent: list[str] | None = None
+    sub_goals: list[str] | None = None
+
+
+@router.put("/{citizen_id}/ressourcer", response=CitizenSummary, summary="Ressourceafdækning, samtykke og delmål")
+def resources(request: HttpRequest, citizen_id: int, payload: ResourcesIn) -> CitizenSummary:
+    from smaajob.citizens.selectors import consented_facts_on
+    from smaajob.courses.services import map_resources
+
+    access.require_case_writer(request.user)
+    c = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: ressourcer")
+    data = {k: v for k, v in payload.dict().items() if v is not None}
+    course = c.courses.exclude(state="exited").first()
+    consent = data.pop("consent", None)
+    goals = data.pop("sub_goals", None)
+    map_resources(
+        actor=request.user,
+        citizen=c,
+        course=course,
+        consent=sorted(consented_facts_on(c, date.today())) if consent is None else consent,
+        sub_goals=(course.sub_goals if course else []) if goals is None else goals,
+        on=date.today(),
+        **data,
+    )
+    return CitizenSummary(id=c.pk, name=c.full_name, birth_date=c.birth_date, masked_cpr=c.masked_cpr)
+
+
+class ExemptionIn(Schema):
+    decided_on: date
+    valid_from: date
+    valid_to: date | None = None
+    reason: str
+    legal_basis: str = "LAS § 13 f, stk. 9"
+    review_on: date
+
+
+class ExemptionOut(Schema):
+    id: int
+    decided_on: date
+    review_on: date
+    legal_basis: str
+
+
+@router.post(
+    "/{citizen_id}/fritagelser",
+    response={201: ExemptionOut},
+    summary="Rådgiverens afgørelse om fritagelse fra 225-timersreglen",
+)
+def exemption(request: HttpRequest, citizen_id: int, payload: ExemptionIn):
+    from smaajob.citizens.services import decide_exemption
+
+    access.require_authority(request.user)
+    c = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: fritagelse")
+    row = decide_exemption(actor=request.user, citizen=c, **payload.dict())
+    return Status(
+        201, ExemptionOut(id=row.pk, decided_on=row.decided_on, review_on=row.review_on, legal_basis=row.legal_basis)
+    )

@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: MPL-2.0
+"""API: suggested openings for a citizen and citizens for an opening, with the engine's
+explanation; proposing a match (the employer is asked about pay first)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+
+from smaajob import access
+from smaajob.audit.models import AuditChannel
+from smaajob.courses import selectors, services
+from smaajob.errors import NotFound
+
+PREFIX = "/match"
+TAG = "matchning"
+router = Router()
+API = AuditChannel.API
+
+
+class SuggestionOut(Schema):
+    id: int
+    title: str
+    score: float
+    explanation: dict
+
+
+class SuggestionsOut(Schema):
+    note: str
+    suggestions: list[SuggestionOut]
+
+
+@router.get("/borgere/{citizen_id}", response=SuggestionsOut, summary="Forslag til jobåbninger for en borger")
+def openings_for_citizen(request: HttpRequest, citizen_id: int) -> SuggestionsOut:
+    access.require_case_writer(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: match")
+    result = selectors.suggested_openings(citizen, access.openings_for(request.user), date.today())
+    return SuggestionsOut(
+        note=result["note"],
+        suggestions=[
+            SuggestionOut(
+                id=s["opening"].pk,
+                title=f"{s['opening'].title} – {s['opening'].company.name}",
+                score=round(s["score"], 2),
+                explanation=s["explanation"].to_dict() if s["explanation"] else {},
+            )
+            for s in result["suggestions"]
+        ],
+    )
+
+
+@router.get("/jobaabninger/{opening_id}", response=SuggestionsOut, summary="Forslag til borgere for en jobåbning")
+def citizens_for_opening(request: HttpRequest, opening_id: int) -> SuggestionsOut:
+    access.require_case_writer(request.user)
+    opening = access.get_opening(request.user, opening_id)
+    result = selectors.suggested_citizens(opening, access.citizens_for(request.user), date.today())
+    access.log_list_read(
+        request.user, [s["citizen"].pk for s in result["suggestions"]], channel=API, purpose="API: match"
+    )
+    return SuggestionsOut(
+        note=result["note"],
+        suggestions=[
+            SuggestionOut(
+                id=s["citizen"].pk,
+                title=s["citizen"].full_name,
+                score=round(s["score"], 2),
+                explanation=s["explanation"].to_dict() if s["explanation"] else {},
+            )
+            for s in result["suggestions"]
+        ],
+    )
+
+
+class ProposalIn(Schema):
+    citizen_id: int
+    opening_id: int
+
+
+class ProposalOut(Schema):
+    id: int
+    status: str
+    opening_id: int
+    course_id: int
+
+
+@router.post("/forslag", response={201: ProposalOut}, summary="Foreslå et match (virksomheden spørges først)")
+def propose(request: HttpRequest, payload: ProposalIn):
+    access.require_case_writer(request.user)
+    citizen = access.get_citizen(request.user, payload.citizen_id, channel=API, purpose="API: matchforslag")
+    opening = access.get_opening(request.user, payload.opening_id)
+    course = citizen.courses.exclude(state="exited").first()
+    if course is None:
+        raise NotFound("Borgeren har intet åbent forløb.")
+    row = services.propose_match(actor=request.user, course=course, opening=opening, on=date.today())
+    return Status(201, ProposalOut(id=row.pk, status=row.status, opening_id=row.opening_id, course_id=row.course_id))
+
+
+@router.get("/forslag", response=list[ProposalOut], summary="Matchforslag du har adgang til")
+def list_proposals(request: HttpRequest) -> list[ProposalOut]:
+    return [
+        ProposalOut(id=m.pk, status=m.status, opening_id=m.opening_id, course_id=m.course_id)
+        for m in access.proposals_for(request.user)[:500]
+    ]

@@ -1,0 +1,186 @@
+# SPDX-License-Identifier: MPL-2.0
+"""API: the company network and its openings, through the same access rules as the pages."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
+
+from smaajob import access
+from smaajob.network import selectors, services
+
+PREFIX = "/netvaerk"
+TAG = "virksomhedsnetværk"
+router = Router()
+
+
+class CompanyOut(Schema):
+    id: int
+    cvr: str
+    name: str
+    sector: str
+    postcode: str
+    city: str
+    maturity: str
+    open_openings: int = 0
+    buddy_count: int = 0
+
+
+class CompanyRecordOut(Schema):
+    placements: int
+    running: int
+    converted_to_paid: int
+    paid_hours: Decimal
+
+
+class Slot(Schema):
+    weekday: int
+    start: str
+    end: str
+
+
+class OpeningOut(Schema):
+    id: int
+    company_id: int
+    company: str
+    title: str
+    kind: str
+    hours_min: Decimal
+    hours_max: Decimal
+    slots: list[Slot]
+    capacity: int
+    language_requirement: int
+    buddy: str | None
+    status: str
+
+
+class OpeningIn(Schema):
+    title: str
+    kind: str
+    hours_min: Decimal
+    hours_max: Decimal
+    slots: list[Slot] = []
+    capacity: int = 1
+    language_requirement: int = 0
+    description: str = ""
+    required_certificates: list[str] = []
+    accommodation_tags: list[str] = []
+    opens_on: date | None = None
+    closes_on: date | None = None
+
+
+class OpeningPatch(Schema):
+    title: str | None = None
+    kind: str | None = None
+    hours_min: Decimal | None = None
+    hours_max: Decimal | None = None
+    slots: list[Slot] | None = None
+    capacity: int | None = None
+    language_requirement: int | None = None
+    status: str | None = None
+
+
+def _opening(o) -> OpeningOut:
+    return OpeningOut(
+        id=o.pk,
+        company_id=o.company_id,
+        company=o.company.name,
+        title=o.title,
+        kind=o.kind,
+        hours_min=o.hours_min,
+        hours_max=o.hours_max,
+        slots=o.slots,
+        capacity=o.capacity,
+        language_requirement=o.language_requirement,
+        buddy=o.buddy.name if o.buddy else None,
+        status=o.status,
+    )
+
+
+class CompanyFilter(Schema):
+    q: str = ""
+    sector: str = ""
+    area: str = ""
+    buddy: bool = False
+    converted: bool = False
+
+
+@router.get("/virksomheder", response=list[CompanyOut], summary="Søg i virksomhedsnetværket")
+def list_companies(request: HttpRequest, filters: Query[CompanyFilter]) -> list[CompanyOut]:
+    rows = selectors.search_companies(access.companies_for(request.user), **filters.dict())[:500]
+    return [
+        CompanyOut(
+            id=c.pk,
+            cvr=c.cvr,
+            name=c.name,
+            sector=c.sector,
+            postcode=c.postcode,
+            city=c.city,
+            maturity=c.maturity,
+            open_openings=c.open_openings,
+            buddy_count=c.buddy_count,
+        )
+        for c in rows
+    ]
+
+
+@router.get(
+    "/virksomheder/{company_id}/forloeb",
+    response=CompanyRecordOut,
+    summary="Virksomhedens placeringer og hvor mange der blev til løntimer",
+)
+def company_record(request: HttpRequest, company_id: int) -> CompanyRecordOut:
+    record = selectors.company_record(access.get_company(request.user, company_id))
+    return CompanyRecordOut(**record.__dict__)
+
+
+class OpeningFilter(Schema):
+    q: str = ""
+    hours_max: Decimal | None = None
+    weekday: int | None = None
+    buddy: bool = False
+    language_max: int | None = None
+    kind: str = ""
+
+
+@router.get("/jobaabninger", response=list[OpeningOut], summary="Åbne jobåbninger (erstatter 14-dages-listen)")
+def list_openings(request: HttpRequest, filters: Query[OpeningFilter]) -> list[OpeningOut]:
+    return [_opening(o) for o in selectors.filter_openings(access.openings_for(request.user), **filters.dict())[:1000]]
+
+
+@router.post("/virksomheder/{company_id}/jobaabninger", response={201: OpeningOut}, summary="Opret jobåbning")
+def create_opening(request: HttpRequest, company_id: int, payload: OpeningIn):
+    access.require_network_editor(request.user)
+    company = access.get_company(request.user, company_id)
+    data = payload.dict()
+    data["slots"] = [dict(s) for s in data["slots"]]
+    opening = services.create_opening(actor=request.user, company=company, **data)
+    return Status(201, _opening(opening))
+
+
+@router.patch("/jobaabninger/{opening_id}", response=OpeningOut, summary="Ret en jobåbning")
+def update_opening(request: HttpRequest, opening_id: int, payload: OpeningPatch) -> OpeningOut:
+    access.require_case_writer(request.user)
+    opening = access.get_opening(request.user, opening_id)
+    data = {k: v for k, v in payload.dict().items() if v is not None}
+    if "slots" in data:
+        data["slots"] = [dict(s) for s in data["slots"]]
+    return _opening(services.update_opening(actor=request.user, opening=opening, **data))
+
+
+class TaskIn(Schema):
+    title: str
+    hours_min: Decimal
+    hours_max: Decimal
+    slots: list[Slot] = []
+    description: str = ""
+
+
+@router.post("/opgaver", response={201: OpeningOut}, summary="Virksomheden slår en lille opgave op (egen virksomhed)")
+def post_task(request: HttpRequest, payload: TaskIn):
+    data = payload.dict()
+    data["slots"] = [dict(s) for s in data["slots"]]
+    return Status(201, _opening(services.post_task(actor=request.user, **data)))

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: MPL-2.0
+"""API: the caller's worklist — the same alerts as the page, from the same sources."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from smaajob.access.worklist import worklist as build_worklist
+from smaajob.audit.models import AuditChannel
+
+PREFIX = "/arbejdsliste"
+TAG = "arbejdsliste"
+router = Router()
+
+
+class AlertOut(Schema):
+    code: str
+    title: str
+    citizen_id: int
+    citizen_name: str
+    due: date
+    url: str
+    action: str
+    detail: str
+    severity: str
+
+
+@router.get("/", response=list[AlertOut], summary="Dine advarsler, de mest presserende først")
+def my_worklist(request: HttpRequest) -> list[AlertOut]:
+    return [AlertOut(**a.to_dict()) for a in build_worklist(request.user, channel=AuditChannel.API)]

@@ -220,6 +220,11 @@ def hours_outlook(data: CalculatorInput) -> HoursOutlook:
     )
 
 
+def _is_rate(parameter: str) -> bool:
+    """Is the missing value the monthly benefit rate (which the visitor can type in)?"""
+    return parameter.startswith("kontanthjaelp_rate") or parameter.startswith("sats for")
+
+
 def compute(data: CalculatorInput) -> Scenario:
     """One scenario. Raises ``InvalidInput``/``UnknownValue`` with ``field`` set for the form."""
     _check(data)
@@ -240,12 +245,19 @@ def compute(data: CalculatorInput) -> Scenario:
             premium_eligible=data.premium_eligible,
         )
     except ValueNotKnown as error:
-        if data.benefit_amount is not None:
-            raise
+        month_text = danish_month(month_index(data.month))
+        if data.benefit_amount is None and _is_rate(error.parameter):
+            raise UnknownValue(
+                f"Vi kender ikke satsen for {BENEFIT_LABELS[data.benefit]} i {month_text}. "
+                "Skriv hvor meget du får i hjælp om måneden før skat.",
+                field="benefit_amount",
+            ) from error
+        # Another legal amount (e.g. the hourly disregard in 2016) is missing from our sources:
+        # say which, and let the visitor pick another month rather than guess.
         raise UnknownValue(
-            f"Vi kender ikke satsen for {BENEFIT_LABELS[data.benefit]} i {danish_month(month_index(data.month))}. "
-            "Skriv hvor meget du får i hjælp om måneden før skat.",
-            field="benefit_amount",
+            f"Regnereglerne for {month_text} kan ikke bruges, fordi et beløb mangler i vores kilder "
+            f"({error.parameter}): {error.explanation}. Vælg en anden måned.",
+            field="month",
         ) from error
     ours = []
     if data.benefit_amount is not None:

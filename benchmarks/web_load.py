@@ -1,0 +1,311 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Load benchmark for the working tool's main pages (issue 5).
+
+One command: migrates the database given by ``--database-url`` (SQLite file or PostgreSQL),
+loads the municipality demo if it is not there, starts ``smaajob serve`` on a loopback port,
+logs in virtual users (each a different demo consultant or caseworker), and drives the main
+pages — home, worklist, weekly hours, openings list, network, dashboard, a citizen's case and
+a company page — first with 1 user (the in-run baseline), then with N concurrent users.
+A bounded number of requests per run; only 127.0.0.1 is used.
+
+    .venv/bin/python benchmarks/web_load.py --database-url sqlite:////tmp/bench-web/db.sqlite3
+    .venv/bin/python benchmarks/web_load.py --database-url postgresql://u:p@127.0.0.1:5432/db --write-docs
+
+Prints p50/p95 latency and throughput per run, per page at the highest concurrency, and the
+ratios to the 1-user baseline. ``--write-docs`` replaces the "## Web pages (issue 5)" section
+of docs/performance.md (other sections are kept) with this database's results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import http.cookiejar
+import os
+import platform
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SMAAJOB = str(ROOT / ".venv" / "bin" / "smaajob")
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+PASSWORD = "smaajob-demo"
+SECTION = "## Web pages (issue 5)"
+GOAL_P95_MS = 150
+
+
+def run(cmd: list[str], env: dict[str, str]) -> str:
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def ensure_demo(env: dict[str, str], load: str) -> None:
+    run([SMAAJOB, "migrate"], env)
+    probe = (
+        "import django; django.setup(); from smaajob.organisation.models import User; "
+        "print(User.objects.filter(username='konsulent001').exists())"
+    )
+    has = run([PYTHON, "-c", probe], {**env, "DJANGO_SETTINGS_MODULE": "smaajob.settings"}).strip() == "True"
+    if has or load == "no":
+        return
+    print("Indlæser kommunedemoen (municipality) – det tager nogle minutter …", flush=True)
+    run([SMAAJOB, "demo", "--size", "municipality", "--no-progress", "--reset"], env)
+
+
+class VirtualUser:
+    """One logged-in browser: its own cookie jar and the pages it will visit."""
+
+    def __init__(self, base: str, username: str) -> None:
+        self.base = base
+        self.username = username
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.pages: list[tuple[str, str]] = []
+
+    def get(self, path: str) -> tuple[int, str]:
+        with self.opener.open(self.base + path, timeout=60) as response:
+            return response.status, response.read().decode()
+
+    def log_in(self) -> None:
+        self.get("/log-ind/")
+        token = next(c.value for c in self.jar if c.name == "csrftoken")
+        body = urllib.parse.urlencode(
+            {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token}
+        ).encode()
+        request = urllib.request.Request(
+            self.base + "/log-ind/", data=body, headers={"Referer": self.base + "/log-ind/"}
+        )
+        with self.opener.open(request, timeout=60) as response:
+            if "/log-ind/" in response.url:
+                sys.exit(f"log-in failed for {self.username}")
+        _, home = self.get("/")
+        citizen = re.search(r'href="(/borgere/\d+/)"', home)
+        self.pages = [
+            ("forside", "/"),
+            ("arbejdsliste", "/arbejdsliste/"),
+            ("jobåbninger", "/jobaabninger/"),
+            ("virksomheder", "/virksomheder/"),
+            ("overblik", "/overblik/"),
+        ]
+        if citizen:
+            self.pages.append(("borgerside", citizen.group(1)))
+        if self.username.startswith("konsulent"):
+            self.pages.append(("ugens timer", "/timer/"))
+            _, network = self.get("/virksomheder/")
+            company = re.search(r'href="(/virksomheder/\d+/)"', network)
+            if company:
+                self.pages.append(("virksomhedsside", company.group(1)))
+
+
+def drive(users: list[VirtualUser], total: int) -> dict[str, object]:
+    """``len(users)`` threads share ``total`` requests; each walks its own pages in turn."""
+    lock = threading.Lock()
+    issued = 0
+    samples: list[tuple[str, float]] = []
+    errors: list[str] = []
+
+    def worker(user: VirtualUser) -> None:
+        nonlocal issued
+        i = 0
+        while True:
+            with lock:
+                if issued >= total:
+                    return
+                issued += 1
+            name, path = user.pages[i % len(user.pages)]
+            i += 1
+            started = time.perf_counter()
+            try:
+                status, _ = user.get(path)
+            except Exception as error:  # noqa: BLE001 - a benchmark reports, it does not stop
+                errors.append(f"{path}: {error}")
+                continue
+            elapsed = time.perf_counter() - started
+            with lock:
+                samples.append((name, elapsed))
+            if status != 200:
+                errors.append(f"{path}: HTTP {status}")
+
+    threads = [threading.Thread(target=worker, args=(u,)) for u in users]
+    wall = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - wall
+    times = sorted(s for _, s in samples)
+    per_page: dict[str, list[float]] = defaultdict(list)
+    for name, s in samples:
+        per_page[name].append(s)
+    return {
+        "users": len(users),
+        "requests": len(samples),
+        "errors": errors,
+        "wall": wall,
+        "p50": percentile(times, 50),
+        "p95": percentile(times, 95),
+        "throughput": len(samples) / wall if wall else 0.0,
+        "pages": {k: (percentile(sorted(v), 50), percentile(sorted(v), 95), len(v)) for k, v in per_page.items()},
+    }
+
+
+def percentile(sorted_values: list[float], p: float) -> float:
+    if not sorted_values:
+        return float("nan")
+    k = (len(sorted_values) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(sorted_values) - 1)
+    return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (k - lo)
+
+
+def machine() -> str:
+    info = {}
+    for name in ("/proc/cpuinfo", "/proc/meminfo"):
+        with contextlib.suppress(OSError), open(name) as handle:
+            for line in handle:
+                key, _, value = line.partition(":")
+                info.setdefault(key.strip(), value.strip())
+    cpu = info.get("model name", "unknown CPU")
+    mem = info.get("MemTotal", "")
+    memory = f"{int(mem.split()[0]) / 1024 / 1024:.1f} GiB" if mem else "?"
+    return f"nproc {os.cpu_count()}, CPU {cpu}, memory {memory}, Python {platform.python_version()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--threads", type=int, default=8, help="waitress threads (smaajob serve's default: 8)")
+    parser.add_argument("--users", default="1,20", help="concurrency levels, the first is the baseline")
+    parser.add_argument("--requests", type=int, default=400, help="requests per concurrency level")
+    parser.add_argument("--load-demo", choices=["auto", "no"], default="auto")
+    parser.add_argument("--var-dir", default="/tmp/smaajob-bench-web")
+    parser.add_argument("--write-docs", action="store_true")
+    args = parser.parse_args()
+
+    env = {**os.environ, "DATABASE_URL": args.database_url, "SMAAJOB_VAR_DIR": args.var_dir}
+    env.pop("SMAAJOB_DEBUG", None)
+    Path(args.var_dir).mkdir(parents=True, exist_ok=True)
+    ensure_demo(env, args.load_demo)
+    levels = [int(x) for x in args.users.split(",")]
+    base = f"http://127.0.0.1:{args.port}"
+    server = subprocess.Popen(
+        [SMAAJOB, "serve", "--host", "127.0.0.1", "--port", str(args.port), "--threads", str(args.threads)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(base + "/sundhed/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            sys.exit("the server did not start")
+        load_before = os.getloadavg()[0]
+        users = []
+        for k in range(max(levels)):
+            prefix = "konsulent" if k % 3 else "raadgiver"
+            user = VirtualUser(base, f"{prefix}{k // 3 + 1:03d}")
+            user.log_in()
+            users.append(user)
+        for user in users:  # warm-up: every page once, not measured
+            for _, path in user.pages:
+                user.get(path)
+        results = [drive(users[:n], args.requests) for n in levels]
+        load_after = os.getloadavg()[0]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    engine = "PostgreSQL" if args.database_url.startswith("postgres") else "SQLite"
+    lines = report(results, engine, args, load_before, load_after)
+    print("\n".join(lines))
+    if args.write_docs:
+        write_docs(engine, lines)
+    return 0
+
+
+def report(results, engine, args, load_before, load_after) -> list[str]:
+    base = results[0]
+    out = [
+        f"### {engine}",
+        "",
+        f"Measured {date.today().isoformat()} on: {machine()}; load average (1 min) {load_before:.1f} before and "
+        f"{load_after:.1f} after. `smaajob serve` (waitress, {args.threads} threads) on 127.0.0.1, the municipality "
+        f"demo (5,000 citizens). {args.requests} requests per level after one warm-up round; each virtual user is a "
+        "different demo consultant or caseworker walking the main pages in turn.",
+        "",
+        "| concurrent users | requests | errors | p50 ms | p95 ms | throughput req/s | p95 × baseline "
+        "| throughput × baseline |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        out.append(
+            f"| {r['users']} | {r['requests']} | {len(r['errors'])} | {r['p50'] * 1000:.0f} | {r['p95'] * 1000:.0f} | "
+            f"{r['throughput']:.1f} | {r['p95'] / base['p95']:.1f} | {r['throughput'] / base['throughput']:.1f} |"
+        )
+    top = results[-1]
+    out += [
+        "",
+        f"Per page at {top['users']} users:",
+        "",
+        "| page | requests | p50 ms | p95 ms |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, (p50, p95, n) in sorted(top["pages"].items()):
+        out.append(f"| {name} | {n} | {p50 * 1000:.0f} | {p95 * 1000:.0f} |")
+    met = top["p95"] * 1000 < GOAL_P95_MS
+    out += [
+        "",
+        f"Goal: p95 under {GOAL_P95_MS} ms at {top['users']} concurrent users — "
+        f"**{'met' if met else 'not met'}** ({top['p95'] * 1000:.0f} ms).",
+    ]
+    if top["errors"]:
+        out.append(f"First errors: {top['errors'][:3]}")
+    return out
+
+
+def write_docs(engine: str, lines: list[str]) -> None:
+    path = ROOT / "docs" / "performance.md"
+    text = path.read_text() if path.exists() else "# Performance\n"
+    start = text.find(SECTION)
+    if start == -1:
+        section = ""
+        before, after = text.rstrip() + "\n\n", ""
+    else:
+        nxt = text.find("\n## ", start + len(SECTION))
+        section = text[start:] if nxt == -1 else text[start : nxt + 1]
+        before, after = text[:start], "" if nxt == -1 else text[nxt + 1 :]
+    sub = f"### {engine}"
+    kept = ""
+    if section:
+        body = section[len(SECTION) :]
+        # keep the other engine's subsection and the prose; replace this engine's subsection
+        parts = re.split(r"(?m)^(?=### )", body)
+        kept_parts = [p for p in parts if not p.startswith(sub)]
+        kept = "".join(kept_parts).rstrip() + "\n\n"
+    else:
+        kept = (
+            "\nCommand: `.venv/bin/python benchmarks/web_load.py --database-url <URL> --write-docs` (one run per "
+            "database). A benchmark, not a timed test.\n\n"
+        )
+    new = SECTION + kept + "\n".join(lines) + "\n"
+    path.write_text(before + new + ("\n" + after if after else ""))
+    print(f"Skrev afsnittet »{SECTION}« ({engine}) i {path}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -136,21 +136,40 @@ def second_job_upper_bound(
     return int(-flow.optimal_cost())
 
 
-def _clash_groups(slot_words: npt.NDArray[np.uint64]) -> list[npt.NDArray[np.int64]]:
-    """Groups of rows that share some half hour (each group: at most one may be chosen)."""
+def _conflict_groups(
+    slot_words: npt.NDArray[np.uint64], hours: npt.NDArray[np.float64], weekly_hours: float
+) -> list[npt.NDArray[np.int64]]:
+    """Groups of a citizen's tasks of which at most one may be chosen.
+
+    Two kinds of conflict, each written as cliques (an "at most one" per group), which
+    gives the solver a much tighter relaxation than a sum-of-hours constraint:
+
+    * *time*: the tasks covering one half hour of the week;
+    * *hours*: for each task a, a and every task b with hours(b) ≥ hours(a) and
+      hours(a) + hours(b) > the citizen's hours. Any two members of such a group are too
+      many hours together, and every pair that is (a, b with hours(a) ≤ hours(b)) lies in
+      a's group.
+
+    With at most two tasks per citizen, these cliques are exactly the rule "no time clash
+    and the two tasks' minimum hours within the week". Groups inside other groups are
+    dropped.
+    """
+    k = len(hours)
     bits = np.unpackbits(slot_words.view(np.uint8), axis=1, bitorder="little")
-    cols = bits[:, np.count_nonzero(bits, axis=0) >= 2]
-    if cols.shape[1] == 0:
+    time_cols = bits[:, np.count_nonzero(bits, axis=0) >= 2].T.astype(bool)
+    h = hours
+    hour_rows = (h[None, :] >= h[:, None]) & (h[None, :] + h[:, None] > weekly_hours + 1e-9)
+    hour_rows |= np.eye(k, dtype=bool)
+    hour_rows = hour_rows[hour_rows.sum(axis=1) >= 2]
+    patterns = np.unique(np.vstack([time_cols, hour_rows]), axis=0)
+    if len(patterns) == 0:
         return []
-    patterns = np.unique(cols.T, axis=0)
-    # A group contained in another adds nothing.
-    keep = []
-    for i, p in enumerate(patterns):
-        superset = (patterns >= p).all(axis=1)
-        superset[i] = False  # patterns are unique, so any other superset is strictly bigger
-        if not superset.any():
-            keep.append(np.flatnonzero(p).astype(np.int64))
-    return keep
+    sizes = patterns.sum(axis=1)
+    # A pattern is redundant when another (hence bigger, as patterns are unique) holds it.
+    inside = (patterns.astype(np.int32) @ patterns.T.astype(np.int32)) == sizes[:, None]
+    np.fill_diagonal(inside, False)
+    keep = ~inside.any(axis=1) & (sizes >= 2)
+    return [np.flatnonzero(p).astype(np.int64) for p in patterns[keep]]
 
 
 def assign_with_second_jobs(
@@ -191,7 +210,8 @@ def assign_with_second_jobs(
     order = np.argsort(pairs.cand, kind="stable")
     cand_sorted = pairs.cand[order]
     bounds = np.flatnonzero(np.r_[True, cand_sorted[1:] != cand_sorted[:-1], True])
-    half_hours_min = np.rint(op.hours_min * 2).astype(np.int64)
+    # Only for three or more tasks: tasks rounded up, the week rounded down (cautious).
+    half_hours_min = np.ceil(op.hours_min * 2 - 1e-9).astype(np.int64)
     half_hours_cap = np.floor(cp.weekly_hours * 2 + 1e-9).astype(np.int64)
     has_job = []
     for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
@@ -203,12 +223,17 @@ def assign_with_second_jobs(
         has_job.append(y)
         if len(rows) == 1:
             continue
-        model.add(sum(xs) <= max_jobs)
+        if len(rows) > max_jobs:
+            model.add(sum(xs) <= max_jobs)
         if max_jobs >= 2:
-            hours = half_hours_min[pairs.opening[rows]]
-            model.add(sum(int(h) * v for h, v in zip(hours.tolist(), xs, strict=True))
-                      <= int(half_hours_cap[c]))
-            for group in _clash_groups(op.slots[pairs.opening[rows]]):
+            if max_jobs > 2:
+                # With three or more tasks the pairwise cliques no longer cover the hours.
+                hours = half_hours_min[pairs.opening[rows]]
+                model.add(sum(int(h) * v for h, v in zip(hours.tolist(), xs, strict=True))
+                          <= int(half_hours_cap[c]))
+            for group in _conflict_groups(op.slots[pairs.opening[rows]],
+                                          op.hours_min[pairs.opening[rows]],
+                                          float(cp.weekly_hours[c])):
                 model.add_at_most_one(xs[int(g)] for g in group)
     by_opening = np.argsort(pairs.opening, kind="stable")
     o_sorted = pairs.opening[by_opening]
@@ -238,19 +263,24 @@ def assign_with_second_jobs(
     solver.parameters.linearization_level = linearization_level
     status = solver.solve(model)
     seconds["solve"] = time.perf_counter() - t2
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        chosen = single
-        objective = int(pairs.score[single].sum()) + bonus * len(single)
-        bound = objective
-    else:
+    single_objective = int(pairs.score[single].sum()) + bonus * len(single)
+    chosen, objective = single, single_objective
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and (
+        round(solver.objective_value) >= single_objective
+    ):
         chosen = np.array([p for p in range(n) if solver.boolean_value(x[p])], dtype=np.int64)
         objective = int(round(solver.objective_value))
-        bound = int(round(solver.best_objective_bound))
+    # When the time limit stops the search, the answer is never worse than one task each
+    # (always feasible), and the bound is the tighter of CP-SAT's and the flow relaxation's.
+    bound = second_job_upper_bound(pairs, capacity, first_job_bonus)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        bound = min(bound, int(round(solver.best_objective_bound)))
+    optimal = status == cp_model.OPTIMAL or objective == bound
     return MultiJobAssignment(
         cand=pairs.cand[chosen], opening=pairs.opening[chosen], score=pairs.score[chosen],
-        objective=objective, bound=bound, optimal=status == cp_model.OPTIMAL,
+        objective=objective, bound=bound, optimal=optimal,
         status=solver.status_name(status), candidate_ids=cp.ids, opening_ids=op.ids,
-        single_job_objective=int(pairs.score[single].sum()) + bonus * len(single),
+        single_job_objective=single_objective,
         seconds=seconds,
     )
 

@@ -31,14 +31,15 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from smaajob.access.citizens import citizens_for, log_list_read
 from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Benefit, Citizen, ExemptionDecision
-from smaajob.courses.models import Course, Placement, WeeklyHours
-from smaajob.courses.selectors import COVERED_BENEFITS, active_on, follow_up_due, hours_requirement_for
+from smaajob.courses.models import Course, FollowUp, Placement, WeeklyHours
+from smaajob.courses.selectors import COVERED_BENEFITS, active_on, hours_requirement_for
 from smaajob.organisation.models import User
 
 
@@ -100,9 +101,26 @@ def _open_courses(citizens: QuerySet[Citizen]) -> QuerySet[Course]:
 
 
 def follow_ups_overdue(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Alert]:
-    for course in _open_courses(citizens).filter(state__in=["placement", "paid_hours", "follow_up"]):
-        due = follow_up_due(course, today)
-        if due is not None and due <= today:
+    # One query: the last follow-up and the first placement come in as subqueries, so a
+    # caseload of 50 does not cost 100 round trips (same rule as courses.selectors.follow_up_due).
+    last = FollowUp.objects.filter(course=OuterRef("pk")).order_by("-happened_on", "-id")
+    first = Placement.objects.filter(course=OuterRef("pk")).order_by("planned_start")
+    courses = (
+        _open_courses(citizens)
+        .filter(state__in=["placement", "paid_hours", "follow_up"])
+        .annotate(
+            last_next=Subquery(last.values("next_on")[:1]),
+            last_on=Subquery(last.values("happened_on")[:1]),
+            first_start=Subquery(first.annotate(s=Coalesce("actual_start", "planned_start")).values("s")[:1]),
+        )
+    )
+    for course in courses:
+        interval = timedelta(days=course.project.follow_up_interval_days)
+        if course.last_next is not None:
+            due = course.last_next
+        else:
+            due = (course.last_on or course.first_start or course.started_on) + interval
+        if due <= today:
             yield Alert(
                 code="follow_up_overdue",
                 title="Opfølgning forfalden" if due < today else "Opfølgning i dag",
@@ -196,7 +214,12 @@ def hours_requirement_risk(user: User, citizens: QuerySet[Citizen], today: date)
     covered = Benefit.objects.filter(
         citizen=OuterRef("pk"), benefit_type__in=COVERED_BENEFITS, valid_from__lte=today
     ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
-    for citizen in citizens.filter(Exists(covered))[:300]:
+    exempt = ExemptionDecision.objects.filter(citizen=OuterRef("pk"), valid_from__lte=today).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=today)
+    )
+    # Exempt citizens cannot be at risk; leaving them out saves the rule run for most
+    # aktivitetsparate (93 % exempt in Aalborg, 000).
+    for citizen in citizens.filter(Exists(covered)).exclude(Exists(exempt))[:300]:
         status = hours_requirement_for(citizen, today)
         if status["status"] not in ("at_risk", "reduction_proposed"):
             continue

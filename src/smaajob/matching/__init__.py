@@ -23,7 +23,8 @@ Populations
     ``assign(cp, op, waiting_bonus=0) -> Assignment`` — the exact maximum-score assignment
     (each citizen ≤ 1 task, tasks ≤ free places), with the greedy baseline for comparison.
     ``propose_second_jobs(...)`` / ``assign_with_second_jobs(...)`` — a second small task that
-    fits the remaining hours and does not clash in time (CP-SAT, exact per municipality).
+    fits the remaining hours and does not clash in time (CP-SAT, exact per municipality);
+    ``second_job_upper_bound(pairs, capacity)`` bounds it for any size (national runs).
 
 Weights live in ``weights.yaml`` (:func:`load_weights`). See docs/matching.md.
 """
@@ -46,6 +47,7 @@ from smaajob.matching.second_job import (
     MultiJobAssignment,
     assign_with_second_jobs,
     propose_second_jobs,
+    second_job_upper_bound,
 )
 from smaajob.matching.slots import ALL_WEEK, days_mask, week_mask
 from smaajob.matching.weights import Weights, default_weights, load_weights
@@ -83,6 +85,7 @@ __all__ = [
     "feasible_pairs",
     "load_weights",
     "propose_second_jobs",
+    "second_job_upper_bound",
     "top_candidates_for",
     "top_openings_for",
     "week_mask",

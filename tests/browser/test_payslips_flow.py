@@ -86,6 +86,7 @@ def test_a_citizen_sends_a_payslip_from_a_phone_and_the_benefit_office_pays_it(
         phone.wait_for_url("**/loensedler/*/?modtaget=1")
         assert "lønsedlen er modtaget" in phone.get_by_role("status").inner_text()
         assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        phone.screenshot(path="test-artifacts/payslip-receipt-phone.png", full_page=True)
         assert axe_violations(phone) == []
     finally:
         context.close()
@@ -95,12 +96,14 @@ def test_a_citizen_sends_a_payslip_from_a_phone_and_the_benefit_office_pays_it(
     page.get_by_role("link", name="Lønsedler").click()
     first_row = page.locator("table.worklist tbody tr").first
     assert "Haster" in first_row.inner_text() and "Omar Hansen" in first_row.inner_text()
+    page.screenshot(path="test-artifacts/payslip-worklist.png", full_page=True)
     assert axe_violations(page) == []
     first_row.get_by_role("link", name="Omar Hansen").click()
     page.get_by_role("button", name="Beregn").click()
     assert page.get_by_role("heading", name="Supplerende hjælp for").is_visible()
     page.get_by_text("Hvorfor?").click()
     assert "Beregningen er et forslag" in page.locator("pre.explanation").inner_text()
+    page.screenshot(path="test-artifacts/payslip-calculated.png", full_page=True)
     assert axe_violations(page) == []
     page.get_by_role("button", name="Godkend").click()
     page.get_by_role("button", name="Udbetalt").click()

@@ -172,21 +172,22 @@ class CalculationOut(Schema):
 
 
 def _scenario(s: calculator.Scenario) -> ScenarioOut:
-    keep = s.keep.to_dict()
+    k = s.keep
     h = s.hours
+    even = k.break_even_hours_per_week
     return ScenarioOut(
-        hours_per_week=s.keep.hours_per_week,
-        hours_per_month=keep["hours_per_month"],
-        wage=keep["wage"],
-        labour_market_contribution=keep["labour_market_contribution"],
-        benefit_without_work=keep["benefit_without_work"],
-        benefit_after_offset=keep["benefit_after_offset"],
-        job_premium=keep["job_premium"],
-        income_without_work=keep["income_without_work"],
-        income_with_work=keep["income_with_work"],
-        change_in_income=keep["change_in_income"],
-        kept_per_hour=keep["kept_per_hour"],
-        break_even_hours_per_week=keep["break_even_hours_per_week"],
+        hours_per_week=k.hours_per_week,
+        hours_per_month=round(k.hours_per_month, 4),
+        wage=round(k.wage, 2),
+        labour_market_contribution=round(k.labour_market_contribution, 2),
+        benefit_without_work=round(k.benefit_without_work, 2),
+        benefit_after_offset=round(k.benefit_after_offset, 2),
+        job_premium=round(k.job_premium, 2),
+        income_without_work=round(k.income_without_work, 2),
+        income_with_work=round(k.income_with_work, 2),
+        change_in_income=round(k.change_in_income, 2),
+        kept_per_hour=round(k.kept_per_hour, 2),
+        break_even_hours_per_week=None if even is None else round(even, 2),
         regime=s.keep.regime,
         curve=[CurvePoint(**p.to_dict()) for p in s.curve.points],
         hours_requirement=HoursRequirementOut(

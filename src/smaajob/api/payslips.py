@@ -117,10 +117,10 @@ def submit(
     hours: Form[str],
     gross_wage: Form[str],
     attachment: File[UploadedFile] = None,  # type: ignore[assignment]
-    placement_id: Form[int | None] = None,  # type: ignore[assignment]
-    employer_name: Form[str] = "",  # type: ignore[assignment]
-    urgent: Form[bool] = False,  # type: ignore[assignment]
-    urgent_note: Form[str] = "",  # type: ignore[assignment]
+    placement_id: Form[int | None] = None,
+    employer_name: Form[str] = "",
+    urgent: Form[bool] = False,
+    urgent_note: Form[str] = "",
 ) -> Status[PayslipOut]:
     from smaajob.citizens.models import Citizen
 

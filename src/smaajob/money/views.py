@@ -28,7 +28,7 @@ from smaajob.citizens.selectors import benefit_on, spouse_of
 from smaajob.courses.models import Placement
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.money import calculator, permissions, selectors, services
-from smaajob.money.attachments import CONTENT_TYPES
+from smaajob.money.attachments import CONTENT_TYPES, EXTENSIONS
 from smaajob.money.chart import curve_chart
 from smaajob.money.forms import (
     CalculateForm,
@@ -388,9 +388,8 @@ def payslip_file(request: HttpRequest, payslip_id: int) -> FileResponse:
     response = FileResponse(
         payslip.attachment.open("rb"), content_type=CONTENT_TYPES[AttachmentType(payslip.attachment_type)]
     )
-    response["Content-Disposition"] = (
-        f'inline; filename="loenseddel-{payslip.pk}.{payslip.attachment.name.rsplit(".", 1)[-1]}"'
-    )
+    extension = EXTENSIONS[AttachmentType(payslip.attachment_type)]
+    response["Content-Disposition"] = f'inline; filename="loenseddel-{payslip.pk}.{extension}"'
     # An uploaded file is never trusted: no scripts, no plugins, no navigation from it.
     response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'; object-src 'self'"
     response["Cache-Control"] = "private, no-store"

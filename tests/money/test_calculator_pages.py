@@ -108,6 +108,8 @@ def test_a_citizen_opens_their_own_calculator_from_the_menu(client, make_user, c
     citizen.save(update_fields=["user"])
     response = log_in(client, user).get(reverse("money:my_calculator"))
     assert response.status_code == 302 and response["Location"].endswith(f"/beregner/borger/{citizen.pk}/")
+    own = client.get(response["Location"])
+    assert own.status_code == 200 and "Hvad får jeg ud af det?" in own.content.decode()
 
 
 def test_someone_elses_citizen_is_a_404(client, make_user, citizen):

@@ -238,17 +238,20 @@ def feasible_pairs(
         step = max(1, BLOCK_PAIRS // max(len(ca), 1))
         for b0 in range(0, len(ob_all), step):
             ob = ob_all[b0:b0 + step]
+            # Only the two one-word tests run on the whole block; the distance bound runs
+            # on their few survivors (measured cheaper than broadcasting it).
             ok = (lacks[ca][:, None] & needs[ob][None, :]) == 0
             ok &= (c_time[ca][:, None] & o_time[ob][None, :]) != 0
-            ok &= (c_time2[ca][:, None] & o_time2[ob][None, :]) != 0
-            ddx = cxf[ca][:, None] - oxf[ob][None, :]
-            ddy = cyf[ca][:, None] - oyf[ob][None, :]
-            ok &= ddx * ddx + ddy * ddy <= reach2[ca][:, None]
             ii, jj = np.nonzero(ok)
             if len(ii):
-                pending_c.append(ca[ii])
-                pending_o.append(ob[jj])
-                pending += len(ii)
+                ci, oj = ca[ii], ob[jj]
+                ddx, ddy = cxf[ci] - oxf[oj], cyf[ci] - oyf[oj]
+                near = ddx * ddx + ddy * ddy <= reach2[ci]
+                both = (c_time2[ci] & o_time2[oj]) != 0
+                keep = near & both
+                pending_c.append(ci[keep])
+                pending_o.append(oj[keep])
+                pending += int(keep.sum())
             if pending >= EXACT_BATCH:
                 flush()
                 pending = 0

@@ -78,7 +78,7 @@ class MatchExplanation:
         """The explanation as Danish plain text, for a page or an e-mail."""
         head = (
             f"Opgave {self.opening_id} til borger {self.candidate_id}: "
-            + (f"passer – {self.score:.1f} point af 100, forslag {self.proposed_hours:g} t/uge."
+            + (f"passer – {_dec(self.score)} point af 100, forslag {_hours(self.proposed_hours)} t/uge."
                if self.feasible else "passer ikke.")
         )
         lines = [head]
@@ -90,7 +90,8 @@ class MatchExplanation:
             lines += [f"  + {f}" for f in self.fits]
         lines.append(f"Point (vægtprofil {self.profile}):")
         lines += [
-            f"  {c.label}: {c.points:.1f} af {100 * c.weight:.1f} – {c.text}" for c in self.components
+            f"  {c.label}: {_dec(c.points)} af {_dec(100 * c.weight)} – {c.text}"
+            for c in self.components
         ]
         return "\n".join(lines)
 
@@ -121,6 +122,11 @@ def explain(candidate: Candidate, opening: Opening, weights: Weights | None = No
 
 def _hours(h: float) -> str:
     return f"{h:g}".replace(".", ",")
+
+
+def _dec(x: float) -> str:
+    """One decimal with a Danish decimal comma: 12,5."""
+    return f"{x:.1f}".replace(".", ",")
 
 
 def _km(d: float) -> str:

@@ -435,3 +435,36 @@ def test_denials_look_the_same_for_missing_and_not_yours_on_every_record_page(
             return re.search(r'<p class="error" role="alert">(.*?)</p>', response.content.decode()).group(1)
 
         assert alert(mine) == alert(missing)
+
+
+def test_the_worklist_warns_of_a_placement_ending_without_next_step_and_of_a_due_exemption_review(
+    client, caseworker, consultant, citizen, course, company, opening
+):
+    from smaajob.citizens.services import decide_exemption
+    from smaajob.courses.services import register_placement
+
+    today = date.today()
+    register_placement(
+        actor=consultant,
+        course=course,
+        company=company,
+        opening=opening,
+        kind="placement",
+        planned_start=today - timedelta(days=20),
+        planned_end=today + timedelta(days=3),
+        step_up="4",
+    )
+    decide_exemption(
+        actor=caseworker,
+        citizen=citizen,
+        decided_on=today - timedelta(days=170),
+        valid_from=today - timedelta(days=170),
+        reason="Begrænset arbejdsevne.",
+        review_on=today + timedelta(days=5),
+    )
+    consultant_page = log_in(client, consultant).get(reverse("web:worklist")).content.decode()
+    assert "Placering slutter uden næste skridt" in consultant_page
+    client.logout()
+    caseworker_page = log_in(client, caseworker).get(reverse("web:worklist")).content.decode()
+    assert "Fritagelse skal revurderes" in caseworker_page
+    assert reverse("web:exemption", args=[citizen.pk]) in caseworker_page

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "smaajob.cli.serve",
     "smaajob.cli.users",
     "smaajob.cli.rules",
+    "smaajob.cli.money",
 )
 
 
@@ -37,13 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO")
     for module_name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue  # a command group not yet installed in this build
-        module.register(subparsers)
+        importlib.import_module(module_name).register(subparsers)
     return parser
 
 

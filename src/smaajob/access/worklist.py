@@ -39,7 +39,7 @@ from smaajob.access.citizens import citizens_for, log_list_read
 from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Benefit, Citizen, ExemptionDecision
 from smaajob.courses.models import Course, FollowUp, Placement, WeeklyHours
-from smaajob.courses.selectors import COVERED_BENEFITS, active_on, hours_requirement_for
+from smaajob.courses.selectors import COVERED_BENEFITS, active_on, hours_requirement_for_many
 from smaajob.organisation.models import User
 
 
@@ -219,8 +219,9 @@ def hours_requirement_risk(user: User, citizens: QuerySet[Citizen], today: date)
     )
     # Exempt citizens cannot be at risk; leaving them out saves the rule run for most
     # aktivitetsparate (93 % exempt in Aalborg, 000).
-    for citizen in citizens.filter(Exists(covered)).exclude(Exists(exempt))[:300]:
-        status = hours_requirement_for(citizen, today)
+    people = {c.pk: c for c in citizens.filter(Exists(covered)).exclude(Exists(exempt))[:300]}
+    for pk, status in hours_requirement_for_many(list(people), today).items():
+        citizen = people[pk]
         if status["status"] not in ("at_risk", "reduction_proposed"):
             continue
         yield Alert(

@@ -21,6 +21,7 @@ generation can never accept a pair the single-case check would reject.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,6 +30,7 @@ import numpy.typing as npt
 from smaajob.matching.constraints import keep_feasible
 from smaajob.matching.filters import MatchFilters
 from smaajob.matching.geo import grid_xy_km
+from smaajob.matching.model import FACT_BIT, Fact
 from smaajob.matching.pools import CandidatePool, OpeningPool
 from smaajob.matching.scoring import SCORE_SCALE, candidate_weight_rows, score_pairs
 from smaajob.matching.weights import Weights, default_weights
@@ -116,6 +118,67 @@ def time_words(free: npt.NDArray[np.uint64], offset: int = 0) -> npt.NDArray[np.
     return np.packbits(packed, axis=1, bitorder="little").view(np.uint64).reshape(-1)
 
 
+def _lowest_in_field(words: npt.NDArray[np.uint64], shift: int, width: int
+                     ) -> npt.NDArray[np.uint64]:
+    """Keep only the lowest set bit of a thermometer field (the others are implied).
+
+    A task needing level k sets the field's bits below k; a citizen at level h lacks bits
+    h and up. They clash exactly when the task sets bit h, the citizen's lowest lacking
+    bit, so testing that one bit gives the same answer as testing them all.
+    """
+    mask = np.uint64(((1 << width) - 1) << shift)
+    field = words & mask
+    lowest = field & (~field + np.uint64(1))
+    return np.asarray((words & ~mask) | lowest, dtype=np.uint64)
+
+
+def _bit_columns(words: npt.NDArray[np.uint64], n_words: int) -> npt.NDArray[np.uint64]:
+    """(64, n_words) bitmaps: row b has bit j set when ``words[j]`` has bit b."""
+    m = len(words)
+    bits = np.unpackbits(np.ascontiguousarray(words).view(np.uint8).reshape(m, 8), axis=1,
+                         bitorder="little")
+    padded = np.zeros((64, n_words * 64), dtype=np.uint8)
+    padded[:, :m] = bits.T
+    return np.packbits(padded, axis=1, bitorder="little").view(np.uint64)
+
+
+def _or_rows(c_words: npt.NDArray[np.uint64], columns: npt.NDArray[np.uint64],
+             used: int) -> npt.NDArray[np.uint64]:
+    """Per citizen, the union of the task bitmaps of every bit the citizen's word has."""
+    out = np.zeros((len(c_words), columns.shape[1]), dtype=np.uint64)
+    for b in range(64):
+        if used >> b & 1:
+            rows = np.flatnonzero(c_words & np.uint64(1 << b))
+            if len(rows):
+                out[rows] |= columns[b]
+    return out
+
+
+def _word_survivors(c_lacks: npt.NDArray[np.uint64], c_time: npt.NDArray[np.uint64],
+                    o_needs: npt.NDArray[np.uint64], o_time: npt.NDArray[np.uint64]
+                    ) -> tuple[I64, I64]:
+    """Row-major (citizen, task) positions with ``needs & lacks == 0`` and a shared time block.
+
+    Bit-sliced: instead of testing every citizen against every task, each bit of the
+    tasks' words becomes a bitmap over the tasks (64 tasks per machine word), and a
+    citizen's clashes are the union of the bitmaps of the few bits they lack. Work per
+    citizen is then (bits) × (tasks / 64) instead of (tasks).
+    """
+    if sys.byteorder != "little":  # the uint8 views below assume little-endian words
+        ok = (c_lacks[:, None] & o_needs[None, :]) == 0
+        ok &= (c_time[:, None] & o_time[None, :]) != 0
+        ii, jj = np.nonzero(ok)
+        return ii.astype(np.int64), jj.astype(np.int64)
+    n_words = -(-len(o_needs) // 64)
+    clash = _or_rows(c_lacks, _bit_columns(o_needs, n_words),
+                     int(np.bitwise_or.reduce(o_needs)))
+    shared = _or_rows(c_time, _bit_columns(o_time, n_words), int(np.bitwise_or.reduce(o_time)))
+    shared &= ~clash
+    pos = np.flatnonzero(np.unpackbits(shared.view(np.uint8), bitorder="little"))
+    ii, jj = np.divmod(pos, n_words * 64)
+    return ii.astype(np.int64), jj.astype(np.int64)
+
+
 @dataclass(frozen=True, eq=False)
 class PairSet:
     """Feasible pairs: row indices into the two pools and integer scores.
@@ -193,6 +256,10 @@ def feasible_pairs(
     # Computed once for the whole run rather than once per block.
     weight_rows = candidate_weight_rows(cp, weights)
     lacks, needs = requirement_words(cp, op)
+    lacks_low = _lowest_in_field(_lowest_in_field(lacks, 0, HOUR_LEVELS), HOUR_LEVELS,
+                                 DANISH_LEVELS)
+    # A citizen with skånehensyn but no consent to disclose them can take no task at all.
+    alive = ~(cp.has_restrictions & ((cp.consents & FACT_BIT[Fact.RESTRICTIONS]) == 0))
     c_time, o_time = time_words(cp.free), time_words(op.slots)
     half = TIME_BLOCK_HALF_HOURS // 2
     c_time2, o_time2 = time_words(cp.free, half), time_words(op.slots, half)
@@ -223,7 +290,7 @@ def feasible_pairs(
         out_o.append(oj)
         out_s.append(np.asarray(np.rint(points * SCORE_SCALE), dtype=np.int64))
     for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
-        ca = cand_sorted[s:e]
+        ca_all = cand_sorted[s:e]
         cell_key, r = divmod(int(ckey_sorted[s]), int(c_radius.max()) + 1)
         kx, ky = divmod(cell_key, ny)
         pieces = []
@@ -235,14 +302,16 @@ def feasible_pairs(
         if not pieces:
             continue
         ob_all = np.concatenate(pieces)
-        step = max(1, BLOCK_PAIRS // max(len(ca), 1))
+        # The block is cut into the same column chunks as before citizens who can match
+        # nothing were dropped, so pairs come out in the same order.
+        step = max(1, BLOCK_PAIRS // max(len(ca_all), 1))
+        ca = ca_all[alive[ca_all]]
+        if len(ca) == 0:
+            continue
+        c_lacks, c_blocks = lacks_low[ca], c_time[ca]
         for b0 in range(0, len(ob_all), step):
             ob = ob_all[b0:b0 + step]
-            # Only the two one-word tests run on the whole block; the distance bound runs
-            # on their few survivors (measured cheaper than broadcasting it).
-            ok = (lacks[ca][:, None] & needs[ob][None, :]) == 0
-            ok &= (c_time[ca][:, None] & o_time[ob][None, :]) != 0
-            ii, jj = np.nonzero(ok)
+            ii, jj = _word_survivors(c_lacks, c_blocks, needs[ob], o_time[ob])
             if len(ii):
                 ci, oj = ca[ii], ob[jj]
                 ddx, ddy = cxf[ci] - oxf[oj], cyf[ci] - oyf[oj]

@@ -123,17 +123,20 @@ def keep_feasible(
     The same tests as :func:`check_pairs`, applied one after another on fewer and fewer
     pairs (the most selective first), for candidate generation where only survivors count.
     """
-    keep = np.arange(len(ci))
-
     def narrow(ok: npt.NDArray[np.bool_]) -> None:
-        nonlocal ci, oj, keep
-        ci, oj, keep = ci[ok], oj[ok], keep[ok]
+        nonlocal ci, oj
+        ci, oj = ci[ok], oj[ok]
 
+    # Shared time first: after candidate generation's prefilters it is the test that
+    # rejects most pairs, so the others run on far fewer.
+    need = op.hours_min[oj]
+    free_hours = slotbits.overlap_half_hours_at(cp.free_by_word, ci, op.slots_by_word, oj) / 2.0
+    ok = (free_hours >= need) & (free_hours > 0)
+    narrow(ok)
+    free_hours = free_hours[ok]
     cap, need = cp.weekly_hours[ci], op.hours_min[oj]
-    narrow((cap >= need) & (cap > 0) & (cp.danish[ci] >= op.danish[oj])
-           & (op.free_places[oj] > 0))
-    free_hours = slotbits.overlap_half_hours(cp.free[ci], op.slots[oj]) / 2.0
-    ok = (free_hours >= op.hours_min[oj]) & (free_hours > 0)
+    ok = ((cap >= need) & (cap > 0) & (cp.danish[ci] >= op.danish[oj])
+          & (op.free_places[oj] > 0))
     narrow(ok)
     free_hours = free_hours[ok]
     ok = is_subset(cp.restrictions[ci], op.accommodations[oj])

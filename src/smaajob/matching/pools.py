@@ -98,6 +98,11 @@ class CandidatePool:
     def has_restrictions(self) -> Bools:
         return np.asarray(count(self.restrictions) > 0)
 
+    @cached_property
+    def free_by_word(self) -> U64Array:
+        """``free`` transposed, (slots.WORDS, n): one contiguous row per word of the week."""
+        return np.ascontiguousarray(self.free.T)
+
     @classmethod
     def from_candidates(cls, candidates: Sequence[Candidate], vocab: Vocabularies) -> CandidatePool:
         return cls(
@@ -171,6 +176,11 @@ class OpeningPool:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @cached_property
+    def slots_by_word(self) -> U64Array:
+        """``slots`` transposed, (slots.WORDS, m): one contiguous row per word of the week."""
+        return np.ascontiguousarray(self.slots.T)
 
     @cached_property
     def conversion(self) -> F64:

@@ -174,6 +174,8 @@ def test_openings_are_created_edited_listed_and_exported_to_excel(client, consul
 
     sheet = load_workbook(BytesIO(excel.content)).active
     assert sheet["B2"].value == "Opvask og rengøring"
+    pdf = client.get(reverse("web:openings"), {"format": "pdf", "buddy": ""})
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
 
 def test_hours_max_below_min_is_refused_next_to_the_field(client, consultant, company):

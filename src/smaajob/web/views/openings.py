@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 
 from smaajob import access
 from smaajob.errors import SmaajobError
@@ -44,6 +45,8 @@ def opening_list(request: HttpRequest) -> HttpResponse:
     form, rows = _filtered(request)
     if request.GET.get("format") == "xlsx":
         return _excel(rows)
+    if request.GET.get("format") == "pdf":
+        return _pdf(rows, form)
     template = "web/openings/_table.html" if request.htmx else "web/openings/list.html"
     query = request.GET.copy()
     for key in ("format", "side", "visning"):
@@ -62,6 +65,25 @@ def opening_list(request: HttpRequest) -> HttpResponse:
         "printing": printing,
     }
     return render(request, template, context)
+
+
+def _pdf(rows, form) -> HttpResponse:
+    """The list as an A4 PDF (WeasyPrint), for the consultants' meeting or a mail."""
+    # Imported here: WeasyPrint loads Pango on import, which only this export needs.
+    from weasyprint import HTML
+
+    filters = ", ".join(
+        f"{form.fields[k].label.lower()}: {v}"
+        for k, v in (form.cleaned_data if form.is_bound and form.is_valid() else {}).items()
+        if v not in (None, "", False)
+    )
+    html = render_to_string(
+        "web/openings/pdf.html",
+        {"openings": rows[:2000], "count": rows.count(), "today": date.today(), "filters": filters},
+    )
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="jobaabninger-{date.today():%Y-%m-%d}.pdf"'
+    return response
 
 
 def _excel(rows) -> HttpResponse:

@@ -154,30 +154,36 @@ def _or_rows(c_words: npt.NDArray[np.uint64], columns: npt.NDArray[np.uint64],
     return out
 
 
-def _word_survivors(c_lacks: npt.NDArray[np.uint64], c_time: npt.NDArray[np.uint64],
-                    o_needs: npt.NDArray[np.uint64], o_time: npt.NDArray[np.uint64]
-                    ) -> tuple[I64, I64]:
-    """Row-major (citizen, task) positions with ``needs & lacks == 0`` and a shared time block.
+def _word_survivors(c_words: tuple[npt.NDArray[np.uint64], ...],
+                    o_words: tuple[npt.NDArray[np.uint64], ...]) -> tuple[I64, I64]:
+    """Row-major (citizen, task) positions passing the one-word tests of a block.
 
-    Bit-sliced: instead of testing every citizen against every task, each bit of the
-    tasks' words becomes a bitmap over the tasks (64 tasks per machine word), and a
-    citizen's clashes are the union of the bitmaps of the few bits they lack. Work per
-    citizen is then (bits) × (tasks / 64) instead of (tasks).
+    The first pair of words is the requirements test (``needs & lacks == 0``), each
+    further pair a time test (some shared block). Bit-sliced: instead of testing every
+    citizen against every task, each bit of the tasks' words becomes a bitmap over the
+    tasks (64 tasks per machine word), and a citizen's clashes are the union of the
+    bitmaps of the few bits they lack. Work per citizen is (bits) × (tasks / 64) instead
+    of (tasks).
     """
+    c_lacks, *c_times = c_words
+    o_needs, *o_times = o_words
     if sys.byteorder != "little":  # the uint8 views below assume little-endian words
         ok = (c_lacks[:, None] & o_needs[None, :]) == 0
-        ok &= (c_time[:, None] & o_time[None, :]) != 0
+        for c_time, o_time in zip(c_times, o_times, strict=True):
+            ok &= (c_time[:, None] & o_time[None, :]) != 0
         ii, jj = np.nonzero(ok)
         return ii.astype(np.int64), jj.astype(np.int64)
     n_words = -(-len(o_needs) // 64)
-    clash = _or_rows(c_lacks, _bit_columns(o_needs, n_words),
-                     int(np.bitwise_or.reduce(o_needs)))
-    shared = _or_rows(c_time, _bit_columns(o_time, n_words), int(np.bitwise_or.reduce(o_time)))
-    shared &= ~clash
-    pos = np.flatnonzero(np.unpackbits(shared.view(np.uint8), bitorder="little"))
+    ok = ~_or_rows(c_lacks, _bit_columns(o_needs, n_words), int(np.bitwise_or.reduce(o_needs)))
+    for c_time, o_time in zip(c_times, o_times, strict=True):
+        ok &= _or_rows(c_time, _bit_columns(o_time, n_words), int(np.bitwise_or.reduce(o_time)))
+    # Unpack only the bytes that have a bit set (about half of them in a dense town).
+    packed = ok.view(np.uint8).reshape(-1)
+    nz_bytes = np.flatnonzero(packed)
+    set_bits = np.flatnonzero(np.unpackbits(packed[nz_bytes], bitorder="little"))
+    pos = nz_bytes[set_bits >> 3] * 8 + (set_bits & 7)
     ii, jj = np.divmod(pos, n_words * 64)
     return ii.astype(np.int64), jj.astype(np.int64)
-
 
 @dataclass(frozen=True, eq=False)
 class PairSet:
@@ -308,16 +314,14 @@ def feasible_pairs(
         ca = ca_all[alive[ca_all]]
         if len(ca) == 0:
             continue
-        c_lacks, c_blocks = lacks_low[ca], c_time[ca]
+        c_words = (lacks_low[ca], c_time[ca], c_time2[ca])
         for b0 in range(0, len(ob_all), step):
             ob = ob_all[b0:b0 + step]
-            ii, jj = _word_survivors(c_lacks, c_blocks, needs[ob], o_time[ob])
+            ii, jj = _word_survivors(c_words, (needs[ob], o_time[ob], o_time2[ob]))
             if len(ii):
                 ci, oj = ca[ii], ob[jj]
                 ddx, ddy = cxf[ci] - oxf[oj], cyf[ci] - oyf[oj]
-                near = ddx * ddx + ddy * ddy <= reach2[ci]
-                both = (c_time2[ci] & o_time2[oj]) != 0
-                keep = near & both
+                keep = ddx * ddx + ddy * ddy <= reach2[ci]
                 pending_c.append(ci[keep])
                 pending_o.append(oj[keep])
                 pending += int(keep.sum())

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from smaajob.matching import slots as slotbits
-from smaajob.matching.geo import haversine_km
+from smaajob.matching.geo import haversine_from_radians_km
 from smaajob.matching.model import FACT_BIT, Fact
 from smaajob.matching.pools import CandidatePool, OpeningPool
 from smaajob.matching.tags import is_subset
@@ -92,16 +92,22 @@ def check_pairs(cp: CandidatePool, ci: I64, op: OpeningPool, oj: I64) -> PairFac
 
     cap, need = cp.weekly_hours[ci], op.hours_min[oj]
     flag(Reason.HOURS, (cap < need) | (cap <= 0))
-    free_hours = slotbits.overlap_half_hours(cp.free[ci], op.slots[oj]) / 2.0
+    free_hours = slotbits.overlap_half_hours_at(cp.free_by_word, ci, op.slots_by_word, oj) / 2.0
     flag(Reason.SLOTS, (free_hours < need) | (free_hours <= 0))
     flag(Reason.LANGUAGE, cp.danish[ci] < op.danish[oj])
     flag(Reason.RESTRICTIONS, ~is_subset(cp.restrictions[ci], op.accommodations[oj]))
     flag(Reason.CERTIFICATES, ~is_subset(op.certificates[oj], cp.certificates[ci]))
-    dist = haversine_km(cp.lat[ci], cp.lon[ci], op.lat[oj], op.lon[oj])
+    dist = pair_distances_km(cp, ci, op, oj)
     flag(Reason.DISTANCE, dist > cp.travel_km[ci])
     flag(Reason.CONSENT, (disclosures_needed(cp, ci, op, oj) & ~cp.consents[ci]) != 0)
     flag(Reason.CAPACITY, op.free_places[oj] <= 0)
     return PairFacts(reasons=reasons, distance_km=dist, free_hours=np.asarray(free_hours))
+
+
+def pair_distances_km(cp: CandidatePool, ci: I64, op: OpeningPool, oj: I64) -> F64:
+    """Great-circle km of each pair, from the pools' cached radians and cosines."""
+    return haversine_from_radians_km(cp.lat_rad[ci], cp.cos_lat[ci], cp.lon[ci],
+                                     op.lat_rad[oj], op.cos_lat[oj], op.lon[oj])
 
 
 def disclosures_needed(cp: CandidatePool, ci: I64, op: OpeningPool, oj: I64) -> I64:
@@ -144,7 +150,7 @@ def keep_feasible(
     ok &= (disclosures_needed(cp, ci, op, oj) & ~cp.consents[ci]) == 0
     narrow(ok)
     free_hours = free_hours[ok]
-    dist = haversine_km(cp.lat[ci], cp.lon[ci], op.lat[oj], op.lon[oj])
+    dist = pair_distances_km(cp, ci, op, oj)
     ok = dist <= cp.travel_km[ci]
     narrow(ok)
     facts = PairFacts(reasons=np.zeros(len(ci), dtype=np.int64), distance_km=dist[ok],

@@ -8,13 +8,14 @@ the same explanation to each suggestion.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from smaajob.matching import slots as slotbits
-from smaajob.matching.constraints import Reason, check_pairs, disclosures_needed, reasons_of
+from smaajob.matching.constraints import PairFacts, Reason, check_pairs, disclosures_needed, reasons_of
 from smaajob.matching.model import (
     FACT_BIT,
     FACT_DA,
@@ -25,7 +26,7 @@ from smaajob.matching.model import (
     Opening,
 )
 from smaajob.matching.pools import KINDS, CandidatePool, OpeningPool, build_pools
-from smaajob.matching.scoring import NEUTRAL, score_pairs
+from smaajob.matching.scoring import NEUTRAL, PairScores, score_pairs
 from smaajob.matching.weights import COMPONENTS, Weights, default_weights
 
 COMPONENT_LABEL_DA = {
@@ -148,13 +149,35 @@ def explain_pair(
     cp: CandidatePool, i: int, op: OpeningPool, j: int, weights: Weights | None = None
 ) -> MatchExplanation:
     """Explanation for row ``i`` of ``cp`` and row ``j`` of ``op``."""
+    return explain_pairs(cp, [i], op, [j], weights)[0]
+
+
+def explain_pairs(
+    cp: CandidatePool, rows_c: Sequence[int], op: OpeningPool, rows_o: Sequence[int],
+    weights: Weights | None = None,
+) -> list[MatchExplanation]:
+    """Explanations for the pairs ``(cp[rows_c[k]], op[rows_o[k]])``.
+
+    The constraints and scores of all pairs are computed in one vectorised pass (the
+    top-k searches explain ten pairs at once); only the wording is per pair.
+    """
     weights = weights or default_weights()
-    ci, oj = np.array([i]), np.array([j])
+    ci = np.asarray(rows_c, dtype=np.int64)
+    oj = np.asarray(rows_o, dtype=np.int64)
     facts = check_pairs(cp, ci, op, oj)
     scores = score_pairs(cp, ci, op, oj, facts, weights)
-    bits = int(facts.reasons[0])
-    dist, free = float(facts.distance_km[0]), float(facts.free_hours[0])
-    proposed = float(scores.proposed_hours[0])
+    needs = disclosures_needed(cp, ci, op, oj)
+    return [_explain_one(cp, int(ci[k]), op, int(oj[k]), weights, facts, scores, k, int(needs[k]))
+            for k in range(len(ci))]
+
+
+def _explain_one(
+    cp: CandidatePool, i: int, op: OpeningPool, j: int, weights: Weights, facts: PairFacts,
+    scores: PairScores, k: int, need: int,
+) -> MatchExplanation:
+    bits = int(facts.reasons[k])
+    dist, free = float(facts.distance_km[k]), float(facts.free_hours[k])
+    proposed = float(scores.proposed_hours[k])
     cap, hmin, hmax = float(cp.weekly_hours[i]), float(op.hours_min[j]), float(op.hours_max[j])
     vocab = cp.vocab
     c_level, o_level = DanishLevel(int(cp.danish[i])), DanishLevel(int(op.danish[j]))
@@ -162,7 +185,6 @@ def explain_pair(
     accom = vocab.restrictions.decode(op.accommodations[j])
     req_certs = vocab.certificates.decode(op.certificates[j])
     have_certs = vocab.certificates.decode(cp.certificates[i])
-    need = int(disclosures_needed(cp, ci, op, oj)[0])
     consents = int(cp.consents[i])
     slots_text = slotbits.describe(_words_to_mask(op.slots[j]))
 
@@ -220,7 +242,7 @@ def explain_pair(
 
     profile = weights.profile_for(cp.readiness[i])
     wvec = weights.matrix()[weights.profile_names.index(profile)]
-    comp = scores.components[0]
+    comp = scores.components[k]
     sector = vocab.sectors.name(int(op.sector[j])) if int(op.sector[j]) > 0 else "ikke angivet"
     wishes = vocab.sectors.decode(cp.wished_sectors[i])
     w_tasks, o_tasks = vocab.tasks.decode(cp.wished_tasks[i]), vocab.tasks.decode(op.tasks[j])
@@ -264,6 +286,6 @@ def explain_pair(
     )
     return MatchExplanation(
         candidate_id=cp.ids[i], opening_id=op.ids[j], feasible=bits == 0,
-        score=float(scores.points[0]), proposed_hours=proposed, distance_km=dist,
+        score=float(scores.points[k]), proposed_hours=proposed, distance_km=dist,
         profile=profile, rejections=rejections, fits=fits, components=components,
     )

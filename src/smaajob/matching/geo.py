@@ -49,6 +49,21 @@ def haversine_km(
     return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0))), dtype=np.float64)
 
 
+def haversine_from_radians_km(
+    lat1_rad: FloatArray, cos_lat1: FloatArray, lon1: FloatArray,
+    lat2_rad: FloatArray, cos_lat2: FloatArray, lon2: FloatArray,
+) -> FloatArray:
+    """:func:`haversine_km` with the latitudes' radians and cosines computed beforehand.
+
+    The same operations in the same order, so the same bits: pools cache ``radians(lat)``
+    and ``cos(radians(lat))`` once instead of once per pair.
+    """
+    dp = lat2_rad - lat1_rad
+    dl = np.radians(lon2 - lon1)
+    a = np.sin(dp / 2) ** 2 + cos_lat1 * cos_lat2 * np.sin(dl / 2) ** 2
+    return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0))), dtype=np.float64)
+
+
 def grid_xy_km(lat: FloatArray, lon: FloatArray, ref_lat: float) -> tuple[FloatArray, FloatArray]:
     """Equirectangular projection around ``ref_lat``, used only to bucket places into cells."""
     x = lon * (KM_PER_DEGREE_LAT * math.cos(math.radians(ref_lat)))

@@ -103,6 +103,15 @@ class CandidatePool:
         """``free`` transposed, (slots.WORDS, n): one contiguous row per word of the week."""
         return np.ascontiguousarray(self.free.T)
 
+    @cached_property
+    def lat_rad(self) -> F64:
+        return np.asarray(np.radians(self.lat), dtype=np.float64)
+
+    @cached_property
+    def cos_lat(self) -> F64:
+        """cos of the latitude, for :func:`smaajob.matching.geo.haversine_from_radians_km`."""
+        return np.asarray(np.cos(self.lat_rad), dtype=np.float64)
+
     @classmethod
     def from_candidates(cls, candidates: Sequence[Candidate], vocab: Vocabularies) -> CandidatePool:
         return cls(
@@ -181,6 +190,15 @@ class OpeningPool:
     def slots_by_word(self) -> U64Array:
         """``slots`` transposed, (slots.WORDS, m): one contiguous row per word of the week."""
         return np.ascontiguousarray(self.slots.T)
+
+    @cached_property
+    def lat_rad(self) -> F64:
+        return np.asarray(np.radians(self.lat), dtype=np.float64)
+
+    @cached_property
+    def cos_lat(self) -> F64:
+        """cos of the latitude, for :func:`smaajob.matching.geo.haversine_from_radians_km`."""
+        return np.asarray(np.cos(self.lat_rad), dtype=np.float64)
 
     @cached_property
     def conversion(self) -> F64:

@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from smaajob.matching.constraints import Reason, check_pairs
 from smaajob.matching.errors import InvalidMatchingInput
-from smaajob.matching.explain import MatchExplanation, explain_pair
+from smaajob.matching.explain import MatchExplanation, explain_pairs
 from smaajob.matching.filters import MatchFilters
 from smaajob.matching.model import Candidate, Opening
 from smaajob.matching.pools import CandidatePool, OpeningPool, Vocabularies
@@ -104,12 +104,12 @@ def top_openings_for(
     rows = oj[ok]
     scores = score_pairs(cp, ci[ok], op, rows, facts.take(ok), weights).points
     best = _top(scores, op.ids, rows, k)
+    picked = [int(rows[b]) for b in best]
+    explanations = (explain_pairs(cp, [0] * len(picked), op, picked, weights) if explain
+                    else [None] * len(picked))
     suggestions = tuple(
-        Suggestion(
-            id=op.ids[int(rows[b])], index=int(rows[b]), score=float(scores[b]),
-            explanation=explain_pair(cp, 0, op, int(rows[b]), weights) if explain else None,
-        )
-        for b in best
+        Suggestion(id=op.ids[row], index=row, score=float(scores[b]), explanation=text)
+        for b, row, text in zip(best.tolist(), picked, explanations, strict=True)
     )
     return Ranking(subject_id=candidate.id, suggestions=suggestions, considered=len(oj),
                    filtered_out=len(op) - len(oj), feasible=int(ok.sum()),
@@ -137,12 +137,12 @@ def top_candidates_for(
     rows = ci[ok]
     scores = score_pairs(cp, rows, op, oj[ok], facts.take(ok), weights).points
     best = _top(scores, cp.ids, rows, k)
+    picked = [int(rows[b]) for b in best]
+    explanations = (explain_pairs(cp, picked, op, [0] * len(picked), weights) if explain
+                    else [None] * len(picked))
     suggestions = tuple(
-        Suggestion(
-            id=cp.ids[int(rows[b])], index=int(rows[b]), score=float(scores[b]),
-            explanation=explain_pair(cp, int(rows[b]), op, 0, weights) if explain else None,
-        )
-        for b in best
+        Suggestion(id=cp.ids[row], index=row, score=float(scores[b]), explanation=text)
+        for b, row, text in zip(best.tolist(), picked, explanations, strict=True)
     )
     return Ranking(subject_id=opening.id, suggestions=suggestions, considered=len(cp),
                    filtered_out=0, feasible=int(ok.sum()), rejected=_counts(facts.reasons))

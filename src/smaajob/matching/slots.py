@@ -135,11 +135,9 @@ def overlap_half_hours_at(
     over contiguous rows: about five times faster for millions of pairs (no ``(k, WORDS)``
     temporaries, no int64 widening of every word's count).
     """
-    total = np.zeros(len(ai), dtype=np.uint16)  # at most 336 per pair
+    total = np.zeros(np.broadcast(ai, bi).shape, dtype=np.uint16)  # at most 336 per pair
     for w in range(a_by_word.shape[0]):
-        both = a_by_word[w][ai]
-        both &= b_by_word[w][bi]
-        total += np.bitwise_count(both)
+        total += np.bitwise_count(a_by_word[w][ai] & b_by_word[w][bi])
     return total
 
 

@@ -154,6 +154,16 @@ def _or_rows(c_words: npt.NDArray[np.uint64], columns: npt.NDArray[np.uint64],
     return out
 
 
+def _word_survivors_dense(c_words: tuple[npt.NDArray[np.uint64], ...],
+                          o_words: tuple[npt.NDArray[np.uint64], ...]) -> tuple[I64, I64]:
+    """The same as :func:`_word_survivors`, broadcast over every (citizen, task) of the block."""
+    ok = (c_words[0][:, None] & o_words[0][None, :]) == 0
+    for c_time, o_time in zip(c_words[1:], o_words[1:], strict=True):
+        ok &= (c_time[:, None] & o_time[None, :]) != 0
+    ii, jj = np.nonzero(ok)
+    return ii.astype(np.int64), jj.astype(np.int64)
+
+
 def _word_survivors(c_words: tuple[npt.NDArray[np.uint64], ...],
                     o_words: tuple[npt.NDArray[np.uint64], ...]) -> tuple[I64, I64]:
     """Row-major (citizen, task) positions passing the one-word tests of a block.
@@ -168,11 +178,7 @@ def _word_survivors(c_words: tuple[npt.NDArray[np.uint64], ...],
     c_lacks, *c_times = c_words
     o_needs, *o_times = o_words
     if sys.byteorder != "little":  # the uint8 views below assume little-endian words
-        ok = (c_lacks[:, None] & o_needs[None, :]) == 0
-        for c_time, o_time in zip(c_times, o_times, strict=True):
-            ok &= (c_time[:, None] & o_time[None, :]) != 0
-        ii, jj = np.nonzero(ok)
-        return ii.astype(np.int64), jj.astype(np.int64)
+        return _word_survivors_dense(c_words, o_words)
     n_words = -(-len(o_needs) // 64)
     ok = ~_or_rows(c_lacks, _bit_columns(o_needs, n_words), int(np.bitwise_or.reduce(o_needs)))
     for c_time, o_time in zip(c_times, o_times, strict=True):

@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Candidate generation's shortcuts give exactly the answers of the plain checks."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from smaajob.matching import Candidate, Opening, build_pools, feasible_pairs, week_mask
+from smaajob.matching.candidates import (
+    DANISH_LEVELS,
+    HOUR_LEVELS,
+    _lowest_in_field,
+    _word_survivors,
+    _word_survivors_dense,
+)
+from smaajob.matching.constraints import check_pairs
+from smaajob.matching.scoring import SCORE_SCALE, score_pairs
+from smaajob.matching.weights import default_weights
+
+TAGS = ("pauser", "ingen tunge løft", "stille miljø", "kort arbejdsdag")
+CERTS = ("truck", "hygiejne", "kørekort")
+FACTS = ("restrictions", "health", "competences", "language")
+
+
+def _thermometers(rng: np.random.Generator, n: int) -> np.ndarray:
+    hours = (np.uint64(1) << rng.integers(0, HOUR_LEVELS + 1, n).astype(np.uint64)) - np.uint64(1)
+    danish = (np.uint64(1) << rng.integers(0, DANISH_LEVELS + 1, n).astype(np.uint64)) - np.uint64(1)
+    return np.asarray(hours | (danish << np.uint64(HOUR_LEVELS)), dtype=np.uint64)
+
+
+def test_the_bit_sliced_block_test_keeps_exactly_the_pairs_the_broadcast_test_keeps() -> None:
+    rng = np.random.default_rng(7)
+    for k, m in ((1, 1), (37, 1), (5, 64), (130, 200), (300, 1000)):
+        flags = rng.integers(0, 1 << 16, size=(k,)).astype(np.uint64) << np.uint64(32)
+        has = _thermometers(rng, k) | flags
+        needs = _thermometers(rng, m) | (
+            rng.integers(0, 1 << 16, size=(m,)).astype(np.uint64) << np.uint64(32)
+            & rng.integers(0, 1 << 16, size=(m,)).astype(np.uint64) << np.uint64(32))
+        c_time = rng.integers(0, 1 << 42, size=k, dtype=np.uint64) & rng.integers(
+            0, 1 << 42, size=k, dtype=np.uint64)
+        o_time = rng.integers(0, 1 << 42, size=m, dtype=np.uint64) & rng.integers(
+            0, 1 << 42, size=m, dtype=np.uint64) & rng.integers(0, 1 << 42, size=m, dtype=np.uint64)
+        lacks = ~has
+        low = _lowest_in_field(_lowest_in_field(lacks, 0, HOUR_LEVELS), HOUR_LEVELS, DANISH_LEVELS)
+        ii, jj = _word_survivors((low, c_time), (needs, o_time))
+        ri, rj = _word_survivors_dense((lacks, c_time), (needs, o_time))
+        assert np.array_equal(ii, ri) and np.array_equal(jj, rj)
+
+
+def _population(seed: int, n: int, m: int) -> tuple[list[Candidate], list[Opening]]:
+    rng = np.random.default_rng(seed)
+
+    def week(free_time: bool) -> int:
+        days = rng.choice(7, size=int(rng.integers(1, 4)), replace=False)
+        slots = []
+        for d in days.tolist():
+            start = int(rng.integers(12, 30))  # half hours: 06:00 .. 14:30
+            end = start + int(rng.integers(3, 16))
+            slots.append((d, f"{start // 2:02d}:{30 * (start % 2):02d}",
+                          f"{end // 2:02d}:{30 * (end % 2):02d}"))
+        return week_mask(slots, free_time=free_time)
+
+    def tags(names: tuple[str, ...], p: float) -> frozenset[str]:
+        return frozenset(t for t in names if rng.random() < p)
+
+    cands = [Candidate(
+        id=f"c{i}", weekly_hours=float(rng.choice([0, 1.5, 2, 3.5, 4, 6, 8, 12.5, 20])),
+        lat=55.64 + rng.normal(0, 0.04), lon=12.08 + rng.normal(0, 0.07),
+        travel_limit_km=float(rng.choice([2.5, 5, 8, 15])), available=week(True),
+        commitments=week(False) if rng.random() < 0.3 else 0,
+        danish_level=int(rng.integers(0, 4)), restrictions=tags(TAGS, 0.25),
+        certificates=tags(CERTS, 0.4), consents=tags(FACTS, 0.7),
+        waiting_days=int(rng.integers(0, 800)),
+        readiness=str(rng.choice(["aktivitetsparat", "jobparat"])),
+    ) for i in range(n)]
+    opens = []
+    for j in range(m):
+        slots = week(False)
+        window = slots.bit_count() / 2
+        hmin = min(float(rng.choice([1, 2, 2.5, 4, 6, 7.5])), window)
+        opens.append(Opening(
+            id=f"o{j}", company_id=f"v{j % 40}", hours_min=hmin, hours_max=hmin + 2,
+            lat=55.64 + rng.normal(0, 0.04), lon=12.08 + rng.normal(0, 0.07), slots=slots,
+            danish_level=int(rng.integers(0, 4)), accommodations=tags(TAGS, 0.6),
+            required_certificates=tags(CERTS, 0.2), capacity=int(rng.integers(0, 3)),
+            required_disclosures=tags(FACTS, 0.15),
+        ))
+    return cands, opens
+
+
+def test_generation_on_a_town_sized_population_equals_checking_every_pair() -> None:
+    cands, opens = _population(3, 400, 250)
+    cp, op = build_pools(cands, opens)
+    ci, oj = (a.ravel() for a in np.meshgrid(np.arange(len(cp)), np.arange(len(op)), indexing="ij"))
+    facts = check_pairs(cp, ci, op, oj)
+    ok = facts.feasible
+    points = score_pairs(cp, ci[ok], op, oj[ok], facts.take(ok), default_weights()).points
+    expected = dict(zip(zip(ci[ok].tolist(), oj[ok].tolist(), strict=True),
+                        np.rint(points * SCORE_SCALE).astype(np.int64).tolist(), strict=True))
+    assert len(expected) > 200  # the population is dense enough to test something
+    for cell_km in (None, 1.0, 3.0):
+        pairs = feasible_pairs(cp, op, cell_km=cell_km)
+        found = dict(zip(zip(pairs.cand.tolist(), pairs.opening.tolist(), strict=True),
+                         pairs.score.tolist(), strict=True))
+        assert len(found) == len(pairs)
+        assert found == expected

@@ -104,3 +104,28 @@ def test_generation_on_a_town_sized_population_equals_checking_every_pair() -> N
                          pairs.score.tolist(), strict=True))
         assert len(found) == len(pairs)
         assert found == expected
+
+
+def test_time_words_from_bytes_equal_the_half_hour_by_half_hour_ones() -> None:
+    from smaajob.matching import candidates as gen
+
+    rng = np.random.default_rng(11)
+    free = rng.integers(0, 2**63, size=(500, 6), dtype=np.uint64) & rng.integers(
+        0, 2**63, size=(500, 6), dtype=np.uint64) & rng.integers(0, 2**63, size=(500, 6),
+                                                                 dtype=np.uint64)
+    free[:, 5] &= np.uint64((1 << 16) - 1)  # 336 half hours: the last word has 16
+    free[:3] = 0
+    for offset in (0, 4):
+        assert np.array_equal(gen.time_words(free, offset), _slow_time_words(free, offset))
+
+
+def _slow_time_words(free: np.ndarray, offset: int) -> np.ndarray:
+    """The general path of ``time_words``: every half hour unpacked, blocks of eight."""
+    bits = np.unpackbits(free.view(np.uint8), axis=1, bitorder="little")[:, :7 * 48]
+    n_blocks = -(-(7 * 48 + offset) // 8)
+    padded = np.zeros((len(free), n_blocks * 8), dtype=np.uint8)
+    padded[:, offset:offset + 7 * 48] = bits
+    blocks = padded.reshape(len(free), n_blocks, 8).any(axis=2)
+    packed = np.zeros((len(free), 64), dtype=np.uint8)
+    packed[:, :n_blocks] = blocks
+    return np.packbits(packed, axis=1, bitorder="little").view(np.uint64).reshape(-1)

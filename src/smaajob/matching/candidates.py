@@ -108,6 +108,8 @@ def time_words(free: npt.NDArray[np.uint64], offset: int = 0) -> npt.NDArray[np.
     block in every partition, so testing two shifted partitions is still a relaxation,
     and a much tighter one than either alone.
     """
+    if TIME_BLOCK_HALF_HOURS == 8 and offset in (0, 4) and sys.byteorder == "little":
+        return _byte_time_words(free, offset)
     bits = np.unpackbits(free.view(np.uint8), axis=1, bitorder="little")[:, :7 * 48]
     n_blocks = -(-(7 * 48 + offset) // TIME_BLOCK_HALF_HOURS)
     padded = np.zeros((len(free), n_blocks * TIME_BLOCK_HALF_HOURS), dtype=np.uint8)
@@ -164,8 +166,31 @@ def _word_survivors_dense(c_words: tuple[npt.NDArray[np.uint64], ...],
     return ii.astype(np.int64), jj.astype(np.int64)
 
 
+BIT_SLICE_MIN_PAIRS = 300_000  # measured crossover of the two block tests, within 2×
+BOX_LEVELS = 64  # strips per axis of a block for the bounding-box bitmaps
+
+
+def _box_bitmaps(o_pos: F64, c_lo: F64, c_hi: F64, n_words: int) -> npt.NDArray[np.uint64]:
+    """Per citizen, a bitmap of the tasks whose coordinate may lie in ``[c_lo, c_hi]``.
+
+    The tasks are cut into strips along one axis; a citizen gets every strip that touches
+    their interval plus one on each side, so rounding can only let a task in, never out.
+    """
+    lo = float(o_pos.min())
+    width = (float(o_pos.max()) - lo) / BOX_LEVELS or 1.0
+    level = np.clip(np.floor((o_pos - lo) / width), 0, BOX_LEVELS - 1).astype(np.int64)
+    at_least = level[None, :] >= np.arange(BOX_LEVELS + 1)[:, None]
+    padded = np.zeros((BOX_LEVELS + 1, n_words * 64), dtype=np.bool_)
+    padded[:, :len(o_pos)] = at_least
+    ge = np.packbits(padded, axis=1, bitorder="little").view(np.uint64)
+    first = np.clip(np.floor((c_lo - lo) / width) - 1, 0, BOX_LEVELS).astype(np.int64)
+    past = np.clip(np.floor((c_hi - lo) / width) + 2, 0, BOX_LEVELS).astype(np.int64)
+    return np.asarray(ge[first] & ~ge[past], dtype=np.uint64)
+
+
 def _word_survivors(c_words: tuple[npt.NDArray[np.uint64], ...],
-                    o_words: tuple[npt.NDArray[np.uint64], ...]) -> tuple[I64, I64]:
+                    o_words: tuple[npt.NDArray[np.uint64], ...],
+                    box: tuple[F64, F64, F64, F64, F64] | None = None) -> tuple[I64, I64]:
     """Row-major (citizen, task) positions passing the one-word tests of a block.
 
     The first pair of words is the requirements test (``needs & lacks == 0``), each
@@ -173,23 +198,49 @@ def _word_survivors(c_words: tuple[npt.NDArray[np.uint64], ...],
     citizen against every task, each bit of the tasks' words becomes a bitmap over the
     tasks (64 tasks per machine word), and a citizen's clashes are the union of the
     bitmaps of the few bits they lack. Work per citizen is (bits) × (tasks / 64) instead
-    of (tasks).
+    of (tasks). ``box`` (citizen x, y, half-width; task x, y) adds a bounding-box bitmap so
+    fewer far-away pairs are unpacked; leaving it out gives a superset, never fewer pairs.
     """
     c_lacks, *c_times = c_words
     o_needs, *o_times = o_words
-    if sys.byteorder != "little":  # the uint8 views below assume little-endian words
+    # Small blocks (a village, or a few citizens) are cheaper broadcast than bit-sliced:
+    # the bit-sliced test pays a fixed cost per bit. Both give the same pairs in the same order.
+    if sys.byteorder != "little" or len(c_lacks) * len(o_needs) < BIT_SLICE_MIN_PAIRS:
         return _word_survivors_dense(c_words, o_words)
     n_words = -(-len(o_needs) // 64)
     ok = ~_or_rows(c_lacks, _bit_columns(o_needs, n_words), int(np.bitwise_or.reduce(o_needs)))
     for c_time, o_time in zip(c_times, o_times, strict=True):
         ok &= _or_rows(c_time, _bit_columns(o_time, n_words), int(np.bitwise_or.reduce(o_time)))
+    if box is not None:  # a relaxation of the distance test that follows: fewer to unpack
+        c_x, c_y, c_r, o_x, o_y = box
+        ok &= _box_bitmaps(o_x, c_x - c_r, c_x + c_r, n_words)
+        ok &= _box_bitmaps(o_y, c_y - c_r, c_y + c_r, n_words)
     # Unpack only the bytes that have a bit set (about half of them in a dense town).
     packed = ok.view(np.uint8).reshape(-1)
     nz_bytes = np.flatnonzero(packed)
     set_bits = np.flatnonzero(np.unpackbits(packed[nz_bytes], bitorder="little"))
     pos = nz_bytes[set_bits >> 3] * 8 + (set_bits & 7)
     ii, jj = np.divmod(pos, n_words * 64)
-    return ii.astype(np.int64), jj.astype(np.int64)
+    return ii.astype(np.int64, copy=False), jj.astype(np.int64, copy=False)
+
+def _byte_time_words(free: npt.NDArray[np.uint64], offset: int) -> npt.NDArray[np.uint64]:
+    """:func:`time_words` for eight-half-hour blocks at offset 0 or 4, from bytes and nibbles.
+
+    At offset 0 block k is byte k of the week; at offset 4 it is the high half of byte
+    k − 1 and the low half of byte k. The same bits as the general path, without
+    unpacking every half hour.
+    """
+    week = np.ascontiguousarray(free).view(np.uint8)[:, :7 * 48 // 8]
+    if offset == 0:
+        blocks = week != 0
+    else:
+        blocks = np.zeros((len(free), week.shape[1] + 1), dtype=np.bool_)
+        blocks[:, :-1] = (week & 0x0F) != 0
+        blocks[:, 1:] |= (week & 0xF0) != 0
+    packed = np.zeros((len(free), 64), dtype=np.bool_)
+    packed[:, :blocks.shape[1]] = blocks
+    return np.packbits(packed, axis=1, bitorder="little").view(np.uint64).reshape(-1)
+
 
 @dataclass(frozen=True, eq=False)
 class PairSet:
@@ -278,6 +329,9 @@ def feasible_pairs(
     cxf, cyf = cx.astype(np.float32), cy.astype(np.float32)
     oxf, oyf = ox.astype(np.float32), oy.astype(np.float32)
     reach2 = (reach.astype(np.float32) + np.float32(cell * 0.01)) ** 2
+    # Half-width of the box around each citizen that holds their circle, with room for
+    # the float32 rounding of the circle test.
+    box_km = np.sqrt(reach2.astype(np.float64)) * 1.001 + 0.01
 
     out_c: list[I64] = []
     out_o: list[I64] = []
@@ -321,9 +375,11 @@ def feasible_pairs(
         if len(ca) == 0:
             continue
         c_words = (lacks_low[ca], c_time[ca], c_time2[ca])
+        c_x, c_y, c_box = cx[ca], cy[ca], box_km[ca]
         for b0 in range(0, len(ob_all), step):
             ob = ob_all[b0:b0 + step]
-            ii, jj = _word_survivors(c_words, (needs[ob], o_time[ob], o_time2[ob]))
+            ii, jj = _word_survivors(c_words, (needs[ob], o_time[ob], o_time2[ob]),
+                                     (c_x, c_y, c_box, ox[ob], oy[ob]))
             if len(ii):
                 ci, oj = ca[ii], ob[jj]
                 ddx, ddy = cxf[ci] - oxf[oj], cyf[ci] - oyf[oj]

@@ -5,7 +5,7 @@ The full citizens × tasks matrix of a country (100 000 × 50 000) does not fit 
 and almost all of it is infeasible anyway: nobody travels across the country for four
 hours a week. So places are bucketed on a flat grid (cells about half a typical travel
 limit wide); for each cell of citizens only the tasks in cells within reach are looked at,
-as one small block. In a block, two one-word tests and a distance bound run broadcast over the block:
+as one block. In a block, one-word tests and a distance bound discard most pairs:
 
 * a *requirements word*: the task sets a bit for each thing it needs (Danish level and
   hours as thermometer codes, certificates, facts to disclose, restrictions it cannot
@@ -13,6 +13,9 @@ as one small block. In a block, two one-word tests and a distance bound run broa
   ``needs & ~has == 0``;
 * a *time word*: which four-hour blocks of the week the task uses and the citizen has
   free time in; no shared block means no shared half hour.
+
+In a large block the word tests are bit-sliced (see :func:`_word_survivors`), in a small
+one broadcast over the block; both give the same pairs in the same order.
 
 These are relaxations (coarser than the real checks, never stricter). The survivors go
 through the exact checks (:func:`smaajob.matching.constraints.keep_feasible`), so

@@ -142,6 +142,7 @@ def test_journey_4_a_placement_with_step_up_takes_at_most_eight_interactions_and
 
     hours = Interactions(page)
     hours.click(page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Ugens timer"))
+    expect(page.get_by_role("heading", name=re.compile("^Ugens timer"))).to_be_visible()
     rows = page.locator("table.hours tbody tr")
     assert rows.count() >= 2, "the screen lists all the consultant's citizens in companies"
     first_present = page.locator("input[name$='-hours_present']").first

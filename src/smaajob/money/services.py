@@ -446,7 +446,8 @@ def approve(*, actor: User, payslip: Payslip, today: date | None = None, channel
     today = today or timezone.localdate()
     if not permissions.may_handle(actor):
         raise NotFound(permissions.NOT_FOUND)
-    payslip = Payslip.objects.select_for_update().select_related("placement__company").get(pk=payslip.pk)
+    # OF self: PostgreSQL cannot lock the nullable side of the outer join to the placement.
+    payslip = Payslip.objects.select_for_update(of=("self",)).select_related("placement__company").get(pk=payslip.pk)
     if payslip.calculation_id is None and payslip.status == PayslipStatus.RECEIVED:
         raise IllegalTransition("Beregn den supplerende hjælp, før lønsedlen godkendes.", field="status")
     _move(payslip, PayslipStatus.APPROVED, actor)

@@ -111,3 +111,17 @@ def test_an_administrator_reaches_the_admin_and_opening_a_citizen_there_is_audit
 
 def test_the_health_check_answers_without_log_in(client, db):
     assert client.get("/sundhed/").json() == {"status": "ok"}
+
+
+def test_the_citizen_page_leads_to_the_calculator_and_the_progression_report(client, caseworker, citizen, course):
+    page = log_in(client, caseworker).get(reverse("web:citizen", args=[citizen.pk])).content.decode()
+    for name in ("money:citizen_calculator", "reports:progression"):
+        url = reverse(name, args=[citizen.pk])
+        assert f'href="{url}"' in page
+        assert client.get(url).status_code == 200
+
+
+def test_the_benefit_office_home_leads_to_the_payslip_worklist(client, make_user):
+    page = log_in(client, make_user("benefit_office")).get("/").content.decode()
+    assert f'href="{reverse("money:worklist")}"' in page
+    assert "kommer snart" not in page

@@ -101,3 +101,16 @@ def test_the_assignment_is_feasible_within_capacity_optimal_and_never_below_gree
     capacity = np.maximum(op.free_places, 0)
     assert int(pairs.score[solve_sparse_matching(pairs, capacity)].sum()) == result.objective
     assert int(pairs.score[solve_milp(pairs, capacity)].sum()) == result.objective
+
+
+def test_the_greedy_order_is_score_then_citizen_then_task_even_with_ties() -> None:
+    from smaajob.matching.greedy import greedy_order
+
+    rng = np.random.default_rng(5)
+    n, m = 300, 200
+    flat = rng.choice(n * m, size=5_000, replace=False)
+    pairs = PairSet(flat // m, flat % m, rng.integers(0, 40, size=5_000), n, m)
+    expected = np.lexsort((pairs.opening, pairs.cand, -pairs.score))
+    assert np.array_equal(greedy_order(pairs), expected)
+    huge = PairSet(pairs.cand, pairs.opening, pairs.score * 10**12, n, m)  # key would overflow
+    assert np.array_equal(greedy_order(huge), expected)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from smaajob.money.allocation import split_over_months, split_over_weeks
+from smaajob.courses.allocation import split_over_months, split_over_weeks
 from smaajob.money.deadlines import benefit_month, deadline_for, payout_day, urgency
 
 

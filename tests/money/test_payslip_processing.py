@@ -158,8 +158,8 @@ def test_approved_hours_count_towards_the_225_hours(submit, benefit_officer, on_
     payslip = submit()
     services.calculate(actor=benefit_officer, payslip=payslip)
     services.approve(actor=benefit_officer, payslip=payslip, today=TODAY)
-    by_month = selectors.ordinary_hours_by_month(citizen)
-    assert by_month[2022 * 12 + 4] == pytest.approx(26.0)
+    case, _ = selectors.case_for_rules(citizen, first=date(2022, 1, 1), last=date(2022, 6, 1))
+    assert case.record(2022 * 12 + 4).ordinary_hours == pytest.approx(26.0)
 
 
 def test_the_worklist_puts_urgent_payslips_first(submit, benefit_officer):
@@ -199,3 +199,20 @@ def test_the_benefit_office_is_reminded_of_payslips_not_approved_a_week_before_t
     services.create_due_reminders(today=date(2022, 6, 25))
     reminder = Reminder.objects.get(recipient=benefit_officer)
     assert reminder.payslip == payslip and reminder.due_on == date(2022, 7, 1)
+
+
+def test_the_citizen_page_and_the_calculator_count_the_same_225_hours_from_a_payslip(
+    submit, benefit_officer, on_kontanthjaelp, citizen
+):
+    # One builder for every page: the worklist/citizen page figure equals the payslip flow's.
+    from smaajob.courses.selectors import hours_requirement_case
+
+    payslip = submit()
+    services.calculate(actor=benefit_officer, payslip=payslip)
+    services.approve(actor=benefit_officer, payslip=payslip, today=TODAY)
+    page_case = hours_requirement_case(citizen, date(2022, 6, 30))
+    money_case, _ = selectors.case_for_rules(citizen, first=date(2022, 1, 1), last=date(2022, 6, 1))
+    for month in (2022 * 12 + 4, 2022 * 12 + 5):
+        assert page_case.record(month).ordinary_hours == money_case.record(month).ordinary_hours
+    assert page_case.record(2022 * 12 + 4).ordinary_hours == pytest.approx(26.0)
+    assert page_case.record(2022 * 12 + 5).ordinary_hours == pytest.approx(0.0)

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Splitting a payslip's hours over the ISO weeks (or months) of its period.
+"""Splitting hours over the ISO weeks or months of a period (payslips, ledger weeks).
 
 A payslip gives one number of hours for a period (usually a month); the hours ledger holds one
 row per ISO week. We split the hours *in proportion to the working days* (Monday–Friday, not a

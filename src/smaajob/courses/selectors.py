@@ -9,8 +9,10 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from smaajob import rules
 from smaajob.citizens.models import Assignment, Benefit, Citizen, ExemptionDecision, SickLeave
 from smaajob.courses.models import Course, CourseTransition, FollowUp, MatchProposal, Placement, WeeklyHours
+from smaajob.courses.rules_case import COVERED_BENEFITS, WEEK_FIELDS, build_case, provided_hours
 from smaajob.network.models import Opening
 
 
@@ -148,75 +150,50 @@ def timeline(citizen: Citizen) -> list[dict[str, Any]]:
 
 # --------------------------------------------------------------------------- the 225-hour status
 
-COVERED_BENEFITS = frozenset({"kontanthjaelp", "uddannelseshjaelp", "integrationsydelse"})
+
+def _window(on: date) -> tuple[date, date]:
+    """The months the 225-hour status needs: four years back covers the 12-month window, its
+    extension by sick leave and the "1 year of help within 3 years" coverage test."""
+    from smaajob.rules.months import month_start
+
+    return month_start(rules.month_index(on) - 47), on
 
 
-def _case_from(weeks: list[Any], benefits: list[Any], sick: list[Any], exemptions: list[Any], on: date) -> Any:
-    from smaajob import rules
-    from smaajob.rules.months import month_end, month_start
-
-    last = rules.month_index(on)
-    first = last - 47
-    per_month: dict[int, dict[str, float]] = {}
-    for week_start, present, paid, kind in weeks:
-        m = rules.month_index(week_start)
-        if m < first or m > last:
-            continue
-        row = per_month.setdefault(m, {"ordinary": 0.0, "placement": 0.0, "subsidy": 0.0})
-        if kind in ("paid", "hybrid"):
-            row["ordinary"] += float(paid)
-            row["placement"] += float(present - paid) if kind == "hybrid" else 0.0
-        elif kind == "wage_subsidy":
-            row["subsidy"] += float(paid)
-        else:
-            row["placement"] += float(present)
-    benefits = sorted(benefits, key=lambda b: b.valid_from)
-    records = []
-    for m in range(first, last + 1):
-        start, end = month_start(m), month_end(m)
-        benefit = next(
-            (b for b in reversed(benefits) if b.valid_from <= end and (b.valid_to is None or b.valid_to >= start)),
-            None,
+def _spouses_on_help(citizen_ids: list[int], on: date) -> set[int]:
+    """Citizens whose spouse receives a covered benefit on ``on`` (the married-couple rule)."""
+    pairs = list(Citizen.objects.filter(pk__in=citizen_ids, spouse__isnull=False).values_list("pk", "spouse_id")) + [
+        (a, b) for b, a in Citizen.objects.filter(spouse_id__in=citizen_ids).values_list("pk", "spouse_id")
+    ]
+    if not pairs:
+        return set()
+    covered = set(
+        Benefit.objects.filter(
+            citizen_id__in={b for _, b in pairs}, benefit_type__in=COVERED_BENEFITS, valid_from__lte=on
         )
-        hours = per_month.get(m, {})
-        sick_days = sum(max(0, (min(s.ends_on, end) - max(s.starts_on, start)).days + 1) for s in sick)
-        if benefit is None and not hours and not sick_days:
-            continue
-        records.append(
-            rules.MonthRecord(
-                m,
-                ordinary_hours=hours.get("ordinary", 0.0),
-                placement_hours=hours.get("placement", 0.0),
-                wage_subsidy_hours=hours.get("subsidy", 0.0),
-                on_covered_benefit=benefit is not None and benefit.benefit_type in COVERED_BENEFITS,
-                rate=rules.Rate.LOWER if benefit is not None and benefit.rate == "lower" else rules.Rate.FULL,
-                benefit_amount=float(benefit.monthly_amount) if benefit and benefit.monthly_amount else None,
-                sick_days=min(31, sick_days),
-            )
-        )
-    periods = tuple(rules.Period(e.valid_from, e.valid_to, e.reason) for e in exemptions)
-    return rules.CitizenCase.of(records, exemptions=periods)
+        .exclude(valid_to__lt=on)
+        .values_list("citizen_id", flat=True)
+    )
+    return {a for a, b in pairs if b in covered}
 
 
-_WEEK_FIELDS = ("week_start", "hours_present", "hours_paid", "placement__kind")
-
-
-def hours_requirement_case(citizen: Citizen, on: date) -> Any:
-    """The citizen's history as ``smaajob.rules.CitizenCase``: ordinary paid hours per month from
-    the ledger (småjob and the paid part of hybrid), praktik and wage subsidy kept apart, the
-    benefit per month, sick days and the caseworker's exemption decisions."""
-    weeks = list(WeeklyHours.objects.filter(placement__course__citizen=citizen).values_list(*_WEEK_FIELDS))
-    return _case_from(
-        weeks,
-        list(Benefit.objects.filter(citizen=citizen)),
-        list(SickLeave.objects.filter(citizen=citizen)),
-        list(ExemptionDecision.objects.filter(citizen=citizen)),
-        on,
+def hours_requirement_case(citizen: Citizen, on: date, *, first: date | None = None) -> Any:
+    """The citizen's history as ``smaajob.rules.CitizenCase`` (see ``smaajob.courses.rules_case``)."""
+    window_first, last = _window(on)
+    provided, extra = provided_hours([citizen.pk])
+    return build_case(
+        weeks=WeeklyHours.objects.filter(placement__course__citizen=citizen).values_list(*WEEK_FIELDS),
+        benefits=Benefit.objects.filter(citizen=citizen),
+        sick=SickLeave.objects.filter(citizen=citizen),
+        exemptions=ExemptionDecision.objects.filter(citizen=citizen),
+        first=first or window_first,
+        last=last,
+        extra_ordinary=extra.get(citizen.pk),
+        provided_sources=provided,
+        spouse_on_help=citizen.pk in _spouses_on_help([citizen.pk], last),
     )
 
 
 def _status(case: Any, on: date) -> dict[str, Any]:
-    from smaajob import rules
     from smaajob.errors import SmaajobError
 
     try:
@@ -235,12 +212,12 @@ def hours_requirement_for(citizen: Citizen, on: date) -> dict[str, Any]:
 
 
 def hours_requirement_for_many(citizen_ids: list[int], on: date) -> dict[int, dict[str, Any]]:
-    """The same for many citizens in four queries (the worklist's 225-hour alert)."""
+    """The same for many citizens in a handful of queries (the worklist's 225-hour alert)."""
     from collections import defaultdict
 
     weeks: dict[int, list[Any]] = defaultdict(list)
     for row in WeeklyHours.objects.filter(placement__course__citizen_id__in=citizen_ids).values_list(
-        "placement__course__citizen_id", *_WEEK_FIELDS
+        "placement__course__citizen_id", *WEEK_FIELDS
     ):
         weeks[row[0]].append(row[1:])
     grouped: dict[str, dict[int, list[Any]]] = {}
@@ -248,9 +225,21 @@ def hours_requirement_for_many(citizen_ids: list[int], on: date) -> dict[int, di
         grouped[name] = defaultdict(list)
         for obj in model.objects.filter(citizen_id__in=citizen_ids):
             grouped[name][obj.citizen_id].append(obj)
+    first, last = _window(on)
+    with_spouse_on_help = _spouses_on_help(citizen_ids, last)
+    provided, extra = provided_hours(citizen_ids)
     return {
         pk: _status(
-            _case_from(weeks[pk], grouped["benefits"][pk], grouped["sick"][pk], grouped["exemptions"][pk], on), on
+            build_case(
+                weeks=weeks[pk],
+                benefits=grouped["benefits"][pk],
+                sick=grouped["sick"][pk],
+                exemptions=grouped["exemptions"][pk],
+                first=first,
+                last=last,
+                spouse_on_help=pk in with_spouse_on_help,
+            ),
+            on,
         )
         for pk in citizen_ids
     }

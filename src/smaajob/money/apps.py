@@ -9,6 +9,10 @@ class MoneyConfig(AppConfig):
     label = "money"
 
     def ready(self) -> None:
-        from smaajob.money import menu
+        from smaajob.courses.rules_case import register_ordinary_hours_source
+        from smaajob.money import menu, selectors
 
         menu.register_entries()
+        # Approved payslips know their exact period: their hours replace the payslip-fed
+        # ledger weeks in every 225-hour count.
+        register_ordinary_hours_source("payslip", selectors.payslip_hours_by_month)

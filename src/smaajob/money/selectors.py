@@ -11,21 +11,19 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
-from smaajob.citizens.models import Assignment, Benefit, Citizen, ExemptionDecision, SickLeave
-from smaajob.citizens.selectors import spouse_of
-from smaajob.courses.models import Placement, WeeklyHours
+from smaajob.citizens.models import Assignment, Benefit, Citizen
+from smaajob.courses.allocation import split_over_months
+from smaajob.courses.models import Placement
+from smaajob.courses.rules_case import benefit_in_force
+from smaajob.courses.selectors import hours_requirement_case
 from smaajob.money import deadlines
-from smaajob.money.allocation import days_between, split_over_months
 from smaajob.money.models import Payslip, PayslipStatus, Reminder
 from smaajob.organisation.models import User
-from smaajob.rules import CitizenCase, MonthRecord, Period, Rate
+from smaajob.rules import CitizenCase
+from smaajob.rules.months import month_end as last_day_of_month
 from smaajob.rules.months import month_index
 
 LIVE = (PayslipStatus.RECEIVED, PayslipStatus.CALCULATED, PayslipStatus.APPROVED)
-# Benefits the 225-hour rule covers (LAS § 13 f; DOMAIN.md §7.2).
-COVERED_BENEFITS = frozenset({"kontanthjaelp", "uddannelseshjaelp", "integrationsydelse"})
-# Paid hours that count as ordinary, unsubsidised work; løntilskud and praktik do not (§7.1).
-ORDINARY_KINDS = ("paid", "hybrid")
 
 
 @dataclass(frozen=True)
@@ -127,69 +125,32 @@ def payslips_of(payslips: QuerySet[Payslip], citizen: Citizen) -> QuerySet[Paysl
     )
 
 
-def ordinary_hours_by_month(citizen: Citizen) -> dict[int, float]:
-    """Ordinary paid hours per month (month index): approved payslips first, then the ledger.
+def payslip_hours_by_month(citizen_ids: list[int]) -> dict[int, dict[int, float]]:
+    """Ordinary hours per citizen and month index from approved payslips.
 
-    A payslip's own period says which month its hours belong to, so approved payslips are
-    split over months directly (by working days, as over weeks). Ledger weeks of småjob and
-    hybrid placements that did *not* come from a payslip (employer or consultant reports) are
-    split over months the same way. Løntilskud and praktik never count (DOMAIN.md §7.1).
+    A payslip's own period says which month its hours belong to, so its hours are split over
+    months directly (by working days, as over weeks); registered with the 225-hour case builder
+    (``smaajob.courses.rules_case``), they replace the payslip-fed ledger weeks there. Payslips
+    for løntilskud or praktik placements never count (DOMAIN.md §7.1).
     """
-    months: dict[int, Decimal] = defaultdict(Decimal)
-    payslips = Payslip.objects.filter(citizen=citizen, status__in=(PayslipStatus.APPROVED, PayslipStatus.PAID)).filter(
-        Q(placement__isnull=True) | Q(placement__kind__in=ORDINARY_KINDS)
-    )
+    result: dict[int, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    payslips = Payslip.objects.filter(
+        citizen_id__in=citizen_ids, status__in=(PayslipStatus.APPROVED, PayslipStatus.PAID)
+    ).filter(Q(placement__isnull=True) | Q(placement__kind__in=("paid", "hybrid")))
     for payslip in payslips:
         for month, hours in split_over_months(payslip.period_start, payslip.period_end, payslip.hours):
-            months[month_index(month)] += hours
-    weeks = WeeklyHours.objects.filter(
-        placement__course__citizen=citizen, placement__kind__in=ORDINARY_KINDS, hours_paid__gt=0
-    ).exclude(source="payslip")
-    for week in weeks:
-        for month, hours in split_over_months(week.week_start, week.week_start + timedelta(days=6), week.hours_paid):
-            months[month_index(month)] += hours
-    return {m: float(h) for m, h in months.items()}
+            result[payslip.citizen_id][month_index(month)] += hours
+    return {cid: {m: float(h) for m, h in months.items()} for cid, months in result.items()}
 
 
 def case_for_rules(citizen: Citizen, *, first: date, last: date) -> tuple[CitizenCase, dict[int, Benefit | None]]:
-    """The citizen's months ``first``..``last`` as the rules engine's ``CitizenCase``.
-
-    Benefit per month is the one in force on the month's last day; exemptions and sick leave
-    come from the caseworker's records. The spouse counts as "on help" when the spouse's
-    benefit is a covered one on the last day.
-    """
-    hours = ordinary_hours_by_month(citizen)
+    """The citizen's months ``first``..``last`` as the rules engine's ``CitizenCase``, built by the
+    one builder every page uses (``smaajob.courses.selectors.hours_requirement_case``), plus the
+    benefit in force at the end of each month."""
+    case = hours_requirement_case(citizen, last, first=first)
     benefits = list(Benefit.objects.filter(citizen=citizen))
-    sick = list(SickLeave.objects.filter(citizen=citizen))
-    records: list[MonthRecord] = []
-    by_month: dict[int, Benefit | None] = {}
-    for index in range(month_index(first), month_index(last) + 1):
-        start = date(index // 12, index % 12 + 1, 1)
-        end = deadlines.next_month(start) - timedelta(days=1)
-        benefit = next((b for b in benefits if b.valid_from <= end and (b.valid_to is None or b.valid_to >= end)), None)
-        by_month[index] = benefit
-        covered = benefit is not None and benefit.benefit_type in COVERED_BENEFITS
-        sick_days = (
-            sum(1 for s in sick for d in days_between(max(s.starts_on, start), min(s.ends_on, end))) if sick else 0
-        )
-        records.append(
-            MonthRecord(
-                index,
-                ordinary_hours=hours.get(index, 0.0),
-                on_covered_benefit=covered,
-                rate=Rate.LOWER if benefit is not None and benefit.rate == "lower" else Rate.FULL,
-                benefit_amount=float(benefit.monthly_amount)
-                if benefit and benefit.monthly_amount is not None
-                else None,
-                sick_days=min(31, sick_days),
-            )
-        )
-    exemptions = tuple(
-        Period(e.valid_from, e.valid_to, e.reason[:80]) for e in ExemptionDecision.objects.filter(citizen=citizen)
-    )
-    spouse = spouse_of(citizen)
-    spouse_on_help = False
-    if spouse is not None:
-        spouse_benefit = Benefit.objects.filter(citizen=spouse, valid_from__lte=last).exclude(valid_to__lt=last).first()
-        spouse_on_help = spouse_benefit is not None and spouse_benefit.benefit_type in COVERED_BENEFITS
-    return CitizenCase(tuple(records), exemptions=exemptions, married_both_on_help=spouse_on_help), by_month
+    by_month = {
+        index: benefit_in_force(benefits, last_day_of_month(index))
+        for index in range(month_index(first), month_index(last) + 1)
+    }
+    return case, by_month

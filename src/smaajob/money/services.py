@@ -21,6 +21,7 @@ from smaajob.audit.models import AuditAction, AuditChannel
 from smaajob.audit.services import record as audit
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on
+from smaajob.courses.allocation import split_over_weeks
 from smaajob.courses.models import HoursSource, Placement, WeeklyHours
 from smaajob.courses.services import record_week
 from smaajob.errors import (
@@ -33,7 +34,6 @@ from smaajob.errors import (
     OverlappingActivity,
 )
 from smaajob.money import attachments, deadlines, permissions
-from smaajob.money.allocation import split_over_weeks
 from smaajob.money.models import (
     BenefitCalculation,
     Payslip,

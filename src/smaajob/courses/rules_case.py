@@ -1,0 +1,130 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The citizen's history as the rules engine's ``CitizenCase`` — the one builder that the
+citizen page, the worklist, the calculator and the payslip flow all use, so that every page
+shows the same 225-hour figures.
+
+Choices, each stated once here:
+
+* Hours of a ledger week that spans two months are split over the months by working days
+  (``smaajob.courses.allocation``), the same split the payslip flow uses.
+* Ordinary hours are the paid hours of småjob and hybrid placements; the unpaid part of a
+  hybrid week and all praktik hours are placement hours; wage-subsidy hours are kept apart.
+  Neither counts towards the 225 hours (LAS § 13 f; DOMAIN.md §7.1).
+* Another app may own better figures for some ordinary hours: the payslip flow knows each
+  payslip's exact period, so it registers itself with ``register_ordinary_hours_source`` and
+  its hours replace the ledger's payslip-fed weeks (the weeks stay in the ledger for display).
+* The benefit of a month is the one in force on the month's last day, the convention of
+  ``smaajob.rules`` for month-level amounts.
+* Exemptions are the caseworker's recorded decisions; sick leave extends the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from smaajob import rules
+from smaajob.courses.allocation import split_over_months
+from smaajob.rules.months import month_end, month_start
+
+# The benefits the 225-hour rule applies to (LAS § 13 f, stk. 1; DOMAIN.md §7.2).
+COVERED_BENEFITS = frozenset({"kontanthjaelp", "uddannelseshjaelp", "integrationsydelse"})
+
+# Week rows: (week_start, hours_present, hours_paid, placement kind, source).
+WEEK_FIELDS = ("week_start", "hours_present", "hours_paid", "placement__kind", "source")
+WeekRow = tuple[date, Decimal, Decimal, str, str]
+
+# citizen ids -> {citizen id: {month index: ordinary hours}}
+HoursProvider = Callable[[list[int]], dict[int, dict[int, float]]]
+_PROVIDERS: dict[str, HoursProvider] = {}
+
+
+def register_ordinary_hours_source(source: str, provider: HoursProvider) -> None:
+    """Let ``provider`` supply the ordinary hours of ledger weeks recorded with ``source``.
+
+    Called from an app's ``AppConfig.ready`` (the money app registers ``"payslip"``).
+    """
+    _PROVIDERS[source] = provider
+
+
+def provided_hours(citizen_ids: list[int]) -> tuple[frozenset[str], dict[int, dict[int, float]]]:
+    """The sources whose ordinary hours come from providers, and those hours per citizen."""
+    merged: dict[int, dict[int, float]] = {}
+    for provider in _PROVIDERS.values():
+        for citizen_id, months in provider(citizen_ids).items():
+            target = merged.setdefault(citizen_id, {})
+            for month, hours in months.items():
+                target[month] = target.get(month, 0.0) + hours
+    return frozenset(_PROVIDERS), merged
+
+
+def benefit_in_force(benefits: Iterable[Any], on: date) -> Any | None:
+    return next((b for b in benefits if b.valid_from <= on and (b.valid_to is None or b.valid_to >= on)), None)
+
+
+def _hours_by_month(weeks: Iterable[WeekRow], provided: frozenset[str]) -> dict[int, dict[str, float]]:
+    per_month: dict[int, dict[str, float]] = {}
+    for week_start, present, paid, kind, source in weeks:
+        if kind in ("paid", "hybrid"):
+            ordinary = Decimal(0) if source in provided else Decimal(paid)
+            parts = {"ordinary": ordinary, "placement": Decimal(present - paid) if kind == "hybrid" else Decimal(0)}
+        elif kind == "wage_subsidy":
+            parts = {"subsidy": Decimal(paid)}
+        else:
+            parts = {"placement": Decimal(present)}
+        for name, hours in parts.items():
+            if not hours:
+                continue
+            for month, share in split_over_months(week_start, week_start + timedelta(days=6), Decimal(hours)):
+                row = per_month.setdefault(rules.month_index(month), {})
+                row[name] = row.get(name, 0.0) + float(share)
+    return per_month
+
+
+def build_case(
+    *,
+    weeks: Iterable[WeekRow],
+    benefits: Iterable[Any],
+    sick: Iterable[Any],
+    exemptions: Iterable[Any],
+    first: date,
+    last: date,
+    extra_ordinary: Mapping[int, float] | None = None,
+    provided_sources: frozenset[str] = frozenset(),
+    spouse_on_help: bool = False,
+) -> Any:
+    """A ``rules.CitizenCase`` for the months ``first``..``last`` (inclusive).
+
+    ``extra_ordinary`` are the providers' hours for this citizen; ``provided_sources`` the
+    ledger sources they replace (see ``provided_hours``).
+    """
+    per_month = _hours_by_month(weeks, provided_sources)
+    for month, hours in (extra_ordinary or {}).items():
+        row = per_month.setdefault(month, {})
+        row["ordinary"] = row.get("ordinary", 0.0) + hours
+    benefits = list(benefits)
+    sick = list(sick)
+    records = []
+    for m in range(rules.month_index(first), rules.month_index(last) + 1):
+        start, end = month_start(m), month_end(m)
+        benefit = benefit_in_force(benefits, end)
+        hours = per_month.get(m, {})
+        sick_days = sum(max(0, (min(s.ends_on, end) - max(s.starts_on, start)).days + 1) for s in sick)
+        records.append(
+            rules.MonthRecord(
+                m,
+                ordinary_hours=hours.get("ordinary", 0.0),
+                placement_hours=hours.get("placement", 0.0),
+                wage_subsidy_hours=hours.get("subsidy", 0.0),
+                on_covered_benefit=benefit is not None and benefit.benefit_type in COVERED_BENEFITS,
+                rate=rules.Rate.LOWER if benefit is not None and benefit.rate == "lower" else rules.Rate.FULL,
+                benefit_amount=float(benefit.monthly_amount)
+                if benefit is not None and benefit.monthly_amount is not None
+                else None,
+                sick_days=min(31, sick_days),
+            )
+        )
+    periods = tuple(rules.Period(e.valid_from, e.valid_to, e.reason[:80]) for e in exemptions)
+    return rules.CitizenCase.of(records, exemptions=periods, married_both_on_help=spouse_on_help)

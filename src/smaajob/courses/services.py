@@ -16,6 +16,7 @@ from django.db.models import Sum
 from smaajob.audit.models import AuditAction, AuditChannel
 from smaajob.audit.services import record as audit
 from smaajob.citizens.models import Citizen
+from smaajob.courses.ledger_rules import check_week_hours
 from smaajob.courses.models import (
     Attendance,
     Channel,
@@ -299,25 +300,7 @@ def record_week(
     end = placement.actual_end
     if week_start + timedelta(days=6) < start or (end is not None and week_start > end):
         raise InvalidPeriod(f"Uge {week_start.isocalendar().week} ligger uden for placeringens periode.", field="week")
-    if paid > present:
-        raise InvalidHours(f"Løntimer ({paid}) kan ikke overstige timer til stede ({present}).", field="hours_paid")
-    if effective > present:
-        raise InvalidHours(
-            f"Effektive timer ({effective}) kan ikke overstige timer til stede ({present}).", field="hours_effective"
-        )
-    if paid + training > present:
-        raise InvalidHours(
-            f"Løntimer ({paid}) og oplæringstimer ({training}) er tilsammen flere end timer til stede "
-            f"({present}); de samme timer kan ikke både være løn og oplæring.",
-            field="hours_training",
-        )
-    if placement.kind == OpeningKind.PLACEMENT and paid > 0:
-        raise InvalidHours(
-            "Praktik er ulønnet; omdan placeringen til småjob eller hybrid for at registrere løntimer.",
-            field="hours_paid",
-        )
-    if placement.kind in (OpeningKind.PAID, OpeningKind.WAGE_SUBSIDY) and training > 0:
-        raise InvalidHours("Oplæringstimer hører til praktik eller hybridpraktik.", field="hours_training")
+    check_week_hours(kind=placement.kind, present=present, paid=paid, effective=effective, training=training)
     other = WeeklyHours.objects.filter(
         placement__course__citizen_id=placement.course.citizen_id, week_start=week_start
     ).exclude(placement=placement).aggregate(total=Sum("hours_present"))["total"] or Decimal(0)

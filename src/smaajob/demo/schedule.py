@@ -17,9 +17,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from smaajob.courses.ledger_rules import check_week_hours
 from smaajob.courses.states import ALLOWED, CourseState, check_transition
 from smaajob.demo.trajectories import HYBRID, PAID, PLACEMENT, WAGE_SUBSIDY, Job, Phase, Trajectory
-from smaajob.errors import InvalidHours
 from smaajob.hours import parse_hours
 from smaajob.slots import normalise_slots
 
@@ -137,8 +137,12 @@ def path_to(current: str, target: str) -> list[str]:
     raise ValueError(f"no path from {current} to {target}")  # pragma: no cover
 
 
-STATE_FOR_KIND = {PLACEMENT: CourseState.PLACEMENT, PAID: CourseState.PAID_HOURS,
-                  HYBRID: CourseState.PAID_HOURS, WAGE_SUBSIDY: CourseState.PAID_HOURS}
+STATE_FOR_KIND = {
+    PLACEMENT: CourseState.PLACEMENT,
+    PAID: CourseState.PAID_HOURS,
+    HYBRID: CourseState.PAID_HOURS,
+    WAGE_SUBSIDY: CourseState.PAID_HOURS,
+}
 KIND_DA = {PLACEMENT: "praktik", PAID: "løntimer (småjob)", HYBRID: "hybridpraktik", WAGE_SUBSIDY: "løntilskud"}
 
 
@@ -170,23 +174,13 @@ def _week_row(rng: random.Random, phase: Phase, kind: str, week_start: date, pla
 
 
 def check_week(kind: str, present: Decimal, paid: Decimal, effective: Decimal, training: Decimal) -> None:
-    """The ledger rules ``courses.services.record_week`` applies, for rows written in bulk.
-
-    They live inside that service rather than in a shared helper, so they are restated here;
-    the database's check constraints back up the first two.
-    """
-    if paid > present or effective > present:
-        raise InvalidHours("Løntimer og effektive timer kan ikke overstige timer til stede.", field="hours_paid")
-    if paid + training > present:
-        raise InvalidHours("Løntimer og oplæringstimer overstiger timer til stede.", field="hours_training")
-    if kind == PLACEMENT and paid > 0:
-        raise InvalidHours("Praktik er ulønnet.", field="hours_paid")
-    if kind in (PAID, WAGE_SUBSIDY) and training > 0:
-        raise InvalidHours("Oplæringstimer hører til praktik eller hybridpraktik.", field="hours_training")
+    """The ledger rules ``courses.services.record_week`` applies, for rows written in bulk."""
+    check_week_hours(kind=kind, present=present, paid=paid, effective=effective, training=training)
 
 
-def plan_course(trajectory: Trajectory, *, today: date, rng: random.Random, follow_up_days: tuple[int, int],
-                spread_weeks: int = 30) -> CoursePlan:
+def plan_course(
+    trajectory: Trajectory, *, today: date, rng: random.Random, follow_up_days: tuple[int, int], spread_weeks: int = 30
+) -> CoursePlan:
     """Date the trajectory so that open phases run up to ``today`` and closed ones end before it."""
     this_monday = monday(today)
     length = _closed_length(trajectory)
@@ -229,10 +223,13 @@ def _plan_job(job: Job, first_job: date, this_monday: date, today: date, rng: ra
     return JobPlan(job, phases)
 
 
-def _plan_transitions(trajectory: Trajectory, jobs: list[JobPlan], started_on: date, mapped_on: date,
-                      today: date) -> list[TransitionPlan]:
-    out = [TransitionPlan(CourseState.MAPPED, mapped_on, "Ressourceafdækning gennemført."),
-           TransitionPlan(CourseState.MATCHING, mapped_on + timedelta(days=7), "Klar til matchning.")]
+def _plan_transitions(
+    trajectory: Trajectory, jobs: list[JobPlan], started_on: date, mapped_on: date, today: date
+) -> list[TransitionPlan]:
+    out = [
+        TransitionPlan(CourseState.MAPPED, mapped_on, "Ressourceafdækning gennemført."),
+        TransitionPlan(CourseState.MATCHING, mapped_on + timedelta(days=7), "Klar til matchning."),
+    ]
     state = CourseState.MATCHING
 
     def go(target: str, on: date, reason: str) -> None:
@@ -247,8 +244,9 @@ def _plan_transitions(trajectory: Trajectory, jobs: list[JobPlan], started_on: d
     for j, job in enumerate(jobs):
         for i, phase in enumerate(job.phases):
             verb = "Start" if i == 0 else "Omdannet til"
-            events.append((phase.start, 1, STATE_FOR_KIND[phase.kind],
-                           f"{verb} {KIND_DA[phase.kind]}: {job.job.task}."))
+            events.append(
+                (phase.start, 1, STATE_FOR_KIND[phase.kind], f"{verb} {KIND_DA[phase.kind]}: {job.job.task}.")
+            )
         last = job.phases[-1]
         if last.end is not None and job.job.ended_because:
             events.append((last.end + timedelta(days=1), 0, "ended", f"{job.job.ended_because}|{j}"))
@@ -266,8 +264,11 @@ def _plan_transitions(trajectory: Trajectory, jobs: list[JobPlan], started_on: d
                 k != int(index) and other.start <= on and (other.end is None or other.end >= on)
                 for k, other in enumerate(jobs)
             )
-            exit_now = trajectory.exit is not None and trajectory.exit.after_weeks == 0 and all(
-                other.end is not None and other.end < on for other in jobs)
+            exit_now = (
+                trajectory.exit is not None
+                and trajectory.exit.after_weeks == 0
+                and all(other.end is not None and other.end < on for other in jobs)
+            )
             if not still_active and not exit_now:
                 go(CourseState.MATCHING, on, text)
             continue
@@ -291,8 +292,15 @@ def _plan_transitions(trajectory: Trajectory, jobs: list[JobPlan], started_on: d
             if on <= today:
                 on = max(on, out[-1].on)
                 check_transition(state, CourseState.EXITED)
-                out.append(TransitionPlan(CourseState.EXITED, on, trajectory.exit.reason,
-                                          trajectory.exit.outcome, trajectory.exit.stop_reason))
+                out.append(
+                    TransitionPlan(
+                        CourseState.EXITED,
+                        on,
+                        trajectory.exit.reason,
+                        trajectory.exit.outcome,
+                        trajectory.exit.stop_reason,
+                    )
+                )
     # Transition dates never go backwards (change_state refuses it).
     for a, b in zip(out, out[1:], strict=False):
         if b.on < a.on:
@@ -300,8 +308,9 @@ def _plan_transitions(trajectory: Trajectory, jobs: list[JobPlan], started_on: d
     return out
 
 
-def _plan_follow_ups(trajectory: Trajectory, jobs: list[JobPlan], today: date, rng: random.Random,
-                     interval: tuple[int, int]) -> list[FollowUpPlan]:
+def _plan_follow_ups(
+    trajectory: Trajectory, jobs: list[JobPlan], today: date, rng: random.Random, interval: tuple[int, int]
+) -> list[FollowUpPlan]:
     out: list[FollowUpPlan] = []
     for j, job in enumerate(jobs):
         for i, phase in enumerate(job.phases):
@@ -315,7 +324,16 @@ def _plan_follow_ups(trajectory: Trajectory, jobs: list[JobPlan], today: date, r
                 else:
                     effectiveness = rng.randint(5, 9)
                 attendance = rng.choices(("as_agreed", "partly", "absent", "sick"), weights=(85, 9, 3, 3))[0]
-                out.append(FollowUpPlan(j, i, day, day + timedelta(days=step), attendance, effectiveness,
-                                        f"{KIND_DA[phase.kind].capitalize()}: {job.job.task}."))
+                out.append(
+                    FollowUpPlan(
+                        j,
+                        i,
+                        day,
+                        day + timedelta(days=step),
+                        attendance,
+                        effectiveness,
+                        f"{KIND_DA[phase.kind].capitalize()}: {job.job.task}.",
+                    )
+                )
                 day += timedelta(days=step)
     return out

@@ -93,7 +93,7 @@ def test_a_citizen_sends_a_payslip_from_a_phone_and_the_benefit_office_pays_it(
 
     make_user("benefit_office", username="ydelse", first_name="Yrsa", last_name="Ydelse")
     log_in(page, "ydelse", PASSWORD)
-    page.get_by_role("link", name="Lønsedler").click()
+    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Lønsedler").click()
     first_row = page.locator("table.worklist tbody tr").first
     assert "Haster" in first_row.inner_text() and "Omar Hansen" in first_row.inner_text()
     page.screenshot(path="test-artifacts/payslip-worklist.png", full_page=True)

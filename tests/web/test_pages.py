@@ -125,3 +125,11 @@ def test_the_benefit_office_home_leads_to_the_payslip_worklist(client, make_user
     page = log_in(client, make_user("benefit_office")).get("/").content.decode()
     assert f'href="{reverse("money:worklist")}"' in page
     assert "kommer snart" not in page
+
+
+def test_the_benefit_office_cannot_open_the_case_view_and_gets_the_not_found_answer(client, make_user, citizen):
+    # DOMAIN.md §2: the benefit office sees income and payment data only.
+    response = log_in(client, make_user("benefit_office")).get(reverse("web:citizen", args=[citizen.pk]))
+    assert response.status_code == 404
+    assert "Borgeren findes ikke, eller du har ikke adgang til borgeren." in response.content.decode()
+    assert "Omar" not in response.content.decode()

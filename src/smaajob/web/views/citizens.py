@@ -12,13 +12,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from smaajob import access
+from smaajob.access.citizens import NOT_FOUND_MESSAGE
 from smaajob.citizens import services as citizen_services
 from smaajob.citizens.models import ExemptionDecision
 from smaajob.citizens.selectors import consented_facts_on
 from smaajob.courses import selectors as course_selectors
 from smaajob.courses import services as course_services
 from smaajob.courses.states import CourseState
-from smaajob.errors import SmaajobError
+from smaajob.errors import NotFound, SmaajobError
 from smaajob.organisation.models import Role
 from smaajob.web import home_pages
 from smaajob.web.errors import form_error, renders_errors
@@ -33,10 +34,14 @@ def _open_course(citizen):
 @renders_errors
 def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
     user = request.user
-    citizen = access.get_citizen(user, citizen_id, purpose="borgerside")
     if user.role in (Role.CITIZEN, Role.EMPLOYER):
         # Their own views live on their home page; this page is the staff's case view.
         return redirect("web:home")
+    if user.role == Role.BENEFIT_OFFICE:
+        # The benefit office works with income and payment data only (DOMAIN.md §2), through
+        # the payslip pages; the case view is refused like a citizen that is not theirs.
+        raise NotFound(NOT_FOUND_MESSAGE)
+    citizen = access.get_citizen(user, citizen_id, purpose="borgerside")
     today = date.today()
     context = home_pages.citizen_page(citizen, today)
     course = _open_course(citizen)

@@ -34,14 +34,14 @@ def _open_course(citizen):
 @renders_errors
 def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
     user = request.user
-    if user.role in (Role.CITIZEN, Role.EMPLOYER):
-        # Their own views live on their home page; this page is the staff's case view.
-        return redirect("web:home")
     if user.role == Role.BENEFIT_OFFICE:
         # The benefit office works with income and payment data only (DOMAIN.md §2), through
         # the payslip pages; the case view is refused like a citizen that is not theirs.
         raise NotFound(NOT_FOUND_MESSAGE)
     citizen = access.get_citizen(user, citizen_id, purpose="borgerside")
+    if user.role in (Role.CITIZEN, Role.EMPLOYER):
+        # Their own views live on their home page; this page is the staff's case view.
+        return redirect("web:home")
     today = date.today()
     context = home_pages.citizen_page(citizen, today)
     course = _open_course(citizen)

@@ -32,10 +32,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import matching_data as data  # noqa: E402
+from matching_second_jobs import scenario_second_jobs, scenario_second_jobs_small  # noqa: E402,F401
 
 from smaajob.matching import (  # noqa: E402
     Candidate,
-    assign_with_second_jobs,
     feasible_pairs,
     week_mask,
 )
@@ -136,43 +136,6 @@ def scenario_country(quick: bool) -> dict[str, Any]:
     if quick:
         return assignment_scenario(20_000, 10_000, data.TOWNS, 10, 4, 1)
     return assignment_scenario(100_000, 50_000, data.TOWNS, 10, 4, 1)
-
-
-def second_jobs_case(n: int, m: int, time_limit: float) -> dict[str, Any]:
-    vocab = data.vocabularies()
-    cp = data.candidates(n, vocab, seed=31, towns=AARHUS, spread_km=6)
-    op = data.openings(m, vocab, seed=32, towns=AARHUS, spread_km=6, max_capacity=2)
-    t0, c0 = time.perf_counter(), time.process_time()
-    result = assign_with_second_jobs(cp, op, time_limit_s=time_limit)
-    total = time.perf_counter() - t0
-    CPU_SECONDS["total_cpu_all_threads_s"] = time.process_time() - c0
-    pairs = feasible_pairs(cp, op)
-    capacity = np.maximum(op.free_places, 0)
-    greedy = greedy_assignment(pairs, capacity)
-    return {
-        "candidates": n, "openings": m, "feasible_pairs": len(pairs),
-        "pairs_per_candidate": len(pairs) / n, "status": result.status,
-        "optimal": result.optimal, "total_s": total, **{f"{k}_s": v for k, v in
-                                                        result.seconds.items()},
-        "objective_points": result.objective / 100, "bound_points": result.bound / 100,
-        "gap_to_bound_pct": 100 * (result.bound / result.objective - 1) if result.objective
-        else None,
-        "one_job_each_objective_points": (result.single_job_objective or 0) / 100,
-        "greedy_one_job_points": (int(pairs.score[greedy].sum()) + 2000 * len(greedy)) / 100,
-        "citizens_with_a_job": result.n_citizens_with_a_job,
-        "citizens_with_two_jobs": result.n_with_two_or_more, "jobs": len(result.cand),
-        **CPU_SECONDS,
-    }
-
-
-def scenario_second_jobs(quick: bool) -> dict[str, Any]:
-    if quick:
-        return second_jobs_case(1_000, 500, 60)
-    return second_jobs_case(5_000, 2_500, 120)
-
-
-def scenario_second_jobs_small(quick: bool) -> dict[str, Any]:
-    return second_jobs_case(1_000, 500, 60)
 
 
 def child(name: str, quick: bool) -> None:

@@ -8,8 +8,9 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
-from smaajob.audit.models import AuditAction, AuditChannel, AuditEntry
+from smaajob.audit.models import AuditAction, AuditChannel
 from smaajob.audit.services import record as audit
+from smaajob.audit.services import record_many
 from smaajob.citizens.models import Assignment, Citizen, DisclosableFact
 from smaajob.citizens.selectors import consented_facts_on
 from smaajob.courses.models import Placement
@@ -55,20 +56,13 @@ def citizens_for(user: User, *, on: date | None = None) -> QuerySet[Citizen]:
 
 def log_list_read(user: User, citizen_ids: list[int], *, channel: str = AuditChannel.WEB, purpose: str = "") -> None:
     """A list that names citizens is a read of personal data: one audit entry per citizen."""
-    AuditEntry.objects.bulk_create(
-        [
-            AuditEntry(
-                actor=user,
-                actor_username=user.username,
-                action=AuditAction.READ,
-                channel=channel,
-                object_type="citizen",
-                object_id=pk,
-                citizen_id=pk,
-                detail=purpose[:200],
-            )
-            for pk in citizen_ids
-        ]
+    record_many(
+        actor=user,
+        action=AuditAction.READ,
+        channel=channel,
+        object_type="citizen",
+        citizen_ids=citizen_ids,
+        detail=purpose,
     )
 
 

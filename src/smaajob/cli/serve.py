@@ -1,17 +1,36 @@
 # SPDX-License-Identifier: MPL-2.0
-"""``smaajob serve``: the web application on waitress, a production-grade pure-Python
-WSGI server (no compiler, no extra service), with static files from whitenoise."""
+"""``smaajob serve``: the web application, with static files from whitenoise.
+
+On Linux and other POSIX systems the server is gunicorn with several worker processes:
+Python runs one thread at a time per process, so one process can use only one core, and
+a page costs tens of milliseconds of CPU. Each worker has a few threads for requests that
+wait on the database. On Windows, where gunicorn does not run, waitress (one process,
+several threads) serves instead.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+from typing import Any
+
+
+def default_workers() -> int:
+    """Two processes per core, at most eight: pages are CPU-bound, with short database waits."""
+    return max(2, min(8, 2 * (os.cpu_count() or 1)))
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("serve", help="start webapplikationen")
     parser.add_argument("--port", type=int, default=8000, help="port (standard 8000)")
     parser.add_argument("--host", default="127.0.0.1", help="adresse (standard 127.0.0.1, kun denne maskine)")
-    parser.add_argument("--threads", type=int, default=8, help="antal tråde (standard 8)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=default_workers(),
+        help=f"antal serverprocesser (standard {default_workers()}: to pr. processorkerne, højst 8)",
+    )
+    parser.add_argument("--threads", type=int, default=4, help="tråde pr. proces (standard 4)")
     parser.set_defaults(handler=handle)
 
 
@@ -20,19 +39,56 @@ def handle(args: argparse.Namespace) -> int:
 
     if not 1 <= args.port <= 65535:
         raise InvalidInput("Porten skal være et tal fra 1 til 65535, fx 8000.", field="port")
+    if not 1 <= args.workers <= 64:
+        raise InvalidInput("Antal serverprocesser skal være fra 1 til 64, fx 4.", field="workers")
+    if not 1 <= args.threads <= 64:
+        raise InvalidInput("Antal tråde skal være fra 1 til 64, fx 4.", field="threads")
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, connections
     from django.db.migrations.executor import MigrationExecutor
 
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         print("Databasen er ikke opdateret; kører migreringer først …")
         call_command("migrate", verbosity=0)
-
-    from waitress import serve
+    # Worker processes are forked from this one: none may inherit an open connection.
+    connections.close_all()
 
     from smaajob.wsgi import application
 
     print(f"Småjob kører på http://{args.host}:{args.port}/  (stop med Ctrl+C)", flush=True)
-    serve(application, host=args.host, port=args.port, threads=args.threads, ident="smaajob")
+    if os.name == "posix":
+        _serve_gunicorn(application, args)
+    else:  # pragma: no cover - gunicorn needs fork(); waitress serves on Windows
+        from waitress import serve
+
+        serve(application, host=args.host, port=args.port, threads=args.threads * args.workers, ident="smaajob")
     return 0
+
+
+def _serve_gunicorn(application: Any, args: argparse.Namespace) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    options = {
+        "bind": f"{args.host}:{args.port}",
+        "workers": args.workers,
+        "threads": args.threads,
+        "worker_class": "gthread",
+        "proc_name": "smaajob",
+        # No access log: request lines are not needed, and error logs stay free of data.
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        "timeout": 120,
+        "graceful_timeout": 10,
+    }
+
+    class SmaajobServer(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    SmaajobServer().run()

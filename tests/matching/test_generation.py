@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from smaajob.matching import Candidate, Opening, build_pools, feasible_pairs, week_mask
 from smaajob.matching.candidates import (
@@ -14,6 +15,7 @@ from smaajob.matching.candidates import (
     _word_survivors_dense,
 )
 from smaajob.matching.constraints import check_pairs
+from smaajob.matching.parallel import balanced_chunks, map_in_order
 from smaajob.matching.scoring import SCORE_SCALE, score_pairs
 from smaajob.matching.weights import default_weights
 
@@ -129,3 +131,31 @@ def _slow_time_words(free: np.ndarray, offset: int) -> np.ndarray:
     packed = np.zeros((len(free), 64), dtype=np.uint8)
     packed[:, :n_blocks] = blocks
     return np.packbits(packed, axis=1, bitorder="little").view(np.uint64).reshape(-1)
+
+
+def test_generation_on_several_threads_gives_the_same_pairs_in_the_same_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from smaajob.matching import candidates as gen
+
+    cands, opens = _population(5, 400, 250)
+    cp, op = build_pools(cands, opens)
+    monkeypatch.setattr(gen, "PARALLEL_MIN_CANDIDATES", 10**9)
+    serial = feasible_pairs(cp, op, cell_km=1.0)
+    monkeypatch.setattr(gen, "PARALLEL_MIN_CANDIDATES", 1)
+    monkeypatch.setattr(gen, "thread_count", lambda: 3)
+    threaded = feasible_pairs(cp, op, cell_km=1.0)
+    assert len(serial) > 200
+    for a, b in ((serial.cand, threaded.cand), (serial.opening, threaded.opening),
+                 (serial.score, threaded.score)):
+        assert np.array_equal(a, b)
+
+
+def test_blocks_are_cut_into_consecutive_runs_of_about_equal_work() -> None:
+    items = list(range(10))
+    chunks = balanced_chunks(items, [1, 1, 1, 1, 1, 1, 1, 1, 1, 100], 4)
+    assert [x for chunk in chunks for x in chunk] == items
+    assert chunks[-1] == [9] and len(chunks) <= 4
+    assert balanced_chunks(items, [1] * 10, 1) == [items]
+    assert balanced_chunks([], [], 4) == []
+    assert map_in_order(lambda x: x * x, items, threads=3) == [x * x for x in items]

@@ -34,6 +34,7 @@ from smaajob.matching.constraints import keep_feasible
 from smaajob.matching.filters import MatchFilters
 from smaajob.matching.geo import grid_xy_km
 from smaajob.matching.model import FACT_BIT, Fact
+from smaajob.matching.parallel import balanced_chunks, map_in_order, thread_count
 from smaajob.matching.pools import CandidatePool, OpeningPool
 from smaajob.matching.scoring import SCORE_SCALE, candidate_weight_rows, score_pairs
 from smaajob.matching.weights import Weights, default_weights
@@ -47,6 +48,7 @@ DISTANCE_SLACK = 1.05
 DISTANCE_SLACK_KM = 0.5
 BLOCK_PAIRS = 4_000_000  # split very dense cells so one block stays a few tens of MB
 EXACT_BATCH = 500_000  # pairs collected before one vectorised exact check
+PARALLEL_MIN_CANDIDATES = 2_000  # fewer citizens: generation on one thread
 HOUR_LEVELS = 24  # hours thermometer: bit h means "at least h hours" (h = 1..24)
 DANISH_LEVELS = 3
 TIME_BLOCK_HALF_HOURS = 8  # four-hour blocks: 42 per week, one uint64
@@ -336,65 +338,74 @@ def feasible_pairs(
     # the float32 rounding of the circle test.
     box_km = np.sqrt(reach2.astype(np.float64)) * 1.001 + 0.01
 
-    out_c: list[I64] = []
-    out_o: list[I64] = []
-    out_s: list[I64] = []
-    pending_c: list[I64] = []
-    pending_o: list[I64] = []
-    pending = 0
+    # Touch the pools' cached columns once here, not racing in the worker threads.
+    _ = (cp.free_by_word, cp.lat_rad, cp.cos_lat, op.slots_by_word, op.lat_rad, op.cos_lat,
+         op.conversion, op.small_company)
 
-    def flush() -> None:
-        """Exact checks and scores for the pairs that passed the block tests so far."""
-        if not pending_c:
-            return
-        ci, oj = np.concatenate(pending_c), np.concatenate(pending_o)
-        pending_c.clear()
-        pending_o.clear()
+    def exact(ci: I64, oj: I64) -> tuple[I64, I64, I64]:
+        """Exact checks and integer scores for pairs that passed the block tests."""
         ci, oj, facts = keep_feasible(cp, ci, op, oj)
-        scores = score_pairs(cp, ci, op, oj, facts, weights, weight_rows)
-        points = scores.points
+        points = score_pairs(cp, ci, op, oj, facts, weights, weight_rows).points
         if waiting_bonus:
             points = points + waiting_bonus * np.minimum(cp.waiting_days[ci] / 365.0, 1.0)
-        out_c.append(ci)
-        out_o.append(oj)
-        out_s.append(np.asarray(np.rint(points * SCORE_SCALE), dtype=np.int64))
-    for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
-        ca_all = cand_sorted[s:e]
-        cell_key, r = divmod(int(ckey_sorted[s]), int(c_radius.max()) + 1)
-        kx, ky = divmod(cell_key, ny)
-        pieces = []
-        for dx in range(-r, r + 1):
-            lo = np.searchsorted(okey_sorted, (kx + dx) * ny + max(ky - r, 0), "left")
-            hi = np.searchsorted(okey_sorted, (kx + dx) * ny + min(ky + r, ny - 1), "right")
-            if hi > lo:
-                pieces.append(open_sorted[lo:hi])
-        if not pieces:
-            continue
-        ob_all = np.concatenate(pieces)
-        # The block is cut into the same column chunks as before citizens who can match
-        # nothing were dropped, so pairs come out in the same order.
-        step = max(1, BLOCK_PAIRS // max(len(ca_all), 1))
-        ca = ca_all[alive[ca_all]]
-        if len(ca) == 0:
-            continue
-        c_words = (lacks_low[ca], c_time[ca], c_time2[ca])
-        c_x, c_y, c_box = cx[ca], cy[ca], box_km[ca]
-        for b0 in range(0, len(ob_all), step):
-            ob = ob_all[b0:b0 + step]
-            ii, jj = _word_survivors(c_words, (needs[ob], o_time[ob], o_time2[ob]),
-                                     (c_x, c_y, c_box, ox[ob], oy[ob]))
-            if len(ii):
-                ci, oj = ca[ii], ob[jj]
-                ddx, ddy = cxf[ci] - oxf[oj], cyf[ci] - oyf[oj]
-                keep = ddx * ddx + ddy * ddy <= reach2[ci]
-                pending_c.append(ci[keep])
-                pending_o.append(oj[keep])
-                pending += int(keep.sum())
-            if pending >= EXACT_BATCH:
-                flush()
-                pending = 0
-    flush()
-    if not out_c:
+        return ci, oj, np.asarray(np.rint(points * SCORE_SCALE), dtype=np.int64)
+
+    def run(blocks: list[tuple[int, int]]) -> list[tuple[I64, I64, I64]]:
+        """The pairs of consecutive blocks, in block order, exact-checked in batches."""
+        out: list[tuple[I64, I64, I64]] = []
+        pending_c: list[I64] = []
+        pending_o: list[I64] = []
+        pending = 0
+        for s, e in blocks:
+            ca_all = cand_sorted[s:e]
+            cell_key, r = divmod(int(ckey_sorted[s]), r_span)
+            kx, ky = divmod(cell_key, ny)
+            pieces = []
+            for dx in range(-r, r + 1):
+                lo = np.searchsorted(okey_sorted, (kx + dx) * ny + max(ky - r, 0), "left")
+                hi = np.searchsorted(okey_sorted, (kx + dx) * ny + min(ky + r, ny - 1), "right")
+                if hi > lo:
+                    pieces.append(open_sorted[lo:hi])
+            if not pieces:
+                continue
+            ob_all = np.concatenate(pieces)
+            # The block is cut into the same column chunks as before citizens who can match
+            # nothing were dropped, so pairs come out in the same order.
+            step = max(1, BLOCK_PAIRS // max(len(ca_all), 1))
+            ca = ca_all[alive[ca_all]]
+            if len(ca) == 0:
+                continue
+            c_words = (lacks_low[ca], c_time[ca], c_time2[ca])
+            c_x, c_y, c_box = cx[ca], cy[ca], box_km[ca]
+            for b0 in range(0, len(ob_all), step):
+                ob = ob_all[b0:b0 + step]
+                ii, jj = _word_survivors(c_words, (needs[ob], o_time[ob], o_time2[ob]),
+                                         (c_x, c_y, c_box, ox[ob], oy[ob]))
+                if len(ii):
+                    ci, oj = ca[ii], ob[jj]
+                    ddx, ddy = cxf[ci] - oxf[oj], cyf[ci] - oyf[oj]
+                    keep = ddx * ddx + ddy * ddy <= reach2[ci]
+                    pending_c.append(ci[keep])
+                    pending_o.append(oj[keep])
+                    pending += int(keep.sum())
+                if pending >= EXACT_BATCH:
+                    out.append(exact(np.concatenate(pending_c), np.concatenate(pending_o)))
+                    pending_c.clear()
+                    pending_o.clear()
+                    pending = 0
+        if pending_c:
+            out.append(exact(np.concatenate(pending_c), np.concatenate(pending_o)))
+        return out
+
+    r_span = int(c_radius.max()) + 1
+    blocks = list(zip(starts.tolist(), ends.tolist(), strict=True))
+    # Consecutive runs of blocks on every core; in order, so the same pairs in the same
+    # order as one thread. Small pools stay on one thread (starting threads costs more).
+    pieces = 4 * thread_count() if len(cand_rows) >= PARALLEL_MIN_CANDIDATES else 1
+    chunks = balanced_chunks(blocks, [e - s for s, e in blocks], pieces)
+    parts = [part for chunk in map_in_order(run, chunks) for part in chunk]
+    if not parts:
         return empty
-    return PairSet(np.concatenate(out_c), np.concatenate(out_o), np.concatenate(out_s),
-                   len(cp), len(op))
+    return PairSet(np.concatenate([c for c, _, _ in parts]),
+                   np.concatenate([o for _, o, _ in parts]),
+                   np.concatenate([s for _, _, s in parts]), len(cp), len(op))

@@ -7,17 +7,18 @@ few hours of IT support, 003 §4.3.2.3). Two ways in:
 * :func:`propose_second_jobs` — one citizen already holds a task: the best other tasks
   whose times do not overlap it at all and whose minimum hours fit what is left of the
   week.
-* :func:`assign_with_second_jobs` — a whole municipality at once, exactly, as an integer
-  program solved by OR-Tools CP-SAT: each citizen up to ``max_jobs`` tasks, their minimum
-  hours together within the citizen's weekly hours, no two of them overlapping in time,
-  every task within its free places. A bonus for each citizen who gets *a* task keeps the
-  optimum from giving one person two tasks while another gets none, unless the fit is
-  much better.
+* :func:`assign_with_second_jobs` — a whole municipality at once, exactly: each citizen up
+  to two tasks, their minimum hours together within the citizen's weekly hours, no two of
+  them overlapping in time, every task within its free places. A bonus for each citizen
+  who gets *a* task keeps the optimum from giving one person two tasks while another gets
+  none, unless the fit is much better.
 
-Time clashes are modelled exactly and compactly: for each citizen and each half hour of
-the week, at most one of the tasks the citizen could take may cover it. Two tasks clash
-exactly when they share a half hour, so that is the pairwise no-overlap rule, written as
-one "at most one" per distinct group of tasks instead of one per pair.
+Up to two tasks each, the program is solved as a choice of one *bundle* (a task, or two
+tasks that go together) per citizen, by column generation, an exact Lagrangian bound and
+reduced-cost elimination (:mod:`smaajob.matching.second_job_bundles`). For three or more
+tasks each (``max_jobs > 2``, not used by the application) the older CP-SAT model remains:
+for each citizen and each half hour of the week at most one of their tasks may cover it,
+and their minimum hours summed within the week.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from smaajob.matching.model import Candidate, Opening
 from smaajob.matching.pools import CandidatePool, OpeningPool, Vocabularies
 from smaajob.matching.ranking import Ranking, top_openings_for
 from smaajob.matching.scoring import SCORE_SCALE
+from smaajob.matching.second_job_bundles import solve_bundles
 from smaajob.matching.weights import Weights
 
 I64 = npt.NDArray[np.int64]
@@ -68,7 +70,9 @@ class MultiJobAssignment:
     """Chosen pairs (pool rows) when citizens may hold several tasks.
 
     ``objective`` counts pair scores plus the first-job bonus, in hundredths of a point;
-    ``bound`` is the solver's proven upper bound (equal to ``objective`` when optimal).
+    ``bound`` is a proven upper bound (equal to ``objective`` when optimal).
+    ``single_job_objective`` is the best assignment with at most one task each (the same
+    scores and bonus), the baseline the second tasks are measured against.
     """
 
     cand: I64
@@ -82,6 +86,7 @@ class MultiJobAssignment:
     opening_ids: tuple[str, ...]
     single_job_objective: int | None = None
     seconds: dict[str, float] = field(default_factory=dict)
+    stats: dict[str, int] = field(default_factory=dict)
 
     @property
     def n_with_two_or_more(self) -> int:
@@ -187,7 +192,8 @@ def assign_with_second_jobs(
 ) -> MultiJobAssignment:
     """Exact assignment where a citizen may hold up to ``max_jobs`` non-clashing tasks.
 
-    Meant for one municipality; see docs/matching.md for the national run.
+    Meant for one municipality; see docs/matching.md for the national run. ``workers``
+    and ``linearization_level`` only concern the CP-SAT model used for ``max_jobs > 2``.
     """
     if max_jobs < 1:
         raise InvalidMatchingInput("max_jobs skal være mindst 1.", field="max_jobs")
@@ -196,21 +202,57 @@ def assign_with_second_jobs(
     if pairs is None:
         pairs = feasible_pairs(cp, op, weights=weights, filters=filters)
     seconds["candidate_generation"] = time.perf_counter() - t0
-    t1 = time.perf_counter()
     bonus = int(round(first_job_bonus * SCORE_SCALE))
     if len(pairs) == 0:
         nothing = np.zeros(0, dtype=np.int64)
         return MultiJobAssignment(nothing, nothing, nothing, 0, 0, True, "OPTIMAL", cp.ids,
                                   op.ids, 0, seconds)
     capacity = np.maximum(op.free_places, 0)
+    if max_jobs > 2:
+        return _assign_cp_sat(cp, op, pairs, capacity, bonus, max_jobs, first_job_bonus,
+                              time_limit_s, workers, linearization_level, seconds)
+    solution = solve_bundles(pairs, capacity, op.slots, op.hours_min, cp.weekly_hours, bonus,
+                             max_jobs=max_jobs, time_limit_s=time_limit_s)
+    seconds.update(solution.seconds)
+    bound = solution.bound
+    if not solution.optimal:
+        # The flow relaxation (no hours or clash rules) bounds the optimum too.
+        flow_bound = second_job_upper_bound(pairs, capacity, first_job_bonus)
+        bound = flow_bound if bound is None else min(bound, flow_bound)
+    chosen = solution.chosen
+    return MultiJobAssignment(
+        cand=pairs.cand[chosen], opening=pairs.opening[chosen], score=pairs.score[chosen],
+        objective=solution.objective, bound=max(bound if bound is not None else 0,
+                                                solution.objective),
+        optimal=solution.optimal, status=solution.status, candidate_ids=cp.ids,
+        opening_ids=op.ids, single_job_objective=solution.single_job_objective,
+        seconds=seconds, stats={"compatible_pairs": solution.compatible_pairs,
+                                "lp_rounds": solution.lp_rounds,
+                                "mip_columns": solution.mip_columns})
 
+
+def _assign_cp_sat(
+    cp: CandidatePool,
+    op: OpeningPool,
+    pairs: PairSet,
+    capacity: I64,
+    bonus: int,
+    max_jobs: int,
+    first_job_bonus: float,
+    time_limit_s: float,
+    workers: int | None,
+    linearization_level: int,
+    seconds: dict[str, float],
+) -> MultiJobAssignment:
+    """The CP-SAT model, for three or more tasks per citizen (slow beyond ~1,000 citizens)."""
+    t1 = time.perf_counter()
     model = cp_model.CpModel()
     n = len(pairs)
     x = [model.new_bool_var(f"x{p}") for p in range(n)]
     order = np.argsort(pairs.cand, kind="stable")
     cand_sorted = pairs.cand[order]
     bounds = np.flatnonzero(np.r_[True, cand_sorted[1:] != cand_sorted[:-1], True])
-    # Only for three or more tasks: tasks rounded up, the week rounded down (cautious).
+    # Tasks rounded up, the week rounded down (cautious).
     half_hours_min = np.ceil(op.hours_min * 2 - 1e-9).astype(np.int64)
     half_hours_cap = np.floor(cp.weekly_hours * 2 + 1e-9).astype(np.int64)
     has_job = []
@@ -225,16 +267,14 @@ def assign_with_second_jobs(
             continue
         if len(rows) > max_jobs:
             model.add(sum(xs) <= max_jobs)
-        if max_jobs >= 2:
-            if max_jobs > 2:
-                # With three or more tasks the pairwise cliques no longer cover the hours.
-                hours = half_hours_min[pairs.opening[rows]]
-                model.add(sum(int(h) * v for h, v in zip(hours.tolist(), xs, strict=True))
-                          <= int(half_hours_cap[c]))
-            for group in _conflict_groups(op.slots[pairs.opening[rows]],
-                                          op.hours_min[pairs.opening[rows]],
-                                          float(cp.weekly_hours[c])):
-                model.add_at_most_one(xs[int(g)] for g in group)
+        # With three or more tasks the pairwise cliques no longer cover the hours.
+        hours = half_hours_min[pairs.opening[rows]]
+        model.add(sum(int(h) * v for h, v in zip(hours.tolist(), xs, strict=True))
+                  <= int(half_hours_cap[c]))
+        for group in _conflict_groups(op.slots[pairs.opening[rows]],
+                                      op.hours_min[pairs.opening[rows]],
+                                      float(cp.weekly_hours[c])):
+            model.add_at_most_one(xs[int(g)] for g in group)
     by_opening = np.argsort(pairs.opening, kind="stable")
     o_sorted = pairs.opening[by_opening]
     o_bounds = np.flatnonzero(np.r_[True, o_sorted[1:] != o_sorted[:-1], True])

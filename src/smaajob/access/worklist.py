@@ -39,7 +39,12 @@ from smaajob.access.citizens import citizens_for, log_list_read
 from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Benefit, Citizen, ExemptionDecision
 from smaajob.courses.models import Course, FollowUp, Placement, WeeklyHours
-from smaajob.courses.selectors import COVERED_BENEFITS, active_on, hours_requirement_for_many
+from smaajob.courses.selectors import (
+    COVERED_BENEFITS,
+    active_on,
+    hours_requirement_for_many,
+    hours_requirement_in_force,
+)
 from smaajob.organisation.models import User
 
 
@@ -94,10 +99,22 @@ def worklist(user: User, *, today: date | None = None, channel: str = AuditChann
 
 
 # --------------------------------------------------------------------------- built-in sources
+#
+# A caseload is tens of citizens and a team's hundreds, so each source is one query that reads
+# plain rows (``values_list``), not model instances, and builds each link from a URL reversed
+# once per page.
+
+_ID = 987654321
 
 
-def _open_courses(citizens: QuerySet[Citizen]) -> QuerySet[Course]:
-    return Course.objects.filter(citizen__in=citizens).exclude(state="exited").select_related("citizen", "project")
+def url_for(name: str) -> Callable[[int], str]:
+    """``reverse(name, args=[pk])`` as a function of ``pk``, reversing only once."""
+    prefix, suffix = reverse(name, args=[_ID]).split(str(_ID))
+    return lambda pk: f"{prefix}{pk}{suffix}"
+
+
+def _name(first: str, last: str) -> str:
+    return f"{first} {last}"  # as ``Citizen.full_name``
 
 
 def follow_ups_overdue(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Alert]:
@@ -105,33 +122,61 @@ def follow_ups_overdue(user: User, citizens: QuerySet[Citizen], today: date) -> 
     # caseload of 50 does not cost 100 round trips (same rule as courses.selectors.follow_up_due).
     last = FollowUp.objects.filter(course=OuterRef("pk")).order_by("-happened_on", "-id")
     first = Placement.objects.filter(course=OuterRef("pk")).order_by("planned_start")
-    courses = (
-        _open_courses(citizens)
-        .filter(state__in=["placement", "paid_hours", "follow_up"])
+    rows = (
+        Course.objects.filter(citizen__in=citizens, state__in=["placement", "paid_hours", "follow_up"])
         .annotate(
             last_next=Subquery(last.values("next_on")[:1]),
             last_on=Subquery(last.values("happened_on")[:1]),
             first_start=Subquery(first.annotate(s=Coalesce("actual_start", "planned_start")).values("s")[:1]),
         )
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "citizen_id",
+            "citizen__first_name",
+            "citizen__last_name",
+            "project__name",
+            "project__follow_up_interval_days",
+            "started_on",
+            "last_next",
+            "last_on",
+            "first_start",
+            named=True,
+        )
     )
-    for course in courses:
-        interval = timedelta(days=course.project.follow_up_interval_days)
+    url = url_for("web:follow_up_new")
+    for course in rows:
         if course.last_next is not None:
             due = course.last_next
         else:
+            interval = timedelta(days=course.project__follow_up_interval_days)
             due = (course.last_on or course.first_start or course.started_on) + interval
         if due <= today:
             yield Alert(
                 code="follow_up_overdue",
                 title="Opfølgning forfalden" if due < today else "Opfølgning i dag",
                 citizen_id=course.citizen_id,
-                citizen_name=course.citizen.full_name,
+                citizen_name=_name(course.citizen__first_name, course.citizen__last_name),
                 due=due,
-                url=reverse("web:follow_up_new", args=[course.pk]),
+                url=url(course.pk),
                 action="Registrér opfølgning",
-                detail=f"{course.project.name}: hver {course.project.follow_up_interval_days}. dag",
+                detail=f"{course.project__name}: hver {course.project__follow_up_interval_days}. dag",
                 severity="high" if due < today else "normal",
             )
+
+
+_PLACEMENT_FIELDS = (
+    "pk",
+    "kind",
+    "actual_start",
+    "planned_end",
+    "course__citizen_id",
+    "course__citizen__first_name",
+    "course__citizen__last_name",
+    "course__project__name",
+    "course__project__weeks_without_pay_alert",
+    "company__name",
+)
 
 
 def _running(citizens: QuerySet[Citizen], today: date) -> QuerySet[Placement]:
@@ -139,7 +184,7 @@ def _running(citizens: QuerySet[Citizen], today: date) -> QuerySet[Placement]:
         Placement.objects.filter(course__citizen__in=citizens)
         .filter(active_on(today))
         .exclude(course__state="exited")
-        .select_related("course__citizen", "course__project", "company")
+        .order_by("pk")
     )
 
 
@@ -149,61 +194,79 @@ def placements_ending(user: User, citizens: QuerySet[Citizen], today: date) -> I
         _running(citizens, today)
         .filter(planned_end__gte=today, planned_end__lte=today + timedelta(days=7))
         .filter(converted_to__isnull=True)
-        .annotate(has_next=Exists(later))
-        .filter(has_next=False)
+        .filter(~Exists(later))
+        .values_list(*_PLACEMENT_FIELDS, named=True)
     )
+    kinds = dict(Placement._meta.get_field("kind").flatchoices)
+    url = url_for("web:placement")
     for p in rows:
         yield Alert(
             code="placement_ending",
             title="Placering slutter uden næste skridt",
-            citizen_id=p.course.citizen_id,
-            citizen_name=p.course.citizen.full_name,
+            citizen_id=p.course__citizen_id,
+            citizen_name=_name(p.course__citizen__first_name, p.course__citizen__last_name),
             due=p.planned_end,
-            url=reverse("web:placement", args=[p.pk]),
+            url=url(p.pk),
             action="Forlæng, omdan til løntimer eller afslut",
-            detail=f"{p.get_kind_display()} hos {p.company.name} slutter {p.planned_end:%d.%m.%Y}",
+            detail=f"{kinds.get(p.kind, p.kind)} hos {p.company__name} slutter {p.planned_end:%d.%m.%Y}",
             severity="high",
         )
 
 
 def weeks_without_pay(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Alert]:
     paid = WeeklyHours.objects.filter(placement__course=OuterRef("course"), hours_paid__gt=0)
-    rows = _running(citizens, today).annotate(any_paid=Exists(paid)).filter(any_paid=False)
+    rows = _running(citizens, today).filter(~Exists(paid)).values_list(*_PLACEMENT_FIELDS, named=True)
+    url = url_for("web:placement")
     for p in rows:
-        limit = p.course.project.weeks_without_pay_alert
+        limit = p.course__project__weeks_without_pay_alert
         weeks = (today - p.actual_start).days // 7
         if weeks >= limit:
             yield Alert(
                 code="no_paid_hours",
                 title=f"{weeks} uger uden løntimer",
-                citizen_id=p.course.citizen_id,
-                citizen_name=p.course.citizen.full_name,
+                citizen_id=p.course__citizen_id,
+                citizen_name=_name(p.course__citizen__first_name, p.course__citizen__last_name),
                 due=p.actual_start + timedelta(weeks=limit),
-                url=reverse("web:placement", args=[p.pk]),
+                url=url(p.pk),
                 action="Tal løn med virksomheden eller afslut",
-                detail=f"{p.company.name}; grænsen i {p.course.project.name} er {limit} uger",
+                detail=f"{p.company__name}; grænsen i {p.course__project__name} er {limit} uger",
             )
 
 
 def exemption_reviews(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Alert]:
+    # Whether a later decision replaced the one due for review comes in as a subquery (one
+    # query for the caseload, not one per citizen).
+    later = ExemptionDecision.objects.filter(citizen=OuterRef("citizen"), decided_on__gt=OuterRef("decided_on"))
     rows = (
         ExemptionDecision.objects.filter(citizen__in=citizens, review_on__lte=today + timedelta(days=14))
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
-        .select_related("citizen")
+        .annotate(superseded=Exists(later))
+        .order_by("decided_on", "id")
+        .values_list(
+            "citizen_id",
+            "citizen__first_name",
+            "citizen__last_name",
+            "decided_on",
+            "review_on",
+            "legal_basis",
+            "superseded",
+            named=True,
+        )
     )
-    newest: dict[int, ExemptionDecision] = {}
-    for e in rows.order_by("decided_on", "id"):
+    newest: dict[int, Any] = {}
+    for e in rows:
         newest[e.citizen_id] = e
+    url = url_for("web:exemption")
     for e in newest.values():
-        if ExemptionDecision.objects.filter(citizen_id=e.citizen_id, decided_on__gt=e.decided_on).exists():
+        if e.superseded:
             continue
         yield Alert(
             code="exemption_review",
             title="Fritagelse skal revurderes",
             citizen_id=e.citizen_id,
-            citizen_name=e.citizen.full_name,
+            citizen_name=_name(e.citizen__first_name, e.citizen__last_name),
             due=e.review_on,
-            url=reverse("web:exemption", args=[e.citizen_id]),
+            url=url(e.citizen_id),
             action="Revurdér fritagelsen",
             detail=f"Afgjort {e.decided_on:%d.%m.%Y} ({e.legal_basis})",
             severity="high" if e.review_on < today else "normal",
@@ -211,6 +274,9 @@ def exemption_reviews(user: User, citizens: QuerySet[Citizen], today: date) -> I
 
 
 def hours_requirement_risk(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Alert]:
+    if not hours_requirement_in_force(today):
+        # Abolished from 1 July 2025: no one can be at risk, so no case is built.
+        return
     covered = Benefit.objects.filter(
         citizen=OuterRef("pk"), benefit_type__in=COVERED_BENEFITS, valid_from__lte=today
     ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
@@ -219,18 +285,23 @@ def hours_requirement_risk(user: User, citizens: QuerySet[Citizen], today: date)
     )
     # Exempt citizens cannot be at risk; leaving them out saves the rule run for most
     # aktivitetsparate (93 % exempt in Aalborg, 000).
-    people = {c.pk: c for c in citizens.filter(Exists(covered)).exclude(Exists(exempt))[:300]}
+    people = {
+        pk: _name(first, last)
+        for pk, first, last in citizens.filter(Exists(covered))
+        .exclude(Exists(exempt))
+        .values_list("pk", "first_name", "last_name")[:300]
+    }
+    url = url_for("web:citizen")
     for pk, status in hours_requirement_for_many(list(people), today).items():
-        citizen = people[pk]
         if status["status"] not in ("at_risk", "reduction_proposed"):
             continue
         yield Alert(
             code="hours_225_risk",
             title=status["status_text"],
-            citizen_id=citizen.pk,
-            citizen_name=citizen.full_name,
+            citizen_id=pk,
+            citizen_name=people[pk],
             due=date.fromisoformat(status["avoid_by"]) if status.get("avoid_by") else today,
-            url=reverse("web:citizen", args=[citizen.pk]) + "#timer-225",
+            url=url(pk) + "#timer-225",
             action="Se 225-timersstatus",
             detail=f"Mangler {status['hours_missing']:g} timer",
             severity="high" if status["status"] == "reduction_proposed" else "normal",

@@ -45,22 +45,27 @@ def month_of(day: date) -> date:
     return day.replace(day=1)
 
 
-def split(start: date, end: date, hours: Decimal, bucket: Callable[[date], date]) -> list[tuple[date, Decimal]]:
-    """``hours`` over ``start..end`` (inclusive) split into ``bucket(day)`` groups by working days."""
+@lru_cache(maxsize=4096)
+def _weights(start: date, end: date, bucket: Callable[[date], date]) -> tuple[tuple[tuple[date, int], ...], int]:
+    """(bucket, working days) pairs in bucket order, and the total; the same few periods recur
+    (every ledger week, every payslip month), so the day-by-day count is done once per period."""
     days = days_between(start, end)
     counted = [d for d in days if is_working_day(d)] or days
     weights: dict[date, int] = {}
     for day in counted:
-        weights[bucket(day)] = weights.get(bucket(day), 0) + 1
-    total = len(counted)
+        key = bucket(day)
+        weights[key] = weights.get(key, 0) + 1
+    return tuple((key, weights[key]) for key in sorted(weights)), len(counted)
+
+
+def split(start: date, end: date, hours: Decimal, bucket: Callable[[date], date]) -> list[tuple[date, Decimal]]:
+    """``hours`` over ``start..end`` (inclusive) split into ``bucket(day)`` groups by working days."""
+    weights, total = _weights(start, end, bucket)
     parts: list[tuple[date, Decimal]] = []
     given = Decimal(0)
-    keys = sorted(weights)
-    for position, key in enumerate(keys):
-        if position == len(keys) - 1:
-            share = hours - given
-        else:
-            share = (hours * weights[key] / total).quantize(CENT, rounding=ROUND_HALF_UP)
+    last = len(weights) - 1
+    for position, (key, weight) in enumerate(weights):
+        share = hours - given if position == last else (hours * weight / total).quantize(CENT, rounding=ROUND_HALF_UP)
         given += share
         parts.append((key, share))
     return parts

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from smaajob import rules
@@ -64,20 +65,40 @@ def benefit_in_force(benefits: Iterable[Any], on: date) -> Any | None:
     return next((b for b in benefits if b.valid_from <= on and (b.valid_to is None or b.valid_to >= on)), None)
 
 
+@lru_cache(maxsize=2048)
+def _month_bounds(month: int) -> tuple[date, date]:
+    return month_start(month), month_end(month)
+
+
+_SIX_DAYS = timedelta(days=6)
+
+# Month records are frozen values and most of them recur (a month with no hours on the same
+# benefit looks alike for every citizen), so equal records are built, and checked, only once.
+_month_record = lru_cache(maxsize=16384, typed=True)(rules.MonthRecord)
+
+
 def _hours_by_month(weeks: Iterable[WeekRow], provided: frozenset[str]) -> dict[int, dict[str, float]]:
     per_month: dict[int, dict[str, float]] = {}
     for week_start, present, paid, kind, source in weeks:
+        parts: tuple[tuple[str, Decimal], ...]
         if kind in ("paid", "hybrid"):
             ordinary = Decimal(0) if source in provided else Decimal(paid)
-            parts = {"ordinary": ordinary, "placement": Decimal(present - paid) if kind == "hybrid" else Decimal(0)}
+            parts = (("ordinary", ordinary), ("placement", Decimal(present - paid) if kind == "hybrid" else Decimal(0)))
         elif kind == "wage_subsidy":
-            parts = {"subsidy": Decimal(paid)}
+            parts = (("subsidy", Decimal(paid)),)
         else:
-            parts = {"placement": Decimal(present)}
-        for name, hours in parts.items():
+            parts = (("placement", Decimal(present)),)
+        week_end = week_start + _SIX_DAYS
+        for name, hours in parts:
             if not hours:
                 continue
-            for month, share in split_over_months(week_start, week_start + timedelta(days=6), Decimal(hours)):
+            if week_start.month == week_end.month:
+                # Most weeks lie inside one month: all their hours are that month's, which is
+                # what the split below gives too, without counting working days.
+                row = per_month.setdefault(rules.month_index(week_start), {})
+                row[name] = row.get(name, 0.0) + float(hours)
+                continue
+            for month, share in split_over_months(week_start, week_end, hours):
                 row = per_month.setdefault(rules.month_index(month), {})
                 row[name] = row.get(name, 0.0) + float(share)
     return per_month
@@ -98,7 +119,8 @@ def build_case(
     """A ``rules.CitizenCase`` for the months ``first``..``last`` (inclusive).
 
     ``extra_ordinary`` are the providers' hours for this citizen; ``provided_sources`` the
-    ledger sources they replace (see ``provided_hours``).
+    ledger sources they replace (see ``provided_hours``). Benefits, sick leave and exemptions
+    may be model instances or named rows (``values_list(..., named=True)``) with the same fields.
     """
     per_month = _hours_by_month(weeks, provided_sources)
     for month, hours in (extra_ordinary or {}).items():
@@ -106,14 +128,15 @@ def build_case(
         row["ordinary"] = row.get("ordinary", 0.0) + hours
     benefits = list(benefits)
     sick = list(sick)
+    no_hours: dict[str, float] = {}
     records = []
     for m in range(rules.month_index(first), rules.month_index(last) + 1):
-        start, end = month_start(m), month_end(m)
+        start, end = _month_bounds(m)
         benefit = benefit_in_force(benefits, end)
-        hours = per_month.get(m, {})
-        sick_days = sum(max(0, (min(s.ends_on, end) - max(s.starts_on, start)).days + 1) for s in sick)
+        hours = per_month.get(m, no_hours)
+        sick_days = sum(max(0, (min(s.ends_on, end) - max(s.starts_on, start)).days + 1) for s in sick) if sick else 0
         records.append(
-            rules.MonthRecord(
+            _month_record(
                 m,
                 ordinary_hours=hours.get("ordinary", 0.0),
                 placement_hours=hours.get("placement", 0.0),

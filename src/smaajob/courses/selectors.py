@@ -176,21 +176,63 @@ def _spouses_on_help(citizen_ids: list[int], on: date) -> set[int]:
     return {a for a, b in pairs if b in covered}
 
 
+# The fields of the dated rows the case builder reads (named rows are cheaper than models).
+_BENEFIT_FIELDS = ("valid_from", "valid_to", "benefit_type", "rate", "monthly_amount")
+_SICK_FIELDS = ("starts_on", "ends_on")
+_EXEMPTION_FIELDS = ("valid_from", "valid_to", "reason")
+
+
+def _cases(citizen_ids: list[int], on: date, *, first: date | None = None) -> dict[int, Any]:
+    """The ``CitizenCase`` of each citizen, from one query per kind of row whatever the count.
+
+    The single-citizen status and the worklist's many-citizen status both come from here, so
+    they cannot differ.
+    """
+    from collections import defaultdict
+
+    weeks: dict[int, list[Any]] = defaultdict(list)
+    for row in (
+        WeeklyHours.objects.filter(placement__course__citizen_id__in=citizen_ids)
+        .order_by("week_start", "pk")
+        .values_list("placement__course__citizen_id", *WEEK_FIELDS)
+    ):
+        weeks[row[0]].append(row[1:])
+    grouped: dict[str, dict[int, list[Any]]] = {}
+    for name, model, fields in (
+        ("benefits", Benefit, _BENEFIT_FIELDS),
+        ("sick", SickLeave, _SICK_FIELDS),
+        ("exemptions", ExemptionDecision, _EXEMPTION_FIELDS),
+    ):
+        rows = grouped[name] = defaultdict(list)
+        order = ("valid_from", "pk") if model is Benefit else ("pk",)
+        for row in (
+            model.objects.filter(citizen_id__in=citizen_ids)
+            .order_by(*order)
+            .values_list("citizen_id", *fields, named=True)
+        ):
+            rows[row.citizen_id].append(row)
+    window_first, last = _window(on)
+    with_spouse_on_help = _spouses_on_help(citizen_ids, last)
+    provided, extra = provided_hours(citizen_ids)
+    return {
+        pk: build_case(
+            weeks=weeks[pk],
+            benefits=grouped["benefits"][pk],
+            sick=grouped["sick"][pk],
+            exemptions=grouped["exemptions"][pk],
+            first=first or window_first,
+            last=last,
+            extra_ordinary=extra.get(pk),
+            provided_sources=provided,
+            spouse_on_help=pk in with_spouse_on_help,
+        )
+        for pk in citizen_ids
+    }
+
+
 def hours_requirement_case(citizen: Citizen, on: date, *, first: date | None = None) -> Any:
     """The citizen's history as ``smaajob.rules.CitizenCase`` (see ``smaajob.courses.rules_case``)."""
-    window_first, last = _window(on)
-    provided, extra = provided_hours([citizen.pk])
-    return build_case(
-        weeks=WeeklyHours.objects.filter(placement__course__citizen=citizen).values_list(*WEEK_FIELDS),
-        benefits=Benefit.objects.filter(citizen=citizen),
-        sick=SickLeave.objects.filter(citizen=citizen),
-        exemptions=ExemptionDecision.objects.filter(citizen=citizen),
-        first=first or window_first,
-        last=last,
-        extra_ordinary=extra.get(citizen.pk),
-        provided_sources=provided,
-        spouse_on_help=citizen.pk in _spouses_on_help([citizen.pk], last),
-    )
+    return _cases([citizen.pk], on, first=first)[citizen.pk]
 
 
 def _status(case: Any, on: date) -> dict[str, Any]:
@@ -211,38 +253,16 @@ def hours_requirement_for(citizen: Citizen, on: date) -> dict[str, Any]:
     return _status(hours_requirement_case(citizen, on), on)
 
 
+def hours_requirement_in_force(on: date) -> bool:
+    """Whether the 225-hour rule applies in the month of ``on`` at all (it was abolished from
+    1 July 2025). Asked of the rules engine with an empty case: its first test is this one."""
+    status = rules.hours_requirement_status(rules.CitizenCase(()), rules.month_index(on))
+    return status.reason is not rules.Reason.RULE_NOT_IN_FORCE
+
+
 def hours_requirement_for_many(citizen_ids: list[int], on: date) -> dict[int, dict[str, Any]]:
     """The same for many citizens in a handful of queries (the worklist's 225-hour alert)."""
-    from collections import defaultdict
-
-    weeks: dict[int, list[Any]] = defaultdict(list)
-    for row in WeeklyHours.objects.filter(placement__course__citizen_id__in=citizen_ids).values_list(
-        "placement__course__citizen_id", *WEEK_FIELDS
-    ):
-        weeks[row[0]].append(row[1:])
-    grouped: dict[str, dict[int, list[Any]]] = {}
-    for name, model in (("benefits", Benefit), ("sick", SickLeave), ("exemptions", ExemptionDecision)):
-        grouped[name] = defaultdict(list)
-        for obj in model.objects.filter(citizen_id__in=citizen_ids):
-            grouped[name][obj.citizen_id].append(obj)
-    first, last = _window(on)
-    with_spouse_on_help = _spouses_on_help(citizen_ids, last)
-    provided, extra = provided_hours(citizen_ids)
-    return {
-        pk: _status(
-            build_case(
-                weeks=weeks[pk],
-                benefits=grouped["benefits"][pk],
-                sick=grouped["sick"][pk],
-                exemptions=grouped["exemptions"][pk],
-                first=first,
-                last=last,
-                spouse_on_help=pk in with_spouse_on_help,
-            ),
-            on,
-        )
-        for pk in citizen_ids
-    }
+    return {pk: _status(case, on) for pk, case in _cases(citizen_ids, on).items()}
 
 
 # --------------------------------------------------------------------------- matching

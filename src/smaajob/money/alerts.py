@@ -20,15 +20,15 @@ from smaajob.organisation.models import User
 from smaajob.rules.months import danish_month, month_index
 
 CODE = "payslip_missing"
+_ID = 987654321  # the link is reversed once per list, then filled in per row
 
 
 def missing_payslip_alerts(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Any]:
     from smaajob.access.worklist import Alert
 
-    visible = set(citizens.values_list("pk", flat=True))
-    for missing in selectors.missing_payslips(on=today, municipality_id=user.municipality_id):
-        if missing.citizen.pk not in visible:
-            continue
+    url = None
+    for missing in selectors.missing_payslips(on=today, municipality_id=user.municipality_id, citizens=citizens):
+        url = url or reverse("money:submit_for", args=[_ID]).split(str(_ID))
         days_left = (missing.deadline - today).days
         yield Alert(
             code=CODE,
@@ -36,7 +36,7 @@ def missing_payslip_alerts(user: User, citizens: QuerySet[Citizen], today: date)
             citizen_id=missing.citizen.pk,
             citizen_name=missing.citizen.full_name,
             due=missing.deadline,
-            url=reverse("money:submit_for", args=[missing.citizen.pk]),
+            url=f"{url[0]}{missing.citizen.pk}{url[1]}",
             action="Registrér lønseddel",
             detail=(
                 f"Lønsedlen for {danish_month(month_index(missing.month))} fra "

@@ -73,11 +73,16 @@ class MissingPayslip:
 
 
 def missing_payslips(
-    *, on: date, within_days: int | None = None, municipality_id: int | None = None
+    *,
+    on: date,
+    within_days: int | None = None,
+    municipality_id: int | None = None,
+    citizens: QuerySet[Citizen] | None = None,
 ) -> list[MissingPayslip]:
     """Paid placements running in last month with no payslip yet, while the 20th has not passed.
 
     ``within_days``: only when the deadline is at most that many days away (for reminders).
+    ``citizens``: only these citizens (a worklist asks for the caseload it may see).
     """
     month = deadlines.first_of_month(on - timedelta(days=on.day))  # last month
     deadline = deadlines.deadline_for_month(month)
@@ -91,26 +96,27 @@ def missing_payslips(
     )
     if municipality_id is not None:
         placements = placements.filter(course__citizen__municipality_id=municipality_id)
+    if citizens is not None:
+        placements = placements.filter(course__citizen__in=citizens)
     have = set(
         Payslip.objects.filter(benefit_month=month, placement__in=placements)
         .exclude(status=PayslipStatus.REJECTED)
         .values_list("placement_id", flat=True)
     )
-    result = []
-    for placement in placements:
-        if placement.pk in have:
-            continue
-        citizen = placement.course.citizen
-        assignment = (
-            # The consultant holding the citizen now (the latest assignment not ended before ``on``).
-            Assignment.objects.filter(citizen=citizen, staff_role="consultant")
-            .exclude(valid_to__lt=on)
-            .order_by("-valid_from")
-            .select_related("staff")
-            .first()
-        )
-        result.append(MissingPayslip(citizen, placement, month, deadline, assignment.staff if assignment else None))
-    return result
+    missing = [p for p in placements if p.pk not in have]
+    if not missing:
+        return []
+    # The consultant holding each citizen now: the latest consultant assignment not ended
+    # before ``on``, read for all citizens in one query.
+    consultants: dict[int, User] = {}
+    for assignment in (
+        Assignment.objects.filter(citizen__in=placements.values("course__citizen_id"), staff_role="consultant")
+        .exclude(valid_to__lt=on)
+        .order_by("citizen_id", "valid_from", "pk")
+        .select_related("staff")
+    ):
+        consultants[assignment.citizen_id] = assignment.staff
+    return [MissingPayslip(p.course.citizen, p, month, deadline, consultants.get(p.course.citizen_id)) for p in missing]
 
 
 def reminders_for(user: User) -> QuerySet[Reminder]:

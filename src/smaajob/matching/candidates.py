@@ -401,9 +401,9 @@ def feasible_pairs(
     blocks = list(zip(starts.tolist(), ends.tolist(), strict=True))
     # Consecutive runs of blocks on every core; in order, so the same pairs in the same
     # order as one thread. Small pools stay on one thread (starting threads costs more).
-    pieces = 4 * thread_count() if len(cand_rows) >= PARALLEL_MIN_CANDIDATES else 1
-    chunks = balanced_chunks(blocks, [e - s for s, e in blocks], pieces)
-    parts = [part for chunk in map_in_order(run, chunks) for part in chunk]
+    threads = thread_count() if len(cand_rows) >= PARALLEL_MIN_CANDIDATES else 1
+    chunks = balanced_chunks(blocks, [e - s for s, e in blocks], 4 * threads)
+    parts = [part for chunk in map_in_order(run, chunks, threads) for part in chunk]
     if not parts:
         return empty
     return PairSet(np.concatenate([c for c, _, _ in parts]),

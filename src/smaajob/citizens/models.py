@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from smaajob.choices import QuickChoiceLabels
 from smaajob.dated import DatedFact
 from smaajob.network.models import DanishLevel
 from smaajob.organisation.models import Project, TargetGroup
@@ -23,7 +24,7 @@ class MaritalStatus(models.TextChoices):
     COHABITING = "cohabiting", _("Samlevende")
 
 
-class Citizen(models.Model):
+class Citizen(QuickChoiceLabels, models.Model):
     cpr = models.CharField(_("CPR-nummer"), max_length=10, unique=True)
     first_name = models.CharField(_("fornavn"), max_length=100)
     last_name = models.CharField(_("efternavn"), max_length=100)
@@ -236,7 +237,7 @@ class SickLeave(models.Model):
         ]
 
 
-class ExemptionDecision(models.Model):
+class ExemptionDecision(QuickChoiceLabels, models.Model):
     """A caseworker's decision that the 225-hour rule does not apply (LAS § 13 f, stk. 9).
 
     Always a person's decision with reason, legal basis and a review date — never automatic.

@@ -8,13 +8,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from smaajob.choices import QuickChoiceLabels
 from smaajob.citizens.models import Citizen
 from smaajob.courses.states import CourseState, ExitOutcome, StopReason
 from smaajob.network.models import Company, Opening, OpeningKind
 from smaajob.organisation.models import Project
 
 
-class Course(models.Model):
+class Course(QuickChoiceLabels, models.Model):
     citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="courses")
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="courses")
     state = models.CharField(_("status"), max_length=16, choices=CourseState.choices, default=CourseState.VISITED)
@@ -40,7 +41,7 @@ class Course(models.Model):
         indexes = [models.Index(fields=["state"]), models.Index(fields=["project", "started_on"])]
 
 
-class CourseTransition(models.Model):
+class CourseTransition(QuickChoiceLabels, models.Model):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="transitions")
     from_state = models.CharField(max_length=16, choices=CourseState.choices, blank=True)
     to_state = models.CharField(max_length=16, choices=CourseState.choices)
@@ -55,7 +56,7 @@ class CourseTransition(models.Model):
         verbose_name_plural = _("forløbsskift")
 
 
-class Placement(models.Model):
+class Placement(QuickChoiceLabels, models.Model):
     """A citizen at a company: praktik, paid hours, hybrid or wage subsidy."""
 
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="placements")
@@ -119,7 +120,7 @@ class HoursSource(models.TextChoices):
     PAYSLIP = "payslip", _("Lønseddel")
 
 
-class WeeklyHours(models.Model):
+class WeeklyHours(QuickChoiceLabels, models.Model):
     """The hours ledger: one row per placement and ISO week (``week_start`` is a Monday).
 
     Paid ≠ effective (001: Omar paid 6 h, effective 4); paid and training task hours are
@@ -174,7 +175,7 @@ class Attendance(models.TextChoices):
     SICK = "sick", _("Syg")
 
 
-class FollowUp(models.Model):
+class FollowUp(QuickChoiceLabels, models.Model):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="follow_ups")
     placement = models.ForeignKey(
         Placement, on_delete=models.SET_NULL, null=True, blank=True, related_name="follow_ups"
@@ -218,7 +219,7 @@ class ProposalStatus(models.TextChoices):
 VISIBLE_TO_CITIZEN = frozenset({ProposalStatus.AGREED, ProposalStatus.MEETING})
 
 
-class MatchProposal(models.Model):
+class MatchProposal(QuickChoiceLabels, models.Model):
     """A consultant's proposal of a citizen for an opening, and the match meeting it leads to."""
 
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="proposals")

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from smaajob.choices import QuickChoiceLabels
 from smaajob.citizens.models import Citizen
 from smaajob.courses.models import Placement
 
@@ -76,7 +77,7 @@ class BenefitCalculation(models.Model):
         ]
 
 
-class Payslip(models.Model):
+class Payslip(QuickChoiceLabels, models.Model):
     citizen = models.ForeignKey(Citizen, on_delete=models.PROTECT, related_name="payslips")
     placement = models.ForeignKey(Placement, on_delete=models.PROTECT, null=True, blank=True, related_name="payslips")
     employer_name = models.CharField(_("arbejdsgiver"), max_length=200, blank=True)
@@ -132,7 +133,7 @@ class Payslip(models.Model):
         return self.placement.company.name if self.placement_id else self.employer_name
 
 
-class PayslipTransition(models.Model):
+class PayslipTransition(QuickChoiceLabels, models.Model):
     """A dated status change (received → calculated → approved → paid, or rejected)."""
 
     payslip = models.ForeignKey(Payslip, on_delete=models.CASCADE, related_name="transitions")

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from smaajob.choices import QuickChoiceLabels
 from smaajob.organisation.models import Municipality
 
 
@@ -30,7 +31,7 @@ class Maturity(models.TextChoices):
     EXPERIENCED = "experienced", _("Erfaren samarbejdspartner")
 
 
-class Company(models.Model):
+class Company(QuickChoiceLabels, models.Model):
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="companies")
     cvr = models.CharField(_("CVR-nummer"), max_length=8, unique=True)
     name = models.CharField(_("navn"), max_length=200)
@@ -114,7 +115,7 @@ class OutreachKind(models.TextChoices):
     MEETING = "meeting", _("Netværksmøde")
 
 
-class OutreachEntry(models.Model):
+class OutreachEntry(QuickChoiceLabels, models.Model):
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="outreach")
     kind = models.CharField(_("type"), max_length=10, choices=OutreachKind.choices)
     happened_on = models.DateField(_("dato"))
@@ -149,7 +150,7 @@ class DanishLevel(models.IntegerChoices):
     FLUENT = 3, _("Flydende")
 
 
-class Opening(models.Model):
+class Opening(QuickChoiceLabels, models.Model):
     """A small task at a company (jobåbning): the unit a citizen is matched to."""
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="openings")

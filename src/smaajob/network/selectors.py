@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from smaajob.network.models import Buddy, Company, Opening
 
@@ -43,10 +44,18 @@ def search_companies(
             converted_to__kind="placement"
         )
         qs = qs.filter(Exists(conversions))
+    # Counted per listed company (correlated subqueries), not by grouping the whole network:
+    # a page shows 50 companies, and the database then counts for those 50 only.
     return qs.annotate(
-        open_openings=Count("openings", filter=Q(openings__status="open"), distinct=True),
-        buddy_count=Count("buddies", distinct=True),
+        open_openings=count_of(Opening.objects.filter(company=OuterRef("pk"), status="open"), "company"),
+        buddy_count=count_of(Buddy.objects.filter(company=OuterRef("pk")), "company"),
     ).order_by("name")
+
+
+def count_of(rows: QuerySet[Any], outer: str) -> Coalesce:
+    """The number of ``rows`` (filtered on ``outer`` = ``OuterRef``) as an annotation; 0 when none."""
+    counted = rows.order_by().values(outer).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), 0)
 
 
 def sectors(companies: QuerySet[Company]) -> list[str]:

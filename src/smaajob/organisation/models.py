@@ -11,6 +11,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from smaajob.choices import QuickChoiceLabels
+
 
 class Municipality(models.Model):
     code = models.CharField(_("kommunekode"), max_length=3, unique=True)
@@ -108,7 +110,7 @@ STAFF_ROLES = frozenset(
 )
 
 
-class User(AbstractUser):
+class User(QuickChoiceLabels, AbstractUser):
     role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="users"

@@ -25,16 +25,25 @@ Context = dict[str, Any]
 
 
 def _citizen_rows(citizens: Any, on: date) -> list[dict[str, Any]]:
-    active = Placement.objects.filter(active_on(on)).select_related("company")
+    # Only the columns the table shows: whole rows (addresses, JSON fields) cost more to load
+    # than the page's other work.
+    active = (
+        Placement.objects.filter(active_on(on))
+        .select_related("company")
+        .only("course_id", "kind", "company__name")
+    )
     courses = (
         Course.objects.exclude(state="exited")
         .select_related("project")
+        .only("citizen_id", "state", "project__name")
         .prefetch_related(Prefetch("placements", queryset=active, to_attr="active_placements"))
     )
     rows = []
-    for citizen in citizens.prefetch_related(
-        Prefetch("courses", queryset=courses, to_attr="open_courses"),
-    ).order_by("last_name", "first_name")[:200]:
+    for citizen in (
+        citizens.only("first_name", "last_name", "cpr")
+        .prefetch_related(Prefetch("courses", queryset=courses, to_attr="open_courses"))
+        .order_by("last_name", "first_name")[:200]
+    ):
         course = citizen.open_courses[0] if citizen.open_courses else None
         rows.append({"citizen": citizen, "course": course, "placements": course.active_placements if course else []})
     return rows
@@ -49,6 +58,7 @@ def staff_home(user: User, on: date) -> Context:
         context["companies"] = (
             access.companies_for(user)
             .filter(recruited_by=user)
+            .only("name", "industry_name", "sector")
             .annotate(open_openings=Count("openings", filter=Q(openings__status="open")))
             .order_by("name")[:50]
         )

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from django import template
+from django.urls import get_script_prefix, reverse
 
 from smaajob.slots import describe_slots
 
@@ -16,3 +19,38 @@ register = template.Library()
 def slots_text(slots: Any) -> str:
     """Weekly times in short Danish, e.g. »man 08:00–12:00, ons 09:00–13:00«."""
     return describe_slots(slots or [])
+
+
+@register.filter
+def hours(value: Any) -> str:
+    """Hours in Danish like ``floatformat:"-1"`` (7 → »7«, 7.5 → »7,5«), without its locale lookups.
+
+    Used in long lists, where ``floatformat`` cost more than the rest of the row.
+    """
+    if value is None or value == "":
+        return ""
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return ""
+    if not number.is_finite():
+        return str(value)
+    if number == number.to_integral_value():
+        return str(int(number))
+    text = f"{number.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):f}".replace(".", ",")
+    return "0,0" if text == "-0,0" else text
+
+
+@register.simple_tag
+def link(viewname: str, *args: Any) -> str:
+    """``{% url %}`` for long lists: the same address, remembered per view name and arguments.
+
+    Resolving a name costs more than a row's other work; addresses never change while the
+    program runs (the script prefix is part of the key).
+    """
+    return _reverse(get_script_prefix(), viewname, args)
+
+
+@lru_cache(maxsize=100_000)
+def _reverse(prefix: str, viewname: str, args: tuple[Any, ...]) -> str:
+    return reverse(viewname, args=args)

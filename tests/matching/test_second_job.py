@@ -224,3 +224,20 @@ def test_a_time_limit_of_zero_still_answers_one_task_each_with_a_valid_bound() -
     result = solve_bundles(pairs, places, slots, hours, weekly, bonus, time_limit_s=0)
     assert result.objective == result.single_job_objective
     assert result.bound is None or result.bound >= brute_force_bundles(instance)
+
+
+def test_by_default_a_first_task_for_one_citizen_comes_before_a_second_task_for_another() -> None:
+    # Anna fits both tasks well (her wished sector); Bo fits the afternoon task less well.
+    # One place each. Giving Anna both tasks scores more fit points, but Bo would have none.
+    morning = week_mask([(0, "08:00", "12:00")])
+    afternoon = week_mask([(0, "13:00", "17:00")])
+    monday = week_mask([(0, "08:00", "17:00")], free_time=True)
+    anna = candidate("anna", weekly_hours=10, available=monday, wished_sectors=frozenset({"it"}))
+    bo = candidate("bo", weekly_hours=10, available=monday)
+    tasks = [opening("formiddag", hours_min=3, hours_max=4, slots=morning, sector="it"),
+             opening("eftermiddag", hours_min=3, hours_max=4, slots=afternoon, sector="it")]
+    cp, op = build_pools([anna, bo], tasks)
+    pure_fit = assign_with_second_jobs(cp, op, first_job_bonus=0, workers=1)
+    assert pure_fit.optimal and pure_fit.n_with_two_or_more == 1 and pure_fit.n_citizens_with_a_job == 1
+    default = assign_with_second_jobs(cp, op, workers=1)
+    assert default.optimal and default.n_citizens_with_a_job == 2 and default.n_with_two_or_more == 0

@@ -46,7 +46,7 @@ from smaajob.matching.weights import Weights
 
 I64 = npt.NDArray[np.int64]
 
-DEFAULT_FIRST_JOB_BONUS = 20.0  # points for giving a citizen a first task at all
+DEFAULT_FIRST_JOB_BONUS = 100.0  # points for giving a citizen a first task at all: as much as a perfect fit
 
 
 def propose_second_jobs(

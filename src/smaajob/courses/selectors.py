@@ -83,7 +83,7 @@ def follow_up_schedule(course: Course, on: date, count: int = 4) -> list[date]:
 def timeline(citizen: Citizen) -> list[dict[str, Any]]:
     """Everything that happened on a citizen's case, oldest first, as ``{on, kind, text}``."""
     events: list[dict[str, Any]] = []
-    for t in CourseTransition.objects.filter(course__citizen=citizen).select_related("course__project", "actor"):
+    for t in CourseTransition.objects.filter(course__citizen=citizen).select_related("course__project"):
         text = f"{t.course.project.name}: {t.get_to_state_display()}"
         if t.course.exit_outcome and t.to_state == "exited":
             text += f" – {t.course.get_exit_outcome_display()}"

@@ -8,8 +8,11 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from smaajob import access
 from smaajob.access.citizens import NOT_FOUND_MESSAGE
@@ -24,6 +27,24 @@ from smaajob.organisation.models import Role
 from smaajob.web import home_pages
 from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.forms.cases import EndCourseForm, ExemptionForm, ReferralForm, ResourceMappingForm, VisitationForm
+
+# The referral form lists every consultant of the municipality; rendering that select costs more
+# than the rest of the citizen page, and its HTML depends only on the language, the day (the
+# form's start date) and the consultants. So it is rendered once per such combination.
+_REFERRAL_FIELDS: dict[tuple[object, ...], str] = {}
+
+
+def _referral_fields(user) -> str:
+    form = ReferralForm(user=user)
+    consultants = tuple(form.fields["consultant"].queryset.values_list("pk", "first_name", "last_name", "username"))
+    key = (get_language(), date.today(), consultants)
+    html = _REFERRAL_FIELDS.get(key)
+    if html is None:
+        html = render_to_string("web/_fields.html", {"form": form})
+        if len(_REFERRAL_FIELDS) >= 32:
+            _REFERRAL_FIELDS.clear()
+        _REFERRAL_FIELDS[key] = html
+    return html
 
 
 def _open_course(citizen):
@@ -44,9 +65,15 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
         return redirect("web:home")
     today = date.today()
     context = home_pages.citizen_page(citizen, today)
-    course = _open_course(citizen)
+    # This page lists courses without their transitions (the timeline has them), and the open
+    # course is the newest one not exited.
+    courses = list(citizen.courses.select_related("project").order_by("-started_on"))
+    course = next((c for c in courses if c.state != CourseState.EXITED), None)
+    staff = [a for a in context["staff"].values() if a is not None]
+    prefetch_related_objects(staff, "staff")
     context.update(
         {
+            "courses": courses,
             "course": course,
             "timeline": course_selectors.timeline(citizen),
             "hours_225": course_selectors.hours_requirement_for(citizen, today),
@@ -57,8 +84,7 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
             "follow_ups": course.follow_ups.order_by("-happened_on")[:5] if course else [],
             "may_write": access.may_write_cases(user),
             "is_authority": user.role == Role.CASEWORKER,
-            "referral_form": ReferralForm(user=user),
-            "end_form": EndCourseForm(),
+            "referral_fields": _referral_fields(user) if access.may_write_cases(user) else "",
         }
     )
     return render(request, "web/citizens/detail.html", context)

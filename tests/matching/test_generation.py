@@ -7,17 +7,18 @@ import numpy as np
 import pytest
 
 from smaajob.matching import Candidate, Opening, build_pools, feasible_pairs, week_mask
-from smaajob.matching.candidates import (
-    DANISH_LEVELS,
-    HOUR_LEVELS,
-    _lowest_in_field,
-    _word_survivors,
-    _word_survivors_dense,
-)
 from smaajob.matching.constraints import check_pairs
 from smaajob.matching.parallel import balanced_chunks, map_in_order
 from smaajob.matching.scoring import SCORE_SCALE, score_pairs
 from smaajob.matching.weights import default_weights
+from smaajob.matching.wordtests import (
+    DANISH_LEVELS,
+    HOUR_LEVELS,
+    lowest_in_field,
+    time_words,
+    word_survivors,
+    word_survivors_dense,
+)
 
 TAGS = ("pauser", "ingen tunge løft", "stille miljø", "kort arbejdsdag")
 CERTS = ("truck", "hygiejne", "kørekort")
@@ -43,9 +44,9 @@ def test_the_bit_sliced_block_test_keeps_exactly_the_pairs_the_broadcast_test_ke
         o_time = rng.integers(0, 1 << 42, size=m, dtype=np.uint64) & rng.integers(
             0, 1 << 42, size=m, dtype=np.uint64) & rng.integers(0, 1 << 42, size=m, dtype=np.uint64)
         lacks = ~has
-        low = _lowest_in_field(_lowest_in_field(lacks, 0, HOUR_LEVELS), HOUR_LEVELS, DANISH_LEVELS)
-        ii, jj = _word_survivors((low, c_time), (needs, o_time))
-        ri, rj = _word_survivors_dense((lacks, c_time), (needs, o_time))
+        low = lowest_in_field(lowest_in_field(lacks, 0, HOUR_LEVELS), HOUR_LEVELS, DANISH_LEVELS)
+        ii, jj = word_survivors((low, c_time), (needs, o_time))
+        ri, rj = word_survivors_dense((lacks, c_time), (needs, o_time))
         assert np.array_equal(ii, ri) and np.array_equal(jj, rj)
 
 
@@ -109,8 +110,6 @@ def test_generation_on_a_town_sized_population_equals_checking_every_pair() -> N
 
 
 def test_time_words_from_bytes_equal_the_half_hour_by_half_hour_ones() -> None:
-    from smaajob.matching import candidates as gen
-
     rng = np.random.default_rng(11)
     free = rng.integers(0, 2**63, size=(500, 6), dtype=np.uint64) & rng.integers(
         0, 2**63, size=(500, 6), dtype=np.uint64) & rng.integers(0, 2**63, size=(500, 6),
@@ -118,7 +117,7 @@ def test_time_words_from_bytes_equal_the_half_hour_by_half_hour_ones() -> None:
     free[:, 5] &= np.uint64((1 << 16) - 1)  # 336 half hours: the last word has 16
     free[:3] = 0
     for offset in (0, 4):
-        assert np.array_equal(gen.time_words(free, offset), _slow_time_words(free, offset))
+        assert np.array_equal(time_words(free, offset), _slow_time_words(free, offset))
 
 
 def _slow_time_words(free: np.ndarray, offset: int) -> np.ndarray:

@@ -99,3 +99,21 @@ def test_an_employer_sees_only_what_the_citizen_consented_to_disclose(citizen, c
 def test_consent_to_an_unknown_fact_is_refused(citizen, consultant):
     with pytest.raises(InvalidInput, match="Gyldige"):
         record_consent(actor=consultant, citizen=citizen, facts=["cpr"], valid_from=date(2024, 1, 1))
+
+
+def test_the_staff_in_force_on_a_day_follow_the_assignment_history(citizen, caseworker, consultant, make_user):
+    from smaajob.citizens.models import Assignment
+    from smaajob.citizens.selectors import current_staff
+    from smaajob.citizens.services import assign_staff
+    from smaajob.history import fact_on
+
+    successor = make_user("consultant", "ny-konsulent")
+    assign_staff(actor=caseworker, citizen=citizen, staff=successor, staff_role="consultant",
+                 valid_from=date(2025, 3, 1))
+    for day in (date(2023, 12, 31), date(2024, 6, 1), date(2025, 2, 28), date(2025, 3, 1), date(2026, 1, 1)):
+        staff = current_staff(citizen, day)
+        for role in ("caseworker", "consultant"):
+            assert staff[role] == fact_on(Assignment, owner={"citizen": citizen, "staff_role": role}, on=day)
+    assert current_staff(citizen, date(2025, 2, 28))["consultant"].staff == consultant
+    assert current_staff(citizen, date(2025, 3, 1))["consultant"].staff == successor
+    assert current_staff(citizen, date(2023, 12, 31)) == {"caseworker": None, "consultant": None}

@@ -40,6 +40,14 @@ def citizens_assigned_to(staff_id: int, staff_role: str, on: date) -> QuerySet[C
 
 
 def current_staff(citizen: Citizen, on: date) -> dict[str, Assignment | None]:
-    return {
-        role: fact_on(Assignment, owner={"citizen": citizen, "staff_role": role}, on=on) for role in StaffRole.values
-    }
+    """The assignment in force on ``on`` per staff role (one query for all roles)."""
+    in_force = (
+        Assignment.objects.filter(citizen=citizen, valid_from__lte=on)
+        .exclude(valid_to__lt=on)
+        .select_related("staff")
+        .order_by("staff_role", "-valid_from")
+    )
+    found: dict[str, Assignment] = {}
+    for assignment in in_force:
+        found.setdefault(assignment.staff_role, assignment)  # the latest start per role, as fact_on
+    return {role: found.get(role) for role in StaffRole.values}

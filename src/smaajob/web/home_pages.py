@@ -156,7 +156,8 @@ def citizen_page(citizen: Citizen, on: date) -> Context:
         .select_related("placement__company")
         .order_by("-week_start")[:12]
     )
-    next_follow_up = FollowUp.objects.filter(course__citizen=citizen, next_on__gte=on).order_by("next_on").first()
+    # Passed uncalled: the template asks only where the page shows it (the citizen's own page).
+    next_follow_up = FollowUp.objects.filter(course__citizen=citizen, next_on__gte=on).order_by("next_on").first
     meetings = MatchProposal.objects.filter(
         course__citizen=citizen, status__in=VISIBLE_TO_CITIZEN, meeting_at__isnull=False
     ).select_related("opening__company")

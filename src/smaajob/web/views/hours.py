@@ -29,7 +29,11 @@ def _week(request: HttpRequest) -> date:
     return services.monday_of(min(day, today))
 
 
-def _rows(request: HttpRequest, week: date) -> list[dict[str, Any]]:
+# What the screen shows of each placement; saving loads whole records for the services.
+SHOWN = ("kind", "course__citizen__first_name", "course__citizen__last_name", "company__name")
+
+
+def _rows(request: HttpRequest, week: date, *, for_saving: bool = False) -> list[dict[str, Any]]:
     sunday = week + timedelta(days=6)
     placements = (
         access.placements_for(request.user)
@@ -40,6 +44,8 @@ def _rows(request: HttpRequest, week: date) -> list[dict[str, Any]]:
         .prefetch_related("steps")
         .order_by("course__citizen__last_name", "course__citizen__first_name")
     )
+    if not for_saving:
+        placements = placements.only(*SHOWN)
     recorded = {w.placement_id: w for w in WeeklyHours.objects.filter(week_start=week, placement__in=placements)}
     rows = []
     for p in placements:
@@ -62,7 +68,7 @@ def _rows(request: HttpRequest, week: date) -> list[dict[str, Any]]:
 def weekly_hours(request: HttpRequest) -> HttpResponse:
     access.require_case_writer(request.user)
     week = _week(request)
-    rows = _rows(request, week)
+    rows = _rows(request, week, for_saving=request.method == "POST")
     errors: dict[str, Any] = {}
     if request.method == "POST":
         entries = []

@@ -121,3 +121,17 @@ def test_the_greedy_order_is_score_then_citizen_then_task_even_with_ties() -> No
     assert np.array_equal(greedy_order(pairs), expected)
     huge = PairSet(pairs.cand, pairs.opening, pairs.score * 10**12, n, m)  # key would overflow
     assert np.array_equal(greedy_order(huge), expected)
+
+
+def test_the_flow_matches_scipy_on_random_pair_sets_with_ties_zeros_and_capacities() -> None:
+    rng = np.random.default_rng(3)
+    for n, m, k in ((40, 15, 200), (300, 120, 2_000), (5, 5, 25)):
+        flat = rng.choice(n * m, size=k, replace=False)
+        scores = rng.integers(0, 6, size=k) * rng.integers(0, 2, size=k)  # ties and zeros
+        pairs = PairSet(flat // m, flat % m, scores, n, m)
+        capacity = rng.integers(0, 4, size=m)
+        chosen = solve_min_cost_flow(pairs, capacity)
+        assert len(set(pairs.cand[chosen].tolist())) == len(chosen)
+        assert (np.bincount(pairs.opening[chosen], minlength=m) <= capacity).all()
+        expected = solve_sparse_matching(pairs, capacity)
+        assert int(pairs.score[chosen].sum()) == int(pairs.score[expected].sum())

@@ -6,14 +6,21 @@ at most its free places, and only feasible pairs exist at all (so nobody is ever
 infeasible pair — leaving a citizen unassigned is always allowed). It is solved as a
 minimum-cost flow::
 
-    source ─1→ citizen ─1, cost −score→ task ─free places→ sink
-    source ───────────── n, cost 0 (nobody assigned) ─────────→ sink
+    source ─1, cost −K→ citizen ─1, cost K − score→ task ─free places→ sink
+    source ──────────────── n, cost 0 (nobody assigned) ──────────────→ sink
 
 with integer scores (hundredths of a point), so the optimum is exact, not approximate:
 a flow problem with integer data has an integral optimal solution, and OR-Tools' min-cost
 flow proves optimality. :mod:`smaajob.matching.crosscheck` solves the same problem with
 independent solvers (SciPy's sparse bipartite matching, HiGHS) for the tests and the
 benchmark.
+
+Every unit of flow through a citizen also crosses that citizen's source arc, so ``K``
+cancels: each assignment costs −(its total score), whatever ``K`` is. With ``K`` the
+highest score no arc but the source arcs has a negative cost, and citizens and tasks are
+numbered in the order the pairs first name them (for generated pairs, geographic); both
+are only for speed — OR-Tools' cost scaling ran 20–35 % faster on the benchmark
+populations — and leave the optimum as it was.
 """
 
 from __future__ import annotations
@@ -105,14 +112,20 @@ def capacities_for(pairs: PairSet, op: OpeningPool) -> I64:
     return np.asarray(np.maximum(op.free_places, 0), dtype=np.int64)
 
 
-def _compact(rows: I64, n_rows: int) -> tuple[I32, I32]:
-    """Like ``np.unique(rows, return_inverse=True)`` for row indices below ``n_rows``.
+def _number_by_first_use(rows: I64, n_rows: int) -> tuple[I32, I32]:
+    """(rows that occur, in order of first occurrence; each entry's node number 0, 1, …).
 
-    Counting instead of sorting: linear time, which matters for millions of pairs.
+    Like ``np.unique(rows, return_inverse=True)`` but numbered in order of first use and
+    without sorting millions of entries: nodes that appear together in the pairs get
+    nearby numbers, which the solver's memory access rewards.
     """
-    present = np.bincount(rows, minlength=n_rows) > 0
-    rank = np.cumsum(present, dtype=np.int32) - 1
-    return np.flatnonzero(present).astype(np.int32), rank[rows]
+    first = np.full(n_rows, len(rows), dtype=np.int64)
+    np.minimum.at(first, rows, np.arange(len(rows), dtype=np.int64))
+    used = np.flatnonzero(first < len(rows))
+    order = used[np.argsort(first[used], kind="stable")]
+    node = np.zeros(n_rows, dtype=np.int32)
+    node[order] = np.arange(len(order), dtype=np.int32)
+    return order.astype(np.int32), node[rows]
 
 
 def solve_min_cost_flow(pairs: PairSet, capacity: I64) -> I64:
@@ -121,11 +134,12 @@ def solve_min_cost_flow(pairs: PairSet, capacity: I64) -> I64:
         return np.zeros(0, dtype=np.int64)
     if (pairs.score < 0).any():
         raise InvalidMatchingInput("Point skal være 0 eller mere for at kunne fordeles.")
-    cands, c_node = _compact(pairs.cand, pairs.n_candidates)
-    opens, o_node = _compact(pairs.opening, pairs.n_openings)
+    cands, c_node = _number_by_first_use(pairs.cand, pairs.n_candidates)
+    opens, o_node = _number_by_first_use(pairs.opening, pairs.n_openings)
     nc, no, n_pairs = len(cands), len(opens), len(pairs)
     source, sink = 0, 1
     c_base, o_base = 2, 2 + nc
+    shift = int(pairs.score.max())  # K in the module docstring
     # A task never needs more places than citizens who can reach it.
     degree = np.bincount(o_node, minlength=no)
     cap = np.minimum(capacity[opens], degree)
@@ -140,9 +154,10 @@ def solve_min_cost_flow(pairs: PairSet, capacity: I64) -> I64:
     arcs_c, arcs_p, arcs_o = slice(0, nc), slice(nc, nc + n_pairs), slice(nc + n_pairs, -1)
     tails[arcs_c] = source
     np.add(np.arange(nc, dtype=np.int32), c_base, out=heads[arcs_c])
+    costs[arcs_c] = -shift
     np.add(c_node, c_base, out=tails[arcs_p])
     np.add(o_node, o_base, out=heads[arcs_p])
-    np.negative(pairs.score, out=costs[arcs_p])
+    np.subtract(shift, pairs.score, out=costs[arcs_p])
     np.add(np.arange(no, dtype=np.int32), o_base, out=tails[arcs_o])
     heads[arcs_o] = sink
     caps[arcs_o] = cap

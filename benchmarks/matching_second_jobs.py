@@ -14,6 +14,8 @@ import numpy as np
 
 from smaajob.matching import assign_with_second_jobs, feasible_pairs
 from smaajob.matching.greedy import greedy_assignment
+from smaajob.matching.scoring import SCORE_SCALE
+from smaajob.matching.second_job import DEFAULT_FIRST_JOB_BONUS
 
 AARHUS = [t for t in data.TOWNS if t[0] == "Aarhus"]
 CPU_SECONDS: dict[str, float] = {}
@@ -45,7 +47,8 @@ def second_jobs_case(n: int, m: int, time_limit: float) -> dict[str, Any]:
         "one_job_each_objective_points": f"{single / 100:.2f}",
         "gain_over_one_job_each_pct": 100 * (result.objective / single - 1) if single
         else None,
-        "greedy_one_job_points": (int(pairs.score[greedy].sum()) + 2000 * len(greedy)) / 100,
+        "greedy_one_job_points": (int(pairs.score[greedy].sum())
+                                  + round(DEFAULT_FIRST_JOB_BONUS * SCORE_SCALE) * len(greedy)) / SCORE_SCALE,
         "citizens_with_a_job": result.n_citizens_with_a_job,
         "citizens_with_two_jobs": result.n_with_two_or_more, "jobs": len(result.cand),
         **CPU_SECONDS,

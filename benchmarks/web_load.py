@@ -163,12 +163,14 @@ def drive(users: list[VirtualUser], total: int, think: tuple[float, float] = (0.
                 time.sleep(rng.uniform(*think))
 
     threads = [threading.Thread(target=worker, args=(u, k)) for k, u in enumerate(users)]
+    client_cpu = time.process_time()  # this process is the load generator: its CPU is not the server's
     wall = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     wall = time.perf_counter() - wall
+    client_cpu = time.process_time() - client_cpu
     times = sorted(s for _, s in samples)
     per_page: dict[str, list[float]] = defaultdict(list)
     for name, s in samples:
@@ -183,6 +185,7 @@ def drive(users: list[VirtualUser], total: int, think: tuple[float, float] = (0.
         "p50": percentile(times, 50),
         "p95": percentile(times, 95),
         "throughput": len(samples) / wall if wall else 0.0,
+        "client_cpu_ms": 1000 * client_cpu / len(samples) if samples else float("nan"),
         "pages": {k: (percentile(sorted(v), 50), percentile(sorted(v), 95), len(v)) for k, v in per_page.items()},
     }
 
@@ -216,8 +219,8 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=4, help="threads per server process (serve's default: 4)")
     parser.add_argument(
         "--levels",
-        default="1@0,20@1-3,20@0",
-        help="USERS@THINK levels, comma-separated; the first is the baseline (default 1@0,20@1-3,20@0)",
+        default="1@0,20@1-3,20@0.5-1.5,20@0",
+        help="USERS@THINK levels, comma-separated; the first is the baseline (default 1@0,20@1-3,20@0.5-1.5,20@0)",
     )
     parser.add_argument(
         "--compare-workers",
@@ -291,8 +294,8 @@ def report(runs, engine, args, load_before, load_after) -> list[str]:
         "the same two cores.",
         "",
         "| server processes | concurrent users | requests | errors | p50 ms | p95 ms | throughput req/s "
-        "| p95 × baseline |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| p95 × baseline | load generator's CPU ms per request |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     base = runs[0][1][0]
     for workers, results in runs:
@@ -300,7 +303,7 @@ def report(runs, engine, args, load_before, load_after) -> list[str]:
             out.append(
                 f"| {workers} | {r['label']} | {r['requests']} | {len(r['errors'])} | "
                 f"{r['p50'] * 1000:.0f} | {r['p95'] * 1000:.0f} | {r['throughput']:.1f} | "
-                f"{r['p95'] / base['p95']:.1f} |"
+                f"{r['p95'] / base['p95']:.1f} | {r['client_cpu_ms']:.1f} |"
             )
     for r in runs[0][1][1:]:
         out += [

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MPL-2.0
-"""WSGI entry for production servers (``smaajob serve`` uses waitress on it)."""
+"""WSGI entry for production servers (``smaajob serve`` runs gunicorn on it; waitress on Windows)."""
 
 import os
 

@@ -33,10 +33,11 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.utils.translation import get_language
 
 from smaajob.access.citizens import citizens_for, log_list_read
 from smaajob.audit.models import AuditChannel
+from smaajob.choices import choice_labels
 from smaajob.citizens.models import Benefit, Citizen, ExemptionDecision
 from smaajob.courses.models import Course, FollowUp, Placement, WeeklyHours
 from smaajob.courses.selectors import (
@@ -45,6 +46,7 @@ from smaajob.courses.selectors import (
     hours_requirement_for_many,
     hours_requirement_in_force,
 )
+from smaajob.links import url_for
 from smaajob.organisation.models import User
 
 
@@ -101,17 +103,8 @@ def worklist(user: User, *, today: date | None = None, channel: str = AuditChann
 # --------------------------------------------------------------------------- built-in sources
 #
 # A caseload is tens of citizens and a team's hundreds, so each source is one query that reads
-# plain rows (``values_list``), not model instances, and builds each link from a URL reversed
-# once per page.
-
-_ID = 987654321
-
-
-def url_for(name: str) -> Callable[[int], str]:
-    """``reverse(name, args=[pk])`` as a function of ``pk``, reversing only once."""
-    prefix, suffix = reverse(name, args=[_ID]).split(str(_ID))
-    return lambda pk: f"{prefix}{pk}{suffix}"
-
+# plain rows (``values_list``), not model instances, and builds each link from remembered
+# addresses (``smaajob.links``).
 
 def _name(first: str, last: str) -> str:
     return f"{first} {last}"  # as ``Citizen.full_name``
@@ -197,7 +190,7 @@ def placements_ending(user: User, citizens: QuerySet[Citizen], today: date) -> I
         .filter(~Exists(later))
         .values_list(*_PLACEMENT_FIELDS, named=True)
     )
-    kinds = dict(Placement._meta.get_field("kind").flatchoices)
+    kinds = choice_labels(Placement._meta.get_field("kind"), get_language())
     url = url_for("web:placement")
     for p in rows:
         yield Alert(

@@ -12,23 +12,21 @@ from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
-from django.urls import reverse
 
 from smaajob.citizens.models import Citizen
+from smaajob.links import url_for
 from smaajob.money import selectors
 from smaajob.organisation.models import User
 from smaajob.rules.months import danish_month, month_index
 
 CODE = "payslip_missing"
-_ID = 987654321  # the link is reversed once per list, then filled in per row
 
 
 def missing_payslip_alerts(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Any]:
     from smaajob.access.worklist import Alert
 
-    url = None
+    url = url_for("money:submit_for")
     for missing in selectors.missing_payslips(on=today, municipality_id=user.municipality_id, citizens=citizens):
-        url = url or reverse("money:submit_for", args=[_ID]).split(str(_ID))
         days_left = (missing.deadline - today).days
         yield Alert(
             code=CODE,
@@ -36,7 +34,7 @@ def missing_payslip_alerts(user: User, citizens: QuerySet[Citizen], today: date)
             citizen_id=missing.citizen.pk,
             citizen_name=missing.citizen.full_name,
             due=missing.deadline,
-            url=f"{url[0]}{missing.citizen.pk}{url[1]}",
+            url=url(missing.citizen.pk),
             action="Registrér lønseddel",
             detail=(
                 f"Lønsedlen for {danish_month(month_index(missing.month))} fra "

@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import lru_cache
 from typing import Any
 
 from django import template
-from django.urls import get_script_prefix, reverse
 
+from smaajob.links import cached_reverse
 from smaajob.slots import describe_slots
 
 register = template.Library()
@@ -43,14 +42,5 @@ def hours(value: Any) -> str:
 
 @register.simple_tag
 def link(viewname: str, *args: Any) -> str:
-    """``{% url %}`` for long lists: the same address, remembered per view name and arguments.
-
-    Resolving a name costs more than a row's other work; addresses never change while the
-    program runs (the script prefix is part of the key).
-    """
-    return _reverse(get_script_prefix(), viewname, args)
-
-
-@lru_cache(maxsize=100_000)
-def _reverse(prefix: str, viewname: str, args: tuple[Any, ...]) -> str:
-    return reverse(viewname, args=args)
+    """``{% url %}`` for long lists: the same address, remembered (see ``smaajob.links``)."""
+    return cached_reverse(viewname, *args)

@@ -9,7 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from smaajob.access.worklist import alert_sources, url_for, worklist
+from smaajob.access.worklist import alert_sources, worklist
+from smaajob.links import url_for
 from smaajob.web.errors import renders_errors
 
 

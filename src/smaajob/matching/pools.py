@@ -59,8 +59,23 @@ def _check_hours(name: str, arr: F64) -> None:
         )
 
 
+class _Located:
+    """Latitude in radians and its cosine, worked out once per pool (for distances)."""
+
+    lat: F64
+
+    @cached_property
+    def lat_rad(self) -> F64:
+        return np.asarray(np.radians(self.lat), dtype=np.float64)
+
+    @cached_property
+    def cos_lat(self) -> F64:
+        """cos of the latitude, for :func:`smaajob.matching.geo.haversine_from_radians_km`."""
+        return np.asarray(np.cos(self.lat_rad), dtype=np.float64)
+
+
 @dataclass(frozen=True, eq=False)
-class CandidatePool:
+class CandidatePool(_Located):
     ids: tuple[str, ...]
     weekly_hours: F64
     free: U64Array  # (n, slots.WORDS): availability minus commitments
@@ -103,15 +118,6 @@ class CandidatePool:
         """``free`` transposed, (slots.WORDS, n): one contiguous row per word of the week."""
         return np.ascontiguousarray(self.free.T)
 
-    @cached_property
-    def lat_rad(self) -> F64:
-        return np.asarray(np.radians(self.lat), dtype=np.float64)
-
-    @cached_property
-    def cos_lat(self) -> F64:
-        """cos of the latitude, for :func:`smaajob.matching.geo.haversine_from_radians_km`."""
-        return np.asarray(np.cos(self.lat_rad), dtype=np.float64)
-
     @classmethod
     def from_candidates(cls, candidates: Sequence[Candidate], vocab: Vocabularies) -> CandidatePool:
         return cls(
@@ -134,7 +140,7 @@ class CandidatePool:
 
 
 @dataclass(frozen=True, eq=False)
-class OpeningPool:
+class OpeningPool(_Located):
     ids: tuple[str, ...]
     company_ids: tuple[str, ...]
     hours_min: F64
@@ -190,15 +196,6 @@ class OpeningPool:
     def slots_by_word(self) -> U64Array:
         """``slots`` transposed, (slots.WORDS, m): one contiguous row per word of the week."""
         return np.ascontiguousarray(self.slots.T)
-
-    @cached_property
-    def lat_rad(self) -> F64:
-        return np.asarray(np.radians(self.lat), dtype=np.float64)
-
-    @cached_property
-    def cos_lat(self) -> F64:
-        """cos of the latitude, for :func:`smaajob.matching.geo.haversine_from_radians_km`."""
-        return np.asarray(np.cos(self.lat_rad), dtype=np.float64)
 
     @cached_property
     def conversion(self) -> F64:

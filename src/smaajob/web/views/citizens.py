@@ -8,7 +8,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -69,8 +68,6 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
     # course is the newest one not exited.
     courses = list(citizen.courses.select_related("project").order_by("-started_on"))
     course = next((c for c in courses if c.state != CourseState.EXITED), None)
-    staff = [a for a in context["staff"].values() if a is not None]
-    prefetch_related_objects(staff, "staff")
     context.update(
         {
             "courses": courses,

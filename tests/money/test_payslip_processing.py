@@ -55,8 +55,8 @@ def test_without_a_recorded_amount_the_benefit_office_is_asked_for_it(submit, be
 def test_a_year_the_sources_lack_is_a_clear_error_and_a_manual_amount_can_be_recorded(
     submit, benefit_officer, on_kontanthjaelp, paid_placement
 ):
-    # The hourly disregard for 2023 – June 2025 is not in our sources: the engine refuses to guess.
-    payslip = submit(period_start=date(2023, 5, 1), period_end=date(2023, 5, 31), today=date(2023, 6, 5))
+    # The hourly disregard for January – June 2025 is not in our sources: the engine refuses to guess.
+    payslip = submit(period_start=date(2025, 5, 1), period_end=date(2025, 5, 31), today=date(2025, 6, 5))
     with pytest.raises(UnknownValue):
         services.calculate(actor=benefit_officer, payslip=payslip)
     with pytest.raises(InvalidInput, match="hvorfor"):
@@ -65,7 +65,7 @@ def test_a_year_the_sources_lack_is_a_clear_error_and_a_manual_amount_can_be_rec
         actor=benefit_officer,
         payslip=payslip,
         manual_amount="8500",
-        manual_reason="Beregnet i KMD efter satsvejledningen 2023",
+        manual_reason="Beregnet i KMD efter satsvejledningen 2025",
     )
     assert calculation.manual and calculation.benefit_after == Decimal("8500.00")
     assert "ikke beregnet af regelmotoren" in calculation.explanation_text

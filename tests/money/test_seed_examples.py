@@ -5,8 +5,8 @@
   gevinst varierer mellem ca. 500-2000 kr. om måneden". The leaflet's cases are not in the seed, so
   we show that the småjobs the seeds describe (about 4–15 hours a week at an unskilled wage)
   land in that band with the 2017 rules.
-* The 2016 example of a single parent working about 6 hours a week: the hourly disregard for 2016
-  is not in our sources, so 2016 is refused with a clear message and 2017 is used instead.
+* The 2016 example of a single parent working about 6 hours a week: the 2016 hourly disregard
+  (25.74 kr.) is derived from LAS § 109 and flagged unverified; years before 2014 are refused.
 """
 
 from __future__ import annotations
@@ -55,8 +55,13 @@ def test_6_hours_a_week_meets_the_225_hour_requirement():
     assert hours.status == "met" and hours.hours_counted == pytest.approx(312)
 
 
-def test_2016_is_refused_because_the_hourly_disregard_is_not_in_our_sources():
+def test_the_2016_single_parent_at_6_hours_gains_the_derived_2016_disregard_per_hour():
+    # 26 h/month × 25.74 kr. (25.38 × 1.014, LAS § 109; parameter earnings_disregard_per_hour)
+    assert gain(6, month=dt.date(2016, 10, 1), provider=True) == pytest.approx(26 * 25.74)
+
+
+def test_2013_is_refused_because_the_hourly_disregard_is_not_in_our_sources():
     with pytest.raises(UnknownValue) as caught:
-        gain(6, month=dt.date(2016, 10, 1), provider=True)
+        gain(6, month=dt.date(2013, 10, 1), provider=True)
     assert caught.value.field == "month"
     assert "earnings_disregard_per_hour" in caught.value.message

@@ -35,7 +35,7 @@ def test_keep_as_json_gives_the_figures_and_the_trace(capsys: pytest.CaptureFixt
 
 def test_keep_for_a_year_without_sourced_values_fails_with_exit_2(
         capsys: pytest.CaptureFixture[str]) -> None:
-    args = [a if a != "2017-06-01" else "2016-06-01" for a in KEEP]
+    args = [a if a != "2017-06-01" else "2012-06-01" for a in KEEP]
     assert main(args) == 2
     assert "unknown_value" in capsys.readouterr().err
 

@@ -47,16 +47,73 @@ def test_every_parameter_file_carries_the_licence_header() -> None:
 
 def test_a_value_applies_from_its_date_until_the_next() -> None:
     params = default_parameters()
-    assert params.value("hours_requirement_reduction_full", dt.date(2016, 4, 1)) == 1016
-    assert params.value("hours_requirement_reduction_full", dt.date(2016, 12, 31)) == 1016
+    assert params.value("hours_requirement_reduction_full", dt.date(2016, 4, 1)) == 1000
+    assert params.value("hours_requirement_reduction_full", dt.date(2016, 12, 31)) == 1000
+    assert params.value("hours_requirement_reduction_full", dt.date(2017, 1, 1)) == 1016
     assert params.value("hours_requirement_reduction_full", dt.date(2020, 6, 1)) == 1054
+
+
+# Every year the 225-hour rule was in force, at full and lower rate (LAS § 13 g, § 109);
+# 2025 stays unknown: neither the amount nor the 2025 satsreguleringsprocent is in our sources.
+REDUCTIONS = {2016: (1000, 500), 2017: (1016, 508), 2018: (1029, 514), 2019: (1042, 520),
+              2020: (1054, 526), 2021: (1067, 533), 2022: (1069, 534), 2023: (1090, 544),
+              2024: (1125, 561)}
+
+
+@pytest.mark.parametrize(("year", "amounts"), REDUCTIONS.items())
+def test_the_225_hour_reductions_are_known_for_every_year_of_the_rule(
+        year: int, amounts: tuple[int, int]) -> None:
+    params = default_parameters()
+    day = dt.date(year, 6, 30)
+    full = params.value("hours_requirement_reduction_full", day)
+    lower = params.value("hours_requirement_reduction_lower", day)
+    assert (full, lower) == amounts
+
+
+def test_every_derived_value_says_so_and_is_flagged_unverified() -> None:
+    for parameter in default_parameters().values():
+        for value in parameter.values:
+            if "Afledt" in value.reference:
+                assert value.status == "unverified", (parameter.file, value.effective_from)
+
+
+# The hourly disregard of LAS § 31 stk. 1: published 2014, 2015, 2017, 2019, 2021, 2022; the
+# years between follow the yearly satsreguleringsprocent from the amount in force (§ 109).
+DISREGARD = {2014: 25.0, 2015: 25.38, 2016: 25.74, 2017: 26.25, 2018: 26.78, 2019: 27.32,
+             2020: 27.84, 2021: 28.40, 2022: 28.66, 2023: 29.43, 2024: 30.37}
+
+
+@pytest.mark.parametrize(("year", "amount"), DISREGARD.items())
+def test_the_hourly_disregard_is_known_for_every_year_from_2014(year: int, amount: float) -> None:
+    assert default_parameters().value("earnings_disregard_per_hour",
+                                      dt.date(year, 6, 30)) == pytest.approx(amount)
+
+
+def test_the_disregard_cites_las_31_not_30() -> None:
+    parameter = default_parameters()["earnings_disregard_per_hour"]
+    assert "§ 31, stk. 1" in parameter.description
+    assert "§ 30" not in parameter.description
+
+
+RATES = {2013: (13952, 10500), 2014: (14203, 10689), 2015: (14416, 10849), 2016: (14575, 10968),
+         2017: (14808, 11143), 2018: (14993, 11282), 2019: (15180, 11423), 2020: (15355, 11554),
+         2021: (15547, 11698), 2022: (15570, 11716), 2023: (15874, 11944), 2024: (16382, 12326)}
+
+
+@pytest.mark.parametrize(("year", "rates"), RATES.items())
+def test_the_kontanthjaelp_rates_over_30_are_known_from_2013_to_2024(
+        year: int, rates: tuple[int, int]) -> None:
+    params = default_parameters()
+    day = dt.date(year, 6, 30)
+    assert (params.value("kontanthjaelp_rate_over30_provider", day),
+            params.value("kontanthjaelp_rate_over30_other", day)) == rates
 
 
 def test_an_unknown_value_fails_clearly_instead_of_being_guessed() -> None:
     with pytest.raises(ValueNotKnown) as caught:
-        default_parameters().value("hours_requirement_reduction_full", dt.date(2018, 6, 1))
+        default_parameters().value("hours_requirement_reduction_full", dt.date(2025, 3, 1))
     assert isinstance(caught.value, UnknownValue)
-    assert "2018-06-01" in caught.value.message
+    assert "2025-03-01" in caught.value.message
 
 
 def test_an_abolished_rule_says_it_is_not_in_force() -> None:

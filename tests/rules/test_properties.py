@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import numpy as np
@@ -26,14 +27,17 @@ from smaajob.rules.offset import offset_benefit
 
 FIRST = parse_month("2015-09")
 MONTHS = 24
+# Periods with their own rules: the start and the transitional rule (2016-17), the covid-19
+# suspension and both extension periods (2020-21), and the end of the rule (2025).
+FIRSTS = [parse_month(m) for m in ("2015-09", "2019-08", "2020-02", "2024-03")]
 # Quarter hours are exact in binary, so sums agree to the last bit in both engines.
 HOURS = st.integers(min_value=0, max_value=160).map(lambda q: q / 4)
 
 
 @st.composite
-def cases(draw: st.DrawFn) -> CitizenCase:
+def cases(draw: st.DrawFn, first: int = FIRST) -> CitizenCase:
     records = []
-    for month in range(FIRST, FIRST + MONTHS):
+    for month in range(first, first + MONTHS):
         if draw(st.integers(0, 19)) == 0:
             continue  # an unrecorded month
         records.append(MonthRecord(
@@ -45,17 +49,19 @@ def cases(draw: st.DrawFn) -> CitizenCase:
             on_covered_benefit=draw(st.booleans()) or draw(st.booleans()),
             rate=draw(st.sampled_from(list(Rate))),
             benefit_amount=draw(st.sampled_from([None, 400.0, 11000.0])),
-            sick_days=draw(st.sampled_from([0, 0, 0, 14, 31])),
+            sick_days=draw(st.sampled_from([0, 0, 0, 3, 14, 17, 31])),
         ))
     exemptions = ()
     if draw(st.booleans()):
-        start = FIRST + draw(st.integers(0, MONTHS - 1))
+        start = first + draw(st.integers(0, MONTHS - 1))
         exemptions = (Period(month_start(start), month_end(start + draw(st.integers(0, 6)))),)
     reductions = ()
     if draw(st.booleans()):
-        reductions = (Period(month_start(FIRST + draw(st.integers(0, MONTHS - 1)))),)
+        reductions = (Period(month_start(first + draw(st.integers(0, MONTHS - 1)))),)
+    applied = draw(st.sampled_from([None, None, dt.date(2020, 2, 3), dt.date(2020, 3, 9),
+                                    dt.date(2020, 6, 15), dt.date(2020, 9, 8), dt.date(2020, 9, 9)]))
     return CitizenCase(tuple(records), exemptions=exemptions, reduction_decisions=reductions,
-                       married_both_on_help=draw(st.booleans()))
+                       married_both_on_help=draw(st.booleans()), first_applied_on=applied)
 
 
 def _with_more_hours(case: CitizenCase, month: int, extra: float) -> CitizenCase:
@@ -65,7 +71,8 @@ def _with_more_hours(case: CitizenCase, month: int, extra: float) -> CitizenCase
     others = tuple(r for r in case.months if r.month != month)
     return CitizenCase(others + (changed,), exemptions=case.exemptions,
                        reduction_decisions=case.reduction_decisions,
-                       married_both_on_help=case.married_both_on_help)
+                       married_both_on_help=case.married_both_on_help,
+                       first_applied_on=case.first_applied_on)
 
 
 @settings(max_examples=150, deadline=None)
@@ -93,14 +100,22 @@ def test_a_reduction_never_exceeds_the_benefit(case: CitizenCase, asked: int) ->
         assert result.amount <= benefit
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(cases(), min_size=1, max_size=6))
-def test_a_result_is_the_same_alone_or_in_a_population(citizens: list[CitizenCase]) -> None:
-    population = Population.from_cases(citizens, FIRST, MONTHS)
+@st.composite
+def populations(draw: st.DrawFn) -> tuple[int, list[CitizenCase]]:
+    first = draw(st.sampled_from(FIRSTS))
+    return first, draw(st.lists(cases(first), min_size=1, max_size=6))
+
+
+@settings(max_examples=120, deadline=None)
+@given(populations())
+def test_a_result_is_the_same_alone_or_in_a_population(
+        drawn: tuple[int, list[CitizenCase]]) -> None:
+    first, citizens = drawn
+    population = Population.from_cases(citizens, first, MONTHS)
     together = hours_requirement_population(population)
     for person, case in enumerate(citizens):
         for column in range(MONTHS):
-            alone = hours_requirement_status(case, FIRST + column)
+            alone = hours_requirement_status(case, first + column)
             assert together.status_of(person, column) is alone.status
             assert together.reason_of(person, column) is alone.reason
             assert together.hours_counted[person, column] == alone.hours_counted
@@ -108,6 +123,8 @@ def test_a_result_is_the_same_alone_or_in_a_population(citizens: list[CitizenCas
             assert together.next_month_hours_missing[person, column] == \
                 alone.next_month_hours_missing
             assert together.extension_months[person, column] == alone.extension_months
+            expected_start = -1 if alone.window_start is None else alone.window_start
+            assert together.window_start[person, column] == expected_start
             assert together.months_of_help[person, column] == alone.months_of_help
             amount = together.amount[person, column]
             assert (alone.amount is None) == math.isnan(amount)

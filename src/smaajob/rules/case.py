@@ -87,12 +87,15 @@ class CitizenCase:
     ``reduction_decisions``: reductions a caseworker actually decided; from their start only
     hours worked after it can restore full benefit. ``married_both_on_help``: both spouses
     receive help, so a failed requirement can make this spouse's help lapse entirely.
+    ``first_applied_on``: the day the citizen first applied for help, if known; an application
+    in the first covid-19 period delays coverage (LAS § 13 h stk. 1).
     """
 
     months: tuple[MonthRecord, ...]
     exemptions: tuple[Period, ...] = ()
     reduction_decisions: tuple[Period, ...] = ()
     married_both_on_help: bool = False
+    first_applied_on: dt.date | None = None
     _by_month: dict[int, MonthRecord] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -8,9 +8,13 @@ inputs, taken from the caseworker's recorded decisions.
 
 Legal choices, each explained where it is coded:
 
-* The hours are those of the 12 calendar months before the month, extended backwards by
-  recorded sick leave and by the 2020 suspension, rounded up to whole months.
-* Covered = a covered benefit this month and at least 12 months of help in the 36 before.
+* The hours are those of the 12 calendar months before the month (6 in the transitional
+  period October 2016 - March 2017), extended at the far end by the *days* of recorded sick
+  leave and of the covid-19 periods (LAS § 13 h); only the added days count, so a partly added
+  month counts its hours pro rata (``window_for`` explains the choice).
+* Covered = a covered benefit this month and at least 12 months of help in the 36 before
+  (for applicants in the first covid-19 period, only help from October 2020, § 13 h stk. 1).
+* A reduction already decided continues during the 2020 suspension.
 * Month-level parameters take the value in force on the last day of the month.
 
 The vectorised twin for a whole population is ``smaajob.rules.population``; a property test
@@ -28,7 +32,6 @@ from enum import StrEnum
 from smaajob.rules.case import CitizenCase, Rate
 from smaajob.rules.errors import ValueNotKnown
 from smaajob.rules.months import (
-    DAYS_PER_MONTH,
     danish_date,
     danish_month,
     days_in_month,
@@ -88,6 +91,7 @@ class MonthRules:
     payable: bool
     suspended: bool
     suspension_days: int
+    extension_days: int
     required_hours: float
     window_months: int
     coverage_months: int
@@ -98,8 +102,9 @@ class MonthRules:
     entries: tuple[tuple[ParameterValue, str, str], ...]
 
 
-def _suspension_days(params: ParameterSet, month: int) -> int:
-    parameter = params["hours_requirement_suspended"]
+def _days_true(params: ParameterSet, name: str, month: int) -> int:
+    """Days of ``month`` on which the boolean parameter ``name`` is true."""
+    parameter = params[name]
     first, last = month_start(month), month_end(month)
     days = 0
     entries = parameter.entries_between(first, last)
@@ -128,13 +133,16 @@ def _month_rules(params: ParameterSet, month: int) -> MonthRules:
     in_force = (in_force_parameter.values[0].effective_from <= last
                 and entry("hours_requirement_in_force").value is True)
     if not in_force:
-        return MonthRules(month, False, False, False, 0, math.nan, 12, 12, 36, math.inf,
+        return MonthRules(month, False, False, False, 0, 0, math.nan, 12, 12, 36, math.inf,
                           None, None, tuple(used))
-    suspension = _suspension_days(params, month)
-    if suspension:
-        suspended = params["hours_requirement_suspended"]
-        for found in suspended.entries_between(month_start(month), last):
-            used.append((found, suspended.label, suspended.unit))
+    suspension = _days_true(params, "hours_requirement_suspended", month)
+    extension = _days_true(params, "hours_requirement_covid_extension", month)
+    for name, days in (("hours_requirement_suspended", suspension),
+                       ("hours_requirement_covid_extension", extension)):
+        if days:
+            parameter = params[name]
+            for found in parameter.entries_between(month_start(month), last):
+                used.append((found, parameter.label, parameter.unit))
     payable = entry("hours_requirement_reductions_payable").value is True
 
     def number(name: str) -> float:
@@ -153,6 +161,7 @@ def _month_rules(params: ParameterSet, month: int) -> MonthRules:
         payable=payable,
         suspended=suspension > 0,
         suspension_days=suspension,
+        extension_days=extension,
         required_hours=number("hours_requirement_hours"),
         window_months=int(number("hours_requirement_window_months")),
         coverage_months=int(number("hours_requirement_coverage_months")),
@@ -188,6 +197,7 @@ class HoursRequirementResult:
     extension_months: int
     months_of_help: int
     trace: Trace
+    extension_days: int = 0
 
     @property
     def is_proposal(self) -> bool:
@@ -212,6 +222,7 @@ class HoursRequirementResult:
                 "first_month": format_month(self.window_start),
                 "last_month": format_month(self.window_end),
                 "extension_months": self.extension_months,
+                "extension_days": self.extension_days,
             },
             "months_of_help": self.months_of_help,
             "trace": self.trace.to_dict(),
@@ -232,30 +243,101 @@ def counted_hours(case: CitizenCase, month: int, rules: MonthRules) -> float:
 
 def _neutral_days(case: CitizenCase, month: int, params: ParameterSet) -> int:
     rules = month_rules(params, month)
-    return min(days_in_month(month), case.record(month).sick_days + rules.suspension_days)
+    return min(days_in_month(month), case.record(month).sick_days + rules.extension_days)
 
 
-def window_for(case: CitizenCase, month: int, params: ParameterSet,
-               rules: MonthRules) -> tuple[int, int]:
-    """First month of the window ending the month before ``month``, and the extension used.
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The months whose hours count for one month's requirement.
 
-    Recorded sick leave and the 2020 suspension are added to the far end of the window so the
-    citizen is not penalised (seed 000 L3705-3708; kk.dk on the suspension). Hours are held per
-    month, so the days are turned into months and rounded *up*: in doubt, the citizen's favour.
+    ``first_full`` … the month before the evaluated one count whole; ``partial`` (if any) is the
+    month before ``first_full``, of which only its last ``partial_days`` days are added.
+    ``extension_days`` is the length of the extension (days of sick leave and covid-19 periods).
     """
-    length = rules.window_months
-    for _ in range(MAX_WINDOW_MONTHS):
-        days = sum(_neutral_days(case, m, params) for m in range(month - length, month))
-        new_length = min(MAX_WINDOW_MONTHS,
-                         rules.window_months + math.ceil(days / DAYS_PER_MONTH - 1e-9))
-        if new_length == length:
+
+    first_full: int
+    partial: int | None
+    partial_days: int
+    extension_days: int
+
+    @property
+    def first(self) -> int:
+        return self.first_full if self.partial is None else self.partial
+
+
+def window_region(end: int, base: int, days: int) -> tuple[int, int]:
+    """First whole month and days of the partly added month before it, for a window ending
+    before month ``end`` with ``base`` months, extended by ``days`` at its far end (at most
+    ``MAX_WINDOW_MONTHS`` months in all)."""
+    first = end - base
+    rest = days
+    while first > end - MAX_WINDOW_MONTHS and rest > 0:
+        length = days_in_month(first - 1)
+        if rest < length:
+            return first, rest
+        rest -= length
+        first -= 1
+    return first, 0
+
+
+def window_for(case: CitizenCase, month: int, params: ParameterSet, rules: MonthRules) -> Window:
+    """The window ending the month before ``month``, extended by days at its far end.
+
+    LAS § 13 f stk. 12 and § 13 h stk. 2-3 lengthen the 12-month period by the periods of sick
+    leave (and the other grounds) and by the covid-19 periods; they are added at the far end
+    (seed 000 L3705-3708: "lagt i oven i den anden ende"), counted in days, and the periods of
+    the added part extend it in turn (a fixed point). Hours are held per month, so a month only
+    partly added counts its hours pro rata to the days added (only hours in the added days
+    count, and we cannot know on which days they were worked); its sick days are taken to lie
+    in the added days, which gives the longer extension (the citizen's favour). The guidance
+    (Vejledning nr. 9514 af 30/6 2021) is not in our sources on this point: see docs/rules.md.
+    """
+    base = rules.window_months
+    days = sum(_neutral_days(case, m, params) for m in range(month - base, month))
+    for _ in range(MAX_WINDOW_MONTHS * 31 + 1):
+        first, partial_days = window_region(month, base, days)
+        counted = sum(_neutral_days(case, m, params) for m in range(first, month))
+        if partial_days:
+            counted += min(_neutral_days(case, first - 1, params), partial_days)
+        if counted == days:
             break
-        length = new_length
-    return month - length, length - rules.window_months
+        days = counted
+    first, partial_days = window_region(month, base, days)
+    return Window(first, first - 1 if partial_days else None, partial_days, days)
 
 
-def _hours_in(case: CitizenCase, first: int, end: int, rules: MonthRules) -> float:
-    return float(sum(counted_hours(case, m, rules) for m in range(first, end)))
+def _hours_in(case: CitizenCase, window: Window, end: int, rules: MonthRules,
+              restore_from: int | None = None) -> float:
+    """Hours counted in ``window`` (up to ``end``), only from ``restore_from`` if given."""
+    first = window.first_full if restore_from is None else max(window.first_full, restore_from)
+    hours = float(sum(counted_hours(case, m, rules) for m in range(first, end)))
+    if window.partial is not None and (restore_from is None or restore_from <= window.partial):
+        hours += (counted_hours(case, window.partial, rules) * window.partial_days
+                  / days_in_month(window.partial))
+    return hours
+
+
+def _help_months(case: CitizenCase, month: int, rules: MonthRules, params: ParameterSet) -> int:
+    """Months with a covered benefit among the look-back months before ``month``."""
+    counts_from = help_counts_from(case, params)
+    first = max(month - rules.coverage_lookback, counts_from)
+    return sum(1 for m in range(first, month) if case.record(m).on_covered_benefit)
+
+
+def help_counts_from(case: CitizenCase, params: ParameterSet) -> int:
+    """The first month whose help counts towards "a year of help" (LAS § 13 h stk. 1)."""
+    applied = case.first_applied_on
+    if applied is None:
+        return -1
+    parameter = params["hours_requirement_covid_applicants"]
+    entry = parameter.entry_on(applied) if applied >= parameter.values[0].effective_from else None
+    if entry is None or entry.value is not True:
+        return -1
+    later = [v.effective_from for v in parameter.values if v.effective_from > applied]
+    if not later:
+        return -1
+    end = later[0]                       # the first day after the period
+    return end.year * 12 + end.month - 1 + (1 if end.day > 1 else 0)
 
 
 def hours_requirement_status(case: CitizenCase, month: int,
@@ -299,13 +381,21 @@ def hours_requirement_status(case: CitizenCase, month: int,
         trace.step("Der er ikke registreret kontanthjælp, uddannelseshjælp eller "
                    "integrationsydelse i måneden, så reglen gælder ikke.")
         return result(Status.NOT_COVERED, Reason.NO_COVERED_BENEFIT)
-    if rules.suspended:
+    decided = case.reduction_in_effect(month)
+    if rules.suspended and decided is None:
         trace.step(f"Reglen var sat ud af kraft i {rules.suspension_days} dage af måneden "
                    "(9. marts – 8. september 2020), så der kan ikke ske nedsættelse.")
         return result(Status.NOT_COVERED, Reason.RULE_SUSPENDED)
+    if rules.suspended:
+        trace.step("Reglen var sat ud af kraft i måneden, men en allerede besluttet nedsættelse "
+                   "fortsætter; timer arbejdet i perioden tæller med.")
 
-    lookback_first = month - rules.coverage_lookback
-    help_months = sum(1 for m in range(lookback_first, month) if case.record(m).on_covered_benefit)
+    counts_from = help_counts_from(case, params)
+    if counts_from >= 0:
+        trace.step("Borgeren søgte hjælp mellem 9. marts og 8. september 2020 og er derfor først "
+                   f"omfattet efter perioden (LAS § 13 h, stk. 1); hjælp før "
+                   f"{danish_month(counts_from)} tæller ikke med.")
+    help_months = _help_months(case, month, rules, params)
     trace.step(f"Måneder med hjælp i de {rules.coverage_lookback} måneder før: {help_months} "
                f"(omfattet ved mindst {rules.coverage_months}).", float(help_months))
     if help_months < rules.coverage_months:
@@ -314,8 +404,9 @@ def hours_requirement_status(case: CitizenCase, month: int,
         trace.step("Hjælpen er på SU-niveau; den nedsættes ikke efter 225-timersreglen.")
         return result(Status.NOT_COVERED, Reason.SU_LEVEL_RATE, months_of_help=help_months)
 
-    first, extension = window_for(case, month, params, rules)
-    decided = case.reduction_in_effect(month)
+    window = window_for(case, month, params, rules)
+    extension = month - window.first - rules.window_months
+    first = window.first
     restore_from = None
     if decided is not None:
         restore_from = decided.start.year * 12 + decided.start.month - 1
@@ -323,12 +414,16 @@ def hours_requirement_status(case: CitizenCase, month: int,
         first = max(first, restore_from)
         trace.step(f"En nedsættelse er besluttet fra {danish_date(decided.start)}; kun timer "
                    "derefter tæller for at få fuld hjælp igen.")
-    hours = _hours_in(case, first, month, rules)
+    hours = _hours_in(case, window, month, rules, restore_from)
     excluded = sum(case.record(m).placement_hours + case.record(m).wage_subsidy_hours
                    for m in range(first, month))
     window_text = (f"{danish_month(first)} – {danish_month(month - 1)}"
                    if first < month else "ingen måneder")
-    extension_text = f", forlænget {extension} måned(er) for sygdom/suspension" if extension else ""
+    if window.partial is not None and first == window.partial:
+        window_text += (f" (af {danish_month(window.partial)} kun de sidste "
+                        f"{window.partial_days} dage, timerne forholdsmæssigt)")
+    extension_text = (f", forlænget {window.extension_days} dage for sygdom og covid-19-perioder"
+                      if window.extension_days else "")
     trace.step(f"Ordinære, ustøttede timer i perioden {window_text}{extension_text}: "
                f"{format_number(hours)} timer.", hours)
     if excluded:
@@ -338,6 +433,7 @@ def hours_requirement_status(case: CitizenCase, month: int,
     common: dict[str, object] = dict(
         hours_counted=hours, hours_missing=missing, window_start=first, window_end=month - 1,
         extension_months=extension, months_of_help=help_months,
+        extension_days=window.extension_days,
     )
     exemption = case.exemption_in(month)
     if exemption is not None:
@@ -408,10 +504,8 @@ def _projection(case: CitizenCase, month: int, params: ParameterSet,
     rules = month_rules(params, following)
     if not rules.in_force:
         return 0.0, None
-    first, _ = window_for(case, following, params, rules)
-    if restore_from is not None:
-        first = max(first, restore_from)
-    hours = _hours_in(case, first, following, rules)
+    window = window_for(case, following, params, rules)
+    hours = _hours_in(case, window, following, rules, restore_from)
     missing = max(0.0, rules.required_hours - hours)
     return missing, (month_end(month) if missing > 0 else None)
 

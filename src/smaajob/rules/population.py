@@ -32,9 +32,10 @@ from smaajob.rules.hours_requirement import (
     STATUS_CODES,
     Reason,
     Status,
+    help_counts_from,
     month_rules,
 )
-from smaajob.rules.months import DAYS_PER_MONTH, days_in_month, month_end, month_index
+from smaajob.rules.months import days_in_month, month_end, month_index
 from smaajob.rules.offset import HOURLY, offset_regime
 from smaajob.rules.parameters import ParameterSet, default_parameters
 
@@ -56,6 +57,8 @@ class Population:
 
     ``restore_from`` holds, per person and month, the month index at which a *decided*
     reduction in effect began (−1: none). ``benefit_amount`` is NaN where not known.
+    ``help_counts_from`` (optional, per person) is the first month whose help counts towards
+    a year of help (LAS § 13 h stk. 1; −1: all months).
     """
 
     first_month: int
@@ -69,6 +72,7 @@ class Population:
     exempt: Bools
     restore_from: Ints
     married_both_on_help: Bools
+    help_counts_from: Ints | None = None
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -90,14 +94,19 @@ class Population:
             exempt=np.zeros(shape, dtype=np.bool_),
             restore_from=np.full(shape, -1, dtype=np.int32),
             married_both_on_help=np.zeros(persons, dtype=np.bool_),
+            help_counts_from=np.full(persons, -1, dtype=np.int32),
         )
 
     @classmethod
     def from_cases(cls, cases: Sequence[CitizenCase], first_month: int,
                    months: int) -> Population:
         population = cls.empty(len(cases), months, first_month)
+        params = default_parameters()
+        counts_from = population.help_counts_from
+        assert counts_from is not None
         for p, case in enumerate(cases):
             population.married_both_on_help[p] = case.married_both_on_help
+            counts_from[p] = help_counts_from(case, params)
             for c in range(months):
                 month = first_month + c
                 record = case.record(month)
@@ -146,7 +155,7 @@ class _Columns:
     in_force: Bools
     payable: Bools
     suspended: Bools
-    suspension_days: Floats
+    extension_days: Ints
     days: Floats
     required: Floats
     window: Ints
@@ -163,7 +172,7 @@ def _columns(params: ParameterSet, first: int, count: int) -> _Columns:
         in_force=np.array([r.in_force for r in rules]),
         payable=np.array([r.payable for r in rules]),
         suspended=np.array([r.suspended for r in rules]),
-        suspension_days=np.array([r.suspension_days for r in rules], dtype=np.float64),
+        extension_days=np.array([r.extension_days for r in rules], dtype=np.int32),
         days=np.array([days_in_month(first + c) for c in range(count)], dtype=np.float64),
         required=np.array([r.required_hours for r in rules]),
         window=np.array([r.window_months for r in rules], dtype=np.int32),
@@ -178,13 +187,14 @@ def _columns(params: ParameterSet, first: int, count: int) -> _Columns:
 
 
 def _decide(in_force: bool, suspended: bool, payable: bool, on_benefit: bool, covered: bool,
-            su_level: bool, exempt: bool, met: bool, next_short: bool) -> tuple[Status, Reason]:
+            su_level: bool, exempt: bool, met: bool, next_short: bool,
+            decided: bool) -> tuple[Status, Reason]:
     """The decision tree of ``hours_requirement_status``, in the same order, on yes/no facts."""
     if not in_force:
         return Status.NOT_COVERED, Reason.RULE_NOT_IN_FORCE
     if not on_benefit:
         return Status.NOT_COVERED, Reason.NO_COVERED_BENEFIT
-    if suspended:
+    if suspended and not decided:
         return Status.NOT_COVERED, Reason.RULE_SUSPENDED
     if not covered:
         return Status.NOT_COVERED, Reason.UNDER_ONE_YEAR_OF_HELP
@@ -199,11 +209,11 @@ def _decide(in_force: bool, suspended: bool, payable: bool, on_benefit: bool, co
     return Status.REDUCTION_PROPOSED, Reason.REQUIREMENT_NOT_MET
 
 
-# A person-month's six facts as bits (the column's three facts add ``64 ×`` their own bits);
-# status and reason are then two lookups in a 512-entry table instead of a dozen masked writes.
-_PERSON_BITS = 6
+# A person-month's seven facts as bits (the column's three facts add ``128 ×`` their own bits);
+# status and reason are then two lookups in a 1024-entry table instead of a dozen masked writes.
+_PERSON_BITS = 7
 _DECISIONS = [_decide(bool(c & 1), bool(c & 2), bool(c & 4), bool(p & 1), bool(p & 2), bool(p & 4),
-                      bool(p & 8), bool(p & 16), bool(p & 32))
+                      bool(p & 8), bool(p & 16), bool(p & 32), bool(p & 64))
               for c in range(8) for p in range(1 << _PERSON_BITS)]
 _STATUS_TABLE = np.array([STATUS_CODES[s] for s, _ in _DECISIONS], dtype=np.int8)
 _REASON_TABLE = np.array([REASON_CODES[r] for _, r in _DECISIONS], dtype=np.int8)
@@ -216,15 +226,18 @@ class _Tiles:
     required_now: Floats        # 0 where the rule is not in force
     required_next: Floats
     next_in_force: Bools
-    help_columns: Bools
+    help_columns: Bools         # in force and not suspended
+    suspended_in_force: Bools   # in force and suspended: only decided reductions go on
     coverage: Ints
     column_code: NDArray[np.intp]
     month_after: Ints           # absolute month index + 1
     base: Ints
     reduction_full: Floats
     reduction_lower: Floats
-    suspension_days: NDArray[np.int16]
-    days: NDArray[np.int16]
+
+
+# Months of padding before the data: a window reaches at most this far back.
+PAD = MAX_WINDOW_MONTHS
 
 
 @dataclass(frozen=True)
@@ -238,11 +251,14 @@ class _Plan:
     months: int
     se_min: float
     base: Ints                  # legal window length
-    common: Ints                # window length for someone with no sick leave in it
+    # Months on a padded axis: index e is the month first − PAD + e (PAD months before the data).
+    dcum: NDArray[np.int64]     # calendar days before padded month e, e = 0 … PAD + months
+    extension_padded: Ints      # covid-19 extension days of padded month e
+    dim_padded: Ints            # days in padded month e
+    # The window of someone without sick leave, per column (padded month indices).
+    common_days: Ints
     common_start: NDArray[np.intp]
-    common_prefix: Ints         # suspension days of that window before the data starts
-    prefix: Ints                # suspension days in the k months before the data, k = 0 … 48
-    extension: Ints             # months of extension for d neutral days, d = 0 … 48 × 31
+    common_partial_days: Ints
     required_finite: bool
     lookback_start: NDArray[np.intp] | None   # None: the look-back reaches the data's start
     column_tile: NDArray[np.intp]   # the column of each cell of a flattened chunk
@@ -258,8 +274,6 @@ def _plan(params: ParameterSet, first: int, months: int, persons: int) -> _Plan:
     # Column ``months`` is next month, needed for the "avoid by" projection of the last month.
     cols = _columns(params, first, months + 1)
     before = _columns(params, first - MAX_WINDOW_MONTHS, MAX_WINDOW_MONTHS)
-    # Suspension days in the k months before the data starts (the same for everyone).
-    prefix = np.concatenate(([0.0], np.cumsum(before.suspension_days[::-1])))
 
     in_force_min = cols.se_min[cols.in_force]
     se_min = float(in_force_min[0]) if in_force_min.size else math.inf
@@ -267,24 +281,23 @@ def _plan(params: ParameterSet, first: int, months: int, persons: int) -> _Plan:
         raise InvalidInput("minimum for selvstændig virksomhed ændrer sig i perioden; "
                            "beregn perioden i dele", field="first_month")
     t = np.arange(months + 1, dtype=np.int32)
-    # Without sick leave in the window, the window depends on the month alone (the suspension),
-    # so it is found once per month; only person-months with sick leave in it iterate.
-    suspension_cum = np.concatenate(([0.0], np.cumsum(cols.suspension_days[:months])))
-    common = cols.window.copy()
-    for _ in range(MAX_WINDOW_MONTHS):
-        start_common = t - common
-        days_common = (suspension_cum - suspension_cum[np.maximum(start_common, 0)]
-                       + prefix[np.clip(-start_common, 0, MAX_WINDOW_MONTHS)])
-        new_common = np.minimum(MAX_WINDOW_MONTHS, cols.window + np.ceil(
-            days_common / DAYS_PER_MONTH - 1e-9).astype(np.int32))
-        if np.array_equal(new_common, common):
+    extension_padded = np.concatenate((before.extension_days, cols.extension_days[:months]))
+    dim_padded = np.array([days_in_month(first - PAD + e) for e in range(PAD + months)],
+                          dtype=np.int32)
+    dcum = np.concatenate(([0], np.cumsum(dim_padded, dtype=np.int64)))
+    # Without sick leave, the window depends on the month alone (the covid-19 periods), so it
+    # is found once per column; only person-months with sick leave iterate.
+    neutral_cum = np.concatenate(([0], np.cumsum(extension_padded, dtype=np.int64)))
+    end = np.arange(PAD, PAD + months + 1, dtype=np.intp)
+    base_start = end - cols.window
+    days = (neutral_cum[end] - neutral_cum[base_start]).astype(np.int32)
+    for _ in range(MAX_WINDOW_MONTHS * 31 + 1):
+        start, partial_days = _region(days, base_start, end - MAX_WINDOW_MONTHS, dcum)
+        counted = _neutral_in(neutral_cum, extension_padded, start, partial_days, end)
+        if np.array_equal(counted, days):
             break
-        common = new_common
-    common_start = np.maximum(t - common, 0).astype(np.intp)
-    # Neutral days are whole numbers (at most 31 a month), so the extension for any window is
-    # one lookup; the table is the same float formula as the single case, evaluated once.
-    extension = np.ceil(np.arange(MAX_WINDOW_MONTHS * 31 + 1, dtype=np.float64) / DAYS_PER_MONTH
-                        - 1e-9).astype(np.int32)
+        days = counted
+    common_start, common_partial_days = _region(days, base_start, end - MAX_WINDOW_MONTHS, dcum)
     lookback_start = np.maximum(t[:months] - cols.lookback[:months], 0).astype(np.intp)
     column_code = (cols.in_force[:months].astype(np.intp)
                    | cols.suspended[:months].astype(np.intp) << 1
@@ -293,10 +306,9 @@ def _plan(params: ParameterSet, first: int, months: int, persons: int) -> _Plan:
     required_or_zero = np.where(cols.in_force, cols.required, 0.0)
     rows = min(persons, CHUNK_PERSONS)
     return _Plan(
-        first=first, months=months, se_min=se_min, base=cols.window, common=common,
-        common_start=common_start,
-        common_prefix=prefix[np.clip(common - t, 0, MAX_WINDOW_MONTHS)].astype(np.int32),
-        prefix=prefix.astype(np.int32), extension=extension,
+        first=first, months=months, se_min=se_min, base=cols.window, dcum=dcum,
+        extension_padded=extension_padded, dim_padded=dim_padded, common_days=days,
+        common_start=common_start, common_partial_days=common_partial_days,
         required_finite=bool(np.isfinite(cols.required[cols.in_force]).all()),
         lookback_start=lookback_start if lookback_start.any() else None,
         column_tile=np.tile(np.arange(months + 1, dtype=np.intp), rows),
@@ -304,10 +316,10 @@ def _plan(params: ParameterSet, first: int, months: int, persons: int) -> _Plan:
                                  and np.all(cols.reduction_lower[:months] > 0)),
         full_tiles=_Tiles(*(np.tile(row, (rows, 1)) for row in (
             required_or_zero[:months], required_or_zero[1:], cols.in_force[1:],
-            cols.in_force[:months] & ~cols.suspended[:months], cols.coverage[:months],
+            cols.in_force[:months] & ~cols.suspended[:months],
+            cols.in_force[:months] & cols.suspended[:months], cols.coverage[:months],
             column_code, t[:months] + (first + 1), cols.window[:months],
-            cols.reduction_full[:months], cols.reduction_lower[:months],
-            cols.suspension_days[:months].astype(np.int16), cols.days[:months].astype(np.int16)))))
+            cols.reduction_full[:months], cols.reduction_lower[:months]))))
 
 
 def hours_requirement_population(population: Population,
@@ -363,16 +375,15 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
     hours_cum[:, 0] = 0.0
     np.cumsum(counted, axis=1, out=hours_cum[:, 1:])
 
-    length, moved = _window_lengths(population.sick_days[lo:hi], plan, tiles)
-    hours = np.take(hours_cum, plan.common_start, axis=1)
+    start, partial_days = _window_starts(population.sick_days[lo:hi], plan)
+    end = np.arange(width, dtype=np.intp) + PAD            # padded index of each column's end
+    # Hours of the whole months (none before the data), then of the partly added month.
+    hours = np.take_along_axis(hours_cum, np.maximum(start - PAD, 0), axis=1)
     np.subtract(hours_cum, hours, out=hours)
-    if moved is not None:
-        # Windows pushed back by sick leave: their hours are gathered one by one.
-        cells, t = moved
-        starts = cells - t + np.maximum(t - length.reshape(-1)[cells], 0)
-        hours.reshape(-1)[cells] = hours_cum.reshape(-1)[cells] - hours_cum.reshape(-1)[starts]
+    _add_partial(hours, counted, start, partial_days, plan)
     hours_now, hours_next = hours[:, :months].copy(), hours[:, 1:].copy()
-    length_now = length[:, :months].copy()
+    window_first = np.where(partial_days > 0, start - 1, start)
+    length_now = (end[:months] - window_first[:, :months]).astype(np.int32)
     # First window month + 1 (absolute), so that "no window" (−1) is a product with a mask.
     window_start = np.subtract(tiles.month_after, length_now)
 
@@ -381,28 +392,40 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
     if has_restore.any():
         # After a decided reduction, only hours worked since it began count (now and next month).
         rows, cols = np.nonzero(has_restore)
-        restore = restore_from[rows, cols] - plan.first
-        start = np.maximum(cols - length[rows, cols], restore)
-        window_start[rows, cols] = start + (plan.first + 1)
-        hours_now[rows, cols] = np.where(
-            start < cols, hours_cum[rows, cols] - hours_cum[rows, np.clip(start, 0, months)], 0.0)
-        start = np.maximum(cols + 1 - length[rows, cols + 1], restore)
-        hours_next[rows, cols] = np.where(
-            start < cols + 1, hours_cum[rows, cols + 1] - hours_cum[rows, np.clip(start, 0, months)],
-            0.0)
+        restore = restore_from[rows, cols] - plan.first       # data index
+        for shift, target in ((0, hours_now), (1, hours_next)):
+            c = cols + shift
+            cell_start, cell_partial = start[rows, c] - PAD, partial_days[rows, c]
+            begin = np.maximum(cell_start, restore)
+            whole = np.where(begin < c, hours_cum[rows, c] - hours_cum[rows, np.clip(begin, 0, months)],
+                             0.0)
+            partial = cell_start - 1
+            keep = (cell_partial > 0) & (restore <= partial) & (partial >= 0)
+            add = (counted[rows, np.maximum(partial, 0)] * cell_partial
+                   / plan.dim_padded[np.maximum(partial + PAD, 0)])
+            target[rows, cols] = np.where(keep, whole + add, whole)
+            if shift == 0:
+                window_start[rows, cols] = np.maximum(
+                    window_first[rows, c] - PAD + plan.first, restore_from[rows, cols]) + 1
 
     on_benefit = population.on_benefit[lo:hi]
+    helped = on_benefit
+    counts_from = population.help_counts_from
+    if counts_from is not None and (counts_from[lo:hi] >= 0).any():
+        # LAS § 13 h stk. 1: for some, help before a month does not count towards the year.
+        month_of = np.arange(plan.first, plan.first + months, dtype=np.int32)
+        helped = on_benefit & (month_of >= counts_from[lo:hi, None])
     if plan.lookback_start is None:
         # Months of help before this one: the running count minus this month.
-        help_months = np.cumsum(on_benefit, axis=1, dtype=np.int32)
-        np.subtract(help_months, on_benefit, out=help_months)
+        help_months = np.cumsum(helped, axis=1, dtype=np.int32)
+        np.subtract(help_months, helped, out=help_months)
     else:
         help_cum = np.empty((persons, width), dtype=np.int32)
         help_cum[:, 0] = 0
-        np.cumsum(on_benefit, axis=1, dtype=np.int32, out=help_cum[:, 1:])
+        np.cumsum(helped, axis=1, dtype=np.int32, out=help_cum[:, 1:])
         help_months = help_cum[:, :months] - help_cum[:, plan.lookback_start]
 
-    stage_help = on_benefit & tiles.help_columns
+    stage_help = on_benefit & (tiles.help_columns | (tiles.suspended_in_force & has_restore))
     covered = help_months >= tiles.coverage
     su_level = population.rate[lo:hi] == RATE_CODES[Rate.SU_LEVEL]
     exempt = population.exempt[lo:hi]
@@ -424,9 +447,9 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
     else:
         np.copyto(next_missing, scratch, where=deciding_next)
 
-    # Six yes/no facts per person-month as bits, plus the month's own (see ``_decide``).
-    code = (next_missing > 0).view(np.uint8)
-    for fact in (met, exempt, su_level, covered, on_benefit):
+    # Seven yes/no facts per person-month as bits, plus the month's own (see ``_decide``).
+    code = has_restore.view(np.uint8).copy()
+    for fact in (next_missing > 0, met, exempt, su_level, covered, on_benefit):
         code = np.multiply(code, 2, dtype=np.uint8)
         np.add(code, fact.view(np.uint8), out=code)
     index = np.add(code, tiles.column_code)
@@ -475,65 +498,87 @@ def _finite_and_not_negative(counted: Floats, hours_cum: Floats) -> bool:
     return bool(counted.min(initial=0.0) >= 0.0 and np.isfinite(hours_cum[:, -1]).all())
 
 
-_Moved = tuple[NDArray[np.intp], NDArray[np.intp]]
+def _region(days: Ints, base_start: NDArray[np.intp], lowest: NDArray[np.intp],
+            dcum: NDArray[np.int64]) -> tuple[NDArray[np.intp], Ints]:
+    """First whole month and days of the partly added month before it (padded indices), for
+    windows extended by ``days`` before ``base_start``; no earlier than ``lowest``. The same
+    as ``hours_requirement.window_region``, by day counts instead of a walk."""
+    offset = dcum[base_start] - days
+    clamped = offset < dcum[lowest]
+    month = np.searchsorted(dcum, offset, side="right") - 1
+    month = np.where(clamped, lowest, month)
+    partial_days = dcum[month + 1] - offset
+    whole = clamped | (partial_days == dcum[month + 1] - dcum[month])
+    start = np.where(whole, month, month + 1).astype(np.intp)
+    return start, np.where(whole, 0, partial_days).astype(np.int32)
 
 
-def _window_lengths(sick_days: NDArray[np.int16], plan: _Plan,
-                    tiles: _Tiles) -> tuple[Ints, _Moved | None]:
-    """Window length per person and column (months), and the cells (flat index, column) where
-    sick leave made it longer than the common length.
+def _neutral_in(neutral_cum: NDArray[np.int64], neutral: Ints, start: NDArray[np.intp],
+                partial_days: Ints, end: NDArray[np.intp]) -> Ints:
+    """Neutral days (sick leave, covid-19) in the windows: the whole months, and of the partly
+    added month at most its added days (its neutral days are taken to lie in them)."""
+    whole = neutral_cum[end] - neutral_cum[start]
+    part = np.minimum(neutral[np.maximum(start - 1, 0)], partial_days)
+    return (whole + np.where(partial_days > 0, part, 0)).astype(np.int32)
 
-    Each cell is iterated to its own fixed point, exactly as ``window_for`` does. Starting from
-    the common length is the same: the iteration only grows, and with sick days ≥ 0 it grows to
-    the same smallest fixed point. The first round is done for all cells at once (one column
-    gather and a table lookup); later rounds touch only the few cells still growing.
+
+def _window_starts(sick_days: NDArray[np.int16], plan: _Plan) -> tuple[NDArray[np.intp], Ints]:
+    """Padded first whole month and partly added days per person and column.
+
+    Each cell is iterated to its own fixed point, as ``window_for`` does. Starting from the
+    window of someone without sick leave is the same: the iteration only grows, and from any
+    start at or below the smallest fixed point it reaches that fixed point. Only the cells
+    still growing are iterated.
     """
     persons, width = sick_days.shape[0], plan.months + 1
-    common = np.broadcast_to(plan.common, (persons, width))
-    fewest, most = int(sick_days.min(initial=0)), int(sick_days.max(initial=0))
-    if fewest == most == 0:
-        return common, None
-    neutral_cum = np.empty((persons, width), dtype=np.int32)
-    neutral_cum[:, 0] = 0
-    neutral = np.add(sick_days, tiles.suspension_days)
-    np.minimum(neutral, tiles.days, out=neutral)
+    common_start = np.broadcast_to(plan.common_start, (persons, width))
+    common_partial = np.broadcast_to(plan.common_partial_days, (persons, width))
+    if not sick_days.any():
+        return common_start, common_partial
+    neutral = np.empty((persons, PAD + plan.months), dtype=np.int32)
+    neutral[:, :PAD] = plan.extension_padded[:PAD]
+    np.add(np.maximum(sick_days, 0), plan.extension_padded[PAD:], out=neutral[:, PAD:])
+    np.minimum(neutral, plan.dim_padded, out=neutral)
+    neutral_cum = np.zeros((persons, PAD + plan.months + 1), dtype=np.int64)
     np.cumsum(neutral, axis=1, out=neutral_cum[:, 1:])
-    days = np.take(neutral_cum, plan.common_start, axis=1)
-    np.subtract(neutral_cum, days, out=days)
-    np.add(days, plan.common_prefix, out=days)
-    length = _extension(days, plan.extension, table=fewest >= 0)
-    np.add(length, plan.base, out=length)
-    np.minimum(length, MAX_WINDOW_MONTHS, out=length)
-    cells = np.flatnonzero(length != plan.common)
-    if cells.size == 0:
-        return common, None
-    t = np.take(plan.column_tile, cells)
-    moved = (cells, t)
-    row_start = cells - t
-    length_flat = length.reshape(-1)
-    neutral_flat = neutral_cum.reshape(-1)
-    end_days = neutral_flat[cells]
-    current = length_flat[cells]
-    for _ in range(MAX_WINDOW_MONTHS):
-        start = t - current
-        days_now = (end_days - neutral_flat[row_start + np.maximum(start, 0)]
-                    + plan.prefix[np.clip(-start, 0, MAX_WINDOW_MONTHS)])
-        new = np.minimum(MAX_WINDOW_MONTHS, plan.base[t] + _extension(days_now, plan.extension,
-                                                                      table=fewest >= 0))
-        changed = new != current
+    rows = np.repeat(np.arange(persons, dtype=np.intp), width)
+    ends = np.tile(np.arange(width, dtype=np.intp) + PAD, persons)
+    base_start = ends - np.tile(plan.base, persons)
+    lowest = ends - MAX_WINDOW_MONTHS
+    days = np.tile(plan.common_days, persons)
+    start = np.tile(plan.common_start, persons)
+    partial = np.tile(plan.common_partial_days, persons)
+    cells = np.arange(rows.size)
+    flat_cum, flat_neutral = neutral_cum.reshape(-1), neutral.reshape(-1)
+    row_cum, row_neutral = rows * (PAD + plan.months + 1), rows * (PAD + plan.months)
+    for _ in range(MAX_WINDOW_MONTHS * 31 + 1):
+        c_start, c_partial = start[cells], partial[cells]
+        counted = (flat_cum[row_cum[cells] + ends[cells]] - flat_cum[row_cum[cells] + c_start]
+                   + np.where(c_partial > 0, np.minimum(
+                       flat_neutral[row_neutral[cells] + np.maximum(c_start - 1, 0)], c_partial),
+                       0)).astype(np.int32)
+        changed = counted != days[cells]
         if not changed.any():
             break
-        cells, row_start, t, end_days, current = (
-            a[changed] for a in (cells, row_start, t, end_days, new))
-        length_flat[cells] = current
-    return length, moved
+        cells = cells[changed]
+        days[cells] = counted[changed]
+        start[cells], partial[cells] = _region(days[cells], base_start[cells], lowest[cells],
+                                               plan.dcum)
+    return start.reshape(persons, width), partial.reshape(persons, width)
 
 
-def _extension(days: Ints, months_for_days: Ints, *, table: bool) -> Ints:
-    if table:
-        return np.take(months_for_days, days)
-    # Only with negative sick days (never from validated cases): the formula itself.
-    return np.ceil(days / DAYS_PER_MONTH - 1e-9).astype(np.int32)
+def _add_partial(hours: Floats, counted: Floats, start: NDArray[np.intp], partial_days: Ints,
+                 plan: _Plan) -> None:
+    """Add the hours of partly added months pro rata to their added days (data months only:
+    before the data there are no hours)."""
+    month = start - 1 - PAD                                 # data index of the partial month
+    cells = np.nonzero((partial_days > 0) & (month >= 0))
+    if not cells[0].size:
+        return
+    rows, cols = cells
+    share = (counted[rows, month[cells]] * partial_days[cells]
+             / plan.dim_padded[month[cells] + PAD])
+    hours[cells] += share
 
 
 @dataclass(frozen=True)

@@ -375,15 +375,35 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
     hours_cum[:, 0] = 0.0
     np.cumsum(counted, axis=1, out=hours_cum[:, 1:])
 
-    start, partial_days = _window_starts(population.sick_days[lo:hi], plan)
-    end = np.arange(width, dtype=np.intp) + PAD            # padded index of each column's end
-    # Hours of the whole months (none before the data), then of the partly added month.
-    hours = np.take_along_axis(hours_cum, np.maximum(start - PAD, 0), axis=1)
+    moved = _window_starts(population.sick_days[lo:hi], plan)
+    # The common window of each column: hours of its whole months (none before the data), then
+    # of the partly added month, pro rata; column gathers, the same for every person.
+    common_start, common_partial = plan.common_start, plan.common_partial_days
+    hours = np.take(hours_cum, np.maximum(common_start - PAD, 0), axis=1)
     np.subtract(hours_cum, hours, out=hours)
-    _add_partial(hours, counted, start, partial_days, plan)
+    partial_month = common_start - 1 - PAD
+    for column in np.flatnonzero((common_partial > 0) & (partial_month >= 0)).tolist():
+        hours[:, column] += (counted[:, partial_month[column]] * common_partial[column]
+                             / plan.dim_padded[partial_month[column] + PAD])
+    end = np.arange(PAD, PAD + width, dtype=np.intp)          # padded index of each column's end
+    common_first = np.where(common_partial > 0, common_start - 1, common_start)
+    length = np.empty((persons, width), dtype=np.int32)
+    length[:] = end - common_first
+    if moved is not None:
+        # Windows pushed back by sick leave: their hours are gathered one by one.
+        cells, start, partial = moved
+        row_start = cells - cells % width
+        flat = hours.reshape(-1)
+        cum_flat = hours_cum.reshape(-1)
+        flat[cells] = cum_flat[cells] - cum_flat[row_start + np.maximum(start - PAD, 0)]
+        month = start - 1 - PAD
+        with_partial = (partial > 0) & (month >= 0)
+        cells_p = cells[with_partial]
+        flat[cells_p] += (counted.reshape(-1)[(cells_p // width) * months + month[with_partial]]
+                          * partial[with_partial] / plan.dim_padded[month[with_partial] + PAD])
+        length.reshape(-1)[cells] = end[cells % width] - np.where(partial > 0, start - 1, start)
     hours_now, hours_next = hours[:, :months].copy(), hours[:, 1:].copy()
-    window_first = np.where(partial_days > 0, start - 1, start)
-    length_now = (end[:months] - window_first[:, :months]).astype(np.int32)
+    length_now = length[:, :months].copy()
     # First window month + 1 (absolute), so that "no window" (−1) is a product with a mask.
     window_start = np.subtract(tiles.month_after, length_now)
 
@@ -395,18 +415,20 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
         restore = restore_from[rows, cols] - plan.first       # data index
         for shift, target in ((0, hours_now), (1, hours_next)):
             c = cols + shift
-            cell_start, cell_partial = start[rows, c] - PAD, partial_days[rows, c]
+            cell_start, cell_partial = _cell_windows(rows * width + c, c, moved, plan)
+            cell_start = cell_start - PAD
             begin = np.maximum(cell_start, restore)
             whole = np.where(begin < c, hours_cum[rows, c] - hours_cum[rows, np.clip(begin, 0, months)],
                              0.0)
-            partial = cell_start - 1
-            keep = (cell_partial > 0) & (restore <= partial) & (partial >= 0)
-            add = (counted[rows, np.maximum(partial, 0)] * cell_partial
-                   / plan.dim_padded[np.maximum(partial + PAD, 0)])
+            partial_at = cell_start - 1
+            keep = (cell_partial > 0) & (restore <= partial_at) & (partial_at >= 0)
+            add = (counted[rows, np.maximum(partial_at, 0)] * cell_partial
+                   / plan.dim_padded[np.maximum(partial_at + PAD, 0)])
             target[rows, cols] = np.where(keep, whole + add, whole)
             if shift == 0:
+                first_month = c + PAD - length[rows, c]      # padded index of the window's first
                 window_start[rows, cols] = np.maximum(
-                    window_first[rows, c] - PAD + plan.first, restore_from[rows, cols]) + 1
+                    first_month - PAD + plan.first, restore_from[rows, cols]) + 1
 
     on_benefit = population.on_benefit[lo:hi]
     helped = on_benefit
@@ -522,8 +544,12 @@ def _neutral_in(neutral_cum: NDArray[np.int64], neutral: Ints, start: NDArray[np
     return (whole + np.where(partial_days > 0, part, 0)).astype(np.int32)
 
 
-def _window_starts(sick_days: NDArray[np.int16], plan: _Plan) -> tuple[NDArray[np.intp], Ints]:
-    """Padded first whole month and partly added days per person and column.
+_Moved = tuple[NDArray[np.intp], NDArray[np.intp], Ints]
+
+
+def _window_starts(sick_days: NDArray[np.int16], plan: _Plan) -> _Moved | None:
+    """The cells (flat index over persons × columns) whose window sick leave made longer than
+    the common one, with their padded first whole month and partly added days.
 
     Each cell is iterated to its own fixed point, as ``window_for`` does. Starting from the
     window of someone without sick leave is the same: the iteration only grows, and from any
@@ -531,54 +557,61 @@ def _window_starts(sick_days: NDArray[np.int16], plan: _Plan) -> tuple[NDArray[n
     still growing are iterated.
     """
     persons, width = sick_days.shape[0], plan.months + 1
-    common_start = np.broadcast_to(plan.common_start, (persons, width))
-    common_partial = np.broadcast_to(plan.common_partial_days, (persons, width))
     if not sick_days.any():
-        return common_start, common_partial
+        return None
     neutral = np.empty((persons, PAD + plan.months), dtype=np.int32)
     neutral[:, :PAD] = plan.extension_padded[:PAD]
     np.add(np.maximum(sick_days, 0), plan.extension_padded[PAD:], out=neutral[:, PAD:])
     np.minimum(neutral, plan.dim_padded, out=neutral)
-    neutral_cum = np.zeros((persons, PAD + plan.months + 1), dtype=np.int64)
+    neutral_cum = np.zeros((persons, PAD + plan.months + 1), dtype=np.int32)
     np.cumsum(neutral, axis=1, out=neutral_cum[:, 1:])
-    rows = np.repeat(np.arange(persons, dtype=np.intp), width)
-    ends = np.tile(np.arange(width, dtype=np.intp) + PAD, persons)
-    base_start = ends - np.tile(plan.base, persons)
-    lowest = ends - MAX_WINDOW_MONTHS
-    days = np.tile(plan.common_days, persons)
-    start = np.tile(plan.common_start, persons)
-    partial = np.tile(plan.common_partial_days, persons)
-    cells = np.arange(rows.size)
+    ends = np.arange(PAD, PAD + width, dtype=np.intp)
+    # First round for all cells at once: column gathers at the common window.
+    days = neutral_cum[:, PAD:] - np.take(neutral_cum, plan.common_start, axis=1)
+    part = np.take(neutral, np.maximum(plan.common_start - 1, 0), axis=1)
+    np.minimum(part, plan.common_partial_days, out=part)
+    np.add(days, np.where(plan.common_partial_days > 0, part, 0), out=days)
+    cells = np.flatnonzero(days != plan.common_days)
+    if cells.size == 0:
+        return None
+    # Later rounds touch only the cells that grew, by flat index.
+    column = cells % width
+    row_cum = (cells // width) * (PAD + plan.months + 1)
+    row_neutral = (cells // width) * (PAD + plan.months)
+    base_start = ends[column] - plan.base[column]
+    lowest = ends[column] - MAX_WINDOW_MONTHS
+    cell_days = days.reshape(-1)[cells]
+    start_cells = np.empty(cells.size, dtype=np.intp)
+    partial_cells = np.empty(cells.size, dtype=np.int32)
     flat_cum, flat_neutral = neutral_cum.reshape(-1), neutral.reshape(-1)
-    row_cum, row_neutral = rows * (PAD + plan.months + 1), rows * (PAD + plan.months)
+    index = np.arange(cells.size)
     for _ in range(MAX_WINDOW_MONTHS * 31 + 1):
-        c_start, c_partial = start[cells], partial[cells]
-        counted = (flat_cum[row_cum[cells] + ends[cells]] - flat_cum[row_cum[cells] + c_start]
+        c_start, c_partial = _region(cell_days[index], base_start[index], lowest[index], plan.dcum)
+        start_cells[index], partial_cells[index] = c_start, c_partial
+        counted = (flat_cum[row_cum[index] + ends[column[index]]]
+                   - flat_cum[row_cum[index] + c_start]
                    + np.where(c_partial > 0, np.minimum(
-                       flat_neutral[row_neutral[cells] + np.maximum(c_start - 1, 0)], c_partial),
-                       0)).astype(np.int32)
-        changed = counted != days[cells]
+                       flat_neutral[row_neutral[index] + np.maximum(c_start - 1, 0)], c_partial),
+                       0))
+        changed = counted != cell_days[index]
         if not changed.any():
             break
-        cells = cells[changed]
-        days[cells] = counted[changed]
-        start[cells], partial[cells] = _region(days[cells], base_start[cells], lowest[cells],
-                                               plan.dcum)
-    return start.reshape(persons, width), partial.reshape(persons, width)
+        index = index[changed]
+        cell_days[index] = counted[changed]
+    return cells, start_cells, partial_cells
 
 
-def _add_partial(hours: Floats, counted: Floats, start: NDArray[np.intp], partial_days: Ints,
-                 plan: _Plan) -> None:
-    """Add the hours of partly added months pro rata to their added days (data months only:
-    before the data there are no hours)."""
-    month = start - 1 - PAD                                 # data index of the partial month
-    cells = np.nonzero((partial_days > 0) & (month >= 0))
-    if not cells[0].size:
-        return
-    rows, cols = cells
-    share = (counted[rows, month[cells]] * partial_days[cells]
-             / plan.dim_padded[month[cells] + PAD])
-    hours[cells] += share
+def _cell_windows(flat: NDArray[np.intp], column: NDArray[np.intp], moved: _Moved | None,
+                  plan: _Plan) -> tuple[NDArray[np.intp], Ints]:
+    """Padded first whole month and partly added days of the given cells."""
+    start = plan.common_start[column].copy()
+    partial = plan.common_partial_days[column].copy()
+    if moved is not None:
+        cells, moved_start, moved_partial = moved
+        position = np.minimum(np.searchsorted(cells, flat), cells.size - 1)
+        hit = cells[position] == flat
+        start[hit], partial[hit] = moved_start[position[hit]], moved_partial[position[hit]]
+    return start, partial
 
 
 @dataclass(frozen=True)

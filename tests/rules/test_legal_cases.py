@@ -70,7 +70,8 @@ def _build_case(case: dict[str, Any]) -> CitizenCase:
     reductions = (Period(case["reduced_since"]),) if "reduced_since" in case else ()
     return CitizenCase(tuple(records), exemptions=exemptions, reduction_decisions=reductions,
                        married_both_on_help=case.get("married_both_on_help", False),
-                       first_applied_on=case.get("first_applied_on"))
+                       first_applied_on=case.get("first_applied_on"),
+                       married=case.get("married", False))
 
 
 @pytest.mark.parametrize("case", HOURS, ids=_ids(HOURS))

@@ -61,7 +61,8 @@ def cases(draw: st.DrawFn, first: int = FIRST) -> CitizenCase:
     applied = draw(st.sampled_from([None, None, dt.date(2020, 2, 3), dt.date(2020, 3, 9),
                                     dt.date(2020, 6, 15), dt.date(2020, 9, 8), dt.date(2020, 9, 9)]))
     return CitizenCase(tuple(records), exemptions=exemptions, reduction_decisions=reductions,
-                       married_both_on_help=draw(st.booleans()), first_applied_on=applied)
+                       married_both_on_help=draw(st.booleans()), first_applied_on=applied,
+                       married=draw(st.booleans()))
 
 
 def _with_more_hours(case: CitizenCase, month: int, extra: float) -> CitizenCase:
@@ -72,7 +73,7 @@ def _with_more_hours(case: CitizenCase, month: int, extra: float) -> CitizenCase
     return CitizenCase(others + (changed,), exemptions=case.exemptions,
                        reduction_decisions=case.reduction_decisions,
                        married_both_on_help=case.married_both_on_help,
-                       first_applied_on=case.first_applied_on)
+                       first_applied_on=case.first_applied_on, married=case.married)
 
 
 @settings(max_examples=150, deadline=None)

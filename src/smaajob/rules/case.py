@@ -85,8 +85,10 @@ class CitizenCase:
 
     ``exemptions``: decisions under LAS § 13 f stk. 9 that the citizen is not covered.
     ``reduction_decisions``: reductions a caseworker actually decided; from their start only
-    hours worked after it can restore full benefit. ``married_both_on_help``: both spouses
-    receive help, so a failed requirement can make this spouse's help lapse entirely.
+    hours worked after it can restore full benefit. ``married``: the citizen is married (LAS
+    § 13 f stk. 1: for spouses where *one or both* receive help, a failed requirement can make
+    this spouse's help lapse entirely; cohabitants count as unmarried, § 13 f stk. 6).
+    ``married_both_on_help``: married and both receive help (kept for callers; implies married).
     ``first_applied_on``: the day the citizen first applied for help, if known; an application
     in the first covid-19 period delays coverage (LAS § 13 h stk. 1).
     """
@@ -96,6 +98,12 @@ class CitizenCase:
     reduction_decisions: tuple[Period, ...] = ()
     married_both_on_help: bool = False
     first_applied_on: dt.date | None = None
+    married: bool = False
+
+    @property
+    def is_married(self) -> bool:
+        """Married, whether one or both spouses receive help (LAS § 13 f stk. 1)."""
+        return self.married or self.married_both_on_help
     _by_month: dict[int, MonthRecord] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -356,7 +356,7 @@ def hours_requirement_status(case: CitizenCase, month: int,
                                  "su_level": "SU-niveau"}[record.rate.value])
     if record.benefit_amount is not None:
         trace.input("benefit_amount", "Hjælp pr. måned", format_kr(record.benefit_amount))
-    trace.input("married_both_on_help", "Gift, og begge modtager hjælp", case.married_both_on_help)
+    trace.input("married", "Gift (en eller begge ægtefæller modtager hjælp)", case.is_married)
 
     def result(status: Status, reason: Reason, **values: object) -> HoursRequirementResult:
         base: dict[str, object] = dict(
@@ -468,13 +468,14 @@ def hours_requirement_status(case: CitizenCase, month: int,
 def _proposed_amount(case: CitizenCase, month: int, rules: MonthRules, params: ParameterSet,
                      trace: Trace) -> tuple[float | None, str]:
     record = case.record(month)
-    if case.married_both_on_help:
-        # Married couples both on help: this spouse's help can lapse entirely (LAS § 13 g).
+    if case.is_married:
+        # Spouses where one or both receive help: this spouse's help can lapse entirely
+        # (LAS § 13 f stk. 1 and § 26); the reduction of § 13 g is for the unmarried only.
         if record.benefit_amount is None:
             trace.note("Ægtefællens hjælp kan bortfalde helt; angiv hjælpens beløb for at se "
                        "forslaget i kroner.")
             return None, "lapse"
-        trace.step(f"Gift, og begge modtager hjælp: forslaget er, at hjælpen på "
+        trace.step(f"Gift: forslaget er, at hjælpen på "
                    f"{format_kr(record.benefit_amount)} bortfalder.", record.benefit_amount)
         return record.benefit_amount, "lapse"
     full = record.rate is Rate.FULL

@@ -57,6 +57,8 @@ class Population:
 
     ``restore_from`` holds, per person and month, the month index at which a *decided*
     reduction in effect began (−1: none). ``benefit_amount`` is NaN where not known.
+    ``married_both_on_help`` (per person; name kept) marks the married, whose help can lapse
+    whether one or both spouses receive help (``CitizenCase.is_married``).
     ``help_counts_from`` (optional, per person) is the first month whose help counts towards
     a year of help (LAS § 13 h stk. 1; −1: all months).
     """
@@ -105,7 +107,7 @@ class Population:
         counts_from = population.help_counts_from
         assert counts_from is not None
         for p, case in enumerate(cases):
-            population.married_both_on_help[p] = case.married_both_on_help
+            population.married_both_on_help[p] = case.is_married
             counts_from[p] = help_counts_from(case, params)
             for c in range(months):
                 month = first_month + c
@@ -508,7 +510,7 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
     else:
         np.copyto(reduction, benefit, where=reduction > benefit)
     married = np.flatnonzero(population.married_both_on_help[lo:hi])
-    # Married couples both on help: the spouse's whole help can lapse (LAS § 13 g).
+    # Married (one or both spouses on help): the spouse's whole help can lapse (LAS § 13 f).
     reduction[married] = benefit[married]
     # x × 1 is x and x × NaN is NaN, for every x: the same as a masked copy, but faster.
     np.multiply(reduction, np.where(proposed, 1.0, math.nan), out=amount)

@@ -33,7 +33,7 @@ Stable API (other parts of Småjob import only these names)::
     job_premium(day, wage=..., eligible=True, months_used=0) -> JobPremiumResult
     dagpenge_hour_bank(day, monthly_hours) -> HourBankResult
     activation_deadlines(first_contact, age=...) -> ActivationDeadlines
-    refund_rate(day, activity) -> RefundResult
+    refund_rate(day, activity) / refund_rate(day, weeks_on_benefit=N) (from 4 Jan 2016) -> RefundResult
 
     # Parameters
     default_parameters() -> ParameterSet ; load_parameters(directory) -> ParameterSet

@@ -2,9 +2,10 @@
 """Activation deadlines, offer limits and state refund for kontanthjælp (seed 002 Kap. 2).
 
 These are the rules as the SFI report (October 2012) describes them, citing BEK nr. 710 of
-23/06/2011 and the refund reform of 1 January 2011. We hold no source for later years: asking
-for a date from 2013 on raises ``ValueNotKnown``. Deadlines are computed, never enforced: the
-caseworker plans the conversations and offers.
+23/06/2011 and the refund reform of 1 January 2011. We hold no source for 2013-2015: asking
+for such a date raises ``ValueNotKnown``. From 4 January 2016 the refund depends on the time
+on public benefit (80 / 40 / 30 / 20 %), not on the activity (the 2016 refund reform).
+Deadlines are computed, never enforced: the caseworker plans the conversations and offers.
 """
 
 from __future__ import annotations
@@ -127,12 +128,38 @@ class RefundResult:
     trace: Trace
 
 
-def refund_rate(day: dt.date, activity: Activity | str,
-                params: ParameterSet | None = None) -> RefundResult:
-    """The state's refund share of kontanthjælp for a period of ``activity``."""
+# Refund steps from 4 January 2016: (last week of the step, parameter); the last step is open.
+REFUND_STEPS = ((4, "refund_rate_by_duration_weeks_1_4"), (26, "refund_rate_by_duration_weeks_5_26"),
+                (52, "refund_rate_by_duration_weeks_27_52"),
+                (None, "refund_rate_by_duration_weeks_53_plus"))
+
+
+def refund_rate(day: dt.date, activity: Activity | str | None = None,
+                params: ParameterSet | None = None, *,
+                weeks_on_benefit: int | None = None) -> RefundResult:
+    """The state's refund share of kontanthjælp on ``day``.
+
+    Until 3 January 2016 by the period's ``activity``; from 4 January 2016 by the citizen's
+    ``weeks_on_benefit`` (the week of public benefit the day falls in, counted as the reform
+    counts it), whatever the activity.
+    """
     params = params or default_parameters()
-    activity = Activity(activity)
     trace = Trace("Statsrefusion af kontanthjælp")
+    if params.entry(REFUND_STEPS[0][1], day).status != "not_in_force":
+        if weeks_on_benefit is None or weeks_on_benefit < 1:
+            raise InvalidInput("fra 4. januar 2016 afhænger refusionen af, hvor mange uger borgeren "
+                               "har modtaget offentlig forsørgelse; angiv ugen (1 eller mere)",
+                               field="weeks_on_benefit")
+        trace.input("weeks_on_benefit", "Uge med offentlig forsørgelse", weeks_on_benefit)
+        name = next(n for last, n in REFUND_STEPS if last is None or weeks_on_benefit <= last)
+        rate = trace.number(params, name, day)
+        trace.step(f"Refusion i uge {weeks_on_benefit}: {format_number(rate * 100)} % "
+                   "(refusionstrappen fra 4. januar 2016).", rate)
+        return RefundResult(rate, trace)
+    if activity is None:
+        raise InvalidInput("før 4. januar 2016 afhænger refusionen af aktiviteten; angiv den",
+                           field="activity")
+    activity = Activity(activity)
     trace.input("activity", "Aktivitet", activity.value)
     # From 2011 ordinary education earns the high, company-based refund (seed 002 L1305-1308).
     name = {

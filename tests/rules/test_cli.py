@@ -101,3 +101,29 @@ def test_a_bad_date_is_refused_by_the_argument_parser() -> None:
         main(["rules", "keep", "--date", "1. juni", "--hours-per-week", "5",
               "--hourly-wage", "130"])
     assert caught.value.code == 2
+
+
+def test_a_2016_reduction_is_1000_kr_at_2016_level(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # LAS § 13 g, stk. 1, nr. 1: "1.000 kr. pr. måned (2016-niveau)"; 1,016 kr. was 2017's.
+    rows = [f"2015-{m:02d},0,0" for m in range(10, 13)] + [f"2016-{m:02d},0,0" for m in range(1, 12)]
+    path = _hours_file(tmp_path, rows)
+    assert main(["rules", "hours-requirement", "--hours-file", str(path), "--date", "2016-11-15",
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["status"] == "reduction_proposed" and data["amount"] == 1000
+
+
+def test_sick_leave_extends_the_window_by_its_days_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = ["2017-01,120,0", "2017-02,110,0", "2017-03,0,0", "2017-04,0,0", "2017-05,0,21",
+            "2017-06,0,21"] + [f"2017-{m:02d},0,0" for m in range(7, 13)] + ["2018-01,0,0", "2018-02,0,0"]
+    path = _hours_file(tmp_path, rows)
+    assert main(["rules", "hours-requirement", "--hours-file", str(path), "--date", "2018-02-01",
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["window"]["extension_days"] == 42
+    assert data["hours_counted"] == 230
+    assert main(["rules", "hours-requirement", "--hours-file", str(path),
+                 "--date", "2018-02-01"]) == 0
+    assert "forlænget 42 dage for sygdom og covid-19-perioder" in capsys.readouterr().out

@@ -58,6 +58,7 @@ def _build_case(case: dict[str, Any]) -> CitizenCase:
     hours = [case["hours_per_week"] * 52 / 12] if "hours_per_week" in case else case["hours"]
     benefit_from = parse_month(case.get("on_benefit_from", case["first_month"]))
     sick = {parse_month(k): v for k, v in case.get("sick_days", {}).items()}
+    other = {parse_month(k): v for k, v in case.get("extension_days", {}).items()}
     records = []
     for month in range(first, target + 1):
         position = month - first
@@ -65,7 +66,7 @@ def _build_case(case: dict[str, Any]) -> CitizenCase:
         records.append(MonthRecord(
             month, ordinary_hours=value, on_covered_benefit=month >= benefit_from,
             rate=Rate(case.get("rate", "full")), benefit_amount=case.get("benefit_amount"),
-            sick_days=sick.get(month, 0)))
+            sick_days=sick.get(month, 0), other_extension_days=other.get(month, 0)))
     exemptions = (Period(case["exempt_from"]),) if "exempt_from" in case else ()
     reductions = (Period(case["reduced_since"]),) if "reduced_since" in case else ()
     return CitizenCase(tuple(records), exemptions=exemptions, reduction_decisions=reductions,

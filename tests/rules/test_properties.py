@@ -50,6 +50,7 @@ def cases(draw: st.DrawFn, first: int = FIRST) -> CitizenCase:
             rate=draw(st.sampled_from(list(Rate))),
             benefit_amount=draw(st.sampled_from([None, 400.0, 11000.0])),
             sick_days=draw(st.sampled_from([0, 0, 0, 3, 14, 17, 31])),
+            other_extension_days=draw(st.sampled_from([0, 0, 0, 0, 10, 31])),
         ))
     exemptions = ()
     if draw(st.booleans()):

@@ -49,6 +49,9 @@ class MonthRecord:
     ``ordinary_hours`` are ordinary, unsubsidised paid hours. Placement and wage-subsidy hours
     are kept so an explanation can say they were left out. Self-employment counts only in months
     where the business is documented at ``self_employment_weekly_hours`` ≥ the legal minimum.
+    ``sick_days`` and ``other_extension_days`` (days of another ground of LAS § 13 f stk. 12 the
+    caseworker has recorded: pregnancy and leave, education, military service, bereavement
+    leave …) lengthen the 12-month period by their days.
     """
 
     month: int
@@ -61,6 +64,7 @@ class MonthRecord:
     rate: Rate = Rate.FULL
     benefit_amount: float | None = None
     sick_days: int = 0
+    other_extension_days: int = 0
 
     def __post_init__(self) -> None:
         label = format_month(self.month)
@@ -77,6 +81,9 @@ class MonthRecord:
             raise InvalidInput(f"{label}: ydelsen skal være 0 kr. eller mere", field="benefit")
         if not 0 <= self.sick_days <= 31:
             raise InvalidInput(f"{label}: sygedage skal være 0-31", field="sick_days")
+        if not 0 <= self.other_extension_days <= 31:
+            raise InvalidInput(f"{label}: dage med anden forlængelsesgrund skal være 0-31",
+                               field="other_extension_days")
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,14 @@
 
 Format (UTF-8, comma-separated, header row required, one row per calendar month)::
 
-    month,ordinary_hours[,on_benefit,rate,benefit_amount,sick_days,self_employment_hours,
-    self_employment_weekly_hours,placement_hours,wage_subsidy_hours]
+    month,ordinary_hours[,on_benefit,rate,benefit_amount,sick_days,extension_days,
+    self_employment_hours,self_employment_weekly_hours,placement_hours,wage_subsidy_hours]
 
 ``month`` is ``ÅÅÅÅ-MM``; hours are decimal numbers (``.`` or ``,``); ``on_benefit`` is
 ``ja``/``nej`` (also ``1``/``0``, ``yes``/``no``), default *ja*; ``rate`` is ``full``,
 ``lower`` or ``su_level``, default ``full``; ``benefit_amount`` is kroner per month (optional);
-``sick_days`` is whole days of recorded sick leave in the month. Rows with problems are
+``sick_days`` is whole days of recorded sick leave in the month, ``extension_days`` whole days
+with another ground for extending the 12-month period (LAS § 13 f stk. 12). Rows with problems are
 reported by row and column (header = row 1) and nothing is returned.
 """
 
@@ -24,7 +25,8 @@ from smaajob.rules.case import MonthRecord, Rate
 from smaajob.rules.months import parse_month
 
 REQUIRED = ("month", "ordinary_hours")
-OPTIONAL = ("on_benefit", "rate", "benefit_amount", "sick_days", "self_employment_hours",
+OPTIONAL = ("on_benefit", "rate", "benefit_amount", "sick_days", "extension_days",
+            "self_employment_hours",
             "self_employment_weekly_hours", "placement_hours", "wage_subsidy_hours")
 TRUE_WORDS = {"ja", "j", "1", "yes", "y", "true"}
 FALSE_WORDS = {"nej", "n", "0", "no", "false"}
@@ -73,12 +75,13 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "rate": _rate,
     "benefit_amount": _amount,
     "sick_days": _days,
+    "extension_days": _days,
     "self_employment_hours": _number,
     "self_employment_weekly_hours": _number,
     "placement_hours": _number,
     "wage_subsidy_hours": _number,
 }
-FIELD_NAMES = {"on_benefit": "on_covered_benefit"}
+FIELD_NAMES = {"on_benefit": "on_covered_benefit", "extension_days": "other_extension_days"}
 
 
 def read_hours_csv(text: str) -> list[MonthRecord]:

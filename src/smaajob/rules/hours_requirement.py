@@ -242,8 +242,12 @@ def counted_hours(case: CitizenCase, month: int, rules: MonthRules) -> float:
 
 
 def _neutral_days(case: CitizenCase, month: int, params: ParameterSet) -> int:
+    """Days of ``month`` that lengthen the period: sick leave and the other grounds of § 13 f
+    stk. 12 the caseworker recorded, and the covid-19 periods (§ 13 h), at most the month."""
     rules = month_rules(params, month)
-    return min(days_in_month(month), case.record(month).sick_days + rules.extension_days)
+    record = case.record(month)
+    return min(days_in_month(month),
+               record.sick_days + record.other_extension_days + rules.extension_days)
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,8 @@ class Population:
 
     ``restore_from`` holds, per person and month, the month index at which a *decided*
     reduction in effect began (−1: none). ``benefit_amount`` is NaN where not known.
+    ``sick_days`` holds all recorded days that lengthen the 12-month period (sick leave and the
+    other grounds of § 13 f stk. 12; ``from_cases`` adds them up).
     ``married_both_on_help`` (per person; name kept) marks the married, whose help can lapse
     whether one or both spouses receive help (``CitizenCase.is_married``).
     ``help_counts_from`` (optional, per person) is the first month whose help counts towards
@@ -119,7 +121,7 @@ class Population:
                 population.rate[p, c] = RATE_CODES[record.rate]
                 if record.benefit_amount is not None:
                     population.benefit_amount[p, c] = record.benefit_amount
-                population.sick_days[p, c] = record.sick_days
+                population.sick_days[p, c] = record.sick_days + record.other_extension_days
                 population.exempt[p, c] = case.exemption_in(month) is not None
                 decided = case.reduction_in_effect(month)
                 if decided is not None:

@@ -555,10 +555,10 @@ def _window_starts(sick_days: NDArray[np.int16], plan: _Plan) -> _Moved | None:
     """The cells (flat index over persons × columns) whose window sick leave made longer than
     the common one, with their padded first whole month and partly added days.
 
-    Each cell is iterated to its own fixed point, as ``window_for`` does. Starting from the
-    window of someone without sick leave is the same: the iteration only grows, and from any
-    start at or below the smallest fixed point it reaches that fixed point. Only the cells
-    still growing are iterated.
+    A cell whose neutral days at the common window equal the common ones is at its fixed point
+    already (the common days are at or below the cell's smallest fixed point, and a fixed
+    point); the others are walked back month by month to the fixed point ``window_for``
+    reaches day by day.
     """
     persons, width = sick_days.shape[0], plan.months + 1
     if not sick_days.any():
@@ -578,30 +578,39 @@ def _window_starts(sick_days: NDArray[np.int16], plan: _Plan) -> _Moved | None:
     cells = np.flatnonzero(days != plan.common_days)
     if cells.size == 0:
         return None
-    # Later rounds touch only the cells that grew, by flat index.
+    # The cells that grew are walked back month by month from their base window, each month
+    # solved in closed form: with ``rest`` days still to add and ``n`` neutral days in the month
+    # before, the month is added whole if ``rest`` (or, taking its own neutral days, ``rest + n``)
+    # reaches its length; else its last ``rest + n`` days are added (the fixed point of the
+    # day-by-day iteration in ``window_for``, whose neutral days in the part added are n).
     column = cells % width
-    row_cum = (cells // width) * (PAD + plan.months + 1)
-    row_neutral = (cells // width) * (PAD + plan.months)
-    base_start = ends[column] - plan.base[column]
-    lowest = ends[column] - MAX_WINDOW_MONTHS
-    cell_days = days.reshape(-1)[cells]
-    start_cells = np.empty(cells.size, dtype=np.intp)
-    partial_cells = np.empty(cells.size, dtype=np.int32)
+    rows = cells // width
+    row_cum = rows * (PAD + plan.months + 1)
+    row_neutral = rows * (PAD + plan.months)
+    end = ends[column]
+    month = end - plan.base[column] - 1                   # the month before the window so far
+    lowest = end - MAX_WINDOW_MONTHS
     flat_cum, flat_neutral = neutral_cum.reshape(-1), neutral.reshape(-1)
-    index = np.arange(cells.size)
-    for _ in range(MAX_WINDOW_MONTHS * 31 + 1):
-        c_start, c_partial = _region(cell_days[index], base_start[index], lowest[index], plan.dcum)
-        start_cells[index], partial_cells[index] = c_start, c_partial
-        counted = (flat_cum[row_cum[index] + ends[column[index]]]
-                   - flat_cum[row_cum[index] + c_start]
-                   + np.where(c_partial > 0, np.minimum(
-                       flat_neutral[row_neutral[index] + np.maximum(c_start - 1, 0)], c_partial),
-                       0))
-        changed = counted != cell_days[index]
-        if not changed.any():
+    rest = (flat_cum[row_cum + end] - flat_cum[row_cum + month + 1]).astype(np.int64)
+    start_cells = (month + 1).astype(np.intp)
+    partial_cells = np.zeros(cells.size, dtype=np.int32)
+    index = np.flatnonzero(rest > 0)
+    for _ in range(MAX_WINDOW_MONTHS + 1):
+        index = index[month[index] >= lowest[index]]
+        if index.size == 0:
             break
-        index = index[changed]
-        cell_days[index] = counted[changed]
+        m = month[index]
+        length = plan.dim_padded[m]
+        n = flat_neutral[row_neutral[index] + m]
+        r = rest[index]
+        grown = np.where(r >= length, r, r + n)
+        whole = grown >= length
+        # Whole month: its length is used up, its neutral days are added to what is left.
+        rest[index] = np.where(whole, r - length + n, 0)
+        start_cells[index] = np.where(whole, m, m + 1)
+        partial_cells[index] = np.where(whole, 0, grown)
+        month[index] = m - 1
+        index = index[whole & (rest[index] > 0)]
     return cells, start_cells, partial_cells
 
 

@@ -253,6 +253,24 @@ def hours_requirement_for(citizen: Citizen, on: date) -> dict[str, Any]:
     return _status(hours_requirement_case(citizen, on), on)
 
 
+# The last day of the 225-hour rule: it was abolished from 1 July 2025 (lov nr. 1655 af
+# 30/12/2024; parameter ``hours_requirement_in_force``).
+HOURS_REQUIREMENT_LAST_DAY = date(2025, 6, 30)
+
+
+def last_hours_requirement_status(citizen: Citizen, on: date) -> dict[str, Any] | None:
+    """After the rule's abolition: the status of its last month (June 2025) when the citizen's
+    history reaches back into the rule's time on a covered benefit; None otherwise."""
+    if hours_requirement_in_force(on) or on <= HOURS_REQUIREMENT_LAST_DAY:
+        return None
+    if not Benefit.objects.filter(
+        citizen=citizen, benefit_type__in=COVERED_BENEFITS, valid_from__lte=HOURS_REQUIREMENT_LAST_DAY
+    ).exists():
+        return None
+    status = hours_requirement_for(citizen, HOURS_REQUIREMENT_LAST_DAY)
+    return status if status.get("result") is not None else None
+
+
 def hours_requirement_in_force(on: date) -> bool:
     """Whether the 225-hour rule applies in the month of ``on`` at all (it was abolished from
     1 July 2025). Asked of the rules engine with an empty case: its first test is this one."""

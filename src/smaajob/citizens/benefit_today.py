@@ -1,0 +1,114 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The citizen's benefit and rate since 1 July 2025, *derived* from the recorded facts.
+
+Since the kontanthjælp reform (lov nr. 1655 af 30/12/2024, in force 1 July 2025) one benefit,
+kontanthjælp, replaces uddannelseshjælp, integrationsydelse / selvforsørgelses- og
+hjemrejseydelse and overgangsydelse, and its rate follows from facts (age, children, single or
+couple, living with a parent, work history, opholds- og beskæftigelseskrav). The caseworker
+records the facts (``RateFacts``); the rate and the amount come from
+``smaajob.rules.kontanthjaelp_rate`` with its explanation. Nothing is derived while a fact the
+rate needs is not recorded: the page then says which facts are missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from smaajob import rules
+from smaajob.citizens.models import Benefit, Citizen, RateFacts
+from smaajob.citizens.rate_facts import RecordedFacts, age_on
+from smaajob.errors import SmaajobError
+from smaajob.history import fact_on
+
+REFORM_START = date(2025, 7, 1)
+# The benefits the reform merged into kontanthjælp (and that the rate facts therefore decide).
+MERGED_BENEFITS = frozenset({"kontanthjaelp", "uddannelseshjaelp", "integrationsydelse"})
+
+
+def rate_facts_on(citizen: Citizen, on: date) -> RateFacts | None:
+    return fact_on(RateFacts, owner={"citizen": citizen}, on=on)
+
+
+def recorded_facts(row: RateFacts | None) -> RecordedFacts:
+    if row is None:
+        return RecordedFacts()
+    return RecordedFacts(
+        children=row.children,
+        single=row.single,
+        lives_with_parent=row.lives_with_parent,
+        full_time_work_years_last_10=row.full_time_work_years_last_10,
+        residence_requirement_met=row.residence_requirement_met,
+    )
+
+
+def rules_facts(recorded: RecordedFacts, *, age: int) -> Any:
+    """``smaajob.rules.BenefitFacts`` from complete recorded facts (``missing`` is empty)."""
+    years = recorded.full_time_work_years_last_10
+    return rules.BenefitFacts(
+        age=age,
+        children=recorded.children or 0,
+        single=bool(recorded.single),
+        lives_with_parent=bool(recorded.lives_with_parent),
+        full_time_work_years_last_10=float(years) if years is not None else None,
+        residence_requirement_met=bool(recorded.residence_requirement_met),
+    )
+
+
+@dataclass(frozen=True)
+class DerivedBenefit:
+    """What the page and the API show about the benefit on ``day``."""
+
+    day: date
+    applies: bool  # the new system applies: on or after 1 July 2025 and on a merged benefit
+    age: int | None = None
+    facts_row: RateFacts | None = None
+    missing: tuple[str, ...] = ()
+    problem: str = ""
+    result: Any = None  # rules.RateResult
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def explanation(self) -> str:
+        return self.result.render_text() if self.result is not None else ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "day": self.day.isoformat(),
+            "applies": self.applies,
+            "age": self.age,
+            "missing": list(self.missing),
+            "problem": self.problem,
+            "rate": self.result.to_dict() if self.result is not None else None,
+            "explanation": self.explanation,
+            "notes": list(self.notes),
+        }
+
+
+def derived_benefit(citizen: Citizen, day: date, *, benefit: Benefit | None = None) -> DerivedBenefit:
+    """The rate the facts give on ``day``, or why it cannot be given."""
+    if benefit is None:
+        benefit = fact_on(Benefit, owner={"citizen": citizen}, on=day)
+    if day < REFORM_START or benefit is None or benefit.benefit_type not in MERGED_BENEFITS:
+        return DerivedBenefit(day=day, applies=False)
+    row = rate_facts_on(citizen, day)
+    recorded = recorded_facts(row)
+    notes = []
+    if benefit.benefit_type != "kontanthjaelp":
+        notes.append(
+            f"Den registrerede ydelse ({benefit.get_benefit_type_display()}) er fra 1. juli 2025 erstattet af "
+            "kontanthjælp (lov nr. 1655 af 30/12/2024)."
+        )
+    try:
+        age = age_on(citizen.birth_date, day)
+        missing = tuple(recorded.missing(age=age))
+        if missing:
+            return DerivedBenefit(day=day, applies=True, age=age, facts_row=row, missing=missing, notes=tuple(notes))
+        recorded.check(age=age)
+        result = rules.kontanthjaelp_rate(day, rules_facts(recorded, age=age))
+    except SmaajobError as error:
+        return DerivedBenefit(day=day, applies=True, facts_row=row, problem=error.message, notes=tuple(notes))
+    if row is not None and row.migrated:
+        notes.append("Oplysningerne er udfyldt ved opdateringen af systemet og bør bekræftes af rådgiveren.")
+    return DerivedBenefit(day=day, applies=True, age=age, facts_row=row, result=result, notes=tuple(notes))

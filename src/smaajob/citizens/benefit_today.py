@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from smaajob import rules
-from smaajob.citizens.models import Benefit, Citizen, RateFacts
+from smaajob.citizens.models import Benefit, Citizen, RateFacts, Readiness
 from smaajob.citizens.rate_facts import RecordedFacts, age_on
 from smaajob.errors import SmaajobError
 from smaajob.history import fact_on
@@ -31,28 +31,20 @@ def rate_facts_on(citizen: Citizen, on: date) -> RateFacts | None:
     return fact_on(RateFacts, owner={"citizen": citizen}, on=on)
 
 
-def recorded_facts(row: RateFacts | None) -> RecordedFacts:
+# The target groups whose members are aktivitetsparat (særligt ungetillæg on grundsats).
+ACTIVITY_READY = frozenset({"aktivitetsparat", "aktivitetsparat_uh"})
+
+
+def recorded_facts(row: RateFacts | None, *, activity_ready: bool = False) -> RecordedFacts:
     if row is None:
-        return RecordedFacts()
+        return RecordedFacts(activity_ready=activity_ready)
     return RecordedFacts(
+        activity_ready=activity_ready,
         children=row.children,
         single=row.single,
         lives_with_parent=row.lives_with_parent,
         full_time_work_years_last_10=row.full_time_work_years_last_10,
         residence_requirement_met=row.residence_requirement_met,
-    )
-
-
-def rules_facts(recorded: RecordedFacts, *, age: int) -> Any:
-    """``smaajob.rules.BenefitFacts`` from complete recorded facts (``missing`` is empty)."""
-    years = recorded.full_time_work_years_last_10
-    return rules.BenefitFacts(
-        age=age,
-        children=recorded.children or 0,
-        single=bool(recorded.single),
-        lives_with_parent=bool(recorded.lives_with_parent),
-        full_time_work_years_last_10=float(years) if years is not None else None,
-        residence_requirement_met=bool(recorded.residence_requirement_met),
     )
 
 
@@ -93,7 +85,8 @@ def derived_benefit(citizen: Citizen, day: date, *, benefit: Benefit | None = No
     if day < REFORM_START or benefit is None or benefit.benefit_type not in MERGED_BENEFITS:
         return DerivedBenefit(day=day, applies=False)
     row = rate_facts_on(citizen, day)
-    recorded = recorded_facts(row)
+    readiness = fact_on(Readiness, owner={"citizen": citizen}, on=day)
+    recorded = recorded_facts(row, activity_ready=readiness is not None and readiness.category in ACTIVITY_READY)
     notes = []
     if benefit.benefit_type != "kontanthjaelp":
         notes.append(
@@ -105,8 +98,7 @@ def derived_benefit(citizen: Citizen, day: date, *, benefit: Benefit | None = No
         missing = tuple(recorded.missing(age=age))
         if missing:
             return DerivedBenefit(day=day, applies=True, age=age, facts_row=row, missing=missing, notes=tuple(notes))
-        recorded.check(age=age)
-        result = rules.kontanthjaelp_rate(day, rules_facts(recorded, age=age))
+        result = rules.kontanthjaelp_rate(day, recorded.as_rules_facts(age=age))
     except SmaajobError as error:
         return DerivedBenefit(day=day, applies=True, facts_row=row, problem=error.message, notes=tuple(notes))
     if row is not None and row.migrated:

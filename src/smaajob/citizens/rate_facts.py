@@ -1,35 +1,31 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The facts the kontanthjælp rate follows from since 1 July 2025: checking them and handing
+"""The facts the kontanthjælp rate follows from since 1 July 2025, as recorded, and handing
 them to the rules engine.
 
-One place for "which combinations are impossible" so that the citizen page, the API, the
-public calculator and the consultant's calculator refuse the same input with the same Danish
-message. The rules themselves (which rate, which supplement, how much) are
-``smaajob.rules.kontanthjaelp_rate``; nothing here decides an amount.
+Which combinations are impossible, and what the rate is, are the rules' to say
+(``smaajob.rules.kontanthjaelp_rate`` raises ``ImpossibleFacts`` with a Danish sentence and the
+field); this module only turns recorded facts, some of which may be "not recorded", into the
+engine's ``BenefitFacts`` and says which facts the rate still needs.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from smaajob.errors import InvalidInput, InvalidPeriod
-
-MAX_CHILDREN = 20
-# Ordinary full-time work is counted over the last 10 years (bm.dk, "Et mere enkelt
-# kontanthjælpssystem"): nobody can have more than 10 years of it, nor years before the age
-# at which full-time work is allowed at all (15, the end of compulsory schooling).
-WORK_YEARS_WINDOW = 10
-FULL_TIME_WORK_FROM_AGE = 15
+from smaajob import rules
+from smaajob.errors import InvalidPeriod
 
 
 def age_on(birth_date: date, day: date) -> int:
     """Whole years of age on ``day``; a birth date after ``day`` is refused."""
     if birth_date > day:
         raise InvalidPeriod(
-            f"Fødselsdatoen ({birth_date:%d.%m.%Y}) ligger efter {day:%d.%m.%Y}. Skriv datoen borgeren er født, "
-            "fx 14.03.1990.",
+            f"Fødselsdatoen ({birth_date:%d.%m.%Y}) ligger efter {day:%d.%m.%Y}. Skriv den dato, "
+            "borgeren er født, fx 14.03.1990.",
             field="birth_date",
         )
     return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
@@ -44,34 +40,7 @@ class RecordedFacts:
     lives_with_parent: bool | None = None
     full_time_work_years_last_10: Decimal | None = None
     residence_requirement_met: bool | None = None
-
-    def check(self, *, age: int) -> None:
-        """Refuse values and combinations that cannot be true, naming the field to correct."""
-        if self.children is not None and not 0 <= self.children <= MAX_CHILDREN:
-            raise InvalidInput(f"Antal børn skal være mellem 0 og {MAX_CHILDREN}.", field="children")
-        years = self.full_time_work_years_last_10
-        if years is not None:
-            if not 0 <= years <= WORK_YEARS_WINDOW:
-                raise InvalidInput(
-                    "Fuldtidsarbejde de seneste 10 år skal være mellem 0 og 10 år, fx 2,5.",
-                    field="full_time_work_years_last_10",
-                )
-            possible = max(0, min(WORK_YEARS_WINDOW, age - FULL_TIME_WORK_FROM_AGE))
-            if years > possible:
-                raise InvalidInput(
-                    f"En borger på {age} år kan højst have {possible} års fuldtidsarbejde de seneste 10 år "
-                    f"(arbejde tælles tidligst fra det fyldte {FULL_TIME_WORK_FROM_AGE}. år).",
-                    field="full_time_work_years_last_10",
-                )
-        if self.lives_with_parent and self.children:
-            # The hjemmeboende sats is for those under 30 who live with a parent and have no
-            # child; a parent is never on it (bm.dk, "Et mere enkelt kontanthjælpssystem").
-            raise InvalidInput(
-                "En borger med børn kan ikke registreres som hjemmeboende hos en forælder: den hjemmeboende "
-                "sats gælder kun for den, der ikke har børn. Ret antallet af børn eller svaret om at bo hos en "
-                "forælder.",
-                field="lives_with_parent",
-            )
+    activity_ready: bool = False  # from the target group (aktivitetsparat), not typed here
 
     def missing(self, *, age: int) -> list[str]:
         """The facts the rate needs at this age that are not recorded (Danish labels)."""
@@ -87,3 +56,28 @@ class RecordedFacts:
             # From 25 to 29 the forhøjet sats depends on the work history.
             needed.append(("full_time_work_years_last_10", "år med fuldtidsarbejde de seneste 10 år"))
         return [label for name, label in needed if getattr(self, name) is None]
+
+    def as_rules_facts(self, *, age: int) -> Any:
+        """``smaajob.rules.BenefitFacts``; a fact not recorded takes the engine's default, so
+        call this for the rate only when ``missing`` is empty."""
+        years = self.full_time_work_years_last_10
+        return rules.BenefitFacts(
+            age=age,
+            children=self.children or 0,
+            single=True if self.single is None else self.single,
+            lives_with_parent=bool(self.lives_with_parent),
+            full_time_work_years_last_10=float(years) if years is not None else None,
+            residence_requirement_met=True
+            if self.residence_requirement_met is None
+            else self.residence_requirement_met,
+            activity_ready=self.activity_ready,
+        )
+
+    def check(self, *, age: int, day: date) -> None:
+        """Refuse what cannot all be true (the engine's ``ImpossibleFacts``, naming the field).
+
+        Facts may be recorded in part: a fact the rate needs but nobody recorded yet, or a day
+        before the new system, is not a reason to refuse the rest.
+        """
+        with suppress(rules.FactMissing, rules.ValueNotKnown):
+            rules.kontanthjaelp_rate(day, self.as_rules_facts(age=age))

@@ -466,7 +466,7 @@ def record_rate_facts(
     )
     if valid_from < citizen.birth_date:
         raise InvalidPeriod("Oplysningerne kan ikke gælde fra før borgerens fødselsdato.", field="valid_from")
-    facts.check(age=age_on(citizen.birth_date, valid_from))
+    facts.check(age=age_on(citizen.birth_date, valid_from), day=valid_from)
     values = {
         "children": children,
         "single": single,

@@ -483,7 +483,19 @@ def dashboard(citizens: QuerySet[Citizen], on: date, weeks: int = 12) -> dict[st
         "states": states,
         "hour_buckets": [(label, n) for (_l, _h, label), n in zip(HOUR_BUCKETS, buckets, strict=True)],
         "series": series,
+        **_work_duty_figures(ids, on, since),
     }
+
+
+def _work_duty_figures(ids: list[int], on: date, since: date) -> dict[str, Any]:
+    """Under work duty on ``on`` (a recorded decision in force), and their paid småjob hours in
+    the last four weeks (``smaajob.courses.work_duty``'s counting rule)."""
+    from smaajob.citizens.models import WorkDuty
+    from smaajob.courses.work_duty import in_force_on, smaajob_hours_by_citizen
+
+    under = set(WorkDuty.objects.filter(in_force_on(on), citizen_id__in=ids).values_list("citizen_id", flat=True))
+    hours = smaajob_hours_by_citizen(under, since, on) if under else {}
+    return {"under_work_duty": len(under), "work_duty_smaajob_hours": float(sum(hours.values(), Decimal(0)))}
 
 
 def caseloads(staff: QuerySet[Any], on: date) -> list[dict[str, Any]]:

@@ -183,6 +183,6 @@ def test_the_issue_11_command_for_today_asks_for_the_facts_instead_of_an_unknown
             "140", "--benefit", "kontanthjaelp", "--rate", "full"]
     assert main(args) == 2
     err = capsys.readouterr().err
-    assert "fact_missing" in err
+    assert "unknown_value" in err
     assert "kontanthjaelp_rate_over30_other" not in err
     assert "oplys alder" in err

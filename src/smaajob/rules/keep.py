@@ -35,7 +35,7 @@ from smaajob.rules.benefit_rate import (
     NOT_MODELLED as RATE_NOT_MODELLED,
 )
 from smaajob.rules.case import Rate
-from smaajob.rules.errors import FactMissing, ValueNotKnown
+from smaajob.rules.errors import ValueNotKnown
 from smaajob.rules.job_premium import job_premium
 from smaajob.rules.offset import (
     FREE_AMOUNT_PARAMETER,
@@ -168,10 +168,12 @@ def benefit_rate(day: dt.date, *, benefit: BenefitKind, rate: Rate, provider: bo
                     format_kr(benefit_amount))
         return benefit_amount
     if new_system(params, day):
-        raise FactMissing(
+        # A ValueNotKnown naming the rate, so callers that ask for the amount keep working.
+        raise ValueNotKnown(
+            "kontanthjaelp_rate", day,
             "fra 1. juli 2025 afhænger kontanthjælpens sats af borgerens forhold: oplys alder "
             "(og evt. børn, samliv, bopæl hos forældre, arbejdshistorik, opholdskrav) eller "
-            "hjælpens beløb pr. måned", field="facts")
+            "hjælpens beløb pr. måned")
     if benefit is not BenefitKind.KONTANTHJAELP or rate is not Rate.FULL:
         raise ValueNotKnown(
             f"sats for {benefit.value} ({rate.value})", day,

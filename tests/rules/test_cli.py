@@ -175,3 +175,14 @@ def test_work_duty_did_not_exist_in_2024(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["rules", "work-duty", "--date", "2024-06-01", "--age", "40",
                  "--residence-requirement-not-met", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["subject"] is False
+
+
+def test_the_issue_11_command_for_today_asks_for_the_facts_instead_of_an_unknown_old_rate(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["rules", "keep", "--date", "2026-12-02", "--hours-per-week", "5", "--hourly-wage",
+            "140", "--benefit", "kontanthjaelp", "--rate", "full"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "unknown_value" in err
+    assert "kontanthjaelp_rate_over30_other" not in err
+    assert "oplys alder" in err

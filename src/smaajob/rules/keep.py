@@ -167,6 +167,13 @@ def benefit_rate(day: dt.date, *, benefit: BenefitKind, rate: Rate, provider: bo
         trace.input("benefit_amount", "Hjælp pr. måned uden arbejde (oplyst)",
                     format_kr(benefit_amount))
         return benefit_amount
+    if new_system(params, day):
+        # A ValueNotKnown naming the rate, so callers that ask for the amount keep working.
+        raise ValueNotKnown(
+            "kontanthjaelp_rate", day,
+            "fra 1. juli 2025 afhænger kontanthjælpens sats af borgerens forhold: oplys alder "
+            "(og evt. børn, samliv, bopæl hos forældre, arbejdshistorik, opholdskrav) eller "
+            "hjælpens beløb pr. måned")
     if benefit is not BenefitKind.KONTANTHJAELP or rate is not Rate.FULL:
         raise ValueNotKnown(
             f"sats for {benefit.value} ({rate.value})", day,

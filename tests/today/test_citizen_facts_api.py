@@ -27,15 +27,13 @@ def test_an_impossible_fact_combination_gets_a_stable_code_and_a_danish_message(
         data={
             "valid_from": date.today().isoformat(),
             "children": 2,
-            "lives_with_parent": True,
-            "single": True,
-            "residence_requirement_met": True,
+            "full_time_work_years_last_10": 10.5,
         },
     )
-    assert response.status_code == 400
+    assert response.status_code == 400, response.json()
     body = response.json()
-    assert body["code"] == "invalid_input" and body["field"] == "lives_with_parent"
-    assert "hjemmeboende" in body["message"]
+    assert body["code"] == "impossible_facts" and body["field"] == "full_time_work_years_last_10"
+    assert "mellem 0 og 10 år" in body["message"]
     assert not RateFacts.objects.filter(citizen=citizen).exists()
 
 

@@ -47,16 +47,30 @@ def test_a_second_recording_the_same_day_corrects_the_days_row_instead_of_failin
     assert list(RateFacts.objects.filter(citizen=citizen).values_list("children", flat=True)) == [2]
 
 
-def test_living_with_a_parent_with_children_is_refused_next_to_the_field_and_nothing_is_written(
-    client, caseworker, citizen
+def test_a_parent_living_with_her_parents_is_recorded_and_the_page_explains_why_not_the_home_rate(
+    client, caseworker, municipality
 ):
+    """Living with a parent *and* having a child is a real situation (a young mother at home):
+    it is recorded, and the rate is not the hjemmeboende sats, with the reason shown."""
+    from smaajob.citizens.services import assign_staff, register_citizen, set_benefit
+
+    young = register_citizen(
+        actor=caseworker, cpr="0101054321", first_name="Sara", last_name="Ung", municipality=municipality
+    )
+    assign_staff(
+        actor=caseworker, citizen=young, staff=caseworker, staff_role="caseworker", valid_from=date(2024, 1, 1)
+    )
+    set_benefit(actor=caseworker, citizen=young, benefit_type="kontanthjaelp", valid_from=date(2025, 7, 1))
     log_in(client, caseworker)
-    response = client.post(reverse("web:rate_facts", args=[citizen.pk]), _facts(children="1", lives_with_parent="ja"))
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert 'id="id_lives_with_parent-fejl"' in page
-    assert "hjemmeboende sats gælder kun for den, der ikke har børn" in page
-    assert not RateFacts.objects.filter(citizen=citizen).exists()
+    response = client.post(
+        reverse("web:rate_facts", args=[young.pk]),
+        _facts(children="1", lives_with_parent="ja", full_time_work_years_last_10=""),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = client.get(reverse("web:citizen", args=[young.pk])).content.decode()
+    section = page[page.index('id="ydelse-i-dag"') :][:3000]
+    assert "Kontanthjælp, grundsats" in section, section
+    assert "forsørger eget barn: derfor ikke satsen for hjemmeboende" in section
 
 
 def test_more_work_years_than_the_citizens_age_allows_is_refused_with_the_limit(client, caseworker, municipality):
@@ -69,8 +83,9 @@ def test_more_work_years_than_the_citizens_age_allows_is_refused_with_the_limit(
         actor=caseworker, citizen=young, staff=caseworker, staff_role="caseworker", valid_from=date(2024, 1, 1)
     )
     log_in(client, caseworker)
-    page = client.post(reverse("web:rate_facts", args=[young.pk]), _facts(full_time_work_years_last_10="5")).content
-    assert "kan højst have 3 års fuldtidsarbejde" in page.decode()
+    page = client.post(reverse("web:rate_facts", args=[young.pk]), _facts(full_time_work_years_last_10="6")).content
+    assert "6 års fuldtidsarbejde passer ikke med alderen 18 år" in page.decode()
+    assert not RateFacts.objects.filter(citizen=young).exists()
 
 
 def test_an_earlier_date_than_the_current_facts_is_refused_next_to_the_date(client, caseworker, citizen):

@@ -21,6 +21,7 @@ from smaajob.citizens.models import Benefit, Citizen, RateFacts, Readiness
 from smaajob.citizens.rate_facts import RecordedFacts, age_on
 from smaajob.errors import SmaajobError
 from smaajob.history import fact_on
+from smaajob.rules.benefit_rate import FREE_AMOUNT_KIND, RATE_LABELS, decide_rate
 
 REFORM_START = date(2025, 7, 1)
 # The benefits the reform merged into kontanthjælp (and that the rate facts therefore decide).
@@ -50,7 +51,7 @@ def recorded_facts(row: RateFacts | None, *, activity_ready: bool = False) -> Re
 
 @dataclass(frozen=True)
 class DerivedBenefit:
-    """What the page and the API show about the benefit on ``day``."""
+    """What the page, the API, the calculator and the payslip flow use about the benefit on ``day``."""
 
     day: date
     applies: bool  # the new system applies: on or after 1 July 2025 and on a merged benefit
@@ -58,12 +59,15 @@ class DerivedBenefit:
     facts_row: RateFacts | None = None
     missing: tuple[str, ...] = ()
     problem: str = ""
-    result: Any = None  # rules.RateResult
+    rate: str = ""  # a rules.RateCode value
+    rate_label: str = ""
+    free_amount_kind: str = ""  # a rules.FreeAmountKind value
+    monthly_amount: float | None = None  # None: the rate is known, its amount is not in our sources
+    amount_problem: str = ""
+    explanation: str = ""
+    result: Any = None  # rules.RateResult when the amount is known
+    facts: Any = None  # rules.BenefitFacts when complete
     notes: tuple[str, ...] = field(default=())
-
-    @property
-    def explanation(self) -> str:
-        return self.result.render_text() if self.result is not None else ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,35 +76,72 @@ class DerivedBenefit:
             "age": self.age,
             "missing": list(self.missing),
             "problem": self.problem,
-            "rate": self.result.to_dict() if self.result is not None else None,
+            "rate": self.rate or None,
+            "rate_label": self.rate_label or None,
+            "free_amount_kind": self.free_amount_kind or None,
+            "monthly_amount": self.monthly_amount,
+            "amount_problem": self.amount_problem,
+            "result": self.result.to_dict() if self.result is not None else None,
             "explanation": self.explanation,
             "notes": list(self.notes),
         }
 
 
+def facts_for(citizen: Citizen, day: date) -> tuple[RecordedFacts, RateFacts | None]:
+    """The recorded facts in force on ``day`` (and their row), with aktivitetsparat from the target group."""
+    row = rate_facts_on(citizen, day)
+    readiness = fact_on(Readiness, owner={"citizen": citizen}, on=day)
+    return recorded_facts(row, activity_ready=readiness is not None and readiness.category in ACTIVITY_READY), row
+
+
 def derived_benefit(citizen: Citizen, day: date, *, benefit: Benefit | None = None) -> DerivedBenefit:
-    """The rate the facts give on ``day``, or why it cannot be given."""
+    """The rate the facts give on ``day`` and its amount, or why they cannot be given."""
     if benefit is None:
         benefit = fact_on(Benefit, owner={"citizen": citizen}, on=day)
     if day < REFORM_START or benefit is None or benefit.benefit_type not in MERGED_BENEFITS:
         return DerivedBenefit(day=day, applies=False)
-    row = rate_facts_on(citizen, day)
-    readiness = fact_on(Readiness, owner={"citizen": citizen}, on=day)
-    recorded = recorded_facts(row, activity_ready=readiness is not None and readiness.category in ACTIVITY_READY)
+    recorded, row = facts_for(citizen, day)
     notes = []
     if benefit.benefit_type != "kontanthjaelp":
         notes.append(
             f"Den registrerede ydelse ({benefit.get_benefit_type_display()}) er fra 1. juli 2025 erstattet af "
             "kontanthjælp (lov nr. 1655 af 30/12/2024)."
         )
+    if row is not None and row.migrated:
+        notes.append("Oplysningerne er udfyldt ved opdateringen af systemet og bør bekræftes af rådgiveren.")
+    base = {"day": day, "applies": True, "facts_row": row, "notes": tuple(notes)}
     try:
         age = age_on(citizen.birth_date, day)
         missing = tuple(recorded.missing(age=age))
         if missing:
-            return DerivedBenefit(day=day, applies=True, age=age, facts_row=row, missing=missing, notes=tuple(notes))
-        result = rules.kontanthjaelp_rate(day, recorded.as_rules_facts(age=age))
+            return DerivedBenefit(**base, age=age, missing=missing)
+        facts = recorded.as_rules_facts(age=age)
+        try:
+            result = rules.kontanthjaelp_rate(day, facts)
+        except rules.ValueNotKnown as unknown:
+            # The rate follows from the facts even where our sources lack its amount.
+            trace = rules.Trace("Hvilken kontanthjælp har du ret til?")
+            code = decide_rate(day, facts, rules.default_parameters(), trace)
+            return DerivedBenefit(
+                **base,
+                age=age,
+                facts=facts,
+                rate=code.value,
+                rate_label=RATE_LABELS[code],
+                free_amount_kind=FREE_AMOUNT_KIND[code].value,
+                amount_problem=unknown.message,
+                explanation=trace.render_text(),
+            )
     except SmaajobError as error:
-        return DerivedBenefit(day=day, applies=True, facts_row=row, problem=error.message, notes=tuple(notes))
-    if row is not None and row.migrated:
-        notes.append("Oplysningerne er udfyldt ved opdateringen af systemet og bør bekræftes af rådgiveren.")
-    return DerivedBenefit(day=day, applies=True, age=age, facts_row=row, result=result, notes=tuple(notes))
+        return DerivedBenefit(**base, problem=error.message)
+    return DerivedBenefit(
+        **base,
+        age=age,
+        facts=facts,
+        rate=result.rate,
+        rate_label=result.rate_label,
+        free_amount_kind=result.free_amount_kind,
+        monthly_amount=result.monthly_amount,
+        explanation=result.render_text(),
+        result=result,
+    )

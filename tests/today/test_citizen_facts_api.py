@@ -120,3 +120,18 @@ def test_a_commitment_blocks_its_times_in_matching(client, consultant, citizen, 
     )
     citizen.refresh_from_db()
     assert matching_candidate(citizen, date.today()).commitments != 0
+
+
+def test_sick_leave_recorded_through_the_api_reaches_the_225_hour_months(client, consultant, citizen):
+    from smaajob.courses.selectors import hours_requirement_case
+    from smaajob.rules import month_index
+
+    log_in(client, consultant)
+    client.post(
+        f"/api/v1/borgere/{citizen.pk}/sygeperioder",
+        content_type=JSON,
+        data={"starts_on": "2025-02-03", "ends_on": "2025-02-14"},
+    )
+    case = hours_requirement_case(citizen, date(2025, 6, 30))
+    february = next(r for r in case.months if r.month == month_index(date(2025, 2, 1)))
+    assert february.sick_days == 12

@@ -45,6 +45,9 @@ def test_what_the_citizen_keeps_matches_the_source(case: dict[str, Any]) -> None
                                    benefit_amount=case.get("benefit_amount"))
     if "facts" in case:
         options["facts"] = BenefitFacts(**case["facts"])
+    for key in ("own_contributions", "fixed_hours"):
+        if key in case:
+            options[key] = case[key]
     if "error" in expect:
         with pytest.raises(SmaajobError) as caught:
             compute_keep(case["date"], **options)

@@ -67,6 +67,10 @@ def register(subparsers: Any) -> None:
     keep.add_argument("--raised-rate", action="store_true", help="forhøjet sats (fra 1/7 2025)")
     keep.add_argument("--job-premium-eligible", action="store_true",
                       help="borgeren er i målgruppen for jobpræmie")
+    keep.add_argument("--own-contributions", type=_number, default=0.0,
+                      help="egne ATP- og pensionsbidrag pr. måned (trækkes fra lønnen først)")
+    keep.add_argument("--no-fixed-hours", dest="fixed_hours", action="store_false",
+                      help="ingen fastsat arbejdstid: timerne regnes af indtægten (LAS § 31, stk. 3)")
     _fact_arguments(keep, required=False)
     keep.add_argument("--json", action="store_true", help="skriv JSON")
     keep.set_defaults(handler=_keep)
@@ -154,6 +158,7 @@ def _keep(args: argparse.Namespace) -> int:
         benefit=args.benefit, rate=args.rate, provider=args.provider,
         benefit_amount=args.benefit_amount, raised_rate=args.raised_rate,
         premium_eligible=args.job_premium_eligible, facts=_facts(args),
+        own_contributions=args.own_contributions, fixed_hours=args.fixed_hours,
     )
     _print(result, args.json)
     return 0

@@ -19,7 +19,8 @@ Stable API (other parts of Småjob import only these names)::
     # What the citizen keeps (one month, N hours/week at wage W)
     compute_keep(day, hours_per_week=5, hourly_wage=130, facts=None, benefit="kontanthjaelp",
                  rate="full", provider=False, benefit_amount=None, raised_rate=False,
-                 premium_eligible=False, premium_months_used=0) -> KeepResult
+                 premium_eligible=False, premium_months_used=0, own_contributions=0,
+                 fixed_hours=True) -> KeepResult
     keep_curve(day, hourly_wage=130, max_hours_per_week=37, step=1, **same) -> KeepCurve
     break_even_hours_per_week(day, hourly_wage=..., benefit=..., kind=None) -> float | None
 

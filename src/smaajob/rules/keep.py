@@ -58,7 +58,8 @@ NOT_MODELLED = (
     "Indkomstskat er ikke regnet med: beløbene er efter arbejdsmarkedsbidrag, men før skat.",
     "Boligstøtte og særlig støtte (§ 34) er ikke regnet med (og før 1. juli 2025 heller ikke "
     "kontanthjælpsloftet); arbejde kan give mere boligstøtte.",
-    "ATP og egen pension, som også trækkes fra lønnen før modregning, er ikke regnet med.",
+    "Egne ATP- og pensionsbidrag, som trækkes fra lønnen før modregning, er kun regnet med, "
+    "hvis de er oplyst.",
     "En ægtefælles indtægt, feriepenge og udgifter til transport er ikke regnet med.",
     "225-timersreglen regnes for sig (se timekravet); her er hjælpen uden nedsættelse.",
 )
@@ -221,12 +222,14 @@ def compute_keep(day: dt.date, *, hours_per_week: float, hourly_wage: float,
                  rate: Rate | str = Rate.FULL, provider: bool = False,
                  benefit_amount: float | None = None, raised_rate: bool = False,
                  premium_eligible: bool = False, premium_months_used: int = 0,
-                 facts: BenefitFacts | None = None,
+                 facts: BenefitFacts | None = None, own_contributions: float = 0.0,
+                 fixed_hours: bool = True,
                  params: ParameterSet | None = None) -> KeepResult:
     """What a citizen keeps in the month of ``day`` working ``hours_per_week`` at ``hourly_wage``.
 
     With ``facts`` the rate, supplements and free amount follow from them, and ``rate``,
     ``provider`` and ``raised_rate`` are not used; ``benefit`` must then be kontanthjælp.
+    ``own_contributions`` (own ATP and pension per month) and ``fixed_hours`` go to the offset.
     """
     params = params or default_parameters()
     benefit, rate = BenefitKind(benefit), Rate(rate)
@@ -263,11 +266,12 @@ def compute_keep(day: dt.date, *, hours_per_week: float, hourly_wage: float,
     if offset_regime(params, day) == HOURLY:
         kind = FreeAmountKind.HOURLY_DISREGARD
     offset = offset_benefit(day, benefit=without, wage=wage, hours=hours, kind=kind,
+                            own_contributions=own_contributions, fixed_hours=fixed_hours,
                             params=params, trace=trace)
     premium = job_premium(day, wage=wage, eligible=premium_eligible,
                           months_used=premium_months_used, params=params, trace=trace)
     # AM-bidrag is paid by the citizen, so income is compared after it and before income tax.
-    contribution = wage - offset.income_base
+    contribution = max(0.0, wage - offset.income_base - own_contributions)
     with_work = offset.income_base + offset.benefit_after + premium.premium
     change = with_work - without
     per_hour = change / hours if hours else 0.0
@@ -277,7 +281,8 @@ def compute_keep(day: dt.date, *, hours_per_week: float, hourly_wage: float,
     trace.step(f"Du får {format_kr(change)} mere om måneden (før skat) end uden arbejde"
                + (f" – {format_kr(per_hour)} pr. time." if hours else "."), change)
     even = break_even_hours_per_week(day, hourly_wage=hourly_wage, benefit=without,
-                                     kind=kind, params=params)
+                                     kind=kind, own_contributions=own_contributions,
+                                     fixed_hours=fixed_hours, params=params)
     if even is not None:
         trace.step(f"Ved ca. {format_number(even, 1)} timer om ugen er hjælpen helt modregnet; "
                    "derfra er hver krone, du tjener, din egen.", even)
@@ -295,6 +300,7 @@ def compute_keep(day: dt.date, *, hours_per_week: float, hourly_wage: float,
 
 def break_even_hours_per_week(day: dt.date, *, hourly_wage: float, benefit: float,
                               raised_rate: bool = False, kind: FreeAmountKind | str | None = None,
+                              own_contributions: float = 0.0, fixed_hours: bool = True,
                               params: ParameterSet | None = None) -> float | None:
     """Hours a week at which the benefit is fully offset; ``None`` if never reached.
 
@@ -306,13 +312,21 @@ def break_even_hours_per_week(day: dt.date, *, hourly_wage: float, benefit: floa
     net = hourly_wage * (1 - params.number("labour_market_contribution_rate", day))
     if net <= 0:
         return None
+    # Own ATP and pension come off the wage first: the benefit is used up that much later.
+    target = benefit + own_contributions
     if offset_regime(params, day) == HOURLY:
         per_hour = params.number("earnings_disregard_per_hour", day)
         cap = params.number("earnings_disregard_max_hours_per_month", day)
-        if net > per_hour and benefit / (net - per_hour) <= cap:
-            monthly = benefit / (net - per_hour)
+        if not fixed_hours:
+            # Hours from income (LAS § 31, stk. 3): per hour worked, wage / rate hours count.
+            ratio = hourly_wage / params.number("earnings_hours_conversion_rate", day)
+            if ratio <= 0:
+                return None
+            per_hour, cap = per_hour * ratio, cap / ratio
+        if net > per_hour and target / (net - per_hour) <= cap:
+            monthly = target / (net - per_hour)
         else:
-            monthly = (benefit + per_hour * cap) / net
+            monthly = (target + per_hour * cap) / net
     else:
         chosen = free_amount_kind(raised_rate, kind)
         if chosen is FreeAmountKind.HOURLY_DISREGARD:
@@ -321,7 +335,7 @@ def break_even_hours_per_week(day: dt.date, *, hourly_wage: float, benefit: floa
         share = params.number("earnings_excess_deduction_rate", day)
         threshold = (params.number(FULL_OFFSET_SHARE_PARAMETER[chosen], day)
                      * params.number("dagpenge_max_per_month", day))
-        monthly = max(benefit, min(benefit / share + free, threshold)) / net
+        monthly = (max(benefit, min(benefit / share + free, threshold)) + own_contributions) / net
     weekly = monthly / WEEKS_PER_MONTH
     return weekly if weekly <= 168 else None
 

@@ -86,12 +86,17 @@ def full_offset_deduction(base: float, benefit: float, *, free: float, share: fl
 
 def offset_benefit(day: dt.date, *, benefit: float, wage: float, hours: float,
                    raised_rate: bool = False, kind: FreeAmountKind | str | None = None,
+                   own_contributions: float = 0.0, fixed_hours: bool = True,
                    params: ParameterSet | None = None,
                    trace: Trace | None = None) -> OffsetResult:
     """Benefit left after offsetting ``wage`` earned in ``hours`` in the month of ``day``.
 
     From 1 July 2025 ``kind`` (or, for older callers, ``raised_rate``) chooses the free amount
     and the krone-for-krone threshold; before, the hourly disregard applies and both are ignored.
+    ``own_contributions`` are the citizen's own ATP and pension contributions for the month,
+    deducted from the wage before the offset (the income offset is the taxable personal income).
+    Without ``fixed_hours`` the hours for the disregard are the income divided by the
+    conversion rate (LAS § 31, stk. 3), not ``hours``.
     """
     params = params or default_parameters()
     trace = trace or Trace("Modregning")
@@ -99,12 +104,28 @@ def offset_benefit(day: dt.date, *, benefit: float, wage: float, hours: float,
         raise InvalidHours("timer og løn skal være 0 eller mere", field="hours")
     if not benefit >= 0:
         raise InvalidInput("hjælpen skal være 0 kr. eller mere", field="benefit")
+    if not 0 <= own_contributions <= max(wage, 0.0):
+        raise InvalidInput("egne ATP- og pensionsbidrag skal være mellem 0 kr. og lønnen",
+                           field="own_contributions")
     am_rate = trace.number(params, "labour_market_contribution_rate", day)
     # The income deducted is the wage after AM-bidrag (familieadvokaten.dk, LAS § 30).
     base = wage * (1 - am_rate)
     trace.step(f"Løn efter arbejdsmarkedsbidrag: {format_kr(wage)} − "
                f"{format_number(am_rate * 100)} % = {format_kr(base)}.", base)
+    if own_contributions:
+        # "Indtægten der fratrækkes, er den skattepligtige personlige indkomst. Det vil sige
+        # efter arbejdsmarkedsbidrag, atp, indbetaling til kollektiv pensionsordning"
+        # (familieadvokaten.dk, brev 900-559).
+        base = max(0.0, base - own_contributions)
+        trace.step(f"Egne ATP- og pensionsbidrag trækkes fra lønnen før modregning: "
+                   f"{format_kr(own_contributions)}; tilbage {format_kr(base)}.", base)
     regime = offset_regime(params, day)
+    if regime == HOURLY and not fixed_hours:
+        conversion = trace.number(params, "earnings_hours_conversion_rate", day)
+        hours = wage / conversion
+        trace.step(f"Uden fastsat arbejdstid regnes timetallet af indtægten: {format_kr(wage)} / "
+                   f"{format_kr(conversion)} = {format_number(hours)} timer (LAS § 31, stk. 3).",
+                   hours)
     if regime == HOURLY:
         per_hour = trace.number(params, "earnings_disregard_per_hour", day)
         cap = trace.number(params, "earnings_disregard_max_hours_per_month", day)

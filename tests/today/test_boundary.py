@@ -39,7 +39,6 @@ def test_the_citizen_page_says_the_rule_is_abolished_and_shows_june_2025_as_its_
     assert "225-timersreglen: ophævet 1. juli 2025" in page
     assert "Sidste måned med reglen, juni 2025: <strong>Forslag om nedsættelse" in page
     assert "Ikke omfattet af 225-timersreglen" not in page
-    assert reverse("web:exemption", args=[long_on_kontanthjaelp.pk]) not in page
 
 
 def test_the_worklist_shows_no_225_alerts_for_days_after_june_2025(caseworker, long_on_kontanthjaelp):

@@ -57,6 +57,7 @@ class CalculatorForm(forms.Form):
 
     age_group = forms.ChoiceField(
         label="Hvor gammel er du?",
+        required=False,
         choices=[(key, label) for key, (_age, label) in AGE_GROUPS.items()],
         widget=forms.RadioSelect,
         initial="30+",
@@ -179,6 +180,8 @@ class CalculatorForm(forms.Form):
         data = super().clean()
         if data.get("spouse_on_help") == "ja" and data.get("married") != "ja":
             self.add_error("spouse_on_help", "Svar kun ja her, hvis du er gift.")
+        if not data.get("age_group") and not data.get("birth_date") and "birth_date" not in self.errors:
+            self.add_error("age_group", "Vælg din aldersgruppe, eller skriv hvornår du er født.")
         if data.get("married") == "ja" and data.get("single") == "ja":
             self.add_error("single", "Du har svaret, at du er gift; så er du ikke enlig. Ret et af svarene.")
         return data

@@ -12,9 +12,11 @@ fixtures, never shown as legal values.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
+import yaml
 
 FIXTURE_RATES = {
     "kontanthjaelp_rate_mindstesats": 6553,
@@ -47,4 +49,25 @@ def rates_known(tmp_path, monkeypatch):
     parameters.default_parameters.cache_clear()
     monkeypatch.setattr(parameters, "PARAMETER_DIRECTORY", directory)
     yield FIXTURE_RATES
+    parameters.default_parameters.cache_clear()
+
+
+@pytest.fixture
+def rate_amounts_unknown(tmp_path, monkeypatch):
+    """The shipped parameters with the four rates' amounts from 1 July 2025 unknown, as our
+    sources are today — so the "ask only for the amount" path stays tested once they are found."""
+    from smaajob.rules import parameters
+
+    directory = tmp_path / "parameters"
+    shutil.copytree(parameters.PARAMETER_DIRECTORY, directory)
+    for name in list(FIXTURE_RATES)[:4]:
+        path = directory / f"{name}.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for day, entry in data["values"].items():
+            if dt.date.fromisoformat(str(day)) >= dt.date(2025, 7, 1):
+                entry.update(value=None, status="unknown")
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    parameters.default_parameters.cache_clear()
+    monkeypatch.setattr(parameters, "PARAMETER_DIRECTORY", directory)
+    yield
     parameters.default_parameters.cache_clear()

@@ -53,7 +53,9 @@ def test_the_public_calculators_default_answers_compute_for_today_without_an_amo
     assert "Alderen er regnet som »30 år eller ældre«" in text
 
 
-def test_without_the_amount_in_our_sources_the_calculator_names_the_rate_and_asks_only_for_the_amount(client, db):
+def test_without_the_amount_in_our_sources_the_calculator_names_the_rate_and_asks_only_for_the_amount(
+    client, db, rate_amounts_unknown
+):
     answers = {**_defaults(client), "age_group": "25-29", "full_time_work_years_last_10": "1"}
     page = client.post("/beregner/", answers).content.decode()
     assert 'id="id_benefit_amount_error"' in page

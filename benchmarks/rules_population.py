@@ -8,8 +8,11 @@ Runs, side by side and on the same synthetic population:
     extrapolated — the output says so),
 (c) the same formulas written for openfisca-core, in ``.venv-bench`` (a subprocess),
 
-and the single-case explain latency. Prints medians and ratios against (a) measured in the
-same run. ``--write-docs`` also replaces the "Benefit rules (issue 3)" section of
+and the single-case explain latency. It also times the earnings offset alone on the same
+wages for months from July 2025 (free amount by rate, 65 % taper, krone-for-krone cut-off)
+against the same months under the hourly disregard, so both regimes are shown at the same
+size. Prints medians and ratios against (a) measured in the same run. ``--write-docs`` also
+replaces the "Benefit rules (issue 3)" section of
 docs/performance.md. One command::
 
     benchmarks/setup-openfisca-venv   # once
@@ -38,6 +41,8 @@ import numpy as np
 
 from smaajob.errors import UnknownValue
 from smaajob.rules import (
+    FREE_AMOUNT_CODES,
+    BenefitFacts,
     CitizenCase,
     MonthRecord,
     Period,
@@ -58,6 +63,7 @@ from smaajob.rules.parameters import default_parameters
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_PYTHON = ROOT / ".venv-bench" / "bin" / "python"
 FIRST = parse_month("2020-01")
+REFORM = parse_month("2025-07")   # first month of the kontanthjælp system of lov nr. 1655/2024
 SECTION = "## Benefit rules (issue 3)"
 # Written by hand when the engine changes; --write-docs keeps it under the measured figures.
 HISTORY = """\
@@ -151,6 +157,28 @@ def vectorised(pop: Population, wage: np.ndarray) -> tuple[object, object]:
     offset = offset_population(pop.first_month, wage=wage, hours=pop.ordinary_hours,
                                benefit=pop.benefit_amount)
     return hours, offset
+
+
+def offset_by_regime(wage: np.ndarray, hours: np.ndarray, benefit: np.ndarray,
+                     repeats: int, seed: int = 2025) -> dict[str, tuple[float, float]]:
+    """The offset alone on the same person-months, dated from 2020-01 (hourly disregard) and
+    from 2025-07 (free amount by rate, taper, cut-off), runs interleaved."""
+    rng = np.random.default_rng(seed)
+    kinds = rng.choice(np.array(list(FREE_AMOUNT_CODES.values()), dtype=np.int8),
+                       p=[0.5, 0.4, 0.1], size=(wage.shape[0], 1))
+    runs: dict[str, list[tuple[float, float]]] = {"hourly": [], "reform": []}
+    calls = {
+        "hourly": lambda: offset_population(FIRST, wage=wage, hours=hours, benefit=benefit),
+        "reform": lambda: offset_population(REFORM, wage=wage, hours=hours, benefit=benefit,
+                                            free_amount_kind=kinds),
+    }
+    for call in calls.values():
+        call()  # warm-up: parameter caches
+    for _ in range(repeats):
+        for name, call in calls.items():
+            runs[name].append(median_times(call, 1))
+    return {name: (statistics.median(w for w, _ in values), statistics.median(c for _, c in values))
+            for name, values in runs.items()}
 
 
 def per_citizen_loop(cases: list[CitizenCase], wage: np.ndarray, months: int) -> int:
@@ -288,9 +316,15 @@ def main() -> int:
             t_of = float(of["median_seconds"]) * scale  # type: ignore[arg-type]
             cpu_of = float(of["cpu_seconds_per_run"]) * scale  # type: ignore[arg-type]
 
+    regimes = offset_by_regime(wage, pop.ordinary_hours, pop.benefit_amount, args.repeats)
+
     day = dt.date(2017, 6, 1)
     t_keep = median_time(lambda: compute_keep(day, hours_per_week=5, hourly_wage=130)
                          .render_text(), 200)
+    today, facts = dt.date(2026, 12, 2), BenefitFacts(age=35)
+    t_keep_facts = median_time(lambda: compute_keep(today, hours_per_week=5, hourly_wage=140,
+                                                    facts=facts, benefit_amount=12000.0)
+                               .render_text(), 200)
     explain_case = cases[0]
     t_status = median_time(lambda: hours_requirement_status(explain_case, FIRST + args.months - 1)
                            .render_text(), 200)
@@ -320,8 +354,17 @@ def main() -> int:
     for name, seconds, cpu, note in rows:
         ratio = seconds / t_vec if not math.isnan(seconds) else math.nan
         lines.append(f"| {name} | {seconds:.3f} | {cpu:.3f} | {ratio:.1f} | {note} |")
+    lines += ["", f"Earnings offset alone, same {args.persons:,} × {args.months} wages, "
+              f"{workers} threads:", "",
+              "| months | median wall s | median CPU s |", "|---|---:|---:|",
+              "| from 2020-01: hourly disregard | "
+              f"{regimes['hourly'][0]:.3f} | {regimes['hourly'][1]:.3f} |",
+              "| from 2025-07: free amount by rate, 65 % taper, krone-for-krone cut-off | "
+              f"{regimes['reform'][0]:.3f} | {regimes['reform'][1]:.3f} |"]
     lines += ["", "| single case, explained (compute + Danish text) | median ms |", "|---|---:|",
               f"| `compute_keep` (2017, 5 h/week) | {t_keep * 1000:.2f} |",
+              "| `compute_keep` (2 Dec 2026, 5 h/week, rate from the facts) | "
+              f"{t_keep_facts * 1000:.2f} |",
               f"| `hours_requirement_status` (36-month history) | {t_status * 1000:.2f} |", "",
               f"Status counts over all person-months (a): {counts}"]
     if of is not None:

@@ -11,6 +11,7 @@ import pytest
 
 from tests.browser.conftest import axe_violations, log_in
 from tests.conftest import PASSWORD
+from tests.today.conftest import rates_known  # noqa: F401  (the fixture)
 
 PHONE = {"width": 390, "height": 844}
 
@@ -23,8 +24,8 @@ def fast_passwords(settings):
 def answer_the_questions(page) -> None:
     page.goto("/beregner/")
     page.get_by_label("Hvilken hjælp får du?").select_option("kontanthjaelp")
-    page.locator("#id_age_30_or_over_0").check()
-    page.locator("#id_provider_0").check()
+    page.get_by_label("Hvornår er du født? (frivilligt)").fill("1980-05-14")
+    page.get_by_label("Hvor mange børn under 18 år forsørger du?").fill("1")
     page.get_by_label("Hvad får du i timeløn før skat (kr.)?").fill("120")
     page.get_by_label("Hvor mange timer om ugen?").fill("6")
     page.get_by_label("Hvilken måned?").fill("2017-06")
@@ -86,4 +87,19 @@ def test_a_consultant_compares_four_eight_and_twelve_hours_for_a_citizen(page, c
     assert table.is_visible()
     headers = table.locator("thead th").all_inner_texts()
     assert headers[1:] == ["4 timer/uge", "8 timer/uge", "12 timer/uge"]
+    assert axe_violations(page) == []
+
+
+def test_a_visitor_gets_todays_answer_without_typing_a_benefit_amount(page, rates_known):  # noqa: F811
+    """For this month the plain answers give the rate: the default form computes (amounts: the
+    fixture's, see tests/today/conftest.py), and the explanation names the rate and free amount."""
+    page.goto("/beregner/")
+    page.locator("#id_age_group_1").check()  # 25–29 år
+    page.get_by_label("Hvor mange år har du haft fuldtidsarbejde de seneste 10 år?").fill("3")
+    page.get_by_role("button", name="Regn ud").click()
+    page.wait_for_selector("#resultat h2")
+    assert page.get_by_role("alert").count() == 0
+    page.get_by_text("Hvorfor? Sådan er hver krone regnet ud").click()
+    why = page.locator("#resultat").inner_text()
+    assert "forhøjet sats (LAS § 16)" in why and "Fribeløb på forhøjet sats: 2.500 kr." in why
     assert axe_violations(page) == []

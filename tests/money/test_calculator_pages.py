@@ -15,8 +15,12 @@ from tests.conftest import PASSWORD
 ANSWERS = {
     "benefit": "kontanthjaelp",
     "rate": "full",
-    "age_30_or_over": "ja",
-    "provider": "ja",
+    "birth_date": "1980-05-14",
+    "children": "1",
+    "single": "ja",
+    "lives_with_parent": "nej",
+    "full_time_work_years_last_10": "",
+    "residence_requirement_met": "ja",
     "married": "nej",
     "spouse_on_help": "nej",
     "hourly_wage": "120",
@@ -38,7 +42,8 @@ def log_in(client, user):
 def test_the_public_calculator_needs_no_log_in_and_asks_in_plain_danish(client, db):
     page = client.get("/beregner/").content.decode()
     assert "Hvad får jeg ud af det?" in page
-    assert "Forsørger du børn?" in page and "Hvor mange timer om ugen?" in page
+    assert "Hvor mange børn under 18 år forsørger du?" in page and "Hvor mange timer om ugen?" in page
+    assert "Hvornår er du født?" in page and "Bor du hos dine forældre?" in page
     assert "Vi gemmer ikke dine svar" in page
 
 
@@ -67,9 +72,9 @@ def test_a_month_without_a_known_rate_asks_for_the_benefit_next_to_the_field(cli
     assert "mere</strong> om måneden" in with_amount.content.decode()
 
 
-def test_under_30_the_benefit_must_be_typed_in(client, db):
-    page = client.post("/beregner/", {**ANSWERS, "age_30_or_over": "nej"}).content.decode()
-    assert "30 år eller mere" in page
+def test_under_30_before_july_2025_the_benefit_must_be_typed_in(client, db):
+    page = client.post("/beregner/", {**ANSWERS, "birth_date": "1995-02-01"}).content.decode()
+    assert 'id="id_benefit_amount_error"' in page and "under 30 år er ikke modelleret" in page
 
 
 def test_bad_numbers_are_refused_next_to_the_field(client, db):

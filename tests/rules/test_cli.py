@@ -127,3 +127,87 @@ def test_sick_leave_extends_the_window_by_its_days_and_says_so(
     assert main(["rules", "hours-requirement", "--hours-file", str(path),
                  "--date", "2018-02-01"]) == 0
     assert "forlænget 42 dage for sygdom og covid-19-perioder" in capsys.readouterr().out
+
+TODAY = ["rules", "keep", "--date", "2026-12-02", "--hours-per-week", "10", "--hourly-wage", "140"]
+
+
+def test_keep_for_today_with_the_facts_names_the_missing_rate_instead_of_guessing(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*TODAY, "--age", "35"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown_value" in err
+    assert "kontanthjaelp_rate_forhoejet" in err
+
+
+def test_keep_for_today_on_the_raised_rate_gives_the_2500_kr_free_amount_not_5000(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue 20 item 14: the raised rate comes from the facts, not from a flag nobody passes.
+    assert main([*TODAY, "--age", "35", "--benefit-amount", "12000", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["rate"] == "forhoejet"
+    assert data["free_amount_kind"] == "raised_rate"
+    # 10 h/week at 140 kr.: 5.581,33 kr. after AM-bidrag; 65 % of the 3.081,33 kr. above 2.500 kr.
+    assert data["deducted"] == pytest.approx(2002.87, abs=0.01)
+    names = {p["name"] for p in data["trace"]["parameters"]}
+    assert "earnings_free_amount_per_month_raised_rate" in names
+    assert "earnings_free_amount_per_month" not in names
+
+
+def test_keep_for_today_under_25_gives_the_5000_kr_free_amount(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*TODAY, "--age", "23", "--benefit-amount", "7000"]) == 0
+    out = capsys.readouterr().out
+    assert "grundsats" in out
+    assert "Fribeløb på grundsats eller mindstesats: 5.000 kr." in out
+
+
+def test_keep_refuses_impossible_facts_in_danish(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*TODAY, "--age", "40", "--work-years", "12", "--benefit-amount", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "impossible_facts" in err
+    assert "mellem 0 og 10 år" in err
+    assert "Traceback" not in err
+
+
+def test_keep_asks_for_the_work_history_of_a_28_year_old(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*TODAY, "--age", "28", "--benefit-amount", "7000"]) == 2
+    assert "fact_missing" in capsys.readouterr().err
+
+
+def test_a_fact_without_the_age_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*TODAY, "--children", "2"]) == 2
+    assert "--children kræver --age" in capsys.readouterr().err
+
+
+def test_work_duty_counts_smaajob_hours_towards_the_37_hours(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "work-duty", "--date", "2026-12-02", "--age", "40",
+                 "--residence-requirement-not-met", "--smaajob-hours", "5", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["subject"] is True
+    assert data["max_hours_per_week"] == 37
+    assert data["hours_left_to_plan"] == 32
+
+
+def test_work_duty_does_not_apply_when_the_residence_requirement_is_met(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "work-duty", "--date", "2026-12-02", "--age", "40", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["subject"] is False
+
+
+def test_work_duty_did_not_exist_in_2024(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "work-duty", "--date", "2024-06-01", "--age", "40",
+                 "--residence-requirement-not-met", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["subject"] is False
+
+
+def test_the_issue_11_command_for_today_asks_for_the_facts_instead_of_an_unknown_old_rate(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["rules", "keep", "--date", "2026-12-02", "--hours-per-week", "5", "--hourly-wage",
+            "140", "--benefit", "kontanthjaelp", "--rate", "full"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "unknown_value" in err
+    assert "kontanthjaelp_rate_over30_other" not in err
+    assert "oplys alder" in err

@@ -10,6 +10,7 @@ import pytest
 
 from smaajob.errors import SmaajobError
 from smaajob.rules import (
+    BenefitFacts,
     CitizenCase,
     MonthRecord,
     Period,
@@ -18,8 +19,12 @@ from smaajob.rules import (
     format_month,
     hours_requirement_status,
     job_premium,
+    kontanthjaelp_rate,
     parse_month,
 )
+from smaajob.rules.benefit_rate import FREE_AMOUNT_KIND, decide_rate, supplements_for
+from smaajob.rules.parameters import default_parameters
+from smaajob.rules.trace import Trace
 from tests.rules.conftest import load_cases
 
 
@@ -30,13 +35,20 @@ def _ids(cases: list[dict[str, Any]]) -> list[str]:
 KEEP = load_cases("keep.yaml")
 HOURS = load_cases("hours_requirement.yaml")
 PREMIUM = load_cases("job_premium.yaml")
+RATES = load_cases("benefit_rate.yaml")
 
 
 @pytest.mark.parametrize("case", KEEP, ids=_ids(KEEP))
 def test_what_the_citizen_keeps_matches_the_source(case: dict[str, Any]) -> None:
     expect = case["expect"]
-    options = dict(hours_per_week=case["hours_per_week"], hourly_wage=case["hourly_wage"],
-                   benefit_amount=case.get("benefit_amount"))
+    options: dict[str, Any] = dict(hours_per_week=case["hours_per_week"],
+                                   hourly_wage=case["hourly_wage"],
+                                   benefit_amount=case.get("benefit_amount"))
+    if "facts" in case:
+        options["facts"] = BenefitFacts(**case["facts"])
+    for key in ("own_contributions", "fixed_hours"):
+        if key in case:
+            options[key] = case[key]
     if "error" in expect:
         with pytest.raises(SmaajobError) as caught:
             compute_keep(case["date"], **options)
@@ -48,6 +60,9 @@ def test_what_the_citizen_keeps_matches_the_source(case: dict[str, Any]) -> None
             capped = [p for p in result.trace.parameters
                       if p.name == "earnings_disregard_max_hours_per_month"]
             assert capped and capped[0].value == value
+            continue
+        if isinstance(value, str):
+            assert getattr(result, key) == value, key
             continue
         assert getattr(result, key) == pytest.approx(value, abs=0.005), key
 
@@ -95,3 +110,34 @@ def test_the_job_premium_matches_the_source(case: dict[str, Any]) -> None:
     assert result.premium == pytest.approx(case["expect"]["premium"], abs=0.005)
     if "in_force" in case["expect"]:
         assert result.in_force is case["expect"]["in_force"]
+
+
+@pytest.mark.parametrize("case", RATES, ids=_ids(RATES))
+def test_the_rate_and_supplements_follow_from_the_facts_as_the_source_says(
+        case: dict[str, Any]) -> None:
+    day: dt.date = case["date"]
+    facts = BenefitFacts(**case["facts"])
+    expect = case["expect"]
+    params = default_parameters()
+    if "rate" not in expect:
+        with pytest.raises(SmaajobError) as caught:
+            kontanthjaelp_rate(day, facts)
+        assert caught.value.code == expect["error"]
+        return
+    code = decide_rate(day, facts, params, Trace("sats"))
+    assert code.value == expect["rate"]
+    if "free_amount_kind" in expect:
+        assert FREE_AMOUNT_KIND[code].value == expect["free_amount_kind"]
+    if "supplements" in expect:
+        found = supplements_for(day, facts, code, params, Trace("tillæg"))
+        assert {c: a for c, _, a in found} == pytest.approx(expect["supplements"])
+    if "monthly_amount" not in expect:
+        # The amount of the rate (or of a supplement) is not in our sources: a clear refusal.
+        with pytest.raises(SmaajobError) as caught:
+            kontanthjaelp_rate(day, facts)
+        assert caught.value.code == expect.get("error", "unknown_value")
+        return
+    result = kontanthjaelp_rate(day, facts)
+    assert result.rate == expect["rate"]
+    assert result.free_amount_kind == FREE_AMOUNT_KIND[code].value
+    assert result.monthly_amount == pytest.approx(expect["monthly_amount"])

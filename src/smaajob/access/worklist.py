@@ -227,6 +227,9 @@ def weeks_without_pay(user: User, citizens: QuerySet[Citizen], today: date) -> I
 
 
 def exemption_reviews(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Alert]:
+    if not hours_requirement_in_force(today):
+        # The exemptions are from the 225-hour rule, abolished from 1 July 2025: nothing to review.
+        return
     # Whether a later decision replaced the one due for review comes in as a subquery (one
     # query for the caseload, not one per citizen).
     later = ExemptionDecision.objects.filter(citizen=OuterRef("citizen"), decided_on__gt=OuterRef("decided_on"))

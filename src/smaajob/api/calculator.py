@@ -36,6 +36,15 @@ class CalculationIn(Schema):
     rate: Literal["full", "lower"] = Field("full", description="Voksensats (full) eller lavere sats (lower)")
     age_30_or_over: bool = True
     provider: bool = Field(False, description="Forsørger børn")
+    birth_date: dt.date | None = Field(
+        None, description="Fødselsdato; med den (eller age) finder reglerne satsen ud fra oplysningerne nedenfor"
+    )
+    age: int | None = Field(None, description="Alder i hele år, hvis fødselsdatoen ikke gives")
+    children: int | None = Field(None, description="Børn under 18, som borgeren forsørger (ellers: provider)")
+    single: bool = Field(True, description="Enlig: hverken gift eller samlevende")
+    lives_with_parent: bool = False
+    full_time_work_years_last_10: float | None = Field(None, description="År med fuldtidsarbejde de seneste 10 år")
+    residence_requirement_met: bool = Field(True, description="Opholds- og beskæftigelseskravet er opfyldt")
     married: bool = False
     spouse_on_help: bool = Field(False, description="Ægtefællen får også hjælp (kun når married)")
     benefit_amount: float | None = Field(None, description="Hjælp pr. måned før skat, hvis satsen ikke kendes")
@@ -102,14 +111,22 @@ class CalculationIn(Schema):
         return self
 
     def to_input(self) -> calculator.CalculatorInput:
+        children = self.children if self.children is not None else (1 if self.provider else 0)
         return calculator.CalculatorInput(
             month=dt.date.fromisoformat(f"{self.month}-01"),
             hours_per_week=self.hours_per_week,
             hourly_wage=self.hourly_wage,
             benefit=BenefitKind(self.benefit),
             rate=Rate(self.rate),
-            provider=self.provider,
-            age_30_or_over=self.age_30_or_over,
+            provider=children > 0,
+            age_30_or_over=self.age_30_or_over if self.age is None else self.age >= 30,
+            birth_date=self.birth_date,
+            age_years=self.age,
+            children=children,
+            single=self.single and not self.married,
+            lives_with_parent=self.lives_with_parent,
+            full_time_work_years_last_10=self.full_time_work_years_last_10,
+            residence_requirement_met=self.residence_requirement_met,
             married=self.married,
             spouse_on_help=self.spouse_on_help,
             benefit_amount=self.benefit_amount,
@@ -145,6 +162,8 @@ class HoursRequirementOut(Schema):
 
 
 class ScenarioOut(Schema):
+    rate: str | None = Field(None, description="Satsen, som oplysningerne giver (fx forhoejet), når de er givet")
+    free_amount_kind: str | None = None
     hours_per_week: float
     hours_per_month: float
     wage: float
@@ -176,6 +195,8 @@ def _scenario(s: calculator.Scenario) -> ScenarioOut:
     h = s.hours
     even = k.break_even_hours_per_week
     return ScenarioOut(
+        rate=k.rate,
+        free_amount_kind=k.free_amount_kind,
         hours_per_week=k.hours_per_week,
         hours_per_month=round(k.hours_per_month, 4),
         wage=round(k.wage, 2),

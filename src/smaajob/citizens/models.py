@@ -108,6 +108,31 @@ class ReadinessCategory(models.TextChoices):
     MATCHGRUPPE_1 = "matchgruppe_1", _("Matchgruppe 1 – jobklar")
     MATCHGRUPPE_2 = "matchgruppe_2", _("Matchgruppe 2 – indsatsklar")
     MATCHGRUPPE_3 = "matchgruppe_3", _("Matchgruppe 3 – midlertidig passiv")
+    # The employment reform (lov nr. 1750 af 29/12/2025 and the agreement of 9 April 2025,
+    # "13 målgrupper bliver til 5"): the five groups, named as in the expert group's
+    # recommendation "Fremtidens beskæftigelsesindsats" (juni 2024, BEU Alm.del bilag 205).
+    # The categories above stay for history: old rows keep the category they were given.
+    DAGPENGEINDSATS = "dagpengeindsats", _("Dagpengeindsats (dagpengemodtagere)")
+    JOBSOEGNINGSINDSATS = (
+        "jobsoegningsindsats",
+        _("Jobsøgningsindsats (jobparate kontanthjælps- og ledighedsydelsesmodtagere)"),
+    )
+    JOBHJAELPSINDSATS = (
+        "jobhjaelpsindsats",
+        _("Jobhjælpsindsats (kontanthjælpsmodtagere med behov for hjælp ud over ledighed)"),
+    )
+    SYGEDAGPENGEINDSATS = "sygedagpengeindsats", _("Sygedagpengeindsats (sygemeldte)")
+    OEVRIGE = "oevrige", _("Indsats for øvrige borgere (førtidspension, selvforsørgende, unge under 18)")
+
+
+# The target groups of the 2026 reform, offered for new records; the others are history.
+REFORM_2026_TARGET_GROUPS = (
+    ReadinessCategory.DAGPENGEINDSATS,
+    ReadinessCategory.JOBSOEGNINGSINDSATS,
+    ReadinessCategory.JOBHJAELPSINDSATS,
+    ReadinessCategory.SYGEDAGPENGEINDSATS,
+    ReadinessCategory.OEVRIGE,
+)
 
 
 class Readiness(DatedFact):
@@ -150,6 +175,93 @@ class Benefit(DatedFact):
         verbose_name = _("ydelse")
         verbose_name_plural = _("ydelser")
         constraints = [DatedFact.period_constraint("benefit_period")]
+
+
+class RateFacts(DatedFact):
+    """The facts the kontanthjælp rate follows from since 1 July 2025 (the kontanthjælp reform,
+    lov nr. 1655 af 30/12/2024), as the caseworker recorded them; age comes from the birth date.
+
+    ``None`` means "not recorded": rows made by the migration for citizens registered before
+    these facts existed carry only what older data told (``migrated``), and the rate is not
+    derived until the missing facts are recorded.
+    """
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="rate_facts_history")
+    children = models.PositiveSmallIntegerField(_("børn under 18, som borgeren forsørger"), null=True, blank=True)
+    single = models.BooleanField(_("enlig (hverken gift eller samlevende)"), null=True, blank=True)
+    lives_with_parent = models.BooleanField(_("bor hos en forælder"), null=True, blank=True)
+    full_time_work_years_last_10 = models.DecimalField(
+        _("år med ordinært fuldtidsarbejde de seneste 10 år"), max_digits=4, decimal_places=2, null=True, blank=True
+    )
+    residence_requirement_met = models.BooleanField(
+        _("opholds- og beskæftigelseskravet er opfyldt"), null=True, blank=True
+    )
+    migrated = models.BooleanField(_("udfyldt ved opdatering (ikke registreret af en medarbejder)"), default=False)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta(DatedFact.Meta):
+        verbose_name = _("oplysninger til satsen")
+        verbose_name_plural = _("oplysninger til satsen")
+        constraints = [
+            DatedFact.period_constraint("rate_facts_period"),
+            models.CheckConstraint(
+                condition=models.Q(full_time_work_years_last_10__isnull=True)
+                | (models.Q(full_time_work_years_last_10__gte=0) & models.Q(full_time_work_years_last_10__lte=10)),
+                name="rate_facts_work_years_in_ten",
+            ),
+        ]
+
+
+class WorkDuty(DatedFact):
+    """The citizen is subject to the work duty (arbejdspligt) from ``valid_from``: a recorded
+    decision with its legal basis and the duty hours planned per week (``None``: not planned yet).
+    Ordinary paid hours (a småjob) count towards the duty (star.dk, "Om arbejdspligt")."""
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="work_duties")
+    legal_basis = models.CharField(_("hjemmel"), max_length=200)
+    planned_hours_per_week = models.DecimalField(
+        _("planlagte timer i arbejdspligten pr. uge"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
+    note = models.TextField(_("bemærkning"), blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta(DatedFact.Meta):
+        verbose_name = _("arbejdspligt")
+        verbose_name_plural = _("arbejdspligt")
+        constraints = [
+            DatedFact.period_constraint("work_duty_period"),
+            models.CheckConstraint(
+                condition=models.Q(planned_hours_per_week__isnull=True)
+                | (models.Q(planned_hours_per_week__gte=0) & models.Q(planned_hours_per_week__lte=37)),
+                name="work_duty_hours_at_most_37",
+            ),
+            models.CheckConstraint(condition=~models.Q(legal_basis=""), name="work_duty_has_legal_basis"),
+        ]
+
+
+class WorkDutyWeek(models.Model):
+    """Hours the citizen attended in the work duty's activities in one ISO week (Monday).
+
+    Småjob hours are not typed here: they come from the hours ledger and are added when the
+    week is shown (``smaajob.courses.work_duty``)."""
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="work_duty_weeks")
+    week_start = models.DateField(_("uge (mandag)"))
+    attended_hours = models.DecimalField(_("fremmødte timer"), max_digits=4, decimal_places=1)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["week_start"]
+        verbose_name = _("fremmøde i arbejdspligten")
+        verbose_name_plural = _("fremmøde i arbejdspligten")
+        constraints = [
+            models.UniqueConstraint(fields=["citizen", "week_start"], name="work_duty_week_once"),
+            models.CheckConstraint(
+                condition=models.Q(attended_hours__gte=0) & models.Q(attended_hours__lte=168),
+                name="work_duty_week_hours_in_week",
+            ),
+        ]
 
 
 class ProjectMembership(DatedFact):

@@ -26,12 +26,16 @@ from smaajob.citizens.models import (
     ExemptionDecision,
     MaritalStatus,
     ProjectMembership,
+    RateFacts,
     Readiness,
     ReadinessCategory,
     SickLeave,
     StaffRole,
+    WorkDuty,
+    WorkDutyWeek,
 )
-from smaajob.errors import InvalidInput
+from smaajob.citizens.rate_facts import RecordedFacts, age_on
+from smaajob.errors import InvalidHours, InvalidInput, InvalidPeriod
 from smaajob.history import record_change
 from smaajob.hours import parse_hours
 from smaajob.organisation.models import Municipality, Project, Role, TargetGroup, User
@@ -419,3 +423,155 @@ def set_consent(*, actor: User, citizen: Citizen, facts: list[str], on: date) ->
         )
         return current
     return record_consent(actor=actor, citizen=citizen, facts=wanted, valid_from=on)
+
+
+def _audit_update(
+    actor: User, citizen: Citizen, kind: str, pk: int, detail: str = "", channel: str = AuditChannel.WEB
+) -> None:
+    audit(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        channel=channel,
+        object_type=kind,
+        object_id=pk,
+        citizen_id=citizen.pk,
+        detail=detail,
+    )
+
+
+@transaction.atomic
+def record_rate_facts(
+    *,
+    actor: User,
+    citizen: Citizen,
+    valid_from: date,
+    children: int | None,
+    single: bool | None,
+    lives_with_parent: bool | None,
+    full_time_work_years_last_10: Decimal | None,
+    residence_requirement_met: bool | None,
+    channel: str = AuditChannel.WEB,
+) -> RateFacts:
+    """Record the facts the kontanthjælp rate follows from, as of ``valid_from``.
+
+    A second recording dated the same day as the current row corrects that row (a caseworker
+    fixing a typo); an earlier date is refused, as for every dated fact (``record_change``).
+    """
+    facts = RecordedFacts(
+        children=children,
+        single=single,
+        lives_with_parent=lives_with_parent,
+        full_time_work_years_last_10=full_time_work_years_last_10,
+        residence_requirement_met=residence_requirement_met,
+    )
+    if valid_from < citizen.birth_date:
+        raise InvalidPeriod("Oplysningerne kan ikke gælde fra før borgerens fødselsdato.", field="valid_from")
+    facts.check(age=age_on(citizen.birth_date, valid_from), day=valid_from)
+    values = {
+        "children": children,
+        "single": single,
+        "lives_with_parent": lives_with_parent,
+        "full_time_work_years_last_10": full_time_work_years_last_10,
+        "residence_requirement_met": residence_requirement_met,
+        "recorded_by": actor,
+        "migrated": False,
+    }
+    current = RateFacts.objects.filter(citizen=citizen, valid_to__isnull=True).order_by("-valid_from").first()
+    if current is not None and current.valid_from == valid_from:
+        for name, value in values.items():
+            setattr(current, name, value)
+        current.save(update_fields=list(values))
+        row = current
+    else:
+        row = record_change(RateFacts, owner={"citizen": citizen}, valid_from=valid_from, **values)
+    _audit_update(actor, citizen, "rate_facts", row.pk, "oplysninger til satsen", channel)
+    return row
+
+
+@transaction.atomic
+def set_target_group(*, actor: User, citizen: Citizen, category: str, valid_from: date) -> Readiness | None:
+    """Record the citizen's target group; nothing is written when it is already the current one."""
+    current = Readiness.objects.filter(citizen=citizen, valid_to__isnull=True).order_by("-valid_from").first()
+    if current is not None and current.category == category:
+        return None
+    if current is not None and current.valid_from == valid_from:
+        _choice(category, ReadinessCategory, "target_group", "målgruppe")
+        current.category = category
+        current.decided_by = actor
+        current.save(update_fields=["category", "decided_by"])
+        _audit_update(actor, citizen, "readiness", current.pk, category)
+        return current
+    return set_readiness(actor=actor, citizen=citizen, category=category, valid_from=valid_from)
+
+
+@transaction.atomic
+def decide_work_duty(
+    *,
+    actor: User,
+    citizen: Citizen,
+    valid_from: date,
+    legal_basis: str,
+    planned_hours_per_week: Any = None,
+    note: str = "",
+    channel: str = AuditChannel.WEB,
+) -> WorkDuty:
+    """Record that the citizen is subject to the work duty from ``valid_from`` (the authority's decision)."""
+    if actor.role != Role.CASEWORKER:
+        raise InvalidInput(
+            "Kun en rådgiver (myndighed) kan registrere, at en borger er omfattet af arbejdspligt.", field="decided_by"
+        )
+    if not legal_basis.strip():
+        raise InvalidInput("Angiv hjemmel for arbejdspligten (lov og paragraf i afgørelsen).", field="legal_basis")
+    hours = parse_hours(planned_hours_per_week, field="planned_hours_per_week", allow_blank=True)
+    if hours is not None and hours > 37:
+        raise InvalidHours("Arbejdspligten er højst 37 timer om ugen.", field="planned_hours_per_week")
+    current = WorkDuty.objects.filter(citizen=citizen, valid_to__isnull=True).order_by("-valid_from").first()
+    values = {
+        "legal_basis": legal_basis.strip(),
+        "planned_hours_per_week": hours,
+        "note": note.strip(),
+        "decided_by": actor,
+    }
+    if current is not None and current.valid_from == valid_from:
+        for name, value in values.items():
+            setattr(current, name, value)
+        current.save(update_fields=list(values))
+        row = current
+    else:
+        row = record_change(WorkDuty, owner={"citizen": citizen}, valid_from=valid_from, **values)
+    _audit_update(actor, citizen, "work_duty", row.pk, f"planlagt {hours if hours is not None else '-'} t/uge", channel)
+    return row
+
+
+@transaction.atomic
+def end_work_duty(*, actor: User, citizen: Citizen, last_day: date, channel: str = AuditChannel.WEB) -> WorkDuty:
+    current = WorkDuty.objects.filter(citizen=citizen, valid_to__isnull=True).order_by("-valid_from").first()
+    if current is None:
+        raise InvalidInput("Borgeren er ikke omfattet af arbejdspligt.", field="valid_to")
+    check_period(current.valid_from, last_day, field="valid_to")
+    current.valid_to = last_day
+    current.save(update_fields=["valid_to"])
+    _audit_update(actor, citizen, "work_duty", current.pk, "ophørt", channel)
+    return current
+
+
+@transaction.atomic
+def record_work_duty_week(
+    *, actor: User, citizen: Citizen, week: date, attended_hours: Any, channel: str = AuditChannel.WEB
+) -> WorkDutyWeek:
+    """The hours attended in the work duty's activities in the week that holds ``week``."""
+    from datetime import timedelta
+
+    monday = week - timedelta(days=week.weekday())
+    if (
+        not WorkDuty.objects.filter(citizen=citizen, valid_from__lte=monday + timedelta(days=6))
+        .exclude(valid_to__lt=monday)
+        .exists()
+    ):
+        raise InvalidPeriod(f"Borgeren er ikke omfattet af arbejdspligt i ugen fra {monday:%d.%m.%Y}.", field="week")
+    hours = parse_hours(attended_hours, field="attended_hours")
+    row, _ = WorkDutyWeek.objects.update_or_create(
+        citizen=citizen, week_start=monday, defaults={"attended_hours": hours, "recorded_by": actor}
+    )
+    _audit_update(actor, citizen, "work_duty_week", row.pk, f"{monday:%Y-%m-%d}: {hours} t", channel)
+    return row

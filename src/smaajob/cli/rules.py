@@ -3,6 +3,11 @@
 
     smaajob rules keep --date 2017-06-01 --hours-per-week 5 --hourly-wage 130 \\
         --benefit kontanthjaelp --rate full [--json]
+    smaajob rules keep --date 2026-12-02 --hours-per-week 5 --hourly-wage 140 \\
+        --age 35 [--children 2] [--couple] [--lives-with-parent] [--work-years 3] \\
+        [--residence-requirement-not-met] [--activity-ready]   # the rate from the facts
+    smaajob rules work-duty --date 2026-12-02 --age 35 --residence-requirement-not-met \\
+        [--smaajob-hours 5]
     smaajob rules hours-requirement --hours-file hours.csv --date 2017-06-01 [--json]
 
 The hours file format is documented in ``smaajob.rules.hours_csv``. No Django is imported.
@@ -18,6 +23,7 @@ from typing import Any
 
 from smaajob.errors import InvalidInput
 from smaajob.rules import (
+    BenefitFacts,
     BenefitKind,
     CitizenCase,
     Period,
@@ -25,6 +31,7 @@ from smaajob.rules import (
     compute_keep,
     hours_requirement_status,
     read_hours_csv,
+    work_duty,
 )
 from smaajob.rules.months import month_index
 
@@ -60,8 +67,21 @@ def register(subparsers: Any) -> None:
     keep.add_argument("--raised-rate", action="store_true", help="forhøjet sats (fra 1/7 2025)")
     keep.add_argument("--job-premium-eligible", action="store_true",
                       help="borgeren er i målgruppen for jobpræmie")
+    keep.add_argument("--own-contributions", type=_number, default=0.0,
+                      help="egne ATP- og pensionsbidrag pr. måned (trækkes fra lønnen først)")
+    keep.add_argument("--no-fixed-hours", dest="fixed_hours", action="store_false",
+                      help="ingen fastsat arbejdstid: timerne regnes af indtægten (LAS § 31, stk. 3)")
+    _fact_arguments(keep, required=False)
     keep.add_argument("--json", action="store_true", help="skriv JSON")
     keep.set_defaults(handler=_keep)
+
+    duty = commands.add_parser("work-duty", help="er borgeren omfattet af arbejdspligten?")
+    duty.add_argument("--date", type=_date, required=True, help="dato ÅÅÅÅ-MM-DD")
+    duty.add_argument("--smaajob-hours", type=_number, default=0.0,
+                      help="lønnede timer pr. uge i småjob (tæller med)")
+    _fact_arguments(duty, required=True)
+    duty.add_argument("--json", action="store_true", help="skriv JSON")
+    duty.set_defaults(handler=_work_duty)
 
     hours = commands.add_parser("hours-requirement", help="225-timersreglen for én borger")
     hours.add_argument("--hours-file", type=Path, required=True,
@@ -77,6 +97,54 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=lambda args: (parser.print_help(), 2)[1])
 
 
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"forventede et helt tal, fik {text!r}") from None
+
+
+FACT_FLAGS = ("children", "couple", "lives_with_parent", "work_years",
+              "residence_requirement_not_met", "activity_ready")
+
+
+def _fact_arguments(parser: Any, *, required: bool) -> None:
+    facts = parser.add_argument_group(
+        "borgerens forhold", "med --age udledes sats, tillæg og fribeløb af forholdene")
+    facts.add_argument("--age", type=_whole_number, required=required, help="alder i år")
+    facts.add_argument("--children", type=_whole_number, default=0,
+                       help="børn under 18 år, som borgeren forsørger")
+    civil = facts.add_mutually_exclusive_group()
+    civil.add_argument("--single", dest="couple", action="store_false",
+                       help="enlig (standard)")
+    civil.add_argument("--couple", dest="couple", action="store_true",
+                       help="gift eller samlevende")
+    parser.set_defaults(couple=False)
+    facts.add_argument("--lives-with-parent", action="store_true",
+                       help="bor hos en eller begge forældre")
+    facts.add_argument("--work-years", type=_number,
+                       help="år med ordinært fuldtidsarbejde inden for de seneste 10 år")
+    facts.add_argument("--residence-requirement-not-met", action="store_true",
+                       help="opholds- og beskæftigelseskravet er ikke opfyldt")
+    facts.add_argument("--activity-ready", action="store_true",
+                       help="aktivitetsparat (særligt ungetillæg)")
+
+
+def _facts(args: argparse.Namespace) -> BenefitFacts | None:
+    if args.age is None:
+        given = [f for f in FACT_FLAGS
+                 if getattr(args, f) not in (None, False, 0)]
+        if given:
+            flag = "--" + given[0].replace("_", "-")
+            raise InvalidInput(f"{flag} kræver --age (borgerens alder)", field="age")
+        return None
+    return BenefitFacts(age=args.age, children=args.children, single=not args.couple,
+                        lives_with_parent=args.lives_with_parent,
+                        full_time_work_years_last_10=args.work_years,
+                        residence_requirement_met=not args.residence_requirement_not_met,
+                        activity_ready=args.activity_ready)
+
+
 def _print(result: Any, as_json: bool) -> None:
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -89,9 +157,17 @@ def _keep(args: argparse.Namespace) -> int:
         args.date, hours_per_week=args.hours_per_week, hourly_wage=args.hourly_wage,
         benefit=args.benefit, rate=args.rate, provider=args.provider,
         benefit_amount=args.benefit_amount, raised_rate=args.raised_rate,
-        premium_eligible=args.job_premium_eligible,
+        premium_eligible=args.job_premium_eligible, facts=_facts(args),
+        own_contributions=args.own_contributions, fixed_hours=args.fixed_hours,
     )
     _print(result, args.json)
+    return 0
+
+
+def _work_duty(args: argparse.Namespace) -> int:
+    facts = _facts(args)
+    assert facts is not None  # --age is required here
+    _print(work_duty(args.date, facts, ordinary_hours_per_week=args.smaajob_hours), args.json)
     return 0
 
 

@@ -253,6 +253,24 @@ def hours_requirement_for(citizen: Citizen, on: date) -> dict[str, Any]:
     return _status(hours_requirement_case(citizen, on), on)
 
 
+# The last day of the 225-hour rule: it was abolished from 1 July 2025 (lov nr. 1655 af
+# 30/12/2024; parameter ``hours_requirement_in_force``).
+HOURS_REQUIREMENT_LAST_DAY = date(2025, 6, 30)
+
+
+def last_hours_requirement_status(citizen: Citizen, on: date) -> dict[str, Any] | None:
+    """After the rule's abolition: the status of its last month (June 2025) when the citizen's
+    history reaches back into the rule's time on a covered benefit; None otherwise."""
+    if hours_requirement_in_force(on) or on <= HOURS_REQUIREMENT_LAST_DAY:
+        return None
+    if not Benefit.objects.filter(
+        citizen=citizen, benefit_type__in=COVERED_BENEFITS, valid_from__lte=HOURS_REQUIREMENT_LAST_DAY
+    ).exists():
+        return None
+    status = hours_requirement_for(citizen, HOURS_REQUIREMENT_LAST_DAY)
+    return status if status.get("result") is not None else None
+
+
 def hours_requirement_in_force(on: date) -> bool:
     """Whether the 225-hour rule applies in the month of ``on`` at all (it was abolished from
     1 July 2025). Asked of the rules engine with an empty case: its first test is this one."""
@@ -465,7 +483,19 @@ def dashboard(citizens: QuerySet[Citizen], on: date, weeks: int = 12) -> dict[st
         "states": states,
         "hour_buckets": [(label, n) for (_l, _h, label), n in zip(HOUR_BUCKETS, buckets, strict=True)],
         "series": series,
+        **_work_duty_figures(ids, on, since),
     }
+
+
+def _work_duty_figures(ids: list[int], on: date, since: date) -> dict[str, Any]:
+    """Under work duty on ``on`` (a recorded decision in force), and their paid småjob hours in
+    the last four weeks (``smaajob.courses.work_duty``'s counting rule)."""
+    from smaajob.citizens.models import WorkDuty
+    from smaajob.courses.work_duty import in_force_on, smaajob_hours_by_citizen
+
+    under = set(WorkDuty.objects.filter(in_force_on(on), citizen_id__in=ids).values_list("citizen_id", flat=True))
+    hours = smaajob_hours_by_citizen(under, since, on) if under else {}
+    return {"under_work_duty": len(under), "work_duty_smaajob_hours": float(sum(hours.values(), Decimal(0)))}
 
 
 def caseloads(staff: QuerySet[Any], on: date) -> list[dict[str, Any]]:

@@ -31,7 +31,9 @@ from smaajob.citizens.models import (
     Consent,
     ExemptionDecision,
     ProjectMembership,
+    RateFacts,
     Readiness,
+    WorkDuty,
 )
 from smaajob.courses.models import Course, CourseTransition, FollowUp, HoursStep, Placement, WeeklyHours
 from smaajob.courses.states import CourseState
@@ -52,6 +54,7 @@ from smaajob.demo.organisation import (
     ensure_organisation,
     make_user,
 )
+from smaajob.demo.rate_facts import WORK_DUTY_BASIS, demo_facts
 from smaajob.demo.schedule import CoursePlan, plan_course
 from smaajob.demo.service_writer import EXEMPTION_REASON, LANGUAGE_SCHOOL_SLOTS
 from smaajob.demo.trajectories import TRAJECTORIES
@@ -97,7 +100,7 @@ def load(rng: random.Random, fake: Faker, today: date, progress: Progress,
             places = [(companies[k], opening_ids[k]) for k in picks]
             batch.append((spec, plan, places, caseworkers[i % len(caseworkers)], consultants[i % len(consultants)]))
         with transaction.atomic():
-            _write_batch(batch, municipality, projects, groups, totals)
+            _write_batch(batch, municipality, projects, groups, totals, today)
         tick(len(batch))
 
     employer_company = Placement.objects.filter(
@@ -211,7 +214,7 @@ def _opening_row(o: Any, company: Company, buddy: Buddy | None, actor: User) -> 
 
 def _write_batch(batch: list[tuple[CitizenSpec, CoursePlan, list[tuple[Company, Opening | None]], User, User]],
                  municipality: Municipality, projects: dict[str, Project],
-                 groups: dict[tuple[str, str], TargetGroup], totals: dict[str, int]) -> None:
+                 groups: dict[tuple[str, str], TargetGroup], totals: dict[str, int], today: date) -> None:
     citizens = Citizen.objects.bulk_create([
         Citizen(cpr=s.cpr, first_name=s.first_name, last_name=s.last_name, birth_date=s.birth_date,
                 address=s.address, postcode=s.place.postcode, city=s.place.city, latitude=s.place.latitude,
@@ -225,13 +228,20 @@ def _write_batch(batch: list[tuple[CitizenSpec, CoursePlan, list[tuple[Company, 
         for s, plan, _p, _cw, _vk in batch
     ])
     facts: dict[type, list[Any]] = {m: [] for m in (Readiness, Benefit, ProjectMembership, Assignment, Consent,
-                                                    ExemptionDecision, Commitment)}
+                                                    ExemptionDecision, Commitment, RateFacts, WorkDuty)}
     courses: list[Course] = []
     for citizen, (s, plan, _places, cw, vk) in zip(citizens, batch, strict=True):
         t, visit = s.trajectory, plan.started_on
         facts[Readiness].append(Readiness(citizen=citizen, category=t.readiness, decided_by=cw,
                                           valid_from=visit - timedelta(days=60)))
         facts[Benefit].append(Benefit(citizen=citizen, benefit_type=t.benefit, valid_from=visit - timedelta(days=365)))
+        todays = demo_facts(t, benefit_from=visit - timedelta(days=365), today=today)
+        if todays is not None:
+            facts[RateFacts].append(RateFacts(citizen=citizen, recorded_by=cw, **todays.rate_facts()))
+            if todays.work_duty_hours is not None:
+                facts[WorkDuty].append(WorkDuty(citizen=citizen, valid_from=todays.valid_from, decided_by=cw,
+                                                legal_basis=WORK_DUTY_BASIS,
+                                                planned_hours_per_week=todays.work_duty_hours))
         facts[ProjectMembership].append(ProjectMembership(citizen=citizen, project=projects[t.project],
                                                           target_group=groups[(t.project, t.target_group)],
                                                           valid_from=visit))

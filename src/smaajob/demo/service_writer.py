@@ -18,6 +18,7 @@ from smaajob.courses import services as course_services
 from smaajob.courses.models import Course, Placement
 from smaajob.demo.citizens import CitizenSpec
 from smaajob.demo.companies import CompanySpec
+from smaajob.demo.rate_facts import WORK_DUTY_BASIS, demo_facts
 from smaajob.demo.schedule import CoursePlan
 from smaajob.network import services as network_services
 from smaajob.network.models import Company, Opening
@@ -87,6 +88,13 @@ def write_citizen(spec: CitizenSpec, plan: CoursePlan, *, municipality: Municipa
                                  valid_from=visit - timedelta(days=365))
     citizen_services.join_project(actor=cw, citizen=citizen, project=project, valid_from=visit,
                                   target_group=target_group)
+    todays = demo_facts(t, benefit_from=visit - timedelta(days=365), today=today)
+    if todays is not None:
+        citizen_services.record_rate_facts(actor=cw, citizen=citizen, **todays.rate_facts())  # type: ignore[arg-type]
+        if todays.work_duty_hours is not None:
+            citizen_services.decide_work_duty(actor=cw, citizen=citizen, valid_from=todays.valid_from,
+                                              legal_basis=WORK_DUTY_BASIS,
+                                              planned_hours_per_week=todays.work_duty_hours)
     citizen_services.update_resource_mapping(
         actor=vk, citizen=citizen, weekly_hours_capacity=t.capacity, availability=spec.availability,
         restriction_tags=list(t.restrictions), competences=list(t.competences),

@@ -8,9 +8,12 @@ or logs what a visitor types.
 
 Two choices are ours and labelled as such on the page:
 
-* The rules engine has rate tables only for kontanthjælp to people aged 30 or more. For anyone
-  else (under 30, uddannelseshjælp, integrationsydelse, or a month our sources lack) the
-  visitor must type their monthly benefit; we ask rather than guess.
+* The visitor answers plain questions (born when, children, living alone, living with a
+  parent, work history, residence); from them the rules engine finds the kontanthjælp rate
+  (since 1 July 2025 one benefit with four rates) and, where our sources hold it, its amount.
+  Only where the sources lack the amount (or for uddannelseshjælp and integrationsydelse before
+  July 2025) must the visitor type their monthly benefit; we ask rather than guess, and the
+  rate the answers give still chooses the free amount.
 * Without a case history, "hours in the last 12 months" is spread evenly over those months,
   and the chosen hours a week are assumed from the chosen month on.
 """
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from smaajob.errors import InvalidInput, UnknownValue
 from smaajob.rules import (
+    BenefitFacts,
     BenefitKind,
     CitizenCase,
     HoursRequirementResult,
@@ -39,6 +43,12 @@ from smaajob.rules import (
 from smaajob.rules.keep import WEEKS_PER_MONTH
 from smaajob.rules.months import danish_month, month_end, month_index, month_start
 
+# From this day one benefit, kontanthjælp, replaces uddannelseshjælp and integrationsydelse
+# (lov nr. 1655 af 30/12/2024) and its rate follows from the facts.
+NEW_SYSTEM_FROM = dt.date(2025, 7, 1)
+# The age groups the rate depends on (the rules' parameters kontanthjaelp_young_rate_max_age
+# = 30 and kontanthjaelp_raised_rate_young_min_age = 25), each with an age that stands for it.
+AGE_GROUPS = {"30+": (30, "30 år eller ældre"), "25-29": (27, "25–29 år"), "18-24": (20, "18–24 år")}
 MAX_SCENARIOS = 3
 MAX_HOURS_PER_WEEK = 80
 CURVE_MAX_HOURS = 37
@@ -68,6 +78,55 @@ class CalculatorInput:
     hours_last_12_months: float = 0.0
     # From the citizen's case (logged-in use): the months before ``month`` as the rules see them.
     history: CitizenCase | None = None
+    # The facts the kontanthjælp rate follows from; with a birth date the rules find the rate.
+    birth_date: dt.date | None = None
+    # Without a birth date: an age standing for the visitor's age group (see AGE_GROUPS).
+    age_years: int | None = None
+    children: int = 0
+    single: bool = True
+    lives_with_parent: bool = False
+    full_time_work_years_last_10: float | None = None
+    residence_requirement_met: bool = True
+    activity_ready: bool = False
+
+    @property
+    def new_system(self) -> bool:
+        return self.month >= NEW_SYSTEM_FROM
+
+    @property
+    def age(self) -> int | None:
+        """Age at the end of the month (the day month-level values are taken)."""
+        if self.birth_date is None:
+            return self.age_years
+        if self.birth_date > self.day:
+            raise InvalidInput(
+                f"Fødselsdatoen ({self.birth_date:%d.%m.%Y}) ligger efter den måned, der regnes for. "
+                "Skriv den dato, du er født, fx 14.03.1990.",
+                field="birth_date",
+            )
+        b, d = self.birth_date, self.day
+        return d.year - b.year - ((d.month, d.day) < (b.month, b.day))
+
+    @property
+    def benefit_kind(self) -> BenefitKind:
+        """From 1 July 2025 everyone in the system is on kontanthjælp."""
+        return BenefitKind.KONTANTHJAELP if self.new_system else self.benefit
+
+    def facts(self) -> BenefitFacts | None:
+        """The engine's facts, or None where they do not choose the rate (no birth date; before
+        July 2025 on uddannelseshjælp or integrationsydelse, whose old tables we do not hold)."""
+        age = self.age
+        if age is None or self.benefit_kind is not BenefitKind.KONTANTHJAELP:
+            return None
+        return BenefitFacts(
+            age=age,
+            children=self.children,
+            single=self.single,
+            lives_with_parent=self.lives_with_parent,
+            full_time_work_years_last_10=self.full_time_work_years_last_10,
+            residence_requirement_met=self.residence_requirement_met,
+            activity_ready=self.activity_ready,
+        )
 
     @property
     def day(self) -> dt.date:
@@ -121,26 +180,34 @@ def _check(data: CalculatorInput) -> None:
         raise InvalidInput("Timer de seneste 12 måneder skal være 0 eller mere.", field="hours_last_12_months")
     if data.spouse_on_help and not data.married:
         raise InvalidInput("»Ægtefællen får også hjælp« kræver, at du er gift.", field="spouse_on_help")
+    if data.married and data.single:
+        raise InvalidInput(
+            "Du har svaret, at du er gift; så bor du ikke alene som enlig. Ret et af svarene.", field="single"
+        )
     if not dt.date(2000, 1, 1) <= data.month <= dt.date(2100, 12, 31):
         raise InvalidInput("Vælg en måned mellem år 2000 og 2100.", field="month")
 
 
+def _options(data: CalculatorInput) -> dict[str, object]:
+    """The keep calculation's options: the facts when they choose the rate, else the typed rate."""
+    facts = data.facts()
+    common: dict[str, object] = {
+        "benefit_amount": data.benefit_amount,
+        "premium_eligible": data.premium_eligible,
+        "benefit": data.benefit_kind,
+    }
+    if facts is not None:
+        return {**common, "facts": facts}
+    return {**common, "rate": data.rate, "provider": data.provider}
+
+
 def _keep(data: CalculatorInput, hours_per_week: float) -> KeepResult:
-    return compute_keep(
-        data.day,
-        hours_per_week=hours_per_week,
-        hourly_wage=data.hourly_wage,
-        benefit=data.benefit,
-        rate=data.rate,
-        provider=data.provider,
-        benefit_amount=data.benefit_amount,
-        premium_eligible=data.premium_eligible,
-    )
+    return compute_keep(data.day, hours_per_week=hours_per_week, hourly_wage=data.hourly_wage, **_options(data))  # type: ignore[arg-type]
 
 
 def _needs_amount(data: CalculatorInput) -> str | None:
     """Why the benefit amount must be typed in, or None when the engine's rate table applies."""
-    if data.benefit_amount is not None:
+    if data.benefit_amount is not None or data.facts() is not None:
         return None
     if not data.age_30_or_over:
         return "Regelmotoren har kun satserne for kontanthjælp til personer på 30 år eller mere."
@@ -220,6 +287,13 @@ def hours_outlook(data: CalculatorInput) -> HoursOutlook:
     )
 
 
+def _rate_label(parameter: str) -> str:
+    """The Danish name of the rate whose amount ``parameter`` is (empty if it is not one)."""
+    from smaajob.rules.benefit_rate import RATE_LABELS, RATE_PARAMETER
+
+    return next((RATE_LABELS[code] for code, name in RATE_PARAMETER.items() if name == parameter), "")
+
+
 def _is_rate(parameter: str) -> bool:
     """Is the missing value the monthly benefit rate (which the visitor can type in)?"""
     return parameter.startswith("kontanthjaelp_rate") or parameter.startswith("sats for")
@@ -234,22 +308,27 @@ def compute(data: CalculatorInput) -> Scenario:
     try:
         keep = _keep(data, data.hours_per_week)
         curve = keep_curve(
-            data.day,
-            hourly_wage=data.hourly_wage,
-            max_hours_per_week=CURVE_MAX_HOURS,
-            step=1.0,
-            benefit=data.benefit,
-            rate=data.rate,
-            provider=data.provider,
-            benefit_amount=data.benefit_amount,
-            premium_eligible=data.premium_eligible,
+            data.day, hourly_wage=data.hourly_wage, max_hours_per_week=CURVE_MAX_HOURS, step=1.0, **_options(data)
         )
     except ValueNotKnown as error:
         month_text = danish_month(month_index(data.month))
-        if data.benefit_amount is None and _is_rate(error.parameter):
+        if data.benefit_amount is None and (_is_rate(error.parameter) or "angiv hjælpens beløb" in error.explanation):
+            rate = _rate_label(error.parameter)
+            if rate:
+                found = f"Ud fra dine svar får du {rate}. " if data.facts() is not None else ""
+                why = (
+                    f"{found}Vi kender ikke beløbet for {rate} for kontanthjælp i {month_text}: "
+                    "det står ikke i vores kilder endnu."
+                )
+            elif _is_rate(error.parameter):
+                why = f"Vi kender ikke satsen for {BENEFIT_LABELS[data.benefit_kind]} i {month_text}."
+            else:
+                why = f"Vi kender ikke satsen i {month_text}: {error.explanation.split(';')[0]}."
+            hint = (
+                " Skriv din fødselsdato, så finder vi din sats." if data.birth_date is None and data.new_system else ""
+            )
             raise UnknownValue(
-                f"Vi kender ikke satsen for {BENEFIT_LABELS[data.benefit]} i {month_text}. "
-                "Skriv hvor meget du får i hjælp om måneden før skat.",
+                f"{why} Skriv hvor meget du får i hjælp om måneden før skat (det står i dit brev fra kommunen).{hint}",
                 field="benefit_amount",
             ) from error
         # Another legal amount (e.g. the hourly disregard in 2016) is missing from our sources:
@@ -264,6 +343,14 @@ def compute(data: CalculatorInput) -> Scenario:
         ours.append("Hjælpen uden arbejde er det beløb, der er skrevet ind – ikke en sats fra regelmotoren.")
     if data.married:
         ours.append("En ægtefælles indtægt og hjælp indgår ikke i beregningen af, hvad du beholder.")
+    if data.birth_date is None and data.age_years is not None:
+        group = next((label for age, label in AGE_GROUPS.values() if age == data.age_years), f"{data.age_years} år")
+        ours.append(f"Alderen er regnet som »{group}«; skriv din fødselsdato for den præcise alder.")
+    if data.new_system and data.benefit is not BenefitKind.KONTANTHJAELP:
+        ours.append(
+            f"Fra 1. juli 2025 er {BENEFIT_LABELS[data.benefit]} erstattet af kontanthjælp; "
+            "der er regnet med kontanthjælp."
+        )
     return Scenario(data, keep, curve, hours_outlook(data), tuple(ours))
 
 

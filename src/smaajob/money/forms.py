@@ -15,7 +15,7 @@ from typing import Any
 from django import forms
 
 from smaajob.errors import SmaajobError
-from smaajob.money.calculator import MAX_HOURS_PER_WEEK, CalculatorInput, first_of
+from smaajob.money.calculator import AGE_GROUPS, MAX_HOURS_PER_WEEK, CalculatorInput, first_of
 from smaajob.rules import BenefitKind, Rate
 
 YES_NO = [("ja", "Ja"), ("nej", "Nej")]
@@ -52,6 +52,53 @@ def _yes(value: str) -> bool:
 
 
 class CalculatorForm(forms.Form):
+    # Set by the consultant's calculator from the citizen's target group; the public form has none.
+    activity_ready = False
+
+    age_group = forms.ChoiceField(
+        label="Hvor gammel er du?",
+        required=False,
+        choices=[(key, label) for key, (_age, label) in AGE_GROUPS.items()],
+        widget=forms.RadioSelect,
+        initial="30+",
+        help_text="Fra 1. juli 2025 afhænger satsen af, om du er under 25, 25–29 eller 30 år eller ældre.",
+    )
+    birth_date = forms.DateField(
+        label="Hvornår er du født? (frivilligt)",
+        required=False,
+        input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Giver den præcise alder i den måned, der regnes for.",
+    )
+    children = forms.IntegerField(
+        label="Hvor mange børn under 18 år forsørger du?", min_value=0, max_value=30, initial=0
+    )
+    single = forms.ChoiceField(
+        label="Er du enlig – altså hverken gift eller samlevende?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        initial="ja",
+    )
+    lives_with_parent = forms.ChoiceField(
+        label="Bor du hos dine forældre?", choices=YES_NO, widget=forms.RadioSelect, initial="nej"
+    )
+    full_time_work_years_last_10 = DanishNumberField(
+        label="Hvor mange år har du haft fuldtidsarbejde de seneste 10 år?",
+        required=False,
+        min_value=0,
+        max_value=10,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        help_text="Fx 2,5. Har betydning, hvis du er 25–29 år.",
+    )
+    residence_requirement_met = forms.ChoiceField(
+        label="Har du boet i Danmark i mindst 9 af de seneste 10 år og haft fuldtidsarbejde i mindst 2½ år?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        initial="ja",
+        help_text="Opholds- og beskæftigelseskravet. Er det ikke opfyldt, får du mindstesats. Er du i tvivl, "
+        "så spørg kommunen.",
+    )
     benefit = forms.ChoiceField(
         label="Hvilken hjælp får du?",
         choices=[
@@ -66,10 +113,8 @@ class CalculatorForm(forms.Form):
             (Rate.FULL.value, "Voksensats (den fulde sats)"),
             (Rate.LOWER.value, "En lavere sats (fx som ung eller på integrationsydelse)"),
         ],
-        help_text="Står i dit brev om hjælpen. Er du i tvivl, så vælg voksensats.",
+        help_text="Kun for måneder før juli 2025: står i dit brev om hjælpen. Er du i tvivl, så vælg voksensats.",
     )
-    age_30_or_over = forms.ChoiceField(label="Er du fyldt 30 år?", choices=YES_NO, widget=forms.RadioSelect)
-    provider = forms.ChoiceField(label="Forsørger du børn?", choices=YES_NO, widget=forms.RadioSelect, initial="nej")
     married = forms.ChoiceField(
         label="Er du gift eller i registreret partnerskab?", choices=YES_NO, widget=forms.RadioSelect, initial="nej"
     )
@@ -106,7 +151,7 @@ class CalculatorForm(forms.Form):
         max_value=100_000,
         decimal_places=2,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-        help_text="Kan springes over, hvis du er over 30 og får kontanthjælp: så bruger vi satsen, hvis vi har den.",
+        help_text="Kan springes over: så finder vi satsen ud fra dine svar, hvis vores kilder har beløbet.",
     )
     premium_eligible = forms.BooleanField(
         label="Jeg har fået brev om, at jeg kan få jobpræmie",
@@ -135,19 +180,36 @@ class CalculatorForm(forms.Form):
         data = super().clean()
         if data.get("spouse_on_help") == "ja" and data.get("married") != "ja":
             self.add_error("spouse_on_help", "Svar kun ja her, hvis du er gift.")
+        if not data.get("age_group") and not data.get("birth_date") and "birth_date" not in self.errors:
+            self.add_error("age_group", "Vælg din aldersgruppe, eller skriv hvornår du er født.")
+        if data.get("married") == "ja" and data.get("single") == "ja":
+            self.add_error("single", "Du har svaret, at du er gift; så er du ikke enlig. Ret et af svarene.")
         return data
 
     def to_input(self) -> CalculatorInput:
         d = self.cleaned_data
         amount: Decimal | None = d.get("benefit_amount")
+        years: Decimal | None = d.get("full_time_work_years_last_10")
+        month = first_of(d["month"])
+        born: date | None = d.get("birth_date")
         return CalculatorInput(
-            month=first_of(d["month"]),
+            month=month,
             hours_per_week=float(d["hours_per_week"]),
             hourly_wage=float(d["hourly_wage"]),
             benefit=BenefitKind(d["benefit"]),
             rate=Rate(d["rate"]),
-            provider=_yes(d["provider"]),
-            age_30_or_over=_yes(d["age_30_or_over"]),
+            provider=(d.get("children") or 0) > 0,
+            age_30_or_over=(d.get("age_group") or "30+") == "30+"
+            if born is None
+            else (month.year - born.year - ((month.month, 1) < (born.month, born.day))) >= 30,
+            birth_date=born,
+            age_years=AGE_GROUPS[d.get("age_group") or "30+"][0],
+            children=d.get("children") or 0,
+            single=_yes(d["single"]),
+            lives_with_parent=_yes(d["lives_with_parent"]),
+            full_time_work_years_last_10=float(years) if years is not None else None,
+            residence_requirement_met=_yes(d["residence_requirement_met"]),
+            activity_ready=self.activity_ready,
             married=_yes(d["married"]),
             spouse_on_help=_yes(d["spouse_on_help"]),
             benefit_amount=float(amount) if amount is not None else None,

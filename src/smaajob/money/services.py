@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from smaajob.audit.models import AuditAction, AuditChannel
 from smaajob.audit.services import record as audit
+from smaajob.citizens.benefit_today import derived_benefit
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on
 from smaajob.courses.allocation import split_over_weeks
@@ -316,14 +317,22 @@ def calculate(
     benefit = benefit_on(payslip.citizen, month_end)
     benefit_type = benefit.benefit_type if benefit else ""
     amount_given = benefit_amount not in (None, "")
+    # From July 2025 the rate, its amount and the free amount follow from the recorded facts.
+    derived = derived_benefit(payslip.citizen, month_end, benefit=benefit)
     if amount_given:
         before = _money(benefit_amount, field="benefit_amount", what="hjælpen uden arbejde")
     elif benefit is not None and benefit.monthly_amount is not None:
         before = Decimal(benefit.monthly_amount)
+    elif derived.monthly_amount is not None:
+        before = Decimal(str(round(derived.monthly_amount, 2)))
     else:
+        why = derived.amount_problem or derived.problem
+        if derived.missing:
+            why = "oplysningerne til satsen mangler: " + ", ".join(derived.missing)
         raise InvalidInput(
-            f"Borgerens hjælp for {danish_month(month_index(month))} er ikke registreret med et beløb; "
-            "angiv hjælpen uden arbejde for måneden.",
+            f"Borgerens hjælp for {danish_month(month_index(month))} er ikke registreret med et beløb"
+            + (f", og den kan ikke udledes ({why})" if why else "")
+            + "; angiv hjælpen uden arbejde for måneden.",
             field="benefit_amount",
         )
     previous = BenefitCalculation.objects.filter(citizen=payslip.citizen, month=month).first()
@@ -357,7 +366,16 @@ def calculate(
                 "angiv beløbet manuelt med en begrundelse.",
                 field="manual_amount",
             )
-        result = offset_benefit(month_end, benefit=float(before), wage=float(wage), hours=float(hours), trace=trace)
+        if derived.rate:
+            trace.input("rate", "Sats (udledt af oplysningerne)", derived.rate_label)
+        result = offset_benefit(
+            month_end,
+            benefit=float(before),
+            wage=float(wage),
+            hours=float(hours),
+            kind=derived.free_amount_kind or None,
+            trace=trace,
+        )
         after = Decimal(str(round(result.benefit_after, 2)))
         deducted = Decimal(str(round(result.deducted, 2)))
     if previous is not None:

@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from smaajob import access
+from smaajob.citizens.benefit_today import facts_for
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, spouse_of
 from smaajob.courses.models import Placement
@@ -77,7 +78,12 @@ def public_calculator(request: HttpRequest) -> HttpResponse:
                 "month": calculator.first_of(today),
                 "hours_per_week": 6,
                 "hourly_wage": DEFAULT_WAGE,
-                "age_30_or_over": "ja",
+                "age_group": "30+",
+                "children": 0,
+                "single": "ja",
+                "lives_with_parent": "nej",
+                "residence_requirement_met": "ja",
+                "married": "nej",
                 "covered_one_year": "ja",
                 "hours_last_12_months": 0,
             }
@@ -85,8 +91,13 @@ def public_calculator(request: HttpRequest) -> HttpResponse:
     return render(request, "money/calculator.html", {"form": form, "result": result, "public": True})
 
 
-def _prefill(citizen: Citizen, month: date) -> tuple[dict[str, Any], list[str]]:
-    """The calculator's answers taken from the case, and notes on what had to be assumed."""
+def _yes_no(value: bool | None) -> str:
+    return "ja" if value else "nej"
+
+
+def _prefill(citizen: Citizen, month: date) -> tuple[dict[str, Any], list[str], bool]:
+    """The calculator's answers taken from the case, notes on what had to be assumed, and
+    whether the citizen is aktivitetsparat (from the target group)."""
     notes: list[str] = []
     benefit = benefit_on(citizen, month)
     kind = BenefitKind.KONTANTHJAELP.value
@@ -99,11 +110,24 @@ def _prefill(citizen: Citizen, month: date) -> tuple[dict[str, Any], list[str]]:
         )
     else:
         notes.append("Borgerens ydelse er ikke registreret; der er regnet med kontanthjælp.")
-    age = (
-        month.year
-        - citizen.birth_date.year
-        - ((month.month, month.day) < (citizen.birth_date.month, citizen.birth_date.day))
-    )
+    # The facts the rate follows from, as recorded on the case (smaajob.citizens.benefit_today).
+    recorded, row = facts_for(citizen, calculator.month_end(month_index(month)))
+    assumed = []
+    if recorded.children is None:
+        assumed.append("ingen børn")
+    if recorded.single is None:
+        assumed.append("enlig" if citizen.marital_status == "single" else "i par")
+    if recorded.lives_with_parent is None:
+        assumed.append("bor ikke hos forældre")
+    if recorded.residence_requirement_met is None:
+        assumed.append("opholds- og beskæftigelseskravet er opfyldt")
+    if assumed:
+        notes.append(
+            "Ikke registreret på sagen, så der er regnet med: " + ", ".join(assumed) + ". Ret svarene, eller "
+            "registrér oplysningerne til satsen på borgersiden."
+        )
+    elif row is not None:
+        notes.append(f"Oplysningerne til satsen er hentet fra sagen (gældende fra {row.valid_from:%d.%m.%Y}).")
     last = (
         Payslip.objects.filter(citizen=citizen, status__in=[PayslipStatus.APPROVED, PayslipStatus.PAID])
         .order_by("-period_end")
@@ -117,11 +141,17 @@ def _prefill(citizen: Citizen, month: date) -> tuple[dict[str, Any], list[str]]:
         notes.append(f"Timelønnen er et skøn ({wage} kr.); ret den til den rigtige.")
     spouse = spouse_of(citizen)
     spouse_benefit = benefit_on(spouse, month) if spouse is not None else None
+    single = recorded.single if recorded.single is not None else citizen.marital_status == "single"
     initial = {
+        "birth_date": citizen.birth_date.isoformat(),
+        "age_group": "30+",
+        "children": recorded.children or 0,
+        "single": _yes_no(single),
+        "lives_with_parent": _yes_no(recorded.lives_with_parent),
+        "full_time_work_years_last_10": recorded.full_time_work_years_last_10,
+        "residence_requirement_met": _yes_no(recorded.residence_requirement_met in (None, True)),
         "benefit": kind,
         "rate": "lower" if benefit is not None and benefit.rate == "lower" else "full",
-        "age_30_or_over": "ja" if age >= 30 else "nej",
-        "provider": "nej",
         "married": "ja" if citizen.marital_status == "married" else "nej",
         "spouse_on_help": "ja"
         if spouse_benefit is not None
@@ -135,8 +165,7 @@ def _prefill(citizen: Citizen, month: date) -> tuple[dict[str, Any], list[str]]:
         "covered_one_year": "ja",
         "hours_last_12_months": 0,
     }
-    notes.append("Om borgeren forsørger børn står ikke på sagen; der er regnet med nej.")
-    return initial, notes
+    return initial, notes, recorded.activity_ready
 
 
 @login_required
@@ -150,13 +179,14 @@ def citizen_calculator(request: HttpRequest, citizen_id: int) -> HttpResponse:
     citizen = access.get_citizen(user, citizen_id, purpose="beregner")
     today = timezone.localdate()
     month = calculator.first_of(today)
-    initial, notes = _prefill(citizen, month)
+    initial, notes, activity_ready = _prefill(citizen, month)
     if request.method == "POST":
         form = CalculatorForm(request.POST)
         scenario_form = ScenarioForm(request.POST)
     else:
         form = CalculatorForm(data={k: _as_text(v) for k, v in initial.items()})
         scenario_form = ScenarioForm(data={"hours_1": "4", "hours_2": "8", "hours_3": "12"})
+    form.activity_ready = activity_ready
     scenarios: list[dict[str, Any]] = []
     if form.is_valid() and scenario_form.is_valid():
         data = form.to_input()

@@ -16,7 +16,15 @@ import polars as pl
 from django.db.models import FloatField, Q
 from django.db.models.functions import Cast
 
-from smaajob.citizens.models import Assignment, Benefit, Citizen, ExemptionDecision, ProjectMembership, Readiness
+from smaajob.citizens.models import (
+    Assignment,
+    Benefit,
+    Citizen,
+    ExemptionDecision,
+    ProjectMembership,
+    Readiness,
+    WorkDuty,
+)
 from smaajob.courses.models import Course, Placement, WeeklyHours
 from smaajob.network.models import Company
 from smaajob.organisation.models import Municipality, Project, TargetGroup, Team, User
@@ -108,6 +116,10 @@ def load_tables(*, municipality_ids: list[int] | None = None, project_id: int | 
         exemptions=_frame(
             "exemptions",
             ExemptionDecision.objects.filter(citizen_scope).values_list("citizen_id", "valid_from", "valid_to"),
+        ),
+        work_duties=_frame(
+            "work_duties",
+            WorkDuty.objects.filter(citizen_scope).values_list("citizen_id", "valid_from", "valid_to"),
         ),
     )
 

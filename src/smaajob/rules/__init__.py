@@ -8,12 +8,21 @@ and legal reference. Legal amounts live in ``parameters/*.yaml``, never in code.
 
 Stable API (other parts of Småjob import only these names)::
 
+    # The citizen's kontanthjælp from recorded facts (rates from 1 July 2025, old table before)
+    facts = BenefitFacts(age=35, children=0, single=True, lives_with_parent=False,
+                         full_time_work_years_last_10=None, residence_requirement_met=True,
+                         activity_ready=False)
+    kontanthjaelp_rate(day, facts) -> RateResult   # .rate .base_amount .supplements
+                                                   # .monthly_amount .free_amount_kind .trace
+    work_duty(day, facts, ordinary_hours_per_week=0) -> WorkDutyResult   # arbejdspligt
+
     # What the citizen keeps (one month, N hours/week at wage W)
-    compute_keep(day, hours_per_week=5, hourly_wage=130, benefit="kontanthjaelp",
+    compute_keep(day, hours_per_week=5, hourly_wage=130, facts=None, benefit="kontanthjaelp",
                  rate="full", provider=False, benefit_amount=None, raised_rate=False,
-                 premium_eligible=False, premium_months_used=0) -> KeepResult
+                 premium_eligible=False, premium_months_used=0, own_contributions=0,
+                 fixed_hours=True) -> KeepResult
     keep_curve(day, hourly_wage=130, max_hours_per_week=37, step=1, **same) -> KeepCurve
-    break_even_hours_per_week(day, hourly_wage=..., benefit=...) -> float | None
+    break_even_hours_per_week(day, hourly_wage=..., benefit=..., kind=None) -> float | None
 
     # The 225-hour rule (1 Apr 2016 - 30 Jun 2025), one citizen
     case = CitizenCase((MonthRecord(month_index(date(2017, 1, 1)), ordinary_hours=10,
@@ -26,10 +35,11 @@ Stable API (other parts of Småjob import only these names)::
     # The same, vectorised for a nightly recompute (persons × months numpy arrays)
     population = Population.from_cases(cases, first_month, months)   # or build arrays directly
     hours_requirement_population(population) -> PopulationHoursResult
-    offset_population(population, wage=..., hours=..., benefit=...) -> PopulationOffsetResult
+    offset_population(first_month, wage=..., hours=..., benefit=...,
+                      free_amount_kind=None) -> PopulationOffsetResult   # FREE_AMOUNT_CODES
 
     # Smaller rules
-    offset_benefit(day, benefit=..., wage=..., hours=...) -> OffsetResult
+    offset_benefit(day, benefit=..., wage=..., hours=..., kind=None) -> OffsetResult
     job_premium(day, wage=..., eligible=True, months_used=0) -> JobPremiumResult
     dagpenge_hour_bank(day, monthly_hours) -> HourBankResult
     activation_deadlines(first_contact, age=...) -> ActivationDeadlines
@@ -41,7 +51,9 @@ Stable API (other parts of Småjob import only these names)::
 
 A reduction under the 225-hour rule is a *proposal* (``Status.REDUCTION_PROPOSED``): nothing is
 decided here that the law gives a caseworker to decide. A value our sources do not give raises
-``ValueNotKnown`` (a ``smaajob.errors.UnknownValue``) rather than being guessed. See
+``ValueNotKnown`` (a ``smaajob.errors.UnknownValue``) rather than being guessed. Facts that
+cannot all be true raise ``ImpossibleFacts``; a fact the rate needs but nobody recorded raises
+``FactMissing`` (both ``smaajob.errors.InvalidInput``, with a Danish message and the field). See
 ``docs/rules.md`` for the rules in words, every parameter's source and the known gaps.
 """
 
@@ -54,8 +66,15 @@ from smaajob.rules.activation import (
     refund_rate,
     wage_subsidy_check,
 )
+from smaajob.rules.benefit_rate import BenefitFacts, RateCode, RateResult, kontanthjaelp_rate
 from smaajob.rules.case import CitizenCase, MonthRecord, Period, Rate
-from smaajob.rules.errors import ParameterFileInvalid, RuleNotInForce, ValueNotKnown
+from smaajob.rules.errors import (
+    FactMissing,
+    ImpossibleFacts,
+    ParameterFileInvalid,
+    RuleNotInForce,
+    ValueNotKnown,
+)
 from smaajob.rules.hour_bank import HourBankResult, dagpenge_hour_bank
 from smaajob.rules.hours_csv import read_hours_csv
 from smaajob.rules.hours_requirement import (
@@ -76,9 +95,10 @@ from smaajob.rules.keep import (
     keep_curve,
 )
 from smaajob.rules.months import format_month, month_index, parse_month
-from smaajob.rules.offset import OffsetResult, offset_benefit
+from smaajob.rules.offset import FreeAmountKind, OffsetResult, offset_benefit
 from smaajob.rules.parameters import ParameterSet, default_parameters, load_parameters
 from smaajob.rules.population import (
+    FREE_AMOUNT_CODES,
     Population,
     PopulationHoursResult,
     PopulationOffsetResult,
@@ -86,13 +106,19 @@ from smaajob.rules.population import (
     offset_population,
 )
 from smaajob.rules.trace import Trace
+from smaajob.rules.work_duty import WorkDutyResult, work_duty
 
 __all__ = [
+    "FREE_AMOUNT_CODES",
     "ActivationDeadlines",
+    "BenefitFacts",
     "BenefitKind",
     "CitizenCase",
+    "FactMissing",
+    "FreeAmountKind",
     "HourBankResult",
     "HoursRequirementResult",
+    "ImpossibleFacts",
     "JobPremiumResult",
     "KeepCurve",
     "KeepPoint",
@@ -106,12 +132,15 @@ __all__ = [
     "PopulationHoursResult",
     "PopulationOffsetResult",
     "Rate",
+    "RateCode",
+    "RateResult",
     "Reason",
     "RefundResult",
     "RuleNotInForce",
     "Status",
     "Trace",
     "ValueNotKnown",
+    "WorkDutyResult",
     "activation_deadlines",
     "break_even_hours_per_week",
     "compute_keep",
@@ -123,6 +152,7 @@ __all__ = [
     "hours_requirement_statuses",
     "job_premium",
     "keep_curve",
+    "kontanthjaelp_rate",
     "load_parameters",
     "month_index",
     "offset_benefit",
@@ -131,4 +161,5 @@ __all__ = [
     "read_hours_csv",
     "refund_rate",
     "wage_subsidy_check",
+    "work_duty",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from smaajob.errors import ParameterFileError, UnknownValue
+from smaajob.errors import InvalidInput, ParameterFileError, UnknownValue
 
 
 class ParameterFileInvalid(ParameterFileError):
@@ -46,3 +46,15 @@ class RuleNotInForce(UnknownValue):
         super().__init__(
             f"{parameter} gælder ikke den {on.isoformat()}: {explanation}", field=parameter
         )
+
+
+class ImpossibleFacts(InvalidInput):
+    """The citizen's recorded facts contradict each other or cannot give kontanthjælp."""
+
+    code = "impossible_facts"
+
+
+class FactMissing(InvalidInput):
+    """A fact the rate depends on has not been recorded; the rules do not assume it."""
+
+    code = "fact_missing"

@@ -35,8 +35,14 @@ from smaajob.rules.hours_requirement import (
     help_counts_from,
     month_rules,
 )
-from smaajob.rules.months import days_in_month, month_end, month_index
-from smaajob.rules.offset import HOURLY, offset_regime
+from smaajob.rules.months import DAYS_PER_MONTH, days_in_month, month_end, month_index
+from smaajob.rules.offset import (
+    FREE_AMOUNT_PARAMETER,
+    FULL_OFFSET_SHARE_PARAMETER,
+    HOURLY,
+    FreeAmountKind,
+    offset_regime,
+)
 from smaajob.rules.parameters import ParameterSet, default_parameters
 
 Floats = NDArray[np.float64]
@@ -634,24 +640,40 @@ class PopulationOffsetResult:
     unknown: Bools
 
 
+# Free-amount kinds as small integers for the population arrays (see ``offset.FreeAmountKind``).
+FREE_AMOUNT_CODES = {FreeAmountKind.STANDARD: 0, FreeAmountKind.RAISED_RATE: 1,
+                     FreeAmountKind.HOME_RATE: 2}
+_OFFSET_COLUMNS = 9
+
+
 def offset_population(first_month: int, *, wage: Floats, hours: Floats, benefit: Floats,
                       raised_rate: Bools | None = None,
+                      free_amount_kind: NDArray[np.int8] | None = None,
                       params: ParameterSet | None = None) -> PopulationOffsetResult:
     """Benefit after the earnings offset for persons × months; NaN where a rule value is unknown.
 
-    Months are evaluated on their last day, like the 225-hour rule.
+    Months are evaluated on their last day, like the 225-hour rule. From 1 July 2025
+    ``free_amount_kind`` (codes of ``FREE_AMOUNT_CODES``; or, for older callers, ``raised_rate``)
+    chooses the free amount and the krone-for-krone threshold of each person-month, exactly as
+    ``offset_benefit`` does for one.
     """
     params = params or default_parameters()
     months = wage.shape[1]
     columns = np.array([_offset_month(params, first_month + c) for c in range(months)]).reshape(
-        months, 7).T
+        months, _OFFSET_COLUMNS).T
     factor = 1 - columns[0]
     hourly = columns[1] == 1.0
-    per_hour, cap, free, free_raised, share = columns[2:]
+    per_hour, cap, share = columns[2], columns[3], columns[4]
+    free_by_kind = columns[5:8]       # standard, raised rate, home rate
+    threshold_standard = columns[8]
+    threshold_raised = np.array([_threshold(params, first_month + c, raised=True)
+                                 for c in range(months)])
+    if free_amount_kind is None and raised_rate is not None:
+        free_amount_kind = raised_rate.astype(np.int8)
     shape = np.broadcast_shapes(wage.shape, hours.shape, benefit.shape,
-                                () if raised_rate is None else raised_rate.shape)
+                                () if free_amount_kind is None else free_amount_kind.shape)
     wage, hours, benefit = (np.broadcast_to(a, shape) for a in (wage, hours, benefit))
-    raised = None if raised_rate is None else np.broadcast_to(raised_rate, shape)
+    kinds = None if free_amount_kind is None else np.broadcast_to(free_amount_kind, shape)
     after, deducted = np.empty(shape), np.empty(shape)
     # Each regime is computed only for its own months (runs of columns), not for all and chosen.
     edges = [0, *(np.flatnonzero(hourly[1:] != hourly[:-1]) + 1).tolist(), months]
@@ -666,12 +688,24 @@ def offset_population(first_month: int, *, wage: Floats, hours: Floats, benefit:
                 np.multiply(per_hour[a:b], disregarded, out=disregarded)
                 np.subtract(part, disregarded, out=part)
                 np.maximum(0.0, part, out=part)
+                continue
+            base = part.copy()
+            if kinds is None:
+                free_used: Floats = free_by_kind[0, a:b]
+                threshold: Floats = threshold_standard[a:b]
             else:
-                free_used = free[a:b] if raised is None else np.where(
-                    raised[lo:hi, a:b], free_raised[a:b], free[a:b])
-                np.subtract(part, free_used, out=part)
-                np.maximum(0.0, part, out=part)
-                np.multiply(share[a:b], part, out=part)
+                kind = kinds[lo:hi, a:b]
+                free_used = np.choose(kind, free_by_kind[:, a:b])
+                threshold = np.where(kind == 1, threshold_raised[a:b], threshold_standard[a:b])
+            # share of the earnings above the free amount (the same float steps as the single case)
+            np.subtract(part, free_used, out=part)
+            np.maximum(0.0, part, out=part)
+            np.multiply(share[a:b], part, out=part)
+            # krone for krone where earnings plus benefit would pass the threshold, at most all
+            over = np.add(base, benefit[lo:hi, a:b])
+            np.subtract(over, threshold, out=over)
+            np.maximum(part, over, out=part)
+            np.minimum(base, part, out=part)
         np.subtract(benefit[lo:hi], deducted[lo:hi], out=after[lo:hi])
         np.maximum(0.0, after[lo:hi], out=after[lo:hi])
 
@@ -681,16 +715,28 @@ def offset_population(first_month: int, *, wage: Floats, hours: Floats, benefit:
 
 @functools.lru_cache(maxsize=4096)
 def _offset_month(params: ParameterSet, month: int) -> tuple[float, ...]:
-    """AM rate, hourly regime (1/0), per-hour disregard, cap, free amounts and share."""
+    """AM rate, hourly regime (1/0), per-hour disregard, cap, share of the excess, the three
+    free amounts and the standard krone-for-krone threshold."""
     day: dt.date = month_end(month)
     am = params.number("labour_market_contribution_rate", day)
     if offset_regime(params, day) == HOURLY:
         return (am, 1.0, _maybe(params, "earnings_disregard_per_hour", day),
                 _maybe(params, "earnings_disregard_max_hours_per_month", day),
-                math.nan, math.nan, math.nan)
-    return (am, 0.0, math.nan, math.nan, _maybe(params, "earnings_free_amount_per_month", day),
-            _maybe(params, "earnings_free_amount_per_month_raised_rate", day),
-            _maybe(params, "earnings_excess_deduction_rate", day))
+                *(math.nan,) * 5)
+    return (am, 0.0, math.nan, math.nan, _maybe(params, "earnings_excess_deduction_rate", day),
+            *(_maybe(params, FREE_AMOUNT_PARAMETER[k], day) for k in FREE_AMOUNT_CODES),
+            _threshold(params, month, raised=False))
+
+
+@functools.lru_cache(maxsize=4096)
+def _threshold(params: ParameterSet, month: int, *, raised: bool) -> float:
+    """Share of the highest dagpenge × the highest dagpenge, as ``offset_benefit`` computes it."""
+    day: dt.date = month_end(month)
+    if offset_regime(params, day) == HOURLY:
+        return math.nan
+    kind = FreeAmountKind.RAISED_RATE if raised else FreeAmountKind.STANDARD
+    return (_maybe(params, FULL_OFFSET_SHARE_PARAMETER[kind], day)
+            * _maybe(params, "dagpenge_max_per_month", day))
 
 
 def _maybe(params: ParameterSet, name: str, day: dt.date) -> float:

@@ -9,6 +9,7 @@ class WebConfig(AppConfig):
     label = "web"
 
     def ready(self) -> None:
+        from smaajob.access import work_duty_alerts
         from smaajob.web import admin_site  # noqa: F401  (restricts the admin to administrators)
         from smaajob.web.navigation import register
 
@@ -19,3 +20,4 @@ class WebConfig(AppConfig):
         register("web:openings", "Jobåbninger", roles=STAFF_WORK | {"administrator"}, order=25)
         register("web:dashboard", "Overblik", roles=STAFF_WORK | {"administrator"}, order=30)
         register("web:employer_task", "Slå opgave op", roles={"employer"}, order=10)
+        work_duty_alerts.register()

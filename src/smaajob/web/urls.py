@@ -7,6 +7,7 @@ from django.urls import path
 
 from smaajob.web.forms import LoginForm
 from smaajob.web.views import (
+    citizen_facts,
     citizens,
     companies,
     dashboard,
@@ -39,6 +40,10 @@ urlpatterns = [
     path("borgere/<int:citizen_id>/henvis/", citizens.referral, name="referral"),
     path("borgere/<int:citizen_id>/fritagelse/", citizens.exemption, name="exemption"),
     path("forloeb/<int:course_id>/afslut/", citizens.end_course, name="end_course"),
+    path("borgere/<int:citizen_id>/oplysninger/", citizen_facts.rate_facts, name="rate_facts"),
+    path("borgere/<int:citizen_id>/sygdom/", citizen_facts.sick_leave, name="sick_leave"),
+    path("borgere/<int:citizen_id>/aktiviteter/", citizen_facts.commitment, name="commitment"),
+    path("borgere/<int:citizen_id>/arbejdspligt/", citizen_facts.work_duty, name="work_duty"),
     # Journey 2: the network and the openings list
     path("virksomheder/", companies.company_list, name="companies"),
     path("virksomheder/ny/", companies.company_new, name="company_new"),

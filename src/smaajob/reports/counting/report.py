@@ -23,6 +23,7 @@ from smaajob.reports.counting.period import Period
 from smaajob.reports.counting.shares import stv_shares
 from smaajob.reports.counting.tables import EventTables
 from smaajob.reports.counting.timing import time_to
+from smaajob.reports.counting.work_duty import work_duty_measures
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Report:
     hours: list[Measure]
     exemptions: dict[str, Measure]
     outcomes: list[OutcomeRow]
+    work_duty: list[Measure]
 
     def measures(self) -> Iterator[tuple[str, Measure]]:
         """Every measure with its section name, in reading order (for exports and drill-down)."""
@@ -64,6 +66,8 @@ class Report:
             yield "Fritagelse fra 225-timersreglen", m
         for o in self.outcomes:
             yield "Afslutninger", o.courses
+        for m in self.work_duty:
+            yield "Arbejdspligt", m
 
     def find(self, key: str, group: str) -> Measure | None:
         for _section, m in self.measures():
@@ -90,4 +94,5 @@ def full_report(tables: EventTables, period: Period, dimension: str = "projekt")
         hours=paid_hours_distribution(tables, period),
         exemptions=exemption_rates(tables, period, readiness_groups(tables, period.end)),
         outcomes=outcomes(tables, period),
+        work_duty=work_duty_measures(tables, period),
     )

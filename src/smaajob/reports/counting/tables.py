@@ -78,6 +78,12 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "valid_from": pl.Date(),
         "valid_to": pl.Date(),
     },
+    # The recorded decisions that a citizen is under the work duty (arbejdspligt).
+    "work_duties": {
+        "citizen_id": pl.Int64(),
+        "valid_from": pl.Date(),
+        "valid_to": pl.Date(),
+    },
 }
 
 # Placement kinds (smaajob.network.models.OpeningKind values, repeated here because this
@@ -113,6 +119,7 @@ class EventTables:
     benefits: pl.DataFrame
     readiness: pl.DataFrame
     exemptions: pl.DataFrame
+    work_duties: pl.DataFrame
 
     @classmethod
     def build(cls, **frames: pl.DataFrame) -> EventTables:

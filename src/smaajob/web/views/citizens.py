@@ -16,13 +16,16 @@ from django.utils.translation import get_language
 from smaajob import access
 from smaajob.access.citizens import NOT_FOUND_MESSAGE
 from smaajob.citizens import services as citizen_services
+from smaajob.citizens.benefit_today import derived_benefit
 from smaajob.citizens.models import ExemptionDecision
 from smaajob.citizens.selectors import consented_facts_on
 from smaajob.courses import selectors as course_selectors
 from smaajob.courses import services as course_services
 from smaajob.courses.states import CourseState
+from smaajob.courses.work_duty import work_duty_on
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.organisation.models import Role
+from smaajob.slots import describe_slots
 from smaajob.web import home_pages
 from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.forms.cases import EndCourseForm, ExemptionForm, ReferralForm, ResourceMappingForm, VisitationForm
@@ -74,6 +77,11 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
             "course": course,
             "timeline": course_selectors.timeline(citizen),
             "hours_225": course_selectors.hours_requirement_for(citizen, today),
+            "hours_225_last": course_selectors.last_hours_requirement_status(citizen, today),
+            "derived": derived_benefit(citizen, today, benefit=context["benefit"]),
+            "sick_leave": citizen.sick_leave.order_by("-starts_on")[:10],
+            "commitments": [(c, describe_slots(c.slots)) for c in citizen.commitments.order_by("-starts_on")[:10]],
+            "work_duty": work_duty_on(citizen, today),
             "exemptions": citizen.exemptions.order_by("-decided_on"),
             "consented": sorted(consented_facts_on(citizen, today)),
             "proposals": access.proposals_for(user).filter(course__citizen=citizen).select_related("opening__company"),

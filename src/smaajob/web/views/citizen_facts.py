@@ -1,0 +1,167 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The citizen's facts for "right for today": the facts the kontanthjælp rate follows from and
+the target group (one form), sick leave, other weekly commitments and the work duty.
+
+Thin: parse, call the citizens services, render; refusals go next to the field they name.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from smaajob import access
+from smaajob.citizens import services
+from smaajob.citizens.benefit_today import derived_benefit, rate_facts_on
+from smaajob.courses.work_duty import duty_weeks, work_duty_on
+from smaajob.errors import SmaajobError
+from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.forms.today import (
+    CommitmentForm,
+    RateFactsForm,
+    SickLeaveForm,
+    WorkDutyForm,
+    WorkDutyWeekForm,
+    yes_no_initial,
+)
+
+
+def _form_page(request: HttpRequest, citizen: Any, form: Any, title: str, submit: str) -> HttpResponse:
+    return render(request, "web/form_page.html", {"form": form, "title": title, "submit": submit, "citizen": citizen})
+
+
+@login_required
+@renders_errors
+def rate_facts(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    """One form: the facts the rate follows from and the target group of the 2026 reform."""
+    access.require_authority(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, purpose="oplysninger til satsen")
+    today = date.today()
+    row = rate_facts_on(citizen, today)
+    initial = {}
+    if row is not None:
+        initial = {
+            "children": row.children,
+            "single": yes_no_initial(row.single),
+            "lives_with_parent": yes_no_initial(row.lives_with_parent),
+            "full_time_work_years_last_10": row.full_time_work_years_last_10,
+            "residence_requirement_met": yes_no_initial(row.residence_requirement_met),
+        }
+    form = RateFactsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        facts = form.facts()
+        try:
+            with transaction.atomic():
+                services.record_rate_facts(actor=request.user, citizen=citizen, **facts)
+                if form.cleaned_data["target_group"]:
+                    services.set_target_group(
+                        actor=request.user,
+                        citizen=citizen,
+                        category=form.cleaned_data["target_group"],
+                        valid_from=facts["valid_from"],
+                    )
+        except SmaajobError as error:
+            if error.field == "category":
+                error.field = "target_group"
+            form_error(form, error)
+        else:
+            messages.success(request, "Oplysningerne til satsen er gemt.")
+            return redirect("web:citizen", citizen.pk)
+    return render(
+        request,
+        "web/citizens/rate_facts.html",
+        {"form": form, "citizen": citizen, "derived": derived_benefit(citizen, today)},
+    )
+
+
+@login_required
+@renders_errors
+def sick_leave(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    access.require_case_writer(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, purpose="sygeperiode")
+    form = SickLeaveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_sick_leave(actor=request.user, citizen=citizen, **form.cleaned_data)
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, "Sygeperioden er registreret.")
+            return redirect("web:citizen", citizen.pk)
+    return _form_page(request, citizen, form, f"Sygeperiode for {citizen.full_name}", "Registrér sygeperiode")
+
+
+@login_required
+@renders_errors
+def commitment(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    access.require_case_writer(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, purpose="anden aktivitet")
+    form = CommitmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_commitment(actor=request.user, citizen=citizen, **form.cleaned_data)
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, "Aktiviteten er registreret; matchningen tager hensyn til tiderne.")
+            return redirect("web:citizen", citizen.pk)
+    return _form_page(request, citizen, form, f"Anden fast aktivitet for {citizen.full_name}", "Registrér aktivitet")
+
+
+@login_required
+@renders_errors
+def work_duty(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    """The authority's record that the citizen is subject to the work duty, and the weeks."""
+    access.require_case_writer(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, purpose="arbejdspligt")
+    today = date.today()
+    current = work_duty_on(citizen, today)
+    duty_form = WorkDutyForm(
+        request.POST if request.POST.get("form") == "duty" else None,
+        initial={"valid_from": today}
+        | (
+            {
+                "legal_basis": current.legal_basis,
+                "planned_hours_per_week": current.planned_hours_per_week,
+                "note": current.note,
+            }
+            if current
+            else {}
+        ),
+        prefix="duty",
+    )
+    week_form = WorkDutyWeekForm(
+        request.POST if request.POST.get("form") == "week" else None, initial={"week": today}, prefix="week"
+    )
+    if request.method == "POST":
+        try:
+            if request.POST.get("form") == "duty" and duty_form.is_valid():
+                access.require_authority(request.user)
+                services.decide_work_duty(actor=request.user, citizen=citizen, **duty_form.cleaned_data)
+                messages.success(request, "Arbejdspligten er registreret.")
+                return redirect("web:work_duty", citizen.pk)
+            if request.POST.get("form") == "week" and week_form.is_valid():
+                services.record_work_duty_week(actor=request.user, citizen=citizen, **week_form.cleaned_data)
+                messages.success(request, "Ugens fremmøde er registreret.")
+                return redirect("web:work_duty", citizen.pk)
+        except SmaajobError as error:
+            form_error(duty_form if request.POST.get("form") == "duty" else week_form, error)
+    return render(
+        request,
+        "web/citizens/work_duty.html",
+        {
+            "citizen": citizen,
+            "current": current,
+            "history": citizen.work_duties.order_by("-valid_from"),
+            "weeks": duty_weeks(citizen, today),
+            "duty_form": duty_form,
+            "week_form": week_form,
+            "is_authority": request.user.role == "caseworker",
+        },
+    )

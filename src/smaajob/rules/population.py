@@ -35,7 +35,7 @@ from smaajob.rules.hours_requirement import (
     help_counts_from,
     month_rules,
 )
-from smaajob.rules.months import DAYS_PER_MONTH, days_in_month, month_end, month_index
+from smaajob.rules.months import days_in_month, month_end, month_index
 from smaajob.rules.offset import (
     FREE_AMOUNT_PARAMETER,
     FULL_OFFSET_SHARE_PARAMETER,

@@ -9,7 +9,6 @@ class WebConfig(AppConfig):
     label = "web"
 
     def ready(self) -> None:
-        from smaajob.web import admin_site  # noqa: F401  (restricts the admin to administrators)
         from smaajob.web.navigation import register
 
         register("web:worklist", "Arbejdsliste", roles=STAFF_WORK, order=10)

@@ -252,6 +252,7 @@ def test_a_team_of_another_municipality_is_refused_in_the_user_form(client, admi
         {"username": "caseworker", "role": "caseworker", "team": other_team.pk, "is_active": "on"},
     )
     assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["team"]
     caseworker.refresh_from_db()
     assert caseworker.team.name == "Team Småjob"
 

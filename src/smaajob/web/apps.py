@@ -9,7 +9,10 @@ class WebConfig(AppConfig):
     label = "web"
 
     def ready(self) -> None:
+        from smaajob.web import transfer_alerts
         from smaajob.web.navigation import register
+
+        transfer_alerts.register()
 
         register("web:worklist", "Arbejdsliste", roles=STAFF_WORK, order=10)
         register("web:weekly_hours", "Ugens timer", roles={"consultant", "coordinator"}, order=15)

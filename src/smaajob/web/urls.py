@@ -39,6 +39,15 @@ urlpatterns = [
     path("borgere/<int:citizen_id>/henvis/", citizens.referral, name="referral"),
     path("borgere/<int:citizen_id>/fritagelse/", citizens.exemption, name="exemption"),
     path("forloeb/<int:course_id>/afslut/", citizens.end_course, name="end_course"),
+    path(
+        "overdragelser/<int:transfer_id>/accepter/",
+        citizens.transfer_answer,
+        {"answer": "accept"},
+        name="transfer_accept",
+    ),
+    path(
+        "overdragelser/<int:transfer_id>/afvis/", citizens.transfer_answer, {"answer": "refuse"}, name="transfer_refuse"
+    ),
     # Journey 2: the network and the openings list
     path("virksomheder/", companies.company_list, name="companies"),
     path("virksomheder/ny/", companies.company_new, name="company_new"),

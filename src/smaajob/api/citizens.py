@@ -85,40 +85,6 @@ def hours_requirement(request: HttpRequest, citizen_id: int) -> HoursRequirement
     return HoursRequirementOut(**{k: v for k, v in body.items() if k in HoursRequirementOut.model_fields})
 
 
-class VisitationIn(Schema):
-    cpr: str
-    first_name: str
-    last_name: str
-    project_id: int
-    started_on: date
-    readiness: str = ""
-    benefit_type: str = ""
-    benefit_rate: str = "full"
-
-
-class CourseOut(Schema):
-    id: int
-    citizen_id: int
-    project: str
-    state: str
-
-
-@router.post("/visitation", response={201: CourseOut}, summary="Visitér en borger til et projekt (rådgiver)")
-def visitation(request: HttpRequest, payload: VisitationIn):
-    from smaajob.courses.services import visit_citizen
-    from smaajob.errors import InvalidInput
-    from smaajob.organisation.models import Project
-
-    access.require_authority(request.user)
-    project = Project.objects.filter(pk=payload.project_id, municipality_id=request.user.municipality_id).first()
-    if project is None:
-        raise InvalidInput("Ukendt projekt.", field="project_id")
-    data = payload.dict()
-    data.pop("project_id")
-    course = visit_citizen(actor=request.user, project=project, **data)
-    return Status(201, CourseOut(id=course.pk, citizen_id=course.citizen_id, project=project.name, state=course.state))
-
-
 class ResourcesIn(Schema):
     weekly_hours_capacity: str | None = None
     restriction_tags: list[str] | None = None

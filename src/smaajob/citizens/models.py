@@ -25,7 +25,10 @@ class MaritalStatus(models.TextChoices):
 
 
 class Citizen(QuickChoiceLabels, models.Model):
-    cpr = models.CharField(_("CPR-nummer"), max_length=10, unique=True)
+    # Unique within a municipality, not across them: each municipality keeps its own record
+    # of a person (it is its own data controller), so that a visitation in one municipality
+    # never meets, and never learns about, another municipality's record.
+    cpr = models.CharField(_("CPR-nummer"), max_length=10)
     first_name = models.CharField(_("fornavn"), max_length=100)
     last_name = models.CharField(_("efternavn"), max_length=100)
     birth_date = models.DateField(_("fødselsdato"))
@@ -84,6 +87,7 @@ class Citizen(QuickChoiceLabels, models.Model):
                 name="citizen_capacity_in_week",
             ),
             models.CheckConstraint(condition=~models.Q(spouse=models.F("id")), name="citizen_not_own_spouse"),
+            models.UniqueConstraint(fields=["municipality", "cpr"], name="citizen_cpr_unique_in_municipality"),
         ]
 
     def __str__(self) -> str:
@@ -373,4 +377,49 @@ class ExemptionDecision(QuickChoiceLabels, models.Model):
                 name="exemption_period",
             ),
             models.CheckConstraint(condition=~models.Q(reason=""), name="exemption_has_reason"),
+        ]
+
+
+class TransferStatus(models.TextChoices):
+    PENDING = "pending", _("Afventer svar")
+    ACCEPTED = "accepted", _("Accepteret")
+    REFUSED = "refused", _("Afvist")
+
+
+class TransferRequest(QuickChoiceLabels, models.Model):
+    """A caseworker's request to take over a citizen who already has another caseworker.
+
+    A visitation that finds the citizen held by someone else makes one of these instead of
+    reassigning. The current caseworker or their coordinator accepts or refuses it; only an
+    acceptance changes the caseworker (a dated ``Assignment``, as any reassignment).
+    """
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="transfer_requests")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("anmodet af")
+    )
+    held_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("rådgiver ved anmodningen")
+    )
+    reason = models.TextField(_("begrundelse"))
+    requested_at = models.DateTimeField(_("anmodet"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=TransferStatus.choices, default=TransferStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("besvaret"), null=True, blank=True)
+    decision_note = models.TextField(_("svar"), blank=True)
+
+    class Meta:
+        verbose_name = _("anmodning om overdragelse")
+        verbose_name_plural = _("anmodninger om overdragelse")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(reason=""), name="transfer_has_reason"),
+            models.UniqueConstraint(
+                fields=["citizen", "requested_by"],
+                condition=models.Q(status="pending"),
+                name="transfer_one_pending_per_requester",
+            ),
         ]

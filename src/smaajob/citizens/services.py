@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from smaajob.audit.models import AuditAction, AuditChannel
 from smaajob.audit.services import record as audit
@@ -31,11 +32,13 @@ from smaajob.citizens.models import (
     ReadinessCategory,
     SickLeave,
     StaffRole,
+    TransferRequest,
+    TransferStatus,
     WorkDuty,
     WorkDutyWeek,
 )
 from smaajob.citizens.rate_facts import RecordedFacts, age_on
-from smaajob.errors import InvalidHours, InvalidInput, InvalidPeriod
+from smaajob.errors import IllegalTransition, InvalidHours, InvalidInput, InvalidPeriod, NotFound
 from smaajob.history import record_change
 from smaajob.hours import parse_hours
 from smaajob.organisation.models import Municipality, Project, Role, TargetGroup, User
@@ -67,7 +70,8 @@ def register_citizen(
     channel: str = AuditChannel.WEB,
 ) -> Citizen:
     number = normalise_cpr(cpr)
-    if Citizen.objects.filter(cpr=number).exists():
+    # Within the municipality only: another municipality's record of the same person is theirs.
+    if Citizen.objects.filter(municipality=municipality, cpr=number).exists():
         # Never echo the number back: the message may be shown or logged.
         raise InvalidInput("Der findes allerede en borger med dette CPR-nummer.", field="cpr")
     if not first_name.strip() or not last_name.strip():
@@ -575,3 +579,121 @@ def record_work_duty_week(
     )
     _audit_update(actor, citizen, "work_duty_week", row.pk, f"{monday:%Y-%m-%d}: {hours} t", channel)
     return row
+
+
+# --------------------------------------------------------------------------- transfers
+
+
+def current_caseworker(citizen: Citizen, on: date) -> User | None:
+    held = (
+        Assignment.objects.filter(citizen=citizen, staff_role=StaffRole.CASEWORKER, valid_from__lte=on)
+        .exclude(valid_to__lt=on)
+        .select_related("staff")
+        .order_by("-valid_from")
+        .first()
+    )
+    return held.staff if held else None
+
+
+def may_answer_transfer(user: User, transfer: TransferRequest, *, on: date) -> bool:
+    """The citizen's current caseworker, or the coordinator of that caseworker's team."""
+    holder = current_caseworker(transfer.citizen, on)
+    if holder is None or not user.is_active:
+        return False
+    if user.pk == holder.pk:
+        return True
+    return user.role == Role.COORDINATOR and user.team_id is not None and user.team_id == holder.team_id
+
+
+@transaction.atomic
+def request_transfer(*, actor: User, citizen: Citizen, reason: str, on: date) -> TransferRequest:
+    """Ask to become the caseworker of a citizen another caseworker holds; changes nothing yet.
+
+    A second request from the same caseworker while one is waiting is the same request.
+    """
+    if actor.role != Role.CASEWORKER or citizen.municipality_id != actor.municipality_id:
+        raise NotFound("Borgeren findes ikke, eller du har ikke adgang til borgeren.")
+    holder = current_caseworker(citizen, on)
+    if holder is None or holder.pk == actor.pk:
+        raise InvalidInput("Borgeren har ingen anden rådgiver; der er intet at overdrage.", field="cpr")
+    if not reason.strip():
+        raise InvalidInput(
+            "Borgeren har allerede en rådgiver. Skriv en begrundelse, så sendes en anmodning om overdragelse "
+            "til rådgiveren og koordinatoren.",
+            field="reason",
+        )
+    waiting = TransferRequest.objects.filter(citizen=citizen, requested_by=actor, status=TransferStatus.PENDING).first()
+    if waiting is not None:
+        return waiting
+    transfer = TransferRequest.objects.create(
+        citizen=citizen, requested_by=actor, held_by=holder, reason=reason.strip()
+    )
+    audit(
+        actor=actor,
+        action=AuditAction.CREATE,
+        channel=AuditChannel.WEB,
+        object_type="transfer_request",
+        object_id=transfer.pk,
+        citizen_id=citizen.pk,
+        detail=f"fra {holder.username}",
+    )
+    return transfer
+
+
+def _pending_for_answer(actor: User, transfer_id: int, on: date) -> TransferRequest:
+    transfer = (
+        TransferRequest.objects.select_for_update()
+        .select_related("citizen", "requested_by")
+        .filter(pk=transfer_id)
+        .first()
+    )
+    if transfer is None or not may_answer_transfer(actor, transfer, on=on):
+        raise NotFound("Anmodningen findes ikke, eller du kan ikke besvare den.")
+    if transfer.status != TransferStatus.PENDING:
+        raise IllegalTransition(
+            f"Anmodningen er allerede besvaret ({transfer.get_status_display().lower()}).", field="status"
+        )
+    return transfer
+
+
+def _close(actor: User, transfer: TransferRequest, status: str, note: str) -> None:
+    transfer.status = status
+    transfer.decided_by = actor
+    transfer.decided_at = timezone.now()
+    transfer.decision_note = note.strip()
+    transfer.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    audit(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        channel=AuditChannel.WEB,
+        object_type="transfer_request",
+        object_id=transfer.pk,
+        citizen_id=transfer.citizen_id,
+        detail=status,
+    )
+
+
+@transaction.atomic
+def accept_transfer(*, actor: User, transfer_id: int, on: date, note: str = "") -> TransferRequest:
+    """The current caseworker or their coordinator accepts: the requester becomes the
+    caseworker from ``on`` (the old assignment ends the day before)."""
+    transfer = _pending_for_answer(actor, transfer_id, on)
+    if not transfer.requested_by.is_active or transfer.requested_by.role != Role.CASEWORKER:
+        raise InvalidInput("Den rådgiver, der bad om borgeren, er ikke længere rådgiver.", field="status")
+    assign_staff(
+        actor=actor,
+        citizen=transfer.citizen,
+        staff=transfer.requested_by,
+        staff_role=StaffRole.CASEWORKER,
+        valid_from=on,
+    )
+    _close(actor, transfer, TransferStatus.ACCEPTED, note)
+    return transfer
+
+
+@transaction.atomic
+def refuse_transfer(*, actor: User, transfer_id: int, on: date, note: str = "") -> TransferRequest:
+    """The current caseworker or their coordinator refuses: nothing else changes."""
+    transfer = _pending_for_answer(actor, transfer_id, on)
+    _close(actor, transfer, TransferStatus.REFUSED, note)
+    return transfer

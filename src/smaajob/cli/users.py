@@ -21,6 +21,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--first-name", default="")
     parser.add_argument("--last-name", default="")
     parser.add_argument("--email", default="")
+    parser.add_argument(
+        "--superuser",
+        action="store_true",
+        help="gør en administrator til superbruger (kun til drift og nødsituationer; "
+        "en almindelig administrator er aldrig superbruger)",
+    )
     parser.set_defaults(handler=handle)
 
 
@@ -57,6 +63,9 @@ def handle(args: argparse.Namespace) -> int:
         first_name=args.first_name,
         last_name=args.last_name,
         email=args.email,
+        is_superuser=args.superuser,
     )
     print(f"Brugeren {user.username} ({user.get_role_display()}) er oprettet.")
+    if user.is_superuser:
+        print("Bemærk: brugeren er superbruger. Brug kun kontoen til drift og nødsituationer.")
     return 0

@@ -15,7 +15,7 @@ from django.db.models import Sum
 
 from smaajob.audit.models import AuditAction, AuditChannel
 from smaajob.audit.services import record as audit
-from smaajob.citizens.models import Citizen
+from smaajob.citizens.models import Citizen, TransferRequest
 from smaajob.courses.ledger_rules import check_week_hours
 from smaajob.courses.models import (
     Attendance,
@@ -619,9 +619,18 @@ def visit_citizen(
     postcode: str = "",
     city: str = "",
     reason: str = "",
-) -> Course:
-    """Visitation in one step: register the citizen (or find them by CPR among the actor's own),
-    make the actor their caseworker, record readiness and benefit, and start the course."""
+) -> Course | TransferRequest:
+    """Visitation in one step: register the citizen (or find them by CPR among the actor's
+    municipality's own), make the actor their caseworker, record readiness and benefit, and
+    start the course.
+
+    A citizen who already has another caseworker is not taken over: the answer is a
+    ``TransferRequest`` (with ``reason`` as its reason) that the current caseworker or their
+    coordinator accepts or refuses; nothing about the citizen is shown or changed until then.
+    Only the actor's municipality is searched. A CPR number another municipality knows is,
+    here, a person this municipality has not met: they are registered like any new citizen,
+    so the answer cannot tell whether the number exists elsewhere (docs/working-tool.md).
+    """
     from smaajob.citizens import services as citizen_services
     from smaajob.citizens.models import Citizen as CitizenModel
     from smaajob.validators import normalise_cpr
@@ -631,7 +640,7 @@ def visit_citizen(
     if project.municipality_id != actor.municipality_id:
         raise InvalidInput("Projektet hører til en anden kommune.", field="project")
     number = normalise_cpr(cpr)
-    citizen = CitizenModel.objects.filter(cpr=number).first()
+    citizen = CitizenModel.objects.filter(municipality_id=actor.municipality_id, cpr=number).first()
     if citizen is None:
         citizen = citizen_services.register_citizen(
             actor=actor,
@@ -643,9 +652,10 @@ def visit_citizen(
             postcode=postcode,
             city=city,
         )
-    elif citizen.municipality_id != actor.municipality_id:
-        # Same words as for an existing number: a probe learns nothing about other municipalities.
-        raise InvalidInput("Der findes allerede en borger med dette CPR-nummer.", field="cpr")
+    else:
+        holder = citizen_services.current_caseworker(citizen, started_on)
+        if holder is not None and holder.pk != actor.pk:
+            return citizen_services.request_transfer(actor=actor, citizen=citizen, reason=reason, on=started_on)
     from smaajob.citizens.models import Assignment
 
     holds = Assignment.objects.filter(citizen=citizen, staff_role="caseworker", valid_to__isnull=True).first()

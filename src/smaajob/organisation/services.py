@@ -24,17 +24,21 @@ def create_user(
     team: Team | None = None,
     company: object | None = None,
     check_password: bool = True,
+    is_superuser: bool = False,
 ) -> User:
-    if role not in Role.values:
-        raise InvalidInput(f"Ukendt rolle »{role}«. Vælg en af: {', '.join(Role.values)}.", field="role")
+    """A log-in with one role.
+
+    An administrator reaches the Django admin as plain staff (``is_staff``), limited to the
+    own municipality by the admin itself; ``is_superuser`` is never implied by a role and is
+    set only when asked for (``smaajob createuser --superuser``), for an administrator.
+    """
     if not username.strip():
         raise InvalidInput("Brugernavnet må ikke være tomt.", field="username")
     if User.objects.filter(username=username).exists():
         raise InvalidInput(f"Brugernavnet »{username}« er allerede i brug.", field="username")
-    if role == Role.EMPLOYER and company is None:
-        raise InvalidInput("En virksomhedskontakt skal knyttes til en virksomhed.", field="company")
-    if role in STAFF_ROLES and municipality is None:
-        raise InvalidInput("En medarbejder skal knyttes til en kommune.", field="municipality")
+    check_role_links(role=role, municipality=municipality, company=company)
+    if is_superuser and role != Role.ADMINISTRATOR:
+        raise InvalidInput("Kun en administrator kan oprettes som superbruger.", field="role")
     user = User(
         username=username,
         role=role,
@@ -46,7 +50,7 @@ def create_user(
         company=company,  # type: ignore[misc]
         # Only administrators reach the Django admin.
         is_staff=role == Role.ADMINISTRATOR,
-        is_superuser=role == Role.ADMINISTRATOR,
+        is_superuser=is_superuser,
     )
     if check_password:
         try:
@@ -56,6 +60,19 @@ def create_user(
     user.set_password(password)
     user.save()
     return user
+
+
+def check_role_links(*, role: str, municipality: Municipality | None, company: object | None) -> None:
+    """The links a role needs: staff a municipality, an employer contact a company.
+
+    Shared by ``create_user`` and the admin's user form, so that both refuse the same way.
+    """
+    if role not in Role.values:
+        raise InvalidInput(f"Ukendt rolle »{role}«. Vælg en af: {', '.join(Role.values)}.", field="role")
+    if role == Role.EMPLOYER and company is None:
+        raise InvalidInput("En virksomhedskontakt skal knyttes til en virksomhed.", field="company")
+    if role in STAFF_ROLES and municipality is None:
+        raise InvalidInput("En medarbejder skal knyttes til en kommune.", field="municipality")
 
 
 @transaction.atomic

@@ -10,8 +10,10 @@ class WebConfig(AppConfig):
 
     def ready(self) -> None:
         from smaajob.access import work_duty_alerts
-        from smaajob.web import admin_site  # noqa: F401  (restricts the admin to administrators)
+        from smaajob.web import transfer_alerts
         from smaajob.web.navigation import register
+
+        transfer_alerts.register()
 
         register("web:worklist", "Arbejdsliste", roles=STAFF_WORK, order=10)
         register("web:weekly_hours", "Ugens timer", roles={"consultant", "coordinator"}, order=15)

@@ -44,6 +44,16 @@ urlpatterns = [
     path("borgere/<int:citizen_id>/sygdom/", citizen_facts.sick_leave, name="sick_leave"),
     path("borgere/<int:citizen_id>/aktiviteter/", citizen_facts.commitment, name="commitment"),
     path("borgere/<int:citizen_id>/arbejdspligt/", citizen_facts.work_duty, name="work_duty"),
+
+    path(
+        "overdragelser/<int:transfer_id>/accepter/",
+        citizens.transfer_answer,
+        {"answer": "accept"},
+        name="transfer_accept",
+    ),
+    path(
+        "overdragelser/<int:transfer_id>/afvis/", citizens.transfer_answer, {"answer": "refuse"}, name="transfer_refuse"
+    ),
     # Journey 2: the network and the openings list
     path("virksomheder/", companies.company_list, name="companies"),
     path("virksomheder/ny/", companies.company_new, name="company_new"),

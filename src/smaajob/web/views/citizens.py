@@ -12,12 +12,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
 
 from smaajob import access
 from smaajob.access.citizens import NOT_FOUND_MESSAGE
 from smaajob.citizens import services as citizen_services
 from smaajob.citizens.benefit_today import derived_benefit
-from smaajob.citizens.models import ExemptionDecision
+from smaajob.citizens.models import ExemptionDecision, TransferRequest, TransferStatus
 from smaajob.citizens.selectors import consented_facts_on
 from smaajob.courses import selectors as course_selectors
 from smaajob.courses import services as course_services
@@ -34,6 +35,12 @@ from smaajob.web.forms.cases import EndCourseForm, ExemptionForm, ReferralForm, 
 # than the rest of the citizen page, and its HTML depends only on the language, the day (the
 # form's start date) and the consultants. So it is rendered once per such combination.
 _REFERRAL_FIELDS: dict[tuple[object, ...], str] = {}
+
+# The visiting caseworker's whole answer when the citizen has another caseworker.
+TRANSFER_REQUESTED = (
+    "Der er sendt en anmodning om overdragelse til borgerens nuværende rådgiver og koordinator. "
+    "Du får adgang til borgeren, når anmodningen er accepteret."
+)
 
 
 def _referral_fields(user) -> str:
@@ -90,6 +97,13 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
             "may_write": access.may_write_cases(user),
             "is_authority": user.role == Role.CASEWORKER,
             "referral_fields": _referral_fields(user) if access.may_write_cases(user) else "",
+            "transfers": [
+                t
+                for t in citizen.transfer_requests.filter(status=TransferStatus.PENDING)
+                .select_related("requested_by", "citizen")
+                .order_by("requested_at")
+                if citizen_services.may_answer_transfer(user, t, on=today)
+            ],
         }
     )
     return render(request, "web/citizens/detail.html", context)
@@ -121,9 +135,29 @@ def visitation(request: HttpRequest) -> HttpResponse:
         except SmaajobError as error:
             form_error(form, error)
         else:
+            if isinstance(course, TransferRequest):
+                # Nothing about the citizen until the transfer is accepted: not even the name.
+                messages.success(request, TRANSFER_REQUESTED)
+                return redirect("web:home")
             messages.success(request, f"{course.citizen.full_name} er visiteret til {course.project.name}.")
             return redirect("web:resources", course.citizen_id)
     return render(request, "web/form_page.html", {"form": form, "title": "Visitér borger", "submit": "Visitér"})
+
+
+@login_required
+@require_POST
+@renders_errors
+def transfer_answer(request: HttpRequest, transfer_id: int, answer: str) -> HttpResponse:
+    """The current caseworker or coordinator accepts or refuses a transfer request."""
+    decide = citizen_services.accept_transfer if answer == "accept" else citizen_services.refuse_transfer
+    transfer = decide(
+        actor=request.user, transfer_id=transfer_id, on=date.today(), note=request.POST.get("note", "")[:1000]
+    )
+    if transfer.status == TransferStatus.ACCEPTED:
+        messages.success(request, f"{transfer.requested_by.get_full_name()} er nu borgerens rådgiver.")
+        return redirect("web:home")
+    messages.success(request, "Anmodningen om overdragelse er afvist.")
+    return redirect("web:citizen", transfer.citizen_id)
 
 
 @login_required

@@ -295,6 +295,13 @@ WEB_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "GET /jobaabninger/": (200, 200, 200, 200, 200),
     "GET /jobaabninger/?format=xlsx": (200, 200, 200, 200, 200),
     "GET /overblik/": (404, 404, 404, 404, 404),
+    "GET /virksomheder/": (404, 404, 404, 404, 200),
+    "GET /timer/": (404, 404, 404, 404, 404),
+    "GET /match/{proposal_id}/": (404, 404, 404, 404, 404),
+    "GET /borgere/{citizen_id}/match/": (404, 404, 404, 404, 404),
+    "GET /rapporter/": (404, 404, 404, 404, 404),
+    "GET /rapporter/noegletal.csv": (404, 404, 404, 404, 404),
+    "GET /rapporter/borger/{citizen_id}/progression/": (404, 404, 404, 404, 404),
 }
 
 
@@ -322,3 +329,173 @@ def test_the_grace_period_is_a_stated_number_of_days():
     assert EMPLOYER_GRACE_DAYS == 14
     assert PERIODS["grace"][1] >= TODAY - timedelta(days=EMPLOYER_GRACE_DAYS)
     assert PERIODS["ended"][1] < TODAY - timedelta(days=EMPLOYER_GRACE_DAYS)
+
+
+# --------------------------------------------------------------------------- the reviewer's findings, one by one
+
+
+@pytest.fixture
+def placed_now(course, company, consultant):
+    """Omar placed at Netto three weeks ago, with one recorded week; no consent at all."""
+    from smaajob.courses.services import create_placement, record_week, start_placement
+
+    start = monday(TODAY - timedelta(days=21))
+    placement = create_placement(
+        actor=consultant, course=course, company=company, kind="paid", planned_start=start, steps=[(start, 6)]
+    )
+    start_placement(actor=consultant, placement=placement, on=start)
+    record_week(actor=consultant, placement=placement, week=start, hours_present=6, hours_paid=6)
+    return placement
+
+
+@pytest.fixture
+def netto(make_user, company):
+    return make_user("employer", username="netto", company=company, municipality=None, team=None)
+
+
+def test_an_employer_gets_no_name_birth_date_or_cpr_digits_from_the_citizen_api_without_consent(
+    client, netto, placed_now, citizen
+):
+    log_in(client, netto)
+    listed = client.get("/api/v1/borgere/").json()
+    one = client.get(f"/api/v1/borgere/{citizen.pk}").json()
+    assert listed == [one]
+    assert one == {
+        "id": citizen.pk,
+        "name": None,
+        "phone_and_address": None,
+        "restrictions": None,
+        "danish_level": None,
+        "competences": None,
+        "job_goal": None,
+        "consented": [],
+    }
+
+
+def test_an_employer_sees_the_name_in_the_api_only_while_the_citizen_consents_to_it(
+    client, netto, placed_now, citizen, consultant
+):
+    from smaajob.citizens.services import record_consent
+
+    record_consent(actor=consultant, citizen=citizen, facts=["name"], valid_from=TODAY - timedelta(days=30))
+    log_in(client, netto)
+    assert client.get(f"/api/v1/borgere/{citizen.pk}").json()["name"] == "Omar Hansen"
+    record_consent(actor=consultant, citizen=citizen, facts=[], valid_from=TODAY)  # withdrawn today
+    for response in (client.get("/api/v1/borgere/"), client.get(f"/api/v1/borgere/{citizen.pk}")):
+        text = response.content.decode()
+        assert response.status_code == 200 and "Omar" not in text and "1990" not in text and "010190" not in text
+
+
+def test_an_employer_whose_placement_ended_eleven_months_ago_no_longer_reaches_the_citizen(
+    client, netto, placed_now, citizen, consultant
+):
+    from smaajob.courses.models import Placement
+
+    # The placement ran from 13 to 11 months ago.
+    Placement.objects.filter(pk=placed_now.pk).update(
+        actual_start=TODAY - timedelta(days=400), planned_start=TODAY - timedelta(days=400),
+        actual_end=TODAY - timedelta(days=335),
+    )
+    log_in(client, netto)
+    assert client.get("/api/v1/borgere/").json() == []
+    assert client.get(f"/api/v1/borgere/{citizen.pk}").status_code == 404
+    assert client.get(f"/api/v1/forloeb/placeringer/{placed_now.pk}/uger").status_code == 404
+    assert client.get(f"/virksomhed/placering/{placed_now.pk}/svar/").status_code == 404
+
+
+def test_an_employer_confirms_the_last_week_within_the_grace_period_after_the_placement_ended(
+    client, netto, placed_now
+):
+    from smaajob.courses.services import end_placement
+
+    end_placement(actor=placed_now.created_by, placement=placed_now, on=TODAY - timedelta(days=EMPLOYER_GRACE_DAYS))
+    week = placed_now.weeks.get()
+    log_in(client, netto)
+    response = client.post(f"/api/v1/forloeb/uger/{week.pk}/bekraeft")
+    assert response.status_code == 200 and response.json()["confirmed_by_employer"] is True
+
+
+def test_an_employer_has_no_worklist_on_the_web_or_in_the_api(client, netto, placed_now, citizen, caseworker):
+    from smaajob.citizens.services import decide_exemption
+
+    decide_exemption(
+        actor=caseworker,
+        citizen=citizen,
+        decided_on=TODAY - timedelta(days=300),
+        valid_from=TODAY - timedelta(days=300),
+        reason="Dokumenteret sygdom",
+        review_on=TODAY - timedelta(days=1),
+    )
+    assert "Fritagelse skal revurderes" in log_in(client, caseworker).get("/arbejdsliste/").content.decode()
+    client.logout()
+    log_in(client, netto)
+    page = client.get("/arbejdsliste/")
+    api = client.get("/api/v1/arbejdsliste/")
+    assert page.status_code == 404 and "Siden findes ikke" in page.content.decode()
+    assert api.status_code == 404 and api.json()["code"] == "not_found"
+    assert "Fritagelse" not in page.content.decode() + api.content.decode()
+
+
+def test_the_benefit_office_gets_no_case_data_through_the_api_that_the_web_refuses_it(
+    client, make_user, placed_now, citizen, course, consultant, company
+):
+    from smaajob.courses.services import propose_match
+    from smaajob.network.services import create_opening
+
+    opening = create_opening(actor=consultant, company=company, title="Opvask", kind="paid", hours_min=2, hours_max=8)
+    propose_match(actor=consultant, course=course, opening=opening, on=TODAY)
+    log_in(client, make_user("benefit_office", username="ydelse"))
+    assert client.get(f"/borgere/{citizen.pk}/").status_code == 404  # the web, since 2fc51bc
+    assert client.get(f"/placeringer/{placed_now.pk}/").status_code == 404
+    refused = {
+        path: client.get(path).status_code
+        for path in (
+            "/api/v1/borgere/",
+            f"/api/v1/borgere/{citizen.pk}",
+            f"/api/v1/borgere/{citizen.pk}/tidslinje",
+            f"/api/v1/borgere/{citizen.pk}/225-timer",
+            f"/api/v1/forloeb/placeringer/{placed_now.pk}",
+            f"/api/v1/forloeb/placeringer/{placed_now.pk}/uger",
+            f"/api/v1/forloeb/{course.pk}/opfoelgningsplan",
+            "/api/v1/match/forslag",
+            "/api/v1/arbejdsliste/",
+        )
+    }
+    assert refused == dict.fromkeys(refused, 404)
+    assert client.get("/loensedler/").status_code == 200  # payment work goes on
+
+
+def test_a_match_the_engine_refuses_for_missing_consent_can_be_neither_proposed_nor_accepted(
+    client, consultant, netto, course, citizen, company
+):
+    from smaajob.courses.models import MatchProposal
+    from smaajob.network.services import create_opening
+
+    opening = create_opening(
+        actor=consultant,
+        company=company,
+        title="Opvask",
+        kind="paid",
+        hours_min=2,
+        hours_max=8,
+        accommodation_tags=["ingen tunge løft"],
+    )
+    log_in(client, consultant)
+    resources = f"/api/v1/borgere/{citizen.pk}/ressourcer"
+    client.put(resources, data={"restriction_tags": ["ingen tunge løft"], "consent": []}, content_type=JSON)
+    refused = client.post(
+        "/api/v1/match/forslag", data={"citizen_id": citizen.pk, "opening_id": opening.pk}, content_type=JSON
+    )
+    assert refused.status_code == 400 and refused.json()["code"] == "consent_missing"
+    assert "skånehensyn" in refused.json()["message"] and not MatchProposal.objects.exists()
+
+    client.put(resources, data={"consent": ["restrictions"]}, content_type=JSON)
+    made = client.post(
+        "/api/v1/match/forslag", data={"citizen_id": citizen.pk, "opening_id": opening.pk}, content_type=JSON
+    )
+    assert made.status_code == 201
+    client.put(resources, data={"consent": []}, content_type=JSON)  # the citizen withdraws consent
+    client.logout()
+    page = log_in(client, netto).post(f"/virksomhed/forslag/{made.json()['id']}/", {"agrees": "1", "note": ""})
+    assert page.status_code == 200 and "ikke givet samtykke" in page.content.decode()
+    assert MatchProposal.objects.get().status == "asked"

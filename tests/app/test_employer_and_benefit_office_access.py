@@ -20,6 +20,8 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.signals import request_finished
+from django.db import close_old_connections
 
 from smaajob.access import EMPLOYER_GRACE_DAYS
 from tests.web.test_pages import log_in
@@ -305,6 +307,16 @@ WEB_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
 }
 
 
+def close_streamed(response) -> None:
+    """Close a streamed file as the test client does: without the request_finished handler that
+    would close the test's database connection (PostgreSQL)."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+
+
 @pytest.mark.parametrize("world", SCENARIOS, indirect=True)
 def test_every_page_an_employer_reaches_answers_exactly_and_names_no_one_without_consent(client, world, request):
     scenario = request.node.callspec.params["world"]
@@ -316,8 +328,8 @@ def test_every_page_an_employer_reaches_answers_exactly_and_names_no_one_without
         response = getattr(client, method.lower())(template.format(**world))
         answers[route] = response.status_code
         if response.streaming:  # the payslip file itself, the employer's own document
-            b"".join(response.streaming_content)
-            response.close()
+            assert b"".join(response.streaming_content).startswith(b"%PDF-")
+            close_streamed(response)
         elif scenario != "benefit_office" and response["Content-Type"].startswith("text/html"):
             text = response.content.decode()
             leaks += [f"{route}: {word}" for word in IDENTITY if word in text]

@@ -238,6 +238,12 @@ def test_journey_9_the_citizen_sees_plan_sub_goals_hours_and_next_meeting_but_no
     consultant = User.objects.get(username="konsulent")
     course = Course.objects.filter(citizen__user__username="borger").exclude(state="exited").first()
     services.set_sub_goals(actor=consultant, course=course, sub_goals=["Stabilt fremmøde", "Lære kassen"])
+    # Nora has skånehensyn: a match (outside the engine too) needs her consent to tell the employer.
+    from smaajob.citizens.selectors import consented_facts_on
+    from smaajob.citizens.services import set_consent
+
+    given = consented_facts_on(course.citizen, date.today())
+    set_consent(actor=consultant, citizen=course.citizen, facts=[*given, "restrictions"], on=date.today())
     asked, agreed = Opening.objects.filter(status="open").order_by("pk")[:2]
     services.propose_match(actor=consultant, course=course, opening=asked, on=date.today())
     proposal = services.propose_match(actor=consultant, course=course, opening=agreed, on=date.today())

@@ -9,7 +9,12 @@ Every view, API endpoint and CLI command that touches personal data goes through
   ``NotFound`` both when the citizen does not exist and when the user may not see them,
   so that a probe cannot learn which ids exist;
 * ``employer_view(user, citizen)`` — the facts an employer contact may see: only those the
-  citizen consented to disclose, and only for citizens placed at the employer's company;
+  citizen consented to disclose, never birth date or CPR, and only for citizens placed at the
+  employer's company while the placement runs or ended at most ``EMPLOYER_GRACE_DAYS`` ago
+  (``smaajob.access.employers``);
+* ``may_read_cases`` / ``require_case_reader`` — the case (course, placements, proposals,
+  timeline): not for the benefit office (payment data only) or analysts; ``may_use_worklist``
+  / ``require_worklist`` — the staff worklist, for case workers only (``smaajob.access.cases``);
 * ``companies_for(user)`` / ``get_company`` — the shared company network;
 * ``openings_for`` / ``get_opening`` — openings (no personal data; employers their own);
 * ``courses_for`` / ``get_course``, ``placements_for`` / ``get_placement``, ``get_week``,
@@ -19,15 +24,18 @@ Every view, API endpoint and CLI command that touches personal data goes through
 
 Rules (DOMAIN.md §2): caseworkers see the citizens assigned to them; consultants those
 referred to them; coordinators their team's citizens; the benefit office sees citizens
-for payment work; administrators everything; analysts no personal data at all; employer
-contacts consented facts about citizens placed with them; a citizen only their own record.
+for payment work (payslips), not their cases; administrators everything; analysts no personal
+data at all; employer contacts consented facts about citizens placed with them now; a citizen
+only their own record.
 """
 
+from smaajob.access.cases import may_read_cases, may_use_worklist, require_case_reader, require_worklist
 from smaajob.access.citizens import (
     EmployerCitizenView,
     citizens_for,
     employer_facts,
     employer_view,
+    employer_views,
     get_citizen,
     log_list_read,
 )
@@ -44,15 +52,19 @@ from smaajob.access.courses import (
     require_authority,
     require_case_writer,
 )
+from smaajob.access.employers import EMPLOYER_GRACE_DAYS, employer_placements
 from smaajob.access.openings import get_opening, may_edit_network, openings_for, require_network_editor
 
 __all__ = [
+    "EMPLOYER_GRACE_DAYS",
     "EmployerCitizenView",
     "citizens_for",
     "companies_for",
     "courses_for",
     "employer_facts",
+    "employer_placements",
     "employer_view",
+    "employer_views",
     "get_citizen",
     "get_company",
     "get_course",
@@ -62,11 +74,15 @@ __all__ = [
     "get_week",
     "log_list_read",
     "may_edit_network",
+    "may_read_cases",
+    "may_use_worklist",
     "may_write_cases",
     "openings_for",
     "placements_for",
     "proposals_for",
     "require_authority",
+    "require_case_reader",
     "require_case_writer",
     "require_network_editor",
+    "require_worklist",
 ]

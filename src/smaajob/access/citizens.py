@@ -8,12 +8,12 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from smaajob.access.employers import employer_placements
 from smaajob.audit.models import AuditAction, AuditChannel
 from smaajob.audit.services import record as audit
 from smaajob.audit.services import record_many
 from smaajob.citizens.models import Assignment, Citizen, DisclosableFact
 from smaajob.citizens.selectors import consented_facts_on
-from smaajob.courses.models import Placement
 from smaajob.errors import NotFound
 from smaajob.network.models import DanishLevel
 from smaajob.organisation.models import Role, User
@@ -49,7 +49,8 @@ def citizens_for(user: User, *, on: date | None = None) -> QuerySet[Citizen]:
     if role == Role.CITIZEN:
         return Citizen.objects.filter(user=user)
     if role == Role.EMPLOYER:
-        ids = Placement.objects.filter(company_id=user.company_id).values("course__citizen_id")
+        # Only while a placement at the company runs, plus a short grace period (employers.py).
+        ids = employer_placements(user, on=on).values("course__citizen_id")
         return Citizen.objects.filter(pk__in=ids)
     return none  # analysts: aggregates only
 
@@ -98,7 +99,8 @@ def get_citizen(user: User, citizen_id: int | str, *, channel: str = AuditChanne
 
 @dataclass(frozen=True)
 class EmployerCitizenView:
-    """What an employer contact sees: a field is None unless the citizen consented."""
+    """What an employer contact sees: a field is None unless the citizen consented. Birth date
+    and CPR number are no disclosable fact (``DisclosableFact``), so an employer never sees them."""
 
     citizen_id: int
     name: str | None
@@ -118,6 +120,19 @@ def employer_view(
         raise NotFound(NOT_FOUND_MESSAGE)
     citizen = get_citizen(user, citizen_id, channel=channel, purpose="virksomhedsvisning")
     return employer_facts(citizen, on=on or date.today())
+
+
+def employer_views(
+    user: User, *, on: date | None = None, channel: str = AuditChannel.WEB, purpose: str = "virksomhedsvisning"
+) -> list[EmployerCitizenView]:
+    """The consented facts of every citizen placed at the employer's company now (or within the
+    grace period); the list is audit-logged as one read per citizen. None for anyone else."""
+    if user.role != Role.EMPLOYER:
+        return []
+    on = on or date.today()
+    views = [employer_facts(c, on=on) for c in citizens_for(user, on=on).order_by("pk")]
+    log_list_read(user, [v.citizen_id for v in views], channel=channel, purpose=purpose)
+    return views
 
 
 def employer_facts(citizen: Citizen, *, on: date) -> EmployerCitizenView:

@@ -8,9 +8,13 @@ citizen, and "missing" and "not yours" give the same ``NotFound``.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import QuerySet
 
+from smaajob.access.cases import may_read_cases
 from smaajob.access.citizens import citizens_for
+from smaajob.access.employers import employer_placements
 from smaajob.audit.models import AuditAction, AuditChannel
 from smaajob.audit.services import record as audit
 from smaajob.courses.models import VISIBLE_TO_CITIZEN, Course, MatchProposal, Placement, WeeklyHours
@@ -61,6 +65,10 @@ def require_authority(user: User) -> None:
 
 
 def courses_for(user: User) -> QuerySet[Course]:
+    """The courses of the citizens the user may see. The course is the jobcentre's: an employer
+    reaches its own placements (``placements_for``), never the course they belong to."""
+    if not may_read_cases(user) or user.role == Role.EMPLOYER:
+        return Course.objects.none()
     return Course.objects.filter(citizen__in=citizens_for(user))
 
 
@@ -74,11 +82,14 @@ def get_course(user: User, course_id: int | str, *, channel: str = AuditChannel.
     return course
 
 
-def placements_for(user: User) -> QuerySet[Placement]:
-    qs = Placement.objects.filter(course__citizen__in=citizens_for(user))
-    if user.is_authenticated and user.role == Role.EMPLOYER:
-        qs = qs.filter(company_id=user.company_id)
-    return qs
+def placements_for(user: User, *, on: date | None = None) -> QuerySet[Placement]:
+    """Placements of the citizens the user may see; an employer only its own company's, and
+    only while they run or within the grace period after (``access.employers``)."""
+    if not may_read_cases(user):
+        return Placement.objects.none()
+    if user.role == Role.EMPLOYER:
+        return employer_placements(user, on=on)
+    return Placement.objects.filter(course__citizen__in=citizens_for(user, on=on))
 
 
 def get_placement(
@@ -112,7 +123,7 @@ def get_week(user: User, week_id: int | str, *, channel: str = AuditChannel.WEB)
 def proposals_for(user: User) -> QuerySet[MatchProposal]:
     """Match proposals: staff see their citizens'; an employer those for its own openings
     (without the citizen's name unless consented); a citizen only those the employer agreed to."""
-    if not user.is_authenticated:
+    if not may_read_cases(user):
         return MatchProposal.objects.none()
     if user.role == Role.EMPLOYER:
         return MatchProposal.objects.filter(opening__company_id=user.company_id)

@@ -21,7 +21,8 @@ registered below; another app adds its own without editing this module::
 A source is called with the user, the ``QuerySet`` of citizens that user may see (from
 ``smaajob.access.citizens_for``, so a source cannot widen access) and today's date. It lives
 in ``smaajob.access`` because the web pages and the API both show it and both must get
-exactly the same, access-checked list. Reading the worklist audit-logs one list read.
+exactly the same, access-checked list. Reading the worklist audit-logs one list read. Only
+the case workers have one (``smaajob.access.cases.require_worklist``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
+from smaajob.access.cases import require_worklist
 from smaajob.access.citizens import citizens_for, log_list_read
 from smaajob.audit.models import AuditChannel
 from smaajob.choices import choice_labels
@@ -89,7 +91,11 @@ def alert_sources() -> list[tuple[str, str]]:
 
 
 def worklist(user: User, *, today: date | None = None, channel: str = AuditChannel.WEB) -> list[Alert]:
-    """All alerts for the user's citizens, most urgent first; logged as one list read."""
+    """All alerts for the user's citizens, most urgent first; logged as one list read.
+
+    Only the case workers have a worklist (``access.cases.WORKLIST_ROLES``); anyone else gets
+    the ``NotFound`` of a missing page, on the web and in the API alike."""
+    require_worklist(user)
     today = today or date.today()
     citizens = citizens_for(user, on=today)
     alerts: list[Alert] = []

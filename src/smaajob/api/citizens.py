@@ -10,7 +10,9 @@ from ninja import Router, Schema, Status
 
 from smaajob import access
 from smaajob.audit.models import AuditChannel
+from smaajob.organisation.models import Role
 
+API = AuditChannel.API
 PREFIX = "/borgere"
 TAG = "borgere"
 router = Router()
@@ -23,25 +25,66 @@ class CitizenSummary(Schema):
     masked_cpr: str
 
 
-@router.get("/", response=list[CitizenSummary], summary="Borgere, du har adgang til")
-def list_citizens(request: HttpRequest) -> list[CitizenSummary]:
-    citizens = access.citizens_for(request.user).order_by("last_name", "first_name")[:500]
-    rows = []
-    for c in citizens:
-        rows.append(CitizenSummary(id=c.pk, name=c.full_name, birth_date=c.birth_date, masked_cpr=c.masked_cpr))
-    access.log_list_read(request.user, [r.id for r in rows], channel=AuditChannel.API, purpose="API: borgerliste")
-    return rows
+class EmployerCitizenOut(Schema):
+    """What an employer contact is told about a citizen placed with them: each field is null
+    unless the citizen consented to disclose it; never a birth date or CPR number."""
+
+    id: int
+    name: str | None
+    phone_and_address: str | None
+    restrictions: str | None
+    danish_level: str | None
+    competences: list[str] | None
+    job_goal: str | None
+    consented: list[str]
 
 
-@router.get("/{citizen_id}", response=CitizenSummary, summary="Én borger (404 hvis den ikke findes eller ikke er din)")
-def get_citizen(request: HttpRequest, citizen_id: int) -> CitizenSummary:
-    c = access.get_citizen(request.user, citizen_id, channel=AuditChannel.API, purpose="API")
+def _summary(c) -> CitizenSummary:
     return CitizenSummary(id=c.pk, name=c.full_name, birth_date=c.birth_date, masked_cpr=c.masked_cpr)
 
 
-# --------------------------------------------------------------------------- the case (journey 1)
+def _employer_out(view: access.EmployerCitizenView) -> EmployerCitizenOut:
+    return EmployerCitizenOut(
+        id=view.citizen_id,
+        name=view.name,
+        phone_and_address=view.phone_and_address,
+        restrictions=view.restrictions,
+        danish_level=view.danish_level,
+        competences=None if view.competences is None else list(view.competences),
+        job_goal=view.job_goal,
+        consented=sorted(view.consented),
+    )
 
-API = AuditChannel.API
+
+@router.get(
+    "/",
+    response=list[CitizenSummary] | list[EmployerCitizenOut],
+    summary="Borgere, du har adgang til (en virksomhed: kun samtykkede oplysninger om borgere hos den nu)",
+)
+def list_citizens(request: HttpRequest) -> list[CitizenSummary] | list[EmployerCitizenOut]:
+    user = request.user
+    access.require_case_reader(user)
+    if user.role == Role.EMPLOYER:
+        return [_employer_out(v) for v in access.employer_views(user, channel=API, purpose="API: borgerliste")]
+    rows = [_summary(c) for c in access.citizens_for(user).order_by("last_name", "first_name")[:500]]
+    access.log_list_read(user, [r.id for r in rows], channel=API, purpose="API: borgerliste")
+    return rows
+
+
+@router.get(
+    "/{citizen_id}",
+    response=CitizenSummary | EmployerCitizenOut,
+    summary="Én borger (404 hvis den ikke findes eller ikke er din)",
+)
+def get_citizen(request: HttpRequest, citizen_id: int) -> CitizenSummary | EmployerCitizenOut:
+    user = request.user
+    access.require_case_reader(user)
+    if user.role == Role.EMPLOYER:
+        return _employer_out(access.employer_view(user, citizen_id, channel=API))
+    return _summary(access.get_citizen(user, citizen_id, channel=API, purpose="API"))
+
+
+# --------------------------------------------------------------------------- the case (journey 1)
 
 
 class TimelineEvent(Schema):
@@ -119,7 +162,7 @@ def resources(request: HttpRequest, citizen_id: int, payload: ResourcesIn) -> Ci
         on=date.today(),
         **data,
     )
-    return CitizenSummary(id=c.pk, name=c.full_name, birth_date=c.birth_date, masked_cpr=c.masked_cpr)
+    return _summary(c)
 
 
 class ExemptionIn(Schema):

@@ -99,6 +99,7 @@ def propose(request: HttpRequest, payload: ProposalIn):
 
 @router.get("/forslag", response=list[ProposalOut], summary="Matchforslag du har adgang til")
 def list_proposals(request: HttpRequest) -> list[ProposalOut]:
+    access.require_case_reader(request.user)
     return [
         ProposalOut(id=m.pk, status=m.status, opening_id=m.opening_id, course_id=m.course_id)
         for m in access.proposals_for(request.user)[:500]

@@ -55,14 +55,18 @@ class PayslipOut(Schema):
     status: str
     urgent: bool
     urgent_reasons: list[str]
-    overlaps_with: list[int]
-    overlap_resolved: bool
-    calculation: CalculationOut | None
+    overlaps_with: list[int] | None = Field(..., description="Lønsedler for samme periode; null for en virksomhed")
+    overlap_resolved: bool | None = Field(..., description="null for en virksomhed")
+    calculation: CalculationOut | None = Field(..., description="Den supplerende hjælp; null for en virksomhed")
     ledger_notes: list[str]
 
 
-def _out(p: Payslip) -> PayslipOut:
+def _out(p: Payslip, actor) -> PayslipOut:
+    """The payslip as ``actor`` may see it: an employer gets its own payslip without the
+    citizen's benefit and without the citizen's other payslips (``permissions.sees_benefit``)."""
     from smaajob.money import deadlines
+
+    benefit = permissions.sees_benefit(actor)
 
     urgency = deadlines.urgency(
         deadline=p.deadline,
@@ -87,10 +91,10 @@ def _out(p: Payslip) -> PayslipOut:
         status=p.status,
         urgent=urgency.urgent,
         urgent_reasons=list(urgency.reasons),
-        overlaps_with=list(p.overlaps_with),
-        overlap_resolved=not p.unresolved_overlap,
+        overlaps_with=list(p.overlaps_with) if benefit else None,
+        overlap_resolved=not p.unresolved_overlap if benefit else None,
         calculation=None
-        if c is None
+        if c is None or not benefit
         else CalculationOut(
             month=c.month,
             benefit_before=c.benefit_before,
@@ -146,7 +150,7 @@ def submit(
         urgent_note=urgent_note,
         channel=API,
     )
-    return Status(201, _out(payslip))
+    return Status(201, _out(payslip, request.user))
 
 
 @router.get("/", response=list[PayslipOut], summary="Åbne lønsedler, mest presserende først")
@@ -154,12 +158,12 @@ def worklist(request: HttpRequest, status: str | None = None) -> list[PayslipOut
     user = request.user
     rows = selectors.worklist(permissions.payslips_for(user), today=timezone.localdate(), status=status or None)
     access.log_list_read(user, sorted({r.payslip.citizen_id for r in rows}), channel=API, purpose="API: lønsedler")
-    return [_out(r.payslip) for r in rows]
+    return [_out(r.payslip, user) for r in rows]
 
 
 @router.get("/{payslip_id}", response=PayslipOut, summary="Én lønseddel (404 hvis den ikke findes eller ikke er din)")
 def detail(request: HttpRequest, payslip_id: int) -> PayslipOut:
-    return _out(permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API"))
+    return _out(permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API"), request.user)
 
 
 class CalculateIn(Schema):
@@ -187,22 +191,23 @@ def calculate(request: HttpRequest, payslip_id: int, payload: CalculateIn) -> Pa
         manual_reason=payload.manual_reason,
         channel=API,
     )
-    return _out(Payslip.objects.select_related("calculation", "placement__company").get(pk=payslip.pk))
+    return _out(Payslip.objects.select_related("calculation", "placement__company").get(pk=payslip.pk), request.user)
 
 
 @router.post("/{payslip_id}/godkend", response=PayslipOut, summary="Godkend; timerne føres i timeregnskabet")
 def approve(request: HttpRequest, payslip_id: int) -> PayslipOut:
     payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: godkend")
-    return _out(services.approve(actor=request.user, payslip=payslip, channel=API))
+    return _out(services.approve(actor=request.user, payslip=payslip, channel=API), request.user)
 
 
 @router.post("/{payslip_id}/udbetalt", response=PayslipOut, summary="Marker som udbetalt")
 def paid(request: HttpRequest, payslip_id: int, payload: PaidIn) -> PayslipOut:
     payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: udbetalt")
-    return _out(services.mark_paid(actor=request.user, payslip=payslip, paid_on=payload.paid_on, channel=API))
+    row = services.mark_paid(actor=request.user, payslip=payslip, paid_on=payload.paid_on, channel=API)
+    return _out(row, request.user)
 
 
 @router.post("/{payslip_id}/afvis", response=PayslipOut, summary="Afvis (fx dobbelt indberetning)")
 def reject(request: HttpRequest, payslip_id: int, payload: ReasonIn) -> PayslipOut:
     payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: afvis")
-    return _out(services.reject(actor=request.user, payslip=payslip, reason=payload.reason, channel=API))
+    return _out(services.reject(actor=request.user, payslip=payslip, reason=payload.reason, channel=API), request.user)

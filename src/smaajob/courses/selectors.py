@@ -385,6 +385,22 @@ def matching_candidate(citizen: Citizen, on: date) -> Any | None:
     )
 
 
+def missing_consents(citizen: Citizen, opening: Opening, on: date) -> frozenset[str]:
+    """What a match of ``citizen`` to ``opening`` needs the employer to be told that the citizen
+    has not consented to disclose on ``on``: the engine's consent rule, which holds also where
+    it cannot run (an address not yet located)."""
+    from smaajob import matching
+    from smaajob.citizens.selectors import consented_facts_on
+
+    return frozenset(
+        matching.missing_consents(
+            restrictions=[t for t in citizen.restriction_tags if t.strip()],
+            consents=consented_facts_on(citizen, on),
+            required_certificates=[c for c in opening.required_certificates if c.strip()],
+        )
+    )
+
+
 def suggested_openings(citizen: Citizen, openings: Any, on: date, k: int = 10) -> dict[str, Any]:
     """The engine's best openings for a citizen, each with its Danish explanation."""
     from smaajob import matching

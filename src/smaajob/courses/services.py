@@ -541,6 +541,22 @@ def end_course(
     return course
 
 
+def _require_consent(citizen: Citizen, opening: Opening, on: date) -> None:
+    """Refuse a match the matching engine would refuse for missing consent (003 §3.4.3)."""
+    from smaajob.courses.selectors import missing_consents
+    from smaajob.matching.model import FACT_DA, Fact
+
+    missing = missing_consents(citizen, opening, on)
+    if missing:
+        facts = " og ".join(FACT_DA[Fact(f)] for f in sorted(missing))
+        raise InvalidInput(
+            f"Virksomheden skal have oplyst {facts}, men borgeren har ikke givet samtykke til at "
+            "videregive det. Registrér samtykket under ressourceafdækningen først.",
+            field="consent",
+            code="consent_missing",
+        )
+
+
 @transaction.atomic
 def propose_match(
     *,
@@ -561,6 +577,7 @@ def propose_match(
     )
     if live.exists():
         raise InvalidInput("Borgeren er allerede foreslået til denne opgave.", field="opening")
+    _require_consent(course.citizen, opening, on)
     row = MatchProposal.objects.create(
         course=course, opening=opening, proposed_by=actor, proposed_on=on, score=score, explanation=explanation[:4000]
     )
@@ -577,6 +594,9 @@ def answer_proposal(*, actor: User, proposal: MatchProposal, agrees: bool, on: d
         raise InvalidInput("Forslaget er allerede besvaret.", field="status")
     if actor.role == "employer" and proposal.opening.company_id != actor.company_id:
         raise InvalidInput("Forslaget hører til en anden virksomhed.", field="proposal")
+    if agrees:
+        # The citizen may have withdrawn consent since the proposal was made.
+        _require_consent(proposal.course.citizen, proposal.opening, on)
     proposal.status = ProposalStatus.AGREED if agrees else ProposalStatus.DECLINED
     proposal.answered_on = on
     proposal.employer_note = note[:2000]

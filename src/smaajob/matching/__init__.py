@@ -13,6 +13,8 @@ Single case
     ``explain(candidate, opening) -> MatchExplanation`` — feasible or not, each failed hard
     constraint (:class:`Reason`, stable code + Danish sentence), what fits, each score
     component; ``.text()`` in Danish, ``.to_dict()`` for JSON.
+    ``missing_consents(restrictions=…, consents=…)`` — the consent constraint alone, from plain
+    sets (no coordinates needed): what a proposal outside the engine must not skip.
 
 Searches
     ``top_openings_for(candidate, openings, k=10, filters=MatchFilters(...)) -> Ranking``
@@ -40,7 +42,7 @@ from smaajob.matching.errors import (
 )
 from smaajob.matching.explain import MatchExplanation, Rejection, ScoreComponent, explain
 from smaajob.matching.filters import MatchFilters
-from smaajob.matching.model import Candidate, DanishLevel, Fact, Opening, OpeningKind
+from smaajob.matching.model import Candidate, DanishLevel, Fact, Opening, OpeningKind, missing_consents
 from smaajob.matching.pools import CandidatePool, OpeningPool, build_pools
 from smaajob.matching.ranking import Ranking, Suggestion, top_candidates_for, top_openings_for
 from smaajob.matching.second_job import (
@@ -84,6 +86,7 @@ __all__ = [
     "explain",
     "feasible_pairs",
     "load_weights",
+    "missing_consents",
     "propose_second_jobs",
     "second_job_upper_bound",
     "top_candidates_for",

@@ -203,7 +203,7 @@ class Candidate:
     @property
     def required_disclosures(self) -> frozenset[Fact]:
         """Facts any employer must be told: a company can only accommodate what it knows."""
-        return frozenset({Fact.RESTRICTIONS}) if self.restrictions else frozenset()
+        return citizen_disclosures(self.restrictions)
 
     def holding(self, opening: Opening, hours: float | None = None) -> Candidate:
         """This citizen after taking ``opening``: its slots and hours are no longer free.
@@ -312,8 +312,44 @@ class Opening:
     @property
     def disclosures_needed(self) -> frozenset[Fact]:
         """Facts this task itself needs disclosed: certificates must be shown to the employer."""
-        extra = {Fact.COMPETENCES} if self.required_certificates else set()
-        return frozenset(Fact(f) for f in self.required_disclosures) | extra
+        return task_disclosures(self.required_disclosures, self.required_certificates)
 
 
-__all__ = ["Candidate", "DanishLevel", "Fact", "Opening", "OpeningKind"]
+def citizen_disclosures(restrictions: Iterable[str]) -> frozenset[Fact]:
+    """Facts any employer must be told about a citizen: their skånehensyn, if they have any
+    (a company can only accommodate what it knows)."""
+    return frozenset({Fact.RESTRICTIONS}) if frozenset(restrictions) else frozenset()
+
+
+def task_disclosures(required_disclosures: Iterable[str], required_certificates: Iterable[str]) -> frozenset[Fact]:
+    """Facts a task needs disclosed: its own requirements, and competences whenever it
+    requires a certificate (the certificate must be shown to the employer)."""
+    extra = {Fact.COMPETENCES} if frozenset(required_certificates) else set()
+    return _facts(required_disclosures, field_name="required_disclosures") | extra
+
+
+def missing_consents(
+    *,
+    restrictions: Iterable[str],
+    consents: Iterable[str],
+    required_disclosures: Iterable[str] = (),
+    required_certificates: Iterable[str] = (),
+) -> frozenset[Fact]:
+    """Facts a citizen–task match needs the employer to be told that the citizen has not
+    consented to disclose. Not empty means the engine refuses the pair (``Reason.CONSENT``;
+    ``constraints.disclosures_needed`` is the same rule over whole pools), and so must any
+    proposal made or accepted outside the engine."""
+    needed = citizen_disclosures(restrictions) | task_disclosures(required_disclosures, required_certificates)
+    return needed - _facts(consents, field_name="consents")
+
+
+__all__ = [
+    "Candidate",
+    "DanishLevel",
+    "Fact",
+    "Opening",
+    "OpeningKind",
+    "citizen_disclosures",
+    "missing_consents",
+    "task_disclosures",
+]

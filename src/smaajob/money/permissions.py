@@ -3,7 +3,8 @@
 
 * A citizen submits and sees only their own payslips.
 * An employer contact submits only for a placement at their own company, and sees the payslips
-  of those placements.
+  of those placements — while the placement runs or within the grace period after it
+  (``smaajob.access.placements_for``), and without the benefit calculation (``sees_benefit``).
 * Staff who may open the citizen (``smaajob.access.citizens_for``) may register a payslip they
   received on paper and see the citizen's payslips.
 * Only the benefit office (and administrators) calculate, approve, reject and mark as paid.
@@ -26,6 +27,7 @@ from smaajob.organisation.models import STAFF_ROLES, Role, User
 
 NOT_FOUND = "Lønsedlen findes ikke, eller du har ikke adgang til den."
 CITIZEN_NOT_FOUND = "Borgeren findes ikke, eller du har ikke adgang til borgeren."
+PAID_KINDS = ("paid", "hybrid", "wage_subsidy")
 HANDLER_ROLES = frozenset({Role.BENEFIT_OFFICE, Role.ADMINISTRATOR})
 # Analysts see aggregates only (DOMAIN.md §2).
 STAFF_SUBMITTERS = STAFF_ROLES - {Role.ANALYST}
@@ -44,13 +46,26 @@ def submission_channel(actor: User, citizen: Citizen, placement: Placement | Non
             raise NotFound(CITIZEN_NOT_FOUND)
         return SubmittedVia.CITIZEN
     if actor.role == Role.EMPLOYER:
-        # An employer reports hours for its own placements only, so the placement is required.
-        if placement is None or placement.company_id != actor.company_id or placement.course.citizen_id != citizen.pk:
+        # An employer reports hours for its own placements only, while they run or within the
+        # grace period after (``smaajob.access.employers``), so the placement is required.
+        if (
+            placement is None
+            or placement.course.citizen_id != citizen.pk
+            or not access.placements_for(actor).filter(pk=placement.pk).exists()
+        ):
             raise NotFound(CITIZEN_NOT_FOUND)
         return SubmittedVia.EMPLOYER
     if actor.role in STAFF_SUBMITTERS and access.citizens_for(actor).filter(pk=citizen.pk).exists():
         return SubmittedVia.CONSULTANT
     raise NotFound(CITIZEN_NOT_FOUND)
+
+
+def sees_benefit(actor: User) -> bool:
+    """The supplementary benefit (the calculation, what was offset, the citizen's other
+    payslips and the notes about them) is the citizen's payment data: the citizen and the
+    staff who may open the payslip see it; an employer sees only the payslip it is party to.
+    Benefit is no fact an employer is told (DOMAIN.md §2; ``access.employer_facts``)."""
+    return _active(actor) and actor.role != Role.EMPLOYER
 
 
 def may_handle(actor: User) -> bool:
@@ -64,7 +79,7 @@ def payslips_for(actor: User) -> QuerySet[Payslip]:
     if actor.role == Role.CITIZEN:
         return Payslip.objects.filter(citizen__user=actor)
     if actor.role == Role.EMPLOYER:
-        return Payslip.objects.filter(placement__company_id=actor.company_id)
+        return Payslip.objects.filter(placement__in=access.placements_for(actor))
     if actor.role in STAFF_SUBMITTERS:
         return Payslip.objects.filter(citizen__in=access.citizens_for(actor))
     return Payslip.objects.none()
@@ -107,7 +122,7 @@ def get_payslip(actor: User, payslip_id: int | str, *, channel: str = AuditChann
 
 def placements_open_to(actor: User, citizen: Citizen) -> QuerySet[Placement]:
     """Paid placements the actor may attach a payslip to."""
-    paid = Placement.objects.filter(course__citizen=citizen, kind__in=["paid", "hybrid", "wage_subsidy"])
+    paid = Placement.objects.filter(course__citizen=citizen, kind__in=PAID_KINDS)
     if actor.role == Role.EMPLOYER:
-        return paid.filter(company_id=actor.company_id)
+        return paid.filter(pk__in=access.placements_for(actor).values("pk"))
     return paid.filter(Q(actual_start__isnull=False) | Q(planned_start__isnull=False))

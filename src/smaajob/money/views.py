@@ -26,7 +26,6 @@ from smaajob import access
 from smaajob.citizens.benefit_today import facts_for
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, spouse_of
-from smaajob.courses.models import Placement
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.money import calculator, permissions, selectors, services
 from smaajob.money.attachments import CONTENT_TYPES, EXTENSIONS
@@ -278,16 +277,21 @@ def my_payslips(request: HttpRequest) -> HttpResponse:
 def submit_for(request: HttpRequest, citizen_id: int) -> HttpResponse:
     """Staff and employers register a payslip for a citizen they may act for."""
     user = request.user
-    if user.role == Role.EMPLOYER:
-        citizen = Citizen.objects.filter(pk=citizen_id, courses__placements__company_id=user.company_id).first()
-        if citizen is None:
-            raise NotFound(permissions.CITIZEN_NOT_FOUND)
-        access.get_citizen(user, citizen.pk, purpose="lønseddel")  # audit-logged read
-    elif user.role == Role.CITIZEN:
+    if user.role == Role.CITIZEN:
         return redirect("money:my_payslips")
-    else:
-        citizen = access.get_citizen(user, citizen_id, purpose="lønseddel")
-    return _payslip_form_page(request, citizen, template="money/submit.html", extra={})
+    # An employer reaches only citizens placed with it now or within the grace period, and is
+    # told only their consented facts (the heading names the citizen only with consent).
+    citizen = access.get_citizen(user, citizen_id, purpose="lønseddel")
+    return _payslip_form_page(
+        request, citizen, template="money/submit.html", extra={"heading": _citizen_heading(user, citizen)}
+    )
+
+
+def _citizen_heading(user: Any, citizen: Citizen) -> str:
+    """The citizen as a page may name them to ``user``: an employer only with consent to the name."""
+    if user.role != Role.EMPLOYER:
+        return citizen.full_name
+    return access.employer_facts(citizen, on=timezone.localdate()).name or "en borger hos jer"
 
 
 @login_required
@@ -296,17 +300,18 @@ def employer_payslips(request: HttpRequest) -> HttpResponse:
     user = request.user
     if user.role != Role.EMPLOYER:
         raise NotFound(permissions.CITIZEN_NOT_FOUND)
+    today = timezone.localdate()
     placements = (
-        Placement.objects.filter(company_id=user.company_id, kind__in=["paid", "hybrid", "wage_subsidy"])
+        access.placements_for(user, on=today)
+        .filter(kind__in=permissions.PAID_KINDS)
         .select_related("course__citizen")
         .order_by("-planned_start")
     )
+    rows = [{"placement": p, "heading": _citizen_heading(user, p.course.citizen)} for p in placements]
     payslips = permissions.payslips_for(user).select_related("citizen").order_by("-received_at")[:50]
     reminders = selectors.reminders_for(user)
     access.log_list_read(user, sorted({p.course.citizen_id for p in placements}), purpose="lønsedler: virksomhed")
-    return render(
-        request, "money/employer.html", {"placements": placements, "payslips": payslips, "reminders": reminders}
-    )
+    return render(request, "money/employer.html", {"rows": rows, "payslips": payslips, "reminders": reminders})
 
 
 @login_required
@@ -341,19 +346,22 @@ def _detail_context(request: HttpRequest, payslip: Payslip) -> dict[str, Any]:
     from smaajob.money import deadlines
 
     done = payslip.status in (PayslipStatus.APPROVED, PayslipStatus.PAID)
+    benefit = permissions.sees_benefit(request.user)
     return {
         "payslip": payslip,
+        "heading": _citizen_heading(request.user, payslip.citizen),
+        "sees_benefit": benefit,
         "urgency": deadlines.urgency(
             deadline=payslip.deadline, done=done, requested=payslip.urgent_requested, today=today
         ),
-        "calculation": payslip.calculation,
+        "calculation": payslip.calculation if benefit else None,
         "may_handle": permissions.may_handle(request.user),
         "calculate_form": CalculateForm(),
         "reject_form": ReasonForm(),
         "overlap_form": ReasonForm(prefix="overlap"),
         "paid_form": PaidForm(initial={"paid_on": today}),
         "transitions": payslip.transitions.select_related("actor"),
-        "overlapping": Payslip.objects.filter(pk__in=payslip.overlaps_with),
+        "overlapping": Payslip.objects.filter(pk__in=payslip.overlaps_with) if benefit else Payslip.objects.none(),
         "received": request.GET.get("modtaget") == "1",
     }
 

@@ -110,15 +110,17 @@ def administrator_home(user: User, on: date) -> Context:
 def employer_home(user: User, on: date) -> Context:
     company = access.get_company(user, user.company_id)
     placements = (
-        Placement.objects.filter(company=company)
+        access.placements_for(user, on=on)
         .filter(Q(actual_end__isnull=True) | Q(actual_end__gte=on))
         .select_related("course")
         .order_by("planned_start")
     )
-    placed = [{"placement": p, "view": access.employer_view(user, p.course.citizen_id, on=on)} for p in placements]
-    views = {row["placement"].course.citizen_id: row["view"] for row in placed}
+    # The consented facts of every citizen the company may see (running placements and those
+    # in the grace period, whose last weeks may still wait for confirmation).
+    views = {v.citizen_id: v for v in access.employer_views(user, on=on, purpose="forside: virksomhed")}
+    placed = [{"placement": p, "view": views[p.course.citizen_id]} for p in placements]
     weeks = (
-        WeeklyHours.objects.filter(placement__in=access.placements_for(user), confirmed_by_employer=False)
+        WeeklyHours.objects.filter(placement__in=access.placements_for(user, on=on), confirmed_by_employer=False)
         .select_related("placement__course")
         .order_by("-week_start")[:30]
     )

@@ -15,7 +15,6 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from smaajob import access
-from smaajob.access.citizens import NOT_FOUND_MESSAGE
 from smaajob.citizens import services as citizen_services
 from smaajob.citizens.benefit_today import derived_benefit
 from smaajob.citizens.models import ExemptionDecision, TransferRequest, TransferStatus
@@ -64,10 +63,9 @@ def _open_course(citizen):
 @renders_errors
 def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
     user = request.user
-    if user.role == Role.BENEFIT_OFFICE:
-        # The benefit office works with income and payment data only (DOMAIN.md §2), through
-        # the payslip pages; the case view is refused like a citizen that is not theirs.
-        raise NotFound(NOT_FOUND_MESSAGE)
+    # The benefit office works with income and payment data only (DOMAIN.md §2), through the
+    # payslip pages; the case is refused like a citizen that is not theirs (as in the API).
+    access.require_case_reader(user)
     citizen = access.get_citizen(user, citizen_id, purpose="borgerside")
     if user.role in (Role.CITIZEN, Role.EMPLOYER):
         # Their own views live on their home page; this page is the staff's case view.

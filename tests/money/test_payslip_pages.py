@@ -71,12 +71,13 @@ def test_the_worklist_filters_by_status_with_htmx(client, submit, benefit_office
 
 
 def test_the_benefit_office_calculates_and_approves_from_the_payslip_page(
-    client, submit, benefit_officer, on_kontanthjaelp
+    client, submit, benefit_officer, second_officer, on_kontanthjaelp
 ):
     payslip = submit()
     office = as_user(client, benefit_officer)
     with mock.patch("django.utils.timezone.localdate", return_value=TODAY):
         office.post(reverse("money:payslip_action", args=[payslip.pk, "beregn"]), {})
+        office = as_user(client, second_officer)
         office.post(reverse("money:payslip_action", args=[payslip.pk, "godkend"]))
         refused = office.post(reverse("money:payslip_action", args=[payslip.pk, "afvis"]), {"reason": "x"})
     payslip.refresh_from_db()

@@ -58,7 +58,8 @@ class PayslipOut(Schema):
     overlaps_with: list[int]
     overlap_resolved: bool
     calculation: CalculationOut | None
-    ledger_notes: list[str]
+    approved_at: dt.datetime | None
+    reconciliation: str = Field(description="transferred / weeks_kept / tom: hvordan forskellen til ugerne er afstemt")
 
 
 def _out(p: Payslip) -> PayslipOut:
@@ -104,7 +105,8 @@ def _out(p: Payslip) -> PayslipOut:
             explanation_text=c.explanation_text,
             explanation=c.explanation,
         ),
-        ledger_notes=list(p.ledger_notes),
+        approved_at=p.approved_at,
+        reconciliation=p.reconciliation,
     )
 
 
@@ -190,7 +192,7 @@ def calculate(request: HttpRequest, payslip_id: int, payload: CalculateIn) -> Pa
     return _out(Payslip.objects.select_related("calculation", "placement__company").get(pk=payslip.pk))
 
 
-@router.post("/{payslip_id}/godkend", response=PayslipOut, summary="Godkend; timerne føres i timeregnskabet")
+@router.post("/{payslip_id}/godkend", response=PayslipOut, summary="Godkend (fire øjne); ugerne ændres ikke")
 def approve(request: HttpRequest, payslip_id: int) -> PayslipOut:
     payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: godkend")
     return _out(services.approve(actor=request.user, payslip=payslip, channel=API))

@@ -18,6 +18,8 @@ from django.shortcuts import redirect, render
 from smaajob import access
 from smaajob.courses import selectors, services
 from smaajob.courses.models import WeeklyHours
+from smaajob.money import permissions as money_permissions
+from smaajob.money import selectors as money_selectors
 from smaajob.web.errors import renders_errors
 from smaajob.web.forms.weekly_hours import APPROVE, FIELDS, planned_values, row_entry, shown
 
@@ -95,7 +97,10 @@ def weekly_hours(request: HttpRequest) -> HttpResponse:
             return redirect(f"{request.path}?uge={week.isoformat()}")
         for row in rows:
             row["error"] = errors.get(row["key"])
-    access.log_list_read(request.user, [r["placement"].course.citizen_id for r in rows], purpose="ugens timer")
+    # Approved payslips whose hours differ from the recorded weeks, for the consultant to resolve.
+    differences = money_selectors.open_differences(money_permissions.payslips_for(request.user))
+    shown_citizens = {r["placement"].course.citizen_id for r in rows} | {d.payslip.citizen_id for d in differences}
+    access.log_list_read(request.user, sorted(shown_citizens), purpose="ugens timer")
     return render(
         request,
         "web/hours/week.html",
@@ -105,6 +110,7 @@ def weekly_hours(request: HttpRequest) -> HttpResponse:
             "previous": week - timedelta(days=7),
             "next": week + timedelta(days=7) if week + timedelta(days=7) <= date.today() else None,
             "rows": rows,
+            "differences": differences,
             "any_approvable": any(r["may_approve"] for r in rows),
             "error_count": len(errors),
         },

@@ -268,7 +268,9 @@ def payslip_hours_by_month(citizen_ids: list[int]) -> dict[int, dict[int, float]
     )
     ledger_months: set[tuple[int, int]] = set()
     tied = {p.placement_id for p in payslips if p.placement_id is not None}
-    for placement_id, week_start, paid in WeeklyHours.objects.filter(placement_id__in=tied, hours_paid__gt=0).values_list("placement_id", "week_start", "hours_paid"):
+    for placement_id, week_start, paid in WeeklyHours.objects.filter(
+        placement_id__in=tied, hours_paid__gt=0
+    ).values_list("placement_id", "week_start", "hours_paid"):
         for month, share in split_over_months(week_start, week_start + _SIX_DAYS, paid):
             if share:
                 ledger_months.add((placement_id, month_index(month)))

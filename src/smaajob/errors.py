@@ -17,6 +17,7 @@ The tree::
     ├── IllegalTransition              409  a course state change the process does not allow
     ├── NotFound                       404  missing — or not yours: the same answer for both
     ├── DecisionRequired               409  the law gives a caseworker this decision
+    │   └── FourEyesRequired           409  a second person must approve what one calculated
     └── RuleError                           raised by smaajob.rules (see smaajob.rules.errors)
         ├── ParameterFileError              a parameter file is malformed (names file and key)
         └── UnknownValue               422  a legal value the sources do not give for a date
@@ -114,6 +115,10 @@ class NotFound(SmaajobError):
 class DecisionRequired(SmaajobError):
     code = "decision_required"
     http_status = 409
+
+
+class FourEyesRequired(DecisionRequired):
+    code = "four_eyes_required"
 
 
 class RuleError(SmaajobError):

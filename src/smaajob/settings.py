@@ -146,6 +146,10 @@ MEDIA_ROOT = VAR_DIR / "media"
 
 # Behind HTTPS in production (SMAAJOB_HTTPS=1): cookies only over TLS, and HSTS.
 HTTPS = os.environ.get("SMAAJOB_HTTPS", "0") == "1"
+# Four eyes on money: a payslip's calculation (a manual amount too) is approved by a second
+# person of the benefit office. On unless a municipality with a one-person office turns it off
+# (docs/calculator.md).
+FOUR_EYES_APPROVAL = os.environ.get("SMAAJOB_FOUR_EYES", "1") == "1"
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations, log_in
 from tests.conftest import PASSWORD
@@ -105,11 +106,20 @@ def test_a_citizen_sends_a_payslip_from_a_phone_and_the_benefit_office_pays_it(
     assert "Beregningen er et forslag" in page.locator("pre.explanation").inner_text()
     page.screenshot(path="test-artifacts/payslip-calculated.png", full_page=True)
     assert axe_violations(page) == []
+    # Four eyes: a second person in the benefit office approves what the first calculated.
+    payslip_url = page.url
+    page.get_by_role("button", name="Godkend").click()
+    expect(page.get_by_role("alert")).to_contain_text("fire øjne")
+    make_user("benefit_office", username="ydelse2", first_name="Yvonne", last_name="Ydelse")
+    page.context.clear_cookies()
+    log_in(page, "ydelse2", PASSWORD)
+    page.goto(payslip_url)
     page.get_by_role("button", name="Godkend").click()
     page.get_by_role("button", name="Udbetalt").click()
     page.wait_for_selector("dd .state-paid")
     history = page.locator("ol.timeline").inner_text()
     assert all(word in history for word in ("Modtaget", "Beregnet", "Godkendt", "Udbetalt"))
+    assert "Beregnet af Yrsa Ydelse" in history and "Godkendt af Yvonne Ydelse" in history
 
 
 def test_a_file_that_is_not_a_pdf_is_refused_next_to_the_field(browser, live_server, working_citizen, tmp_path):

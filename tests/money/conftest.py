@@ -68,6 +68,12 @@ def benefit_officer(make_user):
 
 
 @pytest.fixture
+def second_officer(make_user):
+    """A second person in the benefit office: approves what ``benefit_officer`` calculated (four eyes)."""
+    return make_user("benefit_office", username="ydelse2", first_name="Yvonne", last_name="Ydelse")
+
+
+@pytest.fixture
 def on_kontanthjaelp(citizen, caseworker):
     from smaajob.citizens.services import set_benefit
 

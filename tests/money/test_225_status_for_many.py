@@ -17,14 +17,22 @@ def _without_result(status: dict) -> dict:
 
 
 def test_the_status_for_many_citizens_equals_each_citizens_own_status(
-    submit, benefit_officer, on_kontanthjaelp, citizen, paid_placement, employer_user, municipality, caseworker
+    submit,
+    benefit_officer,
+    second_officer,
+    on_kontanthjaelp,
+    citizen,
+    paid_placement,
+    employer_user,
+    municipality,
+    caseworker,
 ):
     from smaajob.citizens.services import register_citizen
     from smaajob.courses.services import record_week
 
     payslip = submit()
     services.calculate(actor=benefit_officer, payslip=payslip)
-    services.approve(actor=benefit_officer, payslip=payslip, today=TODAY)
+    services.approve(actor=second_officer, payslip=payslip)
     # A ledger week across two months (28 February - 6 March) is split by working days.
     record_week(
         actor=employer_user,

@@ -71,12 +71,13 @@ def test_the_worklist_filters_by_status_with_htmx(client, submit, benefit_office
 
 
 def test_the_benefit_office_calculates_and_approves_from_the_payslip_page(
-    client, submit, benefit_officer, on_kontanthjaelp
+    client, submit, benefit_officer, second_officer, on_kontanthjaelp
 ):
     payslip = submit()
     office = as_user(client, benefit_officer)
     with mock.patch("django.utils.timezone.localdate", return_value=TODAY):
         office.post(reverse("money:payslip_action", args=[payslip.pk, "beregn"]), {})
+        office = as_user(client, second_officer)
         office.post(reverse("money:payslip_action", args=[payslip.pk, "godkend"]))
         refused = office.post(reverse("money:payslip_action", args=[payslip.pk, "afvis"]), {"reason": "x"})
     payslip.refresh_from_db()
@@ -99,3 +100,21 @@ def test_each_role_sees_its_own_menu_entries(client, citizen_user, benefit_offic
     assert "Indsend lønseddel" in as_user(client, employer_user).get("/").content.decode()
     office = as_user(client, benefit_officer).get("/").content.decode()
     assert ">Lønsedler<" in office and "Mine lønsedler" not in office
+
+
+def test_an_employer_typed_next_to_a_chosen_job_is_not_silently_dropped(client, citizen_user, paid_placement):
+    # The page preselects the citizen's only job; a person who types another employer has not
+    # chosen that job, and saving either answer would drop what they typed in the other.
+    with mock.patch("django.utils.timezone.localdate", return_value=TODAY):
+        page = as_user(client, citizen_user).post(
+            reverse("money:my_payslips"), form(placement=str(paid_placement.pk), employer_name="Bageriet")
+        )
+    assert page.status_code == 200 and "Vælg »Andet job«" in page.content.decode()
+    assert Payslip.objects.count() == 0
+
+
+def test_with_several_jobs_none_is_preselected(citizen_user, paid_placement):
+    from smaajob.money.forms import PayslipForm
+
+    assert PayslipForm(placements=[paid_placement]).fields["placement"].initial == str(paid_placement.pk)
+    assert PayslipForm(placements=[paid_placement, paid_placement]).fields["placement"].initial is None

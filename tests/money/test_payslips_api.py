@@ -29,7 +29,7 @@ def fields(citizen, placement, **extra):
 
 
 def test_the_payslip_flow_through_the_api(
-    client, citizen_user, citizen, paid_placement, benefit_officer, on_kontanthjaelp
+    client, citizen_user, citizen, paid_placement, benefit_officer, second_officer, on_kontanthjaelp
 ):
     with mock.patch("django.utils.timezone.localdate", return_value=date(2022, 6, 10)):
         response = log_in(client, citizen_user).post("/api/v1/loensedler/", fields(citizen, paid_placement))
@@ -43,7 +43,12 @@ def test_the_payslip_flow_through_the_api(
         calculated = office.post(f"/api/v1/loensedler/{payslip_id}/beregn", {}, content_type="application/json")
         assert calculated.status_code == 200, calculated.content
         assert calculated.json()["calculation"]["benefit_after"]
-        assert office.post(f"/api/v1/loensedler/{payslip_id}/godkend").json()["status"] == "approved"
+        own = office.post(f"/api/v1/loensedler/{payslip_id}/godkend")
+        assert own.status_code == 409 and own.json()["code"] == "four_eyes_required"
+        client.logout()
+        office = log_in(client, second_officer)
+        approved = office.post(f"/api/v1/loensedler/{payslip_id}/godkend").json()
+        assert approved["status"] == "approved" and approved["approved_at"]
         paid = office.post(
             f"/api/v1/loensedler/{payslip_id}/udbetalt", {"paid_on": "2022-06-10"}, content_type="application/json"
         )

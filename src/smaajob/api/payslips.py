@@ -58,7 +58,8 @@ class PayslipOut(Schema):
     overlaps_with: list[int] | None = Field(..., description="Lønsedler for samme periode; null for en virksomhed")
     overlap_resolved: bool | None = Field(..., description="null for en virksomhed")
     calculation: CalculationOut | None = Field(..., description="Den supplerende hjælp; null for en virksomhed")
-    ledger_notes: list[str]
+    approved_at: dt.datetime | None
+    reconciliation: str = Field(description="transferred / weeks_kept / tom: hvordan forskellen til ugerne er afstemt")
 
 
 def _out(p: Payslip, actor) -> PayslipOut:
@@ -108,7 +109,8 @@ def _out(p: Payslip, actor) -> PayslipOut:
             explanation_text=c.explanation_text,
             explanation=c.explanation,
         ),
-        ledger_notes=list(p.ledger_notes),
+        approved_at=p.approved_at,
+        reconciliation=p.reconciliation,
     )
 
 
@@ -194,7 +196,7 @@ def calculate(request: HttpRequest, payslip_id: int, payload: CalculateIn) -> Pa
     return _out(Payslip.objects.select_related("calculation", "placement__company").get(pk=payslip.pk), request.user)
 
 
-@router.post("/{payslip_id}/godkend", response=PayslipOut, summary="Godkend; timerne føres i timeregnskabet")
+@router.post("/{payslip_id}/godkend", response=PayslipOut, summary="Godkend (fire øjne); ugerne ændres ikke")
 def approve(request: HttpRequest, payslip_id: int) -> PayslipOut:
     payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: godkend")
     return _out(services.approve(actor=request.user, payslip=payslip, channel=API), request.user)

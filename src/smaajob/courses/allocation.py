@@ -10,6 +10,10 @@ job reported for a Saturday–Sunday period) we fall back to calendar days. The 
 to hundredths and the rounding remainder goes to the last bucket, so the parts add up exactly
 to the payslip's hours. The same split turns weekly ledger hours into months for the 225-hour
 count. Danish holidays come from the ``holidays`` package.
+
+``share_within`` answers the reverse question for a payslip's reconciliation: how much of a
+ledger week's hours fall inside the payslip's period (a week at the period's edge counts with
+the working days it has inside).
 """
 
 from __future__ import annotations
@@ -79,3 +83,13 @@ def split_over_weeks(start: date, end: date, hours: Decimal) -> list[tuple[date,
 def split_over_months(start: date, end: date, hours: Decimal) -> list[tuple[date, Decimal]]:
     """(first day of the month, hours) pairs, e.g. a ledger week that spans two months."""
     return split(start, end, hours, month_of)
+
+
+def share_within(start: date, end: date, hours: Decimal, first: date, last: date) -> Decimal:
+    """The part of ``hours`` over ``start..end`` (split by working days) that falls in ``first..last``."""
+    days = days_between(start, end)
+    counted = [d for d in days if is_working_day(d)] or days
+    inside = sum(1 for d in counted if first <= d <= last)
+    if inside == len(counted):
+        return hours
+    return (hours * inside / len(counted)).quantize(CENT, rounding=ROUND_HALF_UP)

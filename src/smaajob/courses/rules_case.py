@@ -10,9 +10,11 @@ Choices, each stated once here:
 * Ordinary hours are the paid hours of småjob and hybrid placements; the unpaid part of a
   hybrid week and all praktik hours are placement hours; wage-subsidy hours are kept apart.
   Neither counts towards the 225 hours (LAS § 13 f; DOMAIN.md §7.1).
-* Another app may own better figures for some ordinary hours: the payslip flow knows each
-  payslip's exact period, so it registers itself with ``register_ordinary_hours_source`` and
-  its hours replace the ledger's payslip-fed weeks (the weeks stay in the ledger for display).
+* The weekly ledger is the source for the weeks it holds, whoever recorded them. Another app
+  may add ordinary hours the ledger does not hold: the payslip flow registers itself with
+  ``register_ordinary_hours_provider`` and adds approved payslips' hours for months where the
+  ledger has no paid hours for that job (``smaajob.money.selectors.payslip_hours_by_month``
+  states the rule). A payslip never replaces or doubles a recorded week.
 * The benefit of a month is the one in force on the month's last day, the convention of
   ``smaajob.rules`` for month-level amounts.
 * Exemptions are the caseworker's recorded decisions; sick leave extends the window.
@@ -33,32 +35,32 @@ from smaajob.rules.months import month_end, month_start
 # The benefits the 225-hour rule applies to (LAS § 13 f, stk. 1; DOMAIN.md §7.2).
 COVERED_BENEFITS = frozenset({"kontanthjaelp", "uddannelseshjaelp", "integrationsydelse"})
 
-# Week rows: (week_start, hours_present, hours_paid, placement kind, source).
-WEEK_FIELDS = ("week_start", "hours_present", "hours_paid", "placement__kind", "source")
-WeekRow = tuple[date, Decimal, Decimal, str, str]
+# Week rows: (week_start, hours_present, hours_paid, placement kind).
+WEEK_FIELDS = ("week_start", "hours_present", "hours_paid", "placement__kind")
+WeekRow = tuple[date, Decimal, Decimal, str]
 
 # citizen ids -> {citizen id: {month index: ordinary hours}}
 HoursProvider = Callable[[list[int]], dict[int, dict[int, float]]]
 _PROVIDERS: dict[str, HoursProvider] = {}
 
 
-def register_ordinary_hours_source(source: str, provider: HoursProvider) -> None:
-    """Let ``provider`` supply the ordinary hours of ledger weeks recorded with ``source``.
+def register_ordinary_hours_provider(name: str, provider: HoursProvider) -> None:
+    """Let ``provider`` add ordinary hours the ledger does not hold (once per ``name``).
 
     Called from an app's ``AppConfig.ready`` (the money app registers ``"payslip"``).
     """
-    _PROVIDERS[source] = provider
+    _PROVIDERS[name] = provider
 
 
-def provided_hours(citizen_ids: list[int]) -> tuple[frozenset[str], dict[int, dict[int, float]]]:
-    """The sources whose ordinary hours come from providers, and those hours per citizen."""
+def provided_hours(citizen_ids: list[int]) -> dict[int, dict[int, float]]:
+    """The providers' ordinary hours per citizen and month index, added up."""
     merged: dict[int, dict[int, float]] = {}
     for provider in _PROVIDERS.values():
         for citizen_id, months in provider(citizen_ids).items():
             target = merged.setdefault(citizen_id, {})
             for month, hours in months.items():
                 target[month] = target.get(month, 0.0) + hours
-    return frozenset(_PROVIDERS), merged
+    return merged
 
 
 def benefit_in_force(benefits: Iterable[Any], on: date) -> Any | None:
@@ -77,13 +79,13 @@ _SIX_DAYS = timedelta(days=6)
 _month_record = lru_cache(maxsize=16384, typed=True)(rules.MonthRecord)
 
 
-def _hours_by_month(weeks: Iterable[WeekRow], provided: frozenset[str]) -> dict[int, dict[str, float]]:
+def _hours_by_month(weeks: Iterable[WeekRow]) -> dict[int, dict[str, float]]:
     per_month: dict[int, dict[str, float]] = {}
-    for week_start, present, paid, kind, source in weeks:
+    for week_start, present, paid, kind in weeks:
         parts: tuple[tuple[str, Decimal], ...]
         if kind in ("paid", "hybrid"):
-            ordinary = Decimal(0) if source in provided else Decimal(paid)
-            parts = (("ordinary", ordinary), ("placement", Decimal(present - paid) if kind == "hybrid" else Decimal(0)))
+            unpaid = Decimal(present - paid) if kind == "hybrid" else Decimal(0)
+            parts = (("ordinary", Decimal(paid)), ("placement", unpaid))
         elif kind == "wage_subsidy":
             parts = (("subsidy", Decimal(paid)),)
         else:
@@ -113,16 +115,15 @@ def build_case(
     first: date,
     last: date,
     extra_ordinary: Mapping[int, float] | None = None,
-    provided_sources: frozenset[str] = frozenset(),
     spouse_on_help: bool = False,
 ) -> Any:
     """A ``rules.CitizenCase`` for the months ``first``..``last`` (inclusive).
 
-    ``extra_ordinary`` are the providers' hours for this citizen; ``provided_sources`` the
-    ledger sources they replace (see ``provided_hours``). Benefits, sick leave and exemptions
-    may be model instances or named rows (``values_list(..., named=True)``) with the same fields.
+    ``extra_ordinary`` are the providers' hours for this citizen (see ``provided_hours``).
+    Benefits, sick leave and exemptions may be model instances or named rows
+    (``values_list(..., named=True)``) with the same fields.
     """
-    per_month = _hours_by_month(weeks, provided_sources)
+    per_month = _hours_by_month(weeks)
     for month, hours in (extra_ordinary or {}).items():
         row = per_month.setdefault(month, {})
         row["ordinary"] = row.get("ordinary", 0.0) + hours

@@ -213,7 +213,7 @@ def _cases(citizen_ids: list[int], on: date, *, first: date | None = None) -> di
             rows[row.citizen_id].append(row)
     window_first, last = _window(on)
     with_spouse_on_help = _spouses_on_help(citizen_ids, last)
-    provided, extra = provided_hours(citizen_ids)
+    extra = provided_hours(citizen_ids)
     return {
         pk: build_case(
             weeks=weeks[pk],
@@ -223,7 +223,6 @@ def _cases(citizen_ids: list[int], on: date, *, first: date | None = None) -> di
             first=first or window_first,
             last=last,
             extra_ordinary=extra.get(pk),
-            provided_sources=provided,
             spouse_on_help=pk in with_spouse_on_help,
         )
         for pk in citizen_ids

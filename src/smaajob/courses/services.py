@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Sum
 
+from smaajob import plausibility
 from smaajob.audit.models import AuditAction, AuditChannel
 from smaajob.audit.services import record as audit
 from smaajob.citizens.models import Citizen, TransferRequest
@@ -346,7 +347,11 @@ def record_follow_up(
     effectiveness: int | None = None,
     notes: str = "",
     next_on: date | None = None,
+    today: date | None = None,
 ) -> FollowUp:
+    """A follow-up that took place: not in the future, not before the course or placement
+    (``smaajob.plausibility``); the next one planned at most a year ahead."""
+    today = today or date.today()
     if channel not in Channel.values:
         raise InvalidInput(f"Kanal skal være en af {', '.join(Channel.values)}.", field="channel")
     if attendance not in Attendance.values:
@@ -357,6 +362,20 @@ def record_follow_up(
         raise InvalidPeriod("Næste opfølgning skal ligge efter denne.", field="next_on")
     if placement is not None and placement.course_id != course.pk:
         raise InvalidInput("Placeringen hører ikke til forløbet.", field="placement")
+    plausibility.happened_by(happened_on, today=today, field="happened_on", what="Opfølgningen")
+    plausibility.not_before(
+        happened_on, course.started_on, field="happened_on", what="Opfølgningen", belongs_to="forløbet"
+    )
+    if placement is not None:
+        plausibility.not_before(
+            happened_on,
+            placement.actual_start or placement.planned_start,
+            field="happened_on",
+            what="Opfølgningen",
+            belongs_to="placeringen",
+        )
+    if next_on is not None:
+        plausibility.plan_within(next_on, after=happened_on, field="next_on", what="Næste opfølgning")
     row = FollowUp.objects.create(
         course=course,
         placement=placement,

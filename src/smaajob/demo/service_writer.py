@@ -127,7 +127,7 @@ def write_citizen(spec: CitizenSpec, plan: CoursePlan, *, municipality: Municipa
         course_services.record_follow_up(
             actor=vk, course=course, placement=placements[f.job_index][f.phase_index], happened_on=f.on,
             channel="visit" if f.on.day % 3 else "phone", attendance=f.attendance,
-            effectiveness=f.effectiveness, notes=f.notes, next_on=f.next_on,
+            effectiveness=f.effectiveness, notes=f.notes, next_on=f.next_on, today=today,
         )
     for tr in plan.transitions:
         course = course_services.change_state(

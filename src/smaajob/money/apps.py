@@ -9,10 +9,10 @@ class MoneyConfig(AppConfig):
     label = "money"
 
     def ready(self) -> None:
-        from smaajob.courses.rules_case import register_ordinary_hours_source
+        from smaajob.courses.rules_case import register_ordinary_hours_provider
         from smaajob.money import menu, selectors
 
         menu.register_entries()
-        # Approved payslips know their exact period: their hours replace the payslip-fed
-        # ledger weeks in every 225-hour count.
-        register_ordinary_hours_source("payslip", selectors.payslip_hours_by_month)
+        # Approved payslips add the paid hours of months the ledger holds none for (the rule is
+        # stated in ``selectors.payslip_hours_by_month``); the ledger stays the source for weeks.
+        register_ordinary_hours_provider("payslip", selectors.payslip_hours_by_month)

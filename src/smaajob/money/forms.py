@@ -275,8 +275,21 @@ class PayslipForm(forms.Form):
         choices = [(str(p.pk), f"{p.company.name} ({p.get_kind_display()})") for p in placements]
         self.fields["placement"].choices = [("", "Andet job (skriv arbejdsgiveren nedenfor)"), *choices]
         self.placements = {str(p.pk): p for p in placements}
-        if choices:
+        # Preselect only the one job there is: with several, a preselected first job would be
+        # saved for a person who never chose it.
+        if len(choices) == 1:
             self.fields["placement"].initial = choices[0][0]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("placement") and (data.get("employer_name") or "").strip():
+            # Both given: saving either one would drop what the person typed in the other.
+            self.add_error(
+                "employer_name",
+                "Du har både valgt et job på listen og skrevet en arbejdsgiver. Vælg »Andet job« for at "
+                "bruge den arbejdsgiver, du har skrevet, eller slet navnet.",
+            )
+        return data
 
 
 class CalculateForm(forms.Form):

@@ -77,7 +77,21 @@ class BenefitCalculation(models.Model):
         ]
 
 
+class Reconciliation(models.TextChoices):
+    """How a person resolved a difference between an approved payslip and the ledger weeks."""
+
+    TRANSFERRED = "transferred", _("Lønsedlens timer overført til ugerne")
+    WEEKS_KEPT = "weeks_kept", _("Ugerne beholdt som registreret")
+
+
 class Payslip(QuickChoiceLabels, models.Model):
+    """A payslip and, once approved, the record of its paid hours and wage for its period.
+
+    The approved payslip stands next to the weekly ledger; approving it never changes a week.
+    Where the payslip and the recorded weeks differ, a person resolves the difference
+    (``smaajob.money.services.transfer_to_weeks`` / ``keep_weeks``), or edits the weeks.
+    """
+
     citizen = models.ForeignKey(Citizen, on_delete=models.PROTECT, related_name="payslips")
     placement = models.ForeignKey(Placement, on_delete=models.PROTECT, null=True, blank=True, related_name="payslips")
     employer_name = models.CharField(_("arbejdsgiver"), max_length=200, blank=True)
@@ -107,7 +121,21 @@ class Payslip(QuickChoiceLabels, models.Model):
         BenefitCalculation, on_delete=models.PROTECT, null=True, blank=True, related_name="payslips"
     )
     rejection_reason = models.TextField(_("begrundelse for afvisning"), blank=True)
-    ledger_notes = models.JSONField(_("noter fra timeregnskabet"), default=list, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("godkendt"), null=True, blank=True)
+    reconciliation = models.CharField(
+        _("afstemning med ugerne"), max_length=12, choices=Reconciliation.choices, blank=True
+    )
+    # The difference (payslip − weeks) a person accepted by keeping the weeks; a later change of
+    # the weeks that gives another difference opens the question again.
+    reconciled_difference = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    reconciled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reconciled_at = models.DateTimeField(_("afstemt"), null=True, blank=True)
+    reconciliation_note = models.TextField(_("begrundelse for afstemningen"), blank=True)
     paid_on = models.DateField(_("udbetalt den"), null=True, blank=True)
 
     class Meta:
@@ -148,7 +176,8 @@ class PayslipTransition(QuickChoiceLabels, models.Model):
 
 
 class PayslipWeek(models.Model):
-    """The share of an approved payslip's hours fed into one ISO week of the hours ledger."""
+    """The hours of an approved payslip a person chose to transfer into one ISO week of the
+    ledger (»overfør lønsedlens timer til ugerne«), kept as the record of that choice."""
 
     payslip = models.ForeignKey(Payslip, on_delete=models.CASCADE, related_name="weeks")
     placement = models.ForeignKey(Placement, on_delete=models.PROTECT, related_name="+")

@@ -8,6 +8,8 @@
 * Staff who may open the citizen (``smaajob.access.citizens_for``) may register a payslip they
   received on paper and see the citizen's payslips.
 * Only the benefit office (and administrators) calculate, approve, reject and mark as paid.
+* The benefit office and the consultants resolve a difference between an approved payslip and
+  the recorded weeks (their access to the payslip itself goes through ``payslips_for``).
 
 Missing and "not yours" get the same ``NotFound``; every read of a payslip is audit-logged.
 """
@@ -71,6 +73,11 @@ def sees_benefit(actor: User) -> bool:
 def may_handle(actor: User) -> bool:
     """Calculate, approve, reject and mark as paid: the benefit office's work."""
     return _active(actor) and actor.role in HANDLER_ROLES
+
+
+def may_reconcile(actor: User) -> bool:
+    """Resolve a difference between a payslip and the weeks: the benefit office, or the consultant."""
+    return may_handle(actor) or (_active(actor) and actor.role == Role.CONSULTANT)
 
 
 def payslips_for(actor: User) -> QuerySet[Payslip]:

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Writes for the payslip flow: submit, calculate, approve, mark as paid, reject, reminders.
+"""Writes for the payslip flow: submit, calculate, approve, reconcile with the weeks, mark as
+paid, reject, reminders.
 
 Each function is one transaction and refuses bad input before writing anything; an uploaded
 file is removed again if the transaction fails, so nothing is ever half-saved. The calculation
@@ -9,10 +10,12 @@ the benefit office approves it: no benefit is cut automatically (ARCHITECTURE.md
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -22,11 +25,11 @@ from smaajob.audit.services import record as audit
 from smaajob.citizens.benefit_today import derived_benefit
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on
-from smaajob.courses.allocation import split_over_weeks
 from smaajob.courses.models import HoursSource, Placement, WeeklyHours
 from smaajob.courses.services import record_week
 from smaajob.errors import (
     DecisionRequired,
+    FourEyesRequired,
     IllegalTransition,
     InvalidHours,
     InvalidInput,
@@ -34,13 +37,15 @@ from smaajob.errors import (
     NotFound,
     OverlappingActivity,
 )
-from smaajob.money import attachments, deadlines, permissions
+from smaajob.hours import parse_hours
+from smaajob.money import attachments, deadlines, permissions, selectors
 from smaajob.money.models import (
     BenefitCalculation,
     Payslip,
     PayslipStatus,
     PayslipTransition,
     PayslipWeek,
+    Reconciliation,
     Reminder,
     ReminderKind,
 )
@@ -412,68 +417,155 @@ def calculate(
     return calculation
 
 
-def _feed_ledger(payslip: Payslip, actor: User, today: date) -> None:
-    """Put the payslip's hours into the weekly ledger (split by working days, see ``allocation``).
+@transaction.atomic
+def approve(*, actor: User, payslip: Payslip, channel: str = AuditChannel.WEB) -> Payslip:
+    """A person in the benefit office approves the calculated supplement.
 
-    The ledger row of a week holds the sum of all approved payslips' shares for that placement
-    and week, so feeding is idempotent. Paid hours an employer or consultant reported for the
-    same week are *replaced*, not added: the payslip is the better source and counting both
-    would report the same hours twice. Each replacement is noted on the payslip.
+    The approved payslip is the record of its paid hours and wage for its period, next to the
+    weekly ledger: approval changes no week. Where the payslip and the weeks differ, the
+    difference is shown to resolve (``transfer_to_weeks``, ``keep_weeks``, or editing a week).
+    With ``settings.FOUR_EYES_APPROVAL`` (on by default) the person who calculated may not
+    approve: a second person must, a manual amount included.
     """
-    placement = payslip.placement
-    if placement is None:
-        return
-    notes: list[str] = []
-    for week_start, share in split_over_weeks(payslip.period_start, payslip.period_end, payslip.hours):
-        PayslipWeek.objects.update_or_create(
-            payslip=payslip, week_start=week_start, defaults={"hours": share, "placement": placement}
+    if not permissions.may_handle(actor):
+        raise NotFound(permissions.NOT_FOUND)
+    payslip = Payslip.objects.select_for_update(of=("self",)).select_related("calculation").get(pk=payslip.pk)
+    if payslip.calculation_id is None and payslip.status == PayslipStatus.RECEIVED:
+        raise IllegalTransition("Beregn den supplerende hjælp, før lønsedlen godkendes.", field="status")
+    calculation = payslip.calculation
+    if settings.FOUR_EYES_APPROVAL and calculation is not None and calculation.calculated_by_id == actor.pk:
+        raise FourEyesRequired(
+            "Du har selv beregnet den supplerende hjælp"
+            + (" manuelt" if calculation.manual else "")
+            + "; en anden medarbejder i ydelseskontoret skal godkende den (fire øjne).",
+            field="status",
         )
-        total = PayslipWeek.objects.filter(
-            placement=placement,
-            week_start=week_start,
-            payslip__status__in=[PayslipStatus.APPROVED, PayslipStatus.PAID],
-        ).exclude(payslip=payslip).aggregate(t=Sum("hours"))["t"] or Decimal(0)
-        total += share
-        existing = WeeklyHours.objects.filter(placement=placement, week_start=week_start).first()
-        training = existing.hours_training if existing else Decimal(0)
-        present = max(existing.hours_present if existing else Decimal(0), total + training)
-        effective = min(existing.hours_effective, present) if existing else None
-        if existing is not None and existing.source != HoursSource.PAYSLIP and existing.hours_paid > 0:
-            notes.append(
-                f"Uge {week_start.isocalendar().week} ({week_start.year}): {format_number(float(existing.hours_paid))} "
-                f"løntimer registreret af {existing.get_source_display().lower()} erstattet af "
-                f"{format_number(float(total))} timer fra lønsedler."
-            )
-        record_week(
-            actor=actor,
-            placement=placement,
-            week=week_start,
-            hours_present=present,
-            hours_paid=total,
-            hours_effective=effective,
-            hours_training=training,
-            source=HoursSource.PAYSLIP,
-            today=today,
+    _move(payslip, PayslipStatus.APPROVED, actor)
+    payslip.approved_by = actor
+    payslip.approved_at = timezone.now()
+    payslip.save(update_fields=["status", "approved_by", "approved_at"])
+    _log(actor, AuditAction.UPDATE, payslip, "godkendt", channel)
+    return payslip
+
+
+def _reconcilable(actor: User, payslip: Payslip) -> Payslip:
+    if not permissions.may_reconcile(actor) or not permissions.payslips_for(actor).filter(pk=payslip.pk).exists():
+        raise NotFound(permissions.NOT_FOUND)
+    payslip = Payslip.objects.select_for_update(of=("self",)).select_related("placement__course").get(pk=payslip.pk)
+    if payslip.status not in (PayslipStatus.APPROVED, PayslipStatus.PAID):
+        raise IllegalTransition("Lønsedlen afstemmes med ugerne, når den er godkendt.", field="status")
+    if payslip.placement is None:
+        raise InvalidInput(
+            "Lønsedlen hører ikke til en placering i Småjob; der er ingen uger at afstemme med.", field="placement"
         )
-    payslip.ledger_notes = notes
+    return payslip
 
 
 @transaction.atomic
-def approve(*, actor: User, payslip: Payslip, today: date | None = None, channel: str = AuditChannel.WEB) -> Payslip:
-    """A person in the benefit office approves the calculated supplement; the hours enter the ledger."""
-    today = today or timezone.localdate()
-    if not permissions.may_handle(actor):
-        raise NotFound(permissions.NOT_FOUND)
-    # OF self: PostgreSQL cannot lock the nullable side of the outer join to the placement.
-    payslip = Payslip.objects.select_for_update(of=("self",)).select_related("placement__company").get(pk=payslip.pk)
-    if payslip.calculation_id is None and payslip.status == PayslipStatus.RECEIVED:
-        raise IllegalTransition("Beregn den supplerende hjælp, før lønsedlen godkendes.", field="status")
-    _move(payslip, PayslipStatus.APPROVED, actor)
-    payslip.save(update_fields=["status"])
-    _feed_ledger(payslip, actor, today)
-    payslip.save(update_fields=["ledger_notes"])
-    _log(actor, AuditAction.UPDATE, payslip, "godkendt", channel)
+def transfer_to_weeks(
+    *,
+    actor: User,
+    payslip: Payslip,
+    hours_by_week: Mapping[date, Any],
+    today: date | None = None,
+    channel: str = AuditChannel.WEB,
+) -> Payslip:
+    """»Overfør lønsedlens timer til ugerne«: a person's chosen distribution of the payslip's
+    hours over the ISO weeks of its period becomes those weeks' paid hours.
+
+    The distribution must add up to the payslip's hours. A week's hours present are never
+    changed: a week whose chosen paid hours exceed its hours present is refused (correct the
+    week first); a week with no row yet is created with hours present equal to its paid hours.
+    A week reaching outside the period also keeps what other payslips transferred to it.
+    """
+    payslip = _reconcilable(actor, payslip)
+    placement = payslip.placement
+    assert placement is not None
+    allowed = selectors.period_weeks(payslip.period_start, payslip.period_end)
+    chosen: dict[date, Decimal] = {}
+    for week_start, raw in hours_by_week.items():
+        if week_start not in allowed:
+            raise InvalidPeriod(
+                f"Uge {week_start.isocalendar().week} ligger uden for lønsedlens periode.", field="hours_by_week"
+            )
+        value = parse_hours(raw, field=f"uge-{week_start.isoformat()}", allow_blank=True)
+        chosen[week_start] = value if value is not None else Decimal(0)
+    total = sum(chosen.values(), Decimal(0))
+    if total != payslip.hours:
+        raise InvalidHours(
+            f"Fordelingen giver {format_number(float(total))} timer; lønsedlen har "
+            f"{format_number(float(payslip.hours))} timer. Ret fordelingen, så den giver det samme.",
+            field="hours_by_week",
+        )
+    PayslipWeek.objects.filter(payslip=payslip).delete()
+    for week_start, hours in sorted(chosen.items()):
+        others = PayslipWeek.objects.filter(
+            placement=placement,
+            week_start=week_start,
+            payslip__status__in=[PayslipStatus.APPROVED, PayslipStatus.PAID],
+        ).aggregate(t=Sum("hours"))["t"] or Decimal(0)
+        existing = WeeklyHours.objects.filter(placement=placement, week_start=week_start).first()
+        paid = hours + others
+        if existing is None and not paid:
+            continue
+        number = week_start.isocalendar().week
+        if existing is not None and paid > existing.hours_present:
+            raise InvalidHours(
+                f"Uge {number}: {format_number(float(paid))} løntimer er flere end de "
+                f"{format_number(float(existing.hours_present))} timer til stede. Ret ugens timer til stede "
+                "først, eller fordel timerne anderledes.",
+                field=f"uge-{week_start.isoformat()}",
+            )
+        try:
+            record_week(
+                actor=actor,
+                placement=placement,
+                week=week_start,
+                hours_present=existing.hours_present if existing is not None else paid,
+                hours_paid=paid,
+                hours_effective=existing.hours_effective if existing is not None else None,
+                hours_training=existing.hours_training if existing is not None else 0,
+                source=HoursSource.PAYSLIP,
+                today=today or timezone.localdate(),
+            )
+        except (InvalidHours, InvalidPeriod, OverlappingActivity) as error:
+            raise type(error)(f"Uge {number}: {error.message}", field=f"uge-{week_start.isoformat()}") from None
+        if hours:
+            PayslipWeek.objects.create(payslip=payslip, placement=placement, week_start=week_start, hours=hours)
+    payslip.reconciliation = Reconciliation.TRANSFERRED
+    payslip.reconciled_difference = None
+    _reconciled(payslip, actor, note="")
+    _log(actor, AuditAction.UPDATE, payslip, "timer overført til ugerne", channel)
     return payslip
+
+
+@transaction.atomic
+def keep_weeks(*, actor: User, payslip: Payslip, reason: str, channel: str = AuditChannel.WEB) -> Payslip:
+    """The weeks are right as recorded (e.g. the payslip pays holiday hours): the difference is
+    accepted with a reason, and shown again only if the weeks later give another difference."""
+    payslip = _reconcilable(actor, payslip)
+    if not (reason or "").strip():
+        raise InvalidInput("Skriv hvorfor ugerne er rigtige, selv om lønsedlen siger noget andet.", field="reason")
+    payslip.reconciliation = Reconciliation.WEEKS_KEPT
+    payslip.reconciled_difference = selectors.difference_for(payslip).difference
+    _reconciled(payslip, actor, note=reason.strip())
+    _log(actor, AuditAction.UPDATE, payslip, "ugerne beholdt", channel)
+    return payslip
+
+
+def _reconciled(payslip: Payslip, actor: User, *, note: str) -> None:
+    payslip.reconciled_by = actor
+    payslip.reconciled_at = timezone.now()
+    payslip.reconciliation_note = note
+    payslip.save(
+        update_fields=[
+            "reconciliation",
+            "reconciled_difference",
+            "reconciled_by",
+            "reconciled_at",
+            "reconciliation_note",
+        ]
+    )
 
 
 @transaction.atomic
@@ -537,8 +629,6 @@ def create_due_reminders(*, today: date | None = None) -> list[Reminder]:
       paid hours and no payslip yet.
     * Before the payout: the benefit office, for payslips not yet approved.
     """
-    from smaajob.money import selectors  # selectors read; imported here to keep the write path explicit
-
     today = today or timezone.localdate()
     made: list[Reminder] = []
 

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -40,7 +41,7 @@ from smaajob.money.forms import (
     attach_error,
 )
 from smaajob.money.models import AttachmentType, Payslip, PayslipStatus
-from smaajob.organisation.models import Role
+from smaajob.organisation.models import STAFF_ROLES, Role
 from smaajob.rules import BenefitKind
 from smaajob.rules.months import month_index
 from smaajob.web.errors import renders_errors
@@ -347,6 +348,7 @@ def _detail_context(request: HttpRequest, payslip: Payslip) -> dict[str, Any]:
 
     done = payslip.status in (PayslipStatus.APPROVED, PayslipStatus.PAID)
     benefit = permissions.sees_benefit(request.user)
+    may_reconcile = done and permissions.may_reconcile(request.user) and payslip.placement_id is not None
     return {
         "payslip": payslip,
         "heading": _citizen_heading(request.user, payslip.citizen),
@@ -363,6 +365,11 @@ def _detail_context(request: HttpRequest, payslip: Payslip) -> dict[str, Any]:
         "transitions": payslip.transitions.select_related("actor"),
         "overlapping": Payslip.objects.filter(pk__in=payslip.overlaps_with) if benefit else Payslip.objects.none(),
         "received": request.GET.get("modtaget") == "1",
+        "ledger": selectors.difference_for(payslip) if may_reconcile else None,
+        "keep_form": ReasonForm(prefix="behold"),
+        "four_eyes": settings.FOUR_EYES_APPROVAL,
+        # Who calculated and approved is the staff's history; citizens and employers see the steps.
+        "show_actors": request.user.role in STAFF_ROLES,
     }
 
 
@@ -394,6 +401,17 @@ def payslip_action(request: HttpRequest, payslip_id: int, action: str) -> HttpRe
             )
         elif action == "godkend":
             services.approve(actor=user, payslip=payslip)
+        elif action == "overfoer":
+            weeks = selectors.period_weeks(payslip.period_start, payslip.period_end)
+            services.transfer_to_weeks(
+                actor=user,
+                payslip=payslip,
+                hours_by_week={w: request.POST.get(f"uge-{w.isoformat()}", "") for w in weeks},
+            )
+        elif action == "behold-ugerne":
+            form = ReasonForm(request.POST, prefix="behold")
+            context["keep_form"] = form
+            services.keep_weeks(actor=user, payslip=payslip, reason=request.POST.get("behold-reason", ""))
         elif action == "udbetalt":
             form = PaidForm(request.POST)
             context["paid_form"] = form

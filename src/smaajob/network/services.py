@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from smaajob import plausibility
 from smaajob.errors import InvalidInput
 from smaajob.hours import parse_hours
 from smaajob.network.models import (
@@ -112,6 +113,7 @@ def create_opening(
     assert low is not None and high is not None
     if high < low:
         raise InvalidInput(f"Højeste timetal ({high}) er mindre end laveste ({low}).", field="hours_max")
+    plausibility.offers_hours(high)
     if company.placement_only and kind in (OpeningKind.PAID, OpeningKind.HYBRID):
         raise InvalidInput("Virksomheden tilbyder kun praktik; opret opgaven som praktik.", field="kind")
     if not 1 <= int(capacity) <= 50:

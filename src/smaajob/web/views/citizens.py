@@ -23,7 +23,7 @@ from smaajob.courses import selectors as course_selectors
 from smaajob.courses import services as course_services
 from smaajob.courses.states import CourseState
 from smaajob.courses.work_duty import work_duty_on
-from smaajob.errors import NotFound, SmaajobError
+from smaajob.errors import SmaajobError
 from smaajob.organisation.models import Role
 from smaajob.slots import describe_slots
 from smaajob.web import home_pages

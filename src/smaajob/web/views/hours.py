@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: MPL-2.0
-"""This week's hours for all of a consultant's citizens on one screen (journey 4)."""
+"""This week's hours for all of a consultant's citizens on one screen (journey 4).
+
+Only what a person changed is saved (``smaajob.web.forms.weekly_hours``): the planned hours
+are a suggestion until someone types the week or presses »Godkend som planlagt«.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,10 @@ from django.shortcuts import redirect, render
 from smaajob import access
 from smaajob.courses import selectors, services
 from smaajob.courses.models import WeeklyHours
+from smaajob.money import permissions as money_permissions
+from smaajob.money import selectors as money_selectors
 from smaajob.web.errors import renders_errors
-
-FIELDS = ("hours_present", "hours_paid", "hours_effective", "hours_training")
+from smaajob.web.forms.weekly_hours import APPROVE, FIELDS, planned_values, row_entry, shown
 
 
 def _week(request: HttpRequest) -> date:
@@ -57,7 +62,8 @@ def _rows(request: HttpRequest, week: date, *, for_saving: bool = False) -> list
                 "key": f"p{p.pk}",
                 "planned": planned,
                 "recorded": row,
-                "values": {f: getattr(row, f) for f in FIELDS} if row else {"hours_present": planned or ""},
+                "values": {f: shown(getattr(row, f)) for f in FIELDS} if row else dict.fromkeys(FIELDS, ""),
+                "may_approve": row is None and planned_values(p.kind, planned) is not None,
             }
         )
     return rows
@@ -71,23 +77,30 @@ def weekly_hours(request: HttpRequest) -> HttpResponse:
     rows = _rows(request, week, for_saving=request.method == "POST")
     errors: dict[str, Any] = {}
     if request.method == "POST":
+        approve = request.POST.get(APPROVE, "")
         entries = []
         for row in rows:
-            key = row["key"]
-            values = {f: request.POST.get(f"{key}-{f}", "").strip() for f in FIELDS}
-            row["values"] = values
-            if not values["hours_present"]:
-                continue  # a row left blank is not recorded
-            entries.append({"key": key, "placement": row["placement"], "week": week, **values})
-        errors = services.record_weeks(actor=request.user, rows=entries)
+            entry, error = row_entry(row, request.POST, approve)
+            if error is not None:
+                errors[row["key"]] = error
+            elif entry is not None:
+                entries.append({**entry, "week": week})
         if not errors:
-            messages.success(
-                request, f"Timer for {len(entries)} placering(er) i uge {week.isocalendar().week} er gemt."
-            )
+            errors = services.record_weeks(actor=request.user, rows=entries)
+        if not errors:
+            if entries:
+                messages.success(
+                    request, f"Timer for {len(entries)} placering(er) i uge {week.isocalendar().week} er gemt."
+                )
+            else:
+                messages.info(request, "Intet er gemt: ingen rækker er udfyldt eller godkendt.")
             return redirect(f"{request.path}?uge={week.isoformat()}")
         for row in rows:
             row["error"] = errors.get(row["key"])
-    access.log_list_read(request.user, [r["placement"].course.citizen_id for r in rows], purpose="ugens timer")
+    # Approved payslips whose hours differ from the recorded weeks, for the consultant to resolve.
+    differences = money_selectors.open_differences(money_permissions.payslips_for(request.user))
+    shown_citizens = {r["placement"].course.citizen_id for r in rows} | {d.payslip.citizen_id for d in differences}
+    access.log_list_read(request.user, sorted(shown_citizens), purpose="ugens timer")
     return render(
         request,
         "web/hours/week.html",
@@ -97,6 +110,8 @@ def weekly_hours(request: HttpRequest) -> HttpResponse:
             "previous": week - timedelta(days=7),
             "next": week + timedelta(days=7) if week + timedelta(days=7) <= date.today() else None,
             "rows": rows,
+            "differences": differences,
+            "any_approvable": any(r["may_approve"] for r in rows),
             "error_count": len(errors),
         },
         status=422 if errors else 200,

@@ -144,6 +144,22 @@ def body_for(route: str, w: dict) -> dict | None:
             "started_on": TODAY.isoformat(),
         },
         "PUT /api/v1/borgere/{citizen_id}/ressourcer": {"job_goal": "lager"},
+        "POST /api/v1/borgere/{citizen_id}/oplysninger": {"valid_from": TODAY.isoformat(), "children": 0},
+        "POST /api/v1/borgere/{citizen_id}/sygeperioder": {
+            "starts_on": (TODAY - timedelta(days=7)).isoformat(),
+            "ends_on": (TODAY - timedelta(days=3)).isoformat(),
+        },
+        "POST /api/v1/borgere/{citizen_id}/aktiviteter": {
+            "description": "Sprogskole",
+            "slots": [{"weekday": 0, "start": "08:00", "end": "12:00"}],
+            "starts_on": TODAY.isoformat(),
+        },
+        "POST /api/v1/borgere/{citizen_id}/arbejdspligt": {
+            "valid_from": TODAY.isoformat(),
+            "legal_basis": "LAS kapitel 4",
+            "planned_hours_per_week": "37",
+        },
+        "PUT /api/v1/borgere/{citizen_id}/arbejdspligt/uger": {"week": start.isoformat(), "attended_hours": "10"},
         "POST /api/v1/borgere/{citizen_id}/fritagelser": {
             "decided_on": TODAY.isoformat(),
             "valid_from": TODAY.isoformat(),
@@ -207,9 +223,19 @@ API_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "GET /api/v1/borgere/{citizen_id}": (200, 404, 200, 404, 404),
     "GET /api/v1/borgere/{citizen_id}/tidslinje": (404, 404, 404, 404, 404),
     "GET /api/v1/borgere/{citizen_id}/225-timer": (404, 404, 404, 404, 404),
-    "POST /api/v1/borgere/visitation": (404, 404, 404, 404, 404),  # see VISITATION_ROUTE_FIX
+    "POST /api/v1/borgere/visitation": (404, 404, 404, 404, 404),
     "PUT /api/v1/borgere/{citizen_id}/ressourcer": (404, 404, 404, 404, 404),
     "POST /api/v1/borgere/{citizen_id}/fritagelser": (404, 404, 404, 404, 404),
+    # the facts the rate follows from, sick leave, weekly activities and work duty are case data
+    "GET /api/v1/borgere/{citizen_id}/oplysninger": (404, 404, 404, 404, 404),
+    "POST /api/v1/borgere/{citizen_id}/oplysninger": (404, 404, 404, 404, 404),
+    "GET /api/v1/borgere/{citizen_id}/sygeperioder": (404, 404, 404, 404, 404),
+    "POST /api/v1/borgere/{citizen_id}/sygeperioder": (404, 404, 404, 404, 404),
+    "GET /api/v1/borgere/{citizen_id}/aktiviteter": (404, 404, 404, 404, 404),
+    "POST /api/v1/borgere/{citizen_id}/aktiviteter": (404, 404, 404, 404, 404),
+    "GET /api/v1/borgere/{citizen_id}/arbejdspligt": (404, 404, 404, 404, 404),
+    "POST /api/v1/borgere/{citizen_id}/arbejdspligt": (404, 404, 404, 404, 404),
+    "PUT /api/v1/borgere/{citizen_id}/arbejdspligt/uger": (404, 404, 404, 404, 404),
     # the case: placements and weeks for the employer while they run (plus grace), never the
     # course; nothing for the benefit office
     "POST /api/v1/forloeb/{course_id}/placeringer": (404, 404, 404, 404, 404),
@@ -235,21 +261,15 @@ API_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "GET /api/v1/loensedler/": (200, 200, 200, 200, 200),
     "GET /api/v1/loensedler/{payslip_id}": (200, 404, 200, 404, 200),
     "POST /api/v1/loensedler/{payslip_id}/beregn": (404, 404, 404, 404, 200),
-    # (the benefit office walks the payslip through calculated, approved and paid; a paid
-    # payslip can no longer be rejected)
-    "POST /api/v1/loensedler/{payslip_id}/godkend": (404, 404, 404, 404, 200),
-    "POST /api/v1/loensedler/{payslip_id}/udbetalt": (404, 404, 404, 404, 200),
-    "POST /api/v1/loensedler/{payslip_id}/afvis": (404, 404, 404, 404, 409),
+    # (the benefit office calculates; the same officer may not approve — four eyes, 409 — so
+    # the payslip is not approved and cannot be paid, and it can still be rejected)
+    "POST /api/v1/loensedler/{payslip_id}/godkend": (404, 404, 404, 404, 409),
+    "POST /api/v1/loensedler/{payslip_id}/udbetalt": (404, 404, 404, 404, 409),
+    "POST /api/v1/loensedler/{payslip_id}/afvis": (404, 404, 404, 404, 200),
     "GET /api/v1/rapporter/noegletal": (404, 404, 404, 404, 404),
     # the staff worklist: no one here has one
     "GET /api/v1/arbejdsliste/": (404, 404, 404, 404, 404),
 }
-
-
-# Issue 14: ``GET /borgere/{citizen_id}`` captures ``/borgere/visitation``, so a POST there
-# answers 405 for everyone until the visitation endpoint is fixed on its own branch (sec-admin);
-# then it answers 404 to these callers like every other refused write. Both refuse.
-VISITATION_ROUTE_FIX = {"POST /api/v1/borgere/visitation": 405}
 
 
 def api_routes() -> list[str]:
@@ -270,7 +290,7 @@ def test_every_api_route_answers_employers_and_the_benefit_office_exactly(client
     answers, leaks = {}, []
     for route in API_EXPECTED:
         response = call(client, route, world)
-        answers[route] = 404 if response.status_code == VISITATION_ROUTE_FIX.get(route) else response.status_code
+        answers[route] = response.status_code
         if scenario != "benefit_office":
             text = response.content.decode()
             leaks += [f"{route}: {word}" for word in IDENTITY if word in text]

@@ -126,6 +126,11 @@ def employer_home(user: User, on: date) -> Context:
         {"proposal": m, "facts": access.employer_facts(m.course.citizen, on=on)}
         for m in access.proposals_for(user).filter(status="asked").select_related("course__citizen", "opening")
     ]
+    # The proposed citizens are not placed here, so no employer_view above has logged them;
+    # the consented facts the list shows are a read of each.
+    access.log_list_read(
+        user, sorted({row["proposal"].course.citizen_id for row in proposals}), purpose="forside: matchforslag"
+    )
     return {
         "company": company,
         "openings": company.openings.order_by("status", "title"),

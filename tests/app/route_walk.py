@@ -137,6 +137,7 @@ def answer_text(response: HttpResponse) -> str:
     """Everything a reader of the answer could see, as text."""
     if isinstance(response, FileResponse) or getattr(response, "streaming", False):
         raw = b"".join(response.streaming_content)
+        response.close()  # the file stays open until the answer is closed
     else:
         raw = response.content
     content_type = response.get("Content-Type", "")

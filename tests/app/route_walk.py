@@ -133,6 +133,16 @@ def build_url(route: Route, ids: dict[str, int]) -> str | None:
     return f"{path}?{query}" if query else path
 
 
+class HtmlAsPdf:
+    """Stands in for WeasyPrint: the "PDF" is the HTML it would print, so it can be searched."""
+
+    def __init__(self, *, string: str, **_options: object) -> None:
+        self.string = string
+
+    def write_pdf(self) -> bytes:
+        return self.string.encode("utf-8")
+
+
 def answer_text(response: HttpResponse) -> str:
     """Everything a reader of the answer could see, as text."""
     if isinstance(response, FileResponse) or getattr(response, "streaming", False):

@@ -14,19 +14,9 @@ import pytest
 from django.test import Client
 
 from smaajob.audit.models import AuditAction, AuditEntry
-from tests.app.route_walk import UNWALKED, UNWALKED_PREFIXES, answer_text, build_url, routes
+from tests.app.route_walk import UNWALKED, UNWALKED_PREFIXES, HtmlAsPdf, answer_text, build_url, routes
 
 pytestmark = pytest.mark.django_db
-
-
-class HtmlAsPdf:
-    """Stands in for WeasyPrint: the "PDF" is the HTML it would print, so it can be searched."""
-
-    def __init__(self, *, string: str, **_options: object) -> None:
-        self.string = string
-
-    def write_pdf(self) -> bytes:
-        return self.string.encode("utf-8")
 
 
 def _last_audit_id() -> int:

@@ -15,12 +15,19 @@ import json
 import re
 from datetime import date
 
+import numpy as np
 import pytest
+from django.test import Client
 from openpyxl import load_workbook
 
+from smaajob.reports.counting.funnel import FunnelRow
+from smaajob.reports.counting.measure import TOTAL, Measure
+from smaajob.reports.counting.period import Period
+from smaajob.reports.counting.report import Report
+from smaajob.reports.counting.suppression import count_cells, suppress
 from tests.app.route_walk import HtmlAsPdf
 
-pytestmark = pytest.mark.django_db
+PERIOD = Period(date(2024, 1, 1), date(2024, 12, 31))
 QUERY = "fra=2024-01-01&til=2024-12-31&gruppe=projekt"
 SMALL = {"1", "2", "3", "4"}
 COUNT_UNITS = {"personer", "forløb"}
@@ -77,6 +84,7 @@ def _funnel(rows, step, group):
     return next(r for r in rows if r["Mål"] == step and r["Gruppe"] == group)
 
 
+@pytest.mark.django_db
 def test_an_analysts_csv_shows_no_count_of_one_to_four_and_withholds_them_as_under_five(
     client, make_user, small_municipality
 ):
@@ -90,6 +98,7 @@ def test_an_analysts_csv_shows_no_count_of_one_to_four_and_withholds_them_as_und
     assert _funnel(rows, "Visiterede", "Lille")["Værdi"] == "< 5"
 
 
+@pytest.mark.django_db
 def test_a_single_withheld_cell_that_the_total_would_give_away_takes_another_with_it(
     client, make_user, small_municipality
 ):
@@ -100,6 +109,7 @@ def test_a_single_withheld_cell_that_the_total_would_give_away_takes_another_wit
     assert _funnel(rows, "Visiterede", "I alt (hver person én gang)")["Værdi"] == "6"
 
 
+@pytest.mark.django_db
 def test_an_analysts_excel_pdf_page_and_api_show_no_small_count(client, make_user, small_municipality, monkeypatch):
     monkeypatch.setattr("weasyprint.HTML", HtmlAsPdf)
     _as(client, make_user, "analyst")
@@ -120,6 +130,7 @@ def test_an_analysts_excel_pdf_page_and_api_show_no_small_count(client, make_use
         assert "&lt; 5" in html and "Små tal er skjult" in html
 
 
+@pytest.mark.django_db
 def test_an_analyst_cannot_open_the_people_behind_a_withheld_number(client, make_user, small_municipality):
     _as(client, make_user, "analyst")
     response = client.get(f"/rapporter/tal/?{QUERY}&maal=funnel.placed&gruppe_noegle=__total__")
@@ -127,6 +138,7 @@ def test_an_analyst_cannot_open_the_people_behind_a_withheld_number(client, make
     assert "for få personer" in response.content.decode()
 
 
+@pytest.mark.django_db
 def test_two_exports_give_the_same_citizen_different_pseudonyms(client, make_user, small_municipality):
     _as(client, make_user, "analyst")
     url = f"/rapporter/tal/?{QUERY}&maal=funnel.visited&gruppe_noegle=__total__"
@@ -141,6 +153,7 @@ def test_two_exports_give_the_same_citizen_different_pseudonyms(client, make_use
     assert first.isdisjoint(second)
 
 
+@pytest.mark.django_db
 def test_a_coordinator_still_sees_the_exact_counts(client, make_user, small_municipality):
     rows = _csv_rows(_as(client, make_user, "coordinator"))
     total = "I alt (hver person én gang)"
@@ -148,3 +161,88 @@ def test_a_coordinator_still_sees_the_exact_counts(client, make_user, small_muni
     assert _funnel(rows, "Visiterede", "Lille")["Værdi"] == "1"
     assert _funnel(rows, "Visiterede", "VTA")["Værdi"] == "5"
     assert "< 5" not in client.get(f"/rapporter/?{QUERY}").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_analysts_home_page_withholds_a_handful_of_courses_and_an_administrators_does_not(
+    client, make_user, small_municipality
+):
+    def state_cells(page: str) -> list[str]:
+        return re.findall(r"<tr><td>[a-z_]+</td><td>([^<]*)</td></tr>", page)
+
+    analyst_page = _as(client, make_user, "analyst").get("/").content.decode()
+    # six open courses: five visited, one in praktik; the 1 is withheld, and the 5 with it,
+    # because 6 open courses minus 5 would give the 1 away
+    assert sorted(state_cells(analyst_page)) == ["&lt; 5", "skjult"]
+    assert re.search(r"<dt>Åbne forløb</dt><dd>6</dd>", analyst_page)
+    administrator = Client()
+    administrator.force_login(make_user("administrator", username="administrator"))
+    assert sorted(state_cells(administrator.get("/").content.decode())) == ["1", "5"]
+
+
+def test_the_home_page_rule_withholds_small_states_and_the_one_that_would_give_them_away():
+    cells, total = count_cells({"visited": 1, "placement": 7, "paid_hours": 9}, 5, total=17)
+    assert cells == {"visited": "< 5", "placement": "skjult", "paid_hours": "9"}
+    assert total == "17"
+    assert count_cells({"visited": 0, "placement": 7}, 5, total=7) == ({"visited": "0", "placement": "7"}, "7")
+
+
+def _measure(key, value, *, group=TOTAL, unit="personer", base=None, ids=(), note=""):
+    return Measure(
+        key,
+        key,
+        value,
+        PERIOD,
+        "regel",
+        unit=unit,
+        group=group,
+        numerator_ids=np.asarray(ids, dtype=np.int64),
+        base=base,
+        note_da=note,
+    )
+
+
+def _report(**parts):
+    empty = {
+        "funnel": {},
+        "stv": {},
+        "timing": {},
+        "activity": [],
+        "caseloads": [],
+        "conversions": [],
+        "hours": [],
+        "exemptions": {},
+        "outcomes": [],
+    }
+    return Report(period=PERIOD, dimension="projekt", **{**empty, **parts})
+
+
+def test_a_share_is_withheld_when_those_left_out_are_a_handful():
+    placed = _measure("funnel.placed", 38, base=40, ids=range(38))
+    [(_, shown)] = list(suppress(_report(funnel={TOTAL: FunnelRow(TOTAL, {"placed": placed})}), 5).measures())
+    assert shown.display_da == "skjult" and shown.value is None and shown.numerator_ids.size == 0
+    assert shown.base_da == "40"
+
+
+def test_hour_brackets_that_add_up_to_all_lose_a_second_bracket_with_a_small_one():
+    brackets = [
+        _measure("hours.bracket", n / 30, group=label, unit="andel", base=30, ids=range(n))
+        for label, n in (("højst 20", 2), ("20-25", 10), ("25-30", 18))
+    ]
+    shown = {m.group: m.display_da for _, m in suppress(_report(hours=brackets), 5).measures()}
+    assert shown == {"højst 20": "< 5", "20-25": "skjult", "25-30": "60,0 %"}
+
+
+def test_a_note_naming_a_handful_of_people_is_left_out_and_other_notes_stay():
+    small = _measure(
+        "timing.first_placement", 30.0, unit="dage (median)", base=20, ids=range(17), note="17 nået, 3 endnu ikke."
+    )
+    big = _measure(
+        "timing.first_pay", 40.0, unit="dage (median)", base=40, ids=range(30), note="30 nået, 10 endnu ikke."
+    )
+    shown = {m.key: m for _, m in suppress(_report(timing={TOTAL: [small, big]}), 5).measures()}
+    assert shown["timing.first_placement"].display_da == "skjult"  # 20 - 17 = 3 not reached
+    assert shown["timing.first_pay"].note_da == "30 nået, 10 endnu ikke."
+    noted = _measure("funnel.lasting", 12, base=14, ids=range(12), note="Heraf 2 med løntilskud.")
+    [(_, m)] = list(suppress(_report(funnel={TOTAL: FunnelRow(TOTAL, {"lasting": noted})}), 5).measures())
+    assert "2" not in m.note_da

@@ -121,3 +121,23 @@ def suppress(report: Report, threshold: int) -> Report:
     second = _secondary(after_first)
     final = {id(m): second.get(id(first[id(m)]), first[id(m)]) for m in measures}
     return _rebuild(report, final)
+
+
+def count_cells(cells: dict[str, int], threshold: int, *, total: int | None = None) -> tuple[dict[str, str], str]:
+    """Counts that add up (to ``total`` when it is shown) as text with the same rules: small
+    ones as "< 5", and one more withheld where a single one could be worked out."""
+    text = small_cell_text(threshold)
+
+    def shown(n: int) -> str:
+        return text if _small(n, threshold) else _count_text(n)
+
+    result = {key: shown(n) for key, n in cells.items()}
+    withheld = [key for key in cells if result[key] == text]
+    visible = [key for key in cells if result[key] != text and cells[key] > 0]
+    if len(withheld) == 1 and visible and (total is not None or len(cells) > 1):
+        result[min(visible, key=lambda key: cells[key])] = SHOWN_IF_HIDDEN_BY_OTHERS
+    return result, "" if total is None else shown(total)
+
+
+def _count_text(n: int) -> str:
+    return f"{n:,}".replace(",", ".")

@@ -146,8 +146,9 @@ class HtmlAsPdf:
 def answer_text(response: HttpResponse) -> str:
     """Everything a reader of the answer could see, as text."""
     if isinstance(response, FileResponse) or getattr(response, "streaming", False):
+        # Reading to the end closes the answer (and its file): the test client wraps the
+        # iterator so. Closing it again here would close the database connection as well.
         raw = b"".join(response.streaming_content)
-        response.close()  # the file stays open until the answer is closed
     else:
         raw = response.content
     content_type = response.get("Content-Type", "")

@@ -144,6 +144,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 
+# Analysts' reports show a count of fewer than this many citizens as "< 5" (docs/reports.md).
+REPORT_MIN_CELL = int(os.environ.get("SMAAJOB_REPORT_MIN_CELL", "5"))
+
 # Behind HTTPS in production (SMAAJOB_HTTPS=1): cookies only over TLS, and HSTS.
 HTTPS = os.environ.get("SMAAJOB_HTTPS", "0") == "1"
 # Four eyes on money: a payslip's calculation (a manual amount too) is approved by a second

@@ -11,14 +11,23 @@ from tests.conftest import PASSWORD
 
 
 def test_an_analyst_reads_the_funnel_and_opens_the_pseudonymised_records_behind_a_number(
-    page, make_user, consultant, citizen, course, company
+    page, make_user, caseworker, consultant, citizen, course, company, project
 ):
-    from smaajob.courses.services import create_placement, start_placement
+    from smaajob.citizens.services import register_citizen
+    from smaajob.courses.services import create_placement, start_course, start_placement
 
-    placement = create_placement(
-        actor=consultant, course=course, company=company, kind="placement", planned_start=date(2024, 2, 1)
-    )
-    start_placement(actor=consultant, placement=placement, on=date(2024, 2, 1))
+    # Five placed citizens: an analyst is shown no count under five (docs/reports.md).
+    courses = [course]
+    for n, cpr in enumerate(["020281-2222", "030382-3333", "040483-4444", "050584-5555"]):
+        other = register_citizen(
+            actor=caseworker, cpr=cpr, first_name=f"Borger{n}", last_name="Test", municipality=citizen.municipality
+        )
+        courses.append(start_course(actor=caseworker, citizen=other, project=project, started_on=date(2024, 1, 8)))
+    for each in courses:
+        placement = create_placement(
+            actor=consultant, course=each, company=company, kind="placement", planned_start=date(2024, 2, 1)
+        )
+        start_placement(actor=consultant, placement=placement, on=date(2024, 2, 1))
     analyst = make_user("analyst", first_name="Anna", last_name="Analytiker")
     log_in(page, analyst.username, PASSWORD)
     page.get_by_role("link", name="Nøgletal og evaluering").click()

@@ -2,7 +2,7 @@
 """API: the report measures as JSON — counts, shares, periods and rules, never names or ids.
 
 Safe for analysts: the same numbers as the dashboard (``smaajob.reports.building``), with
-the citizens behind each number reduced to how many there are.
+the citizens behind each number reduced to how many there are, and small cells withheld.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ class MeasureOut(Schema):
     group_key: str
     group: str
     value: float | None
+    display: str  # the value as shown: "12,5 %", "–" when not measurable, "< 5" when withheld
+    hidden: bool  # withheld (small-cell suppression for analysts): value and base are then null
     unit: str
     base: int | None
     period: str
@@ -54,7 +56,10 @@ class ReportQuery(Schema):
 def key_figures(request: HttpRequest, params: Query[ReportQuery]) -> ReportOut:
     choices = parse_choices({k: v for k, v in params.dict().items() if v is not None})
     built = build(request.user, choices)
-    rows = [MeasureOut(**{k: r[k] for k in MeasureOut.model_fields}) for r in measure_rows(built)]
+    rows = [
+        MeasureOut(**{k: r[k] for k in MeasureOut.model_fields if k != "hidden"}, hidden=bool(r["hidden"]))
+        for r in measure_rows(built)
+    ]
     return ReportOut(
         period_start=choices.period.start.isoformat(),
         period_end=choices.period.end.isoformat(),

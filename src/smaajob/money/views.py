@@ -263,9 +263,11 @@ def _payslip_form_page(request: HttpRequest, citizen: Citizen, *, template: str,
 @login_required
 @renders_errors
 def my_payslips(request: HttpRequest) -> HttpResponse:
-    citizen = Citizen.objects.filter(user=request.user).first()
-    if request.user.role != Role.CITIZEN or citizen is None:
+    own = access.citizens_for(request.user).filter(user=request.user).values_list("pk", flat=True).first()
+    if request.user.role != Role.CITIZEN or own is None:
         raise NotFound(permissions.CITIZEN_NOT_FOUND)
+    # The citizen's own payslips (wages, hours, employers) are personal data: an audited read.
+    citizen = access.get_citizen(request.user, own, purpose="egne lønsedler")
     payslips = selectors.payslips_of(permissions.payslips_for(request.user), citizen)
     reminders = selectors.reminders_for(request.user)
     return _payslip_form_page(

@@ -19,13 +19,16 @@ from smaajob.reports.counting.funnel import STEPS
 from smaajob.reports.counting.groups import DIMENSIONS
 from smaajob.reports.counting.measure import TOTAL
 from smaajob.reports.counting.period import Period
-from smaajob.reports.counting.pseudonyms import derive_key
 from smaajob.reports.counting.published import PublishedRow, total_problems
 from smaajob.reports.counting.report import Report, full_report
+from smaajob.reports.counting.suppression import suppress
 from smaajob.reports.models import FigureKind, ReferenceFigure
 from smaajob.reports.selectors import company_names, group_labels, load_tables
 
 REPORT_ROLES = frozenset({Role.COORDINATOR, Role.ANALYST, Role.ADMINISTRATOR})
+# Analysts see aggregates only (DOMAIN §2): their reports withhold small cells. Coordinators
+# and administrators may open the citizens behind the numbers anyway, so they see exact counts.
+SUPPRESSED_ROLES = frozenset({Role.ANALYST})
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ class BuiltReport:
     published_notes: list[str] = field(default_factory=list)
     companies: dict[int, str] = field(default_factory=dict)
     staff: dict[str, str] = field(default_factory=dict)
+    min_cell: int | None = None  # small cells under this are withheld (None: exact counts)
 
     def label(self, group: str) -> str:
         return self.labels.get(group, group)
@@ -107,6 +111,11 @@ class BuiltReport:
         if TOTAL in self.report.funnel:
             rows.append((self.label(TOTAL), self.report.funnel[TOTAL]))
         return rows
+
+
+def small_cell_threshold(user: User) -> int | None:
+    """The smallest count the user is shown (``REPORT_MIN_CELL``), or None for exact counts."""
+    return int(settings.REPORT_MIN_CELL) if user.role in SUPPRESSED_ROLES else None
 
 
 def check_may_see_reports(user: User) -> None:
@@ -126,7 +135,10 @@ def build(user: User, choices: Choices) -> BuiltReport:
             raise InvalidInput("Projektet findes ikke i din kommune.", field="projekt")
     tables = load_tables(municipality_ids=municipalities, project_id=choices.project_id)
     report = full_report(tables, choices.period, choices.dimension)
-    built = BuiltReport(choices, report, group_labels(choices.dimension, municipalities), project)
+    min_cell = small_cell_threshold(user)
+    if min_cell is not None:
+        report = suppress(report, min_cell)
+    built = BuiltReport(choices, report, group_labels(choices.dimension, municipalities), project, min_cell=min_cell)
     built.companies = company_names(c.company_id for c in report.conversions)
     built.staff = group_labels("konsulent", municipalities)
     if project is not None:
@@ -150,7 +162,3 @@ def _attach_reference_figures(built: BuiltReport, project: Project) -> None:
             published[f.step] = PublishedRow(row.step, row.label_da, row.achieved, f.value, row.targets)
     built.published = [published[k] for k, _n, _r in STEPS if k in published]
     built.published_notes = total_problems(built.published)
-
-
-def pseudonym_key() -> bytes:
-    return derive_key(settings.SECRET_KEY)

@@ -2,7 +2,7 @@
 """CSV and Excel exports of a built report: every measure with its period, rule and source.
 
 Exports hold counts and shares only — never names, CPR numbers or ids — so they may be
-handed to an evaluator (DOMAIN §2: analysts see pseudonymised aggregates only).
+handed to an evaluator; an analyst's export has its small cells withheld (``counting.suppression``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ HEADER = ["Afsnit", "Mål", "Gruppe", "Værdi", "Enhed", "Grundlag (antal)", "Pe
 
 
 def _row(r: dict) -> list:
-    value = r["value"]
+    # A withheld small cell is written as its text ("< 5"), never as its number.
+    value = r["hidden"] or r["value"]
     if isinstance(value, float) and r["unit"] == "andel":
         value = round(value, 4)
     return [
@@ -29,7 +30,7 @@ def _row(r: dict) -> list:
         r["group"],
         value,
         r["unit"],
-        r["base"],
+        r["base_hidden"] or r["base"],
         r["period"],
         r["rule"],
         r["source"],

@@ -11,14 +11,15 @@ from django.utils.safestring import SafeString
 
 from smaajob import access
 from smaajob.citizens.models import Citizen
+from smaajob.errors import NotFound
 from smaajob.organisation.models import Role, User
-from smaajob.reports.building import BuiltReport, pseudonym_key
+from smaajob.reports.building import BuiltReport
 from smaajob.reports.charts import bar_chart
 from smaajob.reports.counting.activity import COURSE_RULE, PERSON_RULE
 from smaajob.reports.counting.funnel import STEPS
 from smaajob.reports.counting.groups import DIMENSIONS
 from smaajob.reports.counting.measure import TOTAL, Measure
-from smaajob.reports.counting.pseudonyms import pseudonym
+from smaajob.reports.counting.pseudonyms import fresh_key, pseudonym
 from smaajob.reports.counting.shares import BASE_RULE
 
 FUNNEL_MAIN = ["visited", "placed", "job", "lasting"]
@@ -68,8 +69,9 @@ def funnel_charts(built: BuiltReport) -> list[tuple[str, SafeString]]:
 
 
 def hours_chart(built: BuiltReport) -> SafeString:
-    bars = [(m.name_da, (m.value or 0) * 100, None) for m in built.report.hours if m.key == "hours.bracket"]
-    text = "; ".join(f"{name}: {v:.0f} %" for name, v, _ in bars)
+    brackets = [m for m in built.report.hours if m.key == "hours.bracket"]
+    bars = [(m.name_da, None if m.value is None else m.value * 100, None) for m in brackets]
+    text = "; ".join(f"{m.name_da}: {m.display_da}" for m in brackets)
     return bar_chart(bars, title="Fordeling af ugentlige løntimer (procent af borgere med løntimer)", description=text)
 
 
@@ -90,9 +92,15 @@ class Record:
 
 
 def records_behind(user: User, measure: Measure, *, base: bool = False) -> list[Record]:
-    """The citizens behind a number: pseudonyms for everyone; names only where access allows."""
+    """The citizens behind a number: pseudonyms for everyone; names only where access allows.
+
+    The pseudonyms are made with a key for this answer only, so two answers cannot be linked.
+    A withheld number (small-cell suppression) has no citizens to show.
+    """
+    if measure.hidden_as or (base and measure.base_hidden_as):
+        raise NotFound("Tallet er skjult, fordi det dækker for få personer; de enkelte personer bag det vises ikke.")
     ids = [int(i) for i in (measure.base_ids if base and measure.base_ids is not None else measure.numerator_ids)]
-    key = pseudonym_key()
+    key = fresh_key()
     visible: dict[int, Citizen] = {}
     if user.role != Role.ANALYST:
         visible = {c.pk: c for c in access.citizens_for(user).filter(pk__in=ids)}
@@ -128,8 +136,10 @@ def measure_rows(built: BuiltReport) -> list[dict[str, Any]]:
                 "group": label,
                 "value": m.value,
                 "display": m.display_da,
+                "hidden": m.hidden_as,
                 "unit": m.unit,
                 "base": m.base,
+                "base_hidden": m.base_hidden_as,
                 "period": m.period.label_da,
                 "rule": m.rule_da,
                 "source": m.source,

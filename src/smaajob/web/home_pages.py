@@ -18,8 +18,11 @@ from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, current_staff, readiness_on
 from smaajob.courses.models import VISIBLE_TO_CITIZEN, Course, FollowUp, MatchProposal, Placement, WeeklyHours
 from smaajob.courses.selectors import active_on, open_courses, planned_hours_on
+from smaajob.courses.states import CourseState
 from smaajob.network.models import Company, Opening
 from smaajob.organisation.models import Role, User
+from smaajob.reports.building import small_cell_threshold
+from smaajob.reports.counting.suppression import count_cells
 
 Context = dict[str, Any]
 
@@ -85,12 +88,24 @@ def benefit_office_home(user: User, on: date) -> Context:
 
 
 def analyst_home(user: User, on: date) -> Context:
-    # Aggregates only: no names, no CPR, no record ids.
+    # Aggregates only: no names, no CPR, no record ids; for analysts, no count of 1 to 4 courses
+    # either (the reports' small-cell rule). Administrators reuse this page with exact counts.
     courses = Course.objects.filter(citizen__municipality_id=user.municipality_id)
-    by_state = courses.values("state").annotate(n=Count("id")).order_by("state")
+    counts = {row["state"]: row["n"] for row in courses.values("state").annotate(n=Count("id")).order_by("state")}
+    open_count = open_courses().filter(citizen__municipality_id=user.municipality_id).count()
+    by_state = {state: str(n) for state, n in counts.items()}
+    open_text = str(open_count)
+    min_cell = small_cell_threshold(user)
+    if min_cell is not None:
+        # The open courses are the sum of every state but "exited", so they are one table.
+        running = {state: n for state, n in counts.items() if state != CourseState.EXITED}
+        by_state, open_text = count_cells(running, min_cell, total=open_count)
+        if CourseState.EXITED in counts:
+            exited, _ = count_cells({CourseState.EXITED: counts[CourseState.EXITED]}, min_cell)
+            by_state = dict(sorted({**by_state, **exited}.items()))
     return {
-        "by_state": [{"state": row["state"], "n": row["n"]} for row in by_state],
-        "open_courses": open_courses().filter(citizen__municipality_id=user.municipality_id).count(),
+        "by_state": [{"state": state, "n": n} for state, n in by_state.items()],
+        "open_courses": open_text,
         "companies": Company.objects.filter(municipality_id=user.municipality_id).count(),
         "open_openings": Opening.objects.filter(company__municipality_id=user.municipality_id, status="open").count(),
     }
@@ -128,6 +143,11 @@ def employer_home(user: User, on: date) -> Context:
         {"proposal": m, "facts": access.employer_facts(m.course.citizen, on=on)}
         for m in access.proposals_for(user).filter(status="asked").select_related("course__citizen", "opening")
     ]
+    # The proposed citizens are not placed here, so no employer_view above has logged them;
+    # the consented facts the list shows are a read of each.
+    access.log_list_read(
+        user, sorted({row["proposal"].course.citizen_id for row in proposals}), purpose="forside: matchforslag"
+    )
     return {
         "company": company,
         "openings": company.openings.order_by("status", "title"),

@@ -17,5 +17,6 @@ Modules, one measure family each:
 * ``caseload``, ``timing``, ``conversion``, ``hours``, ``exemptions``, ``outcomes`` — the rest of §9;
 * ``costs`` — the cost of an effort from unit prices (003 §2.6);
 * ``published`` — published figures and the check that their totals add up;
-* ``pseudonyms`` — stable keyed pseudonyms for analysts.
+* ``pseudonyms`` — keyed pseudonyms with a fresh key per export;
+* ``suppression`` — small cells withheld for readers of aggregates only (analysts).
 """

@@ -38,6 +38,10 @@ class Measure:
     base: int | None = None
     base_ids: np.ndarray | None = None
     note_da: str = ""
+    # Set by ``suppression`` for readers who see aggregates only: the text shown instead of the
+    # value (and of the count behind it), and instead of the base when that is small too.
+    hidden_as: str = ""
+    base_hidden_as: str = ""
 
     @property
     def share(self) -> float | None:
@@ -47,12 +51,30 @@ class Measure:
         return float(self.value) / float(self.base)  # type: ignore[arg-type]
 
     @property
+    def count_da(self) -> str:
+        """How many citizens the number is about (``hidden_as`` when withheld)."""
+        return self.hidden_as or _count_da(int(self.numerator_ids.size))
+
+    @property
+    def base_da(self) -> str:
+        """The base of a share or median ("" when the measure has none)."""
+        if self.base_hidden_as:
+            return self.base_hidden_as
+        return "" if self.base is None else _count_da(self.base)
+
+    @property
     def display_da(self) -> str:
         """The value as a Danish reader expects it: 1.234 / 12,5 % / – when not measurable."""
+        if self.hidden_as:
+            return self.hidden_as
         if self.value is None:
             return "–"
         if self.unit == "andel":
             return f"{float(self.value) * 100:.1f} %".replace(".", ",")
         if isinstance(self.value, float) and not float(self.value).is_integer():
             return f"{self.value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
-        return f"{int(self.value):,}".replace(",", ".")
+        return _count_da(int(self.value))
+
+
+def _count_da(n: int) -> str:
+    return f"{n:,}".replace(",", ".")

@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Stable keyed pseudonyms for citizens, for analysts and evaluators.
+"""Keyed pseudonyms for the citizens behind a number, with a fresh key for every export.
 
-HMAC-SHA256 of the internal citizen id with a per-installation key: the same citizen gets the
-same pseudonym in every report of one installation (so an evaluator can follow a person
-across tables), but without the key nobody can go from pseudonym to id, and ids are not
-CPR numbers anyway. Pseudonyms from two installations cannot be linked.
+HMAC-SHA256 of the internal citizen id with a random key made for one page or export
+(``fresh_key``) and then forgotten: within that export a citizen has one pseudonym, so its
+rows can be read together, but two exports cannot be linked — not by the reader, and not by
+anyone holding the installation's secrets, since the key was never stored. A stable pseudonym
+would let an analyst follow a person across reports and piece together who they are.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import secrets
 
 PREFIX = "P-"
 
 
-def derive_key(secret: str) -> bytes:
-    """A key used for nothing else, derived from the installation's secret."""
-    return hashlib.sha256(b"smaajob.reports.pseudonym\x00" + secret.encode("utf-8")).digest()
+def fresh_key() -> bytes:
+    """A random key for one export; never stored."""
+    return secrets.token_bytes(32)
 
 
 def pseudonym(citizen_id: int, key: bytes) -> str:

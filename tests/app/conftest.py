@@ -1,0 +1,163 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The fixture municipality the route walks use: one user per role and every kind of record.
+
+Two citizens with names and numbers found nowhere else, so that an answer showing either of
+them can be recognised: Omar Hansen is placed in a paid småjob at the employer's company (with
+weeks, a follow-up and a payslip); Zakarias Quistgaard is only proposed to one of its openings,
+so whatever the employer learns about him comes from the proposal alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+ROLES = (
+    "caseworker",
+    "consultant",
+    "coordinator",
+    "benefit_office",
+    "analyst",
+    "administrator",
+    "employer",
+    "citizen",
+)
+PAYSLIP_WAGE = Decimal("3381.17")
+# The uploaded payslip file carries a marker too: the file itself is the citizen's data.
+PAYSLIP_FILE = b"%PDF-1.4\n% Omar Hansen loenseddel 3381,17\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@dataclass(frozen=True)
+class Person:
+    """A fixture citizen and the strings that give them away in an answer."""
+
+    citizen_id: int
+    markers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class World:
+    users: dict[str, object]  # role → user
+    ids: dict[str, int]  # route parameter name → a real id
+    people: tuple[Person, ...]
+
+
+@pytest.fixture
+def fast_hasher(settings, tmp_path):
+    # Argon2 is right in production and slow on purpose; the walk makes a user per role.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def world(fast_hasher, municipality, team, project, make_user, caseworker, consultant, company, citizen, course):
+    from smaajob.citizens.models import DisclosableFact
+    from smaajob.citizens.services import assign_staff, record_consent, register_citizen
+    from smaajob.courses.services import propose_match, record_follow_up, record_week, register_placement, start_course
+    from smaajob.money.services import submit_payslip
+    from smaajob.network.services import add_buddy, create_opening
+
+    today = date.today()
+    users = {
+        "caseworker": caseworker,
+        "consultant": consultant,
+        "coordinator": make_user("coordinator", first_name="Karen", last_name="Koordinator"),
+        "benefit_office": make_user("benefit_office", first_name="Yrsa", last_name="Ydelse"),
+        "analyst": make_user("analyst", first_name="Ane", last_name="Analytiker"),
+        "administrator": make_user("administrator", first_name="Adam", last_name="Admin"),
+        "employer": make_user("employer", username="netto", company=company, municipality=None, team=None),
+        # No name on the account: the page header then shows nothing that is the citizen's.
+        "citizen": make_user("citizen", username="borger", team=None),
+    }
+    citizen.user = users["citizen"]
+    citizen.save(update_fields=["user"])
+    every_fact = list(DisclosableFact.values)
+    record_consent(actor=caseworker, citizen=citizen, facts=every_fact, valid_from=date(2024, 1, 1))
+
+    buddy = add_buddy(company=company, name="Bente Buddy", trained_on=date(2024, 1, 15))
+    slots = [{"weekday": d, "start": "08:00", "end": "14:00"} for d in range(5)]
+    opening = create_opening(
+        actor=consultant,
+        company=company,
+        title="Opfyldning af frugt",
+        kind="paid",
+        hours_min=2,
+        hours_max=12,
+        slots=slots,
+        buddy=buddy,
+    )
+    start = today - timedelta(weeks=3)
+    start -= timedelta(days=start.weekday())
+    placement = register_placement(
+        actor=consultant,
+        course=course,
+        company=company,
+        opening=opening,
+        kind="paid",
+        planned_start=start,
+        planned_end=start + timedelta(weeks=8),
+        step_up="2 → 6",
+    )
+    week = record_week(actor=consultant, placement=placement, week=start, hours_present=4, hours_paid=4)
+    follow_up = record_follow_up(
+        actor=consultant,
+        course=course,
+        placement=placement,
+        happened_on=start + timedelta(days=2),
+        channel="phone",
+        attendance="as_agreed",
+        notes="Godt i gang",
+    )
+    payslip = submit_payslip(
+        actor=users["citizen"],
+        citizen=citizen,
+        placement=placement,
+        period_start=start,
+        period_end=start + timedelta(days=6),
+        hours="4",
+        gross_wage=str(PAYSLIP_WAGE),
+        attachment=SimpleUploadedFile("loenseddel.pdf", PAYSLIP_FILE, content_type="application/pdf"),
+    )
+
+    proposed = register_citizen(
+        actor=caseworker,
+        cpr="020285-4321",
+        first_name="Zakarias",
+        last_name="Quistgaard",
+        municipality=municipality,
+        latitude=55.39,
+        longitude=10.41,
+    )
+    for staff in (caseworker, consultant):
+        assign_staff(
+            actor=caseworker, citizen=proposed, staff=staff, staff_role=staff.role, valid_from=date(2024, 1, 1)
+        )
+    record_consent(actor=caseworker, citizen=proposed, facts=every_fact, valid_from=date(2024, 1, 1))
+    proposed_course = start_course(actor=caseworker, citizen=proposed, project=project, started_on=date(2024, 1, 8))
+    second_opening = create_opening(
+        actor=consultant, company=company, title="Kasse og kunder", kind="paid", hours_min=2, hours_max=8, slots=slots
+    )
+    proposal = propose_match(actor=consultant, course=proposed_course, opening=second_opening, on=today)
+
+    wage = f"{PAYSLIP_WAGE:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    people = (
+        # Not Omar's CPR: the shared fixture gives him 010190-1234, the CPR field's own example.
+        Person(citizen.pk, ("Omar", "Hansen", str(PAYSLIP_WAGE), wage, wage.replace(".", ""))),
+        Person(proposed.pk, ("Zakarias", "Quistgaard", "020285")),
+    )
+    ids = {
+        "citizen_id": citizen.pk,
+        "course_id": course.pk,
+        "company_id": company.pk,
+        "opening_id": opening.pk,
+        "placement_id": placement.pk,
+        "week_id": week.pk,
+        "follow_up_id": follow_up.pk,
+        "payslip_id": payslip.pk,
+        "proposal_id": proposal.pk,
+    }
+    return World(users=users, ids=ids, people=people)

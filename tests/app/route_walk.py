@@ -1,0 +1,164 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Walking every page and API route: the routes, the ids to fill in, and reading an answer.
+
+``routes()`` lists every URL pattern the project serves (Django's resolver, which includes
+the ninja API's paths) with the HTTP methods its operations answer (from the ninja API
+itself, for the API). ``build_url`` fills a route's parameters with the fixture world's real
+ids; a route whose parameters cannot be filled must be listed in ``UNWALKED`` with a reason,
+so that a new route cannot escape the walks unnoticed. ``answer_text`` turns any answer
+(HTML, JSON, CSV, Excel, a PDF's source HTML, an uploaded file) into text to search.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from django.http import FileResponse, HttpResponse
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import RoutePattern
+
+from smaajob.api.app import api
+
+API_PREFIX = "api/v1/"
+
+# Routes the walks do not request, each with the reason. A route not walked must be here.
+UNWALKED_PREFIXES: dict[str, str] = {
+    "admin/": "The Django admin audits its own reads (issue 23 item 1, the admin's own tests).",
+}
+UNWALKED: dict[str, str] = {
+    f"{API_PREFIX}openapi.json": "The API schema: no data, only the shape of the answers.",
+    f"{API_PREFIX}docs": "The API documentation page: no data.",
+    "log-ud/": "Logging out ends the session the walk needs.",
+}
+
+# Parameters that are not record ids, per route: the value the walk uses.
+FIXED_PARAMETERS: dict[tuple[str, str], str] = {
+    ("virksomheder/<int:company_id>/tilfoej/<str:section>/", "section"): "kontakt",
+    ("placeringer/<int:placement_id>/<str:action>/", "action"): "afslut",
+    ("loensedler/<int:payslip_id>/<slug:action>/", "action"): "beregn",
+}
+
+# Query strings without which a page only answers "missing parameter".
+QUERIES: dict[str, str] = {
+    "rapporter/tal/": "maal=funnel.visited&gruppe_noegle=__total__&fra=2024-01-01",
+    "rapporter/": "fra=2024-01-01",
+    "rapporter/noegletal.csv": "fra=2024-01-01",
+    "rapporter/noegletal.xlsx": "fra=2024-01-01",
+    "rapporter/evaluering.pdf": "fra=2024-01-01",
+    f"{API_PREFIX}rapporter/noegletal": "fra=2024-01-01",
+}
+
+_PARAMETER = re.compile(r"<(?:(?P<converter>[a-z]+):)?(?P<name>\w+)>")
+
+
+@dataclass(frozen=True)
+class Route:
+    route: str  # the pattern, as Django writes it: "borgere/<int:citizen_id>/"
+    methods: frozenset[str]  # for API operations; pages answer GET (and POST for forms)
+
+    @property
+    def parameters(self) -> list[str]:
+        return [m.group("name") for m in _PARAMETER.finditer(self.route)]
+
+    @property
+    def is_api(self) -> bool:
+        return self.route.startswith(API_PREFIX)
+
+    def unwalked_reason(self) -> str | None:
+        for prefix, reason in UNWALKED_PREFIXES.items():
+            if self.route.startswith(prefix):
+                return reason
+        return UNWALKED.get(self.route)
+
+
+def _patterns(resolvers: list, prefix: str = "") -> list[str]:
+    found = []
+    for entry in resolvers:
+        text = str(entry.pattern)
+        if isinstance(entry.pattern, RoutePattern) or not text.startswith("^"):
+            part = text
+        else:  # regex patterns (the admin's): keep them readable, they are only matched by prefix
+            part = text.lstrip("^").rstrip("$")
+        if isinstance(entry, URLResolver):
+            found.extend(_patterns(entry.url_patterns, prefix + part))
+        elif isinstance(entry, URLPattern):
+            found.append(prefix + part)
+    return found
+
+
+def _api_methods() -> dict[str, frozenset[str]]:
+    """The methods of every ninja operation, keyed by the Django route of its path."""
+    methods: dict[str, set[str]] = {}
+    for prefix, router in api._routers:
+        for path, path_view in router.path_operations.items():
+            full = "/".join(p.strip("/") for p in (prefix, path) if p.strip("/"))
+            # ninja turns "{citizen_id}" into "<citizen_id>" (typed as the view's annotation)
+            key = re.sub(r"\{(\w+)\}", r"<\1>", full)
+            for operation in path_view.operations:
+                methods.setdefault(key, set()).update(operation.methods)
+    return {k: frozenset(v) for k, v in methods.items()}
+
+
+def routes() -> list[Route]:
+    api_methods = _api_methods()
+    result = []
+    for route in sorted(set(_patterns(get_resolver().url_patterns))):
+        methods = frozenset({"GET"})
+        if route.startswith(API_PREFIX):
+            bare = _PARAMETER.sub(lambda m: f"<{m.group('name')}>", route[len(API_PREFIX) :]).rstrip("/")
+            methods = api_methods.get(bare, api_methods.get(bare + "/", frozenset({"GET"})))
+        result.append(Route(route, methods))
+    return result
+
+
+def build_url(route: Route, ids: dict[str, int]) -> str | None:
+    """The route with its parameters filled from the fixture ids; None if one cannot be filled."""
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group("name")
+        fixed = FIXED_PARAMETERS.get((route.route, name))
+        if fixed is not None:
+            return fixed
+        if name not in ids:
+            raise KeyError(name)
+        return str(ids[name])
+
+    try:
+        path = "/" + _PARAMETER.sub(fill, route.route)
+    except KeyError:
+        return None
+    query = QUERIES.get(route.route)
+    return f"{path}?{query}" if query else path
+
+
+class HtmlAsPdf:
+    """Stands in for WeasyPrint: the "PDF" is the HTML it would print, so it can be searched."""
+
+    def __init__(self, *, string: str, **_options: object) -> None:
+        self.string = string
+
+    def write_pdf(self) -> bytes:
+        return self.string.encode("utf-8")
+
+
+def answer_text(response: HttpResponse) -> str:
+    """Everything a reader of the answer could see, as text."""
+    if isinstance(response, FileResponse) or getattr(response, "streaming", False):
+        # Reading to the end closes the answer (and its file): the test client wraps the
+        # iterator so. Closing it again here would close the database connection as well.
+        raw = b"".join(response.streaming_content)
+    else:
+        raw = response.content
+    content_type = response.get("Content-Type", "")
+    if "spreadsheetml" in content_type:
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(raw), read_only=True)
+        return "\n".join(
+            " ".join("" if v is None else str(v) for v in row)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+        )
+    return raw.decode("utf-8", errors="replace")

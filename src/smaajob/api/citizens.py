@@ -9,11 +9,17 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from smaajob import access
+from smaajob.api.types import Id, Text, text_for
 from smaajob.audit.models import AuditChannel
+from smaajob.citizens.models import Citizen, ExemptionDecision
 
 PREFIX = "/borgere"
 TAG = "borgere"
 router = Router()
+FirstName = text_for(Citizen, "first_name")
+LastName = text_for(Citizen, "last_name")
+JobGoal = text_for(Citizen, "job_goal")
+LegalBasis = text_for(ExemptionDecision, "legal_basis")
 
 
 class CitizenSummary(Schema):
@@ -34,7 +40,7 @@ def list_citizens(request: HttpRequest) -> list[CitizenSummary]:
 
 
 @router.get("/{citizen_id}", response=CitizenSummary, summary="Én borger (404 hvis den ikke findes eller ikke er din)")
-def get_citizen(request: HttpRequest, citizen_id: int) -> CitizenSummary:
+def get_citizen(request: HttpRequest, citizen_id: Id) -> CitizenSummary:
     c = access.get_citizen(request.user, citizen_id, channel=AuditChannel.API, purpose="API")
     return CitizenSummary(id=c.pk, name=c.full_name, birth_date=c.birth_date, masked_cpr=c.masked_cpr)
 
@@ -52,7 +58,7 @@ class TimelineEvent(Schema):
 
 
 @router.get("/{citizen_id}/tidslinje", response=list[TimelineEvent], summary="Hele forløbet på én tidslinje")
-def timeline(request: HttpRequest, citizen_id: int) -> list[TimelineEvent]:
+def timeline(request: HttpRequest, citizen_id: Id) -> list[TimelineEvent]:
     from smaajob.courses.selectors import timeline as build
 
     access.require_case_writer(request.user)
@@ -76,7 +82,7 @@ class HoursRequirementOut(Schema):
     response=HoursRequirementOut,
     summary="Status efter 225-timersreglen denne måned, med forklaring (et forslag, aldrig en afgørelse)",
 )
-def hours_requirement(request: HttpRequest, citizen_id: int) -> HoursRequirementOut:
+def hours_requirement(request: HttpRequest, citizen_id: Id) -> HoursRequirementOut:
     from smaajob.courses.selectors import hours_requirement_for
 
     access.require_case_writer(request.user)
@@ -86,14 +92,14 @@ def hours_requirement(request: HttpRequest, citizen_id: int) -> HoursRequirement
 
 
 class VisitationIn(Schema):
-    cpr: str
-    first_name: str
-    last_name: str
-    project_id: int
+    cpr: Text
+    first_name: FirstName
+    last_name: LastName
+    project_id: Id
     started_on: date
-    readiness: str = ""
-    benefit_type: str = ""
-    benefit_rate: str = "full"
+    readiness: Text = ""
+    benefit_type: Text = ""
+    benefit_rate: Text = "full"
 
 
 class CourseOut(Schema):
@@ -120,21 +126,21 @@ def visitation(request: HttpRequest, payload: VisitationIn):
 
 
 class ResourcesIn(Schema):
-    weekly_hours_capacity: str | None = None
-    restriction_tags: list[str] | None = None
-    competences: list[str] | None = None
-    certificates: list[str] | None = None
-    wished_sectors: list[str] | None = None
-    wishes: str | None = None
-    job_goal: str | None = None
+    weekly_hours_capacity: Text | None = None
+    restriction_tags: list[Text] | None = None
+    competences: list[Text] | None = None
+    certificates: list[Text] | None = None
+    wished_sectors: list[Text] | None = None
+    wishes: Text | None = None
+    job_goal: JobGoal | None = None
     danish_level: int | None = None
     travel_limit_km: int | None = None
-    consent: list[str] | None = None
-    sub_goals: list[str] | None = None
+    consent: list[Text] | None = None
+    sub_goals: list[Text] | None = None
 
 
 @router.put("/{citizen_id}/ressourcer", response=CitizenSummary, summary="Ressourceafdækning, samtykke og delmål")
-def resources(request: HttpRequest, citizen_id: int, payload: ResourcesIn) -> CitizenSummary:
+def resources(request: HttpRequest, citizen_id: Id, payload: ResourcesIn) -> CitizenSummary:
     from smaajob.citizens.selectors import consented_facts_on
     from smaajob.courses.services import map_resources
 
@@ -160,8 +166,8 @@ class ExemptionIn(Schema):
     decided_on: date
     valid_from: date
     valid_to: date | None = None
-    reason: str
-    legal_basis: str = "LAS § 13 f, stk. 9"
+    reason: Text
+    legal_basis: LegalBasis = "LAS § 13 f, stk. 9"
     review_on: date
 
 
@@ -177,7 +183,7 @@ class ExemptionOut(Schema):
     response={201: ExemptionOut},
     summary="Rådgiverens afgørelse om fritagelse fra 225-timersreglen",
 )
-def exemption(request: HttpRequest, citizen_id: int, payload: ExemptionIn):
+def exemption(request: HttpRequest, citizen_id: Id, payload: ExemptionIn):
     from smaajob.citizens.services import decide_exemption
 
     access.require_authority(request.user)

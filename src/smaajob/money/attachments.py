@@ -14,11 +14,14 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+
 from smaajob.errors import InvalidInput
 from smaajob.money.models import AttachmentType
 
-# 10 MB holds a multi-page scanned PDF or a full-resolution phone photo.
-MAX_BYTES = 10 * 1024 * 1024
+# 10 MB holds a multi-page scanned PDF or a full-resolution phone photo (settings.py; the
+# request size limit at the edge is set from it).
+MAX_BYTES: int = settings.SMAAJOB_MAX_UPLOAD_BYTES
 
 CONTENT_TYPES = {
     AttachmentType.PDF: "application/pdf",

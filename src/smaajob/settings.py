@@ -174,6 +174,8 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Django calls this with LOGGING; it also puts the CPR filter on Django's own handlers.
+LOGGING_CONFIG = "smaajob.logfilters.configure_logging"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

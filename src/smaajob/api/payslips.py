@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -121,9 +121,10 @@ def submit(
     gross_wage: Form[Text],
     attachment: File[UploadedFile] = None,  # type: ignore[assignment]
     placement_id: Form[Id | None] = None,
-    employer_name: Form[EmployerName] = "",
+    # Annotated[..., Form("")], not Form[...] = "": ninja drops that default for an Annotated type.
+    employer_name: Annotated[EmployerName, Form("")] = "",
     urgent: Form[bool] = False,
-    urgent_note: Form[UrgentNote] = "",
+    urgent_note: Annotated[UrgentNote, Form("")] = "",
 ) -> Status[PayslipOut]:
     from smaajob.citizens.models import Citizen
 

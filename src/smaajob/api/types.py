@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from django.db.models import Model
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from smaajob.ids import MAX_ID, fits_id
@@ -45,7 +45,9 @@ def _at_most(max_length: int) -> Any:
     return check
 
 
-Id = Annotated[int, AfterValidator(_id), Field(json_schema_extra={"minimum": 1, "maximum": MAX_ID})]
+# The schema is stated with WithJsonSchema, not Field(...): a Field inside the type would
+# override the parameter's own default (an optional form field became required).
+Id = Annotated[int, AfterValidator(_id), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_ID})]
 Text = Annotated[str, AfterValidator(_no_nul)]
 
 
@@ -53,7 +55,7 @@ def bounded_text(max_length: int) -> Any:
     """Text without NUL and at most ``max_length`` characters."""
     return Annotated[
         str, AfterValidator(_no_nul), AfterValidator(_at_most(max_length)),
-        Field(json_schema_extra={"maxLength": max_length}),
+        WithJsonSchema({"type": "string", "maxLength": max_length}),
     ]
 
 

@@ -54,8 +54,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: refuses an over-large body before anything (CSRF, sessions) reads it.
+    "smaajob.edge.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, so static files keep their cache headers; pages for a logged-in user don't.
+    "smaajob.edge.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -147,6 +151,18 @@ MEDIA_ROOT = VAR_DIR / "media"
 # Analysts' reports show a count of fewer than this many citizens as "< 5" (docs/reports.md).
 REPORT_MIN_CELL = int(os.environ.get("SMAAJOB_REPORT_MIN_CELL", "5"))
 
+# Request and upload size (issue 23, item 6). The largest thing anyone sends is a payslip,
+# at most SMAAJOB_MAX_UPLOAD_BYTES (smaajob.money.attachments reads it); a request may carry
+# that plus its form fields. A larger declared body is refused with 413 before it is read
+# (smaajob.edge). Uploads up to the limit stay in memory, so nothing reaches a temporary file
+# on disk; the file is written to MEDIA_ROOT only once it has been checked.
+SMAAJOB_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+SMAAJOB_MAX_REQUEST_BYTES = SMAAJOB_MAX_UPLOAD_BYTES + 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = SMAAJOB_MAX_REQUEST_BYTES
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # form fields and JSON bodies, files not counted (Django default, stated)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+
 # Behind HTTPS in production (SMAAJOB_HTTPS=1): cookies only over TLS, and HSTS.
 HTTPS = os.environ.get("SMAAJOB_HTTPS", "0") == "1"
 # Four eyes on money: a payslip's calculation (a manual amount too) is approved by a second
@@ -165,6 +181,8 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Django calls this with LOGGING; it also puts the CPR filter on Django's own handlers.
+LOGGING_CONFIG = "smaajob.logfilters.configure_logging"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

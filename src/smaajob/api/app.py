@@ -27,12 +27,40 @@ def smaajob_error(request: HttpRequest, exc: SmaajobError) -> HttpResponse:
     return api.create_response(request, exc.as_dict(), status=exc.http_status)
 
 
+# Danish wording for pydantic's own error types; the project's types (smaajob.api.types)
+# already raise Danish messages, which pass through unchanged.
+DANISH_MESSAGES = {
+    "missing": "skal udfyldes",
+    "int_parsing": "skal være et helt tal",
+    "int_type": "skal være et helt tal",
+    "int_from_float": "skal være et helt tal",
+    "float_parsing": "skal være et tal",
+    "float_type": "skal være et tal",
+    "decimal_parsing": "skal være et tal, fx 12.5",
+    "decimal_type": "skal være et tal, fx 12.5",
+    "bool_parsing": "skal være true eller false",
+    "bool_type": "skal være true eller false",
+    "string_type": "skal være en tekst",
+    "date_parsing": "skal være en dato ÅÅÅÅ-MM-DD",
+    "date_from_datetime_parsing": "skal være en dato ÅÅÅÅ-MM-DD",
+    "date_type": "skal være en dato ÅÅÅÅ-MM-DD",
+    "list_type": "skal være en liste",
+    "literal_error": "er ikke en af de tilladte værdier",
+    "enum": "er ikke en af de tilladte værdier",
+    "json_invalid": "er ikke gyldig JSON",
+    "model_attributes_type": "skal være et JSON-objekt",
+}
+# Where a value came from is not part of its name: "citizen_id", not "path.citizen_id".
+_SOURCES = ("body", "query", "payload", "path", "form", "file", "filters", "params")
+
+
 @api.exception_handler(ValidationError)
 def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     problems = []
     for error in exc.errors:
-        location = ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "query", "payload"))
-        problems.append({"field": location, "message": error.get("msg", "ugyldig værdi")})
+        location = ".".join(str(part) for part in error.get("loc", ()) if part not in _SOURCES)
+        message = DANISH_MESSAGES.get(str(error.get("type", "")), error.get("msg") or "ugyldig værdi")
+        problems.append({"field": location, "message": message})
     first = problems[0] if problems else {"field": None, "message": "ugyldig værdi"}
     body = {"code": "invalid_input", "message": f"Ugyldig værdi i {first['field']}: {first['message']}",
             "field": first["field"], "problems": problems}

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from smaajob import access
+from smaajob.api.types import Id, Text
 from smaajob.audit.models import AuditChannel
 from smaajob.citizens import services
 from smaajob.citizens.benefit_today import derived_benefit
@@ -31,7 +32,7 @@ class RateFactsIn(Schema):
     lives_with_parent: bool | None = None
     full_time_work_years_last_10: Decimal | None = None
     residence_requirement_met: bool | None = None
-    target_group: str | None = None
+    target_group: Text | None = None
 
 
 class RateFactsOut(Schema):
@@ -84,7 +85,7 @@ def _benefit_today(citizen: Any) -> BenefitTodayOut:
     response=BenefitTodayOut,
     summary="Oplysningerne til satsen og den ydelse og sats, der udledes af dem i dag, med forklaring",
 )
-def get_rate_facts(request: HttpRequest, citizen_id: int) -> BenefitTodayOut:
+def get_rate_facts(request: HttpRequest, citizen_id: Id) -> BenefitTodayOut:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: oplysninger til satsen")
     return _benefit_today(citizen)
@@ -95,7 +96,7 @@ def get_rate_facts(request: HttpRequest, citizen_id: int) -> BenefitTodayOut:
     response={201: BenefitTodayOut},
     summary="Registrér oplysningerne til satsen (og målgruppen) fra en dato (rådgiver)",
 )
-def post_rate_facts(request: HttpRequest, citizen_id: int, payload: RateFactsIn):
+def post_rate_facts(request: HttpRequest, citizen_id: Id, payload: RateFactsIn):
     access.require_authority(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: oplysninger til satsen")
     data = payload.dict()
@@ -121,7 +122,7 @@ class SickLeaveOut(Schema):
 
 
 @router.get("/{citizen_id}/sygeperioder", response=list[SickLeaveOut], summary="Registrerede sygeperioder")
-def list_sick_leave(request: HttpRequest, citizen_id: int) -> list[SickLeaveOut]:
+def list_sick_leave(request: HttpRequest, citizen_id: Id) -> list[SickLeaveOut]:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: sygeperioder")
     return [
@@ -131,7 +132,7 @@ def list_sick_leave(request: HttpRequest, citizen_id: int) -> list[SickLeaveOut]
 
 
 @router.post("/{citizen_id}/sygeperioder", response={201: SickLeaveOut}, summary="Registrér en sygeperiode")
-def post_sick_leave(request: HttpRequest, citizen_id: int, payload: SickLeaveIn):
+def post_sick_leave(request: HttpRequest, citizen_id: Id, payload: SickLeaveIn):
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: sygeperiode")
     row = services.record_sick_leave(actor=request.user, citizen=citizen, **payload.dict())
@@ -140,12 +141,12 @@ def post_sick_leave(request: HttpRequest, citizen_id: int, payload: SickLeaveIn)
 
 class SlotIn(Schema):
     weekday: int
-    start: str
-    end: str
+    start: Text
+    end: Text
 
 
 class CommitmentIn(Schema):
-    description: str
+    description: Text
     slots: list[SlotIn]
     starts_on: date
     ends_on: date | None = None
@@ -164,7 +165,7 @@ class CommitmentOut(Schema):
     response=list[CommitmentOut],
     summary="Andre faste aktiviteter (sprogskole, behandling)",
 )
-def list_commitments(request: HttpRequest, citizen_id: int) -> list[CommitmentOut]:
+def list_commitments(request: HttpRequest, citizen_id: Id) -> list[CommitmentOut]:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: aktiviteter")
     return [
@@ -178,7 +179,7 @@ def list_commitments(request: HttpRequest, citizen_id: int) -> list[CommitmentOu
     response={201: CommitmentOut},
     summary="Registrér en fast aktivitet; dens tider regnes som optaget i matchningen",
 )
-def post_commitment(request: HttpRequest, citizen_id: int, payload: CommitmentIn):
+def post_commitment(request: HttpRequest, citizen_id: Id, payload: CommitmentIn):
     from smaajob.errors import InvalidInput
 
     access.require_case_writer(request.user)
@@ -205,9 +206,9 @@ def post_commitment(request: HttpRequest, citizen_id: int, payload: CommitmentIn
 
 class WorkDutyIn(Schema):
     valid_from: date
-    legal_basis: str
-    planned_hours_per_week: str | None = None
-    note: str = ""
+    legal_basis: Text
+    planned_hours_per_week: Text | None = None
+    note: Text = ""
 
 
 class WorkDutyWeekOut(Schema):
@@ -229,7 +230,7 @@ class WorkDutyOut(Schema):
 
 class WorkDutyWeekIn(Schema):
     week: date
-    attended_hours: str
+    attended_hours: Text
 
 
 def _work_duty(citizen: Any) -> WorkDutyOut:
@@ -250,7 +251,7 @@ def _work_duty(citizen: Any) -> WorkDutyOut:
 
 
 @router.get("/{citizen_id}/arbejdspligt", response=WorkDutyOut, summary="Arbejdspligt: status og ugernes timer")
-def get_work_duty(request: HttpRequest, citizen_id: int) -> WorkDutyOut:
+def get_work_duty(request: HttpRequest, citizen_id: Id) -> WorkDutyOut:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: arbejdspligt")
     return _work_duty(citizen)
@@ -261,7 +262,7 @@ def get_work_duty(request: HttpRequest, citizen_id: int) -> WorkDutyOut:
     response={201: WorkDutyOut},
     summary="Registrér, at borgeren er omfattet af arbejdspligt fra en dato, med hjemmel og planlagte timer (rådgiver)",
 )
-def post_work_duty(request: HttpRequest, citizen_id: int, payload: WorkDutyIn):
+def post_work_duty(request: HttpRequest, citizen_id: Id, payload: WorkDutyIn):
     access.require_authority(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: arbejdspligt")
     services.decide_work_duty(actor=request.user, citizen=citizen, channel=API, **payload.dict())
@@ -271,7 +272,7 @@ def post_work_duty(request: HttpRequest, citizen_id: int, payload: WorkDutyIn):
 @router.put(
     "/{citizen_id}/arbejdspligt/uger", response=WorkDutyOut, summary="Ugens fremmøde i arbejdspligtens aktiviteter"
 )
-def put_work_duty_week(request: HttpRequest, citizen_id: int, payload: WorkDutyWeekIn) -> WorkDutyOut:
+def put_work_duty_week(request: HttpRequest, citizen_id: Id, payload: WorkDutyWeekIn) -> WorkDutyOut:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: arbejdspligt")
     services.record_work_duty_week(actor=request.user, citizen=citizen, channel=API, **payload.dict())

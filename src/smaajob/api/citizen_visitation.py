@@ -19,7 +19,8 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from smaajob import access
-from smaajob.citizens.models import TransferRequest
+from smaajob.api.types import Id, Text, text_for
+from smaajob.citizens.models import Citizen, TransferRequest
 from smaajob.errors import InvalidInput
 from smaajob.organisation.models import Project
 
@@ -28,16 +29,20 @@ TAG = "borgere"
 router = Router()
 
 
+FirstName = text_for(Citizen, "first_name")
+LastName = text_for(Citizen, "last_name")
+
+
 class VisitationIn(Schema):
-    cpr: str
-    first_name: str
-    last_name: str
-    project_id: int
+    cpr: Text
+    first_name: FirstName
+    last_name: LastName
+    project_id: Id
     started_on: date
-    readiness: str = ""
-    benefit_type: str = ""
-    benefit_rate: str = "full"
-    reason: str = ""
+    readiness: Text = ""
+    benefit_type: Text = ""
+    benefit_rate: Text = "full"
+    reason: Text = ""
 
 
 class CourseOut(Schema):

@@ -9,10 +9,14 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from smaajob import access
+from smaajob.api.types import Id, Text, text_for
 from smaajob.audit.models import AuditChannel
+from smaajob.citizens.models import Citizen, ExemptionDecision
 from smaajob.organisation.models import Role
 
 API = AuditChannel.API
+JobGoal = text_for(Citizen, "job_goal")
+LegalBasis = text_for(ExemptionDecision, "legal_basis")
 PREFIX = "/borgere"
 TAG = "borgere"
 router = Router()
@@ -34,7 +38,7 @@ class EmployerCitizenOut(Schema):
     phone_and_address: str | None
     restrictions: str | None
     danish_level: str | None
-    competences: list[str] | None
+    competences: list[Text] | None
     job_goal: str | None
     consented: list[str]
 
@@ -76,7 +80,7 @@ def list_citizens(request: HttpRequest) -> list[CitizenSummary] | list[EmployerC
     response=CitizenSummary | EmployerCitizenOut,
     summary="Én borger (404 hvis den ikke findes eller ikke er din)",
 )
-def get_citizen(request: HttpRequest, citizen_id: int) -> CitizenSummary | EmployerCitizenOut:
+def get_citizen(request: HttpRequest, citizen_id: Id) -> CitizenSummary | EmployerCitizenOut:
     user = request.user
     access.require_case_reader(user)
     if user.role == Role.EMPLOYER:
@@ -95,7 +99,7 @@ class TimelineEvent(Schema):
 
 
 @router.get("/{citizen_id}/tidslinje", response=list[TimelineEvent], summary="Hele forløbet på én tidslinje")
-def timeline(request: HttpRequest, citizen_id: int) -> list[TimelineEvent]:
+def timeline(request: HttpRequest, citizen_id: Id) -> list[TimelineEvent]:
     from smaajob.courses.selectors import timeline as build
 
     access.require_case_writer(request.user)
@@ -119,7 +123,7 @@ class HoursRequirementOut(Schema):
     response=HoursRequirementOut,
     summary="Status efter 225-timersreglen denne måned, med forklaring (et forslag, aldrig en afgørelse)",
 )
-def hours_requirement(request: HttpRequest, citizen_id: int) -> HoursRequirementOut:
+def hours_requirement(request: HttpRequest, citizen_id: Id) -> HoursRequirementOut:
     from smaajob.courses.selectors import hours_requirement_for
 
     access.require_case_writer(request.user)
@@ -129,21 +133,21 @@ def hours_requirement(request: HttpRequest, citizen_id: int) -> HoursRequirement
 
 
 class ResourcesIn(Schema):
-    weekly_hours_capacity: str | None = None
-    restriction_tags: list[str] | None = None
-    competences: list[str] | None = None
-    certificates: list[str] | None = None
-    wished_sectors: list[str] | None = None
-    wishes: str | None = None
-    job_goal: str | None = None
+    weekly_hours_capacity: Text | None = None
+    restriction_tags: list[Text] | None = None
+    competences: list[Text] | None = None
+    certificates: list[Text] | None = None
+    wished_sectors: list[Text] | None = None
+    wishes: Text | None = None
+    job_goal: JobGoal | None = None
     danish_level: int | None = None
     travel_limit_km: int | None = None
-    consent: list[str] | None = None
-    sub_goals: list[str] | None = None
+    consent: list[Text] | None = None
+    sub_goals: list[Text] | None = None
 
 
 @router.put("/{citizen_id}/ressourcer", response=CitizenSummary, summary="Ressourceafdækning, samtykke og delmål")
-def resources(request: HttpRequest, citizen_id: int, payload: ResourcesIn) -> CitizenSummary:
+def resources(request: HttpRequest, citizen_id: Id, payload: ResourcesIn) -> CitizenSummary:
     from smaajob.citizens.selectors import consented_facts_on
     from smaajob.courses.services import map_resources
 
@@ -169,8 +173,8 @@ class ExemptionIn(Schema):
     decided_on: date
     valid_from: date
     valid_to: date | None = None
-    reason: str
-    legal_basis: str = "LAS § 13 f, stk. 9"
+    reason: Text
+    legal_basis: LegalBasis = "LAS § 13 f, stk. 9"
     review_on: date
 
 
@@ -186,7 +190,7 @@ class ExemptionOut(Schema):
     response={201: ExemptionOut},
     summary="Rådgiverens afgørelse om fritagelse fra 225-timersreglen",
 )
-def exemption(request: HttpRequest, citizen_id: int, payload: ExemptionIn):
+def exemption(request: HttpRequest, citizen_id: Id, payload: ExemptionIn):
     from smaajob.citizens.services import decide_exemption
 
     access.require_authority(request.user)

@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from smaajob import access
+from smaajob.api.types import Id, Text
 from smaajob.audit.models import AuditChannel
 from smaajob.courses import selectors, services
 
@@ -56,13 +57,13 @@ def _placement(p) -> PlacementOut:
 
 
 class PlacementIn(Schema):
-    opening_id: int
+    opening_id: Id
     planned_start: date
     planned_end: date | None = None
-    step_up: str = ""
+    step_up: Text = ""
     step_every_weeks: int = 1
-    kind: str = ""
-    tasks: str = ""
+    kind: Text = ""
+    tasks: Text = ""
 
 
 @router.post(
@@ -70,7 +71,7 @@ class PlacementIn(Schema):
     response={201: PlacementOut},
     summary="Registrér en placering med planlagt optrapning i ét kald",
 )
-def register_placement(request: HttpRequest, course_id: int, payload: PlacementIn):
+def register_placement(request: HttpRequest, course_id: Id, payload: PlacementIn):
     access.require_case_writer(request.user)
     course = access.get_course(request.user, course_id, channel=API, purpose="API: ny placering")
     opening = access.get_opening(request.user, payload.opening_id)
@@ -90,7 +91,7 @@ def register_placement(request: HttpRequest, course_id: int, payload: PlacementI
 
 
 @router.get("/placeringer/{placement_id}", response=PlacementOut, summary="Én placering")
-def get_placement(request: HttpRequest, placement_id: int) -> PlacementOut:
+def get_placement(request: HttpRequest, placement_id: Id) -> PlacementOut:
     return _placement(access.get_placement(request.user, placement_id, channel=API, purpose="API"))
 
 
@@ -125,32 +126,32 @@ def _week(w) -> WeekOut:
 
 
 @router.put("/placeringer/{placement_id}/uger", response=WeekOut, summary="Registrér (eller ret) en uges timer")
-def record_week(request: HttpRequest, placement_id: int, payload: WeekIn) -> WeekOut:
+def record_week(request: HttpRequest, placement_id: Id, payload: WeekIn) -> WeekOut:
     access.require_case_writer(request.user)
     placement = access.get_placement(request.user, placement_id, channel=API, purpose="API: timer")
     return _week(services.record_week(actor=request.user, placement=placement, **payload.dict()))
 
 
 @router.get("/placeringer/{placement_id}/uger", response=list[WeekOut], summary="Placeringens timeregnskab")
-def list_weeks(request: HttpRequest, placement_id: int) -> list[WeekOut]:
+def list_weeks(request: HttpRequest, placement_id: Id) -> list[WeekOut]:
     placement = access.get_placement(request.user, placement_id, channel=API, purpose="API: timer")
     return [_week(w) for w in selectors.hours_ledger(placement)]
 
 
 @router.post("/uger/{week_id}/bekraeft", response=WeekOut, summary="Virksomheden bekræfter ugens timer")
-def confirm_week(request: HttpRequest, week_id: int) -> WeekOut:
+def confirm_week(request: HttpRequest, week_id: Id) -> WeekOut:
     row = access.get_week(request.user, week_id, channel=API)
     return _week(services.confirm_week(actor=request.user, row=row))
 
 
 class FollowUpIn(Schema):
     happened_on: date
-    channel: str = "visit"
-    attendance: str = "as_agreed"
-    placement_id: int | None = None
-    tasks: str = ""
+    channel: Text = "visit"
+    attendance: Text = "as_agreed"
+    placement_id: Id | None = None
+    tasks: Text = ""
     effectiveness: int | None = None
-    notes: str = ""
+    notes: Text = ""
     next_on: date | None = None
 
 
@@ -164,7 +165,7 @@ class FollowUpOut(Schema):
 
 
 @router.post("/{course_id}/opfoelgninger", response={201: FollowUpOut}, summary="Registrér en opfølgning")
-def record_follow_up(request: HttpRequest, course_id: int, payload: FollowUpIn):
+def record_follow_up(request: HttpRequest, course_id: Id, payload: FollowUpIn):
     access.require_case_writer(request.user)
     course = access.get_course(request.user, course_id, channel=API, purpose="API: opfølgning")
     data = payload.dict()
@@ -190,7 +191,7 @@ class ScheduleOut(Schema):
 
 
 @router.get("/{course_id}/opfoelgningsplan", response=ScheduleOut, summary="Næste opfølgninger (projektets rytme)")
-def follow_up_schedule(request: HttpRequest, course_id: int) -> ScheduleOut:
+def follow_up_schedule(request: HttpRequest, course_id: Id) -> ScheduleOut:
     course = access.get_course(request.user, course_id, channel=API, purpose="API: opfølgningsplan")
     today = date.today()
     return ScheduleOut(

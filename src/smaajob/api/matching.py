@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from smaajob import access
+from smaajob.api.types import Id
 from smaajob.audit.models import AuditChannel
 from smaajob.courses import selectors, services
 from smaajob.errors import NotFound
@@ -33,7 +34,7 @@ class SuggestionsOut(Schema):
 
 
 @router.get("/borgere/{citizen_id}", response=SuggestionsOut, summary="Forslag til jobåbninger for en borger")
-def openings_for_citizen(request: HttpRequest, citizen_id: int) -> SuggestionsOut:
+def openings_for_citizen(request: HttpRequest, citizen_id: Id) -> SuggestionsOut:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: match")
     result = selectors.suggested_openings(citizen, access.openings_for(request.user), date.today())
@@ -52,7 +53,7 @@ def openings_for_citizen(request: HttpRequest, citizen_id: int) -> SuggestionsOu
 
 
 @router.get("/jobaabninger/{opening_id}", response=SuggestionsOut, summary="Forslag til borgere for en jobåbning")
-def citizens_for_opening(request: HttpRequest, opening_id: int) -> SuggestionsOut:
+def citizens_for_opening(request: HttpRequest, opening_id: Id) -> SuggestionsOut:
     access.require_case_writer(request.user)
     opening = access.get_opening(request.user, opening_id)
     result = selectors.suggested_citizens(opening, access.citizens_for(request.user), date.today())
@@ -74,8 +75,8 @@ def citizens_for_opening(request: HttpRequest, opening_id: int) -> SuggestionsOu
 
 
 class ProposalIn(Schema):
-    citizen_id: int
-    opening_id: int
+    citizen_id: Id
+    opening_id: Id
 
 
 class ProposalOut(Schema):

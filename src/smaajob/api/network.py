@@ -10,11 +10,14 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 
 from smaajob import access
+from smaajob.api.types import Id, Text, text_for
 from smaajob.network import selectors, services
+from smaajob.network.models import Opening
 
 PREFIX = "/netvaerk"
 TAG = "virksomhedsnetværk"
 router = Router()
+OpeningTitle = text_for(Opening, "title")
 
 
 class CompanyOut(Schema):
@@ -38,8 +41,8 @@ class CompanyRecordOut(Schema):
 
 class Slot(Schema):
     weekday: int
-    start: str
-    end: str
+    start: Text
+    end: Text
 
 
 class OpeningOut(Schema):
@@ -58,29 +61,29 @@ class OpeningOut(Schema):
 
 
 class OpeningIn(Schema):
-    title: str
-    kind: str
+    title: OpeningTitle
+    kind: Text
     hours_min: Decimal
     hours_max: Decimal
     slots: list[Slot] = []
     capacity: int = 1
     language_requirement: int = 0
-    description: str = ""
-    required_certificates: list[str] = []
-    accommodation_tags: list[str] = []
+    description: Text = ""
+    required_certificates: list[Text] = []
+    accommodation_tags: list[Text] = []
     opens_on: date | None = None
     closes_on: date | None = None
 
 
 class OpeningPatch(Schema):
-    title: str | None = None
-    kind: str | None = None
+    title: OpeningTitle | None = None
+    kind: Text | None = None
     hours_min: Decimal | None = None
     hours_max: Decimal | None = None
     slots: list[Slot] | None = None
     capacity: int | None = None
     language_requirement: int | None = None
-    status: str | None = None
+    status: Text | None = None
 
 
 def _opening(o) -> OpeningOut:
@@ -101,9 +104,9 @@ def _opening(o) -> OpeningOut:
 
 
 class CompanyFilter(Schema):
-    q: str = ""
-    sector: str = ""
-    area: str = ""
+    q: Text = ""
+    sector: Text = ""
+    area: Text = ""
     buddy: bool = False
     converted: bool = False
 
@@ -132,18 +135,18 @@ def list_companies(request: HttpRequest, filters: Query[CompanyFilter]) -> list[
     response=CompanyRecordOut,
     summary="Virksomhedens placeringer og hvor mange der blev til løntimer",
 )
-def company_record(request: HttpRequest, company_id: int) -> CompanyRecordOut:
+def company_record(request: HttpRequest, company_id: Id) -> CompanyRecordOut:
     record = selectors.company_record(access.get_company(request.user, company_id))
     return CompanyRecordOut(**record.__dict__)
 
 
 class OpeningFilter(Schema):
-    q: str = ""
+    q: Text = ""
     hours_max: Decimal | None = None
     weekday: int | None = None
     buddy: bool = False
     language_max: int | None = None
-    kind: str = ""
+    kind: Text = ""
 
 
 @router.get("/jobaabninger", response=list[OpeningOut], summary="Åbne jobåbninger (erstatter 14-dages-listen)")
@@ -152,7 +155,7 @@ def list_openings(request: HttpRequest, filters: Query[OpeningFilter]) -> list[O
 
 
 @router.post("/virksomheder/{company_id}/jobaabninger", response={201: OpeningOut}, summary="Opret jobåbning")
-def create_opening(request: HttpRequest, company_id: int, payload: OpeningIn):
+def create_opening(request: HttpRequest, company_id: Id, payload: OpeningIn):
     access.require_network_editor(request.user)
     company = access.get_company(request.user, company_id)
     data = payload.dict()
@@ -162,7 +165,7 @@ def create_opening(request: HttpRequest, company_id: int, payload: OpeningIn):
 
 
 @router.patch("/jobaabninger/{opening_id}", response=OpeningOut, summary="Ret en jobåbning")
-def update_opening(request: HttpRequest, opening_id: int, payload: OpeningPatch) -> OpeningOut:
+def update_opening(request: HttpRequest, opening_id: Id, payload: OpeningPatch) -> OpeningOut:
     access.require_case_writer(request.user)
     opening = access.get_opening(request.user, opening_id)
     data = {k: v for k, v in payload.dict().items() if v is not None}
@@ -172,11 +175,11 @@ def update_opening(request: HttpRequest, opening_id: int, payload: OpeningPatch)
 
 
 class TaskIn(Schema):
-    title: str
+    title: OpeningTitle
     hours_min: Decimal
     hours_max: Decimal
     slots: list[Slot] = []
-    description: str = ""
+    description: Text = ""
 
 
 @router.post("/opgaver", response={201: OpeningOut}, summary="Virksomheden slår en lille opgave op (egen virksomhed)")

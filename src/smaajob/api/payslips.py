@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 
 from smaajob import access
+from smaajob.api.types import Id, Text, text_for
 from smaajob.audit.models import AuditChannel
 from smaajob.courses.models import Placement
 from smaajob.errors import NotFound
@@ -22,6 +23,8 @@ from smaajob.money.models import Payslip
 PREFIX = "/loensedler"
 TAG = "loensedler"
 router = Router()
+EmployerName = text_for(Payslip, "employer_name")
+UrgentNote = text_for(Payslip, "urgent_note")
 API = AuditChannel.API
 
 
@@ -117,16 +120,17 @@ def _out(p: Payslip, actor) -> PayslipOut:
 @router.post("/", response={201: PayslipOut}, summary="Indsend en lønseddel (PDF eller billede)")
 def submit(
     request: HttpRequest,
-    citizen_id: Form[int],
+    citizen_id: Form[Id],
     period_start: Form[dt.date],
     period_end: Form[dt.date],
-    hours: Form[str],
-    gross_wage: Form[str],
+    hours: Form[Text],
+    gross_wage: Form[Text],
     attachment: File[UploadedFile] = None,  # type: ignore[assignment]
-    placement_id: Form[int | None] = None,
-    employer_name: Form[str] = "",
+    placement_id: Form[Id | None] = None,
+    # Annotated[..., Form("")], not Form[...] = "": ninja drops that default for an Annotated type.
+    employer_name: Annotated[EmployerName, Form("")] = "",
     urgent: Form[bool] = False,
-    urgent_note: Form[str] = "",
+    urgent_note: Annotated[UrgentNote, Form("")] = "",
 ) -> Status[PayslipOut]:
     from smaajob.citizens.models import Citizen
 
@@ -164,18 +168,18 @@ def worklist(request: HttpRequest, status: str | None = None) -> list[PayslipOut
 
 
 @router.get("/{payslip_id}", response=PayslipOut, summary="Én lønseddel (404 hvis den ikke findes eller ikke er din)")
-def detail(request: HttpRequest, payslip_id: int) -> PayslipOut:
+def detail(request: HttpRequest, payslip_id: Id) -> PayslipOut:
     return _out(permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API"), request.user)
 
 
 class CalculateIn(Schema):
-    benefit_amount: str | None = Field(None, description="Hjælp uden arbejde; ellers borgerens registrerede beløb")
-    manual_amount: str | None = Field(None, description="Kun når Småjob ikke kan beregne; kræver manual_reason")
-    manual_reason: str = ""
+    benefit_amount: Text | None = Field(None, description="Hjælp uden arbejde; ellers borgerens registrerede beløb")
+    manual_amount: Text | None = Field(None, description="Kun når Småjob ikke kan beregne; kræver manual_reason")
+    manual_reason: Text = ""
 
 
 class ReasonIn(Schema):
-    reason: str
+    reason: Text
 
 
 class PaidIn(Schema):
@@ -183,7 +187,7 @@ class PaidIn(Schema):
 
 
 @router.post("/{payslip_id}/beregn", response=PayslipOut, summary="Beregn den supplerende hjælp (ydelseskontoret)")
-def calculate(request: HttpRequest, payslip_id: int, payload: CalculateIn) -> PayslipOut:
+def calculate(request: HttpRequest, payslip_id: Id, payload: CalculateIn) -> PayslipOut:
     payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: beregn")
     services.calculate(
         actor=request.user,
@@ -197,19 +201,19 @@ def calculate(request: HttpRequest, payslip_id: int, payload: CalculateIn) -> Pa
 
 
 @router.post("/{payslip_id}/godkend", response=PayslipOut, summary="Godkend (fire øjne); ugerne ændres ikke")
-def approve(request: HttpRequest, payslip_id: int) -> PayslipOut:
+def approve(request: HttpRequest, payslip_id: Id) -> PayslipOut:
     payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: godkend")
     return _out(services.approve(actor=request.user, payslip=payslip, channel=API), request.user)
 
 
 @router.post("/{payslip_id}/udbetalt", response=PayslipOut, summary="Marker som udbetalt")
-def paid(request: HttpRequest, payslip_id: int, payload: PaidIn) -> PayslipOut:
+def paid(request: HttpRequest, payslip_id: Id, payload: PaidIn) -> PayslipOut:
     payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: udbetalt")
     row = services.mark_paid(actor=request.user, payslip=payslip, paid_on=payload.paid_on, channel=API)
     return _out(row, request.user)
 
 
 @router.post("/{payslip_id}/afvis", response=PayslipOut, summary="Afvis (fx dobbelt indberetning)")
-def reject(request: HttpRequest, payslip_id: int, payload: ReasonIn) -> PayslipOut:
+def reject(request: HttpRequest, payslip_id: Id, payload: ReasonIn) -> PayslipOut:
     payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: afvis")
     return _out(services.reject(actor=request.user, payslip=payslip, reason=payload.reason, channel=API), request.user)

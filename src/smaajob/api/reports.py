@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
+from smaajob.api.types import Text
 from smaajob.reports.building import build, parse_choices
 from smaajob.reports.presentation import measure_rows
 
@@ -45,11 +46,11 @@ class ReportOut(Schema):
 
 
 class ReportQuery(Schema):
-    fra: str | None = None
-    til: str | None = None
-    opgjort: str | None = None
-    gruppe: str | None = None
-    projekt: str | None = None
+    fra: Text | None = None
+    til: Text | None = None
+    opgjort: Text | None = None
+    gruppe: Text | None = None
+    projekt: Text | None = None
 
 
 @router.get("/noegletal", response=ReportOut, summary="Alle nøgletal for en periode, med tællingsregler")

@@ -6,7 +6,8 @@
 
 Missing migrations are applied first (so ``smaajob demo`` works on a fresh SQLite file).
 The command refuses a database with real (non-synthetic) citizens; ``--reset`` deletes the
-synthetic data of an earlier demo — and nothing else — before loading. At the end it prints
+synthetic data of an earlier demo — and nothing else — before loading, in the same
+transaction as the load: if the load fails or is stopped, the earlier demo is still there. At the end it prints
 the demo log-ins and their shared password.
 """
 
@@ -64,17 +65,16 @@ def handle(args: argparse.Namespace) -> int:
 
     django.setup()
     from smaajob.cli.database import migrate_if_needed
-    from smaajob.demo.loader import check_can_load, delete_synthetic, load_demo
+    from smaajob.demo.loader import check_can_load, load_demo
 
     applied = migrate_if_needed()
     if applied:
         print(f"Databasen var ikke opdateret; anvendte {len(applied)} migreringer.")
-    check_can_load(reset=args.reset)
-    if args.reset:
-        deleted = delete_synthetic()
-        print("Slettede tidligere demodata: " + ", ".join(f"{n} {what}" for what, n in deleted.items()) + ".")
+    check_can_load(reset=args.reset)  # before the progress bar: a refusal needs no load
     with _progress(not args.no_progress) as progress:
-        result = load_demo(args.size, args.seed, today=args.today, progress=progress)
+        result = load_demo(args.size, args.seed, today=args.today, progress=progress, reset=args.reset)
+    if args.reset:
+        print("Slettede tidligere demodata: " + ", ".join(f"{n} {what}" for what, n in result.deleted.items()) + ".")
     print(f"Demokommunen er indlæst ({result.size}, seed {result.seed}, historik til "
           f"{result.today:%d.%m.%Y}) på {result.seconds:.1f} sekunder:")
     for what, n in result.counts.items():

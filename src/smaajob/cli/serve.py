@@ -69,6 +69,8 @@ def handle(args: argparse.Namespace) -> int:
 def _serve_gunicorn(application: Any, args: argparse.Namespace) -> None:
     from gunicorn.app.base import BaseApplication
 
+    from smaajob.logfilters import gunicorn_logger_class
+
     options = {
         "bind": f"{args.host}:{args.port}",
         "workers": args.workers,
@@ -81,6 +83,8 @@ def _serve_gunicorn(application: Any, args: argparse.Namespace) -> None:
         "loglevel": "warning",
         "timeout": 120,
         "graceful_timeout": 10,
+        # The error log carries tracebacks: CPR numbers in them are redacted.
+        "logger_class": gunicorn_logger_class(),
     }
 
     class SmaajobServer(BaseApplication):  # type: ignore[misc]

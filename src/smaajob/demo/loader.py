@@ -6,11 +6,15 @@
 both seeded, and everything is generated in a fixed order). The history ends at ``today``:
 no week in the ledger, follow-up or transition lies after it.
 
-* ``small`` — one citizen per seed trajectory (29), written through the services in one
-  transaction, so a failure leaves nothing behind;
+* ``small`` — one citizen per seed trajectory (29), written through the services;
 * ``municipality`` — ≈ 5,000 citizens, 2,000 companies, 3,000 openings and two years of
-  weekly hours, written in bulk (see ``smaajob.demo.bulk_writer``), one transaction per batch.
+  weekly hours, written in bulk (see ``smaajob.demo.bulk_writer``), a savepoint per batch.
   ``scale`` shrinks it proportionally (tests use ``scale=0.01``).
+
+Either load — with ``reset=True``, the deletion of the previous demo too — is one
+transaction: a failure, Ctrl+C or a killed process leaves the database as it was, the
+previous demo and its log-ins included (issue 23, item 11). Readers (a running demo server)
+see the old demo until the new one is complete.
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ class DemoResult:
     counts: dict[str, int]
     users: list[tuple[str, str]] = field(default_factory=list)  # (username, role label)
     password: str = DEMO_PASSWORD
+    deleted: dict[str, int] = field(default_factory=dict)  # what reset=True deleted first
 
 
 def _no_progress(_label: str, _total: int) -> Callable[[int], None]:
@@ -123,7 +128,8 @@ def delete_synthetic() -> dict[str, int]:
 
 
 def load_demo(size: str = "small", seed: int = 2026, *, today: date | None = None,
-              progress: Progress | None = None, scale: float = 1.0) -> DemoResult:
+              progress: Progress | None = None, scale: float = 1.0, reset: bool = False) -> DemoResult:
+    """Load the demo; with ``reset`` delete the previous one first — all in one transaction."""
     if size not in SIZES:
         raise InvalidInput(f"Ukendt størrelse »{size}«. Vælg small eller municipality.", field="size")
     if not 0 < scale <= 1:
@@ -134,13 +140,15 @@ def load_demo(size: str = "small", seed: int = 2026, *, today: date | None = Non
     fake = Faker("da_DK")
     fake.seed_instance(seed)
     started = time.perf_counter()
-    if size == "small":
-        with transaction.atomic():
+    with transaction.atomic():
+        check_can_load(reset=reset)
+        deleted = delete_synthetic() if reset else {}
+        if size == "small":
             users, counts = _load_small(rng, fake, today, progress)
-    else:
-        scaled = {k: max(1, round(v * scale)) for k, v in MUNICIPALITY_COUNTS.items()}
-        users, counts = bulk_writer.load(rng, fake, today, progress, scaled)
-    return DemoResult(size, seed, today, time.perf_counter() - started, counts, users)
+        else:
+            scaled = {k: max(1, round(v * scale)) for k, v in MUNICIPALITY_COUNTS.items()}
+            users, counts = bulk_writer.load(rng, fake, today, progress, scaled)
+    return DemoResult(size, seed, today, time.perf_counter() - started, counts, users, deleted=deleted)
 
 
 def _load_small(rng: random.Random, fake: Faker, today: date,

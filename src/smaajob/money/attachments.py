@@ -6,19 +6,34 @@ PDF (must start with ``%PDF-``), JPEG, PNG and WebP, recognised by their magic b
 ``MAX_BYTES``. Anything else is refused with a message saying what to send instead. The file is
 stored under a generated name with the sniffed extension and served only through an
 access-checked view.
+
+A file and its database row must come and go together (issue 23, item 6). ``stored_with``
+writes the upload under ``payslips/incoming/`` while the payslip's transaction runs, deletes
+it if the transaction fails, and moves it into place once the transaction has committed.
+A process killed half way leaves at most a staged file, which the next submission
+(``sweep_incoming``) moves into place if its row was committed, or deletes if not.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
-from smaajob.errors import InvalidInput
-from smaajob.money.models import AttachmentType
+from django.conf import settings
+from django.core.files.storage import Storage
+from django.db import transaction
+from django.utils import timezone
 
-# 10 MB holds a multi-page scanned PDF or a full-resolution phone photo.
-MAX_BYTES = 10 * 1024 * 1024
+from smaajob.errors import InvalidInput
+from smaajob.money.models import AttachmentType, Payslip
+
+# 10 MB holds a multi-page scanned PDF or a full-resolution phone photo (settings.py; the
+# request size limit at the edge is set from it).
+MAX_BYTES: int = settings.SMAAJOB_MAX_UPLOAD_BYTES
 
 CONTENT_TYPES = {
     AttachmentType.PDF: "application/pdf",
@@ -80,3 +95,64 @@ def check_upload(upload: Any) -> CheckedFile:
         claimed = " (filen hedder .pdf, men er ikke en PDF)" if name.lower().endswith(".pdf") else ""
         raise InvalidInput(f"Filen er hverken en PDF eller et billede{claimed}. {WHAT_TO_SEND}", field="attachment")
     return CheckedFile(kind, size, f"{uuid.uuid4().hex}.{EXTENSIONS[kind]}")
+
+
+INCOMING = "payslips/incoming"
+# A staged file younger than this may belong to a submission still running in another process.
+STAGED_GRACE = timedelta(minutes=15)
+
+
+def _staged_name(final_name: str) -> str:
+    return f"{INCOMING}/{final_name.replace('/', '__')}"
+
+
+def _final_name(staged_name: str) -> str:
+    return staged_name.removeprefix(INCOMING + "/").replace("__", "/")
+
+
+def _move(storage: Storage, staged: str, final: str) -> None:
+    with storage.open(staged, "rb") as source:
+        stored = storage.save(final, source)
+    assert stored == final, (stored, final)  # names are uuid-based; a clash is a bug
+    storage.delete(staged)
+
+
+@contextmanager
+def stored_with(payslip: Payslip, checked: CheckedFile, upload: Any) -> Iterator[None]:
+    """Stage the upload for ``payslip``; the block must be the payslip's (durable) transaction.
+
+    The row gets the final name; the file stays staged until the block has committed.
+    """
+    field = payslip.attachment.field
+    storage = payslip.attachment.storage
+    final = field.generate_filename(payslip, checked.storage_name)
+    sweep_incoming(storage)
+    staged = storage.save(_staged_name(final), upload)
+    payslip.attachment.name = final
+    try:
+        with transaction.atomic(durable=True):
+            yield
+    except BaseException:
+        storage.delete(staged)
+        payslip.attachment.name = ""
+        raise
+    _move(storage, staged, final)
+
+
+def sweep_incoming(storage: Storage | None = None, *, now: Any = None) -> None:
+    """Finish or remove what a killed submission left: staged files older than the grace."""
+    storage = storage or Payslip._meta.get_field("attachment").storage  # type: ignore[attr-defined]
+    try:
+        _dirs, names = storage.listdir(INCOMING)
+    except FileNotFoundError:
+        return
+    cutoff = (now or timezone.now()) - STAGED_GRACE
+    for name in names:
+        staged = f"{INCOMING}/{name}"
+        if storage.get_modified_time(staged) > cutoff:
+            continue
+        final = _final_name(staged)
+        if Payslip.objects.filter(attachment=final).exists() and not storage.exists(final):
+            _move(storage, staged, final)
+        else:
+            storage.delete(staged)

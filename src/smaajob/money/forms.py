@@ -15,6 +15,7 @@ from typing import Any
 from django import forms
 
 from smaajob.errors import SmaajobError
+from smaajob.money import attachments
 from smaajob.money.calculator import AGE_GROUPS, MAX_HOURS_PER_WEEK, CalculatorInput, first_of
 from smaajob.rules import BenefitKind, Rate
 
@@ -265,7 +266,8 @@ class PayslipForm(forms.Form):
         label="Lønsedlen (PDF eller billede)",
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png,image/webp"}),
-        help_text="Du kan tage et billede af lønsedlen med telefonen. Højst 10 MB.",
+        help_text="Du kan tage et billede af lønsedlen med telefonen. "
+        f"Højst {attachments.MAX_BYTES // 1024 // 1024} MB.",
     )
     urgent_requested = forms.BooleanField(label="Jeg mangler pengene – det haster", required=False)
     urgent_note = forms.CharField(label="Hvorfor haster det? (frivilligt)", required=False, max_length=300)

@@ -255,26 +255,22 @@ def submit_payslip(
         urgent_note=(urgent_note or "").strip()[:300],
         overlaps_with=[other.pk for other in overlapping],
     )
-    payslip.attachment.save(checked.storage_name, attachment, save=False)
-    try:
-        with transaction.atomic():
-            payslip.save()
-            PayslipTransition.objects.create(
-                payslip=payslip,
-                from_status="",
-                to_status=PayslipStatus.RECEIVED,
-                actor=actor,
-                note="modtaget efter fristen" if today > payslip.deadline else "",
-            )
-            for other in overlapping:
-                # Flag both sides: whichever the benefit office opens first shows the conflict.
-                other.overlaps_with = sorted({*other.overlaps_with, payslip.pk})
-                other.overlap_cleared_by = None
-                other.save(update_fields=["overlaps_with", "overlap_cleared_by"])
-            _log(actor, AuditAction.CREATE, payslip, f"lønseddel via {via}", channel)
-    except BaseException:
-        payslip.attachment.delete(save=False)
-        raise
+    # The file is staged while the rows are written and moved into place on commit (attachments.py).
+    with attachments.stored_with(payslip, checked, attachment):
+        payslip.save()
+        PayslipTransition.objects.create(
+            payslip=payslip,
+            from_status="",
+            to_status=PayslipStatus.RECEIVED,
+            actor=actor,
+            note="modtaget efter fristen" if today > payslip.deadline else "",
+        )
+        for other in overlapping:
+            # Flag both sides: whichever the benefit office opens first shows the conflict.
+            other.overlaps_with = sorted({*other.overlaps_with, payslip.pk})
+            other.overlap_cleared_by = None
+            other.save(update_fields=["overlaps_with", "overlap_cleared_by"])
+        _log(actor, AuditAction.CREATE, payslip, f"lønseddel via {via}", channel)
     return payslip
 
 

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font
 
 from smaajob.reports.building import BuiltReport
 from smaajob.reports.presentation import measure_rows
+from smaajob.spreadsheet import append_row, csv_row
 
 HEADER = ["Afsnit", "Mål", "Gruppe", "Værdi", "Enhed", "Grundlag (antal)", "Periode", "Tællingsregel", "Kilde", "Note"]
 
@@ -42,11 +43,11 @@ def to_csv(built: BuiltReport) -> str:
     buffer = io.StringIO()
     # Semicolons: Danish Excel opens them as columns (the comma is the decimal separator).
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(HEADER)
+    writer.writerow(csv_row(HEADER))
     for r in measure_rows(built):
-        writer.writerow(_row(r))
+        writer.writerow(csv_row(_row(r)))
     for note in built.published_notes:
-        writer.writerow(["Offentliggjorte tal", "Kontrol af total", "", "", "", "", "", note, "", ""])
+        writer.writerow(csv_row(["Offentliggjorte tal", "Kontrol af total", "", "", "", "", "", note, "", ""]))
     return "\ufeff" + buffer.getvalue()  # BOM: Excel then reads the file as UTF-8 (æ, ø, å)
 
 
@@ -54,13 +55,13 @@ def to_xlsx(built: BuiltReport) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Nøgletal"
-    sheet.append([f"Småjob – nøgletal for perioden {built.choices.period.label_da}"])
+    append_row(sheet, [f"Småjob – nøgletal for perioden {built.choices.period.label_da}"])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(HEADER)
+    append_row(sheet, HEADER)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for r in measure_rows(built):
-        sheet.append(_row(r))
+        append_row(sheet, _row(r))
         if r["unit"] == "andel" and isinstance(r["value"], float):
             sheet.cell(row=sheet.max_row, column=4).number_format = "0.0%"
     for letter, width in zip("ABCDEFGHIJ", (24, 36, 30, 10, 14, 14, 26, 80, 30, 40), strict=True):
@@ -69,9 +70,9 @@ def to_xlsx(built: BuiltReport) -> bytes:
         row[7].alignment = Alignment(wrap_text=True, vertical="top")
     if built.published_notes:
         notes = book.create_sheet("Offentliggjorte tal")
-        notes.append(["Kontrol af offentliggjorte totaler"])
+        append_row(notes, ["Kontrol af offentliggjorte totaler"])
         for note in built.published_notes:
-            notes.append([note])
+            append_row(notes, [note])
         notes.column_dimensions["A"].width = 120
     buffer = io.BytesIO()
     book.save(buffer)

@@ -3,6 +3,7 @@
 
 from django.urls import path
 
+import smaajob.ids  # noqa: F401  (registers the <id:…> converter: ids that fit 64 bits, else 404)
 from smaajob.reports import views
 
 app_name = "reports"
@@ -13,6 +14,6 @@ urlpatterns = [
     path("noegletal.xlsx", views.export_xlsx, name="export_xlsx"),
     path("evaluering.pdf", views.evaluation_pdf, name="evaluation_pdf"),
     path("omkostninger/", views.costs, name="costs"),
-    path("borger/<int:citizen_id>/progression/", views.progression, name="progression"),
-    path("borger/<int:citizen_id>/progression.pdf", views.progression_pdf, name="progression_pdf"),
+    path("borger/<id:citizen_id>/progression/", views.progression, name="progression"),
+    path("borger/<id:citizen_id>/progression.pdf", views.progression_pdf, name="progression_pdf"),
 ]

@@ -5,6 +5,7 @@ never by CPR number."""
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+import smaajob.ids  # noqa: F401  (registers the <id:…> converter: ids that fit 64 bits, else 404)
 from smaajob.web.forms import LoginForm
 from smaajob.web.views import (
     citizen_facts,
@@ -35,51 +36,50 @@ urlpatterns = [
     path("sundhed/", home.health, name="health"),
     # Journey 1: the caseworker's case
     path("borgere/ny/", citizens.visitation, name="visitation"),
-    path("borgere/<int:citizen_id>/", citizens.citizen_detail, name="citizen"),
-    path("borgere/<int:citizen_id>/ressourcer/", citizens.resources, name="resources"),
-    path("borgere/<int:citizen_id>/henvis/", citizens.referral, name="referral"),
-    path("borgere/<int:citizen_id>/fritagelse/", citizens.exemption, name="exemption"),
-    path("forloeb/<int:course_id>/afslut/", citizens.end_course, name="end_course"),
-    path("borgere/<int:citizen_id>/oplysninger/", citizen_facts.rate_facts, name="rate_facts"),
-    path("borgere/<int:citizen_id>/sygdom/", citizen_facts.sick_leave, name="sick_leave"),
-    path("borgere/<int:citizen_id>/aktiviteter/", citizen_facts.commitment, name="commitment"),
-    path("borgere/<int:citizen_id>/arbejdspligt/", citizen_facts.work_duty, name="work_duty"),
-
+    path("borgere/<id:citizen_id>/", citizens.citizen_detail, name="citizen"),
+    path("borgere/<id:citizen_id>/ressourcer/", citizens.resources, name="resources"),
+    path("borgere/<id:citizen_id>/henvis/", citizens.referral, name="referral"),
+    path("borgere/<id:citizen_id>/fritagelse/", citizens.exemption, name="exemption"),
+    path("forloeb/<id:course_id>/afslut/", citizens.end_course, name="end_course"),
+    path("borgere/<id:citizen_id>/oplysninger/", citizen_facts.rate_facts, name="rate_facts"),
+    path("borgere/<id:citizen_id>/sygdom/", citizen_facts.sick_leave, name="sick_leave"),
+    path("borgere/<id:citizen_id>/aktiviteter/", citizen_facts.commitment, name="commitment"),
+    path("borgere/<id:citizen_id>/arbejdspligt/", citizen_facts.work_duty, name="work_duty"),
     path(
-        "overdragelser/<int:transfer_id>/accepter/",
+        "overdragelser/<id:transfer_id>/accepter/",
         citizens.transfer_answer,
         {"answer": "accept"},
         name="transfer_accept",
     ),
     path(
-        "overdragelser/<int:transfer_id>/afvis/", citizens.transfer_answer, {"answer": "refuse"}, name="transfer_refuse"
+        "overdragelser/<id:transfer_id>/afvis/", citizens.transfer_answer, {"answer": "refuse"}, name="transfer_refuse"
     ),
     # Journey 2: the network and the openings list
     path("virksomheder/", companies.company_list, name="companies"),
     path("virksomheder/ny/", companies.company_new, name="company_new"),
-    path("virksomheder/<int:company_id>/", companies.company_detail, name="company"),
-    path("virksomheder/<int:company_id>/tilfoej/<str:section>/", companies.company_add, name="company_add"),
-    path("virksomheder/<int:company_id>/jobaabning/", openings.opening_new, name="opening_new"),
+    path("virksomheder/<id:company_id>/", companies.company_detail, name="company"),
+    path("virksomheder/<id:company_id>/tilfoej/<str:section>/", companies.company_add, name="company_add"),
+    path("virksomheder/<id:company_id>/jobaabning/", openings.opening_new, name="opening_new"),
     path("jobaabninger/", openings.opening_list, name="openings"),
-    path("jobaabninger/<int:opening_id>/ret/", openings.opening_edit, name="opening_edit"),
+    path("jobaabninger/<id:opening_id>/ret/", openings.opening_edit, name="opening_edit"),
     # Journey 3: matching
-    path("borgere/<int:citizen_id>/match/", matching.for_citizen, name="match_citizen"),
-    path("jobaabninger/<int:opening_id>/match/", matching.for_opening, name="match_opening"),
+    path("borgere/<id:citizen_id>/match/", matching.for_citizen, name="match_citizen"),
+    path("jobaabninger/<id:opening_id>/match/", matching.for_opening, name="match_opening"),
     path("match/foreslaa/", matching.propose, name="propose"),
-    path("match/<int:proposal_id>/", matching.proposal_detail, name="proposal"),
+    path("match/<id:proposal_id>/", matching.proposal_detail, name="proposal"),
     # Journey 4: placements and the weekly hours
-    path("borgere/<int:citizen_id>/placering/", placements.placement_new, name="placement_new"),
-    path("placeringer/<int:placement_id>/", placements.placement_detail, name="placement"),
-    path("placeringer/<int:placement_id>/<str:action>/", placements.placement_action, name="placement_action"),
+    path("borgere/<id:citizen_id>/placering/", placements.placement_new, name="placement_new"),
+    path("placeringer/<id:placement_id>/", placements.placement_detail, name="placement"),
+    path("placeringer/<id:placement_id>/<str:action>/", placements.placement_action, name="placement_action"),
     path("timer/", hours.weekly_hours, name="weekly_hours"),
     # Journey 5: follow-up
-    path("forloeb/<int:course_id>/opfoelgning/", followups.follow_up_new, name="follow_up_new"),
+    path("forloeb/<id:course_id>/opfoelgning/", followups.follow_up_new, name="follow_up_new"),
     # Journey 6 and 7: worklist and dashboard
     path("arbejdsliste/", worklist.worklist_page, name="worklist"),
     path("overblik/", dashboard.dashboard, name="dashboard"),
     # Journey 8: the employer's entry point
     path("virksomhed/opgave/", employer.task_new, name="employer_task"),
-    path("virksomhed/timer/<int:week_id>/bekraeft/", employer.confirm_week, name="employer_confirm_week"),
-    path("virksomhed/placering/<int:placement_id>/svar/", employer.follow_up_answer, name="employer_follow_up"),
-    path("virksomhed/forslag/<int:proposal_id>/", employer.proposal_answer, name="employer_proposal"),
+    path("virksomhed/timer/<id:week_id>/bekraeft/", employer.confirm_week, name="employer_confirm_week"),
+    path("virksomhed/placering/<id:placement_id>/svar/", employer.follow_up_answer, name="employer_follow_up"),
+    path("virksomhed/forslag/<id:proposal_id>/", employer.proposal_answer, name="employer_proposal"),
 ]

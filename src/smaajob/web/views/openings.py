@@ -18,6 +18,7 @@ from smaajob import access
 from smaajob.errors import SmaajobError
 from smaajob.network import selectors, services
 from smaajob.slots import describe_slots
+from smaajob.spreadsheet import append_row
 from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.forms.network import OpeningFilterForm, OpeningForm
 
@@ -112,12 +113,13 @@ def _excel(rows) -> HttpResponse:
         "Område",
         "Kontakt",
     ]
-    sheet.append(header)
+    append_row(sheet, header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for o in rows.prefetch_related("company__contacts"):
         contact = next(iter(o.company.contacts.all()), None)
-        sheet.append(
+        append_row(
+            sheet,
             [
                 o.company.name,
                 o.title,
@@ -130,7 +132,7 @@ def _excel(rows) -> HttpResponse:
                 o.capacity,
                 f"{o.company.postcode} {o.company.city}".strip(),
                 f"{contact.name} {contact.phone}".strip() if contact else "",
-            ]
+            ],
         )
     for column, width in zip("ABCDEFGHIJK", (28, 34, 22, 10, 10, 30, 18, 20, 8, 18, 26), strict=True):
         sheet.column_dimensions[column].width = width

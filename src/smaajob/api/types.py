@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Bounded input types for the API schemas: ids that fit the database, text it can store.
+
+Pydantic's plain ``int`` and ``str`` accept what PostgreSQL cannot hold — an id beyond 64 bits,
+a NUL character, a title longer than its column — and the driver's error became a 500
+(issue 23, item 5). These types refuse such values in the schema, so the answer is the
+project's 422 body (``code``, ``message``, ``field``) with a Danish message, before any query.
+
+* ``Id`` — a record id: a whole number from 1 to ``MAX_ID`` (path, query, form or JSON).
+* ``text_for(Model, "field")`` — text without NUL, at most the model field's ``max_length``.
+* ``Text`` — free text without NUL (for ``TextField`` columns and search words).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from django.db.models import Model
+from pydantic import AfterValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from smaajob.ids import MAX_ID, fits_id
+
+
+def _id(value: int) -> int:
+    if not fits_id(value):
+        raise PydanticCustomError("invalid_id", f"Et id er et helt tal fra 1 til {MAX_ID}.")
+    return value
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise PydanticCustomError("invalid_text", "Teksten indeholder et ugyldigt tegn (NUL, \\u0000); fjern det.")
+    return value
+
+
+def _at_most(max_length: int) -> Any:
+    def check(value: str) -> str:
+        if len(value) > max_length:
+            raise PydanticCustomError(
+                "text_too_long", f"Teksten må højst være {max_length} tegn lang (den er {len(value)})."
+            )
+        return value
+
+    return check
+
+
+# The schema is stated with WithJsonSchema, not Field(...): a Field inside the type would
+# override the parameter's own default (an optional form field became required).
+Id = Annotated[int, AfterValidator(_id), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_ID})]
+Text = Annotated[str, AfterValidator(_no_nul)]
+
+
+def bounded_text(max_length: int) -> Any:
+    """Text without NUL and at most ``max_length`` characters."""
+    return Annotated[
+        str, AfterValidator(_no_nul), AfterValidator(_at_most(max_length)),
+        WithJsonSchema({"type": "string", "maxLength": max_length}),
+    ]
+
+
+def text_for(model: type[Model], field: str) -> Any:
+    """Text that fits ``model.field``: its ``max_length`` if it has one (CharField), else unbounded."""
+    max_length = getattr(model._meta.get_field(field), "max_length", None)
+    return Text if max_length is None else bounded_text(max_length)

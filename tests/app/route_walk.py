@@ -31,13 +31,16 @@ UNWALKED: dict[str, str] = {
     f"{API_PREFIX}openapi.json": "The API schema: no data, only the shape of the answers.",
     f"{API_PREFIX}docs": "The API documentation page: no data.",
     "log-ud/": "Logging out ends the session the walk needs.",
+    "overdragelser/<id:transfer_id>/accepter/": "A write only (POST): it redirects and shows no citizen; who may "
+    "answer a transfer is tested in tests/app/test_visitation_transfers.py.",
+    "overdragelser/<id:transfer_id>/afvis/": "A write only (POST), as accepting.",
 }
 
 # Parameters that are not record ids, per route: the value the walk uses.
 FIXED_PARAMETERS: dict[tuple[str, str], str] = {
-    ("virksomheder/<int:company_id>/tilfoej/<str:section>/", "section"): "kontakt",
-    ("placeringer/<int:placement_id>/<str:action>/", "action"): "afslut",
-    ("loensedler/<int:payslip_id>/<slug:action>/", "action"): "beregn",
+    ("virksomheder/<id:company_id>/tilfoej/<str:section>/", "section"): "kontakt",
+    ("placeringer/<id:placement_id>/<str:action>/", "action"): "afslut",
+    ("loensedler/<id:payslip_id>/<slug:action>/", "action"): "beregn",
 }
 
 # Query strings without which a page only answers "missing parameter".

@@ -99,14 +99,17 @@ def test_stack_information_and_extras_are_redacted():
 @pytest.fixture
 def configured_log():
     """What the handlers Django configured from settings.LOGGING write, captured."""
+    # The stream is swapped without setStream(): setStream flushes the old stream first, and an
+    # earlier test in the same worker (pytest's capture) may have closed it.
     streams = []
     for handler in logging.getLogger().handlers:
         if isinstance(handler, logging.StreamHandler) and not type(handler).__module__.startswith("_pytest"):
-            streams.append((handler, handler.setStream(io.StringIO())))
+            streams.append((handler, handler.stream))
+            handler.stream = io.StringIO()
     assert streams, "settings.LOGGING gives the root logger a stream handler"
     yield lambda: "".join(h.stream.getvalue() for h, _ in streams)
     for handler, old in streams:
-        handler.setStream(old)
+        handler.stream = old
 
 
 def test_a_not_found_line_for_an_address_with_a_spaced_cpr_is_redacted(client, caseworker, configured_log):

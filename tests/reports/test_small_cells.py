@@ -213,6 +213,7 @@ def _report(**parts):
         "hours": [],
         "exemptions": {},
         "outcomes": [],
+        "work_duty": [],
     }
     return Report(period=PERIOD, dimension="projekt", **{**empty, **parts})
 

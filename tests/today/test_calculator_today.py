@@ -60,6 +60,8 @@ def test_without_the_amount_in_our_sources_the_calculator_names_the_rate_and_ask
     page = client.post("/beregner/", answers).content.decode()
     assert 'id="id_benefit_amount_error"' in page
     assert "Ud fra dine svar får du grundsats" in page
+    # The rate is found, so the page does not send the visitor after a birth date it does not need.
+    assert "Skriv din fødselsdato" not in page
     typed = _text(client.post("/beregner/", {**answers, "benefit_amount": "7.000"}))
     assert "Ret venligst" not in typed and "Din sats er grundsats" in typed
     assert "Fribeløb på grundsats eller mindstesats: 5.000 kr." in typed  # the higher free amount

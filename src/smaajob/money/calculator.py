@@ -324,8 +324,12 @@ def compute(data: CalculatorInput) -> Scenario:
                 why = f"Vi kender ikke satsen for {BENEFIT_LABELS[data.benefit_kind]} i {month_text}."
             else:
                 why = f"Vi kender ikke satsen i {month_text}: {error.explanation.split(';')[0]}."
+            # The birth date only helps when the answers did not settle the rate (an age group
+            # alone can leave it open); once the rate is found, only its amount is missing.
             hint = (
-                " Skriv din fødselsdato, så finder vi din sats." if data.birth_date is None and data.new_system else ""
+                " Skriv din fødselsdato, så finder vi din sats."
+                if data.birth_date is None and data.new_system and data.facts() is None
+                else ""
             )
             raise UnknownValue(
                 f"{why} Skriv hvor meget du får i hjælp om måneden før skat (det står i dit brev fra kommunen).{hint}",

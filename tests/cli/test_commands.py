@@ -45,6 +45,28 @@ def test_an_employer_user_needs_a_company(municipality, monkeypatch, capsys):
     assert "virksomhed" in capsys.readouterr().err
 
 
+def test_createuser_without_a_terminal_or_password_variable_says_how_instead_of_a_traceback(
+    municipality, monkeypatch, capsys
+):
+    monkeypatch.delenv("SMAAJOB_PASSWORD", raising=False)
+    monkeypatch.setattr("os.isatty", lambda fd: False)
+    assert main(["createuser", "rikke", "--role", "caseworker", "--municipality", "461"]) == 2
+    err = capsys.readouterr().err
+    assert "SMAAJOB_PASSWORD" in err and "Traceback" not in err
+    assert not User.objects.filter(username="rikke").exists()
+
+
+def test_superuser_for_another_role_is_refused_before_a_password_is_asked_for(municipality, monkeypatch, capsys):
+    monkeypatch.delenv("SMAAJOB_PASSWORD", raising=False)
+
+    def no_prompt(*_args, **_kwargs):
+        raise AssertionError("the password was asked for")
+
+    monkeypatch.setattr("getpass.getpass", no_prompt)
+    assert main(["createuser", "rikke", "--role", "caseworker", "--municipality", "461", "--superuser"]) == 2
+    assert "Kun en administrator kan gøres til superbruger" in capsys.readouterr().err
+
+
 def test_serve_refuses_an_impossible_port(capsys):
     assert main(["serve", "--port", "70000"]) == 2
     assert "Porten skal være" in capsys.readouterr().err

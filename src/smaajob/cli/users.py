@@ -49,11 +49,10 @@ def handle(args: argparse.Namespace) -> int:
         if company is None:
             raise InvalidInput("Virksomheden findes ikke i netværket.", field="company_cvr")
         municipality = municipality or company.municipality
-    password = os.environ.get("SMAAJOB_PASSWORD")
-    if not password:
-        password = getpass.getpass("Adgangskode: ")
-        if password != getpass.getpass("Gentag adgangskode: "):
-            raise InvalidInput("De to adgangskoder er ikke ens.", field="password")
+    if args.superuser and args.role != "administrator":
+        # Refused before the password is asked for: nobody should type a password for nothing.
+        raise InvalidInput("Kun en administrator kan gøres til superbruger (--superuser).", field="superuser")
+    password = os.environ.get("SMAAJOB_PASSWORD") or _ask_password()
     user = create_user(
         username=args.username,
         password=password,
@@ -69,3 +68,23 @@ def handle(args: argparse.Namespace) -> int:
     if user.is_superuser:
         print("Bemærk: brugeren er superbruger. Brug kun kontoen til drift og nødsituationer.")
     return 0
+
+
+def _ask_password() -> str:
+    """The password from the terminal; without one (a script, a pipe) a clear refusal, not a traceback."""
+    from smaajob.errors import InvalidInput
+
+    if not os.isatty(0):
+        raise InvalidInput(
+            "Der er ingen terminal at spørge om adgangskoden på. Sæt miljøvariablen SMAAJOB_PASSWORD, "
+            "fx SMAAJOB_PASSWORD='…' smaajob createuser …",
+            field="password",
+        )
+    try:
+        password = getpass.getpass("Adgangskode: ")
+        again = getpass.getpass("Gentag adgangskode: ")
+    except (EOFError, KeyboardInterrupt):
+        raise InvalidInput("Ingen adgangskode givet; brugeren er ikke oprettet.", field="password") from None
+    if password != again:
+        raise InvalidInput("De to adgangskoder er ikke ens.", field="password")
+    return password

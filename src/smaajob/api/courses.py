@@ -64,6 +64,9 @@ class PlacementIn(Schema):
     step_every_weeks: int = 1
     kind: Text = ""
     tasks: Text = ""
+    # Needed when the step-up lies outside the opening's hours or above the citizen's capacity
+    # (otherwise 400 with the code hours_deviation).
+    deviation_reason: Text = ""
 
 
 @router.post(
@@ -86,6 +89,7 @@ def register_placement(request: HttpRequest, course_id: Id, payload: PlacementIn
         step_up=payload.step_up or f"{opening.hours_min:g}",
         step_every_weeks=payload.step_every_weeks,
         tasks=payload.tasks,
+        deviation_reason=payload.deviation_reason,
     )
     return Status(201, _placement(placement))
 

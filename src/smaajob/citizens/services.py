@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from smaajob import plausibility
 from smaajob.audit.models import AuditAction, AuditChannel
 from smaajob.audit.services import record as audit
 from smaajob.citizens.models import (
@@ -344,17 +345,26 @@ def decide_exemption(
     review_on: date,
     valid_to: date | None = None,
     legal_basis: str = "LAS § 13 f, stk. 9",
+    today: date | None = None,
 ) -> ExemptionDecision:
-    """Record a caseworker's exemption from the 225-hour rule. Only caseworkers decide it."""
+    """Record a caseworker's exemption from the 225-hour rule. Only caseworkers decide it.
+    A decision has been made (not after today, not before the citizen was born); its review
+    is planned after it (``smaajob.plausibility``)."""
     if actor.role != Role.CASEWORKER:
         raise InvalidInput("Kun en rådgiver (myndighed) kan træffe afgørelse om fritagelse.", field="decided_by")
     if not reason.strip():
         raise InvalidInput("En afgørelse om fritagelse skal begrundes.", field="reason")
     if not legal_basis.strip():
         raise InvalidInput("Angiv hjemmel, fx »LAS § 13 f, stk. 9«.", field="legal_basis")
+    plausibility.happened_by(decided_on, today=today or date.today(), field="decided_on", what="Afgørelsen")
+    plausibility.not_before_birth(decided_on, citizen.birth_date, field="decided_on", what="Afgørelsen")
     check_period(valid_from, valid_to, field="valid_to")
     if review_on < decided_on:
-        raise InvalidInput("Revurderingsdatoen skal ligge efter afgørelsesdatoen.", field="review_on")
+        raise InvalidPeriod(
+            f"Revurderingen ({review_on:%d.%m.%Y}) ligger før afgørelsen ({decided_on:%d.%m.%Y}); "
+            "vælg en revurderingsdato efter afgørelsen, fx et halvt år senere.",
+            field="review_on",
+        )
     row = ExemptionDecision.objects.create(
         citizen=citizen,
         decided_by=actor,

@@ -53,8 +53,19 @@ def _log(actor: User, action: str, obj: Any, citizen_id: int, detail: str = "") 
 
 
 @transaction.atomic
-def start_course(*, actor: User, citizen: Citizen, project: Project, started_on: date, reason: str = "") -> Course:
-    """Visitation: the citizen enters the effort in a project."""
+def start_course(
+    *,
+    actor: User,
+    citizen: Citizen,
+    project: Project,
+    started_on: date,
+    reason: str = "",
+    today: date | None = None,
+) -> Course:
+    """Visitation: the citizen enters the effort in a project; it has happened (not after
+    today) and not before the citizen was born (``smaajob.plausibility``)."""
+    plausibility.happened_by(started_on, today=today or date.today(), field="started_on", what="Visitationen")
+    plausibility.not_before_birth(started_on, citizen.birth_date, field="started_on", what="Visitationen")
     if project.municipality_id != citizen.municipality_id:
         raise InvalidInput("Projektet hører til en anden kommune end borgeren.", field="project")
     if Course.objects.filter(citizen=citizen, project=project).exclude(state=CourseState.EXITED).exists():
@@ -437,9 +448,14 @@ def register_placement(
     step_every_weeks: int = 1,
     opening: Opening | None = None,
     tasks: str = "",
+    deviation_reason: str = "",
     today: date | None = None,
 ) -> Placement:
     """One form, one transaction: the placement, its step-up, the course state, and its start.
+
+    The step-up is checked by ``smaajob.plausibility``: above a full-time week is refused;
+    outside the opening's range or above the citizen's recorded capacity needs
+    ``deviation_reason``, which is kept in the placement's audit entry.
 
     A placement starting today or earlier is started at once; the course moves to
     »Virksomhedspraktik« or »Løntimer« through the allowed steps, so the consultant does not
@@ -452,6 +468,14 @@ def register_placement(
             f"Optrapningen når til {steps[-1][0]:%d.%m.%Y}, efter placeringens slut; færre trin eller optrap oftere.",
             field="steps",
         )
+    deviations = plausibility.hours_fit_or_reasoned(
+        [hours for _, hours in steps],
+        hours_min=opening.hours_min if opening is not None else None,
+        hours_max=opening.hours_max if opening is not None else None,
+        capacity=course.citizen.weekly_hours_capacity,
+        reason=deviation_reason,
+        field="deviation_reason",
+    )
     placement = create_placement(
         actor=actor,
         course=course,
@@ -464,6 +488,14 @@ def register_placement(
         slots=opening.slots if opening is not None else None,
         tasks=tasks or (opening.title if opening is not None else ""),
     )
+    if deviations:
+        _log(
+            actor,
+            AuditAction.UPDATE,
+            placement,
+            course.citizen_id,
+            f"afvigelse i timer: {'; '.join(deviations)}; begrundelse: {deviation_reason.strip()}",
+        )
     target = CourseState.PLACEMENT if kind == OpeningKind.PLACEMENT else CourseState.PAID_HOURS
     _walk_to(actor=actor, course=course, target=target, on=min(planned_start, today))
     if planned_start <= today:
@@ -676,6 +708,7 @@ def visit_citizen(
 
     if actor.role != "caseworker":
         raise InvalidInput("Kun en rådgiver kan visitere en borger.", field="project")
+    plausibility.happened_by(started_on, today=date.today(), field="started_on", what="Visitationen")
     if project.municipality_id != actor.municipality_id:
         raise InvalidInput("Projektet hører til en anden kommune.", field="project")
     number = normalise_cpr(cpr)

@@ -33,6 +33,13 @@ class PlacementForm(forms.Form):
     )
     step_every_weeks = forms.IntegerField(label="Nyt trin hver … uge", min_value=1, max_value=26, initial=1)
     tasks = forms.CharField(label="Opgaver", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    deviation_reason = forms.CharField(
+        label="Begrundelse for afvigelse",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Kun hvis timerne ligger uden for opgavens timer eller over det, borgeren kan arbejde.",
+    )
 
     def __init__(self, *args: Any, openings: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

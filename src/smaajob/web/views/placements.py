@@ -53,6 +53,7 @@ def placement_new(request: HttpRequest, citizen_id: int) -> HttpResponse:
                 step_up=data["step_up"] or f"{opening.hours_min:g}",
                 step_every_weeks=data["step_every_weeks"],
                 tasks=data["tasks"],
+                deviation_reason=data["deviation_reason"],
             )
         except SmaajobError as error:
             form_error(form, error)

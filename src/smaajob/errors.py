@@ -12,6 +12,8 @@ The tree::
     │   ├── InvalidIdentifier          400  CPR/CVR number that does not validate
     │   ├── InvalidPeriod              400  end before start, or a date out of range
     │   ├── InvalidHours               400  negative hours, > 168 in a week, paid > present …
+    │   │   └── HoursDeviation         400  hours outside the task's range or the citizen's
+    │   │                                   capacity: accepted when resent with a reason
     │   ├── OverlappingActivity        409  two activities for the same hours or period
     │   └── ImportRejected             400  a file import with bad rows (each row listed)
     ├── IllegalTransition              409  a course state change the process does not allow
@@ -66,6 +68,13 @@ class InvalidPeriod(InvalidInput):
 
 class InvalidHours(InvalidInput):
     code = "invalid_hours"
+
+
+class HoursDeviation(InvalidHours):
+    """Unusual hours that may be right: the user goes on by giving a reason (``field`` names
+    where the reason goes)."""
+
+    code = "hours_deviation"
 
 
 class OverlappingActivity(InvalidInput):

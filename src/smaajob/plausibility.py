@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from smaajob.errors import InvalidHours, InvalidPeriod
+from smaajob.errors import HoursDeviation, InvalidHours, InvalidPeriod
 
 # A full-time week in Denmark (the collective agreements' 37 hours); a småjob is a few hours a
 # week, so a plan above a full-time week is a typing error, not a deviation.
@@ -130,9 +130,8 @@ def hours_fit_or_reasoned(
         within_full_time(value, field=field)
     found = hours_deviations(hours, hours_min=hours_min, hours_max=hours_max, capacity=capacity)
     if found and not reason.strip():
-        raise InvalidHours(
+        raise HoursDeviation(
             "; ".join(found) + ". Planlæg timer inden for rammen, eller skriv en begrundelse for afvigelsen.",
             field=field,
-            code="hours_deviation",
         )
     return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.utils import reset as reset_login_failures
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
@@ -80,6 +81,16 @@ class SmaajobUserAdmin(RolePermissions, ScopedChoices, MunicipalityRows, UserAdm
     )
     readonly_fields = ("last_login", "date_joined")
     filter_horizontal = ()
+    actions = ["unlock"]
+
+    @admin.action(description="Lås op efter for mange forkerte log-ind", permissions=["change"])
+    def unlock(self, request: HttpRequest, queryset: Any) -> None:
+        """Forgets the selected users' failed log-ins (django-axes), so they may log in again at
+        once. The list holds only the administrator's own municipality's users."""
+        for user in queryset:
+            reset_login_failures(username=user.username)
+            self.log_change(request, user, "Låst op efter for mange forkerte log-ind.")
+        self.message_user(request, f"{queryset.count()} bruger(e) låst op.")
 
     def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
         form = super().get_form(request, obj, **kwargs)

@@ -257,15 +257,7 @@ def assign_staff(*, actor: User, citizen: Citizen, staff: User, staff_role: str,
     row = record_change(
         Assignment, owner={"citizen": citizen, "staff_role": staff_role}, valid_from=valid_from, staff=staff
     )
-    audit(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        channel=AuditChannel.WEB,
-        object_type="assignment",
-        object_id=row.pk,
-        citizen_id=citizen.pk,
-        detail=f"{staff_role}: {staff.username}",
-    )
+    _audit_update(actor, citizen, "assignment", row.pk, f"{staff_role}: {staff.username}")
     return row
 
 
@@ -440,15 +432,23 @@ def set_consent(*, actor: User, citizen: Citizen, facts: list[str], on: date) ->
 
 
 def _audit_update(
-    actor: User, citizen: Citizen, kind: str, pk: int, detail: str = "", channel: str = AuditChannel.WEB
+    actor: User,
+    citizen: Citizen | int,
+    kind: str,
+    pk: int,
+    detail: str = "",
+    channel: str = AuditChannel.WEB,
+    *,
+    action: str = AuditAction.UPDATE,
 ) -> None:
+    """The audit entry every write to a citizen's record leaves (``citizen`` or its id)."""
     audit(
         actor=actor,
-        action=AuditAction.UPDATE,
+        action=action,
         channel=channel,
         object_type=kind,
         object_id=pk,
-        citizen_id=citizen.pk,
+        citizen_id=citizen if isinstance(citizen, int) else citizen.pk,
         detail=detail,
     )
 
@@ -638,15 +638,7 @@ def request_transfer(*, actor: User, citizen: Citizen, reason: str, on: date) ->
     transfer = TransferRequest.objects.create(
         citizen=citizen, requested_by=actor, held_by=holder, reason=reason.strip()
     )
-    audit(
-        actor=actor,
-        action=AuditAction.CREATE,
-        channel=AuditChannel.WEB,
-        object_type="transfer_request",
-        object_id=transfer.pk,
-        citizen_id=citizen.pk,
-        detail=f"fra {holder.username}",
-    )
+    _audit_update(actor, citizen, "transfer_request", transfer.pk, f"fra {holder.username}", action=AuditAction.CREATE)
     return transfer
 
 
@@ -672,15 +664,7 @@ def _close(actor: User, transfer: TransferRequest, status: str, note: str) -> No
     transfer.decided_at = timezone.now()
     transfer.decision_note = note.strip()
     transfer.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
-    audit(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        channel=AuditChannel.WEB,
-        object_type="transfer_request",
-        object_id=transfer.pk,
-        citizen_id=transfer.citizen_id,
-        detail=status,
-    )
+    _audit_update(actor, transfer.citizen_id, "transfer_request", transfer.pk, status)
 
 
 @transaction.atomic

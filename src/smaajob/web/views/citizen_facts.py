@@ -80,38 +80,60 @@ def rate_facts(request: HttpRequest, citizen_id: int) -> HttpResponse:
     )
 
 
-@login_required
-@renders_errors
-def sick_leave(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def _record_page(
+    request: HttpRequest,
+    citizen_id: int,
+    *,
+    form_class: Any,
+    record: Any,
+    purpose: str,
+    done: str,
+    title: str,
+    submit: str,
+) -> HttpResponse:
+    """A one-form page that records one thing on the citizen's case and returns to the citizen."""
     access.require_case_writer(request.user)
-    citizen = access.get_citizen(request.user, citizen_id, purpose="sygeperiode")
-    form = SickLeaveForm(request.POST or None)
+    citizen = access.get_citizen(request.user, citizen_id, purpose=purpose)
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_sick_leave(actor=request.user, citizen=citizen, **form.cleaned_data)
+            record(actor=request.user, citizen=citizen, **form.cleaned_data)
         except SmaajobError as error:
             form_error(form, error)
         else:
-            messages.success(request, "Sygeperioden er registreret.")
+            messages.success(request, done)
             return redirect("web:citizen", citizen.pk)
-    return _form_page(request, citizen, form, f"Sygeperiode for {citizen.full_name}", "Registrér sygeperiode")
+    return _form_page(request, citizen, form, f"{title} for {citizen.full_name}", submit)
+
+
+@login_required
+@renders_errors
+def sick_leave(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    return _record_page(
+        request,
+        citizen_id,
+        form_class=SickLeaveForm,
+        record=services.record_sick_leave,
+        purpose="sygeperiode",
+        done="Sygeperioden er registreret.",
+        title="Sygeperiode",
+        submit="Registrér sygeperiode",
+    )
 
 
 @login_required
 @renders_errors
 def commitment(request: HttpRequest, citizen_id: int) -> HttpResponse:
-    access.require_case_writer(request.user)
-    citizen = access.get_citizen(request.user, citizen_id, purpose="anden aktivitet")
-    form = CommitmentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_commitment(actor=request.user, citizen=citizen, **form.cleaned_data)
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, "Aktiviteten er registreret; matchningen tager hensyn til tiderne.")
-            return redirect("web:citizen", citizen.pk)
-    return _form_page(request, citizen, form, f"Anden fast aktivitet for {citizen.full_name}", "Registrér aktivitet")
+    return _record_page(
+        request,
+        citizen_id,
+        form_class=CommitmentForm,
+        record=services.add_commitment,
+        purpose="anden aktivitet",
+        done="Aktiviteten er registreret; matchningen tager hensyn til tiderne.",
+        title="Anden fast aktivitet",
+        submit="Registrér aktivitet",
+    )
 
 
 @login_required

@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: MPL-2.0
+"""A citizen's timeline: the dated events of their courses, placements and records."""
+
+
+from __future__ import annotations
+
+from typing import Any
+
+from smaajob.citizens.models import Assignment, Citizen, ExemptionDecision
+from smaajob.courses.models import CourseTransition, FollowUp, MatchProposal, Placement
+
+
+def timeline(citizen: Citizen) -> list[dict[str, Any]]:
+    """Everything that happened on a citizen's case, oldest first, as ``{on, kind, text}``."""
+    events: list[dict[str, Any]] = []
+    for t in CourseTransition.objects.filter(course__citizen=citizen).select_related("course__project"):
+        text = f"{t.course.project.name}: {t.get_to_state_display()}"
+        if t.course.exit_outcome and t.to_state == "exited":
+            text += f" – {t.course.get_exit_outcome_display()}"
+        events.append({"on": t.happened_on, "kind": "forløb", "text": text, "note": t.reason})
+    for p in Placement.objects.filter(course__citizen=citizen).select_related("company"):
+        start = p.actual_start or p.planned_start
+        events.append(
+            {
+                "on": start,
+                "kind": "placering",
+                "text": f"{p.get_kind_display()} hos {p.company.name}",
+                "note": "planlagt" if p.actual_start is None else "",
+            }
+        )
+        if p.actual_end:
+            events.append(
+                {
+                    "on": p.actual_end,
+                    "kind": "placering",
+                    "text": f"{p.get_kind_display()} hos {p.company.name} slutter",
+                    "note": "",
+                }
+            )
+    for f in FollowUp.objects.filter(course__citizen=citizen):
+        eff = f" · effektivitet {f.effectiveness}/10" if f.effectiveness is not None else ""
+        events.append(
+            {
+                "on": f.happened_on,
+                "kind": "opfølgning",
+                "text": f"Opfølgning ({f.get_channel_display().lower()}): {f.get_attendance_display().lower()}{eff}",
+                "note": f.notes,
+            }
+        )
+    for e in ExemptionDecision.objects.filter(citizen=citizen):
+        events.append(
+            {
+                "on": e.decided_on,
+                "kind": "afgørelse",
+                "text": f"Fritaget for 225-timersreglen ({e.legal_basis}), revurderes {e.review_on:%d.%m.%Y}",
+                "note": e.reason,
+            }
+        )
+    for m in MatchProposal.objects.filter(course__citizen=citizen).select_related("opening__company"):
+        events.append(
+            {
+                "on": m.proposed_on,
+                "kind": "match",
+                "text": f"Foreslået til »{m.opening.title}« hos {m.opening.company.name}: {m.get_status_display()}",
+                "note": "",
+            }
+        )
+    for a in Assignment.objects.filter(citizen=citizen).select_related("staff"):
+        events.append(
+            {
+                "on": a.valid_from,
+                "kind": "tilknytning",
+                "text": f"{a.get_staff_role_display()}: {a.staff.get_full_name() or a.staff.username}",
+                "note": "",
+            }
+        )
+    events.sort(key=lambda e: e["on"])
+    return events

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from smaajob.access.citizens import log_list_read
+from smaajob.audit.context import operation
 from smaajob.audit.models import AuditEntry
 from smaajob.audit.services import record, record_many
 
@@ -14,7 +15,8 @@ FIELDS = ("actor_id", "actor_username", "action", "channel", "object_type", "obj
 
 def test_a_list_read_writes_one_row_per_citizen_like_single_reads_do(caseworker):
     before = timezone.now()
-    log_list_read(caseworker, [11, 12, 13], purpose="forside: mine borgere")
+    with operation("web", caseworker):
+        log_list_read(caseworker, [11, 12, 13], purpose="forside: mine borgere")
     after = timezone.now()
     bulk = list(AuditEntry.objects.order_by("citizen_id"))
     assert len(bulk) == 3

@@ -67,8 +67,11 @@ def test_a_caseworker_sees_own_citizens_and_gets_the_same_answer_for_missing_and
     assert AuditEntry.objects.filter(actor=stranger, action="denied").count() == 2
 
 
-def test_every_read_of_a_citizen_is_audit_logged(citizen, caseworker):
-    get_citizen(caseworker, citizen.pk, purpose="test")
+def test_every_read_of_a_citizen_is_audit_logged_with_the_channel_of_the_operation(citizen, caseworker):
+    from smaajob.audit.context import operation
+
+    with operation("web", caseworker):
+        get_citizen(caseworker, citizen.pk, purpose="test")
     entry = AuditEntry.objects.filter(action="read").get()
     assert (entry.actor, entry.citizen_id, entry.channel) == (caseworker, citizen.pk, "web")
     assert citizen.cpr not in entry.detail

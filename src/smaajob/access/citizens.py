@@ -9,7 +9,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from smaajob.access.employers import employer_placements
-from smaajob.audit.models import AuditAction, AuditChannel
+from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.audit.services import record_many
 from smaajob.citizens.models import Assignment, Citizen, DisclosableFact
@@ -55,7 +55,7 @@ def citizens_for(user: User, *, on: date | None = None) -> QuerySet[Citizen]:
     return none  # analysts: aggregates only
 
 
-def log_list_read(user: User, citizen_ids: list[int], *, channel: str = AuditChannel.WEB, purpose: str = "") -> None:
+def log_list_read(user: User, citizen_ids: list[int], *, channel: str | None = None, purpose: str = "") -> None:
     """A list that names citizens is a read of personal data: one audit entry per citizen."""
     record_many(
         actor=user,
@@ -67,7 +67,7 @@ def log_list_read(user: User, citizen_ids: list[int], *, channel: str = AuditCha
     )
 
 
-def get_citizen(user: User, citizen_id: int | str, *, channel: str = AuditChannel.WEB, purpose: str = "") -> Citizen:
+def get_citizen(user: User, citizen_id: int | str, *, channel: str | None = None, purpose: str = "") -> Citizen:
     """One citizen the user may see; audit-logs the read. Same error for missing and not yours."""
     try:
         pk = int(citizen_id)
@@ -113,7 +113,7 @@ class EmployerCitizenView:
 
 
 def employer_view(
-    user: User, citizen_id: int | str, *, on: date | None = None, channel: str = AuditChannel.WEB
+    user: User, citizen_id: int | str, *, on: date | None = None, channel: str | None = None
 ) -> EmployerCitizenView:
     """The consented facts about a citizen placed at the employer's company."""
     if user.role != Role.EMPLOYER:
@@ -123,7 +123,7 @@ def employer_view(
 
 
 def employer_views(
-    user: User, *, on: date | None = None, channel: str = AuditChannel.WEB, purpose: str = "virksomhedsvisning"
+    user: User, *, on: date | None = None, channel: str | None = None, purpose: str = "virksomhedsvisning"
 ) -> list[EmployerCitizenView]:
     """The consented facts of every citizen placed at the employer's company now (or within the
     grace period); the list is audit-logged as one read per citizen. None for anyone else."""

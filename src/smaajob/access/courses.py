@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from smaajob.access.cases import may_read_cases
 from smaajob.access.citizens import citizens_for
 from smaajob.access.employers import employer_placements
-from smaajob.audit.models import AuditAction, AuditChannel
+from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.courses.models import VISIBLE_TO_CITIZEN, Course, MatchProposal, Placement, WeeklyHours
 from smaajob.errors import NotFound
@@ -72,7 +72,7 @@ def courses_for(user: User) -> QuerySet[Course]:
     return Course.objects.filter(citizen__in=citizens_for(user))
 
 
-def get_course(user: User, course_id: int | str, *, channel: str = AuditChannel.WEB, purpose: str = "") -> Course:
+def get_course(user: User, course_id: int | str, *, channel: str | None = None, purpose: str = "") -> Course:
     pk = _pk(course_id)
     course = courses_for(user).select_related("citizen", "project").filter(pk=pk).first()
     if course is None:
@@ -93,7 +93,7 @@ def placements_for(user: User, *, on: date | None = None) -> QuerySet[Placement]
 
 
 def get_placement(
-    user: User, placement_id: int | str, *, channel: str = AuditChannel.WEB, purpose: str = ""
+    user: User, placement_id: int | str, *, channel: str | None = None, purpose: str = ""
 ) -> Placement:
     pk = _pk(placement_id)
     placement = (
@@ -106,7 +106,7 @@ def get_placement(
     return placement
 
 
-def get_week(user: User, week_id: int | str, *, channel: str = AuditChannel.WEB) -> WeeklyHours:
+def get_week(user: User, week_id: int | str, *, channel: str | None = None) -> WeeklyHours:
     pk = _pk(week_id)
     row = (
         WeeklyHours.objects.filter(placement__in=placements_for(user))
@@ -134,7 +134,7 @@ def proposals_for(user: User) -> QuerySet[MatchProposal]:
 
 
 def get_proposal(
-    user: User, proposal_id: int | str, *, channel: str = AuditChannel.WEB, purpose: str = ""
+    user: User, proposal_id: int | str, *, channel: str | None = None, purpose: str = ""
 ) -> MatchProposal:
     pk = _pk(proposal_id)
     row = proposals_for(user).select_related("course__citizen", "opening__company").filter(pk=pk).first()

@@ -5,19 +5,34 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import SessionAuth
 
+from smaajob.audit import context
+from smaajob.audit.models import AuditChannel
 from smaajob.errors import SmaajobError
+
+
+class OperationSessionAuth(SessionAuth):
+    """Django's session, as the web's; a request it lets in is an ``api`` operation, so every
+    audit entry it leaves says API (``smaajob.audit.context``), whatever service writes it."""
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = super().authenticate(request, key)
+        if user:
+            context.switch(AuditChannel.API, user)
+        return user
+
 
 api = NinjaAPI(
     title="Småjob API",
     version="1",
     description="Småjobs REST-API. Samme adgangsregler som webfladen; al læsning af borgerdata logges.",
-    auth=SessionAuth(),
+    auth=OperationSessionAuth(),
     urls_namespace="api",
 )
 

@@ -25,6 +25,8 @@ class AuditChannel(models.TextChoices):
     API = "api", _("API")
     CLI = "cli", _("Kommandolinje")
     ADMIN = "admin", _("Administration")
+    IMPORT = "import", _("Indlæsning")
+    # Scheduled jobs and anything outside a request, a command or an import.
     SYSTEM = "system", _("System")
 
 

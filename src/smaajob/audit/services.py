@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Writing the audit log. Called by ``smaajob.access`` for reads and by services for writes."""
+"""Writing the audit log. Called by ``smaajob.access`` for reads and by services for writes.
+
+The channel and, where the caller has none, the actor come from the operation under way
+(``smaajob.audit.context``); a caller names a channel only where it differs (the admin).
+"""
 
 from __future__ import annotations
 
@@ -8,20 +12,27 @@ from typing import Any
 from django.db import connections, router
 from django.utils import timezone
 
+from smaajob.audit import context
 from smaajob.audit.models import AuditAction, AuditChannel, AuditEntry
+
+
+def _who(actor: Any, channel: AuditChannel | str | None) -> tuple[Any, str]:
+    operation = context.current()
+    return (actor if actor is not None else operation.actor), str(channel or operation.channel)
 
 
 def record(
     *,
     actor: Any,
     action: AuditAction | str,
-    channel: AuditChannel | str,
+    channel: AuditChannel | str | None = None,
     object_type: str,
     object_id: int | None = None,
     citizen_id: int | None = None,
     detail: str = "",
 ) -> AuditEntry:
     # ``detail`` must never hold a CPR number; callers pass ids and field names only.
+    actor, channel = _who(actor, channel)
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         actor_username=getattr(actor, "username", "") or "system",
@@ -38,7 +49,7 @@ def record_many(
     *,
     actor: Any,
     action: AuditAction | str,
-    channel: AuditChannel | str,
+    channel: AuditChannel | str | None = None,
     object_type: str,
     citizen_ids: list[int],
     detail: str = "",
@@ -50,6 +61,7 @@ def record_many(
     """
     if not citizen_ids:
         return
+    actor, channel = _who(actor, channel)
     meta = AuditEntry._meta
     fixed: dict[str, Any] = {
         "at": timezone.now(),

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from smaajob import plausibility
-from smaajob.audit.models import AuditAction, AuditChannel
+from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.citizens.models import (
     Assignment,
@@ -68,7 +68,7 @@ def register_citizen(
     longitude: float | None = None,
     marital_status: str = MaritalStatus.SINGLE,
     is_synthetic: bool = False,
-    channel: str = AuditChannel.WEB,
+    channel: str | None = None,
 ) -> Citizen:
     number = normalise_cpr(cpr)
     # Within the municipality only: another municipality's record of the same person is theirs.
@@ -114,7 +114,7 @@ def update_resource_mapping(
     *,
     actor: User,
     citizen: Citizen,
-    channel: str = AuditChannel.WEB,
+    channel: str | None = None,
     **fields: Any,
 ) -> Citizen:
     """Record the resource mapping (ressourceafdækning): capacity, wishes, restrictions …"""
@@ -175,7 +175,6 @@ def set_readiness(*, actor: User, citizen: Citizen, category: str, valid_from: d
     audit(
         actor=actor,
         action=AuditAction.UPDATE,
-        channel=AuditChannel.WEB,
         object_type="readiness",
         object_id=row.pk,
         citizen_id=citizen.pk,
@@ -209,7 +208,6 @@ def set_benefit(
     audit(
         actor=actor,
         action=AuditAction.UPDATE,
-        channel=AuditChannel.WEB,
         object_type="benefit",
         object_id=row.pk,
         citizen_id=citizen.pk,
@@ -239,7 +237,6 @@ def join_project(
     audit(
         actor=actor,
         action=AuditAction.UPDATE,
-        channel=AuditChannel.WEB,
         object_type="project_membership",
         object_id=row.pk,
         citizen_id=citizen.pk,
@@ -274,7 +271,6 @@ def record_consent(*, actor: User, citizen: Citizen, facts: list[str], valid_fro
     audit(
         actor=actor,
         action=AuditAction.UPDATE,
-        channel=AuditChannel.WEB,
         object_type="consent",
         object_id=row.pk,
         citizen_id=citizen.pk,
@@ -300,7 +296,6 @@ def add_commitment(
     audit(
         actor=actor,
         action=AuditAction.CREATE,
-        channel=AuditChannel.WEB,
         object_type="commitment",
         object_id=row.pk,
         citizen_id=citizen.pk,
@@ -318,7 +313,6 @@ def record_sick_leave(*, actor: User, citizen: Citizen, starts_on: date, ends_on
     audit(
         actor=actor,
         action=AuditAction.CREATE,
-        channel=AuditChannel.WEB,
         object_type="sick_leave",
         object_id=row.pk,
         citizen_id=citizen.pk,
@@ -370,7 +364,6 @@ def decide_exemption(
     audit(
         actor=actor,
         action=AuditAction.CREATE,
-        channel=AuditChannel.WEB,
         object_type="exemption",
         object_id=row.pk,
         citizen_id=citizen.pk,
@@ -393,7 +386,6 @@ def link_spouses(*, actor: User, citizen: Citizen, spouse: Citizen) -> None:
         audit(
             actor=actor,
             action=AuditAction.UPDATE,
-            channel=AuditChannel.WEB,
             object_type="citizen",
             object_id=person.pk,
             citizen_id=person.pk,
@@ -421,7 +413,6 @@ def set_consent(*, actor: User, citizen: Citizen, facts: list[str], on: date) ->
         audit(
             actor=actor,
             action=AuditAction.UPDATE,
-            channel=AuditChannel.WEB,
             object_type="consent",
             object_id=current.pk,
             citizen_id=citizen.pk,
@@ -437,7 +428,7 @@ def _audit_update(
     kind: str,
     pk: int,
     detail: str = "",
-    channel: str = AuditChannel.WEB,
+    channel: str | None = None,
     *,
     action: str = AuditAction.UPDATE,
 ) -> None:
@@ -464,7 +455,7 @@ def record_rate_facts(
     lives_with_parent: bool | None,
     full_time_work_years_last_10: Decimal | None,
     residence_requirement_met: bool | None,
-    channel: str = AuditChannel.WEB,
+    channel: str | None = None,
 ) -> RateFacts:
     """Record the facts the kontanthjælp rate follows from, as of ``valid_from``.
 
@@ -527,7 +518,7 @@ def decide_work_duty(
     legal_basis: str,
     planned_hours_per_week: Any = None,
     note: str = "",
-    channel: str = AuditChannel.WEB,
+    channel: str | None = None,
 ) -> WorkDuty:
     """Record that the citizen is subject to the work duty from ``valid_from`` (the authority's decision)."""
     if actor.role != Role.CASEWORKER:
@@ -558,7 +549,7 @@ def decide_work_duty(
 
 
 @transaction.atomic
-def end_work_duty(*, actor: User, citizen: Citizen, last_day: date, channel: str = AuditChannel.WEB) -> WorkDuty:
+def end_work_duty(*, actor: User, citizen: Citizen, last_day: date, channel: str | None = None) -> WorkDuty:
     current = WorkDuty.objects.filter(citizen=citizen, valid_to__isnull=True).order_by("-valid_from").first()
     if current is None:
         raise InvalidInput("Borgeren er ikke omfattet af arbejdspligt.", field="valid_to")
@@ -571,7 +562,7 @@ def end_work_duty(*, actor: User, citizen: Citizen, last_day: date, channel: str
 
 @transaction.atomic
 def record_work_duty_week(
-    *, actor: User, citizen: Citizen, week: date, attended_hours: Any, channel: str = AuditChannel.WEB
+    *, actor: User, citizen: Citizen, week: date, attended_hours: Any, channel: str | None = None
 ) -> WorkDutyWeek:
     """The hours attended in the work duty's activities in the week that holds ``week``."""
     from datetime import timedelta

@@ -52,8 +52,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
+    from smaajob.audit import context  # needs django.setup() (it names the audit model)
+    from smaajob.audit.models import AuditChannel
+
     try:
-        return int(args.handler(args) or 0)
+        with context.operation(AuditChannel.CLI):
+            return int(args.handler(args) or 0)
     except SmaajobError as exc:
         print(f"fejl [{exc.code}]: {exc.message}", file=sys.stderr)
         return 2

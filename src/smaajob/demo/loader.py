@@ -29,6 +29,8 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from faker import Faker
 
+from smaajob.audit import context
+from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Citizen
 from smaajob.demo import bulk_writer, service_writer
 from smaajob.demo.citizens import make_citizen
@@ -140,7 +142,8 @@ def load_demo(size: str = "small", seed: int = 2026, *, today: date | None = Non
     fake = Faker("da_DK")
     fake.seed_instance(seed)
     started = time.perf_counter()
-    with transaction.atomic():
+    # What the loader writes through the services is logged as an import, not as web writes.
+    with transaction.atomic(), context.operation(AuditChannel.IMPORT):
         check_can_load(reset=reset)
         deleted = delete_synthetic() if reset else {}
         if size == "small":

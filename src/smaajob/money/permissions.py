@@ -19,7 +19,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from smaajob import access
-from smaajob.audit.models import AuditAction, AuditChannel
+from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.citizens.models import Citizen
 from smaajob.courses.models import Placement
@@ -99,7 +99,7 @@ def citizens_with_payslip_work(actor: User) -> QuerySet[Citizen]:
     return access.citizens_for(actor)
 
 
-def get_payslip(actor: User, payslip_id: int | str, *, channel: str = AuditChannel.WEB, purpose: str = "") -> Payslip:
+def get_payslip(actor: User, payslip_id: int | str, *, channel: str | None = None, purpose: str = "") -> Payslip:
     try:
         pk = int(payslip_id)
     except (TypeError, ValueError):

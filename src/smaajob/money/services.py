@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from smaajob.audit.models import AuditAction, AuditChannel
+from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.citizens.benefit_today import derived_benefit
 from smaajob.citizens.models import Citizen
@@ -191,7 +191,7 @@ def submit_payslip(
     urgent_requested: bool = False,
     urgent_note: str = "",
     today: date | None = None,
-    channel: str = AuditChannel.WEB,
+    channel: str | None = None,
 ) -> Payslip:
     """A payslip from the citizen, the employer or a member of staff; checked, stored, dated.
 
@@ -290,7 +290,7 @@ def calculate(
     benefit_amount: Any = None,
     manual_amount: Any = None,
     manual_reason: str = "",
-    channel: str = AuditChannel.WEB,
+    channel: str | None = None,
 ) -> BenefitCalculation:
     """The month's supplementary benefit after offsetting all its live payslips, explained.
 
@@ -414,7 +414,7 @@ def calculate(
 
 
 @transaction.atomic
-def approve(*, actor: User, payslip: Payslip, channel: str = AuditChannel.WEB) -> Payslip:
+def approve(*, actor: User, payslip: Payslip, channel: str | None = None) -> Payslip:
     """A person in the benefit office approves the calculated supplement.
 
     The approved payslip is the record of its paid hours and wage for its period, next to the
@@ -464,7 +464,7 @@ def transfer_to_weeks(
     payslip: Payslip,
     hours_by_week: Mapping[date, Any],
     today: date | None = None,
-    channel: str = AuditChannel.WEB,
+    channel: str | None = None,
 ) -> Payslip:
     """»Overfør lønsedlens timer til ugerne«: a person's chosen distribution of the payslip's
     hours over the ISO weeks of its period becomes those weeks' paid hours.
@@ -536,7 +536,7 @@ def transfer_to_weeks(
 
 
 @transaction.atomic
-def keep_weeks(*, actor: User, payslip: Payslip, reason: str, channel: str = AuditChannel.WEB) -> Payslip:
+def keep_weeks(*, actor: User, payslip: Payslip, reason: str, channel: str | None = None) -> Payslip:
     """The weeks are right as recorded (e.g. the payslip pays holiday hours): the difference is
     accepted with a reason, and shown again only if the weeks later give another difference."""
     payslip = _reconcilable(actor, payslip)
@@ -566,7 +566,7 @@ def _reconciled(payslip: Payslip, actor: User, *, note: str) -> None:
 
 @transaction.atomic
 def mark_paid(
-    *, actor: User, payslip: Payslip, paid_on: date | None = None, channel: str = AuditChannel.WEB
+    *, actor: User, payslip: Payslip, paid_on: date | None = None, channel: str | None = None
 ) -> Payslip:
     if not permissions.may_handle(actor):
         raise NotFound(permissions.NOT_FOUND)
@@ -582,7 +582,7 @@ def mark_paid(
 
 
 @transaction.atomic
-def reject(*, actor: User, payslip: Payslip, reason: str, channel: str = AuditChannel.WEB) -> Payslip:
+def reject(*, actor: User, payslip: Payslip, reason: str, channel: str | None = None) -> Payslip:
     """Reject a payslip (e.g. a double report); the reason is kept and shown to the submitter."""
     if not permissions.may_handle(actor):
         raise NotFound(permissions.NOT_FOUND)
@@ -601,7 +601,7 @@ def reject(*, actor: User, payslip: Payslip, reason: str, channel: str = AuditCh
 
 
 @transaction.atomic
-def confirm_overlap(*, actor: User, payslip: Payslip, note: str, channel: str = AuditChannel.WEB) -> Payslip:
+def confirm_overlap(*, actor: User, payslip: Payslip, note: str, channel: str | None = None) -> Payslip:
     """The benefit office confirms that overlapping payslips are both genuine (e.g. a correction)."""
     if not permissions.may_handle(actor):
         raise NotFound(permissions.NOT_FOUND)

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
-from smaajob.audit.models import AuditAction, AuditChannel
+from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.courses.models import Course
 from smaajob.errors import InvalidInput, InvalidPeriod
@@ -44,7 +44,7 @@ def record_assessment(
     motivation: str = "",
     note: str = "",
     today: date | None = None,
-    channel: str = AuditChannel.WEB,
+    channel: str | None = None,
 ) -> ProgressionAssessment:
     """Record the four 001 dimensions (1–10) and, optionally, the 003 motivation type.
 

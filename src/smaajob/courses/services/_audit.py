@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from smaajob.audit.models import AuditChannel
 from smaajob.audit.services import record as audit
 from smaajob.organisation.models import User
 
@@ -14,7 +13,6 @@ def _log(actor: User, action: str, obj: Any, citizen_id: int, detail: str = "") 
     audit(
         actor=actor,
         action=action,
-        channel=AuditChannel.WEB,
         object_type=obj._meta.model_name,
         object_id=obj.pk,
         citizen_id=citizen_id,

@@ -4,6 +4,8 @@
 Every view, API endpoint and CLI command that touches personal data goes through here
 (the model is Zulip's ``access_stream_by_id``):
 
+* ``get_audited`` / ``get_visible`` (``smaajob.access.audited``) — the one way to fetch a record
+  by id from what a user may see, audit-logged for personal data; every ``get_*`` below uses it;
 * ``citizens_for(user)`` — the queryset of citizens a user may open;
 * ``get_citizen(user, citizen_id, channel=…)`` — one citizen, audit-logged; raises
   ``NotFound`` both when the citizen does not exist and when the user may not see them,
@@ -29,6 +31,7 @@ data at all; employer contacts consented facts about citizens placed with them n
 only their own record.
 """
 
+from smaajob.access.audited import get_audited, get_visible, parse_id
 from smaajob.access.cases import may_read_cases, may_use_worklist, require_case_reader, require_worklist
 from smaajob.access.citizens import (
     EmployerCitizenView,
@@ -65,12 +68,14 @@ __all__ = [
     "employer_placements",
     "employer_view",
     "employer_views",
+    "get_audited",
     "get_citizen",
     "get_company",
     "get_course",
     "get_opening",
     "get_placement",
     "get_proposal",
+    "get_visible",
     "get_week",
     "log_list_read",
     "may_edit_network",
@@ -78,6 +83,7 @@ __all__ = [
     "may_use_worklist",
     "may_write_cases",
     "openings_for",
+    "parse_id",
     "placements_for",
     "proposals_for",
     "require_authority",

@@ -8,9 +8,9 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from smaajob.access.audited import get_audited
 from smaajob.access.employers import employer_placements
 from smaajob.audit.models import AuditAction
-from smaajob.audit.services import record as audit
 from smaajob.audit.services import record_many
 from smaajob.citizens.models import Assignment, Citizen, DisclosableFact
 from smaajob.citizens.selectors import consented_facts_on
@@ -69,32 +69,17 @@ def log_list_read(user: User, citizen_ids: list[int], *, channel: str | None = N
 
 def get_citizen(user: User, citizen_id: int | str, *, channel: str | None = None, purpose: str = "") -> Citizen:
     """One citizen the user may see; audit-logs the read. Same error for missing and not yours."""
-    try:
-        pk = int(citizen_id)
-    except (TypeError, ValueError):
-        raise NotFound(NOT_FOUND_MESSAGE) from None
-    citizen = citizens_for(user).filter(pk=pk).first()
-    if citizen is None:
-        audit(
-            actor=user,
-            action=AuditAction.DENIED,
-            channel=channel,
-            object_type="citizen",
-            object_id=pk,
-            citizen_id=pk,
-            detail=purpose,
-        )
-        raise NotFound(NOT_FOUND_MESSAGE)
-    audit(
-        actor=user,
-        action=AuditAction.READ,
-        channel=channel,
+    return get_audited(
+        user,
+        citizens_for(user),
+        citizen_id,
         object_type="citizen",
-        object_id=citizen.pk,
-        citizen_id=citizen.pk,
-        detail=purpose,
+        citizen_of=lambda c: c.pk,
+        not_found=NOT_FOUND_MESSAGE,
+        channel=channel,
+        purpose=purpose,
+        denied_citizen_id=True,
     )
-    return citizen
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from smaajob.errors import NotFound
+from smaajob.access.audited import get_visible
 from smaajob.network.models import Company
 from smaajob.organisation.models import STAFF_ROLES, Role, User
+
+NOT_FOUND = "Virksomheden findes ikke, eller du har ikke adgang til den."
 
 
 def companies_for(user: User) -> QuerySet[Company]:
@@ -22,11 +24,4 @@ def companies_for(user: User) -> QuerySet[Company]:
 
 
 def get_company(user: User, company_id: int | str) -> Company:
-    try:
-        pk = int(company_id)
-    except (TypeError, ValueError):
-        raise NotFound("Virksomheden findes ikke, eller du har ikke adgang til den.") from None
-    company = companies_for(user).filter(pk=pk).first()
-    if company is None:
-        raise NotFound("Virksomheden findes ikke, eller du har ikke adgang til den.")
-    return company
+    return get_visible(companies_for(user), company_id, not_found=NOT_FOUND)

@@ -12,11 +12,10 @@ from datetime import date
 
 from django.db.models import QuerySet
 
+from smaajob.access.audited import get_audited
 from smaajob.access.cases import may_read_cases
 from smaajob.access.citizens import citizens_for
 from smaajob.access.employers import employer_placements
-from smaajob.audit.models import AuditAction
-from smaajob.audit.services import record as audit
 from smaajob.courses.models import VISIBLE_TO_CITIZEN, Course, MatchProposal, Placement, WeeklyHours
 from smaajob.errors import NotFound
 from smaajob.organisation.models import Role, User
@@ -28,25 +27,6 @@ NOT_FOUND = "Posten findes ikke, eller du har ikke adgang til den."
 CASE_WRITERS = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR})
 # Decisions the law gives the caseworker (visitation, 225-hour exemption).
 AUTHORITY = frozenset({Role.CASEWORKER})
-
-
-def _pk(value: int | str) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise NotFound(NOT_FOUND) from None
-
-
-def _log(user: User, action: str, kind: str, pk: int, citizen_id: int | None, channel: str, purpose: str) -> None:
-    audit(
-        actor=user,
-        action=action,
-        channel=channel,
-        object_type=kind,
-        object_id=pk,
-        citizen_id=citizen_id,
-        detail=purpose,
-    )
 
 
 def may_write_cases(user: User) -> bool:
@@ -73,13 +53,16 @@ def courses_for(user: User) -> QuerySet[Course]:
 
 
 def get_course(user: User, course_id: int | str, *, channel: str | None = None, purpose: str = "") -> Course:
-    pk = _pk(course_id)
-    course = courses_for(user).select_related("citizen", "project").filter(pk=pk).first()
-    if course is None:
-        _log(user, AuditAction.DENIED, "course", pk, None, channel, purpose)
-        raise NotFound(NOT_FOUND)
-    _log(user, AuditAction.READ, "course", pk, course.citizen_id, channel, purpose)
-    return course
+    return get_audited(
+        user,
+        courses_for(user).select_related("citizen", "project"),
+        course_id,
+        object_type="course",
+        citizen_of=lambda c: c.citizen_id,
+        not_found=NOT_FOUND,
+        channel=channel,
+        purpose=purpose,
+    )
 
 
 def placements_for(user: User, *, on: date | None = None) -> QuerySet[Placement]:
@@ -95,29 +78,31 @@ def placements_for(user: User, *, on: date | None = None) -> QuerySet[Placement]
 def get_placement(
     user: User, placement_id: int | str, *, channel: str | None = None, purpose: str = ""
 ) -> Placement:
-    pk = _pk(placement_id)
-    placement = (
-        placements_for(user).select_related("course__citizen", "course__project", "company").filter(pk=pk).first()
+    return get_audited(
+        user,
+        placements_for(user).select_related("course__citizen", "course__project", "company"),
+        placement_id,
+        object_type="placement",
+        citizen_of=lambda p: p.course.citizen_id,
+        not_found=NOT_FOUND,
+        channel=channel,
+        purpose=purpose,
     )
-    if placement is None:
-        _log(user, AuditAction.DENIED, "placement", pk, None, channel, purpose)
-        raise NotFound(NOT_FOUND)
-    _log(user, AuditAction.READ, "placement", pk, placement.course.citizen_id, channel, purpose)
-    return placement
 
 
 def get_week(user: User, week_id: int | str, *, channel: str | None = None) -> WeeklyHours:
-    pk = _pk(week_id)
-    row = (
-        WeeklyHours.objects.filter(placement__in=placements_for(user))
-        .select_related("placement__course", "placement__company")
-        .filter(pk=pk)
-        .first()
+    return get_audited(
+        user,
+        WeeklyHours.objects.filter(placement__in=placements_for(user)).select_related(
+            "placement__course", "placement__company"
+        ),
+        week_id,
+        object_type="weeklyhours",
+        citizen_of=lambda w: w.placement.course.citizen_id,
+        not_found=NOT_FOUND,
+        channel=channel,
+        purpose="ugens timer",
     )
-    if row is None:
-        raise NotFound(NOT_FOUND)
-    _log(user, AuditAction.READ, "weeklyhours", pk, row.placement.course.citizen_id, channel, "ugens timer")
-    return row
 
 
 def proposals_for(user: User) -> QuerySet[MatchProposal]:
@@ -136,10 +121,13 @@ def proposals_for(user: User) -> QuerySet[MatchProposal]:
 def get_proposal(
     user: User, proposal_id: int | str, *, channel: str | None = None, purpose: str = ""
 ) -> MatchProposal:
-    pk = _pk(proposal_id)
-    row = proposals_for(user).select_related("course__citizen", "opening__company").filter(pk=pk).first()
-    if row is None:
-        _log(user, AuditAction.DENIED, "matchproposal", pk, None, channel, purpose)
-        raise NotFound(NOT_FOUND)
-    _log(user, AuditAction.READ, "matchproposal", pk, row.course.citizen_id, channel, purpose)
-    return row
+    return get_audited(
+        user,
+        proposals_for(user).select_related("course__citizen", "opening__company"),
+        proposal_id,
+        object_type="matchproposal",
+        citizen_of=lambda r: r.course.citizen_id,
+        not_found=NOT_FOUND,
+        channel=channel,
+        purpose=purpose,
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from smaajob.access.audited import get_visible
 from smaajob.access.companies import companies_for
 from smaajob.errors import NotFound
 from smaajob.network.models import Opening
@@ -20,14 +21,7 @@ def openings_for(user: User) -> QuerySet[Opening]:
 
 
 def get_opening(user: User, opening_id: int | str) -> Opening:
-    try:
-        pk = int(opening_id)
-    except (TypeError, ValueError):
-        raise NotFound(NOT_FOUND) from None
-    opening = openings_for(user).select_related("company", "buddy").filter(pk=pk).first()
-    if opening is None:
-        raise NotFound(NOT_FOUND)
-    return opening
+    return get_visible(openings_for(user).select_related("company", "buddy"), opening_id, not_found=NOT_FOUND)
 
 
 def may_edit_network(user: User) -> bool:

@@ -19,8 +19,6 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from smaajob import access
-from smaajob.audit.models import AuditAction
-from smaajob.audit.services import record as audit
 from smaajob.citizens.models import Citizen
 from smaajob.courses.models import Placement
 from smaajob.errors import NotFound
@@ -100,31 +98,16 @@ def citizens_with_payslip_work(actor: User) -> QuerySet[Citizen]:
 
 
 def get_payslip(actor: User, payslip_id: int | str, *, channel: str | None = None, purpose: str = "") -> Payslip:
-    try:
-        pk = int(payslip_id)
-    except (TypeError, ValueError):
-        raise NotFound(NOT_FOUND) from None
-    payslip = (
-        payslips_for(actor)
-        .select_related("citizen", "placement__company", "calculation", "submitted_by")
-        .filter(pk=pk)
-        .first()
-    )
-    if payslip is None:
-        audit(
-            actor=actor, action=AuditAction.DENIED, channel=channel, object_type="payslip", object_id=pk, detail=purpose
-        )
-        raise NotFound(NOT_FOUND)
-    audit(
-        actor=actor,
-        action=AuditAction.READ,
-        channel=channel,
+    return access.get_audited(
+        actor,
+        payslips_for(actor).select_related("citizen", "placement__company", "calculation", "submitted_by"),
+        payslip_id,
         object_type="payslip",
-        object_id=payslip.pk,
-        citizen_id=payslip.citizen_id,
-        detail=purpose,
+        citizen_of=lambda p: p.citizen_id,
+        not_found=NOT_FOUND,
+        channel=channel,
+        purpose=purpose,
     )
-    return payslip
 
 
 def placements_open_to(actor: User, citizen: Citizen) -> QuerySet[Placement]:

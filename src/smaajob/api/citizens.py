@@ -149,12 +149,13 @@ class ResourcesIn(Schema):
 @router.put("/{citizen_id}/ressourcer", response=CitizenSummary, summary="Ressourceafdækning, samtykke og delmål")
 def resources(request: HttpRequest, citizen_id: Id, payload: ResourcesIn) -> CitizenSummary:
     from smaajob.citizens.selectors import consented_facts_on
+    from smaajob.courses.selectors import open_course
     from smaajob.courses.services import map_resources
 
     access.require_case_writer(request.user)
     c = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: ressourcer")
     data = {k: v for k, v in payload.dict().items() if v is not None}
-    course = c.courses.exclude(state="exited").first()
+    course = open_course(c)
     consent = data.pop("consent", None)
     goals = data.pop("sub_goals", None)
     map_resources(

@@ -13,7 +13,6 @@ from smaajob import access
 from smaajob.api.types import Id
 from smaajob.audit.models import AuditChannel
 from smaajob.courses import selectors, services
-from smaajob.errors import NotFound
 
 PREFIX = "/match"
 TAG = "matchning"
@@ -91,9 +90,7 @@ def propose(request: HttpRequest, payload: ProposalIn):
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, payload.citizen_id, channel=API, purpose="API: matchforslag")
     opening = access.get_opening(request.user, payload.opening_id)
-    course = citizen.courses.exclude(state="exited").first()
-    if course is None:
-        raise NotFound("Borgeren har intet åbent forløb.")
+    course = selectors.require_open_course(citizen)
     row = services.propose_match(actor=request.user, course=course, opening=opening, on=date.today())
     return Status(201, ProposalOut(id=row.pk, status=row.status, opening_id=row.opening_id, course_id=row.course_id))
 

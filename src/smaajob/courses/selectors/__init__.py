@@ -2,6 +2,7 @@
 """Reads about courses, placements and the hours ledger, one module per sub-domain.
 
 * ``ledger`` — planned hours, what runs on a day, open courses, a placement's weeks;
+* ``open_course`` — the one rule for which open course a page and a write act on;
 * ``follow_ups`` — when follow-ups are due;
 * ``timeline`` — a citizen's timeline;
 * ``hours_requirement`` — the 225-hour status (one citizen or many);
@@ -31,6 +32,7 @@ from smaajob.courses.selectors.matching import (
     suggested_citizens,
     suggested_openings,
 )
+from smaajob.courses.selectors.open_course import OpenCourses, open_course, open_courses_of, require_open_course
 from smaajob.courses.selectors.timeline import timeline
 
 __all__ = [
@@ -38,6 +40,7 @@ __all__ = [
     "COMPANY_STATES",
     "HOURS_REQUIREMENT_LAST_DAY",
     "HOUR_BUCKETS",
+    "OpenCourses",
     "active_on",
     "caseloads",
     "dashboard",
@@ -52,8 +55,11 @@ __all__ = [
     "matching_candidate",
     "matching_openings",
     "missing_consents",
+    "open_course",
     "open_courses",
+    "open_courses_of",
     "planned_hours_on",
+    "require_open_course",
     "suggested_citizens",
     "suggested_openings",
     "timeline",

@@ -21,7 +21,6 @@ from smaajob.citizens.models import ExemptionDecision, TransferRequest, Transfer
 from smaajob.citizens.selectors import consented_facts_on
 from smaajob.courses import selectors as course_selectors
 from smaajob.courses import services as course_services
-from smaajob.courses.states import CourseState
 from smaajob.courses.work_duty import work_duty_on
 from smaajob.errors import SmaajobError
 from smaajob.organisation.models import Role
@@ -55,10 +54,6 @@ def _referral_fields(user) -> str:
     return html
 
 
-def _open_course(citizen):
-    return citizen.courses.exclude(state=CourseState.EXITED).select_related("project").order_by("-started_on").first()
-
-
 @login_required
 @renders_errors
 def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
@@ -72,14 +67,16 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
         return redirect("web:home")
     today = date.today()
     context = home_pages.citizen_page(citizen, today)
-    # This page lists courses without their transitions (the timeline has them), and the open
-    # course is the newest one not exited.
+    # This page lists courses without their transitions (the timeline has them); its actions
+    # act on the open course ``courses.selectors.open_course`` names, and it lists the others.
     courses = list(citizen.courses.select_related("project").order_by("-started_on"))
-    course = next((c for c in courses if c.state != CourseState.EXITED), None)
+    open_courses = course_selectors.open_courses_of(citizen)
+    course = open_courses.current
     context.update(
         {
             "courses": courses,
             "course": course,
+            "other_open_courses": open_courses.others,
             "timeline": course_selectors.timeline(citizen),
             "hours_225": course_selectors.hours_requirement_for(citizen, today),
             "hours_225_last": course_selectors.last_hours_requirement_status(citizen, today),
@@ -164,7 +161,7 @@ def resources(request: HttpRequest, citizen_id: int) -> HttpResponse:
     """Resource mapping: capacity, times, restrictions, language, consent, job goal, sub-goals."""
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="ressourceafdækning")
-    course = _open_course(citizen)
+    course = course_selectors.open_course(citizen)
     today = date.today()
     initial = {
         "weekly_hours_capacity": citizen.weekly_hours_capacity,

@@ -14,17 +14,9 @@ from django.shortcuts import redirect, render
 
 from smaajob import access
 from smaajob.courses import selectors, services
-from smaajob.courses.states import CourseState
-from smaajob.errors import NotFound, SmaajobError
+from smaajob.errors import SmaajobError
 from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.forms.employer import MeetingForm, ProposalAnswerForm
-
-
-def _open_course(citizen):
-    course = citizen.courses.exclude(state=CourseState.EXITED).first()
-    if course is None:
-        raise NotFound("Borgeren har intet åbent forløb.")
-    return course
 
 
 @login_required
@@ -54,7 +46,7 @@ def propose(request: HttpRequest) -> HttpResponse:
         return redirect("web:home")
     citizen = access.get_citizen(request.user, request.POST.get("borger"), purpose="matchforslag")
     opening = access.get_opening(request.user, request.POST.get("jobaabning"))
-    course = _open_course(citizen)
+    course = selectors.require_open_course(citizen)
     explanation = ""
     score = None
     result = selectors.suggested_openings(

@@ -25,9 +25,7 @@ from smaajob.web.forms.placements import ConvertForm, EndPlacementForm, Placemen
 def placement_new(request: HttpRequest, citizen_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="ny placering")
-    course = citizen.courses.exclude(state=CourseState.EXITED).select_related("project").first()
-    if course is None:
-        raise NotFound("Borgeren har intet åbent forløb; visitér først.")
+    course = selectors.require_open_course(citizen)
     openings = (
         access.openings_for(request.user)
         .filter(status="open")

@@ -83,10 +83,8 @@ def log_outreach(*, actor: User, company: Company, kind: str, happened_on: date,
     return OutreachEntry.objects.create(company=company, kind=kind, happened_on=happened_on, by=actor, note=note)
 
 
-@transaction.atomic
-def create_opening(
+def _clean_opening(
     *,
-    actor: User | None,
     company: Company,
     title: str,
     kind: str,
@@ -103,7 +101,12 @@ def create_opening(
     sector: str = "",
     opens_on: date | None = None,
     closes_on: date | None = None,
-) -> Opening:
+) -> dict[str, Any]:
+    """An opening's fields checked and normalised, or the first Danish refusal; writes nothing.
+
+    Creating and editing an opening both go through here, so the two cannot disagree about
+    what a valid opening is.
+    """
     if not title.strip():
         raise InvalidInput("Beskriv opgaven med en kort titel, fx »Opfyldning af frugt og grønt«.", field="title")
     if kind not in OpeningKind.values:
@@ -123,25 +126,29 @@ def create_opening(
     if buddy is not None and buddy.company_id != company.pk:
         raise InvalidInput("Buddyen arbejder ikke i denne virksomhed.", field="buddy")
     check_period(opens_on, closes_on, field="closes_on")
-    return Opening.objects.create(
-        company=company,
-        title=title.strip(),
-        description=description,
-        kind=kind,
-        hours_min=low,
-        hours_max=high,
-        slots=normalise_slots(slots),
-        capacity=int(capacity),
-        required_certificates=_tags(required_certificates, "required_certificates"),
-        required_competences=_tags(required_competences, "required_competences"),
-        accommodation_tags=_tags(accommodation_tags, "accommodation_tags"),
-        language_requirement=int(language_requirement),
-        buddy=buddy,
-        sector=sector or company.sector,
-        opens_on=opens_on,
-        closes_on=closes_on,
-        created_by=actor,
-    )
+    return {
+        "title": title.strip(),
+        "description": description,
+        "kind": kind,
+        "hours_min": low,
+        "hours_max": high,
+        "slots": normalise_slots(slots),
+        "capacity": int(capacity),
+        "required_certificates": _tags(required_certificates, "required_certificates"),
+        "required_competences": _tags(required_competences, "required_competences"),
+        "accommodation_tags": _tags(accommodation_tags, "accommodation_tags"),
+        "language_requirement": int(language_requirement),
+        "buddy": buddy,
+        "sector": sector or company.sector,
+        "opens_on": opens_on,
+        "closes_on": closes_on,
+    }
+
+
+@transaction.atomic
+def create_opening(*, actor: User | None, company: Company, **fields: Any) -> Opening:
+    """A new opening (small task) at ``company``; the fields are ``_clean_opening``'s."""
+    return Opening.objects.create(company=company, created_by=actor, **_clean_opening(company=company, **fields))
 
 
 @transaction.atomic
@@ -151,14 +158,6 @@ def set_opening_status(*, opening: Opening, status: str) -> Opening:
     opening.status = status
     opening.save(update_fields=["status"])
     return opening
-
-
-class _Probe(Exception):
-    """Carries a validated, rolled-back copy of an opening out of its savepoint."""
-
-    def __init__(self, opening: Opening) -> None:
-        super().__init__("probe")
-        self.opening = opening
 
 
 EDITABLE_OPENING_FIELDS = frozenset(
@@ -192,15 +191,9 @@ def update_opening(*, actor: User, opening: Opening, **fields: Any) -> Opening:
     status = fields.pop("status", None)
     values: dict[str, Any] = {name: getattr(opening, name) for name in EDITABLE_OPENING_FIELDS - {"status"}}
     values.update(fields)
-    # Validate with create_opening's own rules on a copy that is rolled back at once, so the
-    # two paths can never disagree about what a valid opening is.
-    try:
-        with transaction.atomic():
-            raise _Probe(create_opening(actor=actor, company=opening.company, **values))
-    except _Probe as probe_result:
-        probe = probe_result.opening
-    for name in EDITABLE_OPENING_FIELDS - {"status"}:
-        setattr(opening, name, getattr(probe, name))
+    # The same checks as creating one (``_clean_opening``), without writing anything first.
+    for name, value in _clean_opening(company=opening.company, **values).items():
+        setattr(opening, name, value)
     if status is not None:
         if status not in OpeningStatus.values:
             raise InvalidInput(f"Status skal være en af {', '.join(OpeningStatus.values)}.", field="status")

@@ -11,6 +11,7 @@ from ninja import Query, Router, Schema, Status
 
 from smaajob import access
 from smaajob.api.types import Id, Text, text_for
+from smaajob.courses import selectors as course_selectors
 from smaajob.network import selectors, services
 from smaajob.network.models import Opening
 
@@ -113,7 +114,7 @@ class CompanyFilter(Schema):
 
 @router.get("/virksomheder", response=list[CompanyOut], summary="Søg i virksomhedsnetværket")
 def list_companies(request: HttpRequest, filters: Query[CompanyFilter]) -> list[CompanyOut]:
-    rows = selectors.search_companies(access.companies_for(request.user), **filters.dict())[:500]
+    rows = course_selectors.search_companies(access.companies_for(request.user), **filters.dict())[:500]
     return [
         CompanyOut(
             id=c.pk,
@@ -136,7 +137,7 @@ def list_companies(request: HttpRequest, filters: Query[CompanyFilter]) -> list[
     summary="Virksomhedens placeringer og hvor mange der blev til løntimer",
 )
 def company_record(request: HttpRequest, company_id: Id) -> CompanyRecordOut:
-    record = selectors.company_record(access.get_company(request.user, company_id))
+    record = course_selectors.company_record(access.get_company(request.user, company_id))
     return CompanyRecordOut(**record.__dict__)
 
 

@@ -1,13 +1,13 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Reads for the company network: search and filter, a company's record, the openings list.
+"""Reads for the company network: search and filter, the openings list.
 
 Callers pass the queryset they may see (``smaajob.access.companies_for`` / ``openings_for``).
+What needs placements (a company's conversion record, the "has converted" filter) is a
+course read: ``smaajob.courses.selectors.companies``, because courses sit above the network.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
@@ -23,12 +23,8 @@ def search_companies(
     sector: str = "",
     area: str = "",
     buddy: bool = False,
-    converted: bool = False,
 ) -> QuerySet[Company]:
-    """Filter by free text (name, CVR, industry), sector, area (postcode or town), trained buddy,
-    and a record of placements that became paid hours."""
-    from smaajob.courses.models import Placement
-
+    """Filter by free text (name, CVR, industry), sector, area (postcode or town), trained buddy."""
     qs = companies
     if q.strip():
         term = q.strip()
@@ -39,11 +35,6 @@ def search_companies(
         qs = qs.filter(Q(postcode__startswith=area.strip()) | Q(city__icontains=area.strip()))
     if buddy:
         qs = qs.filter(Exists(Buddy.objects.filter(company=OuterRef("pk"))))
-    if converted:
-        conversions = Placement.objects.filter(company=OuterRef("pk"), converted_to__isnull=False).exclude(
-            converted_to__kind="placement"
-        )
-        qs = qs.filter(Exists(conversions))
     # Counted per listed company (correlated subqueries), not by grouping the whole network:
     # a page shows 50 companies, and the database then counts for those 50 only.
     return qs.annotate(
@@ -60,37 +51,6 @@ def count_of(rows: QuerySet[Any], outer: str) -> Coalesce:
 
 def sectors(companies: QuerySet[Company]) -> list[str]:
     return sorted({s for s in companies.values_list("sector", flat=True).distinct() if s})
-
-
-@dataclass(frozen=True)
-class CompanyRecord:
-    """Placements at a company and how many became paid hours (the conversion record)."""
-
-    placements: int
-    running: int
-    converted_to_paid: int
-    paid_hours: Decimal
-
-    @property
-    def conversion_rate(self) -> float | None:
-        return self.converted_to_paid / self.placements if self.placements else None
-
-
-def company_record(company: Company) -> CompanyRecord:
-    from django.db.models import Sum
-
-    from smaajob.courses.models import Placement, WeeklyHours
-
-    placements = Placement.objects.filter(company=company)
-    first = placements.filter(previous__isnull=True)
-    converted = placements.filter(converted_to__isnull=False).exclude(converted_to__kind="placement").count()
-    paid = WeeklyHours.objects.filter(placement__company=company).aggregate(t=Sum("hours_paid"))["t"] or Decimal(0)
-    return CompanyRecord(
-        placements=first.count(),
-        running=placements.filter(actual_end__isnull=True, actual_start__isnull=False).count(),
-        converted_to_paid=converted,
-        paid_hours=paid,
-    )
 
 
 def filter_openings(

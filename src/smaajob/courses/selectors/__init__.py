@@ -7,6 +7,7 @@
 * ``timeline`` — a citizen's timeline;
 * ``hours_requirement`` — the 225-hour status (one citizen or many);
 * ``matching`` — the matching engine's inputs, consent, suggestions;
+* ``companies`` — a company's conversion record and the company search that needs it;
 * ``dashboard`` — dashboard figures and caseloads.
 
 The names are re-exported here, so ``from smaajob.courses import selectors`` keeps working.
@@ -14,6 +15,7 @@ The names are re-exported here, so ``from smaajob.courses import selectors`` kee
 
 # Imported from here by other apps before the split; the set itself is ``rules_case``'s.
 from smaajob.courses.rules_case import COVERED_BENEFITS  # noqa: E402
+from smaajob.courses.selectors.companies import CompanyRecord, company_record, search_companies
 from smaajob.courses.selectors.dashboard import HOUR_BUCKETS, caseloads, dashboard
 from smaajob.courses.selectors.follow_ups import COMPANY_STATES, follow_up_due, follow_up_schedule
 from smaajob.courses.selectors.hours_requirement import (
@@ -38,11 +40,13 @@ from smaajob.courses.selectors.timeline import timeline
 __all__ = [
     "COVERED_BENEFITS",
     "COMPANY_STATES",
+    "CompanyRecord",
     "HOURS_REQUIREMENT_LAST_DAY",
     "HOUR_BUCKETS",
     "OpenCourses",
     "active_on",
     "caseloads",
+    "company_record",
     "dashboard",
     "follow_up_due",
     "follow_up_schedule",
@@ -60,6 +64,7 @@ __all__ = [
     "open_courses_of",
     "planned_hours_on",
     "require_open_course",
+    "search_companies",
     "suggested_citizens",
     "suggested_openings",
     "timeline",

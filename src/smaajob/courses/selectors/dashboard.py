@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from smaajob.citizens.models import Assignment, Citizen
+from smaajob.citizens.models import Assignment, Citizen, WorkDuty
 from smaajob.courses.models import Course, Placement, WeeklyHours
 from smaajob.courses.selectors.ledger import active_on, planned_hours_on
 
@@ -72,7 +72,6 @@ def dashboard(citizens: QuerySet[Citizen], on: date, weeks: int = 12) -> dict[st
 def _work_duty_figures(ids: list[int], on: date, since: date) -> dict[str, Any]:
     """Under work duty on ``on`` (a recorded decision in force), and their paid småjob hours in
     the last four weeks (``smaajob.courses.work_duty``'s counting rule)."""
-    from smaajob.citizens.models import WorkDuty
     from smaajob.courses.work_duty import in_force_on, smaajob_hours_by_citizen
 
     under = set(WorkDuty.objects.filter(in_force_on(on), citizen_id__in=ids).values_list("citizen_id", flat=True))

@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Count, Q
 
 from smaajob.citizens.models import Citizen
+from smaajob.citizens.selectors import consented_facts_on, readiness_on
 from smaajob.courses.models import Course, Placement
 from smaajob.courses.selectors.ledger import active_on
 from smaajob.network.models import Opening
@@ -81,7 +82,6 @@ def matching_openings(openings: Any, on: date) -> tuple[list[Any], dict[str, Ope
 def matching_candidate(citizen: Citizen, on: date) -> Any | None:
     """The citizen as the matching engine's plain data, or None without a known address."""
     from smaajob import matching
-    from smaajob.citizens.selectors import consented_facts_on, readiness_on
 
     if citizen.latitude is None or citizen.longitude is None:
         return None
@@ -119,7 +119,6 @@ def missing_consents(citizen: Citizen, opening: Opening, on: date) -> frozenset[
     has not consented to disclose on ``on``: the engine's consent rule, which holds also where
     it cannot run (an address not yet located)."""
     from smaajob import matching
-    from smaajob.citizens.selectors import consented_facts_on
 
     return frozenset(
         matching.missing_consents(

@@ -9,7 +9,8 @@ from typing import Any
 from django.db import transaction
 
 from smaajob import plausibility
-from smaajob.citizens.models import Citizen, TransferRequest
+from smaajob.citizens import services as citizen_services
+from smaajob.citizens.models import Assignment, Citizen, TransferRequest
 from smaajob.courses.models import (
     Course,
 )
@@ -17,6 +18,7 @@ from smaajob.courses.services.lifecycle import change_state, set_sub_goals, star
 from smaajob.courses.states import CourseState
 from smaajob.errors import InvalidInput
 from smaajob.organisation.models import Project, User
+from smaajob.validators import normalise_cpr
 
 
 @transaction.atomic
@@ -47,9 +49,6 @@ def visit_citizen(
     here, a person this municipality has not met: they are registered like any new citizen,
     so the answer cannot tell whether the number exists elsewhere (docs/working-tool.md).
     """
-    from smaajob.citizens import services as citizen_services
-    from smaajob.citizens.models import Citizen as CitizenModel
-    from smaajob.validators import normalise_cpr
 
     if actor.role != "caseworker":
         raise InvalidInput("Kun en rådgiver kan visitere en borger.", field="project")
@@ -57,7 +56,7 @@ def visit_citizen(
     if project.municipality_id != actor.municipality_id:
         raise InvalidInput("Projektet hører til en anden kommune.", field="project")
     number = normalise_cpr(cpr)
-    citizen = CitizenModel.objects.filter(municipality_id=actor.municipality_id, cpr=number).first()
+    citizen = Citizen.objects.filter(municipality_id=actor.municipality_id, cpr=number).first()
     if citizen is None:
         citizen = citizen_services.register_citizen(
             actor=actor,
@@ -73,7 +72,6 @@ def visit_citizen(
         holder = citizen_services.current_caseworker(citizen, started_on)
         if holder is not None and holder.pk != actor.pk:
             return citizen_services.request_transfer(actor=actor, citizen=citizen, reason=reason, on=started_on)
-    from smaajob.citizens.models import Assignment
 
     holds = Assignment.objects.filter(citizen=citizen, staff_role="caseworker", valid_to__isnull=True).first()
     if holds is None or holds.staff_id != actor.pk:
@@ -102,7 +100,6 @@ def map_resources(
 ) -> Citizen:
     """The resource mapping page in one transaction: the citizen's resources, consent to
     disclose, the course's sub-goals, and the step to »Ressourceafdækket«."""
-    from smaajob.citizens import services as citizen_services
 
     citizen_services.update_resource_mapping(actor=actor, citizen=citizen, **fields)
     citizen_services.set_consent(actor=actor, citizen=citizen, facts=consent, on=on)

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from smaajob import access
+from smaajob.courses import selectors as course_selectors
 from smaajob.courses.models import Placement
 from smaajob.errors import SmaajobError
 from smaajob.network import selectors, services
@@ -34,7 +35,7 @@ def company_list(request: HttpRequest) -> HttpResponse:
     companies = access.companies_for(request.user)
     form = CompanySearchForm(request.GET or None, sectors=selectors.sectors(companies))
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = selectors.search_companies(companies, **{k: v for k, v in filters.items() if v})
+    rows = course_selectors.search_companies(companies, **{k: v for k, v in filters.items() if v})
     page = Paginator(rows, 50).get_page(request.GET.get("side"))
     template = "web/companies/_rows.html" if request.htmx else "web/companies/list.html"
     return render(request, template, {"form": form, "page": page, "count": page.paginator.count})
@@ -67,7 +68,7 @@ def _company_context(request: HttpRequest, company) -> dict:
     )
     return {
         "company": company,
-        "record": selectors.company_record(company),
+        "record": course_selectors.company_record(company),
         "contacts": company.contacts.order_by("-is_primary", "name"),
         "buddies": company.buddies.order_by("name"),
         "openings": company.openings.select_related("buddy").order_by("status", "title"),

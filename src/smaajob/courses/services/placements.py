@@ -214,11 +214,11 @@ def register_placement(
     *,
     actor: User,
     course: Course,
-    company: Company,
-    kind: str,
     planned_start: date,
-    planned_end: date | None,
-    step_up: str,
+    planned_end: date | None = None,
+    company: Company | None = None,
+    kind: str = "",
+    step_up: str = "",
     step_every_weeks: int = 1,
     opening: Opening | None = None,
     tasks: str = "",
@@ -226,6 +226,10 @@ def register_placement(
     today: date | None = None,
 ) -> Placement:
     """One form, one transaction: the placement, its step-up, the course state, and its start.
+
+    With an opening, what is left blank comes from it (the web form and the API alike): the
+    company, the kind, a step-up of the opening's lowest weekly hours, and the opening's title
+    as the tasks.
 
     The step-up is checked by ``smaajob.plausibility``: above a full-time week is refused;
     outside the opening's range or above the citizen's recorded capacity needs
@@ -236,6 +240,12 @@ def register_placement(
     click through matching and match meeting by hand.
     """
     today = today or date.today()
+    if opening is not None:
+        company = company or opening.company
+        kind = kind or opening.kind
+        step_up = step_up or f"{opening.hours_min:g}"
+    if company is None:
+        raise InvalidInput("Vælg en jobåbning eller en virksomhed.", field="opening")
     steps = parse_step_up(step_up, start=planned_start, every_weeks=step_every_weeks)
     if planned_end is not None and steps[-1][0] > planned_end:
         raise InvalidPeriod(

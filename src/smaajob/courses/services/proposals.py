@@ -15,6 +15,7 @@ from smaajob.courses.models import (
     MatchProposal,
     ProposalStatus,
 )
+from smaajob.courses.selectors.matching import missing_consents, suggested_openings
 from smaajob.courses.services._audit import _log
 from smaajob.courses.services.lifecycle import _walk_to
 from smaajob.courses.states import CourseState
@@ -25,7 +26,6 @@ from smaajob.organisation.models import User
 
 def _require_consent(citizen: Citizen, opening: Opening, on: date) -> None:
     """Refuse a match the matching engine would refuse for missing consent (003 §3.4.3)."""
-    from smaajob.courses.selectors import missing_consents
     from smaajob.matching.model import FACT_DA, Fact
 
     missing = missing_consents(citizen, opening, on)
@@ -39,6 +39,16 @@ def _require_consent(citizen: Citizen, opening: Opening, on: date) -> None:
         )
 
 
+def _ranking(citizen: Citizen, opening: Opening, on: date) -> tuple[float | None, str]:
+    """The engine's score and explanation of this one match; none where it cannot rank (an
+    address not yet located, an opening it finds infeasible)."""
+    result = suggested_openings(citizen, Opening.objects.filter(pk=opening.pk), on)
+    if not result["suggestions"]:
+        return None, ""
+    best = result["suggestions"][0]
+    return best["score"], best["explanation"].text() if best["explanation"] else ""
+
+
 @transaction.atomic
 def propose_match(
     *,
@@ -46,10 +56,12 @@ def propose_match(
     course: Course,
     opening: Opening,
     on: date,
-    score: float | None = None,
-    explanation: str = "",
 ) -> MatchProposal:
-    """Ask the employer first: the proposal is hidden from the citizen until they agree (001)."""
+    """Ask the employer first: the proposal is hidden from the citizen until they agree (001).
+
+    The proposal keeps the matching engine's score and Danish explanation for this citizen and
+    opening (``_ranking``), whichever page or API call proposes it.
+    """
     if course.state == CourseState.EXITED:
         raise InvalidInput("Forløbet er afsluttet.", field="course")
     if opening.status != "open":
@@ -60,6 +72,7 @@ def propose_match(
     if live.exists():
         raise InvalidInput("Borgeren er allerede foreslået til denne opgave.", field="opening")
     _require_consent(course.citizen, opening, on)
+    score, explanation = _ranking(course.citizen, opening, on)
     row = MatchProposal.objects.create(
         course=course, opening=opening, proposed_by=actor, proposed_on=on, score=score, explanation=explanation[:4000]
     )

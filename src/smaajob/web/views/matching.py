@@ -47,17 +47,7 @@ def propose(request: HttpRequest) -> HttpResponse:
     citizen = access.get_citizen(request.user, request.POST.get("borger"), purpose="matchforslag")
     opening = access.get_opening(request.user, request.POST.get("jobaabning"))
     course = selectors.require_open_course(citizen)
-    explanation = ""
-    score = None
-    result = selectors.suggested_openings(
-        citizen, access.openings_for(request.user).filter(pk=opening.pk), date.today()
-    )
-    if result["suggestions"]:
-        best = result["suggestions"][0]
-        score, explanation = best["score"], best["explanation"].text() if best["explanation"] else ""
-    proposal = services.propose_match(
-        actor=request.user, course=course, opening=opening, on=date.today(), score=score, explanation=explanation
-    )
+    proposal = services.propose_match(actor=request.user, course=course, opening=opening, on=date.today())
     messages.success(
         request,
         f"{citizen.full_name} er foreslået til »{opening.title}«. Spørg {opening.company.name} om løn, "

@@ -30,10 +30,11 @@ from typing import Any
 
 from smaajob import rules
 from smaajob.courses.allocation import split_over_months
+from smaajob.rules.coverage import covered_benefits
 from smaajob.rules.months import month_end, month_start
 
-# The benefits the 225-hour rule applies to (LAS § 13 f, stk. 1; DOMAIN.md §7.2).
-COVERED_BENEFITS = frozenset({"kontanthjaelp", "uddannelseshjaelp", "integrationsydelse"})
+# The benefits the 225-hour rule applies to: a rule parameter (``smaajob.rules.coverage``).
+COVERED_BENEFITS = covered_benefits()
 
 # Week rows: (week_start, hours_present, hours_paid, placement kind).
 WEEK_FIELDS = ("week_start", "hours_present", "hours_paid", "placement__kind")

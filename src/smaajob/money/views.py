@@ -43,6 +43,7 @@ from smaajob.money.forms import (
 from smaajob.money.models import AttachmentType, Payslip, PayslipStatus
 from smaajob.organisation.models import STAFF_ROLES, Role
 from smaajob.rules import BenefitKind
+from smaajob.rules.coverage import covered_benefits
 from smaajob.rules.months import month_index
 from smaajob.web.errors import renders_errors
 
@@ -155,7 +156,7 @@ def _prefill(citizen: Citizen, month: date) -> tuple[dict[str, Any], list[str], 
         "married": "ja" if citizen.marital_status == "married" else "nej",
         "spouse_on_help": "ja"
         if spouse_benefit is not None
-        and spouse_benefit.benefit_type in selectors.COVERED_BENEFITS
+        and spouse_benefit.benefit_type in covered_benefits(month)
         and citizen.marital_status == "married"
         else "nej",
         "hourly_wage": wage,

@@ -19,9 +19,10 @@ from smaajob.reports.counting.grouping import count_citizens
 from smaajob.reports.counting.measure import Measure
 from smaajob.reports.counting.period import Period
 from smaajob.reports.counting.tables import EventTables
+from smaajob.rules.coverage import covered_benefits
 
 SOURCE = "000 §1 (58 % i jan. 2017; 93 % af de aktivitetsparate i Aalborg); LAS § 13 f, stk. 9-11"
-COVERED_BENEFITS = ("kontanthjaelp", "uddannelseshjaelp", "integrationsydelse")
+COVERED_BENEFITS = tuple(sorted(covered_benefits()))
 # LAS § 13 f, stk. 10-11: help for at least one year within three years (as whole months, like
 # the rules engine's parameters hours_requirement_coverage_months / _lookback_months).
 COVERAGE_MONTHS = 12

@@ -67,7 +67,15 @@ from smaajob.rules.activation import (
     wage_subsidy_check,
 )
 from smaajob.rules.benefit_rate import BenefitFacts, RateCode, RateResult, kontanthjaelp_rate
-from smaajob.rules.case import CitizenCase, MonthRecord, Period, Rate
+from smaajob.rules.case import (
+    BenefitKind,
+    CitizenCase,
+    ExemptionGround,
+    MonthRecord,
+    Period,
+    Rate,
+    SpouseSupport,
+)
 from smaajob.rules.errors import (
     FactMissing,
     ImpossibleFacts,
@@ -86,7 +94,6 @@ from smaajob.rules.hours_requirement import (
 )
 from smaajob.rules.job_premium import JobPremiumResult, job_premium
 from smaajob.rules.keep import (
-    BenefitKind,
     KeepCurve,
     KeepPoint,
     KeepResult,
@@ -114,6 +121,7 @@ __all__ = [
     "BenefitFacts",
     "BenefitKind",
     "CitizenCase",
+    "ExemptionGround",
     "FactMissing",
     "FreeAmountKind",
     "HourBankResult",
@@ -137,6 +145,7 @@ __all__ = [
     "Reason",
     "RefundResult",
     "RuleNotInForce",
+    "SpouseSupport",
     "Status",
     "Trace",
     "ValueNotKnown",

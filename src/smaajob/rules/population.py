@@ -32,6 +32,7 @@ from smaajob.rules.hours_requirement import (
     STATUS_CODES,
     Reason,
     Status,
+    coverage_by_benefit,
     help_counts_from,
     month_rules,
 )
@@ -69,6 +70,9 @@ class Population:
     whether one or both spouses receive help (``CitizenCase.is_married``).
     ``help_counts_from`` (optional, per person) is the first month whose help counts towards
     a year of help (LAS § 13 h stk. 1; −1: all months).
+    ``benefit_excluded`` (optional, per person and month) is the code of the ``Reason`` for
+    which the benefit received keeps the person out of the rule (``coverage_by_benefit``: who is
+    covered, LAS § 13 f stk. 3-7), 0 where it does not.
     """
 
     first_month: int
@@ -83,6 +87,7 @@ class Population:
     restore_from: Ints
     married_both_on_help: Bools
     help_counts_from: Ints | None = None
+    benefit_excluded: NDArray[np.int8] | None = None
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -105,6 +110,7 @@ class Population:
             restore_from=np.full(shape, -1, dtype=np.int32),
             married_both_on_help=np.zeros(persons, dtype=np.bool_),
             help_counts_from=np.full(persons, -1, dtype=np.int32),
+            benefit_excluded=np.zeros(shape, dtype=np.int8),
         )
 
     @classmethod
@@ -113,7 +119,8 @@ class Population:
         population = cls.empty(len(cases), months, first_month)
         params = default_parameters()
         counts_from = population.help_counts_from
-        assert counts_from is not None
+        excluded = population.benefit_excluded
+        assert counts_from is not None and excluded is not None
         for p, case in enumerate(cases):
             population.married_both_on_help[p] = case.is_married
             counts_from[p] = help_counts_from(case, params)
@@ -124,6 +131,10 @@ class Population:
                 population.self_employment_hours[p, c] = record.self_employment_hours
                 population.self_employment_weekly_hours[p, c] = record.self_employment_weekly_hours
                 population.on_benefit[p, c] = record.on_covered_benefit
+                if record.on_covered_benefit and month_rules(params, month).in_force:
+                    why = coverage_by_benefit(case, month)
+                    if why is not None:
+                        excluded[p, c] = REASON_CODES[why]
                 population.rate[p, c] = RATE_CODES[record.rate]
                 if record.benefit_amount is not None:
                     population.benefit_amount[p, c] = record.benefit_amount
@@ -458,6 +469,14 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
         help_months = help_cum[:, :months] - help_cum[:, plan.lookback_start]
 
     stage_help = on_benefit & (tiles.help_columns | (tiles.suspended_in_force & has_restore))
+    excluded_codes = (None if population.benefit_excluded is None
+                      else population.benefit_excluded[lo:hi])
+    excluded = None
+    if excluded_codes is not None and excluded_codes.any():
+        # The benefit received keeps them out of the rule (who is covered): decided first.
+        excluded = (excluded_codes > 0) & on_benefit & (tiles.help_columns
+                                                         | tiles.suspended_in_force)
+        stage_help &= ~excluded
     covered = help_months >= tiles.coverage
     su_level = population.rate[lo:hi] == RATE_CODES[Rate.SU_LEVEL]
     exempt = population.exempt[lo:hi]
@@ -488,6 +507,9 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
     status = result.status[lo:hi]
     np.take(_STATUS_TABLE, index, out=status)
     np.take(_REASON_TABLE, index, out=result.reason[lo:hi])
+    if excluded is not None and excluded_codes is not None:
+        status[excluded] = _NC
+        result.reason[lo:hi][excluded] = excluded_codes[excluded]
 
     np.subtract(tiles.required_now, hours_now, out=scratch)
     np.maximum(0.0, scratch, out=scratch)

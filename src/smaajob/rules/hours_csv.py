@@ -9,7 +9,8 @@ Format (UTF-8, comma-separated, header row required, one row per calendar month)
 ``month`` is ``ÅÅÅÅ-MM``; hours are decimal numbers (``.`` or ``,``); ``on_benefit`` is
 ``ja``/``nej`` (also ``1``/``0``, ``yes``/``no``), default *ja*; ``rate`` is ``full``,
 ``lower`` or ``su_level``, default ``full``; ``benefit_kind`` is ``kontanthjaelp``,
-``uddannelseshjaelp`` or ``integrationsydelse`` (optional: who is covered depends on it); ``benefit_amount`` is kroner per month (optional);
+``uddannelseshjaelp`` or ``integrationsydelse`` (optional: who is covered depends on it);
+``benefit_amount`` is kroner per month (optional);
 ``sick_days`` is whole days of recorded sick leave in the month, ``extension_days`` whole days
 with another ground for extending the 12-month period (LAS § 13 f stk. 12). Rows with problems are
 reported by row and column (header = row 1) and nothing is returned.

@@ -8,6 +8,7 @@ import datetime as dt
 import math
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +24,7 @@ from smaajob.rules import (
     Rate,
     SpouseSupport,
     Status,
+    ValueNotKnown,
     compute_keep,
     hours_requirement_population,
     hours_requirement_status,
@@ -35,8 +37,11 @@ from smaajob.rules.offset import offset_benefit
 FIRST = parse_month("2015-09")
 MONTHS = 24
 # Periods with their own rules: the start and the transitional rule (2016-17), the covid-19
-# suspension and both extension periods (2020-21), and the end of the rule (2025).
-FIRSTS = [parse_month(m) for m in ("2015-09", "2019-08", "2020-02", "2024-03")]
+# suspension and both extension periods (2020-21), and the end of the rule (2025); and 2011,
+# the married couples' rule (450 hours in 24 months, then 225 in 12, ended with 2011).
+FIRSTS = [parse_month(m) for m in ("2010-06", "2015-09", "2019-08", "2020-02", "2024-03")]
+# 2011's rule for self-employment is not in our sources: both engines refuse such hours there.
+NO_SELF_EMPLOYMENT_RULE = parse_month("2010-06")
 # Quarter hours are exact in binary, so sums agree to the last bit in both engines.
 HOURS = st.integers(min_value=0, max_value=160).map(lambda q: q / 4)
 
@@ -47,7 +52,8 @@ CHILD_BENEFIT_DAYS = [dt.date(2015, 1, 1), dt.date(2017, 2, 14), dt.date(2020, 6
 
 
 @st.composite
-def cases(draw: st.DrawFn, first: int = FIRST, facts_may_be_missing: bool = False) -> CitizenCase:
+def cases(draw: st.DrawFn, first: int = FIRST, facts_may_be_missing: bool = False,
+          self_employment: bool = True) -> CitizenCase:
     """A citizen's case; the facts of who is covered (benefit kind, spouse, children) are drawn
     complete unless ``facts_may_be_missing``."""
     records = []
@@ -57,7 +63,7 @@ def cases(draw: st.DrawFn, first: int = FIRST, facts_may_be_missing: bool = Fals
         records.append(MonthRecord(
             month,
             ordinary_hours=draw(st.sampled_from([0.0, 0.0, 5.0])) or draw(HOURS),
-            self_employment_hours=draw(st.sampled_from([0.0, 80.0])),
+            self_employment_hours=draw(st.sampled_from([0.0, 80.0])) if self_employment else 0.0,
             self_employment_weekly_hours=draw(st.sampled_from([0.0, 12.0, 25.0])),
             placement_hours=draw(st.sampled_from([0.0, 40.0])),
             on_covered_benefit=draw(st.booleans()) or draw(st.booleans()),
@@ -122,7 +128,8 @@ def test_a_reduction_never_exceeds_the_benefit(case: CitizenCase, asked: int) ->
 @st.composite
 def populations(draw: st.DrawFn) -> tuple[int, list[CitizenCase]]:
     first = draw(st.sampled_from(FIRSTS))
-    return first, draw(st.lists(cases(first, facts_may_be_missing=draw(st.booleans())),
+    return first, draw(st.lists(cases(first, facts_may_be_missing=draw(st.booleans()),
+                                      self_employment=first != NO_SELF_EMPLOYMENT_RULE),
                                 min_size=1, max_size=6))
 
 
@@ -164,6 +171,19 @@ def test_a_result_is_the_same_alone_or_in_a_population(
             if alone.amount is not None:
                 assert amount == alone.amount
             assert bool(together.amount_unknown[person, column]) == alone.amount_unknown
+
+
+def test_self_employment_hours_in_2011_are_refused_by_both_engines_not_guessed() -> None:
+    first = parse_month("2010-01")
+    months = [MonthRecord(m, on_covered_benefit=True, self_employment_hours=80.0,
+                          self_employment_weekly_hours=25.0) for m in range(first, first + 24)]
+    case = CitizenCase(tuple(months), married=True)
+    with pytest.raises(ValueNotKnown) as alone:
+        hours_requirement_status(case, parse_month("2011-09"))
+    assert alone.value.parameter == "hours_requirement_self_employment_min_weekly_hours"
+    with pytest.raises(ValueNotKnown) as together:
+        hours_requirement_population(Population.from_cases([case], first, 24))
+    assert together.value.parameter == alone.value.parameter
 
 
 KINDS = list(FREE_AMOUNT_CODES)

@@ -88,6 +88,8 @@ class Reason(StrEnum):
     INTEGRATION_BENEFIT_UNMARRIED = "integration_benefit_unmarried"
     SPOUSE_NOT_AVAILABLE = "spouse_not_available"
     BEFORE_FULL_CHILD_BENEFIT = "before_full_child_benefit"
+    # 2011: the hours rule for married couples only (LAS § 13 stk. 8).
+    MARRIED_COUPLES_ONLY = "married_couples_only"
 
 
 REASON_CODES = {reason: code for code, reason in enumerate(Reason)}
@@ -99,6 +101,7 @@ class MonthRules:
 
     month: int
     in_force: bool
+    married_only: bool
     payable: bool
     suspended: bool
     suspension_days: int
@@ -144,8 +147,8 @@ def _month_rules(params: ParameterSet, month: int) -> MonthRules:
     in_force = (in_force_parameter.values[0].effective_from <= last
                 and entry("hours_requirement_in_force").value is True)
     if not in_force:
-        return MonthRules(month, False, False, False, 0, 0, math.nan, 12, 12, 36, math.inf,
-                          None, None, tuple(used))
+        return MonthRules(month, False, False, False, False, 0, 0, math.nan, 12, 12, 36,
+                          math.inf, None, None, tuple(used))
     suspension = _days_true(params, "hours_requirement_suspended", month)
     extension = _days_true(params, "hours_requirement_covid_extension", month)
     for name, days in (("hours_requirement_suspended", suspension),
@@ -155,6 +158,7 @@ def _month_rules(params: ParameterSet, month: int) -> MonthRules:
             for found in parameter.entries_between(month_start(month), last):
                 used.append((found, parameter.label, parameter.unit))
     payable = entry("hours_requirement_reductions_payable").value is True
+    married_only = entry("hours_requirement_married_only").value is True
 
     def number(name: str) -> float:
         found = entry(name)
@@ -166,9 +170,13 @@ def _month_rules(params: ParameterSet, month: int) -> MonthRules:
         found = params[name].entry_on(last)
         return None if found.value is None else float(found.value)
 
+    # The self-employment minimum is not known for 2011: NaN, and ``counted_hours`` refuses to
+    # count self-employment hours against it rather than guess.
+    self_employment = entry("hours_requirement_self_employment_min_weekly_hours").value
     return MonthRules(
         month=month,
         in_force=True,
+        married_only=married_only,
         payable=payable,
         suspended=suspension > 0,
         suspension_days=suspension,
@@ -177,7 +185,7 @@ def _month_rules(params: ParameterSet, month: int) -> MonthRules:
         window_months=int(number("hours_requirement_window_months")),
         coverage_months=int(number("hours_requirement_coverage_months")),
         coverage_lookback=int(number("hours_requirement_coverage_lookback_months")),
-        self_employment_min_weekly=number("hours_requirement_self_employment_min_weekly_hours"),
+        self_employment_min_weekly=math.nan if self_employment is None else float(self_employment),
         reduction_full=amount("hours_requirement_reduction_full"),
         reduction_lower=amount("hours_requirement_reduction_lower"),
         entries=tuple(used),
@@ -256,6 +264,11 @@ class HoursRequirementResult:
 def counted_hours(case: CitizenCase, month: int, rules: MonthRules) -> float:
     record = case.record(month)
     hours = record.ordinary_hours
+    if record.self_employment_hours and math.isnan(rules.self_employment_min_weekly):
+        raise ValueNotKnown("hours_requirement_self_employment_min_weekly_hours",
+                            month_end(rules.month),
+                            "om selvstændig virksomhed tæller med i denne periode, står ikke i "
+                            "vores kilder")
     # Self-employment counts only if documented at ≥ 20 h/week of wage-work equivalent.
     if record.self_employment_weekly_hours >= rules.self_employment_min_weekly:
         hours += record.self_employment_hours
@@ -465,12 +478,20 @@ def hours_requirement_status(case: CitizenCase, month: int,
 
     if not rules.in_force:
         trace.step("225-timersreglen gjaldt ikke i denne måned (den gjaldt 1. april 2016 – "
-                   "30. juni 2025).")
+                   "30. juni 2025; timereglen for ægtepar gjaldt i 2011).")
         return result(Status.NOT_COVERED, Reason.RULE_NOT_IN_FORCE)
     if not record.on_covered_benefit:
         trace.step("Der er ikke registreret kontanthjælp, uddannelseshjælp eller "
                    "integrationsydelse i måneden, så reglen gælder ikke.")
         return result(Status.NOT_COVERED, Reason.NO_COVERED_BENEFIT)
+    if rules.married_only:
+        trace.step(f"Timereglen for ægtepar (LAS § 13, stk. 8): {format_number(rules.required_hours)}"
+                   f" timers ordinært og ustøttet arbejde inden for "
+                   f"{rules.window_months} kalendermåneder, for ægtepar der har fået hjælp i "
+                   f"sammenlagt {rules.coverage_months} måneder.")
+        if not case.is_married:
+            trace.step("Reglen gjaldt kun ægtepar; ugifte var ikke omfattet.")
+            return result(Status.NOT_COVERED, Reason.MARRIED_COUPLES_ONLY)
     if record.benefit_kind is not None:
         trace.input("benefit_kind", "Ydelse", record.benefit_kind.value)
     if case.spouse_support is not None:

@@ -26,6 +26,7 @@ from numpy.typing import NDArray
 
 from smaajob.errors import InvalidInput
 from smaajob.rules.case import CitizenCase, Rate
+from smaajob.rules.errors import ValueNotKnown
 from smaajob.rules.hours_requirement import (
     MAX_WINDOW_MONTHS,
     REASON_CODES,
@@ -174,6 +175,7 @@ class PopulationHoursResult:
 @dataclass(frozen=True)
 class _Columns:
     in_force: Bools
+    married_only: Bools
     payable: Bools
     suspended: Bools
     extension_days: Ints
@@ -191,6 +193,7 @@ def _columns(params: ParameterSet, first: int, count: int) -> _Columns:
     rules = [month_rules(params, first + c) for c in range(count)]
     return _Columns(
         in_force=np.array([r.in_force for r in rules]),
+        married_only=np.array([r.in_force and r.married_only for r in rules]),
         payable=np.array([r.payable for r in rules]),
         suspended=np.array([r.suspended for r in rules]),
         extension_days=np.array([r.extension_days for r in rules], dtype=np.int32),
@@ -271,6 +274,8 @@ class _Plan:
     first: int
     months: int
     se_min: float
+    se_unknown: bool
+    married_only: Bools             # per column: in force for married couples only (2011)
     base: Ints                  # legal window length
     # Months on a padded axis: index e is the month first − PAD + e (PAD months before the data).
     dcum: NDArray[np.int64]     # calendar days before padded month e, e = 0 … PAD + months
@@ -297,6 +302,9 @@ def _plan(params: ParameterSet, first: int, months: int, persons: int) -> _Plan:
     before = _columns(params, first - MAX_WINDOW_MONTHS, MAX_WINDOW_MONTHS)
 
     in_force_min = cols.se_min[cols.in_force]
+    # Where the self-employment rule is unknown (2011), self-employment hours are refused.
+    se_unknown = bool(np.isnan(in_force_min).any())
+    in_force_min = in_force_min[~np.isnan(in_force_min)]
     se_min = float(in_force_min[0]) if in_force_min.size else math.inf
     if in_force_min.size and not np.all(in_force_min == se_min):
         raise InvalidInput("minimum for selvstændig virksomhed ændrer sig i perioden; "
@@ -327,7 +335,8 @@ def _plan(params: ParameterSet, first: int, months: int, persons: int) -> _Plan:
     required_or_zero = np.where(cols.in_force, cols.required, 0.0)
     rows = min(persons, CHUNK_PERSONS)
     return _Plan(
-        first=first, months=months, se_min=se_min, base=cols.window, dcum=dcum,
+        first=first, months=months, se_min=se_min, se_unknown=se_unknown,
+        married_only=cols.married_only[:months], base=cols.window, dcum=dcum,
         extension_padded=extension_padded, dim_padded=dim_padded, common_days=days,
         common_start=common_start, common_partial_days=common_partial_days,
         required_finite=bool(np.isfinite(cols.required[cols.in_force]).all()),
@@ -350,6 +359,12 @@ def hours_requirement_population(population: Population,
     params = params or default_parameters()
     persons, months = population.shape
     plan = _plan(params, population.first_month, months, persons)
+    if plan.se_unknown and population.self_employment_hours.any():
+        raise ValueNotKnown("hours_requirement_self_employment_min_weekly_hours",
+                            month_end(population.first_month),
+                            "om selvstændig virksomhed tæller med i en del af perioden, står ikke "
+                            "i vores kilder; beregn uden timer i selvstændig virksomhed, eller "
+                            "brug den enkelte sag")
     shape = (persons, months)
     result = PopulationHoursResult(
         first_month=population.first_month,
@@ -471,6 +486,13 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
     stage_help = on_benefit & (tiles.help_columns | (tiles.suspended_in_force & has_restore))
     excluded_codes = (None if population.benefit_excluded is None
                       else population.benefit_excluded[lo:hi])
+    if plan.married_only.any():
+        # 2011: the rule was for married couples only (LAS § 13 stk. 8), decided first.
+        unmarried = ~population.married_both_on_help[lo:hi, None] & plan.married_only
+        base_codes = (np.zeros((persons, months), dtype=np.int8) if excluded_codes is None
+                      else excluded_codes)
+        excluded_codes = np.where(unmarried, np.int8(_R[Reason.MARRIED_COUPLES_ONLY]),
+                                  base_codes).astype(np.int8)
     excluded = None
     if excluded_codes is not None and excluded_codes.any():
         # The benefit received keeps them out of the rule (who is covered): decided first.

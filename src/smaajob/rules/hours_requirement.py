@@ -401,8 +401,10 @@ def coverage_by_benefit(case: CitizenCase, month: int) -> Reason | None:
     children where one receives integrationsydelse and the other uddannelses- or kontanthjælp,
     or both integrationsydelse, are covered only once entitled to full børne- og ungeydelse;
     where one receives integrationsydelse and the other ressourceforløbsydelse or a benefit
-    without availability (folkepension, førtidspension, SU, efterløn), not at all. The
-    guidance's table of contents (retsinformation, vejledning om 225-timersreglen 2016) names
+    without availability (folkepension, førtidspension, SU, efterløn), not at all. bm.dk
+    3/2 2016 on L 113 (2015-16): "Ugifte personer, der modtager uddannelseshjælp på SU-niveau
+    eller integrationsydelse, omfattes ikke af 225 timers reglen". The guidance's table of
+    contents (retsinformation, vejledning om 225-timersreglen 2016) names
     the unmarried rule for "ugift modtager af uddannelses- eller kontanthjælp" only
     (§ 13 f stk. 6-8), and § 13 g reduces the help of the unmarried under stk. 6-7.
 

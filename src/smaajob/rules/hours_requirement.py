@@ -450,7 +450,8 @@ def hours_requirement_status(case: CitizenCase, month: int,
     """The 225-hour status of ``case`` in ``month`` (a month index), fully explained."""
     params = params or default_parameters()
     rules = month_rules(params, month)
-    trace = Trace(f"225-timersreglen for {danish_month(month)}")
+    title = "Timereglen for ægtepar" if rules.married_only else "225-timersreglen"
+    trace = Trace(f"{title} for {danish_month(month)}")
     for entry, label, unit in rules.entries:
         trace.record(entry, label, unit)
     record = case.record(month)
@@ -517,7 +518,10 @@ def hours_requirement_status(case: CitizenCase, month: int,
                    f"omfattet efter perioden (LAS § 13 h, stk. 1); hjælp før "
                    f"{danish_month(counts_from)} tæller ikke med.")
     help_months = _help_months(case, month, rules, params)
-    trace.step(f"Måneder med hjælp i de {rules.coverage_lookback} måneder før: {help_months} "
+    # 600 months stands for "no limit" (2011: help "i sammenlagt" one or two years).
+    span = (f"i de {rules.coverage_lookback} måneder før" if rules.coverage_lookback < 600
+            else "i alt (uden tidsgrænse)")
+    trace.step(f"Måneder med hjælp {span}: {help_months} "
                f"(omfattet ved mindst {rules.coverage_months}).", float(help_months))
     if help_months < rules.coverage_months:
         return result(Status.NOT_COVERED, Reason.UNDER_ONE_YEAR_OF_HELP, months_of_help=help_months)

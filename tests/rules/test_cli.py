@@ -211,3 +211,67 @@ def test_the_issue_11_command_for_today_asks_for_the_facts_instead_of_an_unknown
     assert "unknown_value" in err
     assert "kontanthjaelp_rate_over30_other" not in err
     assert "oplys alder" in err
+
+
+def _kind_file(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / "kind.csv"
+    rows = [f"{y}-{m:02d},0,{kind}" for y in (2017, 2018) for m in range(1, 13)]
+    path.write_text("\n".join(["month,ordinary_hours,benefit_kind", *rows]) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_a_proposal_as_json_carries_the_warning_dates_of_the_executive_order(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _kind_file(tmp_path, "kontanthjaelp")
+    assert main(["rules", "hours-requirement", "--hours-file", str(path), "--date", "2018-06-10",
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["status"] == "reduction_proposed"
+    assert data["warning"] == {"lapse_date": "2018-06-01", "warning_letter_by": "2017-12-01",
+                               "hearing_by": "2018-05-01"}
+
+
+def test_an_unmarried_citizen_on_integrationsydelse_is_not_covered_from_the_command_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _kind_file(tmp_path, "integrationsydelse")
+    assert main(["rules", "hours-requirement", "--hours-file", str(path),
+                 "--date", "2018-06-10"]) == 0
+    out = capsys.readouterr().out
+    assert "Ikke omfattet" in out
+    assert "Ugifte, der modtager integrationsydelse" in out
+
+
+def test_a_married_citizen_on_integrationsydelse_needs_the_spouses_support_stated(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _kind_file(tmp_path, "integrationsydelse")
+    assert main(["rules", "hours-requirement", "--hours-file", str(path), "--date", "2018-06-10",
+                 "--married"]) == 2
+    err = capsys.readouterr().err
+    assert "fact_missing" in err
+    assert "ægtefællen" in err
+    assert "Traceback" not in err
+
+
+def test_a_spouse_on_pension_keeps_an_integrationsydelse_couple_out_of_the_rule(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _kind_file(tmp_path, "integrationsydelse")
+    assert main(["rules", "hours-requirement", "--hours-file", str(path), "--date", "2018-06-10",
+                 "--married", "--spouse-support", "pension", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["reason"] == "spouse_not_available"
+
+
+def test_an_exemption_ground_without_an_exemption_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _kind_file(tmp_path, "kontanthjaelp")
+    assert main(["rules", "hours-requirement", "--hours-file", str(path), "--date", "2018-06-10",
+                 "--exemption-ground", "forrevalidering"]) == 2
+    assert "kræver --exempt-from" in capsys.readouterr().err
+
+
+def test_a_bad_benefit_kind_in_the_hours_file_is_reported_by_row_and_column(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _kind_file(tmp_path, "starthjaelp")
+    assert main(["rules", "hours-requirement", "--hours-file", str(path),
+                 "--date", "2018-06-10"]) == 2
+    assert "række 2, kolonne benefit_kind" in capsys.readouterr().err

@@ -8,13 +8,16 @@ from typing import Any
 
 import pytest
 
-from smaajob.errors import SmaajobError
+from smaajob.errors import InvalidInput, SmaajobError
 from smaajob.rules import (
     BenefitFacts,
+    BenefitKind,
     CitizenCase,
+    ExemptionGround,
     MonthRecord,
     Period,
     Rate,
+    SpouseSupport,
     compute_keep,
     format_month,
     hours_requirement_status,
@@ -81,17 +84,29 @@ def _build_case(case: dict[str, Any]) -> CitizenCase:
         records.append(MonthRecord(
             month, ordinary_hours=value, on_covered_benefit=month >= benefit_from,
             rate=Rate(case.get("rate", "full")), benefit_amount=case.get("benefit_amount"),
-            sick_days=sick.get(month, 0), other_extension_days=other.get(month, 0)))
-    exemptions = (Period(case["exempt_from"]),) if "exempt_from" in case else ()
+            sick_days=sick.get(month, 0), other_extension_days=other.get(month, 0),
+            benefit_kind=BenefitKind(case["benefit_kind"]) if "benefit_kind" in case else None))
+    ground = ExemptionGround(case["exemption_ground"]) if "exemption_ground" in case else None
+    exemptions = (Period(case["exempt_from"], ground=ground),) if "exempt_from" in case else ()
     reductions = (Period(case["reduced_since"]),) if "reduced_since" in case else ()
     return CitizenCase(tuple(records), exemptions=exemptions, reduction_decisions=reductions,
                        married_both_on_help=case.get("married_both_on_help", False),
                        first_applied_on=case.get("first_applied_on"),
-                       married=case.get("married", False))
+                       married=case.get("married", False),
+                       spouse_support=SpouseSupport(case["spouse_support"])
+                       if "spouse_support" in case else None,
+                       provider=case.get("provider"),
+                       full_child_benefit_from=case.get("full_child_benefit_from"))
 
 
 @pytest.mark.parametrize("case", HOURS, ids=_ids(HOURS))
 def test_the_225_hour_rule_matches_the_source(case: dict[str, Any]) -> None:
+    if "error" in case["expect"]:
+        with pytest.raises(InvalidInput) as caught:
+            hours_requirement_status(_build_case(case), parse_month(case["month"]))
+        assert caught.value.code == case["expect"]["error"]
+        assert caught.value.field == case["expect"]["field"]
+        return
     result = hours_requirement_status(_build_case(case), parse_month(case["month"]))
     for key, value in case["expect"].items():
         actual = getattr(result, key)

@@ -8,18 +8,23 @@ import datetime as dt
 import math
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smaajob.rules import (
     FREE_AMOUNT_CODES,
     BenefitFacts,
+    BenefitKind,
     CitizenCase,
+    FactMissing,
     MonthRecord,
     Period,
     Population,
     Rate,
+    SpouseSupport,
     Status,
+    ValueNotKnown,
     compute_keep,
     hours_requirement_population,
     hours_requirement_status,
@@ -32,14 +37,25 @@ from smaajob.rules.offset import offset_benefit
 FIRST = parse_month("2015-09")
 MONTHS = 24
 # Periods with their own rules: the start and the transitional rule (2016-17), the covid-19
-# suspension and both extension periods (2020-21), and the end of the rule (2025).
-FIRSTS = [parse_month(m) for m in ("2015-09", "2019-08", "2020-02", "2024-03")]
+# suspension and both extension periods (2020-21), and the end of the rule (2025); and 2011,
+# the married couples' rule (450 hours in 24 months, then 225 in 12, ended with 2011).
+FIRSTS = [parse_month(m) for m in ("2010-06", "2015-09", "2019-08", "2020-02", "2024-03")]
+# 2011's rule for self-employment is not in our sources: both engines refuse such hours there.
+NO_SELF_EMPLOYMENT_RULE = parse_month("2010-06")
 # Quarter hours are exact in binary, so sums agree to the last bit in both engines.
 HOURS = st.integers(min_value=0, max_value=160).map(lambda q: q / 4)
 
 
+KINDS_OF_HELP = [None, None, *BenefitKind]
+CHILD_BENEFIT_DAYS = [dt.date(2015, 1, 1), dt.date(2017, 2, 14), dt.date(2020, 6, 1),
+                      dt.date(2024, 9, 30)]
+
+
 @st.composite
-def cases(draw: st.DrawFn, first: int = FIRST) -> CitizenCase:
+def cases(draw: st.DrawFn, first: int = FIRST, facts_may_be_missing: bool = False,
+          self_employment: bool = True) -> CitizenCase:
+    """A citizen's case; the facts of who is covered (benefit kind, spouse, children) are drawn
+    complete unless ``facts_may_be_missing``."""
     records = []
     for month in range(first, first + MONTHS):
         if draw(st.integers(0, 19)) == 0:
@@ -47,7 +63,7 @@ def cases(draw: st.DrawFn, first: int = FIRST) -> CitizenCase:
         records.append(MonthRecord(
             month,
             ordinary_hours=draw(st.sampled_from([0.0, 0.0, 5.0])) or draw(HOURS),
-            self_employment_hours=draw(st.sampled_from([0.0, 80.0])),
+            self_employment_hours=draw(st.sampled_from([0.0, 80.0])) if self_employment else 0.0,
             self_employment_weekly_hours=draw(st.sampled_from([0.0, 12.0, 25.0])),
             placement_hours=draw(st.sampled_from([0.0, 40.0])),
             on_covered_benefit=draw(st.booleans()) or draw(st.booleans()),
@@ -55,6 +71,7 @@ def cases(draw: st.DrawFn, first: int = FIRST) -> CitizenCase:
             benefit_amount=draw(st.sampled_from([None, 400.0, 11000.0])),
             sick_days=draw(st.sampled_from([0, 0, 0, 3, 14, 17, 31])),
             other_extension_days=draw(st.sampled_from([0, 0, 0, 0, 10, 31])),
+            benefit_kind=draw(st.sampled_from(KINDS_OF_HELP)),
         ))
     exemptions = ()
     if draw(st.booleans()):
@@ -65,9 +82,14 @@ def cases(draw: st.DrawFn, first: int = FIRST) -> CitizenCase:
         reductions = (Period(month_start(first + draw(st.integers(0, MONTHS - 1)))),)
     applied = draw(st.sampled_from([None, None, dt.date(2020, 2, 3), dt.date(2020, 3, 9),
                                     dt.date(2020, 6, 15), dt.date(2020, 9, 8), dt.date(2020, 9, 9)]))
+    maybe = [None] if facts_may_be_missing else []
     return CitizenCase(tuple(records), exemptions=exemptions, reduction_decisions=reductions,
                        married_both_on_help=draw(st.booleans()), first_applied_on=applied,
-                       married=draw(st.booleans()))
+                       married=draw(st.booleans()),
+                       spouse_support=draw(st.sampled_from([*maybe, *SpouseSupport])),
+                       provider=draw(st.sampled_from([*maybe, True, False])),
+                       full_child_benefit_from=draw(st.sampled_from([*maybe,
+                                                                     *CHILD_BENEFIT_DAYS])))
 
 
 def _with_more_hours(case: CitizenCase, month: int, extra: float) -> CitizenCase:
@@ -75,10 +97,7 @@ def _with_more_hours(case: CitizenCase, month: int, extra: float) -> CitizenCase
     changed = MonthRecord(**{**{f: getattr(record, f) for f in record.__slots__},
                              "ordinary_hours": record.ordinary_hours + extra})
     others = tuple(r for r in case.months if r.month != month)
-    return CitizenCase(others + (changed,), exemptions=case.exemptions,
-                       reduction_decisions=case.reduction_decisions,
-                       married_both_on_help=case.married_both_on_help,
-                       first_applied_on=case.first_applied_on, married=case.married)
+    return dataclasses.replace(case, months=others + (changed,))
 
 
 @settings(max_examples=150, deadline=None)
@@ -109,7 +128,9 @@ def test_a_reduction_never_exceeds_the_benefit(case: CitizenCase, asked: int) ->
 @st.composite
 def populations(draw: st.DrawFn) -> tuple[int, list[CitizenCase]]:
     first = draw(st.sampled_from(FIRSTS))
-    return first, draw(st.lists(cases(first), min_size=1, max_size=6))
+    return first, draw(st.lists(cases(first, facts_may_be_missing=draw(st.booleans()),
+                                      self_employment=first != NO_SELF_EMPLOYMENT_RULE),
+                                min_size=1, max_size=6))
 
 
 @settings(max_examples=120, deadline=None)
@@ -117,7 +138,20 @@ def populations(draw: st.DrawFn) -> tuple[int, list[CitizenCase]]:
 def test_a_result_is_the_same_alone_or_in_a_population(
         drawn: tuple[int, list[CitizenCase]]) -> None:
     first, citizens = drawn
-    population = Population.from_cases(citizens, first, MONTHS)
+
+    def refused(case: CitizenCase, month: int) -> bool:
+        try:
+            hours_requirement_status(case, month)
+        except FactMissing:
+            return True
+        return False
+
+    try:
+        population = Population.from_cases(citizens, first, MONTHS)
+    except FactMissing:
+        # A fact needed for who is covered is missing: the single case refuses too.
+        assert any(refused(case, first + c) for case in citizens for c in range(MONTHS))
+        return
     together = hours_requirement_population(population)
     for person, case in enumerate(citizens):
         for column in range(MONTHS):
@@ -137,6 +171,19 @@ def test_a_result_is_the_same_alone_or_in_a_population(
             if alone.amount is not None:
                 assert amount == alone.amount
             assert bool(together.amount_unknown[person, column]) == alone.amount_unknown
+
+
+def test_self_employment_hours_in_2011_are_refused_by_both_engines_not_guessed() -> None:
+    first = parse_month("2010-01")
+    months = [MonthRecord(m, on_covered_benefit=True, self_employment_hours=80.0,
+                          self_employment_weekly_hours=25.0) for m in range(first, first + 24)]
+    case = CitizenCase(tuple(months), married=True)
+    with pytest.raises(ValueNotKnown) as alone:
+        hours_requirement_status(case, parse_month("2011-09"))
+    assert alone.value.parameter == "hours_requirement_self_employment_min_weekly_hours"
+    with pytest.raises(ValueNotKnown) as together:
+        hours_requirement_population(Population.from_cases([case], first, 24))
+    assert together.value.parameter == alone.value.parameter
 
 
 KINDS = list(FREE_AMOUNT_CODES)

@@ -8,7 +8,9 @@
         [--residence-requirement-not-met] [--activity-ready]   # the rate from the facts
     smaajob rules work-duty --date 2026-12-02 --age 35 --residence-requirement-not-met \\
         [--smaajob-hours 5]
-    smaajob rules hours-requirement --hours-file hours.csv --date 2017-06-01 [--json]
+    smaajob rules hours-requirement --hours-file hours.csv --date 2017-06-01 [--json] \\
+        [--married] [--spouse-support pension] [--provider|--no-provider] \\
+        [--full-child-benefit-from 2018-09-01] [--exempt-from D --exemption-ground G]
 
 The hours file format is documented in ``smaajob.rules.hours_csv``. No Django is imported.
 """
@@ -26,8 +28,10 @@ from smaajob.rules import (
     BenefitFacts,
     BenefitKind,
     CitizenCase,
+    ExemptionGround,
     Period,
     Rate,
+    SpouseSupport,
     compute_keep,
     hours_requirement_status,
     read_hours_csv,
@@ -92,6 +96,19 @@ def register(subparsers: Any) -> None:
     hours.add_argument("--reduced-since", type=_date,
                        help="dato for en besluttet nedsættelse, der stadig gælder")
     hours.add_argument("--married-both-on-help", action="store_true")
+    hours.add_argument("--married", action="store_true",
+                       help="gift (en eller begge ægtefæller modtager hjælp)")
+    hours.add_argument("--spouse-support", choices=[s.value for s in SpouseSupport],
+                       help="hvad ægtefællen lever af (kræves ved integrationsydelse)")
+    provider = hours.add_mutually_exclusive_group()
+    provider.add_argument("--provider", dest="provider", action="store_true", default=None,
+                          help="forsørgelsespligt over for børn")
+    provider.add_argument("--no-provider", dest="provider", action="store_false",
+                          help="ingen forsørgelsespligt over for børn")
+    hours.add_argument("--full-child-benefit-from", type=_date,
+                       help="dato for ret til fuld børne- og ungeydelse")
+    hours.add_argument("--exemption-ground", choices=[g.value for g in ExemptionGround],
+                       help="undtagelsens grundlag (LAS § 13 f, stk. 9)")
     hours.add_argument("--json", action="store_true", help="skriv JSON")
     hours.set_defaults(handler=_hours_requirement)
     parser.set_defaults(handler=lambda args: (parser.print_help(), 2)[1])
@@ -181,12 +198,20 @@ def _hours_requirement(args: argparse.Namespace) -> int:
         raise InvalidInput(f"{args.hours_file} er ikke UTF-8", field="hours-file") from None
     exemptions: tuple[Period, ...] = ()
     if args.exempt_from:
-        exemptions = (Period(args.exempt_from, args.exempt_to, "afgørelse angivet på kommandolinjen"),)
-    elif args.exempt_to:
-        raise InvalidInput("--exempt-to kræver --exempt-from", field="exempt-to")
+        ground = ExemptionGround(args.exemption_ground) if args.exemption_ground else None
+        exemptions = (Period(args.exempt_from, args.exempt_to, "afgørelse angivet på kommandolinjen",
+                             ground=ground),)
+    elif args.exempt_to or args.exemption_ground:
+        flag = "--exempt-to" if args.exempt_to else "--exemption-ground"
+        raise InvalidInput(f"{flag} kræver --exempt-from", field=flag.lstrip("-"))
     reductions = (Period(args.reduced_since),) if args.reduced_since else ()
     case = CitizenCase(tuple(read_hours_csv(text)), exemptions=exemptions,
                        reduction_decisions=reductions,
-                       married_both_on_help=args.married_both_on_help)
+                       married_both_on_help=args.married_both_on_help,
+                       married=args.married,
+                       spouse_support=SpouseSupport(args.spouse_support)
+                       if args.spouse_support else None,
+                       provider=args.provider,
+                       full_child_benefit_from=args.full_child_benefit_from)
     _print(hours_requirement_status(case, month_index(args.date)), args.json)
     return 0

@@ -24,12 +24,15 @@ Stable API (other parts of Småjob import only these names)::
     keep_curve(day, hourly_wage=130, max_hours_per_week=37, step=1, **same) -> KeepCurve
     break_even_hours_per_week(day, hourly_wage=..., benefit=..., kind=None) -> float | None
 
-    # The 225-hour rule (1 Apr 2016 - 30 Jun 2025), one citizen
+    # The 225-hour rule (1 Apr 2016 - 30 Jun 2025; the married couples' rule of 2011), one citizen
     case = CitizenCase((MonthRecord(month_index(date(2017, 1, 1)), ordinary_hours=10,
-                                    on_covered_benefit=True, rate=Rate.FULL), ...),
-                       exemptions=(Period(start, end, reason),),
-                       reduction_decisions=(Period(start),), married_both_on_help=False)
+                                    on_covered_benefit=True, rate=Rate.FULL,
+                                    benefit_kind=BenefitKind.KONTANTHJAELP), ...),
+                       exemptions=(Period(start, end, reason, ground=ExemptionGround.X),),
+                       reduction_decisions=(Period(start),), married=False,
+                       spouse_support=None, provider=None, full_child_benefit_from=None)
     hours_requirement_status(case, month) -> HoursRequirementResult
+        # .status .reason .amount; proposals: .lapse_date .warning_by .hearing_by (varsling)
     hours_requirement_statuses(case, first=None, last=None) -> list[HoursRequirementResult]
 
     # The same, vectorised for a nightly recompute (persons × months numpy arrays)
@@ -67,7 +70,15 @@ from smaajob.rules.activation import (
     wage_subsidy_check,
 )
 from smaajob.rules.benefit_rate import BenefitFacts, RateCode, RateResult, kontanthjaelp_rate
-from smaajob.rules.case import CitizenCase, MonthRecord, Period, Rate
+from smaajob.rules.case import (
+    BenefitKind,
+    CitizenCase,
+    ExemptionGround,
+    MonthRecord,
+    Period,
+    Rate,
+    SpouseSupport,
+)
 from smaajob.rules.errors import (
     FactMissing,
     ImpossibleFacts,
@@ -86,7 +97,6 @@ from smaajob.rules.hours_requirement import (
 )
 from smaajob.rules.job_premium import JobPremiumResult, job_premium
 from smaajob.rules.keep import (
-    BenefitKind,
     KeepCurve,
     KeepPoint,
     KeepResult,
@@ -114,6 +124,7 @@ __all__ = [
     "BenefitFacts",
     "BenefitKind",
     "CitizenCase",
+    "ExemptionGround",
     "FactMissing",
     "FreeAmountKind",
     "HourBankResult",
@@ -137,6 +148,7 @@ __all__ = [
     "Reason",
     "RefundResult",
     "RuleNotInForce",
+    "SpouseSupport",
     "Status",
     "Trace",
     "ValueNotKnown",

@@ -16,6 +16,66 @@ from smaajob.errors import InvalidHours, InvalidInput, InvalidPeriod
 from smaajob.rules.months import format_month, month_end, month_start
 
 
+class BenefitKind(StrEnum):
+    """Which help under LAS § 11 the citizen receives (before 1 July 2025).
+
+    ``integrationsydelse`` also stands for its successors selvforsørgelses- og hjemrejseydelse
+    and overgangsydelse (lov nr. 1558 af 27/12 2019 renamed it); the 225-hour rule treats them
+    alike (LAS § 13 f stk. 3-5).
+    """
+
+    KONTANTHJAELP = "kontanthjaelp"
+    UDDANNELSESHJAELP = "uddannelseshjaelp"
+    INTEGRATIONSYDELSE = "integrationsydelse"
+
+
+class SpouseSupport(StrEnum):
+    """What a married citizen's spouse lives on, as far as the 225-hour rule asks (§ 13 f)."""
+
+    KONTANT_ELLER_UDDANNELSESHJAELP = "kontant_eller_uddannelseshjaelp"
+    INTEGRATIONSYDELSE = "integrationsydelse"
+    RESSOURCEFORLOEBSYDELSE = "ressourceforloebsydelse"
+    PENSION = "pension"
+    SU = "su"
+    EFTERLOEN = "efterloen"
+    OTHER = "other"
+
+
+# A spouse on one of these need not be available for work (or is in a ressourceforløb): a
+# couple where the other spouse receives integrationsydelse is not covered at all
+# (borger.dk "225-timers reglen for ægtepar", via job.herning.dk).
+SPOUSE_NOT_AVAILABLE = frozenset({SpouseSupport.RESSOURCEFORLOEBSYDELSE, SpouseSupport.PENSION,
+                                  SpouseSupport.SU, SpouseSupport.EFTERLOEN})
+
+
+class ExemptionGround(StrEnum):
+    """The legal basis of a caseworker's exemption from the 225-hour rule (LAS § 13 f stk. 9).
+
+    The statute's ground is a work capacity so limited that the person cannot get ordinary
+    work now; the guidance on the rule names the cases where that is taken to be so
+    (dukh.dk "Undtaget fra 225-timers reglen", citing vejledningen).
+    """
+
+    WORK_CAPACITY = "work_capacity"
+    PREPARING_RESSOURCEFORLOEB = "preparing_ressourceforloeb"
+    PREPARING_FLEXJOB = "preparing_flexjob"
+    PREPARING_FOERTIDSPENSION = "preparing_foertidspension"
+    FORREVALIDERING = "forrevalidering"
+
+
+EXEMPTION_GROUND_TEXT = {
+    ExemptionGround.WORK_CAPACITY: "arbejdsevnen er så begrænset, at borgeren ikke nu kan "
+                                   "arbejde på det ordinære arbejdsmarked",
+    ExemptionGround.PREPARING_RESSOURCEFORLOEB: "sagen forberedes til rehabiliteringsteamet "
+                                                "med henblik på ressourceforløb",
+    ExemptionGround.PREPARING_FLEXJOB: "sagen forberedes til rehabiliteringsteamet med "
+                                       "henblik på fleksjob",
+    ExemptionGround.PREPARING_FOERTIDSPENSION: "sagen forberedes til rehabiliteringsteamet med "
+                                               "henblik på førtidspension",
+    ExemptionGround.FORREVALIDERING: "borgeren er i forrevalidering",
+}
+
+
 class Rate(StrEnum):
     """Which 225-hour reduction applies: the full (voksensats) or lower rate; SU level has none."""
 
@@ -31,6 +91,7 @@ class Period:
     start: dt.date
     end: dt.date | None = None
     reason: str = ""
+    ground: ExemptionGround | None = None
 
     def __post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
@@ -65,6 +126,7 @@ class MonthRecord:
     benefit_amount: float | None = None
     sick_days: int = 0
     other_extension_days: int = 0
+    benefit_kind: BenefitKind | None = None
 
     def __post_init__(self) -> None:
         label = format_month(self.month)
@@ -98,6 +160,12 @@ class CitizenCase:
     ``married_both_on_help``: married and both receive help (kept for callers; implies married).
     ``first_applied_on``: the day the citizen first applied for help, if known; an application
     in the first covid-19 period delays coverage (LAS § 13 h stk. 1).
+
+    Facts for who is covered when a month's ``benefit_kind`` is integrationsydelse (or the
+    spouse receives it); the rules ask for them only then, and refuse to guess them:
+    ``spouse_support`` (what the spouse lives on), ``provider`` (the couple has
+    forsørgelsespligt over for børn) and ``full_child_benefit_from`` (the day the family became
+    entitled to full børne- og ungeydelse).
     """
 
     months: tuple[MonthRecord, ...]
@@ -106,6 +174,9 @@ class CitizenCase:
     married_both_on_help: bool = False
     first_applied_on: dt.date | None = None
     married: bool = False
+    spouse_support: SpouseSupport | None = None
+    provider: bool | None = None
+    full_child_benefit_from: dt.date | None = None
 
     @property
     def is_married(self) -> bool:

@@ -3,12 +3,14 @@
 
 Format (UTF-8, comma-separated, header row required, one row per calendar month)::
 
-    month,ordinary_hours[,on_benefit,rate,benefit_amount,sick_days,extension_days,
+    month,ordinary_hours[,on_benefit,benefit_kind,rate,benefit_amount,sick_days,extension_days,
     self_employment_hours,self_employment_weekly_hours,placement_hours,wage_subsidy_hours]
 
 ``month`` is ``ÅÅÅÅ-MM``; hours are decimal numbers (``.`` or ``,``); ``on_benefit`` is
 ``ja``/``nej`` (also ``1``/``0``, ``yes``/``no``), default *ja*; ``rate`` is ``full``,
-``lower`` or ``su_level``, default ``full``; ``benefit_amount`` is kroner per month (optional);
+``lower`` or ``su_level``, default ``full``; ``benefit_kind`` is ``kontanthjaelp``,
+``uddannelseshjaelp`` or ``integrationsydelse`` (optional: who is covered depends on it);
+``benefit_amount`` is kroner per month (optional);
 ``sick_days`` is whole days of recorded sick leave in the month, ``extension_days`` whole days
 with another ground for extending the 12-month period (LAS § 13 f stk. 12). Rows with problems are
 reported by row and column (header = row 1) and nothing is returned.
@@ -21,11 +23,11 @@ import io
 from collections.abc import Callable
 
 from smaajob.errors import ErrorList, ImportRejected, SmaajobError
-from smaajob.rules.case import MonthRecord, Rate
+from smaajob.rules.case import BenefitKind, MonthRecord, Rate
 from smaajob.rules.months import parse_month
 
 REQUIRED = ("month", "ordinary_hours")
-OPTIONAL = ("on_benefit", "rate", "benefit_amount", "sick_days", "extension_days",
+OPTIONAL = ("on_benefit", "benefit_kind", "rate", "benefit_amount", "sick_days", "extension_days",
             "self_employment_hours",
             "self_employment_weekly_hours", "placement_hours", "wage_subsidy_hours")
 TRUE_WORDS = {"ja", "j", "1", "yes", "y", "true"}
@@ -55,6 +57,14 @@ def _rate(text: str) -> Rate:
         raise ValueError("skal være full, lower eller su_level") from None
 
 
+def _benefit_kind(text: str) -> BenefitKind:
+    try:
+        return BenefitKind(text.strip().lower())
+    except ValueError:
+        raise ValueError("skal være kontanthjaelp, uddannelseshjaelp eller "
+                         "integrationsydelse") from None
+
+
 def _days(text: str) -> int:
     if not text.strip().isdigit() or not 0 <= int(text) <= 31:
         raise ValueError("skal være et helt antal dage 0-31")
@@ -72,6 +82,7 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "month": parse_month,
     "ordinary_hours": _number,
     "on_benefit": _flag,
+    "benefit_kind": _benefit_kind,
     "rate": _rate,
     "benefit_amount": _amount,
     "sick_days": _days,

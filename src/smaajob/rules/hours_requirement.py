@@ -29,8 +29,15 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from smaajob.rules.case import CitizenCase, Rate
-from smaajob.rules.errors import ValueNotKnown
+from smaajob.rules.case import (
+    EXEMPTION_GROUND_TEXT,
+    SPOUSE_NOT_AVAILABLE,
+    BenefitKind,
+    CitizenCase,
+    Rate,
+    SpouseSupport,
+)
+from smaajob.rules.errors import FactMissing, ValueNotKnown
 from smaajob.rules.months import (
     danish_date,
     danish_month,
@@ -77,6 +84,12 @@ class Reason(StrEnum):
     REDUCTIONS_NOT_YET_PAYABLE = "reductions_not_yet_payable"
     NEXT_MONTH_SHORT = "next_month_short"
     REQUIREMENT_NOT_MET = "requirement_not_met"
+    # Who is covered by the benefit received (LAS § 13 f stk. 3-7); appended to keep the codes.
+    INTEGRATION_BENEFIT_UNMARRIED = "integration_benefit_unmarried"
+    SPOUSE_NOT_AVAILABLE = "spouse_not_available"
+    BEFORE_FULL_CHILD_BENEFIT = "before_full_child_benefit"
+    # 2011: the hours rule for married couples only (LAS § 13 stk. 8).
+    MARRIED_COUPLES_ONLY = "married_couples_only"
 
 
 REASON_CODES = {reason: code for code, reason in enumerate(Reason)}
@@ -88,6 +101,7 @@ class MonthRules:
 
     month: int
     in_force: bool
+    married_only: bool
     payable: bool
     suspended: bool
     suspension_days: int
@@ -133,8 +147,8 @@ def _month_rules(params: ParameterSet, month: int) -> MonthRules:
     in_force = (in_force_parameter.values[0].effective_from <= last
                 and entry("hours_requirement_in_force").value is True)
     if not in_force:
-        return MonthRules(month, False, False, False, 0, 0, math.nan, 12, 12, 36, math.inf,
-                          None, None, tuple(used))
+        return MonthRules(month, False, False, False, False, 0, 0, math.nan, 12, 12, 36,
+                          math.inf, None, None, tuple(used))
     suspension = _days_true(params, "hours_requirement_suspended", month)
     extension = _days_true(params, "hours_requirement_covid_extension", month)
     for name, days in (("hours_requirement_suspended", suspension),
@@ -144,6 +158,7 @@ def _month_rules(params: ParameterSet, month: int) -> MonthRules:
             for found in parameter.entries_between(month_start(month), last):
                 used.append((found, parameter.label, parameter.unit))
     payable = entry("hours_requirement_reductions_payable").value is True
+    married_only = entry("hours_requirement_married_only").value is True
 
     def number(name: str) -> float:
         found = entry(name)
@@ -155,9 +170,13 @@ def _month_rules(params: ParameterSet, month: int) -> MonthRules:
         found = params[name].entry_on(last)
         return None if found.value is None else float(found.value)
 
+    # The self-employment minimum is not known for 2011: NaN, and ``counted_hours`` refuses to
+    # count self-employment hours against it rather than guess.
+    self_employment = entry("hours_requirement_self_employment_min_weekly_hours").value
     return MonthRules(
         month=month,
         in_force=True,
+        married_only=married_only,
         payable=payable,
         suspended=suspension > 0,
         suspension_days=suspension,
@@ -166,7 +185,7 @@ def _month_rules(params: ParameterSet, month: int) -> MonthRules:
         window_months=int(number("hours_requirement_window_months")),
         coverage_months=int(number("hours_requirement_coverage_months")),
         coverage_lookback=int(number("hours_requirement_coverage_lookback_months")),
-        self_employment_min_weekly=number("hours_requirement_self_employment_min_weekly_hours"),
+        self_employment_min_weekly=math.nan if self_employment is None else float(self_employment),
         reduction_full=amount("hours_requirement_reduction_full"),
         reduction_lower=amount("hours_requirement_reduction_lower"),
         entries=tuple(used),
@@ -198,6 +217,10 @@ class HoursRequirementResult:
     months_of_help: int
     trace: Trace
     extension_days: int = 0
+    exemption_ground: str | None = None
+    lapse_date: dt.date | None = None
+    warning_by: dt.date | None = None
+    hearing_by: dt.date | None = None
 
     @property
     def is_proposal(self) -> bool:
@@ -218,6 +241,12 @@ class HoursRequirementResult:
             "amount_kind": self.amount_kind,
             "amount_unknown": self.amount_unknown,
             "requires_caseworker_decision": self.is_proposal,
+            "exemption_ground": self.exemption_ground,
+            "warning": None if self.lapse_date is None else {
+                "lapse_date": self.lapse_date.isoformat(),
+                "warning_letter_by": self.warning_by.isoformat() if self.warning_by else None,
+                "hearing_by": self.hearing_by.isoformat() if self.hearing_by else None,
+            },
             "window": None if self.window_start is None or self.window_end is None else {
                 "first_month": format_month(self.window_start),
                 "last_month": format_month(self.window_end),
@@ -235,6 +264,11 @@ class HoursRequirementResult:
 def counted_hours(case: CitizenCase, month: int, rules: MonthRules) -> float:
     record = case.record(month)
     hours = record.ordinary_hours
+    if record.self_employment_hours and math.isnan(rules.self_employment_min_weekly):
+        raise ValueNotKnown("hours_requirement_self_employment_min_weekly_hours",
+                            month_end(rules.month),
+                            "om selvstændig virksomhed tæller med i denne periode, står ikke i "
+                            "vores kilder")
     # Self-employment counts only if documented at ≥ 20 h/week of wage-work equivalent.
     if record.self_employment_weekly_hours >= rules.self_employment_min_weekly:
         hours += record.self_employment_hours
@@ -344,12 +378,80 @@ def help_counts_from(case: CitizenCase, params: ParameterSet) -> int:
     return end.year * 12 + end.month - 1 + (1 if end.day > 1 else 0)
 
 
+COVERAGE_TEXT = {
+    Reason.INTEGRATION_BENEFIT_UNMARRIED:
+        "Ugifte, der modtager integrationsydelse (selvforsørgelses- og hjemrejseydelse eller "
+        "overgangsydelse), er ikke omfattet af 225-timersreglen; for ugifte gælder den kun "
+        "uddannelses- og kontanthjælp (LAS § 13 f, stk. 6-8).",
+    Reason.SPOUSE_NOT_AVAILABLE:
+        "Den ene ægtefælle modtager integrationsydelse, og den anden modtager "
+        "ressourceforløbsydelse eller en ydelse uden krav om at stå til rådighed (pension, SU, "
+        "efterløn): ægteparret er slet ikke omfattet af 225-timersreglen.",
+    Reason.BEFORE_FULL_CHILD_BENEFIT:
+        "Ægteparret har børn, og mindst en af dem modtager integrationsydelse: de er først "
+        "omfattet, når de har ret til fuld børne- og ungeydelse.",
+}
+
+
+def coverage_by_benefit(case: CitizenCase, month: int) -> Reason | None:
+    """Whether the benefit received keeps ``case`` out of the rule in ``month`` (LAS § 13 f
+    stk. 3-7), as the reason; ``None`` when the benefit itself does not exclude the citizen.
+
+    Sources: borger.dk "225-timers reglen for ægtepar" (via job.herning.dk): couples with
+    children where one receives integrationsydelse and the other uddannelses- or kontanthjælp,
+    or both integrationsydelse, are covered only once entitled to full børne- og ungeydelse;
+    where one receives integrationsydelse and the other ressourceforløbsydelse or a benefit
+    without availability (folkepension, førtidspension, SU, efterløn), not at all. bm.dk
+    3/2 2016 on L 113 (2015-16): "Ugifte personer, der modtager uddannelseshjælp på SU-niveau
+    eller integrationsydelse, omfattes ikke af 225 timers reglen". The guidance's table of
+    contents (retsinformation, vejledning om 225-timersreglen 2016) names
+    the unmarried rule for "ugift modtager af uddannelses- eller kontanthjælp" only
+    (§ 13 f stk. 6-8), and § 13 g reduces the help of the unmarried under stk. 6-7.
+
+    A month whose ``benefit_kind`` is not given is taken as the caller states it, a covered
+    benefit; the facts needed here are asked for (``FactMissing``), never assumed.
+    """
+    record = case.record(month)
+    kind = record.benefit_kind
+    if not record.on_covered_benefit or kind is None:
+        return None
+    integration = kind is BenefitKind.INTEGRATIONSYDELSE
+    if not case.is_married:
+        return Reason.INTEGRATION_BENEFIT_UNMARRIED if integration else None
+    spouse = case.spouse_support
+    if not integration and spouse is not SpouseSupport.INTEGRATIONSYDELSE:
+        return None
+    if spouse is None:
+        raise FactMissing("Borgeren er gift og modtager integrationsydelse: oplys, hvad "
+                          "ægtefællen lever af (spouse_support), før 225-timersreglen kan "
+                          "vurderes", field="spouse_support")
+    if spouse in SPOUSE_NOT_AVAILABLE:
+        return Reason.SPOUSE_NOT_AVAILABLE
+    if spouse not in (SpouseSupport.INTEGRATIONSYDELSE,
+                      SpouseSupport.KONTANT_ELLER_UDDANNELSESHJAELP):
+        return None
+    if case.provider is None:
+        raise FactMissing("Ægteparret modtager integrationsydelse: oplys, om de har "
+                          "forsørgelsespligt over for børn (provider), før 225-timersreglen kan "
+                          "vurderes", field="provider")
+    if not case.provider:
+        return None
+    if case.full_child_benefit_from is None:
+        raise FactMissing("Ægteparret har børn og modtager integrationsydelse: oplys, fra hvilken "
+                          "dag de har ret til fuld børne- og ungeydelse (full_child_benefit_from)",
+                          field="full_child_benefit_from")
+    if case.full_child_benefit_from > month_end(month):
+        return Reason.BEFORE_FULL_CHILD_BENEFIT
+    return None
+
+
 def hours_requirement_status(case: CitizenCase, month: int,
                              params: ParameterSet | None = None) -> HoursRequirementResult:
     """The 225-hour status of ``case`` in ``month`` (a month index), fully explained."""
     params = params or default_parameters()
     rules = month_rules(params, month)
-    trace = Trace(f"225-timersreglen for {danish_month(month)}")
+    title = "Timereglen for ægtepar" if rules.married_only else "225-timersreglen"
+    trace = Trace(f"{title} for {danish_month(month)}")
     for entry, label, unit in rules.entries:
         trace.record(entry, label, unit)
     record = case.record(month)
@@ -379,12 +481,28 @@ def hours_requirement_status(case: CitizenCase, month: int,
 
     if not rules.in_force:
         trace.step("225-timersreglen gjaldt ikke i denne måned (den gjaldt 1. april 2016 – "
-                   "30. juni 2025).")
+                   "30. juni 2025; timereglen for ægtepar gjaldt i 2011).")
         return result(Status.NOT_COVERED, Reason.RULE_NOT_IN_FORCE)
     if not record.on_covered_benefit:
         trace.step("Der er ikke registreret kontanthjælp, uddannelseshjælp eller "
                    "integrationsydelse i måneden, så reglen gælder ikke.")
         return result(Status.NOT_COVERED, Reason.NO_COVERED_BENEFIT)
+    if rules.married_only:
+        trace.step(f"Timereglen for ægtepar (LAS § 13, stk. 8): {format_number(rules.required_hours)}"
+                   f" timers ordinært og ustøttet arbejde inden for "
+                   f"{rules.window_months} kalendermåneder, for ægtepar der har fået hjælp i "
+                   f"sammenlagt {rules.coverage_months} måneder.")
+        if not case.is_married:
+            trace.step("Reglen gjaldt kun ægtepar; ugifte var ikke omfattet.")
+            return result(Status.NOT_COVERED, Reason.MARRIED_COUPLES_ONLY)
+    if record.benefit_kind is not None:
+        trace.input("benefit_kind", "Ydelse", record.benefit_kind.value)
+    if case.spouse_support is not None:
+        trace.input("spouse_support", "Ægtefællen lever af", case.spouse_support.value)
+    excluded_by = coverage_by_benefit(case, month)
+    if excluded_by is not None:
+        trace.step(COVERAGE_TEXT[excluded_by])
+        return result(Status.NOT_COVERED, excluded_by)
     decided = case.reduction_in_effect(month)
     if rules.suspended and decided is None:
         trace.step(f"Reglen var sat ud af kraft i {rules.suspension_days} dage af måneden "
@@ -400,7 +518,10 @@ def hours_requirement_status(case: CitizenCase, month: int,
                    f"omfattet efter perioden (LAS § 13 h, stk. 1); hjælp før "
                    f"{danish_month(counts_from)} tæller ikke med.")
     help_months = _help_months(case, month, rules, params)
-    trace.step(f"Måneder med hjælp i de {rules.coverage_lookback} måneder før: {help_months} "
+    # 600 months stands for "no limit" (2011: help "i sammenlagt" one or two years).
+    span = (f"i de {rules.coverage_lookback} måneder før" if rules.coverage_lookback < 600
+            else "i alt (uden tidsgrænse)")
+    trace.step(f"Måneder med hjælp {span}: {help_months} "
                f"(omfattet ved mindst {rules.coverage_months}).", float(help_months))
     if help_months < rules.coverage_months:
         return result(Status.NOT_COVERED, Reason.UNDER_ONE_YEAR_OF_HELP, months_of_help=help_months)
@@ -441,10 +562,14 @@ def hours_requirement_status(case: CitizenCase, month: int,
     )
     exemption = case.exemption_in(month)
     if exemption is not None:
+        ground = (f": {EXEMPTION_GROUND_TEXT[exemption.ground]}"
+                  if exemption.ground is not None else "")
         why = f" ({exemption.reason})" if exemption.reason else ""
         trace.step(f"Sagsbehandleren har undtaget borgeren fra {danish_date(exemption.start)}"
-                   f"{why} efter LAS § 13 f, stk. 9.")
-        return result(Status.EXEMPT, Reason.EXEMPTION_DECISION, **common)
+                   f"{why} efter LAS § 13 f, stk. 9{ground}.")
+        return result(Status.EXEMPT, Reason.EXEMPTION_DECISION, **common,
+                      exemption_ground=None if exemption.ground is None
+                      else exemption.ground.value)
 
     if hours < rules.required_hours:
         trace.step(f"Der mangler {format_number(missing)} timer i forhold til kravet på "
@@ -466,6 +591,7 @@ def hours_requirement_status(case: CitizenCase, month: int,
 
     amount, kind = _proposed_amount(case, month, rules, params, trace)
     common.update(amount=amount, amount_kind=kind, amount_unknown=amount is None)
+    common.update(warning_dates(params, month, trace))
     return result(Status.REDUCTION_PROPOSED, Reason.REQUIREMENT_NOT_MET, **common)
 
 
@@ -497,6 +623,38 @@ def _proposed_amount(case: CitizenCase, month: int, rules: MonthRules, params: P
     rate_text = "voksensatsen (fuld sats)" if full else "en lavere sats"
     trace.step(f"Foreslået nedsættelse ved {rate_text}: {format_kr(value)} pr. måned.", value)
     return value, "reduction"
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def warning_dates(params: ParameterSet, month: int, trace: Trace) -> dict[str, dt.date | None]:
+    """The dates the executive orders set for a proposal in ``month`` (BEK nr. 310 af 30/3 2016,
+    from 2020 BEK nr. 474 af 22/4 2020): the *bortfaldsdato* is the first day of the month the
+    proposal is for (LAS § 13 g stk. 2: the reduction takes effect from the 1st of a month);
+    the warning letter is due at least 6 months before it (3 in the transitional period
+    October 2016 - March 2017), and, if nothing has changed, the notice that the municipality
+    intends to decide at least 1 month before it (borger.dk, via job.herning.dk). The amounts of
+    months are dated by the bortfaldsdato."""
+    lapse = month_start(month)
+    found: dict[str, dt.date | None] = {"lapse_date": lapse, "warning_by": None,
+                                        "hearing_by": None}
+    for key, name in (("warning_by", "hours_requirement_warning_months"),
+                      ("hearing_by", "hours_requirement_hearing_months")):
+        parameter = params[name]
+        entry = parameter.entry_on(lapse)
+        trace.record(entry, parameter.label, parameter.unit)
+        if entry.value is not None:
+            found[key] = _months_before(lapse, int(entry.value))
+    warning, hearing = found["warning_by"], found["hearing_by"]
+    if warning is not None and hearing is not None:
+        trace.step(f"Varsling (BEK nr. 310/2016 og nr. 474/2020): bortfaldsdatoen er "
+                   f"{danish_date(lapse)}; varslingsbrevet skal være sendt senest "
+                   f"{danish_date(warning)}, og meddelelsen om, at kommunen agter at træffe "
+                   f"afgørelse (partshøring), senest {danish_date(hearing)}.")
+    return found
 
 
 def _projection(case: CitizenCase, month: int, params: ParameterSet,

@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: MPL-2.0
 """Job premium (*jobpræmie*): a tax-free premium on earnings for some long-term recipients.
 
-Two schemes are modelled, chosen by date: 1 June 2012 – 31 May 2014 (4 %, at most 600 kr. a
-month) and 1 April 2017 – 31 March 2019 (10 %, at most 2,500 kr. a month, at most 18 months).
+Three schemes are modelled, chosen by date: 1 January 2011 – 31 December 2012 for single
+providers (lov nr. 1593 af 22/12 2010; 4 %, at most 600 kr. a month), 1 June 2012 – 31 May
+2014 for long-term kontanthjælp recipients (4 %, at most 600 kr. a month; the two overlap in
+the second half of 2012 with the same rate and cap) and 1 April 2017 – 31 March 2019 (10 %, at
+most 2,500 kr. a month, at most 18 months).
 Who is eligible was fixed on a cut-off date by Udbetaling Danmark; the caller says whether the
 citizen is. The premium does not reduce kontanthjælp (it is not income for the offset).
 """

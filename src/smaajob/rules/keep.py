@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from smaajob.errors import InvalidHours, InvalidInput
 from smaajob.rules.benefit_rate import (
@@ -34,7 +33,7 @@ from smaajob.rules.benefit_rate import (
 from smaajob.rules.benefit_rate import (
     NOT_MODELLED as RATE_NOT_MODELLED,
 )
-from smaajob.rules.case import Rate
+from smaajob.rules.case import BenefitKind, Rate
 from smaajob.rules.errors import ValueNotKnown
 from smaajob.rules.job_premium import job_premium
 from smaajob.rules.offset import (
@@ -63,12 +62,6 @@ NOT_MODELLED = (
     "En ægtefælles indtægt, feriepenge og udgifter til transport er ikke regnet med.",
     "225-timersreglen regnes for sig (se timekravet); her er hjælpen uden nedsættelse.",
 )
-
-
-class BenefitKind(StrEnum):
-    KONTANTHJAELP = "kontanthjaelp"
-    UDDANNELSESHJAELP = "uddannelseshjaelp"
-    INTEGRATIONSYDELSE = "integrationsydelse"
 
 
 @dataclass(frozen=True)

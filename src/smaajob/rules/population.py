@@ -26,12 +26,14 @@ from numpy.typing import NDArray
 
 from smaajob.errors import InvalidInput
 from smaajob.rules.case import CitizenCase, Rate
+from smaajob.rules.errors import ValueNotKnown
 from smaajob.rules.hours_requirement import (
     MAX_WINDOW_MONTHS,
     REASON_CODES,
     STATUS_CODES,
     Reason,
     Status,
+    coverage_by_benefit,
     help_counts_from,
     month_rules,
 )
@@ -69,6 +71,9 @@ class Population:
     whether one or both spouses receive help (``CitizenCase.is_married``).
     ``help_counts_from`` (optional, per person) is the first month whose help counts towards
     a year of help (LAS § 13 h stk. 1; −1: all months).
+    ``benefit_excluded`` (optional, per person and month) is the code of the ``Reason`` for
+    which the benefit received keeps the person out of the rule (``coverage_by_benefit``: who is
+    covered, LAS § 13 f stk. 3-7), 0 where it does not.
     """
 
     first_month: int
@@ -83,6 +88,7 @@ class Population:
     restore_from: Ints
     married_both_on_help: Bools
     help_counts_from: Ints | None = None
+    benefit_excluded: NDArray[np.int8] | None = None
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -105,6 +111,7 @@ class Population:
             restore_from=np.full(shape, -1, dtype=np.int32),
             married_both_on_help=np.zeros(persons, dtype=np.bool_),
             help_counts_from=np.full(persons, -1, dtype=np.int32),
+            benefit_excluded=np.zeros(shape, dtype=np.int8),
         )
 
     @classmethod
@@ -113,7 +120,8 @@ class Population:
         population = cls.empty(len(cases), months, first_month)
         params = default_parameters()
         counts_from = population.help_counts_from
-        assert counts_from is not None
+        excluded = population.benefit_excluded
+        assert counts_from is not None and excluded is not None
         for p, case in enumerate(cases):
             population.married_both_on_help[p] = case.is_married
             counts_from[p] = help_counts_from(case, params)
@@ -124,6 +132,10 @@ class Population:
                 population.self_employment_hours[p, c] = record.self_employment_hours
                 population.self_employment_weekly_hours[p, c] = record.self_employment_weekly_hours
                 population.on_benefit[p, c] = record.on_covered_benefit
+                if record.on_covered_benefit and month_rules(params, month).in_force:
+                    why = coverage_by_benefit(case, month)
+                    if why is not None:
+                        excluded[p, c] = REASON_CODES[why]
                 population.rate[p, c] = RATE_CODES[record.rate]
                 if record.benefit_amount is not None:
                     population.benefit_amount[p, c] = record.benefit_amount
@@ -163,6 +175,7 @@ class PopulationHoursResult:
 @dataclass(frozen=True)
 class _Columns:
     in_force: Bools
+    married_only: Bools
     payable: Bools
     suspended: Bools
     extension_days: Ints
@@ -180,6 +193,7 @@ def _columns(params: ParameterSet, first: int, count: int) -> _Columns:
     rules = [month_rules(params, first + c) for c in range(count)]
     return _Columns(
         in_force=np.array([r.in_force for r in rules]),
+        married_only=np.array([r.in_force and r.married_only for r in rules]),
         payable=np.array([r.payable for r in rules]),
         suspended=np.array([r.suspended for r in rules]),
         extension_days=np.array([r.extension_days for r in rules], dtype=np.int32),
@@ -260,6 +274,8 @@ class _Plan:
     first: int
     months: int
     se_min: float
+    se_unknown: bool
+    married_only: Bools             # per column: in force for married couples only (2011)
     base: Ints                  # legal window length
     # Months on a padded axis: index e is the month first − PAD + e (PAD months before the data).
     dcum: NDArray[np.int64]     # calendar days before padded month e, e = 0 … PAD + months
@@ -286,6 +302,9 @@ def _plan(params: ParameterSet, first: int, months: int, persons: int) -> _Plan:
     before = _columns(params, first - MAX_WINDOW_MONTHS, MAX_WINDOW_MONTHS)
 
     in_force_min = cols.se_min[cols.in_force]
+    # Where the self-employment rule is unknown (2011), self-employment hours are refused.
+    se_unknown = bool(np.isnan(in_force_min).any())
+    in_force_min = in_force_min[~np.isnan(in_force_min)]
     se_min = float(in_force_min[0]) if in_force_min.size else math.inf
     if in_force_min.size and not np.all(in_force_min == se_min):
         raise InvalidInput("minimum for selvstændig virksomhed ændrer sig i perioden; "
@@ -316,7 +335,8 @@ def _plan(params: ParameterSet, first: int, months: int, persons: int) -> _Plan:
     required_or_zero = np.where(cols.in_force, cols.required, 0.0)
     rows = min(persons, CHUNK_PERSONS)
     return _Plan(
-        first=first, months=months, se_min=se_min, base=cols.window, dcum=dcum,
+        first=first, months=months, se_min=se_min, se_unknown=se_unknown,
+        married_only=cols.married_only[:months], base=cols.window, dcum=dcum,
         extension_padded=extension_padded, dim_padded=dim_padded, common_days=days,
         common_start=common_start, common_partial_days=common_partial_days,
         required_finite=bool(np.isfinite(cols.required[cols.in_force]).all()),
@@ -339,6 +359,12 @@ def hours_requirement_population(population: Population,
     params = params or default_parameters()
     persons, months = population.shape
     plan = _plan(params, population.first_month, months, persons)
+    if plan.se_unknown and population.self_employment_hours.any():
+        raise ValueNotKnown("hours_requirement_self_employment_min_weekly_hours",
+                            month_end(population.first_month),
+                            "om selvstændig virksomhed tæller med i en del af perioden, står ikke "
+                            "i vores kilder; beregn uden timer i selvstændig virksomhed, eller "
+                            "brug den enkelte sag")
     shape = (persons, months)
     result = PopulationHoursResult(
         first_month=population.first_month,
@@ -458,6 +484,21 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
         help_months = help_cum[:, :months] - help_cum[:, plan.lookback_start]
 
     stage_help = on_benefit & (tiles.help_columns | (tiles.suspended_in_force & has_restore))
+    excluded_codes = (None if population.benefit_excluded is None
+                      else population.benefit_excluded[lo:hi])
+    if plan.married_only.any():
+        # 2011: the rule was for married couples only (LAS § 13 stk. 8), decided first.
+        unmarried = ~population.married_both_on_help[lo:hi, None] & plan.married_only
+        base_codes = (np.zeros((persons, months), dtype=np.int8) if excluded_codes is None
+                      else excluded_codes)
+        excluded_codes = np.where(unmarried, np.int8(_R[Reason.MARRIED_COUPLES_ONLY]),
+                                  base_codes).astype(np.int8)
+    excluded = None
+    if excluded_codes is not None and excluded_codes.any():
+        # The benefit received keeps them out of the rule (who is covered): decided first.
+        excluded = (excluded_codes > 0) & on_benefit & (tiles.help_columns
+                                                         | tiles.suspended_in_force)
+        stage_help &= ~excluded
     covered = help_months >= tiles.coverage
     su_level = population.rate[lo:hi] == RATE_CODES[Rate.SU_LEVEL]
     exempt = population.exempt[lo:hi]
@@ -488,6 +529,9 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
     status = result.status[lo:hi]
     np.take(_STATUS_TABLE, index, out=status)
     np.take(_REASON_TABLE, index, out=result.reason[lo:hi])
+    if excluded is not None and excluded_codes is not None:
+        status[excluded] = _NC
+        result.reason[lo:hi][excluded] = excluded_codes[excluded]
 
     np.subtract(tiles.required_now, hours_now, out=scratch)
     np.maximum(0.0, scratch, out=scratch)

@@ -38,48 +38,6 @@ def history(client, kind, pk) -> str:
     return page(client, reverse("web:record_history", args=[kind, pk]))
 
 
-@pytest.fixture
-def week(running_placement, consultant):
-    from smaajob.courses.services import record_week
-
-    return record_week(
-        actor=consultant,
-        placement=running_placement,
-        week=running_placement.planned_start,
-        hours_present=5,
-        hours_paid=0,
-    )
-
-
-@pytest.fixture
-def follow_up(course, running_placement, consultant):
-    from smaajob.courses.services import record_follow_up
-
-    return record_follow_up(
-        actor=consultant,
-        course=course,
-        placement=running_placement,
-        happened_on=running_placement.planned_start + timedelta(days=2),
-        channel="visit",
-        attendance="as_agreed",
-        notes="Godt i gang",
-    )
-
-
-@pytest.fixture
-def exemption(citizen, caseworker):
-    from smaajob.citizens.services import decide_exemption
-
-    return decide_exemption(
-        actor=caseworker,
-        citizen=citizen,
-        decided_on=date(2024, 3, 1),
-        valid_from=date(2024, 3, 1),
-        reason="Varigt nedsat arbejdsevne",
-        review_on=date(2024, 9, 1),
-    )
-
-
 # --- one correction per kind, with the history on the record's page -------------------------
 
 
@@ -402,3 +360,23 @@ def test_the_citizen_page_links_each_record_to_its_correction_page(client, casew
         ("ressourceafdaekning", course.citizen_id),
     ):
         assert reverse("web:record_history", args=[kind, pk]) in text
+
+
+def test_the_progression_report_shows_the_corrected_hours_and_not_an_annulled_week(client, consultant, week):
+    log_in(client, consultant)
+    report = reverse("reports:progression", args=[week.placement.course.citizen_id])
+    row = f"<td>{week.week_start:%d.%m.%Y}</td><td>"
+    assert row + "5</td>" in page(client, report)
+    correct(
+        client,
+        "uge",
+        week.pk,
+        hours_present="4",
+        hours_paid="0",
+        hours_effective="0",
+        hours_training="0",
+        why="Tastefejl",
+    )
+    assert row + "4</td>" in page(client, report)
+    annul(client, "uge", week.pk)
+    assert "Ingen timer registreret." in page(client, report)

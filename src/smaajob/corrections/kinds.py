@@ -29,7 +29,7 @@ from smaajob.citizens.models import Citizen, ExemptionDecision
 from smaajob.courses import services as course_services
 from smaajob.courses.follow_up_rules import check_follow_up
 from smaajob.courses.models import Attendance, Course, FollowUp, HoursSource, Placement, WeeklyHours
-from smaajob.errors import InvalidInput, InvalidPeriod, NotFound
+from smaajob.errors import IllegalTransition, InvalidInput, InvalidPeriod, NotFound
 from smaajob.money import permissions as payslip_permissions
 from smaajob.money.models import Payslip, PayslipStatus
 from smaajob.money.services import check_payslip_figures
@@ -68,6 +68,8 @@ class RecordKind:
     # Check and save ``values`` (every field, the current value where none was given).
     apply: Callable[[User, Any, dict[str, Any], date, str], None]
     annullable: bool = True
+    # Refuses to annul a record that can no longer be undone (a paid payslip).
+    annul_check: Callable[[Any], None] = field(default=lambda _obj: None)
     children: Callable[[Any], list[tuple[str, Any]]] = field(default=lambda _obj: [])
     # The page the record is shown on ("web:…" name and its argument).
     page: Callable[[Any], tuple[str, int]] = field(default=lambda obj: ("web:citizen", obj.citizen_id))
@@ -220,6 +222,13 @@ def _apply_payslip(actor: User, payslip: Payslip, values: dict[str, Any], today:
         )
     hours, wage = check_payslip_figures(placement=payslip.placement, today=today, **values)
     _save(payslip, {**values, "hours": hours, "gross_wage": wage})
+
+
+def _payslip_not_paid(payslip: Payslip) -> None:
+    if payslip.status == PayslipStatus.PAID:
+        raise IllegalTransition(
+            "Lønsedlen er udbetalt og kan ikke annulleres; en fejl rettes ved en ny beregning af den næste måned."
+        )
 
 
 def _reachable_payslips(user: User) -> QuerySet[Payslip]:
@@ -376,6 +385,7 @@ KINDS: dict[str, RecordKind] = {
             citizen_id=lambda p: p.citizen_id,
             describe=lambda p: f"Lønseddel for {p.period_start:%d.%m.%Y}–{p.period_end:%d.%m.%Y}",
             apply=_apply_payslip,
+            annul_check=_payslip_not_paid,
             page=lambda p: ("money:payslip", p.pk),
         ),
     )

@@ -128,6 +128,7 @@ def annul_record(*, actor: User, kind: str, record_id: int | str, reason: str, c
     refuse_unannullable(spec)
     if obj.annulled_at is not None:
         raise IllegalTransition("Posten er allerede annulleret.", field="reason")
+    spec.annul_check(obj)
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput(ANNUL_REASON_MISSING, field="reason")

@@ -380,3 +380,36 @@ def test_the_progression_report_shows_the_corrected_hours_and_not_an_annulled_we
     assert row + "4</td>" in page(client, report)
     annul(client, "uge", week.pk)
     assert "Ingen timer registreret." in page(client, report)
+
+
+def overdue_follow_ups(client) -> int:
+    text = page(client, reverse("web:worklist"))
+    return int(re.search(r'<span class="n">(\d+)</span> Opfølgning forfalden', text).group(1))
+
+
+def test_an_annulled_follow_up_no_longer_silences_the_overdue_alert_in_the_worklist(
+    client, consultant, course, running_placement
+):
+    from smaajob.courses.services import record_follow_up
+
+    log_in(client, consultant)
+    assert overdue_follow_ups(client) == 1
+    done = record_follow_up(
+        actor=consultant,
+        course=course,
+        placement=running_placement,
+        happened_on=date.today(),
+        channel="phone",
+        attendance="as_agreed",
+        next_on=date.today() + timedelta(days=7),
+    )
+    assert overdue_follow_ups(client) == 0
+    annul(client, "opfoelgning", done.pk, reason="Registreret på den forkerte borger")
+    assert overdue_follow_ups(client) == 1
+
+
+def test_an_annulled_placement_leaves_the_worklist(client, consultant, running_placement):
+    log_in(client, consultant)
+    assert reverse("web:placement", args=[running_placement.pk]) in page(client, reverse("web:worklist"))
+    annul(client, "placering", running_placement.pk)
+    assert reverse("web:placement", args=[running_placement.pk]) not in page(client, reverse("web:worklist"))

@@ -88,3 +88,18 @@ def test_a_citizen_and_a_consultant_may_not_correct_a_payslip(client, submit, ci
         assert response.status_code == 404
     payslip.refresh_from_db()
     assert payslip.hours == 26
+
+
+def test_a_corrected_period_moves_the_payslip_to_its_benefit_month_and_deadline(client, submit, benefit_officer):
+    from smaajob.money import deadlines
+
+    payslip = submit()
+    response = as_user(client, benefit_officer).post(
+        reverse("web:correct", args=["loenseddel", payslip.pk]),
+        fields(period_start="2022-04-01", period_end="2022-04-30", correction_reason="Lønsedlen var for april"),
+    )
+    assert response.status_code == 302
+    payslip.refresh_from_db()
+    assert payslip.benefit_month == deadlines.benefit_month(payslip.period_end)
+    assert payslip.deadline == deadlines.deadline_for(payslip.period_end)
+    assert payslip.period_end.month == 4

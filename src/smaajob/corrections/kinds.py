@@ -30,6 +30,7 @@ from smaajob.courses import services as course_services
 from smaajob.courses.follow_up_rules import check_follow_up
 from smaajob.courses.models import Attendance, Course, FollowUp, HoursSource, Placement, WeeklyHours
 from smaajob.errors import IllegalTransition, InvalidInput, InvalidPeriod, NotFound
+from smaajob.money import deadlines
 from smaajob.money import permissions as payslip_permissions
 from smaajob.money.models import Payslip, PayslipStatus
 from smaajob.money.services import check_payslip_figures
@@ -77,10 +78,6 @@ class RecordKind:
 
 def _case_writer(user: User) -> bool:
     return access.may_write_cases(user)
-
-
-def _authority(user: User) -> bool:
-    return bool(user.is_authenticated and user.role in access.courses.AUTHORITY)
 
 
 def _citizens(user: User) -> QuerySet[Citizen]:
@@ -221,7 +218,12 @@ def _apply_payslip(actor: User, payslip: Payslip, values: dict[str, Any], today:
             field="hours",
         )
     hours, wage = check_payslip_figures(placement=payslip.placement, today=today, **values)
-    _save(payslip, {**values, "hours": hours, "gross_wage": wage})
+    # The benefit month and the deadline follow from the period, as on submission.
+    derived = {
+        "benefit_month": deadlines.benefit_month(values["period_end"]),
+        "deadline": deadlines.deadline_for(values["period_end"]),
+    }
+    _save(payslip, {**values, "hours": hours, "gross_wage": wage, **derived})
 
 
 def _payslip_not_paid(payslip: Payslip) -> None:
@@ -243,7 +245,7 @@ KINDS: dict[str, RecordKind] = {
             label="visitation",
             model=Course,
             fields=(Field("started_on", "visiteret den", "date"),),
-            may_write=_authority,
+            may_write=access.may_decide,
             reachable=lambda user: Course.all_objects.filter(citizen__in=_citizens(user)).select_related("citizen"),
             citizen_id=lambda c: c.citizen_id,
             describe=lambda c: f"Visitation til {c.project.name} den {c.started_on:%d.%m.%Y}",
@@ -345,7 +347,7 @@ KINDS: dict[str, RecordKind] = {
                 Field("reason", "begrundelse for afgørelsen", "text"),
                 Field("legal_basis", "hjemmel", "line"),
             ),
-            may_write=_authority,
+            may_write=access.may_decide,
             reachable=lambda user: ExemptionDecision.all_objects.filter(citizen__in=_citizens(user)),
             citizen_id=lambda e: e.citizen_id,
             describe=lambda e: f"Fritagelse afgjort den {e.decided_on:%d.%m.%Y}",

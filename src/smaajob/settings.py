@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "smaajob.courses",
     "smaajob.progression",
     "smaajob.money",
+    "smaajob.corrections",
     "smaajob.reports",
     "smaajob.web",
 ]

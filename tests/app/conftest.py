@@ -156,6 +156,7 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
         "opening_id": opening.pk,
         "placement_id": placement.pk,
         "week_id": week.pk,
+        "record_id": week.pk,
         "follow_up_id": follow_up.pk,
         "payslip_id": payslip.pk,
         "proposal_id": proposal.pk,

@@ -41,6 +41,17 @@ FIXED_PARAMETERS: dict[tuple[str, str], str] = {
     ("virksomheder/<id:company_id>/tilfoej/<str:section>/", "section"): "kontakt",
     ("placeringer/<id:placement_id>/<str:action>/", "action"): "afslut",
     ("loensedler/<id:payslip_id>/<slug:action>/", "action"): "beregn",
+    # A record's correction pages and API, walked with a week of hours (``record_id``).
+    **{
+        (route, "kind"): "uge"
+        for route in (
+            "rettelser/<slug:kind>/<id:record_id>/",
+            "rettelser/<slug:kind>/<id:record_id>/ret/",
+            "rettelser/<slug:kind>/<id:record_id>/annuller/",
+            f"{API_PREFIX}rettelser/<kind>/<record_id>",
+            f"{API_PREFIX}rettelser/<kind>/<record_id>/annuller",
+        )
+    },
 }
 
 # Query strings without which a page only answers "missing parameter".

@@ -103,6 +103,9 @@ def build_world(scenario, *, municipality, make_user, consultant, caseworker, ci
         "course_id": course.pk,
         "placement_id": placement.pk,
         "week_id": week.pk,
+        # the correction routes, asked about a week of hours
+        "kind": "uge",
+        "record_id": week.pk,
         "opening_id": opening.pk,
         "company_id": company.pk,
         "payslip_id": payslip.pk,
@@ -184,6 +187,8 @@ def body_for(route: str, w: dict) -> dict | None:
         "POST /api/v1/loensedler/{payslip_id}/beregn": {"benefit_amount": "11000"},
         "POST /api/v1/loensedler/{payslip_id}/udbetalt": {"paid_on": TODAY.isoformat()},
         "POST /api/v1/loensedler/{payslip_id}/afvis": {"reason": "dobbelt"},
+        "PATCH /api/v1/rettelser/{kind}/{record_id}": {"values": {"hours_present": "1"}, "correction_reason": "x"},
+        "POST /api/v1/rettelser/{kind}/{record_id}/annuller": {"reason": "forkert"},
     }
     return bodies.get(route)
 
@@ -267,6 +272,10 @@ API_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "POST /api/v1/loensedler/{payslip_id}/udbetalt": (404, 404, 404, 404, 409),
     "POST /api/v1/loensedler/{payslip_id}/afvis": (404, 404, 404, 404, 200),
     "GET /api/v1/rapporter/noegletal": (404, 404, 404, 404, 404),
+    # corrections: only those who may write the record (a week: the case workers)
+    "GET /api/v1/rettelser/{kind}/{record_id}": (404, 404, 404, 404, 404),
+    "PATCH /api/v1/rettelser/{kind}/{record_id}": (404, 404, 404, 404, 404),
+    "POST /api/v1/rettelser/{kind}/{record_id}/annuller": (404, 404, 404, 404, 404),
     # the staff worklist: no one here has one
     "GET /api/v1/arbejdsliste/": (404, 404, 404, 404, 404),
 }

@@ -46,3 +46,46 @@ def running_placement(course, company, opening, consultant):
 @pytest.fixture
 def employer_user(make_user, company):
     return make_user("employer", username="netto", company=company, municipality=None, team=None)
+
+
+# Records to correct and annul (tests/web/test_corrections*.py).
+@pytest.fixture
+def week(running_placement, consultant):
+    from smaajob.courses.services import record_week
+
+    return record_week(
+        actor=consultant,
+        placement=running_placement,
+        week=running_placement.planned_start,
+        hours_present=5,
+        hours_paid=0,
+    )
+
+
+@pytest.fixture
+def follow_up(course, running_placement, consultant):
+    from smaajob.courses.services import record_follow_up
+
+    return record_follow_up(
+        actor=consultant,
+        course=course,
+        placement=running_placement,
+        happened_on=running_placement.planned_start + timedelta(days=2),
+        channel="visit",
+        attendance="as_agreed",
+        notes="Godt i gang",
+    )
+
+
+@pytest.fixture
+def exemption(citizen, caseworker):
+    from smaajob.citizens.services import decide_exemption
+
+    return decide_exemption(
+        actor=caseworker,
+        citizen=citizen,
+        decided_on=date(2024, 3, 1),
+        valid_from=date(2024, 3, 1),
+        reason="Varigt nedsat arbejdsevne",
+        review_on=date(2024, 9, 1),
+    )

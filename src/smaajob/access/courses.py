@@ -39,8 +39,13 @@ def require_case_writer(user: User) -> None:
         raise NotFound(NOT_FOUND)
 
 
+def may_decide(user: User) -> bool:
+    """The decisions the law gives the caseworker (visitation, 225-hour exemption)."""
+    return bool(user.is_authenticated and user.role in AUTHORITY)
+
+
 def require_authority(user: User) -> None:
-    if not (user.is_authenticated and user.role in AUTHORITY):
+    if not may_decide(user):
         raise NotFound(NOT_FOUND)
 
 

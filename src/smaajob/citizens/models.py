@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from smaajob.annulment import Annullable
 from smaajob.choices import QuickChoiceLabels
 from smaajob.dated import DatedFact
 from smaajob.network.models import DanishLevel
@@ -353,7 +354,7 @@ class SickLeave(models.Model):
         ]
 
 
-class ExemptionDecision(QuickChoiceLabels, models.Model):
+class ExemptionDecision(QuickChoiceLabels, Annullable):
     """A caseworker's decision that the 225-hour rule does not apply (LAS § 13 f, stk. 9).
 
     Always a person's decision with reason, legal basis and a review date — never automatic.

@@ -320,6 +320,33 @@ def record_sick_leave(*, actor: User, citizen: Citizen, starts_on: date, ends_on
     return row
 
 
+def check_exemption(
+    *,
+    citizen: Citizen,
+    decided_on: date,
+    valid_from: date,
+    valid_to: date | None,
+    reason: str,
+    legal_basis: str,
+    review_on: date,
+    today: date,
+) -> None:
+    """What a valid exemption decision is: checked alike when one is made and when one is corrected."""
+    if not reason.strip():
+        raise InvalidInput("En afgørelse om fritagelse skal begrundes.", field="reason")
+    if not legal_basis.strip():
+        raise InvalidInput("Angiv hjemmel, fx »LAS § 13 f, stk. 9«.", field="legal_basis")
+    plausibility.happened_by(decided_on, today=today, field="decided_on", what="Afgørelsen")
+    plausibility.not_before_birth(decided_on, citizen.birth_date, field="decided_on", what="Afgørelsen")
+    check_period(valid_from, valid_to, field="valid_to")
+    if review_on < decided_on:
+        raise InvalidPeriod(
+            f"Revurderingen ({review_on:%d.%m.%Y}) ligger før afgørelsen ({decided_on:%d.%m.%Y}); "
+            "vælg en revurderingsdato efter afgørelsen, fx et halvt år senere.",
+            field="review_on",
+        )
+
+
 @transaction.atomic
 def decide_exemption(
     *,
@@ -338,19 +365,16 @@ def decide_exemption(
     is planned after it (``smaajob.plausibility``)."""
     if actor.role != Role.CASEWORKER:
         raise InvalidInput("Kun en rådgiver (myndighed) kan træffe afgørelse om fritagelse.", field="decided_by")
-    if not reason.strip():
-        raise InvalidInput("En afgørelse om fritagelse skal begrundes.", field="reason")
-    if not legal_basis.strip():
-        raise InvalidInput("Angiv hjemmel, fx »LAS § 13 f, stk. 9«.", field="legal_basis")
-    plausibility.happened_by(decided_on, today=today or date.today(), field="decided_on", what="Afgørelsen")
-    plausibility.not_before_birth(decided_on, citizen.birth_date, field="decided_on", what="Afgørelsen")
-    check_period(valid_from, valid_to, field="valid_to")
-    if review_on < decided_on:
-        raise InvalidPeriod(
-            f"Revurderingen ({review_on:%d.%m.%Y}) ligger før afgørelsen ({decided_on:%d.%m.%Y}); "
-            "vælg en revurderingsdato efter afgørelsen, fx et halvt år senere.",
-            field="review_on",
-        )
+    check_exemption(
+        citizen=citizen,
+        decided_on=decided_on,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        reason=reason,
+        legal_basis=legal_basis,
+        review_on=review_on,
+        today=today or date.today(),
+    )
     row = ExemptionDecision.objects.create(
         citizen=citizen,
         decided_by=actor,

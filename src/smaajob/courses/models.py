@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from smaajob.annulment import Annullable
 from smaajob.choices import QuickChoiceLabels
 from smaajob.citizens.models import Citizen
 from smaajob.courses.states import CourseState, ExitOutcome, StopReason
@@ -15,7 +16,7 @@ from smaajob.network.models import Company, Opening, OpeningKind
 from smaajob.organisation.models import Project
 
 
-class Course(QuickChoiceLabels, models.Model):
+class Course(QuickChoiceLabels, Annullable):
     citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="courses")
     project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="courses")
     state = models.CharField(_("status"), max_length=16, choices=CourseState.choices, default=CourseState.VISITED)
@@ -56,7 +57,7 @@ class CourseTransition(QuickChoiceLabels, models.Model):
         verbose_name_plural = _("forløbsskift")
 
 
-class Placement(QuickChoiceLabels, models.Model):
+class Placement(QuickChoiceLabels, Annullable):
     """A citizen at a company: praktik, paid hours, hybrid or wage subsidy."""
 
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="placements")
@@ -120,7 +121,7 @@ class HoursSource(models.TextChoices):
     PAYSLIP = "payslip", _("Lønseddel")
 
 
-class WeeklyHours(QuickChoiceLabels, models.Model):
+class WeeklyHours(QuickChoiceLabels, Annullable):
     """The hours ledger: one row per placement and ISO week (``week_start`` is a Monday).
 
     Paid ≠ effective (001: Omar paid 6 h, effective 4); paid and training task hours are
@@ -143,7 +144,12 @@ class WeeklyHours(QuickChoiceLabels, models.Model):
         verbose_name = _("ugens timer")
         verbose_name_plural = _("timeregnskab")
         constraints = [
-            models.UniqueConstraint(fields=["placement", "week_start"], name="weekly_hours_one_per_week"),
+            # One week in force per placement; an annulled week stays beside the one that replaced it.
+            models.UniqueConstraint(
+                fields=["placement", "week_start"],
+                condition=models.Q(annulled_at__isnull=True),
+                name="weekly_hours_one_per_week",
+            ),
             models.CheckConstraint(
                 condition=models.Q(
                     hours_present__gte=0, hours_paid__gte=0, hours_effective__gte=0, hours_training__gte=0
@@ -175,7 +181,7 @@ class Attendance(models.TextChoices):
     SICK = "sick", _("Syg")
 
 
-class FollowUp(QuickChoiceLabels, models.Model):
+class FollowUp(QuickChoiceLabels, Annullable):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="follow_ups")
     placement = models.ForeignKey(
         Placement, on_delete=models.SET_NULL, null=True, blank=True, related_name="follow_ups"

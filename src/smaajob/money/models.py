@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from smaajob.annulment import Annullable
 from smaajob.choices import QuickChoiceLabels
 from smaajob.citizens.models import Citizen
 from smaajob.courses.models import Placement
@@ -84,7 +85,7 @@ class Reconciliation(models.TextChoices):
     WEEKS_KEPT = "weeks_kept", _("Ugerne beholdt som registreret")
 
 
-class Payslip(QuickChoiceLabels, models.Model):
+class Payslip(QuickChoiceLabels, Annullable):
     """A payslip and, once approved, the record of its paid hours and wage for its period.
 
     The approved payslip stands next to the weekly ledger; approving it never changes a week.

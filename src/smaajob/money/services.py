@@ -140,6 +140,31 @@ def _period(start: date | None, end: date | None, *, today: date, placement: Pla
             )
 
 
+def check_payslip_figures(
+    *,
+    period_start: date | None,
+    period_end: date | None,
+    hours: Any,
+    gross_wage: Any,
+    placement: Placement | None,
+    today: date,
+) -> tuple[Decimal, Decimal]:
+    """The period, hours and wage of a payslip, checked alike when it is submitted and when it is
+    corrected; returns the hours and the wage as numbers."""
+    _period(period_start, period_end, today=today, placement=placement)
+    assert period_start is not None and period_end is not None
+    worked = _hours(hours, start=period_start, end=period_end)
+    wage = _money(gross_wage, field="gross_wage", what="bruttolønnen")
+    if wage == 0:
+        raise InvalidInput("Bruttolønnen skal være større end 0 kr.", field="gross_wage")
+    if wage / worked > MAX_HOURLY_WAGE:
+        raise InvalidInput(
+            f"Det giver en timeløn på {format_kr(float(wage / worked))}; tjek bruttolønnen og timerne.",
+            field="gross_wage",
+        )
+    return worked, wage
+
+
 def _overlapping(
     citizen: Citizen, placement: Placement | None, employer_name: str, start: date, end: date
 ) -> list[Payslip]:
@@ -211,17 +236,15 @@ def submit_payslip(
     employer_name = (employer_name or "").strip()
     if placement is None and not employer_name:
         raise InvalidInput("Angiv arbejdsgiverens navn (eller vælg ansættelsen).", field="employer_name")
-    _period(period_start, period_end, today=today, placement=placement)
+    worked, wage = check_payslip_figures(
+        period_start=period_start,
+        period_end=period_end,
+        hours=hours,
+        gross_wage=gross_wage,
+        placement=placement,
+        today=today,
+    )
     assert period_start is not None and period_end is not None
-    worked = _hours(hours, start=period_start, end=period_end)
-    wage = _money(gross_wage, field="gross_wage", what="bruttolønnen")
-    if wage == 0:
-        raise InvalidInput("Bruttolønnen skal være større end 0 kr.", field="gross_wage")
-    if wage / worked > MAX_HOURLY_WAGE:
-        raise InvalidInput(
-            f"Det giver en timeløn på {format_kr(float(wage / worked))}; tjek bruttolønnen og timerne.",
-            field="gross_wage",
-        )
     checked = attachments.check_upload(attachment)
     overlapping = _overlapping(citizen, placement, employer_name, period_start, period_end)
     for other in overlapping:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from smaajob.annulment import Annullable
 from smaajob.choices import QuickChoiceLabels
 from smaajob.organisation.models import Municipality
 
@@ -150,7 +151,7 @@ class DanishLevel(models.IntegerChoices):
     FLUENT = 3, _("Flydende")
 
 
-class Opening(QuickChoiceLabels, models.Model):
+class Opening(QuickChoiceLabels, Annullable):
     """A small task at a company (jobåbning): the unit a citizen is matched to."""
 
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="openings")

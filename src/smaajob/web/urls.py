@@ -11,6 +11,7 @@ from smaajob.web.views import (
     citizen_facts,
     citizens,
     companies,
+    corrections,
     dashboard,
     employer,
     followups,
@@ -74,6 +75,10 @@ urlpatterns = [
     path("timer/", hours.weekly_hours, name="weekly_hours"),
     # Journey 5: follow-up
     path("forloeb/<id:course_id>/opfoelgning/", followups.follow_up_new, name="follow_up_new"),
+    # Correcting and annulling an entered record, with its history
+    path("rettelser/<slug:kind>/<id:record_id>/", corrections.record_history, name="record_history"),
+    path("rettelser/<slug:kind>/<id:record_id>/ret/", corrections.correct, name="correct"),
+    path("rettelser/<slug:kind>/<id:record_id>/annuller/", corrections.annul, name="annul"),
     # Journey 6 and 7: worklist and dashboard
     path("arbejdsliste/", worklist.worklist_page, name="worklist"),
     path("overblik/", dashboard.dashboard, name="dashboard"),

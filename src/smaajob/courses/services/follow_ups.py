@@ -7,17 +7,14 @@ from datetime import date
 
 from django.db import transaction
 
-from smaajob import plausibility
 from smaajob.audit.models import AuditAction
+from smaajob.courses.follow_up_rules import check_follow_up
 from smaajob.courses.models import (
-    Attendance,
-    Channel,
     Course,
     FollowUp,
     Placement,
 )
 from smaajob.courses.services._audit import _log
-from smaajob.errors import InvalidInput, InvalidPeriod
 from smaajob.organisation.models import User
 
 
@@ -38,31 +35,16 @@ def record_follow_up(
 ) -> FollowUp:
     """A follow-up that took place: not in the future, not before the course or placement
     (``smaajob.plausibility``); the next one planned at most a year ahead."""
-    today = today or date.today()
-    if channel not in Channel.values:
-        raise InvalidInput(f"Kanal skal være en af {', '.join(Channel.values)}.", field="channel")
-    if attendance not in Attendance.values:
-        raise InvalidInput(f"Fremmøde skal være en af {', '.join(Attendance.values)}.", field="attendance")
-    if effectiveness is not None and not 0 <= int(effectiveness) <= 10:
-        raise InvalidInput("Effektivitet angives på en skala fra 0 til 10.", field="effectiveness")
-    if next_on is not None and next_on < happened_on:
-        raise InvalidPeriod("Næste opfølgning skal ligge efter denne.", field="next_on")
-    if placement is not None and placement.course_id != course.pk:
-        raise InvalidInput("Placeringen hører ikke til forløbet.", field="placement")
-    plausibility.happened_by(happened_on, today=today, field="happened_on", what="Opfølgningen")
-    plausibility.not_before(
-        happened_on, course.started_on, field="happened_on", what="Opfølgningen", belongs_to="forløbet"
+    check_follow_up(
+        course=course,
+        placement=placement,
+        happened_on=happened_on,
+        channel=channel,
+        attendance=attendance,
+        effectiveness=effectiveness,
+        next_on=next_on,
+        today=today or date.today(),
     )
-    if placement is not None:
-        plausibility.not_before(
-            happened_on,
-            placement.actual_start or placement.planned_start,
-            field="happened_on",
-            what="Opfølgningen",
-            belongs_to="placeringen",
-        )
-    if next_on is not None:
-        plausibility.plan_within(next_on, after=happened_on, field="next_on", what="Næste opfølgning")
     row = FollowUp.objects.create(
         course=course,
         placement=placement,

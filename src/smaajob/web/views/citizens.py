@@ -19,6 +19,7 @@ from smaajob.citizens import services as citizen_services
 from smaajob.citizens.benefit_today import derived_benefit
 from smaajob.citizens.models import ExemptionDecision, TransferRequest, TransferStatus
 from smaajob.citizens.selectors import consented_facts_on
+from smaajob.corrections.selectors import history_for_citizen
 from smaajob.courses import selectors as course_selectors
 from smaajob.courses import services as course_services
 from smaajob.courses.work_duty import work_duty_on
@@ -85,6 +86,7 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
             "commitments": [(c, describe_slots(c.slots)) for c in citizen.commitments.order_by("-starts_on")[:10]],
             "work_duty": work_duty_on(citizen, today),
             "exemptions": citizen.exemptions.order_by("-decided_on"),
+            "corrections": history_for_citizen(citizen.pk),
             "consented": sorted(consented_facts_on(citizen, today)),
             "proposals": access.proposals_for(user).filter(course__citizen=citizen).select_related("opening__company"),
             "schedule": course_selectors.follow_up_schedule(course, today) if course else [],

@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Correcting and annulling entered records, with their history (who, when, why)."""

@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Correcting and annulling a record: its history page, the "Ret" and the "Annullér" form.
+
+Thin: the kind table (``smaajob.corrections.kinds``) says what may be corrected and by whom;
+``smaajob.corrections.services`` checks and saves; refusals go next to the field they name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from smaajob.audit.models import AuditAction, AuditChannel
+from smaajob.audit.services import record as audit
+from smaajob.corrections import services
+from smaajob.corrections.kinds import RecordKind, kind_named, reach, shown
+from smaajob.corrections.selectors import history_of
+from smaajob.errors import NotFound, SmaajobError
+from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.forms.corrections import AnnulForm, CorrectionForm
+
+
+def _record(request: HttpRequest, key: str, record_id: int, purpose: str) -> tuple[RecordKind, Any]:
+    kind = kind_named(key)
+    if not kind.may_write(request.user):
+        raise NotFound("Posten findes ikke, eller du har ikke adgang til den.")
+    obj = reach(request.user, kind, record_id)
+    audit(
+        actor=request.user,
+        action=AuditAction.READ,
+        channel=AuditChannel.WEB,
+        object_type=obj._meta.model_name,
+        object_id=obj.pk,
+        citizen_id=kind.citizen_id(obj),
+        detail=purpose,
+    )
+    return kind, obj
+
+
+def _context(kind: RecordKind, obj: Any) -> dict[str, Any]:
+    page, arg = kind.page(obj)
+    return {
+        "kind": kind,
+        "record": obj,
+        "title": kind.describe(obj),
+        "back": reverse(page, args=[arg]),
+        "annulled": getattr(obj, "annulled_at", None) is not None,
+        "values": [(spec.label, shown(spec, getattr(obj, spec.name))) for spec in kind.fields],
+        "history": history_of(kind.key, obj.pk),
+    }
+
+
+@login_required
+@renders_errors
+def record_history(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
+    spec, obj = _record(request, kind, record_id, "historik")
+    return render(request, "web/corrections/record.html", _context(spec, obj))
+
+
+@login_required
+@renders_errors
+def correct(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
+    spec, obj = _record(request, kind, record_id, "rettelse")
+    form = CorrectionForm(request.POST or None, kind=spec, record=obj)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.correct_record(
+                actor=request.user,
+                kind=spec.key,
+                record_id=obj.pk,
+                values=form.values(),
+                reason=form.cleaned_data["correction_reason"],
+                channel=AuditChannel.WEB,
+            )
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, f"{spec.label[:1].upper()}{spec.label[1:]} er rettet.")
+            return redirect("web:record_history", spec.key, obj.pk)
+    context = _context(spec, obj) | {"form": form, "submit": "Gem rettelsen", "heading": f"Ret: {spec.describe(obj)}"}
+    return render(request, "web/corrections/form.html", context)
+
+
+@login_required
+@renders_errors
+def annul(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
+    spec, obj = _record(request, kind, record_id, "annullering")
+    services.refuse_unannullable(spec)
+    form = AnnulForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.annul_record(
+                actor=request.user,
+                kind=spec.key,
+                record_id=obj.pk,
+                reason=form.cleaned_data["reason"],
+                channel=AuditChannel.WEB,
+            )
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, f"{spec.label[:1].upper()}{spec.label[1:]} er annulleret.")
+            return redirect("web:record_history", spec.key, obj.pk)
+    context = _context(spec, obj) | {
+        "form": form,
+        "submit": "Annullér",
+        "heading": f"Annullér: {spec.describe(obj)}",
+        "annul_form": True,
+    }
+    return render(request, "web/corrections/form.html", context)

@@ -413,3 +413,11 @@ def test_an_annulled_placement_leaves_the_worklist(client, consultant, running_p
     assert reverse("web:placement", args=[running_placement.pk]) in page(client, reverse("web:worklist"))
     annul(client, "placering", running_placement.pk)
     assert reverse("web:placement", args=[running_placement.pk]) not in page(client, reverse("web:worklist"))
+
+
+def test_an_annulled_opening_leaves_the_consultants_count_of_open_openings(client, consultant, opening):
+    log_in(client, consultant)
+    row = f"<td>{opening.company.sector}</td><td>"
+    assert row + "1</td>" in page(client, reverse("web:home"))
+    annul(client, "jobaabning", opening.pk, reason="Oprettet to gange")
+    assert row + "0</td>" in page(client, reverse("web:home"))

@@ -413,3 +413,29 @@ def test_an_annulled_placement_leaves_the_worklist(client, consultant, running_p
     assert reverse("web:placement", args=[running_placement.pk]) in page(client, reverse("web:worklist"))
     annul(client, "placering", running_placement.pk)
     assert reverse("web:placement", args=[running_placement.pk]) not in page(client, reverse("web:worklist"))
+
+
+def test_an_annulled_opening_leaves_the_consultants_count_of_open_openings(client, consultant, opening):
+    log_in(client, consultant)
+    row = f"<td>{opening.company.sector}</td><td>"
+    assert row + "1</td>" in page(client, reverse("web:home"))
+    annul(client, "jobaabning", opening.pk, reason="Oprettet to gange")
+    assert row + "0</td>" in page(client, reverse("web:home"))
+
+
+def test_a_corrected_week_must_be_confirmed_by_the_employer_again(client, consultant, employer_user, week):
+    from smaajob.courses.services import confirm_week
+
+    confirm_week(actor=employer_user, row=week)
+    correct(
+        log_in(client, consultant),
+        "uge",
+        week.pk,
+        hours_present="4",
+        hours_paid="0",
+        hours_effective="0",
+        hours_training="0",
+        why="Tastefejl",
+    )
+    week.refresh_from_db()
+    assert (week.hours_present, week.confirmed_by_employer, week.recorded_by) == (4, False, consultant)

@@ -50,8 +50,10 @@ def _log(actor: User, kind: RecordKind, obj: Any, channel: str, detail: str) -> 
     )
 
 
-def _history_row(actor: User, kind: RecordKind, obj: Any, action: str, reason: str, channel: str, changes: Any) -> None:
-    Correction.objects.create(
+def _history_row(
+    actor: User, kind: RecordKind, obj: Any, action: str, reason: str, channel: str, changes: Any
+) -> Correction:
+    return Correction.objects.create(
         action=action,
         record_kind=kind.key,
         record_id=obj.pk,
@@ -79,7 +81,7 @@ def correct_record(
     the correction's (a refusal names it ``correction_reason``: an exemption has a ``reason`` field)."""
     spec = kind_named(kind)
     obj = _writable(actor, spec, record_id)
-    if obj.__dict__.get("annulled_at") is not None:
+    if getattr(obj, "annulled_at", None) is not None:
         raise IllegalTransition("Posten er annulleret og kan ikke rettes.", field="correction_reason")
     fields = {f.name: f for f in spec.fields}
     unknown = set(values) - set(fields)
@@ -101,9 +103,9 @@ def correct_record(
     ]
     if not changes:
         raise InvalidInput("Intet er ændret; ret mindst ét felt.", field=next(iter(values), next(iter(fields))))
-    _history_row(actor, spec, obj, CorrectionAction.CORRECT, reason, channel, changes)
+    row = _history_row(actor, spec, obj, CorrectionAction.CORRECT, reason, channel, changes)
     _log(actor, spec, obj, channel, "rettet: " + ", ".join(c["field"] for c in changes))
-    return Correction.objects.filter(record_kind=spec.key, record_id=obj.pk).latest("at", "id")
+    return row
 
 
 def _annul(actor: User, kind: RecordKind, obj: Any, reason: str, channel: str, *, cause: str = "") -> None:

@@ -62,7 +62,9 @@ def staff_home(user: User, on: date) -> Context:
             access.companies_for(user)
             .filter(recruited_by=user)
             .only("name", "industry_name", "sector")
-            .annotate(open_openings=Count("openings", filter=Q(openings__status="open")))
+            .annotate(
+                open_openings=Count("openings", filter=Q(openings__status="open", openings__annulled_at__isnull=True))
+            )
             .order_by("name")[:50]
         )
     return context

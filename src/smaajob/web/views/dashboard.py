@@ -35,7 +35,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if request.GET.get("projekt"):
         project = projects.filter(pk=request.GET["projekt"]).first() if request.GET["projekt"].isdigit() else None
         if project is not None:
-            citizens = citizens.filter(courses__project=project).distinct()
+            citizens = citizens.filter(courses__project=project, courses__annulled_at__isnull=True).distinct()
             scope = "projekt"
     figures = selectors.dashboard(citizens, today)
     staff = User.objects.none()

@@ -204,3 +204,21 @@ def test_the_backfill_command_locates_rows_saved_without_location_and_leaves_han
 
     odd.refresh_from_db()
     assert "postnummeret 0999 findes ikke i postnummertabellen" in citizen_location_note(odd)
+
+
+def test_the_api_sets_the_address_and_a_location_by_hand_and_refuses_an_unknown_postcode(client, consultant, citizen):
+    log_in(client, consultant)
+    url = f"/api/v1/borgere/{citizen.pk}/adresse"
+    answer = client.put(url, {"postcode": "5000"}, content_type=JSON)
+    assert answer.status_code == 200, answer.content.decode()
+    assert answer.json()["location_source"] == "postcode"
+    assert answer.json()["latitude"] == places.lookup("5000").latitude
+    by_hand = client.put(url, {"postcode": "5000", "latitude": 55.37, "longitude": 10.43}, content_type=JSON).json()
+    assert (by_hand["latitude"], by_hand["longitude"], by_hand["location_source"]) == (55.37, 10.43, "manual")
+    unknown = client.put(url, {"postcode": "0999"}, content_type=JSON)
+    assert unknown.status_code == 400 and unknown.json()["code"] == "unknown_postcode"
+    citizen.refresh_from_db()
+    assert (citizen.postcode, citizen.location_source) == ("5000", "manual")
+    from smaajob.audit.models import AuditEntry
+
+    assert AuditEntry.objects.filter(citizen_id=citizen.pk, action="update", channel="api").count() == 2

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from smaajob import places
-from smaajob.demo.geography import DISTRICT_NAMES
+from smaajob.demo.geography import DISTRICTS
 from smaajob.errors import InvalidInput, UnknownPostcode
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,8 +60,20 @@ def test_a_postcode_gives_its_name_and_a_point_near_its_town(code, name, lat, lo
     assert km(point.latitude, point.longitude, lat, lon) < 8
 
 
-def test_every_postcode_the_demo_uses_is_in_the_table():
-    assert all(places.lookup(code) is not None for code, _ in DISTRICT_NAMES)
+def test_every_postcode_the_demo_uses_is_in_the_table_with_its_name_near_the_demos_district():
+    for code, city, _district, lat, lon in DISTRICTS:
+        point = places.lookup(code)
+        assert point is not None and point.name == city
+        assert km(point.latitude, point.longitude, lat, lon) < 5
+
+
+def test_every_postcode_the_tests_use_is_in_the_table():
+    used = set()
+    for path in (ROOT / "tests").rglob("*.py"):
+        used |= set(re.findall(r"""["']?postcode["']?\s*[:=]\s*["'](\d{4})["']""", path.read_text(encoding="utf-8")))
+    assert {"5000", "5200", "5270", "8000"} <= used
+    # 0999 is the tests' unknown postcode: it must stay unknown.
+    assert {code for code in used if places.lookup(code) is None} == {"0999"}
 
 
 def test_a_postcode_gives_a_location_marked_as_from_the_postcode():

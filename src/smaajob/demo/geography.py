@@ -1,10 +1,8 @@
 # SPDX-License-Identifier: MPL-2.0
 """Where demo people and companies are: Odense Kommune (code 461), around 55.40 N 10.39 E.
 
-District centres are the postcodes' points in the shipped postcode table (smaajob.places);
-people and companies are scattered about 1.5 km around them, so distance-based matching
-behaves believably. Their coordinates count as set by hand. Addresses are Faker's and do not
-exist.
+Postcodes and district centres are approximate public geography, enough for distance-based
+matching to behave believably; addresses are Faker's and do not exist.
 """
 
 from __future__ import annotations
@@ -12,33 +10,21 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from smaajob import places
-
 MUNICIPALITY_CODE = "461"
 MUNICIPALITY_NAME = "Odense Kommune"
 
-# postcode and the district name used in company names
-DISTRICT_NAMES: tuple[tuple[str, str], ...] = (
-    ("5000", "Centrum"),
-    ("5200", "Bolbro"),
-    ("5210", "Tarup"),
-    ("5220", "Hjallese"),
-    ("5230", "Fraugde"),
-    ("5240", "Seden"),
-    ("5250", "Dalum"),
-    ("5260", "Bellinge"),
-    ("5270", "Vollsmose"),
+# postcode, city, district name used in company names, centre latitude, centre longitude
+DISTRICTS: tuple[tuple[str, str, str, float, float], ...] = (
+    ("5000", "Odense C", "Centrum", 55.396, 10.388),
+    ("5200", "Odense V", "Bolbro", 55.392, 10.330),
+    ("5210", "Odense NV", "Tarup", 55.413, 10.337),
+    ("5220", "Odense SØ", "Hjallese", 55.359, 10.435),
+    ("5230", "Odense M", "Fraugde", 55.375, 10.422),
+    ("5240", "Odense NØ", "Seden", 55.421, 10.444),
+    ("5250", "Odense SV", "Dalum", 55.366, 10.349),
+    ("5260", "Odense S", "Bellinge", 55.347, 10.380),
+    ("5270", "Odense N", "Vollsmose", 55.430, 10.400),
 )
-
-
-def _district(postcode: str, district: str) -> tuple[str, str, str, float, float]:
-    point = places.lookup(postcode)
-    assert point is not None, f"postcode {postcode} is not in the postcode table"
-    return postcode, point.name, district, point.latitude, point.longitude
-
-
-# postcode, city, district name, centre latitude, centre longitude
-DISTRICTS: tuple[tuple[str, str, str, float, float], ...] = tuple(_district(p, d) for p, d in DISTRICT_NAMES)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ The tree::
     │   ├── InvalidHours               400  negative hours, > 168 in a week, paid > present …
     │   │   └── HoursDeviation         400  hours outside the task's range or the citizen's
     │   │                                   capacity: accepted when resent with a reason
+    │   ├── UnknownPostcode            400  a postcode the shipped postcode table does not know
     │   ├── OverlappingActivity        409  two activities for the same hours or period
     │   └── ImportRejected             400  a file import with bad rows (each row listed)
     ├── IllegalTransition              409  a course state change the process does not allow
@@ -75,6 +76,10 @@ class HoursDeviation(InvalidHours):
     where the reason goes)."""
 
     code = "hours_deviation"
+
+
+class UnknownPostcode(InvalidInput):
+    code = "unknown_postcode"
 
 
 class OverlappingActivity(InvalidInput):

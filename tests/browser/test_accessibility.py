@@ -56,6 +56,8 @@ def test_the_consultants_main_pages_have_no_serious_violations(page, demo):
             "/jobaabninger/",
             "/overblik/",
             f"/borgere/{course.citizen_id}/ressourcer/",
+            f"/borgere/{course.citizen_id}/adresse/",
+            f"/virksomheder/{company.pk}/adresse/",
         ],
     )
 

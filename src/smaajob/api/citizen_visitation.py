@@ -42,6 +42,11 @@ class VisitationIn(Schema):
     readiness: Text = ""
     benefit_type: Text = ""
     benefit_rate: Text = "full"
+    address: Text = ""
+    # Four digits; the citizen's location for matching is the postcode's point (unknown: 400
+    # with code ``unknown_postcode``).
+    postcode: Text = ""
+    city: Text = ""
     reason: Text = ""
 
 

@@ -170,6 +170,36 @@ def resources(request: HttpRequest, citizen_id: Id, payload: ResourcesIn) -> Cit
     return _summary(c)
 
 
+class AddressIn(Schema):
+    address: Text = ""
+    postcode: Text = ""
+    city: Text = ""
+    # Both to set the location by hand (wins over the postcode); neither: the postcode's point.
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+class LocationOut(Schema):
+    id: int
+    postcode: str
+    latitude: float | None
+    longitude: float | None
+    # "postcode", "manual" or "" (no location)
+    location_source: str
+
+
+@router.put("/{citizen_id}/adresse", response=LocationOut, summary="Adresse og placering (til matchning)")
+def address(request: HttpRequest, citizen_id: Id, payload: AddressIn) -> LocationOut:
+    from smaajob.citizens.services import update_citizen_address
+
+    access.require_case_writer(request.user)
+    c = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: adresse og placering")
+    update_citizen_address(actor=request.user, citizen=c, channel=API, **payload.dict())
+    return LocationOut(
+        id=c.pk, postcode=c.postcode, latitude=c.latitude, longitude=c.longitude, location_source=c.location_source
+    )
+
+
 class ExemptionIn(Schema):
     decided_on: date
     valid_from: date

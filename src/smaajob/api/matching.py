@@ -29,6 +29,11 @@ class SuggestionOut(Schema):
 
 class SuggestionsOut(Schema):
     note: str
+    # Why nothing could be matched, when it is a missing location: "citizen_location_missing"
+    # or "company_location_missing"; otherwise null.
+    problem: str | None = None
+    # Open openings left out because their company has no location.
+    unlocated_openings: int = 0
     suggestions: list[SuggestionOut]
 
 
@@ -39,6 +44,8 @@ def openings_for_citizen(request: HttpRequest, citizen_id: Id) -> SuggestionsOut
     result = selectors.suggested_openings(citizen, access.openings_for(request.user), date.today())
     return SuggestionsOut(
         note=result["note"],
+        problem=result.get("problem"),
+        unlocated_openings=sum(u["openings"] for u in result.get("unlocated_companies", [])),
         suggestions=[
             SuggestionOut(
                 id=s["opening"].pk,
@@ -61,6 +68,7 @@ def citizens_for_opening(request: HttpRequest, opening_id: Id) -> SuggestionsOut
     )
     return SuggestionsOut(
         note=result["note"],
+        problem=result.get("problem"),
         suggestions=[
             SuggestionOut(
                 id=s["citizen"].pk,

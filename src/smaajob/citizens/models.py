@@ -16,6 +16,7 @@ from smaajob.choices import QuickChoiceLabels
 from smaajob.dated import DatedFact
 from smaajob.network.models import DanishLevel
 from smaajob.organisation.models import Project, TargetGroup
+from smaajob.places.location import LOCATION_SOURCES
 from smaajob.validators import mask_cpr
 
 
@@ -38,6 +39,8 @@ class Citizen(QuickChoiceLabels, models.Model):
     city = models.CharField(_("by"), max_length=100, blank=True)
     latitude = models.FloatField(_("breddegrad"), null=True, blank=True)
     longitude = models.FloatField(_("længdegrad"), null=True, blank=True)
+    # Where the coordinates come from: the postcode table, typed by hand, or none (smaajob.places).
+    location_source = models.CharField(_("placering"), max_length=10, choices=LOCATION_SOURCES, blank=True)
     municipality = models.ForeignKey("organisation.Municipality", on_delete=models.PROTECT, related_name="citizens")
     marital_status = models.CharField(
         _("civilstand"), max_length=12, choices=MaritalStatus.choices, default=MaritalStatus.SINGLE

@@ -43,6 +43,7 @@ from smaajob.errors import IllegalTransition, InvalidHours, InvalidInput, Invali
 from smaajob.history import record_change
 from smaajob.hours import parse_hours
 from smaajob.organisation.models import Municipality, Project, Role, TargetGroup, User
+from smaajob.places import LocationSource, Relocated, relocate_from_postcodes, resolve_location
 from smaajob.slots import normalise_slots
 from smaajob.validators import check_period, cpr_birth_date, normalise_cpr
 
@@ -77,13 +78,7 @@ def register_citizen(
         raise InvalidInput("Der findes allerede en borger med dette CPR-nummer.", field="cpr")
     if not first_name.strip() or not last_name.strip():
         raise InvalidInput("Borgeren skal have både fornavn og efternavn.", field="first_name")
-    if (
-        latitude is not None
-        and not (54.0 <= latitude <= 58.0)
-        or longitude is not None
-        and not (7.5 <= longitude <= 15.5)
-    ):
-        raise InvalidInput("Koordinaterne ligger ikke i Danmark (bredde 54–58, længde 7,5–15,5).", field="latitude")
+    location = resolve_location(postcode=postcode, latitude=latitude, longitude=longitude)
     citizen = Citizen.objects.create(
         cpr=number,
         first_name=first_name.strip(),
@@ -91,10 +86,11 @@ def register_citizen(
         birth_date=cpr_birth_date(number),
         municipality=municipality,
         address=address,
-        postcode=postcode,
+        postcode=postcode.strip(),
         city=city,
-        latitude=latitude,
-        longitude=longitude,
+        latitude=location.latitude,
+        longitude=location.longitude,
+        location_source=location.source.value,
         marital_status=_choice(marital_status, MaritalStatus, "marital_status", "civilstand"),
         is_synthetic=is_synthetic,
     )
@@ -107,6 +103,60 @@ def register_citizen(
         citizen_id=citizen.pk,
     )
     return citizen
+
+
+@transaction.atomic
+def update_citizen_address(
+    *,
+    actor: User,
+    citizen: Citizen,
+    address: str,
+    postcode: str,
+    city: str,
+    latitude: float | None = None,
+    longitude: float | None = None,
+    channel: str | None = None,
+) -> Citizen:
+    """Change the citizen's address; the location follows the postcode unless set by hand
+    (both coordinates given). See ``smaajob.places.location`` for the rule."""
+    location = resolve_location(postcode=postcode, latitude=latitude, longitude=longitude)
+    before = {f: getattr(citizen, f) for f in _ADDRESS_FIELDS}
+    citizen.address, citizen.postcode, citizen.city = address.strip(), postcode.strip(), city.strip()
+    citizen.latitude, citizen.longitude = location.latitude, location.longitude
+    citizen.location_source = location.source.value
+    citizen.save(update_fields=list(_ADDRESS_FIELDS))
+    changed = {f: [before[f], getattr(citizen, f)] for f in _ADDRESS_FIELDS if before[f] != getattr(citizen, f)}
+    audit(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        channel=channel,
+        object_type="citizen",
+        object_id=citizen.pk,
+        citizen_id=citizen.pk,
+        detail="adresse og placering: " + (", ".join(sorted(changed)) or "uændret"),
+    )
+    return citizen
+
+
+_ADDRESS_FIELDS = ("address", "postcode", "city", "latitude", "longitude", "location_source")
+
+
+@transaction.atomic
+def locate_citizens_from_postcodes(*, channel: str | None = None) -> Relocated:
+    """Give every citizen not located by hand their postcode's point (after an upgrade or a
+    new postcode table); one audit entry names how many were changed."""
+    rows = Citizen.objects.exclude(location_source=LocationSource.MANUAL).only(
+        "pk", "postcode", "latitude", "longitude", "location_source"
+    )
+    done = relocate_from_postcodes(rows.iterator())
+    audit(
+        actor=None,
+        action=AuditAction.UPDATE,
+        channel=channel,
+        object_type="citizen",
+        detail=f"placering fra postnummer: {done.located} borgere, {done.unknown_postcode} med ukendt postnummer",
+    )
+    return done
 
 
 @transaction.atomic

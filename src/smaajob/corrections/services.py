@@ -16,7 +16,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from smaajob.audit.models import AuditAction, AuditChannel
+from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.corrections.kinds import KINDS, NOT_FOUND, RecordKind, kind_named, parse_value, reach, shown
 from smaajob.corrections.models import Correction, CorrectionAction
@@ -74,7 +74,7 @@ def correct_record(
     record_id: int | str,
     values: dict[str, Any],
     reason: str,
-    channel: str = AuditChannel.WEB,
+    channel: str | None = None,
     today: date | None = None,
 ) -> Correction:
     """Correct the given fields of a record; the fields not given keep their value. ``reason`` is
@@ -123,7 +123,7 @@ def _annul(actor: User, kind: RecordKind, obj: Any, reason: str, channel: str, *
 
 
 @transaction.atomic
-def annul_record(*, actor: User, kind: str, record_id: int | str, reason: str, channel: str = AuditChannel.WEB) -> Any:
+def annul_record(*, actor: User, kind: str, record_id: int | str, reason: str, channel: str | None = None) -> Any:
     """Annul a record and what hangs off it (a placement's weeks); returns the record."""
     spec = kind_named(kind)
     obj = _writable(actor, spec, record_id)

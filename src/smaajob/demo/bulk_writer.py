@@ -61,6 +61,7 @@ from smaajob.demo.trajectories import TRAJECTORIES
 from smaajob.hours import parse_hours
 from smaajob.network.models import Buddy, Company, Contact, Opening, OutreachEntry
 from smaajob.organisation.models import Municipality, Project, Role, TargetGroup, Team, User
+from smaajob.places import LocationSource
 from smaajob.slots import normalise_slots
 
 BATCH = 250
@@ -195,6 +196,7 @@ def _company_row(s: CompanySpec, municipality: Municipality, recruiter: User) ->
         municipality=municipality, cvr=s.cvr, name=s.name, industry_code=s.sector.industry_code,
         industry_name=s.sector.industry_name, sector=s.sector.key, size=s.size, postcode=s.place.postcode,
         city=s.place.city, latitude=s.place.latitude, longitude=s.place.longitude,
+        location_source=LocationSource.MANUAL,
         partner_declaration_on=s.partner_declaration_on, cluster=s.cluster, social_economy=s.social_economy,
         maturity=s.maturity, willingness_to_pay_tested=s.willingness_to_pay_tested,
         placement_only=s.placement_only, headcount_cap=s.headcount_cap, recruited_by=recruiter,
@@ -218,7 +220,8 @@ def _write_batch(batch: list[tuple[CitizenSpec, CoursePlan, list[tuple[Company, 
     citizens = Citizen.objects.bulk_create([
         Citizen(cpr=s.cpr, first_name=s.first_name, last_name=s.last_name, birth_date=s.birth_date,
                 address=s.address, postcode=s.place.postcode, city=s.place.city, latitude=s.place.latitude,
-                longitude=s.place.longitude, municipality=municipality, is_synthetic=True,
+                longitude=s.place.longitude, location_source=LocationSource.MANUAL, municipality=municipality,
+                is_synthetic=True,
                 weekly_hours_capacity=parse_hours(s.trajectory.capacity, field="weekly_hours_capacity"),
                 availability=normalise_slots(s.availability), restriction_tags=sorted(s.trajectory.restrictions),
                 competences=sorted(s.trajectory.competences), certificates=sorted(s.trajectory.certificates),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from smaajob.annulment import Annullable
 from smaajob.choices import QuickChoiceLabels
 from smaajob.organisation.models import Municipality
+from smaajob.places.location import LOCATION_SOURCES
 
 
 class CompanySize(models.TextChoices):
@@ -45,6 +46,8 @@ class Company(QuickChoiceLabels, models.Model):
     city = models.CharField(_("by"), max_length=100, blank=True)
     latitude = models.FloatField(_("breddegrad"), null=True, blank=True)
     longitude = models.FloatField(_("længdegrad"), null=True, blank=True)
+    # Where the coordinates come from: the postcode table, typed by hand, or none (smaajob.places).
+    location_source = models.CharField(_("placering"), max_length=10, choices=LOCATION_SOURCES, blank=True)
     partner_declaration_on = models.DateField(_("partnererklæring underskrevet"), null=True, blank=True)
     cluster = models.CharField(_("klyngenetværk"), max_length=100, blank=True)
     social_economy = models.BooleanField(_("socialøkonomisk virksomhed"), default=False)

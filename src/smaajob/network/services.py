@@ -24,6 +24,7 @@ from smaajob.network.models import (
     OutreachKind,
 )
 from smaajob.organisation.models import Municipality, User
+from smaajob.places import LocationSource, Relocated, relocate_from_postcodes, resolve_location
 from smaajob.slots import normalise_slots
 from smaajob.validators import check_period, normalise_cvr
 
@@ -54,12 +55,41 @@ def create_company(
         raise InvalidInput(f"Størrelse skal være en af {', '.join(CompanySize.values)}.", field="size")
     if fields.get("min_paid_hours") is not None:
         fields["min_paid_hours"] = parse_hours(fields["min_paid_hours"], field="min_paid_hours")
-    lat, lon = fields.get("latitude"), fields.get("longitude")
-    if (lat is not None and not 54.0 <= lat <= 58.0) or (lon is not None and not 7.5 <= lon <= 15.5):
-        raise InvalidInput("Koordinaterne ligger ikke i Danmark (bredde 54–58, længde 7,5–15,5).", field="latitude")
+    location = resolve_location(
+        postcode=fields.get("postcode", ""), latitude=fields.get("latitude"), longitude=fields.get("longitude")
+    )
+    fields.update(latitude=location.latitude, longitude=location.longitude, location_source=location.source.value)
     return Company.objects.create(
         municipality=municipality, cvr=number, name=name.strip(), recruited_by=actor, **fields
     )
+
+
+@transaction.atomic
+def update_company_address(
+    *,
+    company: Company,
+    address: str,
+    postcode: str,
+    city: str,
+    latitude: float | None = None,
+    longitude: float | None = None,
+) -> Company:
+    """Change the company's address; the location follows the postcode unless set by hand."""
+    location = resolve_location(postcode=postcode, latitude=latitude, longitude=longitude)
+    company.address, company.postcode, company.city = address.strip(), postcode.strip(), city.strip()
+    company.latitude, company.longitude = location.latitude, location.longitude
+    company.location_source = location.source.value
+    company.save(update_fields=["address", "postcode", "city", "latitude", "longitude", "location_source"])
+    return company
+
+
+@transaction.atomic
+def locate_companies_from_postcodes() -> Relocated:
+    """Give every company not located by hand its postcode's point."""
+    rows = Company.objects.exclude(location_source=LocationSource.MANUAL).only(
+        "pk", "postcode", "latitude", "longitude", "location_source"
+    )
+    return relocate_from_postcodes(rows.iterator())
 
 
 @transaction.atomic

@@ -28,11 +28,13 @@ from smaajob.courses.selectors.hours_requirement import (
 )
 from smaajob.courses.selectors.ledger import active_on, hours_ledger, open_courses, planned_hours_on
 from smaajob.courses.selectors.matching import (
+    citizen_location_note,
     matching_candidate,
     matching_openings,
     missing_consents,
     suggested_citizens,
     suggested_openings,
+    unlocated_companies,
 )
 from smaajob.courses.selectors.open_course import OpenCourses, open_course, open_courses_of, require_open_course
 from smaajob.courses.selectors.timeline import timeline
@@ -46,6 +48,7 @@ __all__ = [
     "OpenCourses",
     "active_on",
     "caseloads",
+    "citizen_location_note",
     "company_record",
     "dashboard",
     "follow_up_due",
@@ -68,4 +71,5 @@ __all__ = [
     "suggested_citizens",
     "suggested_openings",
     "timeline",
+    "unlocated_companies",
 ]

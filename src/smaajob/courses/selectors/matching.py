@@ -13,7 +13,7 @@ from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import consented_facts_on, readiness_on
 from smaajob.courses.models import Course, Placement
 from smaajob.courses.selectors.ledger import active_on
-from smaajob.network.models import Opening
+from smaajob.network.models import Company, Opening
 
 
 def _company_records(company_ids: set[int]) -> dict[int, tuple[int, int]]:
@@ -135,40 +135,98 @@ def suggested_openings(citizen: Citizen, openings: Any, on: date, k: int = 10) -
 
     candidate = matching_candidate(citizen, on)
     if candidate is None:
-        return {"suggestions": [], "note": "Borgerens adresse er ikke stedfæstet; afstand kan ikke beregnes."}
-    plain, by_id = matching_openings(openings.filter(status="open"), on)
+        return {"suggestions": [], "problem": "citizen_location_missing", "note": citizen_location_note(citizen)}
+    open_openings = openings.filter(status="open")
+    unlocated = unlocated_companies(open_openings)
+    plain, by_id = matching_openings(open_openings, on)
     if not plain:
-        return {"suggestions": [], "note": "Ingen åbne jobåbninger at matche med."}
+        note = "Ingen åbne jobåbninger at matche med."
+        return {"suggestions": [], "note": _with_unlocated(note, unlocated), "unlocated_companies": unlocated}
     ranking = matching.top_openings_for(candidate, plain, k=k)
     return {
         "suggestions": [
             {"opening": by_id[s.id], "score": s.score, "explanation": s.explanation} for s in ranking.suggestions
         ],
-        "note": f"{ranking.feasible} af {ranking.considered} åbne opgaver passer.",
+        "note": _with_unlocated(f"{ranking.feasible} af {ranking.considered} åbne opgaver passer.", unlocated),
         "rejected": dict(ranking.rejected),
+        "unlocated_companies": unlocated,
     }
+
+
+def citizen_location_note(citizen: Citizen) -> str:
+    """Why a citizen cannot be matched for want of a location, and how to fix it."""
+    if citizen.postcode:
+        return (
+            f"Borgeren har ingen placering: postnummeret {citizen.postcode} findes ikke i postnummertabellen. "
+            "Ret postnummeret, eller angiv placeringen i hånden, under »Adresse og placering« på borgerens side."
+        )
+    return (
+        "Borgeren har ingen placering: angiv postnummer under »Adresse og placering« på borgerens side, "
+        "så kan afstanden til opgaverne beregnes."
+    )
+
+
+def unlocated_companies(openings: Any) -> list[dict[str, Any]]:
+    """Companies whose open openings matching leaves out because the company has no location:
+    ``[{"company": Company, "openings": n}]`` by name."""
+    rows = (
+        openings.filter(Q(company__latitude__isnull=True) | Q(company__longitude__isnull=True))
+        .values("company_id")
+        .annotate(n=Count("id"))
+    )
+    counts = {r["company_id"]: r["n"] for r in rows}
+    companies = Company.objects.filter(pk__in=counts).order_by("name")
+    return [{"company": c, "openings": counts[c.pk]} for c in companies]
+
+
+def _with_unlocated(note: str, unlocated: list[dict[str, Any]]) -> str:
+    n = sum(u["openings"] for u in unlocated)
+    if not n:
+        return note
+    which = "åben opgave er" if n == 1 else "åbne opgaver er"
+    return (
+        f"{note} {n} {which} ikke med, fordi virksomheden ikke har nogen placering: "
+        "angiv postnummer på virksomhedens side."
+    )
 
 
 def suggested_citizens(opening: Opening, citizens: Any, on: date, k: int = 10) -> dict[str, Any]:
     """The engine's best citizens for an opening (among those the caller may see)."""
     from smaajob import matching
 
-    plain, _ = matching_openings(Opening.objects.filter(pk=opening.pk), on)
-    if not plain:
+    company = opening.company
+    if company.latitude is None or company.longitude is None:
         return {
             "suggestions": [],
-            "note": "Opgaven kan ikke matches: virksomheden mangler adresse, eller tiderne rummer ikke timerne.",
+            "problem": "company_location_missing",
+            "note": "Virksomheden har ingen placering: angiv postnummer under »Adresse og placering« på "
+            "virksomhedens side, så kan afstanden til borgerne beregnes.",
         }
+    plain, _ = matching_openings(Opening.objects.filter(pk=opening.pk), on)
+    if not plain:
+        return {"suggestions": [], "note": "Opgaven kan ikke matches: tiderne rummer ikke timerne."}
     open_ids = Course.objects.exclude(state="exited").values("citizen_id")
     people = {str(c.pk): c for c in citizens.filter(pk__in=open_ids).prefetch_related("commitments")}
     candidates = [cand for c in people.values() if (cand := matching_candidate(c, on)) is not None]
+    unlocated = len(people) - len(candidates)
+    left_out = (
+        f" {unlocated} {'borger er' if unlocated == 1 else 'borgere er'} ikke med, fordi "
+        f"{'borgeren' if unlocated == 1 else 'de'} ingen placering har: angiv postnummer på borgerens side."
+        if unlocated
+        else ""
+    )
     if not candidates:
-        return {"suggestions": [], "note": "Ingen af dine borgere i åbne forløb kan matches (adresse mangler)."}
+        return {"suggestions": [], "note": "Ingen af dine borgere i åbne forløb kan matches." + left_out}
     ranking = matching.top_candidates_for(plain[0], candidates, k=k)
     return {
         "suggestions": [
             {"citizen": people[s.id], "score": s.score, "explanation": s.explanation} for s in ranking.suggestions
         ],
-        "note": f"{ranking.feasible} af {ranking.considered} borgere passer.",
+        "note": f"{ranking.feasible} af {ranking.considered} borgere passer." + left_out,
         "rejected": dict(ranking.rejected),
     }
+
+
+# --------------------------------------------------------------------------- live dashboard
+
+HOUR_BUCKETS = ((0, 2, "under 2"), (2, 5, "2–5"), (5, 10, "5–10"), (10, 20, "10–20"), (20, 169, "20+"))

@@ -16,7 +16,7 @@ def mark_existing_coordinates_manual(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("citizens", "0004_transfer_requests_and_cpr_per_municipality"),
+        ("citizens", "0005_exemption_annulment"),
     ]
 
     operations = [

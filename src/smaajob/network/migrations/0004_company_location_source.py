@@ -16,7 +16,7 @@ def mark_existing_coordinates_manual(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("network", "0002_initial"),
+        ("network", "0003_opening_annulment"),
     ]
 
     operations = [

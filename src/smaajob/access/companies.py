@@ -10,6 +10,8 @@ from smaajob.errors import NotFound
 from smaajob.network.models import Company
 from smaajob.organisation.models import STAFF_ROLES, Role, User
 
+NOT_FOUND = "Virksomheden findes ikke, eller du har ikke adgang til den."
+
 
 def companies_for(user: User) -> QuerySet[Company]:
     if not user.is_authenticated or not user.is_active:
@@ -25,8 +27,8 @@ def get_company(user: User, company_id: int | str) -> Company:
     try:
         pk = int(company_id)
     except (TypeError, ValueError):
-        raise NotFound("Virksomheden findes ikke, eller du har ikke adgang til den.") from None
+        raise NotFound(NOT_FOUND) from None
     company = companies_for(user).filter(pk=pk).first()
     if company is None:
-        raise NotFound("Virksomheden findes ikke, eller du har ikke adgang til den.")
+        raise NotFound(NOT_FOUND)
     return company

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "smaajob.cli.users",
     "smaajob.cli.rules",
     "smaajob.cli.money",
+    "smaajob.cli.docs",
 )
 
 

@@ -85,14 +85,15 @@ def _same_site(page: str, href: str) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def _shape(address: str) -> tuple:
-    """One page per view, record and set of query keys is read for further links."""
+def _shape(address: str, *, per_record: bool) -> tuple:
+    """One page per view, record (if ``per_record``) and set of query keys is read for further links."""
     path, _, query = address.partition("?")
     try:
         match = resolve(path)
     except Resolver404:
         return (path,)
-    return (match.view_name, tuple(sorted(match.kwargs.items())), tuple(sorted(k for k, _ in parse_qsl(query))))
+    record = tuple(sorted(match.kwargs.items())) if per_record else ()
+    return (match.view_name, record, tuple(sorted(k for k, _ in parse_qsl(query))))
 
 
 def _start_pages(role_user, ids):
@@ -118,8 +119,9 @@ def _follow(client: Client, method: str, address: str, fields: list[tuple[str, s
     return address, response
 
 
-def walk_links(client: Client, user, start: list[str]) -> tuple[list[str], int]:
-    """Problems found, and the number of links followed."""
+def walk_links(client: Client, user, start: list[str], *, per_record: bool = True) -> tuple[list[str], int]:
+    """Problems found, and the number of links followed. Every distinct link is followed; a page
+    is read for further links once per view and query shape, and per record if ``per_record``."""
     problems: list[str] = []
     followed: set[tuple[str, str]] = set()
     read: set[tuple] = set()
@@ -144,7 +146,7 @@ def walk_links(client: Client, user, start: list[str]) -> tuple[list[str], int]:
             continue
         if method != "GET" or "text/html" not in response.get("Content-Type", ""):
             continue
-        shape = _shape(asked)
+        shape = _shape(asked, per_record=per_record)
         if shape in read:
             continue
         read.add(shape)

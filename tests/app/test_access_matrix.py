@@ -178,3 +178,20 @@ def test_every_role_gets_from_every_page_and_api_route_exactly_what_the_role_tab
                     problems.append(f"{cell}: refused without saying it is not there: {text[:200]!r}")
     assert problems == [], "\n".join(problems)
     assert cells > 800 and refused > 400, (cells, refused)
+
+
+def test_staff_lists_answer_citizens_analysts_employers_and_the_benefit_office_as_pages_that_are_not_there(world):
+    """Issue 21: citizens and analysts could open the company network and the openings list, and
+    employers were shown the list with "Find borgere" links that answered 404."""
+    for role in ("citizen", "analyst", "employer", "benefit_office"):
+        client = Client()
+        client.force_login(world.users[role])
+        for page in ("/virksomheder/", "/jobaabninger/", f"/virksomheder/{world.ids['company_id']}/"):
+            answer = client.get(page)
+            assert answer.status_code == 404, (role, page)
+            assert "findes ikke, eller du har ikke adgang til den" in answer.content.decode(), (role, page)
+        assert "Find borgere" not in client.get("/").content.decode(), role
+    client = Client()
+    client.force_login(world.users["consultant"])
+    assert client.get("/jobaabninger/").status_code == 200
+    assert "Find borgere" in client.get("/jobaabninger/").content.decode()

@@ -7,6 +7,8 @@ so the page cannot drift from the code.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from smaajob.access import pages
@@ -28,7 +30,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 SECTIONS = {"web": "Arbejdsværktøjet", "money": "Beregner og lønsedler", "reports": "Rapporter", "api": "API'ets sider"}
 
 
-def _addresses(patterns: list | None = None, prefix: str = "", namespace: str = "") -> dict[str, str]:
+def _addresses(patterns: list[Any] | None = None, prefix: str = "", namespace: str = "") -> dict[str, str]:
     found: dict[str, str] = {}
     for entry in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(entry, URLResolver):

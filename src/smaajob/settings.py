@@ -71,6 +71,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # The role gate: a page or API operation not declared for the user's role answers 404
+    # (smaajob.access.pages); after authentication, before any view.
+    "smaajob.web.page_gate.PageGateMiddleware",
     # Last, as django-axes documents: it must see the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]

@@ -71,6 +71,7 @@ _PARAMETER = re.compile(r"<(?:(?P<converter>[a-z]+):)?(?P<name>\w+)>")
 class Route:
     route: str  # the pattern, as Django writes it: "borgere/<int:citizen_id>/"
     methods: frozenset[str]  # for API operations; pages answer GET (and POST for forms)
+    url_name: str = ""  # "web:citizen"; for the API, the first operation's
 
     @property
     def parameters(self) -> list[str]:
@@ -87,7 +88,8 @@ class Route:
         return UNWALKED.get(self.route)
 
 
-def _patterns(resolvers: list, prefix: str = "") -> list[str]:
+def _patterns(resolvers: list, prefix: str = "", namespace: str = "") -> list[tuple[str, str]]:
+    """(route, URL name) of every pattern; the URL name with its namespace, as ``reverse`` takes it."""
     found = []
     for entry in resolvers:
         text = str(entry.pattern)
@@ -96,9 +98,10 @@ def _patterns(resolvers: list, prefix: str = "") -> list[str]:
         else:  # regex patterns (the admin's): keep them readable, they are only matched by prefix
             part = text.lstrip("^").rstrip("$")
         if isinstance(entry, URLResolver):
-            found.extend(_patterns(entry.url_patterns, prefix + part))
+            inner = ":".join(n for n in (namespace, entry.namespace or "") if n)
+            found.extend(_patterns(entry.url_patterns, prefix + part, inner))
         elif isinstance(entry, URLPattern):
-            found.append(prefix + part)
+            found.append((prefix + part, f"{namespace}:{entry.name}" if namespace else str(entry.name)))
     return found
 
 
@@ -117,13 +120,16 @@ def _api_methods() -> dict[str, frozenset[str]]:
 
 def routes() -> list[Route]:
     api_methods = _api_methods()
+    names: dict[str, str] = {}
+    for route, name in _patterns(get_resolver().url_patterns):
+        names.setdefault(route, name)  # Django resolves a route to its first pattern
     result = []
-    for route in sorted(set(_patterns(get_resolver().url_patterns))):
+    for route in sorted(names):
         methods = frozenset({"GET"})
         if route.startswith(API_PREFIX):
             bare = _PARAMETER.sub(lambda m: f"<{m.group('name')}>", route[len(API_PREFIX) :]).rstrip("/")
             methods = api_methods.get(bare, api_methods.get(bare + "/", frozenset({"GET"})))
-        result.append(Route(route, methods))
+        result.append(Route(route, methods, names[route]))
     return result
 
 

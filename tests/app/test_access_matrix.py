@@ -80,3 +80,118 @@ def test_no_role_reaches_a_staff_page_for_a_citizen_it_may_not_see(world):
         client.force_login(world.users[role])
         answers[role] = client.get(citizen_page).status_code
     assert answers == expected
+
+
+# --------------------------------------------------------------------------- the role table
+# Cells where the role may use the route but the fixture world holds nothing it may see there,
+# so the object-level check answers "not found"; each with the reason and where it is shown.
+OBJECT_LEVEL_REFUSALS: dict[tuple[str, str], str] = {
+    ("analyst", "GET rapporter/tal/"): "every number of the small fixture world covers fewer than five people, so an "
+    "analyst is shown no one behind it (small cells); tests/reports/test_vta_proof.py shows an analyst a drill-down",
+}
+_MAIN = re.compile(r'<main id="indhold"[^>]*>(.*)</main>', re.S)
+
+
+def _main(text: str) -> str:
+    found = _MAIN.search(text)
+    return found.group(1) if found else text
+
+
+def _cells(route):
+    """(method, allowed roles) for each way the route is used: pages by GET, API operations by their methods."""
+    from smaajob.access import pages
+
+    if route.is_api and pages.is_api_operation(route.url_name, route.route):
+        for method in sorted(route.methods):
+            entry = pages.API_OPERATIONS.get(pages.operation_key(method, route.route))
+            yield method, entry.roles if entry is not None else frozenset()
+    else:
+        entry = pages.page_entry(route.url_name)
+        yield "GET", entry.roles if entry is not None else frozenset()
+
+
+def _ask(client: Client, method: str, url: str):
+    """GET as it is; a write inside a savepoint that is rolled back, so no cell changes another."""
+    from django.db import transaction
+
+    if method == "GET":
+        return client.get(url)
+    with transaction.atomic():
+        response = getattr(client, method.lower())(url, data={}, content_type="application/json")
+        transaction.set_rollback(True)
+    return response
+
+
+def test_every_role_gets_from_every_page_and_api_route_exactly_what_the_role_table_says(world, monkeypatch):
+    """Allowed: the page (never a refusal); not allowed: the very answer a missing record gets,
+    as the roles that may use the route get it; not logged in: the log-in page (API: 401)."""
+    from tests.app.route_walk import HtmlAsPdf
+
+    monkeypatch.setattr("weasyprint.HTML", HtmlAsPdf)
+    missing_ids = dict.fromkeys(world.ids, MISSING_ID)
+    walked = [r for r in routes() if r.unwalked_reason() is None]
+    # What a missing record answers, asked by a role that may use the route.
+    missing_answers: dict[tuple[str, str], tuple[int, str]] = {}
+    for route in walked:
+        for method, allowed in _cells(route):
+            role = next((r for r in world.users if r in allowed), None)
+            if method != "GET" or role is None or not route.parameters:
+                continue
+            client = Client()
+            client.force_login(world.users[role])
+            answer = client.get(build_url(route, missing_ids))
+            if answer.status_code == 404:  # (a page that only takes writes answers a GET with 405)
+                missing_answers[(method, route.route)] = (answer.status_code, _main(answer_text(answer)))
+    problems, cells, refused = [], 0, 0
+    for role, user in [("anonymous", None), *world.users.items()]:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        for route in walked:
+            url = build_url(route, world.ids)
+            for method, allowed in _cells(route):
+                cells += 1
+                answer = _ask(client, method, url)
+                text = _main(answer_text(answer))  # read to the end: a file answer is closed so
+                cell = f"{role} {method} /{route.route}"
+                if role in allowed:
+                    refusal = answer.status_code in (401, 403, 404) or answer.status_code >= 500
+                    if refusal and (role, f"{method} {route.route}") not in OBJECT_LEVEL_REFUSALS:
+                        problems.append(f"{cell}: allowed, but answers {answer.status_code}")
+                    continue
+                if role == "anonymous":
+                    expected = 401 if route.is_api else 302
+                    if answer.status_code != expected or (expected == 302 and "/log-ind/" not in answer["Location"]):
+                        problems.append(f"{cell}: a visitor gets {answer.status_code}, not the log-in")
+                    continue
+                refused += 1
+                if answer.status_code != 404:
+                    problems.append(f"{cell}: not allowed, but answers {answer.status_code}")
+                    continue
+                if route.is_api:
+                    body = answer.json()
+                    if body.get("code") != "not_found":
+                        problems.append(f"{cell}: refused without the not-found code: {body}")
+                if (method, route.route) in missing_answers and missing_answers[(method, route.route)] != (404, text):
+                    problems.append(f"{cell}: refused, but not as a missing record is: {text[:200]!r}")
+                elif "findes ikke" not in text:
+                    problems.append(f"{cell}: refused without saying it is not there: {text[:200]!r}")
+    assert problems == [], "\n".join(problems)
+    assert cells > 800 and refused > 400, (cells, refused)
+
+
+def test_staff_lists_answer_citizens_analysts_employers_and_the_benefit_office_as_pages_that_are_not_there(world):
+    """Issue 21: citizens and analysts could open the company network and the openings list, and
+    employers were shown the list with "Find borgere" links that answered 404."""
+    for role in ("citizen", "analyst", "employer", "benefit_office"):
+        client = Client()
+        client.force_login(world.users[role])
+        for page in ("/virksomheder/", "/jobaabninger/", f"/virksomheder/{world.ids['company_id']}/"):
+            answer = client.get(page)
+            assert answer.status_code == 404, (role, page)
+            assert "findes ikke, eller du har ikke adgang til den" in answer.content.decode(), (role, page)
+        assert "Find borgere" not in client.get("/").content.decode(), role
+    client = Client()
+    client.force_login(world.users["consultant"])
+    assert client.get("/jobaabninger/").status_code == 200
+    assert "Find borgere" in client.get("/jobaabninger/").content.decode()

@@ -254,13 +254,14 @@ API_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "GET /api/v1/match/jobaabninger/{opening_id}": (404, 404, 404, 404, 404),
     "POST /api/v1/match/forslag": (404, 404, 404, 404, 404),
     "GET /api/v1/match/forslag": (200, 200, 200, 200, 404),
-    # the network: no personal data; an employer its own company
-    "GET /api/v1/netvaerk/virksomheder": (200, 200, 200, 200, 200),
-    "GET /api/v1/netvaerk/virksomheder/{company_id}/forloeb": (200, 200, 200, 404, 200),
-    "GET /api/v1/netvaerk/jobaabninger": (200, 200, 200, 200, 200),
+    # the network: no personal data; an employer its own company; not the benefit office's work
+    # (payment data only, issue 21: the role table, smaajob.access.pages)
+    "GET /api/v1/netvaerk/virksomheder": (200, 200, 200, 200, 404),
+    "GET /api/v1/netvaerk/virksomheder/{company_id}/forloeb": (200, 200, 200, 404, 404),
+    "GET /api/v1/netvaerk/jobaabninger": (200, 200, 200, 200, 404),
     "POST /api/v1/netvaerk/virksomheder/{company_id}/jobaabninger": (201, 201, 201, 404, 404),
     "PATCH /api/v1/netvaerk/jobaabninger/{opening_id}": (404, 404, 404, 404, 404),
-    "POST /api/v1/netvaerk/opgaver": (201, 201, 201, 201, 400),
+    "POST /api/v1/netvaerk/opgaver": (201, 201, 201, 201, 404),
     # payslips: an employer its own placements' while they run (plus grace), without benefit
     "POST /api/v1/loensedler/": (201, 404, 201, 404, 201),
     "GET /api/v1/loensedler/": (200, 200, 200, 200, 200),
@@ -322,11 +323,13 @@ WEB_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "GET /loensedler/{payslip_id}/": (200, 404, 200, 404, 200),
     "GET /loensedler/{payslip_id}/fil/": (200, 404, 200, 404, 200),
     "GET /beregner/borger/{citizen_id}/": (404, 404, 404, 404, 200),
-    "GET /virksomheder/{company_id}/": (404, 404, 404, 404, 200),
-    "GET /jobaabninger/": (200, 200, 200, 200, 200),
-    "GET /jobaabninger/?format=xlsx": (200, 200, 200, 200, 200),
+    # the staff's network lists are neither the employer's (its own openings are on its home
+    # page) nor the benefit office's (payment data only)
+    "GET /virksomheder/{company_id}/": (404, 404, 404, 404, 404),
+    "GET /jobaabninger/": (404, 404, 404, 404, 404),
+    "GET /jobaabninger/?format=xlsx": (404, 404, 404, 404, 404),
     "GET /overblik/": (404, 404, 404, 404, 404),
-    "GET /virksomheder/": (404, 404, 404, 404, 200),
+    "GET /virksomheder/": (404, 404, 404, 404, 404),
     "GET /timer/": (404, 404, 404, 404, 404),
     "GET /match/{proposal_id}/": (404, 404, 404, 404, 404),
     "GET /borgere/{citizen_id}/match/": (404, 404, 404, 404, 404),

@@ -97,8 +97,16 @@ def test_a_citizen_sees_own_plan(client, make_user, citizen, course):
 
 @pytest.mark.parametrize("role", ["caseworker", "consultant", "coordinator", "benefit_office", "analyst"])
 def test_only_administrators_reach_the_admin(client, make_user, role):
+    # Any other role gets the admin's answer for a page that is not there (the role table).
     log_in(client, make_user(role))
-    assert client.get("/admin/").status_code == 302
+    assert client.get("/admin/").status_code == 404
+    assert client.get("/admin/citizens/citizen/").status_code == 404
+
+
+def test_a_visitor_who_is_not_logged_in_is_sent_from_the_admin_to_the_log_in_page(client, db):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/log-ind/?next=/admin/"
 
 
 def test_an_administrator_reaches_the_admin_and_opening_a_citizen_there_is_audit_logged(client, make_user, citizen):

@@ -47,6 +47,8 @@ from smaajob.places import LocationSource, Relocated, relocate_from_postcodes, r
 from smaajob.slots import normalise_slots
 from smaajob.validators import check_period, cpr_birth_date, normalise_cpr
 
+TRANSFER_NOT_FOUND = "Anmodningen findes ikke, eller du kan ikke besvare den."
+
 
 def _choice(value: str, choices: Any, field: str, what: str) -> str:
     if value not in choices.values:
@@ -715,7 +717,7 @@ def _pending_for_answer(actor: User, transfer_id: int, on: date) -> TransferRequ
         .first()
     )
     if transfer is None or not may_answer_transfer(actor, transfer, on=on):
-        raise NotFound("Anmodningen findes ikke, eller du kan ikke besvare den.")
+        raise NotFound(TRANSFER_NOT_FOUND)
     if transfer.status != TransferStatus.PENDING:
         raise IllegalTransition(
             f"Anmodningen er allerede besvaret ({transfer.get_status_display().lower()}).", field="status"

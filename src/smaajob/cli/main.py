@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "smaajob.cli.rules",
     "smaajob.cli.money",
     "smaajob.cli.locations",
+    "smaajob.cli.docs",
 )
 
 

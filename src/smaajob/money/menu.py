@@ -11,9 +11,11 @@ STAFF_WITH_CITIZENS = {Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR, Role.
 
 
 def register_entries() -> None:
-    register("money:worklist", "Lønsedler", roles={Role.BENEFIT_OFFICE, Role.ADMINISTRATOR}, order=20)
-    register("money:my_payslips", "Mine lønsedler", roles={Role.CITIZEN}, order=20)
-    register("money:my_calculator", "Hvad får jeg ud af det?", roles={Role.CITIZEN}, order=25)
-    register("money:employer_payslips", "Indsend lønseddel", roles={Role.EMPLOYER}, order=20)
+    # Who sees an entry is the page's roles in smaajob.access.pages; roles= only narrows it
+    # (the public calculator is open to everyone, but only staff and employers need it in the menu).
+    register("money:worklist", "Lønsedler", order=20)
+    register("money:my_payslips", "Mine lønsedler", order=20)
+    register("money:my_calculator", "Hvad får jeg ud af det?", order=25)
+    register("money:employer_payslips", "Indsend lønseddel", order=20)
     register("money:calculator", "Beregner", roles=STAFF_WITH_CITIZENS | {Role.EMPLOYER, Role.ANALYST}, order=60)
     alerts.register()

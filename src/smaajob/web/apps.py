@@ -1,8 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
 from django.apps import AppConfig
 
-STAFF_WORK = {"caseworker", "consultant", "coordinator"}
-
 
 class WebConfig(AppConfig):
     name = "smaajob.web"
@@ -15,11 +13,12 @@ class WebConfig(AppConfig):
 
         transfer_alerts.register()
 
-        register("web:worklist", "Arbejdsliste", roles=STAFF_WORK, order=10)
+        # Who sees an entry is the page's roles in smaajob.access.pages; roles= only narrows it.
+        register("web:worklist", "Arbejdsliste", order=10)
         register("web:weekly_hours", "Ugens timer", roles={"consultant", "coordinator"}, order=15)
-        register("web:visitation", "Visitér borger", roles={"caseworker"}, order=12)
-        register("web:companies", "Virksomheder", roles=STAFF_WORK | {"administrator"}, order=20)
-        register("web:openings", "Jobåbninger", roles=STAFF_WORK | {"administrator"}, order=25)
-        register("web:dashboard", "Overblik", roles=STAFF_WORK | {"administrator"}, order=30)
-        register("web:employer_task", "Slå opgave op", roles={"employer"}, order=10)
+        register("web:visitation", "Visitér borger", order=12)
+        register("web:companies", "Virksomheder", order=20)
+        register("web:openings", "Jobåbninger", order=25)
+        register("web:dashboard", "Overblik", order=30)
+        register("web:employer_task", "Slå opgave op", order=10)
         work_duty_alerts.register()

@@ -13,13 +13,18 @@ from django.shortcuts import render
 from smaajob.errors import SmaajobError
 
 
+def error_page(request: HttpRequest, error: SmaajobError) -> HttpResponse:
+    """The Danish error page for ``error``, with its HTTP status."""
+    return render(request, "web/error.html", {"error": error}, status=error.http_status)
+
+
 def renders_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return view(request, *args, **kwargs)
         except SmaajobError as error:
-            return render(request, "web/error.html", {"error": error}, status=error.http_status)
+            return error_page(request, error)
 
     return wrapper
 

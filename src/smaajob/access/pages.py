@@ -1,0 +1,265 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The role gate: for every page and every API operation, the roles that may use it.
+
+This table is the one place that says which *role* may open a page or call an API route;
+anything it does not name is refused (deny by default). ``smaajob.web.page_gate`` enforces it
+for every request, before the view runs, and answers a refusal exactly as a missing record is
+answered (HTTP 404, the same message), so a probe cannot tell "not for you" from "not there".
+The main menu (``smaajob.web.navigation``) and the links and buttons on the pages
+(``{% if_may "url-name" %}``, ``may_follow``) ask the same table, so nobody is shown a link
+they cannot follow. ``docs/roles.md`` is printed from it (``smaajob docs roles``).
+
+The table is the role gate only. *Which* citizen, company or payslip a user may reach stays with
+the object-level predicates of this package (``citizens_for``, ``get_placement``, …), which
+the views still call.
+
+Adding a page or an API operation: add one line to ``PAGES`` (by URL name, ``app:name``) or
+``API_OPERATIONS`` (``"METHOD /api/v1/path/{param}"``), then run
+``smaajob docs roles > docs/roles.md``. A test fails for any URL name or API operation that is
+served but not declared, and for a declared one that no longer exists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import Resolver404, get_script_prefix, resolve
+
+from smaajob.access.cases import CASE_READERS, WORKLIST_ROLES
+from smaajob.access.courses import AUTHORITY, CASE_WRITERS
+from smaajob.access.openings import NETWORK_EDITORS
+from smaajob.organisation.models import Role
+
+# A visitor who is not logged in.
+ANONYMOUS = "anonymous"
+API_PREFIX = "api/v1/"
+
+SIGNED_IN = frozenset(Role.values)
+EVERYONE = SIGNED_IN | {ANONYMOUS}
+NOBODY: frozenset[str] = frozenset()
+
+CASEWORKER = frozenset({Role.CASEWORKER})
+EMPLOYER = frozenset({Role.EMPLOYER})
+CITIZEN = frozenset({Role.CITIZEN})
+# The municipality's shared company network and its openings (no personal data); an employer
+# contact reaches its own company through the API only.
+NETWORK_STAFF = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR, Role.ADMINISTRATOR})
+# The operational dashboard and the citizen's progression report: the case workers' figures.
+CASE_STAFF = NETWORK_STAFF
+# Payslips: the benefit office handles them; staff who may open the citizen, the employer of the
+# placement and the citizen submit and read them. Analysts see aggregates only.
+PAYSLIP_HANDLERS = frozenset({Role.BENEFIT_OFFICE, Role.ADMINISTRATOR})
+PAYSLIP_USERS = SIGNED_IN - {Role.ANALYST}
+# A difference between a payslip and the weeks: the benefit office or the consultant resolves it.
+PAYSLIP_ACTORS = PAYSLIP_HANDLERS | {Role.CONSULTANT}
+# The supplementary benefit of one citizen: staff with the citizen, the benefit office, the citizen.
+CALCULATOR_USERS = frozenset(
+    {Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR, Role.BENEFIT_OFFICE, Role.ADMINISTRATOR, Role.CITIZEN}
+)
+# Key figures and evaluation: coordinators, analysts (small cells withheld) and administrators.
+REPORT_READERS = frozenset({Role.COORDINATOR, Role.ANALYST, Role.ADMINISTRATOR})
+# A transfer request is answered by the citizen's caseworker or the coordinator of that team.
+TRANSFER_ANSWERERS = frozenset({Role.CASEWORKER, Role.COORDINATOR})
+ADMINISTRATOR = frozenset({Role.ADMINISTRATOR})
+
+
+@dataclass(frozen=True)
+class Entry:
+    roles: frozenset[str]
+    purpose: str  # one line, Danish, as docs/roles.md shows it
+
+
+def _entry(roles: frozenset[str], purpose: str) -> Entry:
+    return Entry(frozenset(str(r) for r in roles), purpose)
+
+
+# Pages, by URL name. The order is the order docs/roles.md lists them in.
+PAGES: dict[str, Entry] = {
+    # Everyone
+    "web:home": _entry(SIGNED_IN, "Forsiden, formet efter rollen"),
+    "web:login": _entry(EVERYONE, "Log ind"),
+    "web:logout": _entry(EVERYONE, "Log ud"),
+    "web:health": _entry(EVERYONE, "Driftstjek (svarer ok)"),
+    "money:calculator": _entry(EVERYONE, "Den offentlige beregner: hvad får man ud af at arbejde?"),
+    # Journey 1: the caseworker's case
+    "web:visitation": _entry(CASEWORKER, "Visitér en borger"),
+    "web:citizen": _entry(CASE_READERS, "Borgerens side (virksomhed og borger sendes til egen forside)"),
+    "web:resources": _entry(CASE_WRITERS, "Ressourceafdækning, samtykke og delmål"),
+    "web:referral": _entry(CASE_WRITERS, "Henvis borgeren til en virksomhedskonsulent"),
+    "web:exemption": _entry(AUTHORITY, "Fritagelse fra 225-timersreglen (rådgiverens afgørelse)"),
+    "web:rate_facts": _entry(AUTHORITY, "Oplysninger til satsen (rådgiverens afgørelse)"),
+    "web:sick_leave": _entry(CASE_WRITERS, "Registrér en sygeperiode"),
+    "web:commitment": _entry(CASE_WRITERS, "Registrér en aktivitet"),
+    "web:work_duty": _entry(CASE_WRITERS, "Arbejdspligt: status og ugernes timer"),
+    "web:end_course": _entry(CASE_WRITERS, "Afslut et forløb"),
+    "web:transfer_accept": _entry(TRANSFER_ANSWERERS, "Acceptér en anmodning om at overtage borgeren"),
+    "web:transfer_refuse": _entry(TRANSFER_ANSWERERS, "Afvis en anmodning om at overtage borgeren"),
+    # Journey 2: the company network and the openings
+    "web:companies": _entry(NETWORK_STAFF, "Virksomhedsnetværket: søg og filtrér"),
+    "web:company_new": _entry(CASE_WRITERS, "Tilføj en virksomhed"),
+    "web:company": _entry(NETWORK_STAFF, "Virksomhedens side"),
+    "web:company_add": _entry(CASE_WRITERS, "Tilføj kontakt, buddy eller opsøgning hos en virksomhed"),
+    "web:opening_new": _entry(CASE_WRITERS, "Opret en jobåbning"),
+    "web:openings": _entry(NETWORK_STAFF, "Åbne jobåbninger"),
+    "web:opening_edit": _entry(CASE_WRITERS, "Ret en jobåbning"),
+    # Journey 3: matching
+    "web:match_citizen": _entry(CASE_WRITERS, "Find jobåbninger til en borger"),
+    "web:match_opening": _entry(CASE_WRITERS, "Find borgere til en jobåbning"),
+    "web:propose": _entry(CASE_WRITERS, "Foreslå et match"),
+    "web:proposal": _entry(CASE_WRITERS, "Et matchforslag"),
+    # Journey 4: placements and the weekly hours
+    "web:placement_new": _entry(CASE_WRITERS, "Registrér en placering"),
+    "web:placement": _entry(CASE_READERS, "Placeringen (virksomhed og borger sendes til egen forside)"),
+    "web:placement_action": _entry(CASE_WRITERS, "Start, optrap eller afslut en placering"),
+    "web:weekly_hours": _entry(CASE_WRITERS, "Ugens timer for alle placeringer"),
+    # Journey 5: follow-up
+    "web:follow_up_new": _entry(CASE_WRITERS, "Registrér en opfølgning"),
+    # Journeys 6 and 7: the worklist and the dashboard
+    "web:worklist": _entry(WORKLIST_ROLES, "Arbejdslisten"),
+    "web:dashboard": _entry(CASE_STAFF, "Overblik: borgere i virksomhedsrettet aktivitet"),
+    # Journey 8: the employer
+    "web:employer_task": _entry(EMPLOYER, "Slå en lille opgave op"),
+    "web:employer_confirm_week": _entry(EMPLOYER, "Bekræft ugens timer"),
+    "web:employer_follow_up": _entry(EMPLOYER, "Svar på opfølgning for en placering"),
+    "web:employer_proposal": _entry(EMPLOYER, "Svar på et matchforslag"),
+    # Money: the citizen's calculator and the payslips
+    "money:my_calculator": _entry(CITIZEN, "Hvad får jeg ud af det? (borgerens egen beregner)"),
+    "money:citizen_calculator": _entry(CALCULATOR_USERS, "Beregneren for én borger, med scenarier"),
+    "money:worklist": _entry(PAYSLIP_HANDLERS, "Lønsedler til behandling"),
+    "money:my_payslips": _entry(CITIZEN, "Mine lønsedler"),
+    "money:employer_payslips": _entry(EMPLOYER, "Indsend en lønseddel (virksomhed)"),
+    "money:submit_for": _entry(PAYSLIP_USERS, "Indsend en lønseddel for en borger (borgeren sendes til sin egen)"),
+    "money:payslip": _entry(PAYSLIP_USERS, "Én lønseddel"),
+    "money:payslip_file": _entry(PAYSLIP_USERS, "Lønseddelens fil"),
+    "money:payslip_action": _entry(PAYSLIP_ACTORS, "Beregn, godkend, afvis, udbetal eller afstem en lønseddel"),
+    # Reports
+    "reports:dashboard": _entry(REPORT_READERS, "Nøgletal og evaluering"),
+    "reports:drilldown": _entry(REPORT_READERS, "Personerne bag et tal"),
+    "reports:export_csv": _entry(REPORT_READERS, "Nøgletal som CSV"),
+    "reports:export_xlsx": _entry(REPORT_READERS, "Nøgletal som Excel"),
+    "reports:evaluation_pdf": _entry(REPORT_READERS, "Evalueringsrapport (PDF)"),
+    "reports:costs": _entry(REPORT_READERS, "Pris på indsatsen"),
+    "reports:progression": _entry(CASE_STAFF, "Borgerens progression"),
+    "reports:progression_pdf": _entry(CASE_STAFF, "Borgerens progression (PDF)"),
+    # The API's own pages (no data)
+    "api:openapi-json": _entry(EVERYONE, "API'ets skema (OpenAPI)"),
+    "api:openapi-view": _entry(EVERYONE, "API'ets dokumentation"),
+    "api:api-root": _entry(NOBODY, "API'ets rod (ingen side)"),
+}
+
+# Whole URL namespaces whose pages share one rule; the namespace's own checks narrow further.
+NAMESPACES: dict[str, Entry] = {
+    "admin": _entry(ADMINISTRATOR, "Administrationen (/admin/), afgrænset til administratorens kommune"),
+}
+
+# API operations, as "METHOD /path" with ninja's {parameter} names.
+API_OPERATIONS: dict[str, Entry] = {
+    "GET /api/v1/sundhed": _entry(EVERYONE, "Driftstjek"),
+    "POST /api/v1/beregner/": _entry(EVERYONE, "Den offentlige beregner"),
+    "GET /api/v1/borgere/": _entry(CASE_READERS, "Borgere, du har adgang til"),
+    "GET /api/v1/borgere/{citizen_id}": _entry(CASE_READERS, "Én borger"),
+    "POST /api/v1/borgere/visitation": _entry(AUTHORITY, "Visitér en borger"),
+    "GET /api/v1/borgere/{citizen_id}/tidslinje": _entry(CASE_WRITERS, "Forløbet på én tidslinje"),
+    "GET /api/v1/borgere/{citizen_id}/225-timer": _entry(CASE_WRITERS, "225-timersreglen: status"),
+    "PUT /api/v1/borgere/{citizen_id}/ressourcer": _entry(CASE_WRITERS, "Ressourceafdækning, samtykke og delmål"),
+    "POST /api/v1/borgere/{citizen_id}/fritagelser": _entry(AUTHORITY, "Fritagelse fra 225-timersreglen"),
+    "GET /api/v1/borgere/{citizen_id}/oplysninger": _entry(CASE_WRITERS, "Oplysninger til satsen"),
+    "POST /api/v1/borgere/{citizen_id}/oplysninger": _entry(AUTHORITY, "Registrér oplysninger til satsen"),
+    "GET /api/v1/borgere/{citizen_id}/sygeperioder": _entry(CASE_WRITERS, "Sygeperioder"),
+    "POST /api/v1/borgere/{citizen_id}/sygeperioder": _entry(CASE_WRITERS, "Registrér en sygeperiode"),
+    "GET /api/v1/borgere/{citizen_id}/aktiviteter": _entry(CASE_WRITERS, "Aktiviteter"),
+    "POST /api/v1/borgere/{citizen_id}/aktiviteter": _entry(CASE_WRITERS, "Registrér en aktivitet"),
+    "GET /api/v1/borgere/{citizen_id}/arbejdspligt": _entry(CASE_WRITERS, "Arbejdspligt: status og uger"),
+    "POST /api/v1/borgere/{citizen_id}/arbejdspligt": _entry(AUTHORITY, "Afgørelse om arbejdspligt"),
+    "PUT /api/v1/borgere/{citizen_id}/arbejdspligt/uger": _entry(CASE_WRITERS, "Arbejdspligt: en uges timer"),
+    "POST /api/v1/forloeb/{course_id}/placeringer": _entry(CASE_WRITERS, "Registrér en placering"),
+    "GET /api/v1/forloeb/placeringer/{placement_id}": _entry(CASE_READERS, "Én placering"),
+    "GET /api/v1/forloeb/placeringer/{placement_id}/uger": _entry(CASE_READERS, "Placeringens timeregnskab"),
+    "PUT /api/v1/forloeb/placeringer/{placement_id}/uger": _entry(CASE_WRITERS, "Registrér en uges timer"),
+    "POST /api/v1/forloeb/uger/{week_id}/bekraeft": _entry(EMPLOYER, "Virksomheden bekræfter ugens timer"),
+    "POST /api/v1/forloeb/{course_id}/opfoelgninger": _entry(CASE_WRITERS, "Registrér en opfølgning"),
+    "GET /api/v1/forloeb/{course_id}/opfoelgningsplan": _entry(
+        CASE_READERS - EMPLOYER, "Næste opfølgninger (borgeren ser sin egen)"
+    ),
+    "GET /api/v1/match/borgere/{citizen_id}": _entry(CASE_WRITERS, "Forslag til jobåbninger for en borger"),
+    "GET /api/v1/match/jobaabninger/{opening_id}": _entry(CASE_WRITERS, "Forslag til borgere for en jobåbning"),
+    "POST /api/v1/match/forslag": _entry(CASE_WRITERS, "Foreslå et match"),
+    "GET /api/v1/match/forslag": _entry(CASE_READERS, "Matchforslag, du har adgang til"),
+    "GET /api/v1/netvaerk/virksomheder": _entry(NETWORK_STAFF | EMPLOYER, "Netværket (virksomhed: sin egen)"),
+    "GET /api/v1/netvaerk/virksomheder/{company_id}/forloeb": _entry(
+        NETWORK_STAFF | EMPLOYER, "Virksomhedens placeringer og løntimer"
+    ),
+    "GET /api/v1/netvaerk/jobaabninger": _entry(NETWORK_STAFF | EMPLOYER, "Åbne jobåbninger (virksomhed: sine egne)"),
+    "POST /api/v1/netvaerk/virksomheder/{company_id}/jobaabninger": _entry(
+        NETWORK_EDITORS | EMPLOYER, "Opret en jobåbning"
+    ),
+    "PATCH /api/v1/netvaerk/jobaabninger/{opening_id}": _entry(CASE_WRITERS, "Ret en jobåbning"),
+    "POST /api/v1/netvaerk/opgaver": _entry(EMPLOYER, "Virksomheden slår en lille opgave op"),
+    "GET /api/v1/loensedler/": _entry(PAYSLIP_USERS, "Åbne lønsedler"),
+    "POST /api/v1/loensedler/": _entry(PAYSLIP_USERS, "Indsend en lønseddel"),
+    "GET /api/v1/loensedler/{payslip_id}": _entry(PAYSLIP_USERS, "Én lønseddel"),
+    "POST /api/v1/loensedler/{payslip_id}/beregn": _entry(PAYSLIP_HANDLERS, "Beregn den supplerende hjælp"),
+    "POST /api/v1/loensedler/{payslip_id}/godkend": _entry(PAYSLIP_HANDLERS, "Godkend en lønseddel"),
+    "POST /api/v1/loensedler/{payslip_id}/udbetalt": _entry(PAYSLIP_HANDLERS, "Marker som udbetalt"),
+    "POST /api/v1/loensedler/{payslip_id}/afvis": _entry(PAYSLIP_HANDLERS, "Afvis en lønseddel"),
+    "GET /api/v1/rapporter/noegletal": _entry(REPORT_READERS, "Nøgletal for en periode"),
+    "GET /api/v1/arbejdsliste/": _entry(WORKLIST_ROLES, "Dine advarsler"),
+}
+
+_CONVERTER = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
+def role_of(user: Any) -> str:
+    """The user's role for the table; ``ANONYMOUS`` for a visitor who is not logged in."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return ANONYMOUS
+    return str(user.role)
+
+
+def page_entry(url_name: str) -> Entry | None:
+    """The declared entry of a URL name (``app:name``), or None if it is not declared."""
+    entry = PAGES.get(url_name)
+    if entry is None and ":" in url_name:
+        entry = NAMESPACES.get(url_name.split(":", 1)[0])
+    return entry
+
+
+def operation_key(method: str, route: str) -> str:
+    """``"GET /api/v1/borgere/{citizen_id}"`` for a Django route ``api/v1/borgere/<citizen_id>``."""
+    method = "GET" if method.upper() == "HEAD" else method.upper()
+    path = _CONVERTER.sub(r"{\1}", route.lstrip("/"))
+    return f"{method} /{path}"
+
+
+def is_api_operation(url_name: str, route: str) -> bool:
+    """An API operation is any route under the API prefix that is not one of its own pages."""
+    return route.lstrip("/").startswith(API_PREFIX) and url_name not in PAGES
+
+
+def may_use(user: Any, url_name: str) -> bool:
+    """May the user open the page ``url_name``? False for anything the table does not declare."""
+    entry = page_entry(url_name)
+    return entry is not None and role_of(user) in entry.roles
+
+
+def may_call(user: Any, method: str, route: str) -> bool:
+    """May the user call the API operation (``method`` on the Django ``route``)?"""
+    entry = API_OPERATIONS.get(operation_key(method, route))
+    return entry is not None and role_of(user) in entry.roles
+
+
+def may_follow(user: Any, path: str) -> bool:
+    """May the user follow a link to ``path`` (a site address, query string allowed)?"""
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    prefix = get_script_prefix()
+    if path.startswith(prefix):
+        path = "/" + path[len(prefix) :]
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    if is_api_operation(match.view_name, match.route):
+        return may_call(user, "GET", match.route)
+    return may_use(user, match.view_name)

@@ -18,7 +18,7 @@ from smaajob.organisation.models import User
 from tests.conftest import PASSWORD
 
 
-def test_createuser_makes_a_caseworker_with_a_hashed_password(municipality, monkeypatch, capsys):
+def test_createuser_makes_a_caseworker_with_an_argon2_password(production_hashers, municipality, monkeypatch, capsys):
     monkeypatch.setenv("SMAAJOB_PASSWORD", PASSWORD)
     assert main(["createuser", "rikke", "--role", "caseworker", "--municipality", "461"]) == 0
     user = User.objects.get(username="rikke")

@@ -7,13 +7,13 @@ puts them next to that field, or at the top of the form when the form has no suc
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 
+from smaajob.danish_numbers import NotANumber, read_decimal
 from smaajob.errors import SmaajobError
 from smaajob.money import attachments
 from smaajob.money.calculator import AGE_GROUPS, MAX_HOURS_PER_WEEK, CalculatorInput, first_of
@@ -31,20 +31,15 @@ class MonthInput(forms.DateInput):
         return super().format_value(value)
 
 
-THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-
-
 class DanishNumberField(forms.DecimalField):
     """A number as Danes write it: ``12.000`` is twelve thousand, ``130,50`` has a decimal comma."""
 
     def to_python(self, value: Any) -> Decimal | None:
-        if isinstance(value, str):
-            text = value.strip().replace(" ", "").replace("\u00a0", "")
-            if "," in text:
-                text = text.replace(".", "").replace(",", ".")
-            elif THOUSANDS.match(text):
-                text = text.replace(".", "")
-            value = text
+        if isinstance(value, str) and value.strip():
+            try:
+                value = read_decimal(value)
+            except NotANumber as error:
+                raise forms.ValidationError(str(error), code="invalid") from None
         return super().to_python(value)
 
 

@@ -27,6 +27,7 @@ from smaajob import access
 from smaajob.citizens.benefit_today import facts_for
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, spouse_of
+from smaajob.danish_numbers import format_decimal
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.money import calculator, permissions, selectors, services
 from smaajob.money.attachments import CONTENT_TYPES, EXTENSIONS
@@ -214,7 +215,7 @@ def _as_text(value: Any) -> str:
     if isinstance(value, date):
         return f"{value:%Y-%m}"
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f").replace(".", ",")
+        return format_decimal(value, grouping=False)
     return "" if value is None else str(value)
 
 

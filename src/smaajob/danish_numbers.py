@@ -83,7 +83,7 @@ def format_decimal(
     number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     with localcontext() as context:
         context.rounding = ROUND_HALF_UP
-        text = _pattern(min_decimals, max(min_decimals, max_decimals), grouping).apply(
+        text: str = _pattern(min_decimals, max(min_decimals, max_decimals), grouping).apply(
             number, DANISH, group_separator=grouping
         )
     return text

@@ -4,12 +4,22 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal, overload
 
 from smaajob.danish_numbers import NotANumber, read_decimal
 from smaajob.errors import InvalidHours
 
 HOURS_IN_WEEK = Decimal(168)
+
+
+@overload
+def parse_hours(
+    value: Any, *, field: str, maximum: Decimal = HOURS_IN_WEEK, allow_blank: Literal[False] = False
+) -> Decimal: ...
+
+
+@overload
+def parse_hours(value: Any, *, field: str, maximum: Decimal = HOURS_IN_WEEK, allow_blank: bool) -> Decimal | None: ...
 
 
 def parse_hours(

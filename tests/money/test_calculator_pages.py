@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -120,3 +121,28 @@ def test_a_citizen_opens_their_own_calculator_from_the_menu(client, make_user, c
 def test_someone_elses_citizen_is_a_404(client, make_user, citizen):
     stranger = log_in(client, make_user("consultant", username="fremmed"))
     assert stranger.get(reverse("money:citizen_calculator", args=[citizen.pk])).status_code == 404
+
+
+def test_the_consultants_calculator_for_a_citizen_whose_spouse_gets_help_prefills_spouse_on_help(
+    client, consultant, citizen, caseworker
+):
+    from smaajob.citizens.services import link_spouses, register_citizen, set_benefit
+
+    spouse = register_citizen(
+        actor=caseworker, cpr="020290-1235", first_name="Sara", last_name="Hansen", municipality=citizen.municipality
+    )
+    citizen.marital_status = "married"
+    citizen.save(update_fields=["marital_status"])
+    link_spouses(actor=caseworker, citizen=citizen, spouse=spouse)
+    for person in (citizen, spouse):
+        set_benefit(
+            actor=caseworker,
+            citizen=person,
+            benefit_type="kontanthjaelp",
+            valid_from=date(2024, 1, 1),
+            monthly_amount=Decimal("12000"),
+        )
+    response = log_in(client, consultant).get(reverse("money:citizen_calculator", args=[citizen.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200, page[:2000]
+    assert re.search(r'<input type="radio" name="spouse_on_help" value="ja"[^>]*checked', page)

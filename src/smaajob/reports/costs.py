@@ -8,6 +8,7 @@ from typing import Any
 from smaajob.danish_numbers import NotANumber, read_decimal
 from smaajob.errors import InvalidInput
 from smaajob.organisation.models import User
+from smaajob.reports.building import check_may_see_reports
 from smaajob.reports.counting.costs import DEFAULT_PRICES, UnitPrice, effort_cost
 from smaajob.reports.models import UnitPrice as UnitPriceRow
 
@@ -37,7 +38,7 @@ def prices_for(municipality_id: int) -> list[UnitPrice]:
 
 
 def cost_context(user: User, params: Any) -> dict[str, Any]:
-    prices = prices_for(user.municipality_id)
+    prices = prices_for(check_may_see_reports(user))
     quantities: dict[str, float] = {}
     for price in prices:
         try:

@@ -21,7 +21,7 @@ TOTAL = "__total__"  # group key of the row that counts every person once
 
 def ids(values: object) -> np.ndarray:
     """Sorted unique int64 citizen ids from a polars Series, list or array."""
-    array = np.asarray(values if not hasattr(values, "to_numpy") else values.to_numpy(), dtype=np.int64)  # type: ignore[attr-defined]
+    array = np.asarray(values if not hasattr(values, "to_numpy") else values.to_numpy(), dtype=np.int64)
     return np.unique(array)
 
 
@@ -49,7 +49,7 @@ class Measure:
         """The value as a share of the base, when the measure has one."""
         if self.base in (None, 0) or self.value is None:
             return None
-        return float(self.value) / float(self.base)  # type: ignore[arg-type]
+        return float(self.value) / float(self.base)
 
     @property
     def count_da(self) -> str:

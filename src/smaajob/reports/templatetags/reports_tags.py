@@ -53,5 +53,5 @@ def kr(value: float | None) -> str:
 
 
 @register.filter
-def get_item(mapping: dict, key: str) -> object:
+def get_item(mapping: dict[str, object], key: str) -> object:
     return mapping.get(key)

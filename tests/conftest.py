@@ -11,6 +11,23 @@ from datetime import date
 import pytest
 
 PASSWORD = "korrekt-hest-batteri-47"
+FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
+
+
+def pytest_configure(config):
+    """Tests hash passwords with MD5: Argon2 is right in production and slow on purpose (~0,7 s a
+    hash, and most tests make users). Tests of Argon2 itself use ``production_hashers``."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = [FAST_HASHER]
+
+
+@pytest.fixture
+def production_hashers(settings):
+    """The password hashers of ``smaajob.settings`` (Argon2 first), as in production."""
+    from smaajob import settings as production
+
+    settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 
 
 @cache
-def choice_labels(field: Field, language: str | None) -> dict[Any, Any]:
+def choice_labels(field: Field[Any, Any], language: str | None) -> dict[Any, Any]:
     """``{value: label}`` of ``field`` in ``language`` (choices are fixed while the program runs)."""
     return {make_hashable(value): force_str(label, strings_only=True) for value, label in field.flatchoices}
 
@@ -27,7 +27,7 @@ def choice_labels(field: Field, language: str | None) -> dict[Any, Any]:
 class QuickChoiceLabels:
     """Mixin for models: ``get_<field>_display`` from the cached table, same result as Django's."""
 
-    def _get_FIELD_display(self, field: Field) -> Any:  # noqa: N802 - the name Django calls
+    def _get_FIELD_display(self, field: Field[Any, Any]) -> Any:  # noqa: N802 - the name Django calls
         value = getattr(self, field.attname)
         labels = choice_labels(field, get_language())
         key = make_hashable(value)

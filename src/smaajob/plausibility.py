@@ -23,6 +23,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from smaajob.danish_numbers import format_decimal
 from smaajob.errors import HoursDeviation, InvalidHours, InvalidPeriod
 
 # A full-time week in Denmark (the collective agreements' 37 hours); a småjob is a few hours a
@@ -69,7 +70,7 @@ def offers_hours(hours_max: Decimal) -> None:
 
 def _h(hours: Decimal) -> str:
     """Hours the Danish way: 5, 7,5 (not 5.0, 7.5)."""
-    return f"{hours.normalize():f}".replace(".", ",")
+    return format_decimal(hours, grouping=False)
 
 
 def not_before_birth(on: date, birth_date: date, *, field: str, what: str) -> None:

@@ -142,7 +142,9 @@ LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:login"
 
 LANGUAGE_CODE = "da"
-LANGUAGES = [("da", "Dansk"), ("en", "English")]
+# Danish only: there are no English catalogues (docs/testing.md, "Sprog"); with English listed, a
+# browser asking for English got Django's own texts in English among the Danish ones.
+LANGUAGES = [("da", "Dansk")]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True

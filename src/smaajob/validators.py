@@ -37,7 +37,7 @@ def normalise_cpr(value: str) -> str:
 
 
 def cpr_birth_date(cpr: str) -> date:
-    return stdnum_cpr.get_birth_date(cpr)  # type: ignore[no-any-return]
+    return stdnum_cpr.get_birth_date(cpr)
 
 
 def mask_cpr(cpr: str) -> str:

@@ -51,7 +51,6 @@ PERIODS = {
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def build_world(scenario, *, municipality, make_user, consultant, caseworker, citizen, course, company):

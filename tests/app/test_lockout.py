@@ -19,12 +19,6 @@ LOGIN = "/log-ind/"
 TOWN_HALL = "10.20.30.40"
 
 
-@pytest.fixture(autouse=True)
-def fast_hasher(settings):
-    # Argon2 is right in production and slow on purpose; these tests log in many times.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def anna(make_user):
     return make_user("caseworker", username="anna")

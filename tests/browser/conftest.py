@@ -78,15 +78,13 @@ DEMO_PASSWORD = "smaajob-demo"
 
 
 @pytest.fixture
-def demo(live_server, settings, page):
+def demo(live_server, page):
     """The small demo municipality, loaded for one browser test (the live server needs the rows
-    committed, so it cannot be shared in a rolled-back transaction). Cheap hashing: the demo
-    creates eight log-ins and Argon2 is deliberately slow."""
+    committed, so it cannot be shared in a rolled-back transaction)."""
     from datetime import date
 
     from smaajob.demo.loader import load_demo
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The demo pages do real work (matching, the 225-hour rule); on a busy CI machine they
     # may take longer than the default ten seconds.
     page.set_default_timeout(30_000)

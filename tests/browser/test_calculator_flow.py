@@ -7,18 +7,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import pytest
-
 from tests.browser.conftest import axe_violations, log_in
 from tests.conftest import PASSWORD
 from tests.today.conftest import rates_known  # noqa: F401  (the fixture)
 
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def answer_the_questions(page) -> None:

@@ -19,8 +19,7 @@ PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
-def fast_passwords_and_media(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 

@@ -22,9 +22,8 @@ def municipality_demo(django_db_setup, django_db_blocker):
     from django.db import transaction
 
     from smaajob.demo.loader import load_demo
-    from tests.demo.conftest import FAST_HASHER
 
-    with django_db_blocker.unblock(), FAST_HASHER, transaction.atomic():
+    with django_db_blocker.unblock(), transaction.atomic():
         yield load_demo("municipality", today=TODAY, scale=0.01)
         transaction.set_rollback(True)
 

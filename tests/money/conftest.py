@@ -107,9 +107,3 @@ def submit(citizen_user, citizen, paid_placement):
         return submit_payslip(**fields)
 
     return go
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    # Argon2 is right for production and slow on purpose; these tests create many users.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -32,11 +32,11 @@ def citizens_for(user: User, *, on: date | None = None) -> QuerySet[Citizen]:
     if not user.is_authenticated or not user.is_active:
         return none
     role = user.role
-    if role == Role.ADMINISTRATOR:
-        return Citizen.objects.filter(municipality_id=user.municipality_id)
-    if role == Role.BENEFIT_OFFICE:
-        # Payment work needs the citizens of the own municipality; the pages shown to the
-        # benefit office are limited to income and payment data.
+    if role in (Role.ADMINISTRATOR, Role.BENEFIT_OFFICE):
+        # The benefit office's payment work needs the citizens of the own municipality; the
+        # pages shown to it are limited to income and payment data.
+        if user.municipality_id is None:
+            return none
         return Citizen.objects.filter(municipality_id=user.municipality_id)
     if role in (Role.CASEWORKER, Role.CONSULTANT):
         ids = _current_assignments(on).filter(staff=user).values("citizen_id")
@@ -50,8 +50,8 @@ def citizens_for(user: User, *, on: date | None = None) -> QuerySet[Citizen]:
         return Citizen.objects.filter(user=user)
     if role == Role.EMPLOYER:
         # Only while a placement at the company runs, plus a short grace period (employers.py).
-        ids = employer_placements(user, on=on).values("course__citizen_id")
-        return Citizen.objects.filter(pk__in=ids)
+        placed = employer_placements(user, on=on).values("course__citizen_id")
+        return Citizen.objects.filter(pk__in=placed)
     return none  # analysts: aggregates only
 
 

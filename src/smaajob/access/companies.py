@@ -16,9 +16,9 @@ NOT_FOUND = "Virksomheden findes ikke, eller du har ikke adgang til den."
 def companies_for(user: User) -> QuerySet[Company]:
     if not user.is_authenticated or not user.is_active:
         return Company.objects.none()
-    if user.role == Role.EMPLOYER:
+    if user.role == Role.EMPLOYER and user.company_id is not None:
         return Company.objects.filter(pk=user.company_id)
-    if user.role in STAFF_ROLES and user.role != Role.ANALYST:
+    if user.role in STAFF_ROLES and user.role != Role.ANALYST and user.municipality_id is not None:
         return Company.objects.filter(municipality_id=user.municipality_id)
     return Company.objects.none()
 

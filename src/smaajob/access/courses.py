@@ -116,6 +116,8 @@ def proposals_for(user: User) -> QuerySet[MatchProposal]:
     if not may_read_cases(user):
         return MatchProposal.objects.none()
     if user.role == Role.EMPLOYER:
+        if user.company_id is None:
+            return MatchProposal.objects.none()
         return MatchProposal.objects.filter(opening__company_id=user.company_id)
     qs = MatchProposal.objects.filter(course__citizen__in=citizens_for(user))
     if user.role == Role.CITIZEN:

@@ -42,8 +42,8 @@ from smaajob.audit.models import AuditChannel
 from smaajob.choices import choice_labels
 from smaajob.citizens.models import Benefit, Citizen, ExemptionDecision
 from smaajob.courses.models import Course, FollowUp, Placement, WeeklyHours
+from smaajob.courses.rules_case import COVERED_BENEFITS
 from smaajob.courses.selectors import (
-    COVERED_BENEFITS,
     active_on,
     hours_requirement_for_many,
     hours_requirement_in_force,

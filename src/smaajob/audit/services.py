@@ -73,11 +73,10 @@ def record_many(
         "detail": detail[:200],
     }
     connection = connections[router.db_for_write(AuditEntry)]
-    prepared = [meta.get_field(name).get_db_prep_save(value, connection) for name, value in fixed.items()]
-    columns = [meta.get_field(name).column for name in fixed] + [
-        meta.get_field("object_id").column,
-        meta.get_field("citizen_id").column,
-    ]
+    field = {f.name: f for f in meta.concrete_fields}
+    column = {f.name: f.column for f in meta.concrete_fields if f.column}
+    prepared = [field[name].get_db_prep_save(value, connection) for name, value in fixed.items()]
+    columns = [column[name] for name in fixed] + [column["object_id"], column["citizen_id"]]
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         connection.ops.quote_name(meta.db_table),
         ", ".join(connection.ops.quote_name(c) for c in columns),

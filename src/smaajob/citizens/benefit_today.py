@@ -12,7 +12,7 @@ rate needs is not recorded: the page then says which facts are missing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -109,12 +109,12 @@ def derived_benefit(citizen: Citizen, day: date, *, benefit: Benefit | None = No
         )
     if row is not None and row.migrated:
         notes.append("Oplysningerne er udfyldt ved opdateringen af systemet og bør bekræftes af rådgiveren.")
-    base = {"day": day, "applies": True, "facts_row": row, "notes": tuple(notes)}
+    base = DerivedBenefit(day=day, applies=True, facts_row=row, notes=tuple(notes))
     try:
         age = age_on(citizen.birth_date, day)
         missing = tuple(recorded.missing(age=age))
         if missing:
-            return DerivedBenefit(**base, age=age, missing=missing)
+            return replace(base, age=age, missing=missing)
         facts = recorded.as_rules_facts(age=age)
         try:
             result = rules.kontanthjaelp_rate(day, facts)
@@ -122,8 +122,8 @@ def derived_benefit(citizen: Citizen, day: date, *, benefit: Benefit | None = No
             # The rate follows from the facts even where our sources lack its amount.
             trace = rules.Trace("Hvilken kontanthjælp har du ret til?")
             code = decide_rate(day, facts, rules.default_parameters(), trace)
-            return DerivedBenefit(
-                **base,
+            return replace(
+                base,
                 age=age,
                 facts=facts,
                 rate=code.value,
@@ -133,9 +133,9 @@ def derived_benefit(citizen: Citizen, day: date, *, benefit: Benefit | None = No
                 explanation=trace.render_text(),
             )
     except SmaajobError as error:
-        return DerivedBenefit(**base, problem=error.message)
-    return DerivedBenefit(
-        **base,
+        return replace(base, problem=error.message)
+    return replace(
+        base,
         age=age,
         facts=facts,
         rate=result.rate,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("migrate", help="opdatér databasens skema (migreringer)")
     parser.add_argument("--check", action="store_true",
                         help="ændr intet; afslut med kode 1, hvis der mangler migreringer")

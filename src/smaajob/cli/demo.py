@@ -30,7 +30,7 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"forventede en dato ÅÅÅÅ-MM-DD, fik {text!r}") from None
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "demo", help="indlæs en syntetisk demokommune (Odense) med borgere, virksomheder og timer"
     )

@@ -11,7 +11,7 @@ import argparse
 from datetime import date
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("money", help="lønsedler og ydelse")
     commands = parser.add_subparsers(dest="money_command", metavar="KOMMANDO", required=True)
     remind = commands.add_parser("remind", help="opret påmindelser om lønsedler før d. 20. og før udbetaling")

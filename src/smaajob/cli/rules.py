@@ -23,6 +23,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from smaajob.danish_numbers import NotANumber, read_decimal
 from smaajob.errors import InvalidInput
 from smaajob.rules import (
     BenefitFacts,
@@ -49,8 +50,8 @@ def _date(text: str) -> dt.date:
 
 def _number(text: str) -> float:
     try:
-        return float(text.replace(",", "."))
-    except ValueError:
+        return float(read_decimal(text))
+    except NotANumber:
         raise argparse.ArgumentTypeError(f"forventede et tal, fik {text!r}") from None
 
 

@@ -20,7 +20,7 @@ def default_workers() -> int:
     return max(2, min(8, 2 * (os.cpu_count() or 1)))
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("serve", help="start webapplikationen")
     parser.add_argument("--port", type=int, default=8000, help="port (standard 8000)")
     parser.add_argument("--host", default="127.0.0.1", help="adresse (standard 127.0.0.1, kun denne maskine)")

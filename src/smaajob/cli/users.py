@@ -10,7 +10,7 @@ import getpass
 import os
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from smaajob.organisation.models import Role
 
     parser = subparsers.add_parser("createuser", help="opret en bruger med en rolle")

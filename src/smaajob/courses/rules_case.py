@@ -125,9 +125,9 @@ def build_case(
     (``values_list(..., named=True)``) with the same fields.
     """
     per_month = _hours_by_month(weeks)
-    for month, hours in (extra_ordinary or {}).items():
+    for month, extra in (extra_ordinary or {}).items():
         row = per_month.setdefault(month, {})
-        row["ordinary"] = row.get("ordinary", 0.0) + hours
+        row["ordinary"] = row.get("ordinary", 0.0) + extra
     benefits = list(benefits)
     sick = list(sick)
     no_hours: dict[str, float] = {}

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
-from django.db import transaction
+from django.db import models, transaction
 from faker import Faker
 
 from smaajob.citizens.models import (
@@ -230,8 +230,9 @@ def _write_batch(batch: list[tuple[CitizenSpec, CoursePlan, list[tuple[Company, 
                 waiting_since=plan.mapped_on if not s.trajectory.jobs else None)
         for s, plan, _p, _cw, _vk in batch
     ])
-    facts: dict[type, list[Any]] = {m: [] for m in (Readiness, Benefit, ProjectMembership, Assignment, Consent,
-                                                    ExemptionDecision, Commitment, RateFacts, WorkDuty)}
+    facts: dict[type[models.Model], list[Any]] = {
+        m: [] for m in (Readiness, Benefit, ProjectMembership, Assignment, Consent, ExemptionDecision, Commitment,
+                        RateFacts, WorkDuty)}
     courses: list[Course] = []
     for citizen, (s, plan, _places, cw, vk) in zip(citizens, batch, strict=True):
         t, visit = s.trajectory, plan.started_on
@@ -259,6 +260,7 @@ def _write_batch(batch: list[tuple[CitizenSpec, CoursePlan, list[tuple[Company, 
             facts[ExemptionDecision].append(ExemptionDecision(
                 citizen=citizen, decided_by=cw, decided_on=visit, valid_from=visit, reason=EXEMPTION_REASON,
                 review_on=visit + timedelta(days=182)))
+        state: str
         state, ended_on, outcome, stop = CourseState.VISITED, None, "", ""
         for tr in plan.transitions:
             state = tr.to_state
@@ -266,8 +268,8 @@ def _write_batch(batch: list[tuple[CitizenSpec, CoursePlan, list[tuple[Company, 
                 ended_on, outcome, stop = tr.on, tr.outcome, tr.stop_reason
         courses.append(Course(citizen=citizen, project=projects[t.project], state=state, started_on=visit,
                               ended_on=ended_on, exit_outcome=outcome, stop_reason=stop))
-    for model, rows in facts.items():
-        model.objects.bulk_create(rows)
+    for model, model_rows in facts.items():
+        model._default_manager.bulk_create(model_rows)
     Course.objects.bulk_create(courses)
 
     transitions: list[CourseTransition] = []
@@ -275,7 +277,7 @@ def _write_batch(batch: list[tuple[CitizenSpec, CoursePlan, list[tuple[Company, 
         transitions.append(CourseTransition(course=course, from_state="", to_state=CourseState.VISITED,
                                             happened_on=plan.started_on, actor=cw,
                                             reason=f"Visiteret: {s.trajectory.summary} ({s.trajectory.source})"))
-        previous = CourseState.VISITED
+        previous: str = CourseState.VISITED
         for tr in plan.transitions:
             transitions.append(CourseTransition(course=course, from_state=previous, to_state=tr.to_state,
                                                 happened_on=tr.on, actor=cw if tr.to_state == "exited" else vk,

@@ -171,8 +171,8 @@ def _load_small(rng: random.Random, fake: Faker, today: date,
     pool = sector_pool(specs)
     tick = progress("Virksomheder", len(specs))
     written = []
-    for spec in specs:
-        written.append(service_writer.write_company(spec, municipality=municipality,
+    for company_spec in specs:
+        written.append(service_writer.write_company(company_spec, municipality=municipality,
                                                     actor=staff.consultant))
         tick(1)
 

@@ -230,7 +230,7 @@ def _plan_transitions(
         TransitionPlan(CourseState.MAPPED, mapped_on, "Ressourceafdækning gennemført."),
         TransitionPlan(CourseState.MATCHING, mapped_on + timedelta(days=7), "Klar til matchning."),
     ]
-    state = CourseState.MATCHING
+    state: str = CourseState.MATCHING
 
     def go(target: str, on: date, reason: str) -> None:
         nonlocal state

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from smaajob.danish_numbers import format_decimal
 from smaajob.matching import slots as slotbits
 from smaajob.matching.constraints import PairFacts, Reason, check_pairs, disclosures_needed, reasons_of
 from smaajob.matching.model import (
@@ -122,16 +123,16 @@ def explain(candidate: Candidate, opening: Opening, weights: Weights | None = No
 
 
 def _hours(h: float) -> str:
-    return f"{h:g}".replace(".", ",")
+    return format_decimal(h, grouping=False)
 
 
 def _dec(x: float) -> str:
     """One decimal with a Danish decimal comma: 12,5."""
-    return f"{x:.1f}".replace(".", ",")
+    return format_decimal(x, min_decimals=1, max_decimals=1, grouping=False)
 
 
 def _km(d: float) -> str:
-    return f"{d:.1f}".replace(".", ",")
+    return format_decimal(d, min_decimals=1, max_decimals=1, grouping=False)
 
 
 def _join(names: tuple[str, ...] | list[str]) -> str:

@@ -141,7 +141,7 @@ def stored_with(payslip: Payslip, checked: CheckedFile, upload: Any) -> Iterator
 
 def sweep_incoming(storage: Storage | None = None, *, now: Any = None) -> None:
     """Finish or remove what a killed submission left: staged files older than the grace."""
-    storage = storage or Payslip._meta.get_field("attachment").storage  # type: ignore[attr-defined]
+    storage = storage or Payslip._meta.get_field("attachment").storage
     try:
         _dirs, names = storage.listdir(INCOMING)
     except FileNotFoundError:

@@ -7,13 +7,13 @@ puts them next to that field, or at the top of the form when the form has no suc
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
+from smaajob.danish_numbers import NotANumber, read_decimal
 from smaajob.errors import SmaajobError
 from smaajob.money import attachments
 from smaajob.money.calculator import AGE_GROUPS, MAX_HOURS_PER_WEEK, CalculatorInput, first_of
@@ -31,20 +31,16 @@ class MonthInput(forms.DateInput):
         return super().format_value(value)
 
 
-THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-
-
 class DanishNumberField(forms.DecimalField):
     """A number as Danes write it: ``12.000`` is twelve thousand, ``130,50`` has a decimal comma."""
 
-    def to_python(self, value: Any) -> Decimal | None:
-        if isinstance(value, str):
-            text = value.strip().replace(" ", "").replace("\u00a0", "")
-            if "," in text:
-                text = text.replace(".", "").replace(",", ".")
-            elif THOUSANDS.match(text):
-                text = text.replace(".", "")
-            value = text
+    # django-stubs gives DecimalField the to_python of its base IntegerField (int | None).
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        if isinstance(value, str) and value.strip():
+            try:
+                value = read_decimal(value)
+            except NotANumber as error:
+                raise forms.ValidationError(str(error), code="invalid") from None
         return super().to_python(value)
 
 
@@ -178,7 +174,8 @@ class CalculatorForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("spouse_on_help") == "ja" and data.get("married") != "ja":
             self.add_error("spouse_on_help", "Svar kun ja her, hvis du er gift.")
         if not data.get("age_group") and not data.get("birth_date") and "birth_date" not in self.errors:
@@ -275,7 +272,11 @@ class PayslipForm(forms.Form):
     def __init__(self, *args: Any, placements: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(str(p.pk), f"{p.company.name} ({p.get_kind_display()})") for p in placements]
-        self.fields["placement"].choices = [("", "Andet job (skriv arbejdsgiveren nedenfor)"), *choices]
+        # cast: the field declared above; django-stubs types form.fields as plain Fields.
+        cast(forms.ChoiceField, self.fields["placement"]).choices = [
+            ("", "Andet job (skriv arbejdsgiveren nedenfor)"),
+            *choices,
+        ]
         self.placements = {str(p.pk): p for p in placements}
         # Preselect only the one job there is: with several, a preselected first job would be
         # saved for a person who never chose it.
@@ -283,7 +284,8 @@ class PayslipForm(forms.Form):
             self.fields["placement"].initial = choices[0][0]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("placement") and (data.get("employer_name") or "").strip():
             # Both given: saving either one would drop what the person typed in the other.
             self.add_error(

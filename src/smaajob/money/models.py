@@ -159,7 +159,7 @@ class Payslip(QuickChoiceLabels, Annullable):
 
     @property
     def employer_label(self) -> str:
-        return self.placement.company.name if self.placement_id else self.employer_name
+        return self.placement.company.name if self.placement is not None else self.employer_name
 
 
 class PayslipTransition(QuickChoiceLabels, models.Model):

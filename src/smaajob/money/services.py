@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -27,6 +27,7 @@ from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on
 from smaajob.courses.models import HoursSource, Placement, WeeklyHours
 from smaajob.courses.services import record_week
+from smaajob.danish_numbers import NotANumber, read_decimal
 from smaajob.errors import (
     DecisionRequired,
     FourEyesRequired,
@@ -74,15 +75,10 @@ ALLOWED_MOVES = {
 def _money(value: Any, *, field: str, what: str) -> Decimal:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise InvalidInput(f"Angiv {what} i kroner, fx 1.850,50.", field=field)
-    text = str(value).strip().replace(" ", "")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
     try:
-        amount = Decimal(text)
-    except InvalidOperation:
+        amount = read_decimal(value)
+    except NotANumber:
         raise InvalidInput(f"»{value}« er ikke et beløb; skriv fx 1850,50.", field=field) from None
-    if not amount.is_finite():
-        raise InvalidInput(f"{what.capitalize()} skal være et almindeligt beløb.", field=field)
     if amount < 0:
         raise InvalidInput(f"{what.capitalize()} kan ikke være negativ (fik {amount} kr.).", field=field)
     return amount.quantize(Decimal("0.01"))
@@ -92,11 +88,9 @@ def _hours(value: Any, *, start: date, end: date) -> Decimal:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise InvalidHours("Angiv antal timer på lønsedlen, fx 26,5.", field="hours")
     try:
-        hours = Decimal(str(value).strip().replace(",", "."))
-    except InvalidOperation:
+        hours = read_decimal(value)
+    except NotANumber:
         raise InvalidHours(f"»{value}« er ikke et antal timer; skriv fx 26,5.", field="hours") from None
-    if not hours.is_finite():
-        raise InvalidHours("Antal timer skal være et almindeligt tal.", field="hours")
     if hours < 0:
         raise InvalidHours(f"Timer kan ikke være negative (fik {hours}).", field="hours")
     if hours == 0:

@@ -24,9 +24,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.citizens.benefit_today import facts_for
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, spouse_of
+from smaajob.danish_numbers import format_decimal
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.money import calculator, permissions, selectors, services
 from smaajob.money.attachments import CONTENT_TYPES, EXTENSIONS
@@ -44,7 +46,7 @@ from smaajob.money.models import AttachmentType, Payslip, PayslipStatus
 from smaajob.organisation.models import STAFF_ROLES, Role
 from smaajob.rules import BenefitKind
 from smaajob.rules.coverage import covered_benefits
-from smaajob.rules.months import month_index
+from smaajob.rules.months import month_end, month_index
 from smaajob.web.errors import renders_errors
 
 DEFAULT_WAGE = Decimal("130")
@@ -112,7 +114,7 @@ def _prefill(citizen: Citizen, month: date) -> tuple[dict[str, Any], list[str], 
     else:
         notes.append("Borgerens ydelse er ikke registreret; der er regnet med kontanthjælp.")
     # The facts the rate follows from, as recorded on the case (smaajob.citizens.benefit_today).
-    recorded, row = facts_for(citizen, calculator.month_end(month_index(month)))
+    recorded, row = facts_for(citizen, month_end(month_index(month)))
     assumed = []
     if recorded.children is None:
         assumed.append("ingen børn")
@@ -172,7 +174,7 @@ def _prefill(citizen: Citizen, month: date) -> tuple[dict[str, Any], list[str], 
 @login_required
 @renders_errors
 @never_cache
-def citizen_calculator(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def citizen_calculator(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """Pre-filled from the citizen's case; compares up to three scenarios side by side."""
     user = request.user
     if user.role in (Role.EMPLOYER, Role.ANALYST):
@@ -215,12 +217,12 @@ def _as_text(value: Any) -> str:
     if isinstance(value, date):
         return f"{value:%Y-%m}"
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f").replace(".", ",")
+        return format_decimal(value, grouping=False)
     return "" if value is None else str(value)
 
 
 @login_required
-def my_calculator(request: HttpRequest) -> HttpResponse:
+def my_calculator(request: AuthenticatedRequest) -> HttpResponse:
     citizen = Citizen.objects.filter(user=request.user).first()
     if citizen is None:
         return redirect("money:calculator")
@@ -230,7 +232,9 @@ def my_calculator(request: HttpRequest) -> HttpResponse:
 # ------------------------------------------------------------------------------------------------ payslips
 
 
-def _payslip_form_page(request: HttpRequest, citizen: Citizen, *, template: str, extra: dict[str, Any]) -> HttpResponse:
+def _payslip_form_page(
+    request: AuthenticatedRequest, citizen: Citizen, *, template: str, extra: dict[str, Any]
+) -> HttpResponse:
     placements = list(permissions.placements_open_to(request.user, citizen).select_related("company"))
     if request.method == "POST":
         form = PayslipForm(request.POST, request.FILES, placements=placements)
@@ -263,7 +267,7 @@ def _payslip_form_page(request: HttpRequest, citizen: Citizen, *, template: str,
 
 @login_required
 @renders_errors
-def my_payslips(request: HttpRequest) -> HttpResponse:
+def my_payslips(request: AuthenticatedRequest) -> HttpResponse:
     own = access.citizens_for(request.user).filter(user=request.user).values_list("pk", flat=True).first()
     if request.user.role != Role.CITIZEN or own is None:
         raise NotFound(permissions.CITIZEN_NOT_FOUND)
@@ -278,7 +282,7 @@ def my_payslips(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def submit_for(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def submit_for(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """Staff and employers register a payslip for a citizen they may act for."""
     user = request.user
     if user.role == Role.CITIZEN:
@@ -300,7 +304,7 @@ def _citizen_heading(user: Any, citizen: Citizen) -> str:
 
 @login_required
 @renders_errors
-def employer_payslips(request: HttpRequest) -> HttpResponse:
+def employer_payslips(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     if user.role != Role.EMPLOYER:
         raise NotFound(permissions.CITIZEN_NOT_FOUND)
@@ -320,7 +324,7 @@ def employer_payslips(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def worklist(request: HttpRequest) -> HttpResponse:
+def worklist(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     if not permissions.may_handle(user):
         raise NotFound(permissions.NOT_FOUND)
@@ -345,7 +349,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _detail_context(request: HttpRequest, payslip: Payslip) -> dict[str, Any]:
+def _detail_context(request: AuthenticatedRequest, payslip: Payslip) -> dict[str, Any]:
     today = timezone.localdate()
     from smaajob.money import deadlines
 
@@ -378,7 +382,7 @@ def _detail_context(request: HttpRequest, payslip: Payslip) -> dict[str, Any]:
 
 @login_required
 @renders_errors
-def payslip_detail(request: HttpRequest, payslip_id: int) -> HttpResponse:
+def payslip_detail(request: AuthenticatedRequest, payslip_id: int) -> HttpResponse:
     payslip = permissions.get_payslip(request.user, payslip_id, purpose="lønseddel")
     return render(request, "money/payslip.html", _detail_context(request, payslip))
 
@@ -386,13 +390,13 @@ def payslip_detail(request: HttpRequest, payslip_id: int) -> HttpResponse:
 @login_required
 @renders_errors
 @require_POST
-def payslip_action(request: HttpRequest, payslip_id: int, action: str) -> HttpResponse:
+def payslip_action(request: AuthenticatedRequest, payslip_id: int, action: str) -> HttpResponse:
     user = request.user
     payslip = permissions.get_payslip(user, payslip_id, purpose=f"lønseddel: {action}")
     context = _detail_context(request, payslip)
     try:
         if action == "beregn":
-            form = CalculateForm(request.POST)
+            form: CalculateForm | ReasonForm | PaidForm = CalculateForm(request.POST)
             context["calculate_form"] = form
             form.is_valid()
             services.calculate(
@@ -442,7 +446,7 @@ def payslip_action(request: HttpRequest, payslip_id: int, action: str) -> HttpRe
 
 @login_required
 @renders_errors
-def payslip_file(request: HttpRequest, payslip_id: int) -> FileResponse:
+def payslip_file(request: AuthenticatedRequest, payslip_id: int) -> FileResponse:
     payslip = permissions.get_payslip(request.user, payslip_id, purpose="lønseddel: fil")
     response = FileResponse(
         payslip.attachment.open("rb"), content_type=CONTENT_TYPES[AttachmentType(payslip.attachment_type)]

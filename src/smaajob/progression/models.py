@@ -51,7 +51,7 @@ DIMENSIONS: list[tuple[str, str]] = [
 ]
 
 
-def _score(label: str) -> models.PositiveSmallIntegerField:
+def _score(label: str) -> models.PositiveSmallIntegerField[int, int]:
     return models.PositiveSmallIntegerField(_(label), help_text=_("1 = slet ikke, 10 = i fuld grad"))
 
 

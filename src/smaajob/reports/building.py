@@ -118,19 +118,21 @@ def small_cell_threshold(user: User) -> int | None:
     return int(settings.REPORT_MIN_CELL) if user.role in SUPPRESSED_ROLES else None
 
 
-def check_may_see_reports(user: User) -> None:
+def check_may_see_reports(user: User) -> int:
+    """The user's municipality, whose reports the user may see; ``NotFound`` otherwise."""
     from smaajob.errors import NotFound
 
     if not user.is_authenticated or user.role not in REPORT_ROLES or user.municipality_id is None:
         raise NotFound("Siden findes ikke, eller du har ikke adgang til rapporterne.")
+    return user.municipality_id
 
 
 def build(user: User, choices: Choices) -> BuiltReport:
-    check_may_see_reports(user)
-    municipalities = [user.municipality_id]
+    municipality_id = check_may_see_reports(user)
+    municipalities = [municipality_id]
     project = None
     if choices.project_id is not None:
-        project = Project.objects.filter(pk=choices.project_id, municipality_id=user.municipality_id).first()
+        project = Project.objects.filter(pk=choices.project_id, municipality_id=municipality_id).first()
         if project is None:
             raise InvalidInput("Projektet findes ikke i din kommune.", field="projekt")
     tables = load_tables(municipality_ids=municipalities, project_id=choices.project_id)
@@ -156,7 +158,7 @@ def _attach_reference_figures(built: BuiltReport, project: Project) -> None:
             built.targets[(f.step, group)] = f.value
             continue
         row = published.setdefault(f.step, PublishedRow(f.step, names.get(f.step, f.step), {}, None, {}))
-        if f.target_group_id:
+        if f.target_group is not None:
             row.achieved[f.target_group.name] = f.value
         else:
             published[f.step] = PublishedRow(row.step, row.label_da, row.achieved, f.value, row.targets)

@@ -17,6 +17,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from smaajob.danish_numbers import format_decimal
+
 BAR = "#00457a"
 TARGET = "#a4000f"
 SERIES = [("#00457a", ""), ("#a4000f", "6 3"), ("#2b6a2b", "2 3")]
@@ -28,7 +30,7 @@ def _ident(prefix: str, *parts: object) -> str:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:,.1f}".rstrip("0").rstrip(".").replace(",", "X").replace(".", ",").replace("X", ".")
+    return format_decimal(value, max_decimals=1)
 
 
 def bar_chart(

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from smaajob.danish_numbers import NotANumber, read_decimal
 from smaajob.errors import InvalidInput
 from smaajob.organisation.models import User
+from smaajob.reports.building import check_may_see_reports
 from smaajob.reports.counting.costs import DEFAULT_PRICES, UnitPrice, effort_cost
 from smaajob.reports.models import UnitPrice as UnitPriceRow
 
@@ -36,13 +38,12 @@ def prices_for(municipality_id: int) -> list[UnitPrice]:
 
 
 def cost_context(user: User, params: Any) -> dict[str, Any]:
-    prices = prices_for(user.municipality_id)
+    prices = prices_for(check_may_see_reports(user))
     quantities: dict[str, float] = {}
     for price in prices:
-        raw = (params.get(price.key) or "0").replace(",", ".")
         try:
-            value = float(raw)
-        except ValueError:
+            value = float(read_decimal(params.get(price.key) or "0"))
+        except NotANumber:
             raise InvalidInput(f"»{price.label_da}«: angiv et antal, fx 3.", field=price.key) from None
         if value < 0 or value > 100_000:
             raise InvalidInput(f"»{price.label_da}«: antallet skal være mellem 0 og 100.000.", field=price.key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -20,7 +21,7 @@ from smaajob.spreadsheet import append_row, csv_row
 HEADER = ["Afsnit", "Mål", "Gruppe", "Værdi", "Enhed", "Grundlag (antal)", "Periode", "Tællingsregel", "Kilde", "Note"]
 
 
-def _row(r: dict) -> list:
+def _row(r: dict[str, Any]) -> list[Any]:
     # A withheld small cell is written as its text ("< 5"), never as its number.
     value = r["hidden"] or r["value"]
     if isinstance(value, float) and r["unit"] == "andel":

@@ -3,10 +3,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
+
 from django import forms
 
 from smaajob.progression.models import DIMENSIONS, SCALE_MAX, SCALE_MIN, MotivationType, Rater
 from smaajob.reports.counting.groups import DIMENSIONS as GROUPINGS
+
+if TYPE_CHECKING:
+    from smaajob.courses.models import Course
+    from smaajob.organisation.models import Project
 
 
 class ChoicesForm(forms.Form):
@@ -20,9 +27,12 @@ class ChoicesForm(forms.Form):
     gruppe = forms.ChoiceField(label="Fordel på", choices=[(k, label) for k, (label, _fn) in GROUPINGS.items()])
     projekt = forms.ChoiceField(label="Projekt", required=False)
 
-    def __init__(self, *args, projects=(), **kwargs):
+    def __init__(self, *args: Any, projects: Iterable[Project] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["projekt"].choices = [("", "Alle projekter")] + [(str(p.pk), p.name) for p in projects]
+        # cast: the field declared above; django-stubs types form.fields as plain Fields.
+        cast(forms.ChoiceField, self.fields["projekt"]).choices = [("", "Alle projekter")] + [
+            (str(p.pk), p.name) for p in projects
+        ]
 
 
 class AssessmentForm(forms.Form):
@@ -36,9 +46,10 @@ class AssessmentForm(forms.Form):
     )
     note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, courses=(), **kwargs):
+    def __init__(self, *args: Any, courses: Iterable[Course] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["course"].choices = [
+        # cast: the field declared above; django-stubs types form.fields as plain Fields.
+        cast(forms.ChoiceField, self.fields["course"]).choices = [
             (str(c.pk), f"{c.project.name} (fra {c.started_on:%d.%m.%Y})") for c in courses
         ]
         for key, label in DIMENSIONS:

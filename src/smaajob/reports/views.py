@@ -8,13 +8,16 @@ Thin views: parse the request, call ``building``/``presentation``/services, rend
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
+from smaajob.citizens.models import Citizen
 from smaajob.errors import InvalidInput, NotFound, SmaajobError
 from smaajob.organisation.models import Project, Role
 from smaajob.progression.models import DIMENSIONS
@@ -29,10 +32,11 @@ from smaajob.web.errors import renders_errors
 PROGRESSION_ROLES = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR, Role.ADMINISTRATOR})
 
 
-def _dashboard_context(request: HttpRequest) -> dict:
+def _dashboard_context(request: AuthenticatedRequest) -> dict[str, Any]:
+    municipality_id = check_may_see_reports(request.user)
     choices = parse_choices(request.GET)
     built = build(request.user, choices)
-    projects = Project.objects.filter(municipality_id=request.user.municipality_id).order_by("name")
+    projects = Project.objects.filter(municipality_id=municipality_id).order_by("name")
     form = ChoicesForm(
         initial={
             "fra": choices.period.start,
@@ -59,13 +63,13 @@ def _dashboard_context(request: HttpRequest) -> dict:
 
 @login_required
 @renders_errors
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "reports/dashboard.html", _dashboard_context(request))
 
 
 @login_required
 @renders_errors
-def drilldown(request: HttpRequest) -> HttpResponse:
+def drilldown(request: AuthenticatedRequest) -> HttpResponse:
     built = build(request.user, parse_choices(request.GET))
     key, group = request.GET.get("maal", ""), request.GET.get("gruppe_noegle", "")
     measure = built.report.find(key, group)
@@ -93,7 +97,7 @@ def drilldown(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def export_csv(request: HttpRequest) -> HttpResponse:
+def export_csv(request: AuthenticatedRequest) -> HttpResponse:
     built = build(request.user, parse_choices(request.GET))
     response = HttpResponse(exports.to_csv(built), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="smaajob-noegletal-{built.choices.period.end}.csv"'
@@ -102,7 +106,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def export_xlsx(request: HttpRequest) -> HttpResponse:
+def export_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     built = build(request.user, parse_choices(request.GET))
     response = HttpResponse(
         exports.to_xlsx(built), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -113,7 +117,7 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def evaluation_pdf(request: HttpRequest) -> HttpResponse:
+def evaluation_pdf(request: AuthenticatedRequest) -> HttpResponse:
     context = _dashboard_context(request)
     response = HttpResponse(render_pdf("reports/evaluation_pdf.html", context), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="evaluering-{context["built"].choices.period.end}.pdf"'
@@ -122,12 +126,12 @@ def evaluation_pdf(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def costs(request: HttpRequest) -> HttpResponse:
+def costs(request: AuthenticatedRequest) -> HttpResponse:
     check_may_see_reports(request.user)
     return render(request, "reports/costs.html", cost_pages.cost_context(request.user, request.GET))
 
 
-def _progression_citizen(request: HttpRequest, citizen_id: int):
+def _progression_citizen(request: AuthenticatedRequest, citizen_id: int) -> Citizen:
     if request.user.role not in PROGRESSION_ROLES:
         raise NotFound(access.citizens.NOT_FOUND_MESSAGE)
     return access.get_citizen(request.user, citizen_id, purpose="progression")
@@ -136,7 +140,7 @@ def _progression_citizen(request: HttpRequest, citizen_id: int):
 @login_required
 @renders_errors
 @require_http_methods(["GET", "POST"])
-def progression(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def progression(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     citizen = _progression_citizen(request, citizen_id)
     courses = list(citizen.courses.select_related("project").order_by("-started_on"))
     form = AssessmentForm(
@@ -166,7 +170,7 @@ def progression(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def progression_pdf(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def progression_pdf(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     citizen = _progression_citizen(request, citizen_id)
     pdf = render_pdf("reports/progression_pdf.html", progression_report.context(citizen))
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -22,6 +22,7 @@ import csv
 import io
 from collections.abc import Callable
 
+from smaajob.danish_numbers import NotANumber, read_decimal
 from smaajob.errors import ErrorList, ImportRejected, SmaajobError
 from smaajob.rules.case import BenefitKind, MonthRecord, Rate
 from smaajob.rules.months import parse_month
@@ -35,7 +36,10 @@ FALSE_WORDS = {"nej", "n", "0", "no", "false"}
 
 
 def _number(text: str) -> float:
-    value = float(text.strip().replace(",", "."))
+    try:
+        value = float(read_decimal(text))
+    except NotANumber:
+        raise ValueError("skal være et tal mellem 0 og 744, fx 37,5") from None
     if not value >= 0 or value > 744:
         raise ValueError("skal være et tal mellem 0 og 744")
     return value
@@ -72,7 +76,10 @@ def _days(text: str) -> int:
 
 
 def _amount(text: str) -> float:
-    value = float(text.strip().replace(",", "."))
+    try:
+        value = float(read_decimal(text))
+    except NotANumber:
+        raise ValueError("skal være et beløb i kroner, fx 1.234,50") from None
     if not value >= 0:
         raise ValueError("skal være 0 kr. eller mere")
     return value

@@ -13,6 +13,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+from smaajob.danish_numbers import format_decimal
 from smaajob.rules.parameters import ParameterSet, ParameterValue, Scalar, require_usable
 
 UNIT_WORDS = {
@@ -32,14 +33,12 @@ UNIT_WORDS = {
 
 
 def format_number(value: float, decimals: int = 2) -> str:
-    """Danish number format (``12.345,50``). Own code, not babel: babel costs ~60 µs a number
-    and an explanation must render in well under 5 ms."""
+    """Danish number format (``12.345,50``; ``smaajob.danish_numbers``, ~2 µs a number)."""
     if math.isnan(value):
         return "ukendt"
     if decimals and abs(value - round(value)) < 1e-9:
         decimals = 0
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return format_decimal(value, min_decimals=decimals, max_decimals=decimals)
 
 
 def format_kr(value: float) -> str:

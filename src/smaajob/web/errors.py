@@ -8,6 +8,7 @@ from functools import wraps
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from smaajob.errors import SmaajobError
@@ -18,9 +19,9 @@ def error_page(request: HttpRequest, error: SmaajobError) -> HttpResponse:
     return render(request, "web/error.html", {"error": error}, status=error.http_status)
 
 
-def renders_errors(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def renders_errors(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         try:
             return view(request, *args, **kwargs)
         except SmaajobError as error:

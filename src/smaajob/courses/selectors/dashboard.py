@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -55,7 +56,7 @@ def dashboard(citizens: QuerySet[Citizen], on: date, weeks: int = 12) -> dict[st
     series = []
     for i in range(weeks):
         week = first_week + timedelta(weeks=i)
-        row = per_week.get(week, {})
+        row: Mapping[str, Any] = per_week.get(week, {})
         series.append({"week": week, "paid": float(row.get("paid") or 0), "present": float(row.get("present") or 0)})
     return {
         "citizens": len(ids),

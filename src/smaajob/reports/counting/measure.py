@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from smaajob.danish_numbers import format_count, format_decimal, format_percent
 from smaajob.reports.counting.period import Period
 
 TOTAL = "__total__"  # group key of the row that counts every person once
@@ -20,7 +21,7 @@ TOTAL = "__total__"  # group key of the row that counts every person once
 
 def ids(values: object) -> np.ndarray:
     """Sorted unique int64 citizen ids from a polars Series, list or array."""
-    array = np.asarray(values if not hasattr(values, "to_numpy") else values.to_numpy(), dtype=np.int64)  # type: ignore[attr-defined]
+    array = np.asarray(values if not hasattr(values, "to_numpy") else values.to_numpy(), dtype=np.int64)
     return np.unique(array)
 
 
@@ -48,7 +49,7 @@ class Measure:
         """The value as a share of the base, when the measure has one."""
         if self.base in (None, 0) or self.value is None:
             return None
-        return float(self.value) / float(self.base)  # type: ignore[arg-type]
+        return float(self.value) / float(self.base)
 
     @property
     def count_da(self) -> str:
@@ -70,11 +71,11 @@ class Measure:
         if self.value is None:
             return "–"
         if self.unit == "andel":
-            return f"{float(self.value) * 100:.1f} %".replace(".", ",")
+            return format_percent(float(self.value))
         if isinstance(self.value, float) and not float(self.value).is_integer():
-            return f"{self.value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+            return format_decimal(self.value, min_decimals=1, max_decimals=1)
         return _count_da(int(self.value))
 
 
 def _count_da(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    return format_count(n)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smaajob.danish_numbers import format_count
+
 VTA_ORIGINAL = "Oprindelig målgruppe"
 VTA_UKRAINIAN = "Ukrainske flygtninge"
 
@@ -63,7 +65,7 @@ VTA_WAGE_SUBSIDY_AMONG_UKRAINIAN_JOBS = 31
 
 
 def _fmt(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    return format_count(n)
 
 
 def total_problems(rows: list[PublishedRow]) -> list[str]:

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from smaajob.danish_numbers import format_count, read_decimal
 from smaajob.reports.counting.measure import TOTAL, Measure
 from smaajob.reports.counting.report import Report
 
@@ -75,7 +76,7 @@ def _primary(m: Measure, threshold: int) -> Measure:
         return _withhold(m, text)
     if m.value is not None and m.base is not None and _small(m.base - int(m.numerator_ids.size), threshold):
         return _withhold(m, SHOWN_IF_HIDDEN_BY_OTHERS)
-    if any(_small(int(n.replace(".", "")), threshold) for n in _NUMBER.findall(m.note_da)):
+    if any(_small(int(read_decimal(n)), threshold) for n in _NUMBER.findall(m.note_da)):
         return replace(m, note_da=HIDDEN_NOTE)
     return m
 
@@ -140,4 +141,4 @@ def count_cells(cells: dict[str, int], threshold: int, *, total: int | None = No
 
 
 def _count_text(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    return format_count(n)

@@ -8,6 +8,8 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 
+from smaajob.danish_numbers import format_decimal, format_percent
+
 register = template.Library()
 
 
@@ -42,14 +44,14 @@ def score(assessment: object, key: str) -> object:
 
 @register.filter
 def pct(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.1f} %".replace(".", ",")
+    return "–" if value is None else format_percent(value)
 
 
 @register.filter
 def kr(value: float | None) -> str:
-    return "pris mangler" if value is None else f"{value:,.0f} kr.".replace(",", ".")
+    return "pris mangler" if value is None else f"{format_decimal(value, max_decimals=0)} kr."
 
 
 @register.filter
-def get_item(mapping: dict, key: str) -> object:
+def get_item(mapping: dict[str, object], key: str) -> object:
     return mapping.get(key)

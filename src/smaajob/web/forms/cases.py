@@ -12,7 +12,7 @@ from smaajob.citizens.models import BenefitRate, BenefitType, DisclosableFact, R
 from smaajob.courses.states import ExitOutcome, StopReason
 from smaajob.network.models import DanishLevel
 from smaajob.organisation.models import Project, Role, User
-from smaajob.web.forms.fields import SlotsField, TagsField, date_field, hours_field
+from smaajob.web.forms.fields import SlotsField, TagsField, date_field, hours_field, model_choice_field
 
 
 class VisitationForm(forms.Form):
@@ -39,7 +39,10 @@ class VisitationForm(forms.Form):
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = Project.objects.filter(municipality_id=user.municipality_id).order_by("name")
+        if user.municipality_id is not None:  # else none, as declared
+            model_choice_field(self, "project").queryset = Project.objects.filter(
+                municipality_id=user.municipality_id
+            ).order_by("name")
         self.fields["started_on"].initial = date.today()
 
 
@@ -74,10 +77,13 @@ class ReferralForm(forms.Form):
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["consultant"].queryset = User.objects.filter(
-            role=Role.CONSULTANT, municipality_id=user.municipality_id, is_active=True
-        ).order_by("first_name", "last_name")
-        self.fields["consultant"].label_from_instance = lambda u: u.get_full_name() or u.username
+        consultant = model_choice_field(self, "consultant")
+        if user.municipality_id is not None:  # else none, as declared
+            consultant.queryset = User.objects.filter(
+                role=Role.CONSULTANT, municipality_id=user.municipality_id, is_active=True
+            ).order_by("first_name", "last_name")
+        # Django's way to label a model choice; django-stubs sees a method replaced.
+        consultant.label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[method-assign,assignment]
         self.fields["valid_from"].initial = date.today()
 
 

@@ -21,6 +21,22 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """``form.fields[name]`` as the choice field it was declared as (django-stubs types it ``Field``)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{type(form).__name__}.{name} is not a choice field")
+    return field
+
+
+def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """``form.fields[name]`` as the model choice field it was declared as."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{type(form).__name__}.{name} is not a model choice field")
+    return field
+
+
 def date_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
     return forms.DateField(label=label, required=required, widget=DateInput(), help_text=help_text)
 
@@ -48,7 +64,8 @@ class TagsField(forms.CharField):
             return ", ".join(value)
         return value
 
-    def to_python(self, value: Any) -> list[str]:
+    # A text input read as a list: CharField's to_python (str | None) on purpose returns more.
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
         text = super().to_python(value) or ""
         return [t.strip() for t in text.split(",") if t.strip()]
 
@@ -66,7 +83,8 @@ class SlotsField(forms.CharField):
             return describe_slots(value)
         return value
 
-    def to_python(self, value: Any) -> list[dict[str, Any]]:
+    # A text input read as weekly slots, like TagsField above.
+    def to_python(self, value: Any) -> list[dict[str, Any]]:  # type: ignore[override]
         text = (super().to_python(value) or "").lower()
         slots = []
         for part in [p for p in re.split(r"[,;\n]", text) if p.strip()]:

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 
 from smaajob.courses.models import Attendance, Channel, Placement
-from smaajob.web.forms.fields import date_field
+from smaajob.web.forms.fields import date_field, model_choice_field
 
 EFFECTIVENESS = [("", "– ikke vurderet –"), *[(str(i), f"{i}/10") for i in range(11)]]
 
@@ -39,12 +39,14 @@ class FollowUpForm(forms.Form):
         today = date.today()
         self.fields["happened_on"].initial = today
         self.fields["next_on"].initial = today + timedelta(days=interval_days)
-        self.fields["placement"].queryset = placements
-        self.fields["placement"].label_from_instance = lambda p: f"{p.company.name} ({p.get_kind_display()})"
+        placement = model_choice_field(self, "placement")
+        placement.queryset = placements
+        # Django's way to label a model choice; django-stubs sees a method replaced.
+        placement.label_from_instance = lambda p: f"{p.company.name} ({p.get_kind_display()})"  # type: ignore[method-assign,assignment]
         first = placements.first()
         if first is not None:
-            self.fields["placement"].initial = first.pk
-            self.fields["placement"].empty_label = "– ingen –"
+            placement.initial = first.pk
+            placement.empty_label = "– ingen –"
 
 
 class EmployerFollowUpForm(forms.Form):

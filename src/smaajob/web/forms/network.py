@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 
 from smaajob.network.models import Buddy, CompanySize, DanishLevel, OpeningKind, OpeningStatus, OutreachKind
-from smaajob.web.forms.fields import SlotsField, TagsField, date_field, hours_field
+from smaajob.web.forms.fields import SlotsField, TagsField, choice_field, date_field, hours_field, model_choice_field
 
 
 class CompanySearchForm(forms.Form):
@@ -20,7 +20,7 @@ class CompanySearchForm(forms.Form):
 
     def __init__(self, *args: Any, sectors: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = [("", "Alle"), *[(s, s) for s in sectors]]
+        choice_field(self, "sector").choices = [("", "Alle"), *[(s, s) for s in sectors]]
 
 
 class CompanyForm(forms.Form):
@@ -73,7 +73,7 @@ class OpeningForm(forms.Form):
     def __init__(self, *args: Any, company: Any = None, with_status: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if company is not None:
-            self.fields["buddy"].queryset = company.buddies.order_by("name")
+            model_choice_field(self, "buddy").queryset = company.buddies.order_by("name")
         if with_status:
             self.fields["status"] = forms.ChoiceField(label="Status", choices=OpeningStatus.choices)
 

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 
 from smaajob.network.models import Opening, OpeningKind
-from smaajob.web.forms.fields import date_field
+from smaajob.web.forms.fields import date_field, model_choice_field
 
 
 def next_monday(day: date) -> date:
@@ -43,8 +43,10 @@ class PlacementForm(forms.Form):
 
     def __init__(self, *args: Any, openings: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["opening"].queryset = openings
-        self.fields["opening"].label_from_instance = lambda o: (
+        opening = model_choice_field(self, "opening")
+        opening.queryset = openings
+        # Django's way to label a model choice; django-stubs sees a method replaced.
+        opening.label_from_instance = lambda o: (  # type: ignore[method-assign,assignment]
             f"{o.company.name} – {o.title} ({o.hours_min:g}–{o.hours_max:g} t/uge, {o.get_kind_display()})"
         )
         start = date.today()

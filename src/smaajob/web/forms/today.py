@@ -121,4 +121,4 @@ class WorkDutyWeekForm(forms.Form):
 
 
 def target_group_label(value: str) -> str:
-    return ReadinessCategory(value).label if value in ReadinessCategory.values else value
+    return str(ReadinessCategory(value).label) if value in ReadinessCategory.values else value

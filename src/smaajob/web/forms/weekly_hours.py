@@ -13,9 +13,10 @@ there would otherwise become 0 paid hours nobody typed. A blank effective-hours 
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
+from smaajob.danish_numbers import NotANumber, format_decimal, read_decimal
 from smaajob.errors import InvalidHours, InvalidInput, SmaajobError
 from smaajob.network.models import OpeningKind
 
@@ -52,10 +53,9 @@ def _number(text: str) -> Decimal | str | None:
     if not text:
         return None
     try:
-        value = Decimal(text.replace(",", "."))
-    except InvalidOperation:
+        return read_decimal(text)
+    except NotANumber:
         return text
-    return value if value.is_finite() else text
 
 
 def shown(value: Any) -> str:
@@ -63,7 +63,7 @@ def shown(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f").replace(".", ",")
+        return format_decimal(value, grouping=False)
     return str(value)
 
 

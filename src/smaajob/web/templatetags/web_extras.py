@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
 
+from smaajob.danish_numbers import format_decimal
 from smaajob.links import cached_reverse
 from smaajob.slots import describe_slots
 
@@ -36,7 +37,7 @@ def hours(value: Any) -> str:
         return str(value)
     if number == number.to_integral_value():
         return str(int(number))
-    text = f"{number.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):f}".replace(".", ",")
+    text = format_decimal(number, min_decimals=1, max_decimals=1, grouping=False)
     return "0,0" if text == "-0,0" else text
 
 

@@ -63,6 +63,9 @@ REPORT_READERS = frozenset({Role.COORDINATOR, Role.ANALYST, Role.ADMINISTRATOR})
 # A transfer request is answered by the citizen's caseworker or the coordinator of that team.
 TRANSFER_ANSWERERS = frozenset({Role.CASEWORKER, Role.COORDINATOR})
 ADMINISTRATOR = frozenset({Role.ADMINISTRATOR})
+# Correcting or annulling an entered record: whoever may write that kind of record (the record
+# kind's own predicate in ``smaajob.corrections.kinds`` decides which record).
+CORRECTORS = CASE_WRITERS | NETWORK_EDITORS | PAYSLIP_HANDLERS
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,10 @@ PAGES: dict[str, Entry] = {
     "web:visitation": _entry(CASEWORKER, "Visitér en borger"),
     "web:citizen": _entry(CASE_READERS, "Borgerens side (virksomhed og borger sendes til egen forside)"),
     "web:resources": _entry(CASE_WRITERS, "Ressourceafdækning, samtykke og delmål"),
+    "web:citizen_address": _entry(CASE_WRITERS, "Borgerens adresse og placering (til matchning)"),
+    "web:record_history": _entry(CORRECTORS, "En registrerings historik: rettelser og annullering"),
+    "web:correct": _entry(CORRECTORS, "Ret en registrering (med begrundelse)"),
+    "web:annul": _entry(CORRECTORS, "Annullér en registrering (med begrundelse)"),
     "web:referral": _entry(CASE_WRITERS, "Henvis borgeren til en virksomhedskonsulent"),
     "web:exemption": _entry(AUTHORITY, "Fritagelse fra 225-timersreglen (rådgiverens afgørelse)"),
     "web:rate_facts": _entry(AUTHORITY, "Oplysninger til satsen (rådgiverens afgørelse)"),
@@ -100,6 +107,7 @@ PAGES: dict[str, Entry] = {
     "web:companies": _entry(NETWORK_STAFF, "Virksomhedsnetværket: søg og filtrér"),
     "web:company_new": _entry(CASE_WRITERS, "Tilføj en virksomhed"),
     "web:company": _entry(NETWORK_STAFF, "Virksomhedens side"),
+    "web:company_address": _entry(CASE_WRITERS, "Virksomhedens adresse og placering (til matchning)"),
     "web:company_add": _entry(CASE_WRITERS, "Tilføj kontakt, buddy eller opsøgning hos en virksomhed"),
     "web:opening_new": _entry(CASE_WRITERS, "Opret en jobåbning"),
     "web:openings": _entry(NETWORK_STAFF, "Åbne jobåbninger"),
@@ -164,6 +172,14 @@ API_OPERATIONS: dict[str, Entry] = {
     "GET /api/v1/borgere/{citizen_id}/tidslinje": _entry(CASE_WRITERS, "Forløbet på én tidslinje"),
     "GET /api/v1/borgere/{citizen_id}/225-timer": _entry(CASE_WRITERS, "225-timersreglen: status"),
     "PUT /api/v1/borgere/{citizen_id}/ressourcer": _entry(CASE_WRITERS, "Ressourceafdækning, samtykke og delmål"),
+    "PUT /api/v1/borgere/{citizen_id}/adresse": _entry(CASE_WRITERS, "Borgerens adresse og placering (til matchning)"),
+    "GET /api/v1/rettelser/{kind}/{record_id}": _entry(
+        CORRECTORS, "En registrerings historik: rettelser og annullering"
+    ),
+    "PATCH /api/v1/rettelser/{kind}/{record_id}": _entry(CORRECTORS, "Ret en registrering (med begrundelse)"),
+    "POST /api/v1/rettelser/{kind}/{record_id}/annuller": _entry(
+        CORRECTORS, "Annullér en registrering (med begrundelse)"
+    ),
     "POST /api/v1/borgere/{citizen_id}/fritagelser": _entry(AUTHORITY, "Fritagelse fra 225-timersreglen"),
     "GET /api/v1/borgere/{citizen_id}/oplysninger": _entry(CASE_WRITERS, "Oplysninger til satsen"),
     "POST /api/v1/borgere/{citizen_id}/oplysninger": _entry(AUTHORITY, "Registrér oplysninger til satsen"),

@@ -13,17 +13,15 @@ annulled parent through the plain base manager.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class CurrentManager(models.Manager[Any]):
+class CurrentManager[M: models.Model](models.Manager[M]):
     """The records in force: annulled ones left out."""
 
-    def get_queryset(self) -> models.QuerySet[Any]:
+    def get_queryset(self) -> models.QuerySet[M]:
         return super().get_queryset().filter(annulled_at__isnull=True)
 
 
@@ -34,8 +32,8 @@ class Annullable(models.Model):
     )
     annul_reason = models.TextField(_("begrundelse for annullering"), blank=True, editable=False)
 
-    objects: Any = CurrentManager()
-    all_objects: Any = models.Manager()
+    objects = CurrentManager()
+    all_objects = models.Manager()  # noqa: DJ012 - a second manager; the default must come first
 
     class Meta:
         abstract = True

@@ -12,7 +12,7 @@ import argparse
 from smaajob.places import Relocated
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("locations", help="placering ud fra postnummer (til matchning)")
     commands = parser.add_subparsers(dest="locations_command", metavar="KOMMANDO", required=True)
     backfill = commands.add_parser(

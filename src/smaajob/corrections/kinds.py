@@ -321,7 +321,12 @@ KINDS: dict[str, RecordKind] = {
             model=FollowUp,
             fields=(
                 Field("happened_on", "dato", "date"),
-                Field("attendance", "fremmøde", "choice", choices=tuple(Attendance.choices)),
+                Field(
+                    "attendance",
+                    "fremmøde",
+                    "choice",
+                    choices=tuple((value, str(label)) for value, label in Attendance.choices),
+                ),
                 Field("effectiveness", "effektivitet (0–10)", "int", required=False),
                 Field("notes", "noter", "text", required=False),
                 Field("next_on", "næste opfølgning", "date", required=False),

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from smaajob.audit.context import current_channel
 from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.corrections.kinds import KINDS, NOT_FOUND, RecordKind, kind_named, parse_value, reach, shown
@@ -79,6 +80,7 @@ def correct_record(
 ) -> Correction:
     """Correct the given fields of a record; the fields not given keep their value. ``reason`` is
     the correction's (a refusal names it ``correction_reason``: an exemption has a ``reason`` field)."""
+    via = channel or current_channel()
     spec = kind_named(kind)
     obj = _writable(actor, spec, record_id)
     if getattr(obj, "annulled_at", None) is not None:
@@ -94,7 +96,7 @@ def correct_record(
     merged = {name: getattr(obj, name) for name in fields}
     merged.update({name: parse_value(fields[name], raw) for name, raw in values.items()})
     before = {name: shown(f, getattr(obj, name)) for name, f in fields.items()}
-    spec.apply(actor, obj, merged, today or timezone.localdate(), channel)
+    spec.apply(actor, obj, merged, today or timezone.localdate(), via)
     obj.refresh_from_db()
     changes = [
         {"field": name, "label": f.label, "old": before[name], "new": shown(f, getattr(obj, name)), "unit": f.unit}
@@ -103,8 +105,8 @@ def correct_record(
     ]
     if not changes:
         raise InvalidInput("Intet er ændret; ret mindst ét felt.", field=next(iter(values), next(iter(fields))))
-    row = _history_row(actor, spec, obj, CorrectionAction.CORRECT, reason, channel, changes)
-    _log(actor, spec, obj, channel, "rettet: " + ", ".join(c["field"] for c in changes))
+    row = _history_row(actor, spec, obj, CorrectionAction.CORRECT, reason, via, changes)
+    _log(actor, spec, obj, via, "rettet: " + ", ".join(c["field"] for c in changes))
     return row
 
 
@@ -134,5 +136,5 @@ def annul_record(*, actor: User, kind: str, record_id: int | str, reason: str, c
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput(ANNUL_REASON_MISSING, field="reason")
-    _annul(actor, spec, obj, reason, channel)
+    _annul(actor, spec, obj, reason, channel or current_channel())
     return obj

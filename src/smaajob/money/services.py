@@ -184,7 +184,7 @@ def _move(payslip: Payslip, to: str, actor: User, note: str = "") -> None:
     payslip.status = to
 
 
-def _log(actor: User, action: str, payslip: Payslip, detail: str, channel: str) -> None:
+def _log(actor: User, action: str, payslip: Payslip, detail: str, channel: str | None) -> None:
     audit(
         actor=actor,
         action=action,

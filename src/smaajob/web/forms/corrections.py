@@ -40,11 +40,14 @@ def _reason(label: str) -> forms.CharField:
 
 class CorrectionForm(forms.Form):
     def __init__(self, *args: Any, kind: RecordKind, record: Any, **kwargs: Any) -> None:
-        initial = {}
+        initial: dict[str, Any] = dict(kwargs.pop("initial", None) or {})
         for spec in kind.fields:
             value = getattr(record, spec.name)
-            initial[spec.name] = shown(spec, value) if spec.type in ("hours", "money") and value is not None else value
-        super().__init__(*args, initial=initial, **kwargs)
+            initial.setdefault(
+                spec.name, shown(spec, value) if spec.type in ("hours", "money") and value is not None else value
+            )
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
         self.kind = kind
         for spec in kind.fields:
             self.fields[spec.name] = _form_field(spec)

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -129,46 +130,65 @@ def missing_consents(citizen: Citizen, opening: Opening, on: date) -> frozenset[
     )
 
 
-def suggested_openings(citizen: Citizen, openings: Any, on: date, k: int = 10) -> dict[str, Any]:
+@dataclass(frozen=True)
+class OpeningSuggestion:
+    opening: Opening
+    score: float
+    explanation: Any  # the engine's ``Explanation``
+
+
+@dataclass(frozen=True)
+class CitizenSuggestion:
+    citizen: Citizen
+    score: float
+    explanation: Any
+
+
+@dataclass(frozen=True)
+class Suggestions[S]:
+    """The engine's best matches, best first, with a Danish note on how many were considered and
+    the reasons the others were refused (reason code -> count)."""
+
+    suggestions: list[S]
+    note: str
+    rejected: dict[str, int] = field(default_factory=dict)
+
+
+def suggested_openings(citizen: Citizen, openings: Any, on: date, k: int = 10) -> Suggestions[OpeningSuggestion]:
     """The engine's best openings for a citizen, each with its Danish explanation."""
     from smaajob import matching
 
     candidate = matching_candidate(citizen, on)
     if candidate is None:
-        return {"suggestions": [], "note": "Borgerens adresse er ikke stedfæstet; afstand kan ikke beregnes."}
+        return Suggestions([], "Borgerens adresse er ikke stedfæstet; afstand kan ikke beregnes.")
     plain, by_id = matching_openings(openings.filter(status="open"), on)
     if not plain:
-        return {"suggestions": [], "note": "Ingen åbne jobåbninger at matche med."}
+        return Suggestions([], "Ingen åbne jobåbninger at matche med.")
     ranking = matching.top_openings_for(candidate, plain, k=k)
-    return {
-        "suggestions": [
-            {"opening": by_id[s.id], "score": s.score, "explanation": s.explanation} for s in ranking.suggestions
-        ],
-        "note": f"{ranking.feasible} af {ranking.considered} åbne opgaver passer.",
-        "rejected": dict(ranking.rejected),
-    }
+    return Suggestions(
+        [OpeningSuggestion(by_id[s.id], s.score, s.explanation) for s in ranking.suggestions],
+        f"{ranking.feasible} af {ranking.considered} åbne opgaver passer.",
+        dict(ranking.rejected),
+    )
 
 
-def suggested_citizens(opening: Opening, citizens: Any, on: date, k: int = 10) -> dict[str, Any]:
+def suggested_citizens(opening: Opening, citizens: Any, on: date, k: int = 10) -> Suggestions[CitizenSuggestion]:
     """The engine's best citizens for an opening (among those the caller may see)."""
     from smaajob import matching
 
     plain, _ = matching_openings(Opening.objects.filter(pk=opening.pk), on)
     if not plain:
-        return {
-            "suggestions": [],
-            "note": "Opgaven kan ikke matches: virksomheden mangler adresse, eller tiderne rummer ikke timerne.",
-        }
+        return Suggestions(
+            [], "Opgaven kan ikke matches: virksomheden mangler adresse, eller tiderne rummer ikke timerne."
+        )
     open_ids = Course.objects.exclude(state="exited").values("citizen_id")
     people = {str(c.pk): c for c in citizens.filter(pk__in=open_ids).prefetch_related("commitments")}
     candidates = [cand for c in people.values() if (cand := matching_candidate(c, on)) is not None]
     if not candidates:
-        return {"suggestions": [], "note": "Ingen af dine borgere i åbne forløb kan matches (adresse mangler)."}
+        return Suggestions([], "Ingen af dine borgere i åbne forløb kan matches (adresse mangler).")
     ranking = matching.top_candidates_for(plain[0], candidates, k=k)
-    return {
-        "suggestions": [
-            {"citizen": people[s.id], "score": s.score, "explanation": s.explanation} for s in ranking.suggestions
-        ],
-        "note": f"{ranking.feasible} af {ranking.considered} borgere passer.",
-        "rejected": dict(ranking.rejected),
-    }
+    return Suggestions(
+        [CitizenSuggestion(people[s.id], s.score, s.explanation) for s in ranking.suggestions],
+        f"{ranking.feasible} af {ranking.considered} borgere passer.",
+        dict(ranking.rejected),
+    )

@@ -30,8 +30,8 @@ def _consultant_citizen_in_matching():
         if course is None or course.state not in ("matching", "mapped") or citizen.commitments.exists():
             continue
         result = selectors.suggested_openings(citizen, access.openings_for(consultant), date.today())
-        if result["suggestions"]:
-            return citizen, result["suggestions"][0]["opening"]
+        if result.suggestions:
+            return citizen, result.suggestions[0].opening
     raise AssertionError("the demo has no consultant citizen in matching with a suggestion")
 
 

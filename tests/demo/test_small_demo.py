@@ -116,3 +116,11 @@ def test_the_demo_users_cover_every_role_and_the_citizen_user_owns_a_course(smal
     virksomhed = User.objects.get(username="virksomhed")
     assert Placement.objects.filter(company=virksomhed.company, actual_end__isnull=True).exists()
     assert User.objects.get(username="raadgiver").check_password(small_demo.password)
+
+
+def test_what_the_demo_writes_through_the_services_is_logged_as_an_import(small_demo):
+    from smaajob.audit.models import AuditEntry
+
+    writes = AuditEntry.objects.filter(action__in=("create", "update"))
+    assert writes.filter(object_type="weeklyhours").exists()
+    assert set(writes.values_list("channel", flat=True)) == {"import"}

@@ -57,23 +57,18 @@ def get_audited[M: Model](
     pk = parse_id(object_id, not_found=not_found)
     row = visible.filter(pk=pk).first()
     if row is None:
-        audit(
-            actor=user,
-            action=AuditAction.DENIED,
-            channel=channel,
-            object_type=object_type,
-            object_id=pk,
-            citizen_id=pk if denied_citizen_id else None,
-            detail=purpose,
-        )
-        raise NotFound(not_found)
+        action, citizen_id = AuditAction.DENIED, (pk if denied_citizen_id else None)
+    else:
+        action, citizen_id = AuditAction.READ, citizen_of(row)
     audit(
         actor=user,
-        action=AuditAction.READ,
+        action=action,
         channel=channel,
         object_type=object_type,
         object_id=pk,
-        citizen_id=citizen_of(row),
+        citizen_id=citizen_id,
         detail=purpose,
     )
+    if row is None:
+        raise NotFound(not_found)
     return row

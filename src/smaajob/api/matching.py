@@ -43,17 +43,17 @@ def openings_for_citizen(request: HttpRequest, citizen_id: Id) -> SuggestionsOut
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: match")
     result = selectors.suggested_openings(citizen, access.openings_for(request.user), date.today())
     return SuggestionsOut(
-        note=result["note"],
-        problem=result.get("problem"),
-        unlocated_openings=sum(u["openings"] for u in result.get("unlocated_companies", [])),
+        note=result.note,
+        problem=result.problem,
+        unlocated_openings=sum(u.openings for u in result.unlocated_companies),
         suggestions=[
             SuggestionOut(
-                id=s["opening"].pk,
-                title=f"{s['opening'].title} – {s['opening'].company.name}",
-                score=round(s["score"], 2),
-                explanation=s["explanation"].to_dict() if s["explanation"] else {},
+                id=s.opening.pk,
+                title=f"{s.opening.title} – {s.opening.company.name}",
+                score=round(s.score, 2),
+                explanation=s.explanation.to_dict() if s.explanation else {},
             )
-            for s in result["suggestions"]
+            for s in result.suggestions
         ],
     )
 
@@ -63,20 +63,18 @@ def citizens_for_opening(request: HttpRequest, opening_id: Id) -> SuggestionsOut
     access.require_case_writer(request.user)
     opening = access.get_opening(request.user, opening_id)
     result = selectors.suggested_citizens(opening, access.citizens_for(request.user), date.today())
-    access.log_list_read(
-        request.user, [s["citizen"].pk for s in result["suggestions"]], channel=API, purpose="API: match"
-    )
+    access.log_list_read(request.user, [s.citizen.pk for s in result.suggestions], channel=API, purpose="API: match")
     return SuggestionsOut(
-        note=result["note"],
-        problem=result.get("problem"),
+        note=result.note,
+        problem=result.problem,
         suggestions=[
             SuggestionOut(
-                id=s["citizen"].pk,
-                title=s["citizen"].full_name,
-                score=round(s["score"], 2),
-                explanation=s["explanation"].to_dict() if s["explanation"] else {},
+                id=s.citizen.pk,
+                title=s.citizen.full_name,
+                score=round(s.score, 2),
+                explanation=s.explanation.to_dict() if s.explanation else {},
             )
-            for s in result["suggestions"]
+            for s in result.suggestions
         ],
     )
 

@@ -28,6 +28,9 @@ from smaajob.courses.selectors.hours_requirement import (
 )
 from smaajob.courses.selectors.ledger import active_on, hours_ledger, open_courses, planned_hours_on
 from smaajob.courses.selectors.matching import (
+    CitizenSuggestion,
+    OpeningSuggestion,
+    Suggestions,
     citizen_location_note,
     matching_candidate,
     matching_openings,
@@ -42,10 +45,13 @@ from smaajob.courses.selectors.timeline import timeline
 __all__ = [
     "COVERED_BENEFITS",
     "COMPANY_STATES",
+    "CitizenSuggestion",
     "CompanyRecord",
     "HOURS_REQUIREMENT_LAST_DAY",
     "HOUR_BUCKETS",
     "OpenCourses",
+    "OpeningSuggestion",
+    "Suggestions",
     "active_on",
     "caseloads",
     "citizen_location_note",

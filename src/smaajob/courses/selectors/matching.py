@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: MPL-2.0
 """Reads for matching: the openings and the citizen as the matching engine's inputs, consent, suggestions."""
 
-
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -129,28 +129,55 @@ def missing_consents(citizen: Citizen, opening: Opening, on: date) -> frozenset[
     )
 
 
-def suggested_openings(citizen: Citizen, openings: Any, on: date, k: int = 10) -> dict[str, Any]:
-    """The engine's best openings for a citizen, each with its Danish explanation."""
+@dataclass(frozen=True)
+class OpeningSuggestion:
+    opening: Opening
+    score: float
+    explanation: Any  # the engine's ``Explanation``
+
+
+@dataclass(frozen=True)
+class CitizenSuggestion:
+    citizen: Citizen
+    score: float
+    explanation: Any
+
+
+@dataclass(frozen=True)
+class Suggestions[S]:
+    """The engine's best matches, best first, with a Danish note on how many were considered and
+    the reasons the others were refused (reason code -> count)."""
+
+    suggestions: list[S]
+    note: str
+    rejected: dict[str, int] = field(default_factory=dict)
+    # Why nothing could be matched, as a stable code for the API (a missing location).
+    problem: str | None = None
+    # Companies left out for want of a location (openings for a citizen only).
+    unlocated_companies: list[UnlocatedCompany] = field(default_factory=list)
+
+
+def suggested_openings(citizen: Citizen, openings: Any, on: date, k: int = 10) -> Suggestions[OpeningSuggestion]:
+    """The engine's best openings for a citizen, each with its Danish explanation; the note says
+    why none could be found when the citizen or companies have no location."""
     from smaajob import matching
 
     candidate = matching_candidate(citizen, on)
     if candidate is None:
-        return {"suggestions": [], "problem": "citizen_location_missing", "note": citizen_location_note(citizen)}
+        return Suggestions([], citizen_location_note(citizen), problem="citizen_location_missing")
     open_openings = openings.filter(status="open")
     unlocated = unlocated_companies(open_openings)
     plain, by_id = matching_openings(open_openings, on)
     if not plain:
-        note = "Ingen åbne jobåbninger at matche med."
-        return {"suggestions": [], "note": _with_unlocated(note, unlocated), "unlocated_companies": unlocated}
+        note = _with_unlocated("Ingen åbne jobåbninger at matche med.", unlocated)
+        return Suggestions([], note, unlocated_companies=unlocated)
     ranking = matching.top_openings_for(candidate, plain, k=k)
-    return {
-        "suggestions": [
-            {"opening": by_id[s.id], "score": s.score, "explanation": s.explanation} for s in ranking.suggestions
-        ],
-        "note": _with_unlocated(f"{ranking.feasible} af {ranking.considered} åbne opgaver passer.", unlocated),
-        "rejected": dict(ranking.rejected),
-        "unlocated_companies": unlocated,
-    }
+    return Suggestions(
+        [OpeningSuggestion(by_id[s.id], s.score, s.explanation) for s in ranking.suggestions],
+        _with_unlocated(f"{ranking.feasible} af {ranking.considered} åbne opgaver passer.", unlocated),
+        dict(ranking.rejected),
+        unlocated_companies=unlocated,
+    )
 
 
 def citizen_location_note(citizen: Citizen) -> str:
@@ -166,9 +193,16 @@ def citizen_location_note(citizen: Citizen) -> str:
     )
 
 
-def unlocated_companies(openings: Any) -> list[dict[str, Any]]:
-    """Companies whose open openings matching leaves out because the company has no location:
-    ``[{"company": Company, "openings": n}]`` by name."""
+@dataclass(frozen=True)
+class UnlocatedCompany:
+    """A company whose open openings matching leaves out because it has no location."""
+
+    company: Company
+    openings: int
+
+
+def unlocated_companies(openings: Any) -> list[UnlocatedCompany]:
+    """Companies whose open openings matching leaves out because the company has no location, by name."""
     rows = (
         openings.filter(Q(company__latitude__isnull=True) | Q(company__longitude__isnull=True))
         .values("company_id")
@@ -176,11 +210,11 @@ def unlocated_companies(openings: Any) -> list[dict[str, Any]]:
     )
     counts = {r["company_id"]: r["n"] for r in rows}
     companies = Company.objects.filter(pk__in=counts).order_by("name")
-    return [{"company": c, "openings": counts[c.pk]} for c in companies]
+    return [UnlocatedCompany(c, counts[c.pk]) for c in companies]
 
 
-def _with_unlocated(note: str, unlocated: list[dict[str, Any]]) -> str:
-    n = sum(u["openings"] for u in unlocated)
+def _with_unlocated(note: str, unlocated: list[UnlocatedCompany]) -> str:
+    n = sum(u.openings for u in unlocated)
     if not n:
         return note
     which = "åben opgave er" if n == 1 else "åbne opgaver er"
@@ -190,21 +224,21 @@ def _with_unlocated(note: str, unlocated: list[dict[str, Any]]) -> str:
     )
 
 
-def suggested_citizens(opening: Opening, citizens: Any, on: date, k: int = 10) -> dict[str, Any]:
+def suggested_citizens(opening: Opening, citizens: Any, on: date, k: int = 10) -> Suggestions[CitizenSuggestion]:
     """The engine's best citizens for an opening (among those the caller may see)."""
     from smaajob import matching
 
     company = opening.company
     if company.latitude is None or company.longitude is None:
-        return {
-            "suggestions": [],
-            "problem": "company_location_missing",
-            "note": "Virksomheden har ingen placering: angiv postnummer under »Adresse og placering« på "
+        return Suggestions(
+            [],
+            "Virksomheden har ingen placering: angiv postnummer under »Adresse og placering« på "
             "virksomhedens side, så kan afstanden til borgerne beregnes.",
-        }
+            problem="company_location_missing",
+        )
     plain, _ = matching_openings(Opening.objects.filter(pk=opening.pk), on)
     if not plain:
-        return {"suggestions": [], "note": "Opgaven kan ikke matches: tiderne rummer ikke timerne."}
+        return Suggestions([], "Opgaven kan ikke matches: tiderne rummer ikke timerne.")
     open_ids = Course.objects.exclude(state="exited").values("citizen_id")
     people = {str(c.pk): c for c in citizens.filter(pk__in=open_ids).prefetch_related("commitments")}
     candidates = [cand for c in people.values() if (cand := matching_candidate(c, on)) is not None]
@@ -216,17 +250,10 @@ def suggested_citizens(opening: Opening, citizens: Any, on: date, k: int = 10) -
         else ""
     )
     if not candidates:
-        return {"suggestions": [], "note": "Ingen af dine borgere i åbne forløb kan matches." + left_out}
+        return Suggestions([], "Ingen af dine borgere i åbne forløb kan matches." + left_out)
     ranking = matching.top_candidates_for(plain[0], candidates, k=k)
-    return {
-        "suggestions": [
-            {"citizen": people[s.id], "score": s.score, "explanation": s.explanation} for s in ranking.suggestions
-        ],
-        "note": f"{ranking.feasible} af {ranking.considered} borgere passer." + left_out,
-        "rejected": dict(ranking.rejected),
-    }
-
-
-# --------------------------------------------------------------------------- live dashboard
-
-HOUR_BUCKETS = ((0, 2, "under 2"), (2, 5, "2–5"), (5, 10, "5–10"), (10, 20, "10–20"), (20, 169, "20+"))
+    return Suggestions(
+        [CitizenSuggestion(people[s.id], s.score, s.explanation) for s in ranking.suggestions],
+        f"{ranking.feasible} af {ranking.considered} borgere passer." + left_out,
+        dict(ranking.rejected),
+    )

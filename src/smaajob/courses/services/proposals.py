@@ -43,10 +43,10 @@ def _ranking(citizen: Citizen, opening: Opening, on: date) -> tuple[float | None
     """The engine's score and explanation of this one match; none where it cannot rank (an
     address not yet located, an opening it finds infeasible)."""
     result = suggested_openings(citizen, Opening.objects.filter(pk=opening.pk), on)
-    if not result["suggestions"]:
+    if not result.suggestions:
         return None, ""
-    best = result["suggestions"][0]
-    return best["score"], best["explanation"].text() if best["explanation"] else ""
+    best = result.suggestions[0]
+    return best.score, best.explanation.text() if best.explanation else ""
 
 
 @transaction.atomic

@@ -19,13 +19,23 @@ from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.forms.employer import MeetingForm, ProposalAnswerForm
 
 
+def _page(result: selectors.Suggestions) -> dict[str, object]:
+    return {
+        "suggestions": result.suggestions,
+        "note": result.note,
+        "rejected": result.rejected,
+        "problem": result.problem,
+        "unlocated_companies": result.unlocated_companies,
+    }
+
+
 @login_required
 @renders_errors
 def for_citizen(request: HttpRequest, citizen_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="match: jobåbninger")
     result = selectors.suggested_openings(citizen, access.openings_for(request.user), date.today())
-    return render(request, "web/matching/for_citizen.html", {"citizen": citizen, **result})
+    return render(request, "web/matching/for_citizen.html", {"citizen": citizen, **_page(result)})
 
 
 @login_required
@@ -34,8 +44,8 @@ def for_opening(request: HttpRequest, opening_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     opening = access.get_opening(request.user, opening_id)
     result = selectors.suggested_citizens(opening, access.citizens_for(request.user), date.today())
-    access.log_list_read(request.user, [s["citizen"].pk for s in result["suggestions"]], purpose="match: borgere")
-    return render(request, "web/matching/for_opening.html", {"opening": opening, **result})
+    access.log_list_read(request.user, [s.citizen.pk for s in result.suggestions], purpose="match: borgere")
+    return render(request, "web/matching/for_opening.html", {"opening": opening, **_page(result)})
 
 
 @login_required

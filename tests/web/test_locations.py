@@ -181,6 +181,10 @@ def test_the_backfill_command_locates_rows_saved_without_location_and_leaves_han
         actor=None, cpr="020285-1234", first_name="Gammel", last_name="Række", municipality=municipality
     )
     Citizen.objects.filter(pk=old.pk).update(postcode="5000")
+    from smaajob.courses.selectors import citizen_location_note
+
+    old.refresh_from_db()
+    assert citizen_location_note(old).startswith("Borgeren har ingen placering endnu: gem adressen")
     Citizen.objects.filter(pk=citizen.pk).update(postcode="5000")  # set by hand (fixture): kept
     assert citizen.location_source == "manual"
     odd = register_citizen(
@@ -200,8 +204,6 @@ def test_the_backfill_command_locates_rows_saved_without_location_and_leaves_han
     company.refresh_from_db()
     assert company.location_source == "postcode" and company.latitude == places.lookup("5270").latitude
     # The matching page then tells the unknown postcode's citizen what to do.
-    from smaajob.courses.selectors import citizen_location_note
-
     odd.refresh_from_db()
     assert "postnummeret 0999 findes ikke i postnummertabellen" in citizen_location_note(odd)
 

@@ -426,10 +426,18 @@ def suggested_openings(citizen: Citizen, openings: Any, on: date, k: int = 10) -
 
 def citizen_location_note(citizen: Citizen) -> str:
     """Why a citizen cannot be matched for want of a location, and how to fix it."""
-    if citizen.postcode:
+    from smaajob import places
+
+    if citizen.postcode and places.lookup(citizen.postcode) is None:
         return (
             f"Borgeren har ingen placering: postnummeret {citizen.postcode} findes ikke i postnummertabellen. "
             "Ret postnummeret, eller angiv placeringen i hånden, under »Adresse og placering« på borgerens side."
+        )
+    if citizen.postcode:
+        # Saved before locations were derived, and not yet back-filled.
+        return (
+            "Borgeren har ingen placering endnu: gem adressen under »Adresse og placering« på borgerens side, "
+            "så får borgeren postnummerets placering."
         )
     return (
         "Borgeren har ingen placering: angiv postnummer under »Adresse og placering« på borgerens side, "

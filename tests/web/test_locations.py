@@ -82,6 +82,9 @@ def test_the_address_page_derives_the_location_and_a_location_set_by_hand_wins_o
     assert (citizen.latitude, citizen.longitude, citizen.location_source) == (55.3712, 10.4261, "manual")
     page = client.get(url).content.decode()
     assert "angivet i hånden" in page and 'value="55,3712"' in page
+    # The citizen's page says where the location comes from, never the point set by hand.
+    detail = client.get(reverse("web:citizen", args=[citizen.pk])).content.decode()
+    assert "angivet i hånden" in detail and "55,3712" not in detail
     client.post(url, {"postcode": "8000", "latitude": "55,3712", "longitude": "10,4261"})
     citizen.refresh_from_db()
     assert (citizen.postcode, citizen.latitude, citizen.location_source) == ("8000", 55.3712, "manual")

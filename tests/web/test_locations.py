@@ -82,6 +82,9 @@ def test_the_address_page_derives_the_location_and_a_location_set_by_hand_wins_o
     assert (citizen.latitude, citizen.longitude, citizen.location_source) == (55.3712, 10.4261, "manual")
     page = client.get(url).content.decode()
     assert "angivet i hånden" in page and 'value="55,3712"' in page
+    # The citizen's page says where the location comes from, never the point set by hand.
+    detail = client.get(reverse("web:citizen", args=[citizen.pk])).content.decode()
+    assert "angivet i hånden" in detail and "55,3712" not in detail
     client.post(url, {"postcode": "8000", "latitude": "55,3712", "longitude": "10,4261"})
     citizen.refresh_from_db()
     assert (citizen.postcode, citizen.latitude, citizen.location_source) == ("8000", 55.3712, "manual")
@@ -181,6 +184,10 @@ def test_the_backfill_command_locates_rows_saved_without_location_and_leaves_han
         actor=None, cpr="020285-1234", first_name="Gammel", last_name="Række", municipality=municipality
     )
     Citizen.objects.filter(pk=old.pk).update(postcode="5000")
+    from smaajob.courses.selectors import citizen_location_note
+
+    old.refresh_from_db()
+    assert citizen_location_note(old).startswith("Borgeren har ingen placering endnu: gem adressen")
     Citizen.objects.filter(pk=citizen.pk).update(postcode="5000")  # set by hand (fixture): kept
     assert citizen.location_source == "manual"
     odd = register_citizen(
@@ -200,8 +207,6 @@ def test_the_backfill_command_locates_rows_saved_without_location_and_leaves_han
     company.refresh_from_db()
     assert company.location_source == "postcode" and company.latitude == places.lookup("5270").latitude
     # The matching page then tells the unknown postcode's citizen what to do.
-    from smaajob.courses.selectors import citizen_location_note
-
     odd.refresh_from_db()
     assert "postnummeret 0999 findes ikke i postnummertabellen" in citizen_location_note(odd)
 

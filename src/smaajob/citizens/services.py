@@ -107,6 +107,9 @@ def register_citizen(
     return citizen
 
 
+_ADDRESS_FIELDS = ("address", "postcode", "city", "latitude", "longitude", "location_source")
+
+
 @transaction.atomic
 def update_citizen_address(
     *,
@@ -138,9 +141,6 @@ def update_citizen_address(
         detail="adresse og placering: " + (", ".join(sorted(changed)) or "uændret"),
     )
     return citizen
-
-
-_ADDRESS_FIELDS = ("address", "postcode", "city", "latitude", "longitude", "location_source")
 
 
 @transaction.atomic

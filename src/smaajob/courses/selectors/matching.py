@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Count, Q
 
+from smaajob import places
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import consented_facts_on, readiness_on
 from smaajob.courses.models import Course, Placement
@@ -182,10 +183,16 @@ def suggested_openings(citizen: Citizen, openings: Any, on: date, k: int = 10) -
 
 def citizen_location_note(citizen: Citizen) -> str:
     """Why a citizen cannot be matched for want of a location, and how to fix it."""
-    if citizen.postcode:
+    if citizen.postcode and places.lookup(citizen.postcode) is None:
         return (
             f"Borgeren har ingen placering: postnummeret {citizen.postcode} findes ikke i postnummertabellen. "
             "Ret postnummeret, eller angiv placeringen i hånden, under »Adresse og placering« på borgerens side."
+        )
+    if citizen.postcode:
+        # Saved before locations were derived, and not yet back-filled.
+        return (
+            "Borgeren har ingen placering endnu: gem adressen under »Adresse og placering« på borgerens side, "
+            "så får borgeren postnummerets placering."
         )
     return (
         "Borgeren har ingen placering: angiv postnummer under »Adresse og placering« på borgerens side, "

@@ -146,6 +146,7 @@ def body_for(route: str, w: dict) -> dict | None:
             "started_on": TODAY.isoformat(),
         },
         "PUT /api/v1/borgere/{citizen_id}/ressourcer": {"job_goal": "lager"},
+        "PUT /api/v1/borgere/{citizen_id}/adresse": {"postcode": "5000"},
         "POST /api/v1/borgere/{citizen_id}/oplysninger": {"valid_from": TODAY.isoformat(), "children": 0},
         "POST /api/v1/borgere/{citizen_id}/sygeperioder": {
             "starts_on": (TODAY - timedelta(days=7)).isoformat(),
@@ -229,6 +230,7 @@ API_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "GET /api/v1/borgere/{citizen_id}/225-timer": (404, 404, 404, 404, 404),
     "POST /api/v1/borgere/visitation": (404, 404, 404, 404, 404),
     "PUT /api/v1/borgere/{citizen_id}/ressourcer": (404, 404, 404, 404, 404),
+    "PUT /api/v1/borgere/{citizen_id}/adresse": (404, 404, 404, 404, 404),
     "POST /api/v1/borgere/{citizen_id}/fritagelser": (404, 404, 404, 404, 404),
     # the facts the rate follows from, sick leave, weekly activities and work duty are case data
     "GET /api/v1/borgere/{citizen_id}/oplysninger": (404, 404, 404, 404, 404),

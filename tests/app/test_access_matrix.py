@@ -89,6 +89,21 @@ OBJECT_LEVEL_REFUSALS: dict[tuple[str, str], str] = {
     ("analyst", "GET rapporter/tal/"): "every number of the small fixture world covers fewer than five people, so an "
     "analyst is shown no one behind it (small cells); tests/reports/test_vta_proof.py shows an analyst a drill-down",
 }
+# The correction pages are walked with a week of hours; which roles may correct depends on the
+# record kind (smaajob.corrections.kinds): a week is the case writers', so the benefit office
+# (payslips) and the administrator (openings) get "not found" for it.
+# tests/web/test_corrections.py and tests/money/test_payslip_corrections.py show them their kinds.
+_KIND_DECIDES = "a week of hours is not a record this role corrects; the record kind decides"
+for _role in ("benefit_office", "administrator"):
+    for _cell in (
+        "GET rettelser/<slug:kind>/<id:record_id>/",
+        "GET rettelser/<slug:kind>/<id:record_id>/ret/",
+        "GET rettelser/<slug:kind>/<id:record_id>/annuller/",
+        "GET api/v1/rettelser/<kind>/<record_id>",
+        "PATCH api/v1/rettelser/<kind>/<record_id>",
+        "POST api/v1/rettelser/<kind>/<record_id>/annuller",
+    ):
+        OBJECT_LEVEL_REFUSALS[(_role, _cell)] = _KIND_DECIDES
 _MAIN = re.compile(r'<main id="indhold"[^>]*>(.*)</main>', re.S)
 
 

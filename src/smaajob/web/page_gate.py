@@ -29,6 +29,7 @@ from smaajob.access.courses import NOT_FOUND as CASE_RECORD_NOT_FOUND
 from smaajob.access.openings import NOT_FOUND as OPENING_NOT_FOUND
 from smaajob.api.app import authentication_error, smaajob_error
 from smaajob.citizens.services import TRANSFER_NOT_FOUND
+from smaajob.corrections.kinds import NOT_FOUND as RECORD_NOT_FOUND
 from smaajob.errors import NotFound
 from smaajob.money.permissions import NOT_FOUND as PAYSLIP_NOT_FOUND
 from smaajob.web.errors import error_page
@@ -44,6 +45,7 @@ MISSING_MESSAGES = {
     "proposal_id": CASE_RECORD_NOT_FOUND,
     "payslip_id": PAYSLIP_NOT_FOUND,
     "transfer_id": TRANSFER_NOT_FOUND,
+    "record_id": RECORD_NOT_FOUND,
 }
 _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 

@@ -9,11 +9,7 @@ class WebConfig(AppConfig):
     label = "web"
 
     def ready(self) -> None:
-        from smaajob.access import work_duty_alerts
-        from smaajob.web import transfer_alerts
         from smaajob.web.navigation import register
-
-        transfer_alerts.register()
 
         register("web:worklist", "Arbejdsliste", roles=STAFF_WORK, order=10)
         register("web:weekly_hours", "Ugens timer", roles={"consultant", "coordinator"}, order=15)
@@ -22,4 +18,3 @@ class WebConfig(AppConfig):
         register("web:openings", "Jobåbninger", roles=STAFF_WORK | {"administrator"}, order=25)
         register("web:dashboard", "Overblik", roles=STAFF_WORK | {"administrator"}, order=30)
         register("web:employer_task", "Slå opgave op", roles={"employer"}, order=10)
-        work_duty_alerts.register()

@@ -773,6 +773,7 @@ def mark_handled(
     Only alerts on the actor's own worklist today can be marked; one unknown key refuses all
     (nothing half-written). Each mark is stored with actor, time and reason, and audit-logged.
     """
+    require_worklist(actor)
     reason = (reason or "").strip()
     if not keys:
         raise InvalidInput("Vælg mindst én advarsel.", field="keys")
@@ -781,7 +782,6 @@ def mark_handled(
     if len(reason) > MAX_REASON:
         raise InvalidInput(f"Begrundelsen må højst være {MAX_REASON} tegn.", field="reason")
     today = today or date.today()
-    require_worklist(actor)
     mine = {a.key: a for a in _alerts(actor, rules_for(actor, today), today)}
     wanted = list(dict.fromkeys(keys))
     unknown = [k for k in wanted if k not in mine]

@@ -79,7 +79,7 @@ WORK_DUTY_GRACE_DAYS = 7
 def match_wait_days() -> int:
     """Days a citizen may wait for a match without contact before the worklist says so
     (``SMAAJOB_MATCH_WAIT_DAYS``, default 30; docs/working-tool.md)."""
-    return int(getattr(settings, "SMAAJOB_MATCH_WAIT_DAYS", 30))
+    return int(settings.SMAAJOB_MATCH_WAIT_DAYS)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,8 @@ FIXED_PARAMETERS: dict[tuple[str, str], str] = {
     ("virksomheder/<id:company_id>/tilfoej/<str:section>/", "section"): "kontakt",
     ("placeringer/<id:placement_id>/<str:action>/", "action"): "afslut",
     ("loensedler/<id:payslip_id>/<slug:action>/", "action"): "beregn",
+    ("virksomhed/timer/maaned/<str:month>/", "month"): "2026-11",
+    ("virksomhed/timer/maaned/<str:month>/borger/<id:citizen_id>/", "month"): "2026-11",
 }
 
 # Query strings without which a page only answers "missing parameter".

@@ -31,7 +31,7 @@ def test_the_employer_sees_a_months_totals_and_confirms_all_its_weeks_with_one_c
     first_month = month_links.first
     month_name = first_month.inner_text()
     href = first_month.get_attribute("href")
-    year, month = (int(n) for n in re.findall(r"\d+", href))
+    year, month = (int(n) for n in re.search(r"/maaned/(\d{4})-(\d{2})/", href).groups())
     in_month = waiting.filter(week_start__year=year, week_start__month=month)
     expected = list(in_month.values_list("pk", flat=True))
     other_months = waiting.count() - len(expected)

@@ -338,7 +338,7 @@ def test_the_employer_is_asked_to_confirm_a_months_weeks_per_citizen(
     [alert] = alerts_of(employer_user, code, staff=False)
     start = week.week_start
     assert alert.url == reverse(
-        "web:employer_confirm_month_citizen", args=[start.year, start.month, running_placement.course.citizen_id]
+        "web:employer_confirm_month_citizen", args=[f"{start:%Y-%m}", running_placement.course.citizen_id]
     )
     assert alert.title.startswith("Bekræft 1 uge i ")
     answers_200(client, employer_user, alert.url)
@@ -346,8 +346,10 @@ def test_the_employer_is_asked_to_confirm_a_months_weeks_per_citizen(
     assert not alerts_of(employer_user, code, staff=False)
 
 
-def test_every_declared_rule_has_its_test_here():
-    # Runs last in the file's order; with random order it still checks the set of names.
+def test_every_declared_rule_has_its_test_here_and_nothing_registers_rules_at_start_up():
+    from smaajob.access import worklist as module
+
+    assert not hasattr(module, "register_alert_source")
     declared = {rule.code for rule in ALERT_RULES}
     names = {name for name in globals() if name.startswith("test_")}
     assert len(declared) == len(ALERT_RULES)  # codes are unique

@@ -84,6 +84,7 @@ def month_of(day: date) -> tuple[int, int]:
 
 
 MONTH = month_of(START + timedelta(weeks=4))
+MONTH_KEY = f"{MONTH[0]:04d}-{MONTH[1]:02d}"  # as the address names it
 
 
 def weeks_in(placement, month):
@@ -94,7 +95,7 @@ def test_the_confirm_page_shows_a_citizens_totals_for_the_month_before_anything_
     client, employer_user, ledger
 ):
     mine = ledger["mine"]
-    url = reverse("web:employer_confirm_month_citizen", args=[*MONTH, mine.course.citizen_id])
+    url = reverse("web:employer_confirm_month_citizen", args=[MONTH_KEY, mine.course.citizen_id])
     page = log_in(client, employer_user).get(url).content.decode()
     expected = weeks_in(mine, MONTH)
     assert 4 <= len(expected) <= 5
@@ -106,7 +107,7 @@ def test_the_confirm_page_shows_a_citizens_totals_for_the_month_before_anything_
 
 def test_one_post_confirms_exactly_the_citizens_weeks_of_the_month_and_logs_each(client, employer_user, ledger):
     mine = ledger["mine"]
-    url = reverse("web:employer_confirm_month_citizen", args=[*MONTH, mine.course.citizen_id])
+    url = reverse("web:employer_confirm_month_citizen", args=[MONTH_KEY, mine.course.citizen_id])
     log_in(client, employer_user)
     ids = re.findall(r'name="week" value="(\d+)"', client.get(url).content.decode())
     response = client.post(url, {"week": ids})
@@ -122,7 +123,7 @@ def test_one_post_confirms_exactly_the_citizens_weeks_of_the_month_and_logs_each
 def test_the_whole_month_for_all_the_employers_citizens_leaves_the_other_companys_weeks_untouched(
     client, employer_user, ledger
 ):
-    url = reverse("web:employer_confirm_month", args=list(MONTH))
+    url = reverse("web:employer_confirm_month", args=[MONTH_KEY])
     log_in(client, employer_user)
     page = client.get(url).content.decode()
     n = len(weeks_in(ledger["mine"], MONTH))
@@ -135,7 +136,7 @@ def test_the_whole_month_for_all_the_employers_citizens_leaves_the_other_company
 
 
 def test_another_companys_week_in_the_post_refuses_all_in_danish_and_confirms_nothing(client, employer_user, ledger):
-    url = reverse("web:employer_confirm_month", args=list(MONTH))
+    url = reverse("web:employer_confirm_month", args=[MONTH_KEY])
     log_in(client, employer_user)
     ids = re.findall(r'name="week" value="(\d+)"', client.get(url).content.decode())
     foreign = weeks_in(ledger["theirs"], MONTH)[0].pk
@@ -146,7 +147,7 @@ def test_another_companys_week_in_the_post_refuses_all_in_danish_and_confirms_no
 
 
 def test_a_week_of_another_month_in_the_post_refuses_all(client, employer_user, ledger):
-    url = reverse("web:employer_confirm_month", args=list(MONTH))
+    url = reverse("web:employer_confirm_month", args=[MONTH_KEY])
     other_month = next(w for w in ledger["mine"].weeks.all() if month_of(w.week_start) != MONTH)
     response = log_in(client, employer_user).post(url, {"week": [str(other_month.pk)]})
     assert response.status_code == 400
@@ -156,14 +157,16 @@ def test_a_week_of_another_month_in_the_post_refuses_all(client, employer_user, 
 @pytest.mark.parametrize(
     ("args", "post", "message"),
     [
-        ((2026, 13), None, "Måneden findes ikke"),
-        ((1999, 5), None, "Måneden findes ikke"),
-        (MONTH, {"week": ["abc"]}, "Ugerne kunne ikke læses"),
-        (MONTH, {}, "Der er ingen uger at bekræfte"),
+        ("2026-13", None, "Måneden findes ikke"),
+        ("1999-05", None, "Måneden findes ikke"),
+        ("november", None, "Måneden findes ikke"),
+        ("2026-1", None, "Måneden findes ikke"),
+        (MONTH_KEY, {"week": ["abc"]}, "Ugerne kunne ikke læses"),
+        (MONTH_KEY, {}, "Der er ingen uger at bekræfte"),
     ],
 )
 def test_bad_input_gets_a_danish_error_and_nothing_is_confirmed(client, employer_user, ledger, args, post, message):
-    url = reverse("web:employer_confirm_month", args=list(args))
+    url = reverse("web:employer_confirm_month", args=[args])
     log_in(client, employer_user)
     response = client.get(url) if post is None else client.post(url, post)
     assert response.status_code == 400
@@ -171,15 +174,24 @@ def test_bad_input_gets_a_danish_error_and_nothing_is_confirmed(client, employer
     assert not WeeklyHours.objects.filter(confirmed_by_employer=True).exists()
 
 
+def test_a_citizen_not_placed_with_the_employer_answers_as_a_missing_one(client, employer_user, ledger):
+    log_in(client, employer_user)
+    theirs = ledger["theirs"].course.citizen_id
+    refused = client.get(reverse("web:employer_confirm_month_citizen", args=[MONTH_KEY, theirs]))
+    missing = client.get(reverse("web:employer_confirm_month_citizen", args=[MONTH_KEY, 987654321]))
+    assert refused.status_code == missing.status_code == 404
+    assert "Ib Lund" not in refused.content.decode()
+
+
 def test_staff_cannot_use_the_employers_confirm_page(client, consultant, ledger):
-    response = log_in(client, consultant).get(reverse("web:employer_confirm_month", args=list(MONTH)))
+    response = log_in(client, consultant).get(reverse("web:employer_confirm_month", args=[MONTH_KEY]))
     assert response.status_code == 404
 
 
 def test_the_employers_home_page_links_to_each_month_to_confirm(client, employer_user, ledger):
     page = log_in(client, employer_user).get("/").content.decode()
-    assert reverse("web:employer_confirm_month", args=list(MONTH)) in page
-    assert reverse("web:employer_confirm_month_citizen", args=[*MONTH, ledger["mine"].course.citizen_id]) in page
+    assert reverse("web:employer_confirm_month", args=[MONTH_KEY]) in page
+    assert reverse("web:employer_confirm_month_citizen", args=[MONTH_KEY, ledger["mine"].course.citizen_id]) in page
 
 
 # --------------------------------------------------------------------------- handled alerts
@@ -283,3 +295,8 @@ def test_an_employer_cannot_mark_alerts(client, employer_user, two_overdue):
     )
     assert response.status_code == 404
     assert not HandledAlert.objects.exists()
+
+
+def test_opening_the_mark_handled_address_leads_back_to_the_worklist(client, consultant):
+    response = log_in(client, consultant).get(reverse("web:worklist_mark_handled"))
+    assert response.status_code == 302 and response["Location"] == reverse("web:worklist")

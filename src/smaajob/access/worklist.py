@@ -89,7 +89,7 @@ class Hit:
     citizen_id: int
     citizen_name: str
     due: date
-    url_args: tuple[int, ...]
+    url_args: tuple[int | str, ...]
     title: str
     subject: str  # the state of the condition: with the rule's code, the alert's key
     detail: str = ""
@@ -493,7 +493,7 @@ def weeks_to_confirm(user: User, citizens: QuerySet[Citizen], today: date) -> It
             citizen_id=citizen_id,
             citizen_name=_employer_name(citizen, today),
             due=rows[-1].week_start + timedelta(days=7),
-            url_args=(year, month, citizen_id),
+            url_args=(f"{year:04d}-{month:02d}", citizen_id),
             title=f"Bekræft {len(rows)} uge{plural} i {danish_month(month_index(date(year, month, 1)))}",
             subject=f"citizen:{citizen_id}:{year}-{month:02d}:{len(rows)}",
         )
@@ -510,7 +510,9 @@ def proposals_to_answer(user: User, citizens: QuerySet[Citizen], today: date) ->
     for proposal in rows:
         yield Hit(
             citizen_id=proposal.course.citizen_id,
-            citizen_name=employer_facts(proposal.course.citizen, on=today).name or "en borger",
+            # No name here: the home page's own list of proposals shows the consented facts
+            # (and logs that read once).
+            citizen_name="",
             due=proposal.proposed_on,
             url_args=(proposal.pk,),
             title=f"Svar på forslaget til »{proposal.opening.title}«",
@@ -747,7 +749,8 @@ def next_actions(user: User, *, today: date | None = None, channel: str = AuditC
     """The user's next actions for the home page, from the same rules as the worklist."""
     today = today or date.today()
     alerts = _alerts(user, rules_for(user, today), today)
-    log_list_read(user, sorted({a.citizen_id for a in alerts}), channel=channel, purpose="forside: det næste")
+    named = sorted({a.citizen_id for a in alerts if a.citizen_name})  # an unnamed one shows nobody
+    log_list_read(user, named, channel=channel, purpose="forside: det næste")
     return alerts
 
 

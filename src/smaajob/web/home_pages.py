@@ -159,7 +159,7 @@ def employer_home(user: User, on: date) -> Context:
         }
     )
     return {
-        "confirm_months": [{"year": y, "month": m, "name": danish_month(y * 12 + m - 1)} for y, m in months],
+        "confirm_months": [{"key": f"{y:04d}-{m:02d}", "name": danish_month(y * 12 + m - 1)} for y, m in months],
         "company": company,
         "openings": company.openings.order_by("status", "title"),
         "placed": placed,

@@ -81,9 +81,9 @@ urlpatterns = [
     # Journey 8: the employer's entry point
     path("virksomhed/opgave/", employer.task_new, name="employer_task"),
     path("virksomhed/timer/<id:week_id>/bekraeft/", employer.confirm_week, name="employer_confirm_week"),
-    path("virksomhed/timer/<int:year>/<int:month>/", employer.confirm_month, name="employer_confirm_month"),
+    path("virksomhed/timer/maaned/<str:month>/", employer.confirm_month, name="employer_confirm_month"),
     path(
-        "virksomhed/timer/<int:year>/<int:month>/borger/<id:citizen_id>/",
+        "virksomhed/timer/maaned/<str:month>/borger/<id:citizen_id>/",
         employer.confirm_month,
         name="employer_confirm_month_citizen",
     ),

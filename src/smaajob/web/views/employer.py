@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from smaajob import access
+from smaajob.access.employer_weeks import month_start
 from smaajob.courses import services as course_services
 from smaajob.courses.models import Channel
 from smaajob.courses.week_confirmation import confirm_weeks
@@ -115,11 +116,12 @@ def proposal_answer(request: HttpRequest, proposal_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def confirm_month(request: HttpRequest, year: int, month: int, citizen_id: int | None = None) -> HttpResponse:
+def confirm_month(request: HttpRequest, month: str, citizen_id: int | None = None) -> HttpResponse:
     """A month's weeks for one citizen (or all) with the totals, then one POST confirms them."""
     _employer(request)
     today = date.today()
-    allowed = access.weeks_to_confirm_in_month(request.user, year=year, month=month, citizen_id=citizen_id, on=today)
+    allowed = access.weeks_to_confirm_in_month(request.user, month=month, citizen_id=citizen_id, on=today)
+    first = month_start(month)
     error = ""
     if request.method == "POST":
         try:
@@ -135,7 +137,7 @@ def confirm_month(request: HttpRequest, year: int, month: int, citizen_id: int |
                 messages.success(
                     request,
                     f"{len(confirmed)} uge{'r' if len(confirmed) != 1 else ''} i "
-                    f"{danish_month(month_index(date(year, month, 1)))} er bekræftet.",
+                    f"{danish_month(month_index(first))} er bekræftet.",
                 )
                 return redirect("web:home")
     rows = list(allowed)
@@ -150,9 +152,8 @@ def confirm_month(request: HttpRequest, year: int, month: int, citizen_id: int |
         entry["present"] += w.hours_present
         entry["paid"] += w.hours_paid
     context = {
-        "year": year,
         "month": month,
-        "month_name": danish_month(month_index(date(year, month, 1))),
+        "month_name": danish_month(month_index(first)),
         "citizen_id": citizen_id,
         "citizens": list(per_citizen.values()),
         "weeks": rows,

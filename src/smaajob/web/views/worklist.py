@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from smaajob.access import worklist as alerts
 from smaajob.errors import InvalidInput
@@ -51,10 +50,11 @@ def worklist_page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
 @renders_errors
 def mark_handled(request: HttpRequest) -> HttpResponse:
     """Several alerts handled with one reason; they leave the list until their condition changes."""
+    if request.method != "POST":
+        return redirect("web:worklist")  # the form lives on the worklist (which refuses non-staff)
     reason = request.POST.get("reason", "")
     try:
         marked = alerts.mark_handled(actor=request.user, keys=request.POST.getlist("key"), reason=reason)

@@ -161,6 +161,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 
+# The worklist's "venter på match" alert: a citizen in matching with no contact (a follow-up, or
+# the day matching began) for more than this many days (docs/working-tool.md). A municipal
+# choice, not a legal limit; 30 days by default.
+SMAAJOB_MATCH_WAIT_DAYS = int(os.environ.get("SMAAJOB_MATCH_WAIT_DAYS", "30"))
+
 # Analysts' reports show a count of fewer than this many citizens as "< 5" (docs/reports.md).
 REPORT_MIN_CELL = int(os.environ.get("SMAAJOB_REPORT_MIN_CELL", "5"))
 

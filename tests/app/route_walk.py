@@ -52,6 +52,8 @@ FIXED_PARAMETERS: dict[tuple[str, str], str] = {
             f"{API_PREFIX}rettelser/<kind>/<record_id>/annuller",
         )
     },
+    ("virksomhed/timer/maaned/<str:month>/", "month"): "2026-11",
+    ("virksomhed/timer/maaned/<str:month>/borger/<id:citizen_id>/", "month"): "2026-11",
 }
 
 # Query strings without which a page only answers "missing parameter".

@@ -22,7 +22,8 @@ Every view, API endpoint and CLI command that touches personal data goes through
 * ``courses_for`` / ``get_course``, ``placements_for`` / ``get_placement``, ``get_week``,
   ``proposals_for`` / ``get_proposal`` — records that hang off a citizen, reached through
   ``citizens_for`` and audit-logged; ``require_case_writer`` / ``require_authority`` guard writes;
-* ``smaajob.access.worklist`` — the alerts per user, with a registry other apps add to.
+* ``weeks_to_confirm_in_month`` — a month's weeks an employer may confirm in one go;
+* ``smaajob.access.worklist`` — the alerts per user, from one declared list of rules.
 
 Rules (DOMAIN.md §2): caseworkers see the citizens assigned to them; consultants those
 referred to them; coordinators their team's citizens; the benefit office sees citizens
@@ -56,10 +57,12 @@ from smaajob.access.courses import (
     require_authority,
     require_case_writer,
 )
+from smaajob.access.employer_weeks import weeks_to_confirm_in_month
 from smaajob.access.employers import EMPLOYER_GRACE_DAYS, employer_placements
 from smaajob.access.openings import get_opening, may_edit_network, openings_for, require_network_editor
 
 __all__ = [
+    "weeks_to_confirm_in_month",
     "EMPLOYER_GRACE_DAYS",
     "EmployerCitizenView",
     "citizens_for",

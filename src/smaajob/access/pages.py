@@ -126,10 +126,13 @@ PAGES: dict[str, Entry] = {
     "web:follow_up_new": _entry(CASE_WRITERS, "Registrér en opfølgning"),
     # Journeys 6 and 7: the worklist and the dashboard
     "web:worklist": _entry(WORKLIST_ROLES, "Arbejdslisten"),
+    "web:worklist_mark_handled": _entry(WORKLIST_ROLES, "Markér flere advarsler som håndteret (én begrundelse)"),
     "web:dashboard": _entry(CASE_STAFF, "Overblik: borgere i virksomhedsrettet aktivitet"),
     # Journey 8: the employer
     "web:employer_task": _entry(EMPLOYER, "Slå en lille opgave op"),
     "web:employer_confirm_week": _entry(EMPLOYER, "Bekræft ugens timer"),
+    "web:employer_confirm_month": _entry(EMPLOYER, "Bekræft en måneds uger for alle borgere på én gang"),
+    "web:employer_confirm_month_citizen": _entry(EMPLOYER, "Bekræft en måneds uger for én borger på én gang"),
     "web:employer_follow_up": _entry(EMPLOYER, "Svar på opfølgning for en placering"),
     "web:employer_proposal": _entry(EMPLOYER, "Svar på et matchforslag"),
     # Money: the citizen's calculator and the payslips

@@ -47,3 +47,24 @@ class AuditEntry(models.Model):
         verbose_name = _("logpost")
         verbose_name_plural = _("adgangslog")
         ordering = ["-at"]
+
+
+class HandledAlert(models.Model):
+    """A worklist alert someone marked as handled, with why (issue 21).
+
+    ``key`` names the alert's rule and the state of its condition (for a follow-up: the course
+    and the due date), so the alert leaves the worklist until the condition changes, and then a
+    new alert with a new key appears. Only ever added, like the log.
+    """
+
+    key = models.CharField(_("advarsel"), max_length=200, db_index=True)
+    code = models.CharField(_("regel"), max_length=40)
+    citizen_id = models.BigIntegerField(_("borger-id"), db_index=True)
+    reason = models.TextField(_("begrundelse"))
+    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    handled_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("håndteret advarsel")
+        verbose_name_plural = _("håndterede advarsler")
+        ordering = ["-handled_at", "-id"]

@@ -1,9 +1,8 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Menu entries and the worklist alert source for money, registered from ``MoneyConfig.ready``."""
+"""Menu entries for money, registered from ``MoneyConfig.ready``."""
 
 from __future__ import annotations
 
-from smaajob.money import alerts
 from smaajob.organisation.models import Role
 from smaajob.web.navigation import register
 
@@ -18,4 +17,3 @@ def register_entries() -> None:
     register("money:my_calculator", "Hvad får jeg ud af det?", order=25)
     register("money:employer_payslips", "Indsend lønseddel", order=20)
     register("money:calculator", "Beregner", roles=STAFF_WITH_CITIZENS | {Role.EMPLOYER, Role.ANALYST}, order=60)
-    alerts.register()

@@ -7,11 +7,7 @@ class WebConfig(AppConfig):
     label = "web"
 
     def ready(self) -> None:
-        from smaajob.access import work_duty_alerts
-        from smaajob.web import transfer_alerts
         from smaajob.web.navigation import register
-
-        transfer_alerts.register()
 
         # Who sees an entry is the page's roles in smaajob.access.pages; roles= only narrows it.
         register("web:worklist", "Arbejdsliste", order=10)
@@ -21,4 +17,3 @@ class WebConfig(AppConfig):
         register("web:openings", "Jobåbninger", order=25)
         register("web:dashboard", "Overblik", order=30)
         register("web:employer_task", "Slå opgave op", order=10)
-        work_duty_alerts.register()

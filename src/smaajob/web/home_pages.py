@@ -23,6 +23,7 @@ from smaajob.network.models import Company, Opening
 from smaajob.organisation.models import Role, User
 from smaajob.reports.building import small_cell_threshold
 from smaajob.reports.counting.suppression import count_cells
+from smaajob.rules.months import danish_month
 
 Context = dict[str, Any]
 
@@ -150,7 +151,17 @@ def employer_home(user: User, on: date) -> Context:
     access.log_list_read(
         user, sorted({row["proposal"].course.citizen_id for row in proposals}), purpose="forside: matchforslag"
     )
+    # Every month with weeks to confirm, for the page that confirms a whole month at once.
+    months = sorted(
+        {
+            (d.year, d.month)
+            for d in WeeklyHours.objects.filter(
+                placement__in=access.placements_for(user, on=on), confirmed_by_employer=False
+            ).values_list("week_start", flat=True)
+        }
+    )
     return {
+        "confirm_months": [{"key": f"{y:04d}-{m:02d}", "name": danish_month(y * 12 + m - 1)} for y, m in months],
         "company": company,
         "openings": company.openings.order_by("status", "title"),
         "placed": placed,

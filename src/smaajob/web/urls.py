@@ -84,10 +84,17 @@ urlpatterns = [
     path("rettelser/<slug:kind>/<id:record_id>/annuller/", corrections.annul, name="annul"),
     # Journey 6 and 7: worklist and dashboard
     path("arbejdsliste/", worklist.worklist_page, name="worklist"),
+    path("arbejdsliste/haandteret/", worklist.mark_handled, name="worklist_mark_handled"),
     path("overblik/", dashboard.dashboard, name="dashboard"),
     # Journey 8: the employer's entry point
     path("virksomhed/opgave/", employer.task_new, name="employer_task"),
     path("virksomhed/timer/<id:week_id>/bekraeft/", employer.confirm_week, name="employer_confirm_week"),
+    path("virksomhed/timer/maaned/<str:month>/", employer.confirm_month, name="employer_confirm_month"),
+    path(
+        "virksomhed/timer/maaned/<str:month>/borger/<id:citizen_id>/",
+        employer.confirm_month,
+        name="employer_confirm_month_citizen",
+    ),
     path("virksomhed/placering/<id:placement_id>/svar/", employer.follow_up_answer, name="employer_follow_up"),
     path("virksomhed/forslag/<id:proposal_id>/", employer.proposal_answer, name="employer_proposal"),
 ]

@@ -17,7 +17,13 @@ The names are re-exported here, so ``from smaajob.courses import selectors`` kee
 from smaajob.courses.rules_case import COVERED_BENEFITS  # noqa: E402
 from smaajob.courses.selectors.companies import CompanyRecord, company_record, search_companies
 from smaajob.courses.selectors.dashboard import HOUR_BUCKETS, caseloads, dashboard
-from smaajob.courses.selectors.follow_ups import COMPANY_STATES, follow_up_due, follow_up_schedule
+from smaajob.courses.selectors.follow_ups import (
+    COMPANY_STATES,
+    follow_up_due,
+    follow_up_due_dates,
+    follow_up_is_due,
+    follow_up_schedule,
+)
 from smaajob.courses.selectors.hours_requirement import (
     HOURS_REQUIREMENT_LAST_DAY,
     hours_requirement_case,
@@ -58,6 +64,8 @@ __all__ = [
     "company_record",
     "dashboard",
     "follow_up_due",
+    "follow_up_due_dates",
+    "follow_up_is_due",
     "follow_up_schedule",
     "hours_ledger",
     "hours_requirement_case",

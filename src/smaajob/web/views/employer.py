@@ -5,6 +5,8 @@ answer a follow-up and a match proposal. Citizens appear only with consented fac
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,11 +14,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from smaajob import access
+from smaajob.access.employer_weeks import month_start
 from smaajob.courses import services as course_services
 from smaajob.courses.models import Channel
+from smaajob.courses.week_confirmation import confirm_weeks
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.network import services as network_services
 from smaajob.organisation.models import Role
+from smaajob.rules.months import danish_month, month_index
 from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.forms.employer import ProposalAnswerForm, TaskForm
 from smaajob.web.forms.followups import EmployerFollowUpForm
@@ -107,3 +112,53 @@ def proposal_answer(request: HttpRequest, proposal_id: int) -> HttpResponse:
             messages.success(request, "Tak for svaret.")
             return redirect("web:home")
     return render(request, "web/employer/proposal.html", {"form": form, "proposal": proposal, "facts": facts})
+
+
+@login_required
+@renders_errors
+def confirm_month(request: HttpRequest, month: str, citizen_id: int | None = None) -> HttpResponse:
+    """A month's weeks for one citizen (or all) with the totals, then one POST confirms them."""
+    _employer(request)
+    today = date.today()
+    allowed = access.weeks_to_confirm_in_month(request.user, month=month, citizen_id=citizen_id, on=today)
+    first = month_start(month)
+    error = ""
+    if request.method == "POST":
+        try:
+            ids = [int(v) for v in request.POST.getlist("week")]
+        except ValueError:
+            error = "Ugerne kunne ikke læses. Indlæs siden igen og bekræft på ny."
+        else:
+            try:
+                confirmed = confirm_weeks(actor=request.user, allowed=allowed, week_ids=ids)
+            except SmaajobError as refusal:
+                error = refusal.message
+            else:
+                messages.success(
+                    request,
+                    f"{len(confirmed)} uge{'r' if len(confirmed) != 1 else ''} i "
+                    f"{danish_month(month_index(first))} er bekræftet.",
+                )
+                return redirect("web:home")
+    rows = list(allowed)
+    views = {v.citizen_id: v for v in access.employer_views(request.user, on=today, purpose="bekræft måned")}
+    per_citizen: dict[int, dict[str, Any]] = {}
+    for w in rows:
+        cid = w.placement.course.citizen_id
+        entry = per_citizen.setdefault(
+            cid, {"name": getattr(views.get(cid), "name", None), "weeks": [], "present": Decimal(0), "paid": Decimal(0)}
+        )
+        entry["weeks"].append(w)
+        entry["present"] += w.hours_present
+        entry["paid"] += w.hours_paid
+    context = {
+        "month": month,
+        "month_name": danish_month(month_index(first)),
+        "citizen_id": citizen_id,
+        "citizens": list(per_citizen.values()),
+        "weeks": rows,
+        "total_present": sum((w.hours_present for w in rows), Decimal(0)),
+        "total_paid": sum((w.hours_paid for w in rows), Decimal(0)),
+        "error": error,
+    }
+    return render(request, "web/employer/confirm_month.html", context, status=400 if error else 200)

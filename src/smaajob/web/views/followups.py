@@ -46,6 +46,7 @@ def follow_up_new(request: HttpRequest, course_id: int) -> HttpResponse:
             "course": course,
             "citizen": course.citizen,
             "due": selectors.follow_up_due(course, today),
+            "today": today,
             "schedule": selectors.follow_up_schedule(course, today),
             "last": course.follow_ups.order_by("-happened_on").first(),
         },

@@ -13,9 +13,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from smaajob.access.cases import may_use_worklist
+from smaajob.access.worklist import next_actions
 from smaajob.organisation.models import Role
 from smaajob.web import home_pages
 from smaajob.web.errors import renders_errors
+
+# The home page shows the first few next actions; the worklist (staff) shows them all.
+NEXT_SHOWN = 8
 
 
 @login_required
@@ -25,7 +30,16 @@ def home(request: HttpRequest) -> HttpResponse:
     today = date.today()
     builder = home_pages.BUILDERS[user.role]
     context = builder(user, today)
-    context.update({"today": today, "role_label": Role(user.role).label})
+    actions = next_actions(user, today=today)
+    context.update(
+        {
+            "today": today,
+            "role_label": Role(user.role).label,
+            "next_actions": actions[:NEXT_SHOWN],
+            "next_total": len(actions),
+            "role_has_worklist": may_use_worklist(user),
+        }
+    )
     return render(request, f"web/home/{user.role}.html", context)
 
 

@@ -194,7 +194,9 @@ def test_the_worklists_revurder_fritagelsen_links_only_for_the_caseworker_whose_
         review_on=date(2025, 6, 5),
     )
     real = alerts.worklist
-    monkeypatch.setattr("smaajob.web.views.worklist.worklist", lambda user: real(user, today=date(2025, 6, 1)))
+    monkeypatch.setattr(
+        "smaajob.access.worklist.worklist", lambda user, **kwargs: real(user, **{**kwargs, "today": date(2025, 6, 1)})
+    )
     exemption_page = f"/borgere/{omar}/fritagelse/"
     for role in ("caseworker", "consultant", "coordinator"):
         client = Client()

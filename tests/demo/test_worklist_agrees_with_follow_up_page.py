@@ -11,15 +11,13 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
-from tests.demo.conftest import FAST_HASHER
-
 pytestmark = pytest.mark.django_db
 
 
 def load_dated(django_db_blocker, today):
     from smaajob.demo.loader import load_demo
 
-    with django_db_blocker.unblock(), FAST_HASHER, transaction.atomic():
+    with django_db_blocker.unblock(), transaction.atomic():  # MD5 for the whole session (tests/conftest.py)
         load_demo("small", today=today)
         yield today
         transaction.set_rollback(True)

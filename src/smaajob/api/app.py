@@ -53,9 +53,14 @@ DANISH_MESSAGES = {
     "enum": "er ikke en af de tilladte værdier",
     "json_invalid": "er ikke gyldig JSON",
     "model_attributes_type": "skal være et JSON-objekt",
+    # Bounds (e.g. ``page`` and ``page_size`` of a list): the limit comes from the error's context.
+    "greater_than_equal": "skal være mindst {ge}",
+    "greater_than": "skal være over {gt}",
+    "less_than_equal": "må højst være {le}",
+    "less_than": "skal være under {lt}",
 }
 # Where a value came from is not part of its name: "citizen_id", not "path.citizen_id".
-_SOURCES = ("body", "query", "payload", "path", "form", "file", "filters", "params")
+_SOURCES = ("body", "query", "payload", "path", "form", "file", "filters", "params", "ninja_pagination")
 
 
 @api.exception_handler(ValidationError)
@@ -63,7 +68,8 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
     problems = []
     for error in exc.errors:
         location = ".".join(str(part) for part in error.get("loc", ()) if part not in _SOURCES)
-        message = DANISH_MESSAGES.get(str(error.get("type", "")), error.get("msg") or "ugyldig værdi")
+        danish = DANISH_MESSAGES.get(str(error.get("type", "")))
+        message = danish.format(**error.get("ctx", {})) if danish else error.get("msg") or "ugyldig værdi"
         problems.append({"field": location, "message": message})
     first = problems[0] if problems else {"field": None, "message": "ugyldig værdi"}
     body = {"code": "invalid_input", "message": f"Ugyldig værdi i {first['field']}: {first['message']}",

@@ -43,7 +43,8 @@ def two_of_each(citizen, caseworker, consultant, company, opening, course, munic
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/v1/borgere/", "/api/v1/netvaerk/virksomheder", "/api/v1/netvaerk/jobaabninger", "/api/v1/match/forslag"]
+    "url",
+    ["/api/v1/borgere/", "/api/v1/netvaerk/virksomheder", "/api/v1/netvaerk/jobaabninger", "/api/v1/match/forslag"],
 )
 def test_a_list_gives_its_total_count_and_the_next_page(client, consultant, two_of_each, url):
     log_in(client, consultant)

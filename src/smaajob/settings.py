@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    # django-ninja serves the API documentation (Swagger UI) from its own static files only
+    # when it is an installed app; otherwise the page loads the UI from the internet.
+    "ninja",
     "axes",
     "smaajob.organisation",
     "smaajob.audit",

@@ -161,7 +161,7 @@ class HtmlAsPdf:
     def __init__(self, *, string: str, **_options: object) -> None:
         self.string = string
 
-    def write_pdf(self) -> bytes:
+    def write_pdf(self, **_options: object) -> bytes:
         return self.string.encode("utf-8")
 
 

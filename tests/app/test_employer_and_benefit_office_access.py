@@ -402,7 +402,7 @@ def test_an_employer_gets_no_name_birth_date_or_cpr_digits_from_the_citizen_api_
     client, netto, placed_now, citizen
 ):
     log_in(client, netto)
-    listed = client.get("/api/v1/borgere/").json()
+    listed = client.get("/api/v1/borgere/").json()["items"]
     one = client.get(f"/api/v1/borgere/{citizen.pk}").json()
     assert listed == [one]
     assert one == {
@@ -442,7 +442,7 @@ def test_an_employer_whose_placement_ended_eleven_months_ago_no_longer_reaches_t
         actual_end=TODAY - timedelta(days=335),
     )
     log_in(client, netto)
-    assert client.get("/api/v1/borgere/").json() == []
+    assert client.get("/api/v1/borgere/").json() == {"items": [], "count": 0}
     assert client.get(f"/api/v1/borgere/{citizen.pk}").status_code == 404
     assert client.get(f"/api/v1/forloeb/placeringer/{placed_now.pk}/uger").status_code == 404
     assert client.get(f"/virksomhed/placering/{placed_now.pk}/svar/").status_code == 404

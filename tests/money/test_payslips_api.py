@@ -38,7 +38,7 @@ def test_the_payslip_flow_through_the_api(
         assert response.json()["deadline"] == "2022-06-20" and response.json()["status"] == "received"
         client.logout()
         office = log_in(client, benefit_officer)
-        listed = office.get("/api/v1/loensedler/").json()
+        listed = office.get("/api/v1/loensedler/").json()["items"]
         assert [p["id"] for p in listed] == [payslip_id]
         calculated = office.post(f"/api/v1/loensedler/{payslip_id}/beregn", {}, content_type="application/json")
         assert calculated.status_code == 200, calculated.content

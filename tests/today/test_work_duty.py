@@ -119,7 +119,7 @@ def test_the_worklist_warns_while_the_duty_hours_are_not_planned(client, casewor
         content_type=JSON,
         data={"valid_from": (date.today() - timedelta(days=10)).isoformat(), "legal_basis": BASIS},
     )
-    alerts = client.get("/api/v1/arbejdsliste/").json()
+    alerts = client.get("/api/v1/arbejdsliste/").json()["items"]
     [alert] = [a for a in alerts if a["code"] == "work_duty_unplanned"]
     assert alert["url"] == reverse("web:work_duty", args=[citizen.pk]) and alert["severity"] == "high"
     client.post(
@@ -127,7 +127,7 @@ def test_the_worklist_warns_while_the_duty_hours_are_not_planned(client, casewor
         content_type=JSON,
         data={"valid_from": date.today().isoformat(), "legal_basis": BASIS, "planned_hours_per_week": "25"},
     )
-    assert not [a for a in client.get("/api/v1/arbejdsliste/").json() if a["code"] == "work_duty_unplanned"]
+    assert not [a for a in client.get("/api/v1/arbejdsliste/").json()["items"] if a["code"] == "work_duty_unplanned"]
 
 
 def test_the_dashboards_count_people_under_work_duty_and_their_smaajob_hours(

@@ -50,7 +50,7 @@ def test_a_placement_is_registered_and_its_week_recorded_through_the_api(client,
 
 def test_openings_are_filtered_and_created_and_bad_hours_get_a_stable_code(client, consultant, company, opening):
     log_in(client, consultant)
-    assert [o["title"] for o in client.get("/api/v1/netvaerk/jobaabninger?buddy=true").json()] == [
+    assert [o["title"] for o in client.get("/api/v1/netvaerk/jobaabninger?buddy=true").json()["items"]] == [
         "Opfyldning af frugt"
     ]
     bad = client.post(
@@ -106,5 +106,5 @@ def test_an_employer_and_an_analyst_are_refused_case_records_through_the_api(
 def test_the_worklist_api_gives_the_same_alerts_as_the_page(client, consultant, project, running_placement):
     project.weeks_without_pay_alert = 2
     project.save()
-    codes = {a["code"] for a in log_in(client, consultant).get("/api/v1/arbejdsliste/").json()}
+    codes = {a["code"] for a in log_in(client, consultant).get("/api/v1/arbejdsliste/").json()["items"]}
     assert {"follow_up_overdue", "no_paid_hours"} <= codes

@@ -8,7 +8,7 @@ import pkgutil
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import SessionAuth
 
@@ -34,6 +34,10 @@ api = NinjaAPI(
     description="Småjobs REST-API. Samme adgangsregler som webfladen; al læsning af borgerdata logges.",
     auth=OperationSessionAuth(),
     urls_namespace="api",
+    # The documentation page (/api/v1/docs) loads Swagger UI from django-ninja's own static
+    # files ("ninja" is an installed app), and never asks the online spec validator: it works
+    # on a closed municipal network and tells no third party which API is being read.
+    docs=Swagger(settings={"validatorUrl": None}),
 )
 
 
@@ -64,9 +68,14 @@ DANISH_MESSAGES = {
     "enum": "er ikke en af de tilladte værdier",
     "json_invalid": "er ikke gyldig JSON",
     "model_attributes_type": "skal være et JSON-objekt",
+    # Bounds (e.g. ``page`` and ``page_size`` of a list): the limit comes from the error's context.
+    "greater_than_equal": "skal være mindst {ge}",
+    "greater_than": "skal være over {gt}",
+    "less_than_equal": "må højst være {le}",
+    "less_than": "skal være under {lt}",
 }
 # Where a value came from is not part of its name: "citizen_id", not "path.citizen_id".
-_SOURCES = ("body", "query", "payload", "path", "form", "file", "filters", "params")
+_SOURCES = ("body", "query", "payload", "path", "form", "file", "filters", "params", "ninja_pagination")
 
 
 @api.exception_handler(ValidationError)
@@ -74,7 +83,8 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
     problems = []
     for error in exc.errors:
         location = ".".join(str(part) for part in error.get("loc", ()) if part not in _SOURCES)
-        message = DANISH_MESSAGES.get(str(error.get("type", "")), error.get("msg") or "ugyldig værdi")
+        danish = DANISH_MESSAGES.get(str(error.get("type", "")))
+        message = danish.format(**error.get("ctx", {})) if danish else error.get("msg") or "ugyldig værdi"
         problems.append({"field": location, "message": message})
     first = problems[0] if problems else {"field": None, "message": "ugyldig værdi"}
     body = {"code": "invalid_input", "message": f"Ugyldig værdi i {first['field']}: {first['message']}",

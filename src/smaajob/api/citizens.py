@@ -7,8 +7,11 @@ from datetime import date
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from ninja.pagination import paginate
+from pydantic import RootModel
 
 from smaajob import access
+from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id, Text, text_for
 from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Citizen, ExemptionDecision
@@ -60,19 +63,32 @@ def _employer_out(view: access.EmployerCitizenView) -> EmployerCitizenOut:
     )
 
 
+class CitizenListItem(RootModel[CitizenSummary | EmployerCitizenOut]):
+    """One row of the citizen list: the summary for staff, the consented facts for an employer."""
+
+
 @router.get(
     "/",
-    response=list[CitizenSummary] | list[EmployerCitizenOut],
+    response=list[CitizenListItem],
     summary="Borgere, du har adgang til (en virksomhed: kun samtykkede oplysninger om borgere hos den nu)",
 )
-def list_citizens(request: HttpRequest) -> list[CitizenSummary] | list[EmployerCitizenOut]:
+@paginate(Pages)
+def list_citizens(request: HttpRequest) -> Rows:
     user = request.user
     access.require_case_reader(user)
+
+    def log_page(page: list[CitizenSummary | EmployerCitizenOut]) -> None:
+        # One read per citizen on the page, not per citizen in the whole list.
+        access.log_list_read(user, [r.id for r in page], channel=API, purpose="API: borgerliste")
+
     if user.role == Role.EMPLOYER:
-        return [_employer_out(v) for v in access.employer_views(user, channel=API, purpose="API: borgerliste")]
-    rows = [_summary(c) for c in access.citizens_for(user).order_by("last_name", "first_name")[:500]]
-    access.log_list_read(user, [r.id for r in rows], channel=API, purpose="API: borgerliste")
-    return rows
+        today = date.today()
+        return Rows(
+            access.citizens_for(user, on=today).order_by("pk"),
+            lambda c: _employer_out(access.employer_facts(c, on=today)),
+            on_page=log_page,
+        )
+    return Rows(access.citizens_for(user).order_by("last_name", "first_name", "pk"), _summary, on_page=log_page)
 
 
 @router.get(

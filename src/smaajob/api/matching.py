@@ -8,8 +8,10 @@ from datetime import date
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from ninja.pagination import paginate
 
 from smaajob import access
+from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id
 from smaajob.audit.models import AuditChannel
 from smaajob.courses import selectors, services
@@ -102,9 +104,10 @@ def propose(request: HttpRequest, payload: ProposalIn):
 
 
 @router.get("/forslag", response=list[ProposalOut], summary="Matchforslag du har adgang til")
-def list_proposals(request: HttpRequest) -> list[ProposalOut]:
+@paginate(Pages)
+def list_proposals(request: HttpRequest) -> Rows:
     access.require_case_reader(request.user)
-    return [
-        ProposalOut(id=m.pk, status=m.status, opening_id=m.opening_id, course_id=m.course_id)
-        for m in access.proposals_for(request.user)[:500]
-    ]
+    return Rows(
+        access.proposals_for(request.user).order_by("pk"),
+        lambda m: ProposalOut(id=m.pk, status=m.status, opening_id=m.opening_id, course_id=m.course_id),
+    )

@@ -1,15 +1,19 @@
 # SPDX-License-Identifier: MPL-2.0
 """API: the company network and its openings, through the same access rules as the pages."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: django-ninja reads a paginated view's
+# annotations in its own pagination module, where the string "Query[CompanyFilter]" would not
+# resolve; evaluated annotations do.
 
 from datetime import date
 from decimal import Decimal
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
+from ninja.pagination import paginate
 
 from smaajob import access
+from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id, Text, text_for
 from smaajob.courses import selectors as course_selectors
 from smaajob.network import selectors, services
@@ -113,22 +117,24 @@ class CompanyFilter(Schema):
 
 
 @router.get("/virksomheder", response=list[CompanyOut], summary="Søg i virksomhedsnetværket")
-def list_companies(request: HttpRequest, filters: Query[CompanyFilter]) -> list[CompanyOut]:
-    rows = course_selectors.search_companies(access.companies_for(request.user), **filters.dict())[:500]
-    return [
-        CompanyOut(
-            id=c.pk,
-            cvr=c.cvr,
-            name=c.name,
-            sector=c.sector,
-            postcode=c.postcode,
-            city=c.city,
-            maturity=c.maturity,
-            open_openings=c.open_openings,
-            buddy_count=c.buddy_count,
-        )
-        for c in rows
-    ]
+@paginate(Pages)
+def list_companies(request: HttpRequest, filters: Query[CompanyFilter]) -> Rows:
+    rows = course_selectors.search_companies(access.companies_for(request.user), **filters.dict())
+    return Rows(rows, _company)
+
+
+def _company(c) -> CompanyOut:
+    return CompanyOut(
+        id=c.pk,
+        cvr=c.cvr,
+        name=c.name,
+        sector=c.sector,
+        postcode=c.postcode,
+        city=c.city,
+        maturity=c.maturity,
+        open_openings=c.open_openings,
+        buddy_count=c.buddy_count,
+    )
 
 
 @router.get(
@@ -151,8 +157,9 @@ class OpeningFilter(Schema):
 
 
 @router.get("/jobaabninger", response=list[OpeningOut], summary="Åbne jobåbninger (erstatter 14-dages-listen)")
-def list_openings(request: HttpRequest, filters: Query[OpeningFilter]) -> list[OpeningOut]:
-    return [_opening(o) for o in selectors.filter_openings(access.openings_for(request.user), **filters.dict())[:1000]]
+@paginate(Pages)
+def list_openings(request: HttpRequest, filters: Query[OpeningFilter]) -> Rows:
+    return Rows(selectors.filter_openings(access.openings_for(request.user), **filters.dict()), _opening)
 
 
 @router.post("/virksomheder/{company_id}/jobaabninger", response={201: OpeningOut}, summary="Opret jobåbning")

@@ -11,8 +11,10 @@ from typing import Annotated, Any
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
+from ninja.pagination import paginate
 
 from smaajob import access
+from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id, Text, text_for
 from smaajob.audit.models import AuditChannel
 from smaajob.courses.models import Placement
@@ -160,11 +162,16 @@ def submit(
 
 
 @router.get("/", response=list[PayslipOut], summary="Åbne lønsedler, mest presserende først")
-def worklist(request: HttpRequest, status: str | None = None) -> list[PayslipOut]:
+@paginate(Pages)
+def worklist(request: HttpRequest, status: str | None = None) -> Rows:
     user = request.user
     rows = selectors.worklist(permissions.payslips_for(user), today=timezone.localdate(), status=status or None)
-    access.log_list_read(user, sorted({r.payslip.citizen_id for r in rows}), channel=API, purpose="API: lønsedler")
-    return [_out(r.payslip, user) for r in rows]
+
+    def log_page(page: list[PayslipOut]) -> None:
+        # The citizens on this page are read, not every citizen in the list.
+        access.log_list_read(user, sorted({p.citizen_id for p in page}), channel=API, purpose="API: lønsedler")
+
+    return Rows(rows, lambda r: _out(r.payslip, user), on_page=log_page)
 
 
 @router.get("/{payslip_id}", response=PayslipOut, summary="Én lønseddel (404 hvis den ikke findes eller ikke er din)")

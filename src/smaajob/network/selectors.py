@@ -40,7 +40,7 @@ def search_companies(
     return qs.annotate(
         open_openings=count_of(Opening.objects.filter(company=OuterRef("pk"), status="open"), "company"),
         buddy_count=count_of(Buddy.objects.filter(company=OuterRef("pk")), "company"),
-    ).order_by("name")
+    ).order_by("name", "pk")  # pk: a stable order for pages
 
 
 def count_of(rows: QuerySet[Any], outer: str) -> Coalesce:
@@ -83,7 +83,7 @@ def filter_openings(
         qs = qs.filter(language_requirement__lte=language_max)
     if kind:
         qs = qs.filter(kind=kind)
-    qs = qs.order_by("company__name", "title")
+    qs = qs.order_by("company__name", "title", "pk")  # pk: a stable order for pages
     if weekday is not None:
         # Slots are JSON; filter in Python so SQLite and PostgreSQL behave the same.
         keep = [o.pk for o in qs if not o.slots or any(s["weekday"] == weekday for s in o.slots)]

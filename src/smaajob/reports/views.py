@@ -20,13 +20,13 @@ from smaajob.access.requests import AuthenticatedRequest
 from smaajob.citizens.models import Citizen
 from smaajob.errors import InvalidInput, NotFound, SmaajobError
 from smaajob.organisation.models import Project, Role
+from smaajob.pdf import pdf_response
 from smaajob.progression.models import DIMENSIONS
 from smaajob.progression.services import record_assessment
 from smaajob.reports import costs as cost_pages
 from smaajob.reports import exports, presentation, progression_report
 from smaajob.reports.building import REPORT_ROLES, build, check_may_see_reports, parse_choices
 from smaajob.reports.forms import AssessmentForm, ChoicesForm
-from smaajob.reports.pdf import render_pdf
 from smaajob.web.errors import renders_errors
 
 PROGRESSION_ROLES = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR, Role.ADMINISTRATOR})
@@ -119,9 +119,8 @@ def export_xlsx(request: AuthenticatedRequest) -> HttpResponse:
 @renders_errors
 def evaluation_pdf(request: AuthenticatedRequest) -> HttpResponse:
     context = _dashboard_context(request)
-    response = HttpResponse(render_pdf("reports/evaluation_pdf.html", context), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="evaluering-{context["built"].choices.period.end}.pdf"'
-    return response
+    filename = f"evaluering-{context['built'].choices.period.end}.pdf"
+    return pdf_response("reports/evaluation_pdf.html", context, filename=filename)
 
 
 @login_required
@@ -172,10 +171,8 @@ def progression(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
 @renders_errors
 def progression_pdf(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     citizen = _progression_citizen(request, citizen_id)
-    pdf = render_pdf("reports/progression_pdf.html", progression_report.context(citizen))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="progressionsrapport.pdf"'
-    return response
+    context = progression_report.context(citizen)
+    return pdf_response("reports/progression_pdf.html", context, filename="progressionsrapport.pdf")
 
 
 __all__ = ["REPORT_ROLES", "SmaajobError"]

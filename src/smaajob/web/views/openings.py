@@ -12,11 +12,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 
 from smaajob import access
 from smaajob.errors import SmaajobError
 from smaajob.network import selectors, services
+from smaajob.pdf import pdf_response
 from smaajob.slots import describe_slots
 from smaajob.spreadsheet import append_row
 from smaajob.web.errors import form_error, renders_errors
@@ -75,22 +75,18 @@ def opening_list(request: HttpRequest) -> HttpResponse:
 
 
 def _pdf(rows, form) -> HttpResponse:
-    """The list as an A4 PDF (WeasyPrint), for the consultants' meeting or a mail."""
-    # Imported here: WeasyPrint loads Pango on import, which only this export needs.
-    from weasyprint import HTML
-
+    """The list as an A4 PDF, for the consultants' meeting or a mail."""
     filters = ", ".join(
         f"{form.fields[k].label.lower()}: {v}"
         for k, v in (form.cleaned_data if form.is_bound and form.is_valid() else {}).items()
         if v not in (None, "", False)
     )
-    html = render_to_string(
+    return pdf_response(
         "web/openings/pdf.html",
         {"openings": rows[:2000], "count": rows.count(), "today": date.today(), "filters": filters},
+        filename=f"jobaabninger-{date.today():%Y-%m-%d}.pdf",
+        attachment=True,
     )
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="jobaabninger-{date.today():%Y-%m-%d}.pdf"'
-    return response
 
 
 def _excel(rows) -> HttpResponse:

@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: MPL-2.0
+"""The PDFs as a reader gets them: every table inside the page, headers repeated when a table
+breaks across pages, and tagged for screen readers (PDF/UA-1).
+
+Each PDF is fetched as a user would (over HTTP, on the small demo, where the funnel's group
+names and notes are long) and read back with an independent PDF parser (tests.pdf_reading),
+not inspected as the HTML it was made from.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.test import override_settings
+from django.urls import reverse
+
+from tests.pdf_reading import Pdf, read_pdf
+
+
+@pytest.fixture(scope="module")
+def small_demo_world(django_db_setup, django_db_blocker):
+    """The small demo, loaded once for this module inside a transaction rolled back afterwards."""
+    from smaajob.demo.loader import load_demo
+
+    # The demo creates eight log-ins; Argon2 is deliberately slow and not under test here.
+    fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    with django_db_blocker.unblock(), fast:
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield load_demo("small", today=date.today())
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def small_demo(small_demo_world, db):
+    return small_demo_world
+
+
+def fetch_pdf(client, username: str, url: str, params: dict | None = None) -> Pdf:
+    client.force_login(get_user_model().objects.get(username=username))
+    response = client.get(url, params or {})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    return read_pdf(response.content)
+
+
+def outside_the_page(pdf: Pdf) -> dict[int, str]:
+    return {number: "".join(page.chars_outside) for number, page in enumerate(pdf.pages, 1) if page.chars_outside}
+
+
+def words(text: str) -> str:
+    """The text as one line of words, with words hyphenated at a line end joined again."""
+    return " ".join(text.split()).replace("\u2010 ", "")
+
+
+def test_the_evaluation_pdf_draws_every_table_inside_the_page(client, small_demo):
+    pdf = fetch_pdf(client, "koordinator", reverse("reports:evaluation_pdf"))
+    assert outside_the_page(pdf) == {}
+
+
+def test_the_evaluation_pdf_keeps_the_funnels_last_column(client, small_demo):
+    pdf = fetch_pdf(client, "koordinator", reverse("reports:evaluation_pdf"))
+    [first_page] = [page for page in pdf.pages if "Tragt fordelt på" in page.text]
+    header = [line for line in first_page.lines if line.text.startswith("heraf")]
+    # The funnel's last column ("heraf målbare efter 6 måneder") is there, inside the page.
+    assert "heraf målbare efter 6 måneder" in words(first_page.text)
+    assert header and all(line.x1 <= first_page.width for line in header)
+
+
+def test_the_openings_pdf_repeats_the_table_header_on_every_page(client, small_demo):
+    pdf = fetch_pdf(client, "konsulent", reverse("web:openings"), {"format": "pdf"})
+    header = {"Virksomhed", "Område", "Opgave", "Timer/uge", "Dage og tider", "Buddy", "Sprogkrav", "Type"}
+    assert len(pdf.pages) > 1
+    for page in pdf.pages:
+        assert header <= {line.text for line in page.lines}
+    for page in pdf.pages[1:]:
+        top = max(page.lines, key=lambda line: line.y1)
+        assert top.text in header, f"{top.text!r} stands above the repeated header"
+    assert outside_the_page(pdf) == {}
+
+
+@pytest.mark.parametrize("which", ["evaluation", "openings", "progression"])
+def test_every_pdf_is_tagged_for_screen_readers(client, small_demo, which):
+    from smaajob.citizens.models import Citizen
+
+    username, url, params = {
+        "evaluation": ("koordinator", reverse("reports:evaluation_pdf"), None),
+        "openings": ("konsulent", reverse("web:openings"), {"format": "pdf"}),
+        "progression": (
+            "konsulent",
+            reverse("reports:progression_pdf", args=[Citizen.objects.order_by("pk").first().pk]),
+            None,
+        ),
+    }[which]
+    pdf = fetch_pdf(client, username, url, params)
+    assert pdf.catalog_entry("StructTreeRoot") is not None
+    assert pdf.catalog_entry("MarkInfo") == {"Marked": True}
+    assert pdf.catalog.get("Lang") == b"da"

@@ -10,7 +10,7 @@ from tests.conftest import PASSWORD
 def test_a_caseworker_logs_in_sees_own_citizens_and_opens_the_timeline(page, caseworker, citizen, course):
     log_in(page, caseworker.username, PASSWORD)
     assert page.get_by_role("heading", name="Mine borgere").is_visible()
-    page.get_by_role("link", name="Omar Hansen").click()
+    page.get_by_role("link", name="Omar Hansen", exact=True).click()
     page.wait_for_url(re.compile(r"/borgere/\d+/$"))
     assert page.get_by_role("heading", name="Tidslinje").is_visible()
     assert "0101901234" not in page.url and "0101901234" not in page.content()

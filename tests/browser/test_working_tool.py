@@ -129,7 +129,7 @@ def test_journey_4_a_placement_with_step_up_takes_at_most_eight_interactions_and
     citizen, opening = _consultant_citizen_in_matching()
     log_in(page, "konsulent", DEMO_PASSWORD)
     me = Interactions(page)
-    me.click(page.get_by_role("link", name=citizen.full_name))
+    me.click(page.get_by_role("link", name=citizen.full_name, exact=True))
     me.click(page.get_by_role("link", name="Registrér placering"))
     me.select(page.get_by_label("Jobåbning"), str(opening.pk))
     me.fill(page.get_by_label("Timer pr. uge, optrapning"), "2 → 4 → 6")

@@ -439,3 +439,23 @@ def test_a_corrected_week_must_be_confirmed_by_the_employer_again(client, consul
     )
     week.refresh_from_db()
     assert (week.hours_present, week.confirmed_by_employer, week.recorded_by) == (4, False, consultant)
+
+
+def test_a_correction_on_the_web_is_logged_and_kept_as_a_web_write_by_its_author(client, consultant, week):
+    before = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    correct(
+        log_in(client, consultant),
+        "uge",
+        week.pk,
+        hours_present="4",
+        hours_paid="0",
+        hours_effective="0",
+        hours_training="0",
+        why="Tastefejl",
+    )
+    kept = Correction.objects.get(record_kind="uge", record_id=week.pk)
+    assert (kept.channel, kept.actor_id) == ("web", consultant.pk)
+    writes = AuditEntry.objects.filter(id__gt=before, object_type="weeklyhours", object_id=week.pk).exclude(
+        action="read"
+    )
+    assert writes.exists() and {(e.channel, e.actor_id) for e in writes} == {("web", consultant.pk)}

@@ -15,10 +15,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from smaajob.audit.models import AuditAction, AuditChannel
+from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.corrections import services
-from smaajob.corrections.kinds import RecordKind, kind_named, reach, shown
+from smaajob.corrections.kinds import NOT_FOUND, RecordKind, kind_named, reach, shown
 from smaajob.corrections.selectors import history_of
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.web.errors import form_error, renders_errors
@@ -28,12 +28,11 @@ from smaajob.web.forms.corrections import AnnulForm, CorrectionForm
 def _record(request: HttpRequest, key: str, record_id: int, purpose: str) -> tuple[RecordKind, Any]:
     kind = kind_named(key)
     if not kind.may_write(request.user):
-        raise NotFound("Posten findes ikke, eller du har ikke adgang til den.")
+        raise NotFound(NOT_FOUND)
     obj = reach(request.user, kind, record_id)
     audit(
         actor=request.user,
         action=AuditAction.READ,
-        channel=AuditChannel.WEB,
         object_type=obj._meta.model_name,
         object_id=obj.pk,
         citizen_id=kind.citizen_id(obj),
@@ -75,7 +74,6 @@ def correct(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
                 record_id=obj.pk,
                 values=form.values(),
                 reason=form.cleaned_data["correction_reason"],
-                channel=AuditChannel.WEB,
             )
         except SmaajobError as error:
             form_error(form, error)
@@ -99,7 +97,6 @@ def annul(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
                 kind=spec.key,
                 record_id=obj.pk,
                 reason=form.cleaned_data["reason"],
-                channel=AuditChannel.WEB,
             )
         except SmaajobError as error:
             form_error(form, error)

@@ -103,16 +103,11 @@ def report(events: QuerySet[Event], *, start: date, end: date, today: date | Non
     held = events.filter(starts_at__gte=_start_of(start), starts_at__lt=_start_of(last + timedelta(days=1)))
     by_kind = []
     for kind, label in EventKind.choices:
-        of_kind = with_counts(held.filter(kind=kind))
-        rows = list(of_kind)
+        totals = Registration.objects.filter(event__in=held.filter(kind=kind)).aggregate(
+            registered=Count("pk"), attended=Count("pk", filter=Q(attended=True))
+        )
         by_kind.append(
-            KindCount(
-                kind,
-                str(label),
-                len(rows),
-                sum(r.registered for r in rows),
-                sum(r.attended_count for r in rows),
-            )
+            KindCount(kind, str(label), held.filter(kind=kind).count(), totals["registered"], totals["attended"])
         )
     recruited = _recruited(held)
     return EventReport(

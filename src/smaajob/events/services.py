@@ -117,13 +117,14 @@ def _same_municipality(event: Event, company: Company) -> None:
 def invite(*, event: Event, company: Company, contacts: Iterable[Contact] = ()) -> list[Invitation]:
     """Invite a company (and, if given, named contacts of it). Inviting twice changes nothing."""
     _same_municipality(event, company)
-    contacts = list(contacts)
-    for contact in contacts:
+    named = list(contacts)
+    for contact in named:
         if contact.company_id != company.pk:
             raise InvalidInput(f"{contact.name} er ikke kontaktperson hos {company.name}.", field="contacts")
+    targets: list[Contact | None] = [*named] if named else [None]
     rows = []
-    for contact in contacts or [None]:
-        invitation, _ = Invitation.objects.get_or_create(event=event, company=company, contact=contact)
+    for target in targets:
+        invitation, _ = Invitation.objects.get_or_create(event=event, company=company, contact=target)
         rows.append(invitation)
     return rows
 

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
+from smaajob.courses.services.ledger import record_week
 from smaajob.courses.services.placements import create_placement
 from smaajob.events import selectors, services
 from smaajob.events.models import Event
@@ -22,7 +23,7 @@ from tests.web.test_pages import log_in
 CLUSTER_ATTENDANCE = [30, 34, 38, 40, 31, 36, 33]
 
 
-def placement(consultant, course, company, *, start, buddy=None, converted=False):
+def placement(consultant, course, company, *, start, buddy=None, converted=False, paid_hours=(0, 0)):
     opening = create_opening(
         actor=consultant,
         company=company,
@@ -42,7 +43,7 @@ def placement(consultant, course, company, *, start, buddy=None, converted=False
         planned_end=start + timedelta(weeks=4),
     )
     if converted:
-        create_placement(
+        paid = create_placement(
             actor=consultant,
             course=course,
             company=company,
@@ -51,6 +52,15 @@ def placement(consultant, course, company, *, start, buddy=None, converted=False
             planned_end=start + timedelta(weeks=8),
             previous=first,
         )
+        # Two weeks of paid hours on the continuation (4 + 6 with a trained buddy, 3 + 3 without).
+        for week, hours in zip((1, 2), paid_hours, strict=True):
+            record_week(
+                actor=consultant,
+                placement=paid,
+                week=paid.planned_start + timedelta(weeks=week),
+                hours_present=hours,
+                hours_paid=hours,
+            )
     return first
 
 
@@ -102,9 +112,9 @@ def vta_year(municipality, consultant, company, course):
     # placement starts three weeks after its first meeting (recruited).
     placement(consultant, course, company, start=date(2024, 6, 3))
     placement(consultant, course, newcomer, start=date(2025, 2, 3))
-    placement(consultant, course, company, start=date(2025, 4, 1), buddy=trained, converted=True)
+    placement(consultant, course, company, start=date(2025, 4, 1), buddy=trained, converted=True, paid_hours=(4, 6))
     placement(consultant, course, company, start=date(2025, 6, 2), buddy=trained)
-    placement(consultant, course, company, start=date(2025, 8, 4), buddy=absent, converted=True)
+    placement(consultant, course, company, start=date(2025, 8, 4), buddy=absent, converted=True, paid_hours=(3, 3))
     return municipality
 
 
@@ -135,6 +145,7 @@ def test_half_the_placements_had_a_trained_buddy_and_one_of_each_group_converted
     assert (buddies.placements, buddies.with_trained_buddy) == (4, 2)
     assert str(buddies.share_with_trained_buddy) == "50.0"
     assert (buddies.converted_with_trained_buddy, buddies.converted_without) == (1, 1)
+    assert (buddies.paid_hours_with_trained_buddy, buddies.paid_hours_without) == (10, 6)
 
 
 def test_the_report_page_and_api_show_the_same_numbers(client, consultant, vta_year):
@@ -143,3 +154,4 @@ def test_the_report_page_and_api_show_the_same_numbers(client, consultant, vta_y
     assert "8 arrangementer" in page and "Café Nyhavn" in page
     data = client.get("/api/v1/netvaerk/arrangementer/rapport", {"start": "2025-01-01", "end": "2025-12-31"}).json()
     assert (data["held"], data["attended"], data["share_with_trained_buddy"]) == (8, sum(CLUSTER_ATTENDANCE) + 2, 50.0)
+    assert float(data["paid_hours_with_trained_buddy"]) == 10

@@ -5,6 +5,7 @@ as the pages (staff of the municipality; an employer contact only events it is i
 # No ``from __future__ import annotations`` (django-ninja pagination reads the annotations).
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
@@ -90,6 +91,8 @@ class ReportOut(Schema):
     share_with_trained_buddy: float | None
     converted_with_trained_buddy: int
     converted_without: int
+    paid_hours_with_trained_buddy: Decimal
+    paid_hours_without: Decimal
 
 
 def _event(e: Event) -> EventOut:
@@ -137,6 +140,8 @@ def event_report(request: HttpRequest, start: date, end: date) -> ReportOut:
         share_with_trained_buddy=float(share) if share is not None else None,
         converted_with_trained_buddy=r.buddies.converted_with_trained_buddy,
         converted_without=r.buddies.converted_without,
+        paid_hours_with_trained_buddy=r.buddies.paid_hours_with_trained_buddy,
+        paid_hours_without=r.buddies.paid_hours_without,
     )
 
 

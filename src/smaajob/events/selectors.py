@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.utils import timezone
 
-from smaajob.courses.models import Placement
+from smaajob.courses.models import Placement, WeeklyHours
 from smaajob.events.models import Event, EventKind, Registration
 from smaajob.network.models import Company
 
@@ -77,6 +77,9 @@ class BuddyConversion:
     share_with_trained_buddy: Decimal | None  # percent, one decimal
     converted_with_trained_buddy: int
     converted_without: int
+    # Paid hours registered on the placement and the placement it was converted to.
+    paid_hours_with_trained_buddy: Decimal = Decimal(0)
+    paid_hours_without: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,20 @@ def _buddy_conversion(events: QuerySet[Event], *, start: date, end: date) -> Bud
         planned_start__lte=end,
     ).select_related("opening__buddy", "converted_to")
     total = trained = converted_trained = converted_other = 0
-    for p in placements:
+    rows = list(placements)
+    chain = {p.pk: [p.pk] for p in rows}
+    for p in rows:
+        successor = getattr(p, "converted_to", None)
+        if successor is not None:
+            chain[p.pk].append(successor.pk)
+    paid = dict(
+        WeeklyHours.objects.filter(placement_id__in=[pk for pks in chain.values() for pk in pks])
+        .values_list("placement_id")
+        .annotate(paid=Sum("hours_paid"))
+    )
+    hours_trained = hours_other = Decimal(0)
+    for p in rows:
+        hours = sum((paid.get(pk) or Decimal(0) for pk in chain[p.pk]), Decimal(0))
         total += 1
         buddy = p.opening.buddy if p.opening else None
         start_day = p.actual_start or p.planned_start
@@ -169,6 +185,10 @@ def _buddy_conversion(events: QuerySet[Event], *, start: date, end: date) -> Bud
         if has_trained:
             trained += 1
             converted_trained += converted
+            hours_trained += hours
         else:
             converted_other += converted
-    return BuddyConversion(total, trained, _percent(trained, total), converted_trained, converted_other)
+            hours_other += hours
+    return BuddyConversion(
+        total, trained, _percent(trained, total), converted_trained, converted_other, hours_trained, hours_other
+    )

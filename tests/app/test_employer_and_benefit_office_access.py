@@ -282,6 +282,7 @@ API_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     # network events: an employer those its company is invited to; staff write them
     "GET /api/v1/netvaerk/arrangementer": (200, 200, 200, 200, 404),
     "POST /api/v1/netvaerk/arrangementer": (404, 404, 404, 404, 404),
+    "POST /api/v1/netvaerk/arrangementer/serier": (404, 404, 404, 404, 404),
     "GET /api/v1/netvaerk/arrangementer/rapport": (404, 404, 404, 404, 404),
     "GET /api/v1/netvaerk/arrangementer/{event_id}": (200, 200, 200, 404, 404),
     "GET /api/v1/netvaerk/arrangementer/{event_id}/tilmeldinger": (200, 200, 200, 404, 404),

@@ -150,3 +150,13 @@ def test_the_event_routes_are_in_the_openapi_schema(client, db):
     assert "/api/v1/netvaerk/arrangementer" in paths
     assert "/api/v1/netvaerk/arrangementer/{event_id}/fremmoede" in paths
     assert "/api/v1/netvaerk/arrangementer/rapport" in paths
+
+
+def test_the_api_creates_an_erfa_series_every_seven_weeks_and_refuses_ten(client, consultant):
+    log_in(client, consultant)
+    body = {"title": "ERFA", "first_starts_at": "2026-01-13T15:00:00+01:00", "count": 4, "interval_weeks": 7}
+    made = client.post("/api/v1/netvaerk/arrangementer/serier", body, content_type=JSON)
+    assert made.status_code == 201
+    assert [e["starts_at"][:10] for e in made.json()] == ["2026-01-13", "2026-03-03", "2026-04-21", "2026-06-09"]
+    refused = client.post("/api/v1/netvaerk/arrangementer/serier", {**body, "interval_weeks": 10}, content_type=JSON)
+    assert refused.status_code == 400 and refused.json()["field"] == "interval_weeks"

@@ -216,6 +216,7 @@ API_OPERATIONS: dict[str, Entry] = {
         NETWORK_STAFF | EMPLOYER, "Kommende arrangementer (virksomhed: inviteret til)"
     ),
     "POST /api/v1/netvaerk/arrangementer": _entry(NETWORK_EDITORS, "Opret et netværksarrangement"),
+    "POST /api/v1/netvaerk/arrangementer/serier": _entry(NETWORK_EDITORS, "Opret en mødeserie (ERFA)"),
     "GET /api/v1/netvaerk/arrangementer/rapport": _entry(NETWORK_EDITORS, "Rapport over arrangementer og buddies"),
     "GET /api/v1/netvaerk/arrangementer/{event_id}": _entry(NETWORK_STAFF | EMPLOYER, "Et arrangement"),
     "GET /api/v1/netvaerk/arrangementer/{event_id}/tilmeldinger": _entry(

@@ -4,7 +4,7 @@ as the pages (staff of the municipality; an employer contact only events it is i
 
 # No ``from __future__ import annotations`` (django-ninja pagination reads the annotations).
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.http import HttpRequest
@@ -45,7 +45,20 @@ class EventIn(Schema):
     ends_at: datetime
     place: Text = ""
     organiser: Text = ""
-    agenda: str = ""
+    agenda: Text = ""
+    capacity: int | None = None
+
+
+class SeriesIn(Schema):
+    title: Text
+    first_starts_at: datetime
+    duration_minutes: int = 60
+    count: int
+    interval_weeks: int
+    kind: Text = "erfa"
+    place: Text = ""
+    organiser: Text = ""
+    agenda: Text = ""
     capacity: int | None = None
 
 
@@ -57,14 +70,14 @@ class RegistrationOut(Schema):
 
 
 class RegistrationIn(Schema):
-    company_id: int
-    contact_id: int | None = None
-    buddy_id: int | None = None
+    company_id: Id
+    contact_id: Id | None = None
+    buddy_id: Id | None = None
     name: Text = ""
 
 
 class AttendanceIn(Schema):
-    attended: list[int]
+    attended: list[Id]
 
 
 class AttendanceOut(Schema):
@@ -121,6 +134,19 @@ def create_event(request: HttpRequest, payload: EventIn):
     require_event_editor(request.user)
     event = services.create_event(actor=request.user, municipality=request.user.municipality, **payload.dict())
     return Status(201, _event(event))
+
+
+@router.post("/serier", response={201: list[EventOut]}, summary="Opret en mødeserie (ERFA: hver 6.–8. uge)")
+def create_series(request: HttpRequest, payload: SeriesIn):
+    require_event_editor(request.user)
+    data = payload.dict()
+    minutes = data.pop("duration_minutes")
+    if not 1 <= minutes <= 24 * 60:
+        raise InvalidInput("Varighed skal være mellem 1 og 1440 minutter, fx 60.", field="duration_minutes")
+    series = services.create_series(
+        actor=request.user, municipality=request.user.municipality, duration=timedelta(minutes=minutes), **data
+    )
+    return Status(201, [_event(e) for e in series.events.order_by("starts_at")])
 
 
 @router.get("/rapport", response=ReportOut, summary="Afholdte arrangementer, fremmøde, buddies og løntimer")

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "smaajob.network",
     "smaajob.courses",
     "smaajob.progression",
+    "smaajob.events",
     "smaajob.money",
     "smaajob.corrections",
     "smaajob.reports",

@@ -143,6 +143,24 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
     )
     proposal = propose_match(actor=consultant, course=proposed_course, opening=second_opening, on=today)
 
+    # A network event the employer's company is invited to, with one registration (issue 13).
+    from django.utils import timezone
+
+    from smaajob.events.services import create_event, invite, register
+
+    event_start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    event = create_event(
+        actor=consultant,
+        municipality=municipality,
+        kind="cluster",
+        title="Klyngemøde",
+        starts_at=event_start,
+        ends_at=event_start + timedelta(hours=3),
+        capacity=40,
+    )
+    invite(event=event, company=company)
+    register(event=event, company=company, name="Nina Netto")
+
     wage = f"{PAYSLIP_WAGE:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
     people = (
         # Not Omar's CPR: the shared fixture gives him 010190-1234, the CPR field's own example.
@@ -160,5 +178,6 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
         "follow_up_id": follow_up.pk,
         "payslip_id": payslip.pk,
         "proposal_id": proposal.pk,
+        "event_id": event.pk,
     }
     return World(users=users, ids=ids, people=people)

@@ -40,6 +40,7 @@ UNWALKED: dict[str, str] = {
 FIXED_PARAMETERS: dict[tuple[str, str], str] = {
     ("virksomheder/<id:company_id>/tilfoej/<str:section>/", "section"): "kontakt",
     ("placeringer/<id:placement_id>/<str:action>/", "action"): "afslut",
+    ("arrangementer/<id:event_id>/<str:action>/", "action"): "fremmoede",
     ("loensedler/<id:payslip_id>/<slug:action>/", "action"): "beregn",
     # A record's correction pages and API, walked with a week of hours (``record_id``).
     **{
@@ -64,6 +65,7 @@ QUERIES: dict[str, str] = {
     "rapporter/noegletal.xlsx": "fra=2024-01-01",
     "rapporter/evaluering.pdf": "fra=2024-01-01",
     f"{API_PREFIX}rapporter/noegletal": "fra=2024-01-01",
+    f"{API_PREFIX}netvaerk/arrangementer/rapport": "start=2024-01-01&end=2024-12-31",
 }
 
 _PARAMETER = re.compile(r"<(?:(?P<converter>[a-z]+):)?(?P<name>\w+)>")

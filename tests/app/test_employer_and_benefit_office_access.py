@@ -96,7 +96,23 @@ def build_world(scenario, *, municipality, make_user, consultant, caseworker, ci
         "benefit_office": make_user("benefit_office", username="ydelse"),
     }
     users["ended"] = users["grace"] = users["current"]
+    # A network event the placement's company (not Fakta) is invited to (issue 13).
+    from django.utils import timezone
+
+    from smaajob.events.services import create_event, invite
+
+    event_start = timezone.localtime()
+    event = create_event(
+        actor=consultant,
+        municipality=municipality,
+        kind="cluster",
+        title="Klyngemøde",
+        starts_at=event_start,
+        ends_at=event_start + timedelta(hours=3),
+    )
+    invite(event=event, company=company)
     return {
+        "event_id": event.pk,
         "user": users[scenario],
         "citizen_id": citizen.pk,
         "course_id": course.pk,
@@ -263,6 +279,15 @@ API_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "POST /api/v1/netvaerk/virksomheder/{company_id}/jobaabninger": (201, 201, 201, 404, 404),
     "PATCH /api/v1/netvaerk/jobaabninger/{opening_id}": (404, 404, 404, 404, 404),
     "POST /api/v1/netvaerk/opgaver": (201, 201, 201, 201, 404),
+    # network events: an employer those its company is invited to; staff write them
+    "GET /api/v1/netvaerk/arrangementer": (200, 200, 200, 200, 404),
+    "POST /api/v1/netvaerk/arrangementer": (404, 404, 404, 404, 404),
+    "POST /api/v1/netvaerk/arrangementer/serier": (404, 404, 404, 404, 404),
+    "GET /api/v1/netvaerk/arrangementer/rapport": (404, 404, 404, 404, 404),
+    "GET /api/v1/netvaerk/arrangementer/{event_id}": (200, 200, 200, 404, 404),
+    "GET /api/v1/netvaerk/arrangementer/{event_id}/tilmeldinger": (200, 200, 200, 404, 404),
+    "POST /api/v1/netvaerk/arrangementer/{event_id}/tilmeldinger": (404, 404, 404, 404, 404),
+    "PUT /api/v1/netvaerk/arrangementer/{event_id}/fremmoede": (404, 404, 404, 404, 404),
     # payslips: an employer its own placements' while they run (plus grace), without benefit
     "POST /api/v1/loensedler/": (201, 404, 201, 404, 201),
     "GET /api/v1/loensedler/": (200, 200, 200, 200, 200),
@@ -438,7 +463,8 @@ def test_an_employer_whose_placement_ended_eleven_months_ago_no_longer_reaches_t
 
     # The placement ran from 13 to 11 months ago.
     Placement.objects.filter(pk=placed_now.pk).update(
-        actual_start=TODAY - timedelta(days=400), planned_start=TODAY - timedelta(days=400),
+        actual_start=TODAY - timedelta(days=400),
+        planned_start=TODAY - timedelta(days=400),
         actual_end=TODAY - timedelta(days=335),
     )
     log_in(client, netto)

@@ -112,6 +112,12 @@ PAGES: dict[str, Entry] = {
     "web:opening_new": _entry(CASE_WRITERS, "Opret en jobåbning"),
     "web:openings": _entry(NETWORK_STAFF, "Åbne jobåbninger"),
     "web:opening_edit": _entry(CASE_WRITERS, "Ret en jobåbning"),
+    # Network events (issue 13): the calendar, an event, its registrations and attendance
+    "web:events": _entry(NETWORK_STAFF | EMPLOYER, "Netværksarrangementer (virksomhed: dem den er inviteret til)"),
+    "web:event_new": _entry(NETWORK_EDITORS, "Opret et netværksarrangement"),
+    "web:event": _entry(NETWORK_STAFF | EMPLOYER, "Et arrangement (virksomhed: kun hvis inviteret)"),
+    "web:event_action": _entry(NETWORK_EDITORS, "Invitér, tilmeld, registrér fremmøde eller log opkald"),
+    "web:event_report": _entry(NETWORK_STAFF, "Rapport: arrangementer, fremmøde, buddies og løntimer"),
     # Journey 3: matching
     "web:match_citizen": _entry(CASE_WRITERS, "Find jobåbninger til en borger"),
     "web:match_opening": _entry(CASE_WRITERS, "Find borgere til en jobåbning"),
@@ -206,6 +212,18 @@ API_OPERATIONS: dict[str, Entry] = {
     "GET /api/v1/match/jobaabninger/{opening_id}": _entry(CASE_WRITERS, "Forslag til borgere for en jobåbning"),
     "POST /api/v1/match/forslag": _entry(CASE_WRITERS, "Foreslå et match"),
     "GET /api/v1/match/forslag": _entry(CASE_READERS, "Matchforslag, du har adgang til"),
+    "GET /api/v1/netvaerk/arrangementer": _entry(
+        NETWORK_STAFF | EMPLOYER, "Kommende arrangementer (virksomhed: inviteret til)"
+    ),
+    "POST /api/v1/netvaerk/arrangementer": _entry(NETWORK_EDITORS, "Opret et netværksarrangement"),
+    "POST /api/v1/netvaerk/arrangementer/serier": _entry(NETWORK_EDITORS, "Opret en mødeserie (ERFA)"),
+    "GET /api/v1/netvaerk/arrangementer/rapport": _entry(NETWORK_EDITORS, "Rapport over arrangementer og buddies"),
+    "GET /api/v1/netvaerk/arrangementer/{event_id}": _entry(NETWORK_STAFF | EMPLOYER, "Et arrangement"),
+    "GET /api/v1/netvaerk/arrangementer/{event_id}/tilmeldinger": _entry(
+        NETWORK_STAFF | EMPLOYER, "Tilmeldte (virksomhed: sine egne)"
+    ),
+    "POST /api/v1/netvaerk/arrangementer/{event_id}/tilmeldinger": _entry(NETWORK_EDITORS, "Tilmeld en deltager"),
+    "PUT /api/v1/netvaerk/arrangementer/{event_id}/fremmoede": _entry(NETWORK_EDITORS, "Registrér fremmøde"),
     "GET /api/v1/netvaerk/virksomheder": _entry(NETWORK_STAFF | EMPLOYER, "Netværket (virksomhed: sin egen)"),
     "GET /api/v1/netvaerk/virksomheder/{company_id}/forloeb": _entry(
         NETWORK_STAFF | EMPLOYER, "Virksomhedens placeringer og løntimer"

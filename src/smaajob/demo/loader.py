@@ -33,6 +33,7 @@ from smaajob.audit import context
 from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Citizen
 from smaajob.demo import bulk_writer, service_writer
+from smaajob.demo import events as demo_events
 from smaajob.demo.citizens import make_citizen
 from smaajob.demo.companies import (
     make_company,
@@ -52,6 +53,7 @@ from smaajob.demo.organisation import (
 from smaajob.demo.schedule import plan_course
 from smaajob.demo.trajectories import TRAJECTORIES
 from smaajob.errors import InvalidInput
+from smaajob.events.models import Event
 from smaajob.network.models import Company
 from smaajob.organisation.models import Role, Team, User
 
@@ -114,6 +116,7 @@ def delete_synthetic() -> dict[str, int]:
     """
     with transaction.atomic():
         citizens, _ = Citizen.objects.filter(is_synthetic=True).delete()
+        Event.objects.filter(is_synthetic=True).delete()
         try:
             companies, _ = Company.objects.filter(is_synthetic=True).delete()
             users, _ = User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN).delete()
@@ -205,6 +208,10 @@ def _load_small(rng: random.Random, fake: Faker, today: date,
     # No service links a citizen to a log-in yet; the one-to-one field is set directly.
     borger.user = users["borger"]
     borger.save(update_fields=["user"])
+    n_events = demo_events.write_events(
+        rng, fake, municipality=municipality, actor=staff.consultant, companies=[c for c, _o in written],
+        employer_company=employer_company, today=today)
     counts = {"borgere": len(TRAJECTORIES), "virksomheder": len(specs),
-              "jobåbninger": sum(len(o) for _c, o in written), "ugers timer": hours_total}
+              "jobåbninger": sum(len(o) for _c, o in written), "ugers timer": hours_total,
+              "arrangementer": n_events}
     return [(u.username, str(Role(u.role).label)) for u in users.values()], counts

@@ -14,6 +14,7 @@ from smaajob.web.views import (
     corrections,
     dashboard,
     employer,
+    events,
     followups,
     home,
     hours,
@@ -58,6 +59,11 @@ urlpatterns = [
         "overdragelser/<id:transfer_id>/afvis/", citizens.transfer_answer, {"answer": "refuse"}, name="transfer_refuse"
     ),
     # Journey 2: the network and the openings list
+    path("arrangementer/", events.event_list, name="events"),
+    path("arrangementer/nyt/", events.event_new, name="event_new"),
+    path("arrangementer/rapport/", events.event_report, name="event_report"),
+    path("arrangementer/<id:event_id>/", events.event_detail, name="event"),
+    path("arrangementer/<id:event_id>/<str:action>/", events.event_action, name="event_action"),
     path("virksomheder/", companies.company_list, name="companies"),
     path("virksomheder/ny/", companies.company_new, name="company_new"),
     path("virksomheder/<id:company_id>/", companies.company_detail, name="company"),

@@ -16,6 +16,7 @@ from smaajob import access
 from smaajob.courses import selectors as course_selectors
 from smaajob.courses.models import Placement
 from smaajob.errors import SmaajobError
+from smaajob.events import selectors as event_selectors
 from smaajob.network import selectors, services
 from smaajob.organisation.models import Role
 from smaajob.web.errors import form_error, renders_errors
@@ -73,6 +74,7 @@ def _company_context(request: HttpRequest, company) -> dict:
         "buddies": company.buddies.order_by("name"),
         "openings": company.openings.select_related("buddy").order_by("status", "title"),
         "outreach": company.outreach.select_related("by")[:20],
+        "event_history": event_selectors.company_history(company)[:50],
         "placements": placements[:50],
         "all_placements": Placement.objects.filter(company=company).count(),
         "contact_form": ContactForm(),

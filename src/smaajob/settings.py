@@ -102,7 +102,15 @@ TEMPLATES = [
 ]
 
 _default_db = f"sqlite:///{VAR_DIR / 'smaajob.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", _default_db), conn_max_age=60)}
+try:
+    DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", _default_db), conn_max_age=60)}
+except (ValueError, dj_database_url.UnknownSchemeError) as exc:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "DATABASE_URL kan ikke læses: brug sqlite:///sti/til/fil.sqlite3 eller "
+        f"postgresql://bruger:adgangskode@vært:5432/navn ({type(exc).__name__})."
+    ) from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while the demo loader or a nightly job writes.
     DATABASES["default"].setdefault("OPTIONS", {})

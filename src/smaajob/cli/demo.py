@@ -3,6 +3,7 @@
 
     smaajob demo [--size small|municipality] [--seed N] [--today ÅÅÅÅ-MM-DD] [--reset]
                  [--no-progress]
+    smaajob demo --show-users      # only print the demo log-ins already in the database
 
 Missing migrations are applied first (so ``smaajob demo`` works on a fresh SQLite file).
 The command refuses a database with real (non-synthetic) citizens; ``--reset`` deletes the
@@ -42,6 +43,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--reset", action="store_true",
                         help="slet tidligere demodata (kun syntetiske data) før indlæsning")
     parser.add_argument("--no-progress", action="store_true", help="vis ingen fremdriftslinje")
+    parser.add_argument("--show-users", action="store_true",
+                        help="indlæs intet; vis demobrugerne, der allerede er i databasen, og deres adgangskode")
     parser.set_defaults(handler=handle)
 
 
@@ -70,6 +73,8 @@ def handle(args: argparse.Namespace) -> int:
     applied = migrate_if_needed()
     if applied:
         print(f"Databasen var ikke opdateret; anvendte {len(applied)} migreringer.")
+    if args.show_users:
+        return _show_users()
     check_can_load(reset=args.reset)  # before the progress bar: a refusal needs no load
     with _progress(not args.no_progress) as progress:
         result = load_demo(args.size, args.seed, today=args.today, progress=progress, reset=args.reset)
@@ -80,7 +85,24 @@ def handle(args: argparse.Namespace) -> int:
     for what, n in result.counts.items():
         print(f"  {n:>8} {what}")
     print("Alle personer, CPR- og CVR-numre er opdigtede (markeret som syntetiske).")
-    print(f"Brugere (adgangskode for alle: {result.password}):")
-    for username, role in result.users:
-        print(f"  {username:<14} {role}")
+    _print_users(result.users)
     return 0
+
+
+def _show_users() -> int:
+    from smaajob.demo.loader import demo_users
+
+    users = demo_users()
+    if not users:
+        print("Der er ingen demobrugere i databasen. Indlæs demoen med: smaajob demo")
+        return 1
+    _print_users(users)
+    return 0
+
+
+def _print_users(users: list[tuple[str, str]]) -> None:
+    from smaajob.demo.organisation import DEMO_PASSWORD
+
+    print(f"Brugere (adgangskode for alle: {DEMO_PASSWORD}):")
+    for username, role in users:
+        print(f"  {username:<14} {role}")

@@ -3,8 +3,11 @@
 
 Each command group lives in its own module under ``smaajob.cli`` and exposes
 ``register(subparsers)``, which adds its parser and sets ``handler(args) -> int``.
-Errors from ``smaajob.errors`` become a message on stderr and exit code 2; nothing else is
-caught, because anything else is a bug and should be seen as one.
+Errors from ``smaajob.errors`` become a message on stderr and exit code 2, and so do the
+mistakes an operator can make outside the program: a ``DATABASE_URL`` that names no known
+database, or a database server that does not answer. Nothing else is caught, because anything
+else is a bug and should be seen as one. argparse's own texts are in Danish
+(``smaajob.cli.argparse_da``).
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ import sys
 from collections.abc import Sequence
 
 import django
+from django.core.exceptions import ImproperlyConfigured
+from django.db import OperationalError
 
+from smaajob.cli import argparse_da
 from smaajob.errors import SmaajobError
 
 # Command groups, in the order `smaajob --help` lists them.
@@ -33,7 +39,8 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    argparse_da.install()
+    parser = argparse_da.DanishTypeNames(
         prog="smaajob",
         description="Småjob – arbejdsværktøj til småjobs. DATABASE_URL vælger databasen "
         "(standard: SQLite-filen var/smaajob.sqlite3).",
@@ -48,7 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smaajob.settings")
     # Set Django up once, before any command module is imported: several of them name
     # models in their options (roles, benefit types). This touches no database.
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        print(f"fejl [configuration]: {exc}", file=sys.stderr)
+        return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
@@ -63,9 +74,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SmaajobError as exc:
         print(f"fejl [{exc.code}]: {exc.message}", file=sys.stderr)
         return 2
+    except OperationalError as exc:
+        print(f"fejl [database_unavailable]: {database_problem(exc)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("afbrudt", file=sys.stderr)
         return 130
+
+
+def database_problem(exc: Exception) -> str:
+    """What to tell an operator whose database does not answer: where we looked (without the
+    password), what the driver said (its first line), and what to check."""
+    from django.db import connection
+
+    settings = connection.settings_dict
+    said = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if settings["ENGINE"].endswith("sqlite3"):
+        where = f"SQLite-filen {settings['NAME']}"
+        check = "Tjek, at mappen findes, og at du må skrive i den (DATABASE_URL=sqlite:///sti/til/fil.sqlite3)."
+    else:
+        host, port = settings.get("HOST") or "localhost", settings.get("PORT") or 5432
+        where = f"databasen {settings.get('NAME')} på {host}:{port}"
+        check = ("Tjek DATABASE_URL (postgresql://bruger:adgangskode@vært:5432/navn), og at databaseserveren "
+                 "kører og tager imod forbindelser.")
+    return f"Kan ikke bruge {where} ({said}). {check}"
 
 
 if __name__ == "__main__":  # pragma: no cover

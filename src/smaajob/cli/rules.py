@@ -90,7 +90,8 @@ def register(subparsers: Any) -> None:
 
     hours = commands.add_parser("hours-requirement", help="225-timersreglen for én borger")
     hours.add_argument("--hours-file", type=Path, required=True,
-                       help="CSV: month,ordinary_hours[,on_benefit,rate,benefit_amount,...]")
+                       help="CSV: month,ordinary_hours[,on_benefit,rate,benefit_amount,...]; komma- eller "
+                       "semikolonsepareret (dansk Excel), UTF-8 eller Windows-1252")
     hours.add_argument("--date", type=_date, required=True, help="måneden, der beregnes for")
     hours.add_argument("--exempt-from", type=_date, help="undtaget fra (afgørelse)")
     hours.add_argument("--exempt-to", type=_date, help="undtaget til og med")
@@ -191,12 +192,18 @@ def _work_duty(args: argparse.Namespace) -> int:
 
 def _hours_requirement(args: argparse.Namespace) -> int:
     try:
-        text = args.hours_file.read_text(encoding="utf-8")
+        raw = args.hours_file.read_bytes()
     except OSError as exc:
         raise InvalidInput(f"kan ikke læse {args.hours_file}: {exc.strerror}",
                            field="hours-file") from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise InvalidInput(f"{args.hours_file} er ikke UTF-8", field="hours-file") from None
+        try:  # Danish Excel saves "CSV (semikolonsepareret)" in Windows-1252, not UTF-8.
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InvalidInput(f"{args.hours_file} er hverken UTF-8 eller Windows-1252 (Excels danske CSV)",
+                               field="hours-file") from None
     exemptions: tuple[Period, ...] = ()
     if args.exempt_from:
         ground = ExemptionGround(args.exemption_ground) if args.exemption_ground else None

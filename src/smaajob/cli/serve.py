@@ -11,7 +11,9 @@ several threads) serves instead.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 from typing import Any
 
 
@@ -43,6 +45,7 @@ def handle(args: argparse.Namespace) -> int:
         raise InvalidInput("Antal serverprocesser skal være fra 1 til 64, fx 4.", field="workers")
     if not 1 <= args.threads <= 64:
         raise InvalidInput("Antal tråde skal være fra 1 til 64, fx 4.", field="threads")
+    check_port_free(args.host, args.port)
     from django.core.management import call_command
     from django.db import connection, connections
     from django.db.migrations.executor import MigrationExecutor
@@ -64,6 +67,30 @@ def handle(args: argparse.Namespace) -> int:
 
         serve(application, host=args.host, port=args.port, threads=args.threads * args.workers, ident="smaajob")
     return 0
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Refuse, in Danish and before the banner, a port another program already listens on.
+
+    The server binds the port itself moments later; this check only turns the common mistake
+    (a demo still running in another terminal) into a clear message instead of server errors.
+    """
+    from smaajob.errors import InvalidInput
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise InvalidInput(
+                    f"Port {port} på {host} er optaget – kører Småjob (eller et andet program) allerede? "
+                    f"Stop det, eller vælg en anden port: smaajob serve --port {port + 1} "
+                    f"(med scripts/demo: PORT={port + 1} scripts/demo).",
+                    field="port",
+                ) from None
+            raise InvalidInput(f"Kan ikke lytte på {host}:{port}: {exc.strerror}.", field="host") from None
 
 
 def _serve_gunicorn(application: Any, args: argparse.Namespace) -> None:

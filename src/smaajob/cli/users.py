@@ -8,6 +8,40 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import re
+
+# Short words people use for a role, beyond the words of its Danish name (``role_words``).
+SHORT_WORDS = {"konsulent": "consultant", "ydelse": "benefit_office", "virksomhed": "employer",
+               "arbejdsgiver": "employer", "admin": "administrator"}
+
+
+def _ascii(word: str) -> str:
+    return word.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+
+
+def role_words() -> dict[str, str]:
+    """Every word that names a role: its code, each word of its Danish name (also written with
+    ae/oe/aa, as in the demo's user names) and the short words above."""
+    from smaajob.organisation.models import Role
+
+    words: dict[str, str] = dict(SHORT_WORDS)
+    for role in Role:
+        words[role.value] = role.value
+        for word in re.findall(r"[a-zæøå]+", str(role.label).lower()):
+            words.setdefault(word, role.value)
+            words.setdefault(_ascii(word), role.value)
+    return words
+
+
+def role_argument(text: str) -> str:
+    """``--role``: a role's code or a Danish word for it (``raadgiver``, ``konsulent`` …)."""
+    from smaajob.organisation.models import Role
+
+    role = role_words().get(text.strip().lower())
+    if role is None:
+        names = ", ".join(f"{_ascii(str(r.label).lower().split()[0])} ({r.value})" for r in Role)
+        raise argparse.ArgumentTypeError(f"ukendt rolle {text!r}; brug en af: {names}")
+    return role
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -15,7 +49,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     parser = subparsers.add_parser("createuser", help="opret en bruger med en rolle")
     parser.add_argument("username", help="brugernavn")
-    parser.add_argument("--role", required=True, choices=Role.values, help="rolle")
+    parser.add_argument(
+        "--role",
+        required=True,
+        type=role_argument,
+        help="rolle: " + ", ".join(f"{r.value} ({r.label})" for r in Role)
+        + "; et dansk ord virker også, fx raadgiver, konsulent, borger",
+    )
     parser.add_argument("--municipality", help="kommunekode, fx 461 (kræves for medarbejdere)")
     parser.add_argument("--company-cvr", help="virksomhedens CVR-nummer (kræves for virksomhedskontakter)")
     parser.add_argument("--first-name", default="")

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import random
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db import transaction
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, QuerySet
 from faker import Faker
 
 from smaajob.audit import context
@@ -114,19 +116,35 @@ def delete_synthetic() -> dict[str, int]:
     The municipality, teams and projects stay (real users may belong to them), and the
     audit log keeps its rows: it is append-only by law.
     """
+    deleted: Counter[str] = Counter()
+
+    def delete(queryset: QuerySet[Any], label: str) -> None:
+        # Django returns every row the delete cascaded to: count the rows asked for by name,
+        # and the rest (courses, weeks, follow-ups …) as what they are — rows belonging to them.
+        total, per_model = queryset.delete()
+        own = per_model.get(queryset.model._meta.label, 0)
+        deleted[label] += own
+        deleted["tilknyttede rækker (forløb, timer, opfølgninger …)"] += total - own
+
     with transaction.atomic():
-        citizens, _ = Citizen.objects.filter(is_synthetic=True).delete()
-        Event.objects.filter(is_synthetic=True).delete()
+        delete(Citizen.objects.filter(is_synthetic=True), "borgere")
+        delete(Event.objects.filter(is_synthetic=True), "arrangementer")
         try:
-            companies, _ = Company.objects.filter(is_synthetic=True).delete()
-            users, _ = User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN).delete()
+            delete(Company.objects.filter(is_synthetic=True), "virksomheder")
+            delete(User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN), "brugere")
         except ProtectedError:
             raise InvalidInput(
                 "Demodata kan ikke slettes, fordi rigtige data peger på dem (fx en placering hos en "
                 "demovirksomhed eller en handling udført af en demobruger).",
                 field="reset",
             ) from None
-    return {"borgere": citizens, "virksomheder": companies, "brugere": users}
+    return dict(deleted)
+
+
+def demo_users() -> list[tuple[str, str]]:
+    """The demo log-ins in the database now, as (username, role label), in log-in order."""
+    return [(user.username, str(user.get_role_display()))
+            for user in User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN).order_by("pk")]
 
 
 # ---------------------------------------------------------------- the load

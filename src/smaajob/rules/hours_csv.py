@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MPL-2.0
 """Read one citizen's monthly hours from CSV, checking every cell and reporting all bad ones.
 
-Format (UTF-8, comma-separated, header row required, one row per calendar month)::
+Format (header row required, one row per calendar month; comma-separated, or semicolon-separated
+as Danish Excel writes "CSV (semikolonsepareret)" — the header line decides)::
 
     month,ordinary_hours[,on_benefit,benefit_kind,rate,benefit_amount,sick_days,extension_days,
     self_employment_hours,self_employment_weekly_hours,placement_hours,wage_subsidy_hours]
@@ -102,8 +103,14 @@ PARSERS: dict[str, Callable[[str], object]] = {
 FIELD_NAMES = {"on_benefit": "on_covered_benefit", "extension_days": "other_extension_days"}
 
 
+def delimiter_of(text: str) -> str:
+    """``;`` when the header line is separated by semicolons (Danish Excel), else ``,``."""
+    header = text.lstrip("\ufeff").partition("\n")[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
 def read_hours_csv(text: str) -> list[MonthRecord]:
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter_of(text))
     rows = list(reader)
     errors = ErrorList()
     if not rows:

@@ -20,6 +20,18 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = [FAST_HASHER]
+    # The kept matching pool lives in this process only: two test workers never share one.
+    settings.CACHES = {**settings.CACHES, "matching": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                                        "LOCATION": "matching-tests"}}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_matching_pool():
+    """Each test starts without a kept matching pool: its database was rolled back, and ids are
+    reused after a rollback, so a pool kept from another test could look current."""
+    from smaajob.courses.selectors import opening_pool as matching_pool
+
+    matching_pool.forget()
 
 
 @pytest.fixture

@@ -121,6 +121,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
+# "matching": the matching engine's pool of open openings, kept between requests and shared by
+# the server processes on this machine (smaajob.courses.selectors.opening_pool). Several app servers:
+# point it at a shared cache instead.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "matching": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "matching"),
+        "TIMEOUT": 2 * 24 * 3600,  # keys carry the day; yesterday's pools age out
+        "OPTIONS": {"MAX_ENTRIES": 200},
+    },
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "organisation.User"
 

@@ -250,3 +250,16 @@ class MatchProposal(QuickChoiceLabels, models.Model):
                 name="proposal_meeting_has_time",
             ),
         ]
+
+
+class MatchingPoolChange(models.Model):
+    """An opening, company or placement was saved or deleted: the kept matching pools read the
+    openings concerned again (``smaajob.courses.selectors.opening_pool``). Not a history: rows
+    older than a few days are deleted when a pool is built afresh."""
+
+    opening_id = models.BigIntegerField(null=True)
+    company_id = models.BigIntegerField(null=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("ændring til matchpuljen")

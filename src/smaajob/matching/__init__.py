@@ -19,6 +19,9 @@ Single case
 Searches
     ``top_openings_for(candidate, openings, k=10, filters=MatchFilters(...)) -> Ranking``
     ``top_candidates_for(opening, candidates, k=10) -> Ranking``
+    ``build_opening_pool(openings) -> OpeningPool`` — encode the openings once and pass the pool
+    to ``top_openings_for`` for each person: ranking never changes a pool, so it can be kept
+    between requests and read by several threads.
 
 Populations
     ``feasible_pairs(cp, op) -> PairSet`` — all feasible pairs, scored, without the full matrix.
@@ -43,7 +46,7 @@ from smaajob.matching.errors import (
 from smaajob.matching.explain import MatchExplanation, Rejection, ScoreComponent, explain
 from smaajob.matching.filters import MatchFilters
 from smaajob.matching.model import Candidate, DanishLevel, Fact, Opening, OpeningKind, missing_consents
-from smaajob.matching.pools import CandidatePool, OpeningPool, build_pools
+from smaajob.matching.pools import CandidatePool, OpeningPool, build_opening_pool, build_pools
 from smaajob.matching.ranking import Ranking, Suggestion, top_candidates_for, top_openings_for
 from smaajob.matching.second_job import (
     MultiJobAssignment,
@@ -80,6 +83,7 @@ __all__ = [
     "Weights",
     "assign",
     "assign_with_second_jobs",
+    "build_opening_pool",
     "build_pools",
     "days_mask",
     "default_weights",

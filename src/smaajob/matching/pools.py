@@ -41,6 +41,11 @@ class Vocabularies:
     sectors: Vocabulary = field(default_factory=Vocabulary)
     tasks: Vocabulary = field(default_factory=Vocabulary)
 
+    def copy(self) -> Vocabularies:
+        """Independent vocabularies with the same bit positions (new tags go only to the copy)."""
+        return Vocabularies(self.restrictions.copy(), self.certificates.copy(), self.sectors.copy(),
+                            self.tasks.copy())
+
 
 def _check_rows(name: str, arr: npt.NDArray[np.generic], n: int) -> None:
     if arr.shape[0] != n:
@@ -257,6 +262,12 @@ def conversion_rate(placements: int, conversions: int) -> float:
     single success does not outrank a long good record.
     """
     return (conversions + 1) / (placements + 2)
+
+
+def build_opening_pool(openings: Sequence[Opening]) -> OpeningPool:
+    """The openings alone, to rank one person after another against (the pool is never changed
+    by :func:`~smaajob.matching.ranking.top_openings_for`, so it can be kept and shared)."""
+    return OpeningPool.from_openings(openings, Vocabularies())
 
 
 def build_pools(

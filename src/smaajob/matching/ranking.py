@@ -95,7 +95,9 @@ def top_openings_for(
     weights = weights or default_weights()
     op = openings if isinstance(openings, OpeningPool) else OpeningPool.from_openings(
         openings, Vocabularies())
-    cp = CandidatePool.from_candidates([candidate], op.vocab)
+    # A copy of the pool's vocabularies takes the candidate's new tags: a pool kept between
+    # requests (and read by several threads) is never changed by ranking one person.
+    cp = CandidatePool.from_candidates([candidate], op.vocab.copy())
     mask = (filters or MatchFilters()).opening_mask(op)
     oj = np.flatnonzero(mask)
     ci = np.zeros(len(oj), dtype=np.int64)

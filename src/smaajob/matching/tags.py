@@ -34,6 +34,13 @@ class Vocabulary:
             self._names.append(tag)
         return self._index[tag]
 
+    def copy(self) -> Vocabulary:
+        """The same bit positions; tags added to the copy leave this one as it is."""
+        twin = Vocabulary()
+        twin._index = dict(self._index)
+        twin._names = list(self._names)
+        return twin
+
     def decode(self, row: U64Array) -> tuple[str, ...]:
         """Tag names whose bits are set in ``row`` ("ukendt" for the unknown bit)."""
         names: list[str] = []

@@ -7,6 +7,7 @@
 * ``timeline`` — a citizen's timeline;
 * ``hours_requirement`` — the 225-hour status (one citizen or many);
 * ``matching`` — the matching engine's inputs, consent, suggestions;
+* ``opening_pool`` — the open openings as the engine's pool, kept between requests until they change;
 * ``companies`` — a company's conversion record and the company search that needs it;
 * ``dashboard`` — dashboard figures and caseloads.
 
@@ -39,13 +40,13 @@ from smaajob.courses.selectors.matching import (
     Suggestions,
     citizen_location_note,
     matching_candidate,
-    matching_openings,
     missing_consents,
     suggested_citizens,
     suggested_openings,
     unlocated_companies,
 )
 from smaajob.courses.selectors.open_course import OpenCourses, open_course, open_courses_of, require_open_course
+from smaajob.courses.selectors.opening_pool import matching_openings
 from smaajob.courses.selectors.timeline import timeline
 
 __all__ = [

@@ -7,77 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q
-
 from smaajob import places
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import consented_facts_on, readiness_on
-from smaajob.courses.models import Course, Placement
-from smaajob.courses.selectors.ledger import active_on
+from smaajob.courses.models import Course
+from smaajob.courses.selectors.opening_pool import matching_openings, opening_pool, unlocated_counts
 from smaajob.network.models import Company, Opening
-
-
-def _company_records(company_ids: set[int]) -> dict[int, tuple[int, int]]:
-    """Per company: finished placements and how many of them became paid hours."""
-    rows = (
-        Placement.objects.filter(company_id__in=company_ids, actual_end__isnull=False)
-        .values("company_id")
-        .annotate(n=Count("id"), converted=Count("converted_to", filter=~Q(converted_to__kind="placement")))
-    )
-    return {r["company_id"]: (r["n"], min(r["n"], r["converted"])) for r in rows}
-
-
-def _filled(opening_ids: set[int], on: date) -> dict[int, int]:
-    rows = (
-        Placement.objects.filter(active_on(on) | Q(actual_start__isnull=True, planned_start__gte=on))
-        .filter(opening_id__in=opening_ids)
-        .values("opening_id")
-        .annotate(n=Count("id"))
-    )
-    return {r["opening_id"]: r["n"] for r in rows}
-
-
-def matching_openings(openings: Any, on: date) -> tuple[list[Any], dict[str, Opening]]:
-    """Openings as the matching engine's plain data; openings it cannot use are left out."""
-    from smaajob import matching
-    from smaajob.errors import SmaajobError
-
-    rows = list(openings.select_related("company", "buddy"))
-    records = _company_records({o.company_id for o in rows})
-    filled = _filled({o.pk for o in rows}, on)
-    out, by_id = [], {}
-    for o in rows:
-        c = o.company
-        if c.latitude is None or c.longitude is None:
-            continue
-        placed, converted = records.get(c.pk, (0, 0))
-        try:
-            out.append(
-                matching.Opening(
-                    id=str(o.pk),
-                    company_id=str(c.pk),
-                    hours_min=float(o.hours_min),
-                    hours_max=float(o.hours_max),
-                    lat=c.latitude,
-                    lon=c.longitude,
-                    slots=matching.week_mask(o.slots) if o.slots else matching.ALL_WEEK,
-                    danish_level=o.language_requirement,
-                    accommodations=frozenset(o.accommodation_tags),
-                    required_certificates=frozenset(o.required_certificates),
-                    sector=o.sector or c.sector,
-                    tasks=frozenset(o.title.lower().split()),
-                    capacity=o.capacity,
-                    filled=min(filled.get(o.pk, 0), o.capacity),
-                    kind=o.kind,
-                    buddy=o.buddy_id is not None,
-                    company_placements=placed,
-                    company_conversions=converted,
-                )
-            )
-        except SmaajobError:
-            continue  # e.g. an opening whose times cannot hold its hours; shown on the opening page
-        by_id[str(o.pk)] = o
-    return out, by_id
 
 
 def matching_candidate(citizen: Citizen, on: date) -> Any | None:
@@ -158,23 +93,36 @@ class Suggestions[S]:
     unlocated_companies: list[UnlocatedCompany] = field(default_factory=list)
 
 
-def suggested_openings(citizen: Citizen, openings: Any, on: date, k: int = 10) -> Suggestions[OpeningSuggestion]:
+def suggested_openings(citizen: Citizen, openings: Any, on: date, k: int = 10, *,
+                       kept_pool: bool = True) -> Suggestions[OpeningSuggestion]:
     """The engine's best openings for a citizen, each with its Danish explanation; the note says
-    why none could be found when the citizen or companies have no location."""
+    why none could be found when the citizen or companies have no location.
+
+    The openings are ranked as the pool ``courses.selectors.opening_pool`` keeps until they change
+    (``kept_pool=False`` builds it for this call only: for one opening, as a proposal does).
+    """
     from smaajob import matching
 
     candidate = matching_candidate(citizen, on)
     if candidate is None:
         return Suggestions([], citizen_location_note(citizen), problem="citizen_location_missing")
     open_openings = openings.filter(status="open")
-    unlocated = unlocated_companies(open_openings)
-    plain, by_id = matching_openings(open_openings, on)
-    if not plain:
+    if kept_pool:
+        kept = opening_pool(open_openings, on)
+        pool, unlocated = kept.pool, unlocated_companies(open_openings, kept.unlocated)
+    else:
+        plain = matching_openings(open_openings, on)
+        pool = matching.build_opening_pool(plain) if plain else None
+        unlocated = unlocated_companies(open_openings)
+    if pool is None:
         note = _with_unlocated("Ingen åbne jobåbninger at matche med.", unlocated)
         return Suggestions([], note, unlocated_companies=unlocated)
-    ranking = matching.top_openings_for(candidate, plain, k=k)
+    ranking = matching.top_openings_for(candidate, pool, k=k)
+    # Only the few openings shown are read as rows; the pool holds the rest as arrays.
+    by_id = open_openings.select_related("company", "buddy").in_bulk([int(s.id) for s in ranking.suggestions])
     return Suggestions(
-        [OpeningSuggestion(by_id[s.id], s.score, s.explanation) for s in ranking.suggestions],
+        [OpeningSuggestion(by_id[int(s.id)], s.score, s.explanation) for s in ranking.suggestions
+         if int(s.id) in by_id],
         _with_unlocated(f"{ranking.feasible} af {ranking.considered} åbne opgaver passer.", unlocated),
         dict(ranking.rejected),
         unlocated_companies=unlocated,
@@ -208,14 +156,11 @@ class UnlocatedCompany:
     openings: int
 
 
-def unlocated_companies(openings: Any) -> list[UnlocatedCompany]:
+def unlocated_companies(openings: Any, counts: dict[int, int] | None = None) -> list[UnlocatedCompany]:
     """Companies whose open openings matching leaves out because the company has no location, by name."""
-    rows = (
-        openings.filter(Q(company__latitude__isnull=True) | Q(company__longitude__isnull=True))
-        .values("company_id")
-        .annotate(n=Count("id"))
-    )
-    counts = {r["company_id"]: r["n"] for r in rows}
+    counts = unlocated_counts(openings) if counts is None else counts
+    if not counts:
+        return []
     companies = Company.objects.filter(pk__in=counts).order_by("name")
     return [UnlocatedCompany(c, counts[c.pk]) for c in companies]
 
@@ -243,7 +188,7 @@ def suggested_citizens(opening: Opening, citizens: Any, on: date, k: int = 10) -
             "virksomhedens side, så kan afstanden til borgerne beregnes.",
             problem="company_location_missing",
         )
-    plain, _ = matching_openings(Opening.objects.filter(pk=opening.pk), on)
+    plain = matching_openings(Opening.objects.filter(pk=opening.pk), on)
     if not plain:
         return Suggestions([], "Opgaven kan ikke matches: tiderne rummer ikke timerne.")
     open_ids = Course.objects.exclude(state="exited").values("citizen_id")

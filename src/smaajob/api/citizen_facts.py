@@ -18,6 +18,7 @@ from smaajob.api.types import Id, Text
 from smaajob.audit.models import AuditChannel
 from smaajob.citizens import services
 from smaajob.citizens.benefit_today import derived_benefit
+from smaajob.rules.case import SpouseSupport
 
 PREFIX = "/borgere"
 TAG = "borgere"
@@ -108,6 +109,94 @@ def post_rate_facts(request: HttpRequest, citizen_id: Id, payload: RateFactsIn):
                 actor=request.user, citizen=citizen, category=target_group, valid_from=data["valid_from"]
             )
     return Status(201, _benefit_today(citizen))
+
+
+class CoverageFactsIn(Schema):
+    """Who is covered by the 225-hour rule beyond the benefit (LAS § 13 f): ``null`` / absent is
+    "not recorded"."""
+
+    valid_from: date
+    spouse_support: SpouseSupport | None = None
+    provider: bool | None = None
+    full_child_benefit_from: date | None = None
+
+
+class CoverageFactsOut(Schema):
+    valid_from: date
+    valid_to: date | None = None
+    spouse_support: str | None = None
+    provider: bool | None = None
+    full_child_benefit_from: date | None = None
+
+
+class CoverageOut(Schema):
+    facts: CoverageFactsOut | None
+    history: list[CoverageFactsOut]
+    # The 225-hour status on this day: today while the rule is in force, else 30 June 2025.
+    hours_requirement_day: date
+    hours_requirement_status: str
+    hours_requirement_reason: str | None = None
+    message: str | None = None
+
+
+def _coverage_facts_out(row: Any) -> CoverageFactsOut:
+    return CoverageFactsOut(
+        valid_from=row.valid_from,
+        valid_to=row.valid_to,
+        spouse_support=row.spouse_support or None,
+        provider=row.provider,
+        full_child_benefit_from=row.full_child_benefit_from,
+    )
+
+
+def _coverage(citizen: Any) -> CoverageOut:
+    from smaajob.cases import coverage_status
+
+    today = date.today()
+    history = list(citizen.coverage_facts_history.order_by("-valid_from"))
+    current = next((r for r in history if r.valid_from <= today and (r.valid_to is None or r.valid_to >= today)), None)
+    status = coverage_status(citizen, today)
+    return CoverageOut(
+        hours_requirement_day=status["day"],
+        facts=_coverage_facts_out(current) if current is not None else None,
+        history=[_coverage_facts_out(r) for r in history],
+        hours_requirement_status=status["status"],
+        hours_requirement_reason=status.get("reason"),
+        message=status.get("message"),
+    )
+
+
+@router.get(
+    "/{citizen_id}/omfattet",
+    response=CoverageOut,
+    summary="Oplysningerne om, hvem der er omfattet af 225-timersreglen, og status i dag",
+)
+def get_coverage_facts(request: HttpRequest, citizen_id: Id) -> CoverageOut:
+    access.require_case_writer(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: omfattet af 225-timersreglen")
+    return _coverage(citizen)
+
+
+@router.post(
+    "/{citizen_id}/omfattet",
+    response={201: CoverageOut},
+    summary="Registrér, hvad ægtefællen lever af, om ægteparret forsørger børn og fra hvornår der er ret til "
+    "fuld børne- og ungeydelse (rådgiver)",
+)
+def post_coverage_facts(request: HttpRequest, citizen_id: Id, payload: CoverageFactsIn):
+    access.require_authority(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: omfattet af 225-timersreglen")
+    data = payload.dict()
+    services.record_coverage_facts(
+        actor=request.user,
+        citizen=citizen,
+        channel=API,
+        valid_from=data["valid_from"],
+        spouse_support=str(data["spouse_support"] or ""),
+        provider=data["provider"],
+        full_child_benefit_from=data["full_child_benefit_from"],
+    )
+    return Status(201, _coverage(citizen))
 
 
 class SickLeaveIn(Schema):

@@ -16,6 +16,7 @@ from smaajob.api.types import Id, Text, text_for
 from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Citizen, ExemptionDecision
 from smaajob.organisation.models import Role
+from smaajob.rules.case import ExemptionGround
 
 API = AuditChannel.API
 JobGoal = text_for(Citizen, "job_goal")
@@ -140,7 +141,7 @@ class HoursRequirementOut(Schema):
     summary="Status efter 225-timersreglen denne måned, med forklaring (et forslag, aldrig en afgørelse)",
 )
 def hours_requirement(request: HttpRequest, citizen_id: Id) -> HoursRequirementOut:
-    from smaajob.courses.selectors import hours_requirement_for
+    from smaajob.cases import hours_requirement_for
 
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: 225 timer")
@@ -222,6 +223,8 @@ class ExemptionIn(Schema):
     valid_to: date | None = None
     reason: Text
     legal_basis: LegalBasis = "LAS § 13 f, stk. 9"
+    # The named legal ground (LAS § 13 f stk. 9 and the guidance's cases).
+    ground: ExemptionGround = ExemptionGround.WORK_CAPACITY
     review_on: date
 
 
@@ -230,6 +233,7 @@ class ExemptionOut(Schema):
     decided_on: date
     review_on: date
     legal_basis: str
+    ground: str
 
 
 @router.post(
@@ -242,7 +246,15 @@ def exemption(request: HttpRequest, citizen_id: Id, payload: ExemptionIn):
 
     access.require_authority(request.user)
     c = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: fritagelse")
-    row = decide_exemption(actor=request.user, citizen=c, **payload.dict())
+    data = payload.dict()
+    row = decide_exemption(actor=request.user, citizen=c, **data | {"ground": str(data["ground"])})
     return Status(
-        201, ExemptionOut(id=row.pk, decided_on=row.decided_on, review_on=row.review_on, legal_basis=row.legal_basis)
+        201,
+        ExemptionOut(
+            id=row.pk,
+            decided_on=row.decided_on,
+            review_on=row.review_on,
+            legal_basis=row.legal_basis,
+            ground=row.ground,
+        ),
     )

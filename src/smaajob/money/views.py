@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 
 from smaajob import access
 from smaajob.access.requests import AuthenticatedRequest
+from smaajob.cases import case_for_rules
 from smaajob.citizens.benefit_today import facts_for
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, spouse_of
@@ -194,7 +195,7 @@ def citizen_calculator(request: AuthenticatedRequest, citizen_id: int) -> HttpRe
     if form.is_valid() and scenario_form.is_valid():
         data = form.to_input()
         first = month_index(data.month) - 36
-        case, _by_month = selectors.case_for_rules(
+        case, _by_month = case_for_rules(
             citizen, first=date(first // 12, first % 12 + 1, 1), last=calculator.first_of(data.month)
         )
         try:

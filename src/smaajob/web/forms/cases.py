@@ -8,7 +8,13 @@ from typing import Any
 
 from django import forms
 
-from smaajob.citizens.models import BenefitRate, BenefitType, DisclosableFact, ReadinessCategory
+from smaajob.citizens.models import (
+    EXEMPTION_GROUND_CHOICES,
+    BenefitRate,
+    BenefitType,
+    DisclosableFact,
+    ReadinessCategory,
+)
 from smaajob.courses.states import ExitOutcome, StopReason
 from smaajob.network.models import DanishLevel
 from smaajob.organisation.models import Project, Role, User
@@ -95,6 +101,12 @@ class ExemptionForm(forms.Form):
         label="Begrundelse",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Hvorfor arbejdsevnen er så begrænset, at borgeren ikke kan få ordinært arbejde.",
+    )
+    ground = forms.ChoiceField(
+        label="Grundlag",
+        choices=EXEMPTION_GROUND_CHOICES,
+        initial="work_capacity",
+        help_text="Hvilket af de tilfælde i LAS § 13 f, stk. 9 og vejledningen afgørelsen bygger på.",
     )
     legal_basis = forms.CharField(label="Hjemmel", initial="LAS § 13 f, stk. 9", max_length=200)
     review_on = date_field("Revurderes senest")

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
 """The citizen's facts for "right for today": the facts the kontanthjælp rate follows from and
-the target group (one form), sick leave, other weekly commitments and the work duty.
+the target group (one form), who is covered by the 225-hour rule, sick leave, other weekly
+commitments and the work duty.
 
 Thin: parse, call the citizens services, render; refusals go next to the field they name.
 """
@@ -16,7 +17,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from smaajob import access
+from smaajob import access, cases
 from smaajob.citizens import services
 from smaajob.citizens.benefit_today import derived_benefit, rate_facts_on
 from smaajob.courses.work_duty import duty_weeks, work_duty_on
@@ -24,6 +25,7 @@ from smaajob.errors import SmaajobError
 from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.forms.today import (
     CommitmentForm,
+    CoverageFactsForm,
     RateFactsForm,
     SickLeaveForm,
     WorkDutyForm,
@@ -77,6 +79,37 @@ def rate_facts(request: HttpRequest, citizen_id: int) -> HttpResponse:
         request,
         "web/citizens/rate_facts.html",
         {"form": form, "citizen": citizen, "derived": derived_benefit(citizen, today)},
+    )
+
+
+@login_required
+@renders_errors
+def coverage_facts(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    """Who is covered by the 225-hour rule: the spouse's support, children, full child benefit."""
+    access.require_authority(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, purpose="oplysninger til 225-timersreglen")
+    today = date.today()
+    row = citizen.coverage_facts_history.filter(valid_from__lte=today).order_by("-valid_from").first()
+    initial: dict[str, Any] = {}
+    if row is not None:
+        initial = {
+            "spouse_support": row.spouse_support,
+            "provider": yes_no_initial(row.provider),
+            "full_child_benefit_from": row.full_child_benefit_from,
+        }
+    form = CoverageFactsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_coverage_facts(actor=request.user, citizen=citizen, **form.facts())
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, "Oplysningerne til 225-timersreglen er gemt.")
+            return redirect("web:citizen", citizen.pk)
+    return render(
+        request,
+        "web/citizens/coverage_facts.html",
+        {"form": form, "citizen": citizen, "hours_225": cases.coverage_status(citizen, today)},
     )
 
 

@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
-from smaajob import access
+from smaajob import access, cases
 from smaajob.citizens import services as citizen_services
 from smaajob.citizens.benefit_today import derived_benefit
 from smaajob.citizens.models import ExemptionDecision, TransferRequest, TransferStatus
@@ -79,8 +79,8 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
             "course": course,
             "other_open_courses": open_courses.others,
             "timeline": course_selectors.timeline(citizen),
-            "hours_225": course_selectors.hours_requirement_for(citizen, today),
-            "hours_225_last": course_selectors.last_hours_requirement_status(citizen, today),
+            "hours_225": cases.hours_requirement_for(citizen, today),
+            "hours_225_last": cases.last_hours_requirement_status(citizen, today),
             "derived": derived_benefit(citizen, today, benefit=context["benefit"]),
             "sick_leave": citizen.sick_leave.order_by("-starts_on")[:10],
             "commitments": [(c, describe_slots(c.slots)) for c in citizen.commitments.order_by("-starts_on")[:10]],
@@ -255,7 +255,7 @@ def exemption(request: HttpRequest, citizen_id: int) -> HttpResponse:
         {
             "form": form,
             "citizen": citizen,
-            "hours_225": course_selectors.hours_requirement_for(citizen, date.today()),
+            "hours_225": cases.hours_requirement_for(citizen, date.today()),
             "decisions": ExemptionDecision.objects.filter(citizen=citizen).order_by("-decided_on"),
         },
     )

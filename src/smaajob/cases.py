@@ -161,7 +161,9 @@ def build_case(
                 if benefit is not None and benefit.monthly_amount is not None
                 else None,
                 sick_days=min(31, sick_days),
-                benefit_kind=rules.BenefitKind(benefit.benefit_type) if covered and facts is not None else None,
+                benefit_kind=rules.BenefitKind(benefit.benefit_type)
+                if benefit is not None and covered and facts is not None
+                else None,
             )
         )
     periods = tuple(
@@ -289,7 +291,7 @@ def _cases(citizen_ids: list[int], on: date, *, first: date | None = None) -> di
         rows = grouped[name] = defaultdict(list)
         order = ("valid_from", "pk") if model is Benefit else ("pk",)
         for row in (
-            model.objects.filter(citizen_id__in=citizen_ids)  # type: ignore[attr-defined]
+            model.objects.filter(citizen_id__in=citizen_ids)
             .order_by(*order)
             .values_list("citizen_id", *fields, named=True)
         ):

@@ -3,21 +3,25 @@
 
 Each command group lives in its own module under ``smaajob.cli`` and exposes
 ``register(subparsers)``, which adds its parser and sets ``handler(args) -> int``.
-Errors from ``smaajob.errors`` become a message on stderr and exit code 2; nothing else is
-caught, because anything else is a bug and should be seen as one.
+Errors from ``smaajob.errors`` become a message on stderr and exit code 2 — with ``--json``,
+the error's object (``code``, ``message``, ``field``: the API's body) as JSON on stderr; a call
+argparse refuses is ``invalid_arguments`` the same way. Nothing else is caught, because anything
+else is a bug and should be seen as one.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 import django
 
-from smaajob.errors import SmaajobError
+from smaajob.errors import InvalidArguments, SmaajobError
 
 # Command groups, in the order `smaajob --help` lists them.
 COMMAND_MODULES = (
@@ -32,8 +36,16 @@ COMMAND_MODULES = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """Refuses a bad call with ``InvalidArguments`` (exit 2, like every error), not ``SystemExit``;
+    sub-commands' parsers are of this class too (argparse copies the class to its subparsers)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise InvalidArguments(f"{message}\n{self.format_usage().strip()}")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="smaajob",
         description="Småjob – arbejdsværktøj til småjobs. DATABASE_URL vælger databasen "
         "(standard: SQLite-filen var/smaajob.sqlite3).",
@@ -49,19 +61,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Set Django up once, before any command module is imported: several of them name
     # models in their options (roles, benefit types). This touches no database.
     django.setup()
+    words = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in words
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 2
     from smaajob.audit import context  # needs django.setup() (it names the audit model)
     from smaajob.audit.models import AuditChannel
 
     try:
+        args = parser.parse_args(words)
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return 2
         with context.operation(AuditChannel.CLI):
             return int(args.handler(args) or 0)
     except SmaajobError as exc:
-        print(f"fejl [{exc.code}]: {exc.message}", file=sys.stderr)
+        if as_json:
+            print(json.dumps(exc.as_dict(), ensure_ascii=False), file=sys.stderr)
+        else:
+            print(f"fejl [{exc.code}]: {exc.message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("afbrudt", file=sys.stderr)

@@ -33,7 +33,7 @@ from smaajob.danish_numbers import format_decimal
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.money import calculator, permissions, selectors, services
 from smaajob.money.attachments import CONTENT_TYPES, EXTENSIONS
-from smaajob.money.chart import curve_chart
+from smaajob.charts import curve_chart
 from smaajob.money.forms import (
     CalculateForm,
     CalculatorForm,

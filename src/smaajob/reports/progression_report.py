@@ -20,7 +20,7 @@ from smaajob.citizens.models import Citizen
 from smaajob.courses.models import Attendance, FollowUp, WeeklyHours
 from smaajob.progression.models import DIMENSIONS, MotivationType, Rater
 from smaajob.progression.selectors import assessments_for_citizen, next_assessment_due
-from smaajob.reports.charts import line_chart
+from smaajob.charts import line_chart
 from smaajob.reports.counting.hours import trajectory
 from smaajob.reports.counting.tables import SCHEMAS
 

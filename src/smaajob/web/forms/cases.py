@@ -106,10 +106,16 @@ class ExemptionForm(forms.Form):
         label="Grundlag",
         choices=EXEMPTION_GROUND_CHOICES,
         initial="work_capacity",
-        help_text="Hvilket af de tilfælde i LAS § 13 f, stk. 9 og vejledningen afgørelsen bygger på.",
+        required=False,
+        help_text="Hvilket af de tilfælde i LAS § 13 f, stk. 9 og vejledningen afgørelsen bygger på. "
+        "Tomt: arbejdsevnen.",
     )
     legal_basis = forms.CharField(label="Hjemmel", initial="LAS § 13 f, stk. 9", max_length=200)
     review_on = date_field("Revurderes senest")
+
+    def clean_ground(self) -> str:
+        # A form posted without the field (as before grounds were named) decides on work capacity.
+        return self.cleaned_data["ground"] or "work_capacity"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -23,6 +23,7 @@ from smaajob.citizens.benefit_today import derived_benefit, rate_facts_on
 from smaajob.courses.work_duty import duty_weeks, work_duty_on
 from smaajob.errors import SmaajobError
 from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.form_pages import form_page, page_for
 from smaajob.web.forms.today import (
     CommitmentForm,
     CoverageFactsForm,
@@ -32,10 +33,6 @@ from smaajob.web.forms.today import (
     WorkDutyWeekForm,
     yes_no_initial,
 )
-
-
-def _form_page(request: HttpRequest, citizen: Any, form: Any, title: str, submit: str) -> HttpResponse:
-    return render(request, "web/form_page.html", {"form": form, "title": title, "submit": submit, "citizen": citizen})
 
 
 @login_required
@@ -56,29 +53,32 @@ def rate_facts(request: HttpRequest, citizen_id: int) -> HttpResponse:
             "residence_requirement_met": yes_no_initial(row.residence_requirement_met),
         }
     form = RateFactsForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+
+    def save(data: dict[str, Any]) -> None:
         facts = form.facts()
         try:
             with transaction.atomic():
                 services.record_rate_facts(actor=request.user, citizen=citizen, **facts)
-                if form.cleaned_data["target_group"]:
+                if data["target_group"]:
                     services.set_target_group(
                         actor=request.user,
                         citizen=citizen,
-                        category=form.cleaned_data["target_group"],
+                        category=data["target_group"],
                         valid_from=facts["valid_from"],
                     )
         except SmaajobError as error:
             if error.field == "category":
                 error.field = "target_group"
-            form_error(form, error)
-        else:
-            messages.success(request, "Oplysningerne til satsen er gemt.")
-            return redirect("web:citizen", citizen.pk)
-    return render(
+            raise
+
+    return form_page(
         request,
-        "web/citizens/rate_facts.html",
-        {"form": form, "citizen": citizen, "derived": derived_benefit(citizen, today)},
+        form,
+        save=save,
+        done="Oplysningerne til satsen er gemt.",
+        then=("web:citizen", citizen.pk),
+        template="web/citizens/rate_facts.html",
+        context={"citizen": citizen, "derived": derived_benefit(citizen, today)},
     )
 
 
@@ -98,18 +98,14 @@ def coverage_facts(request: HttpRequest, citizen_id: int) -> HttpResponse:
             "full_child_benefit_from": row.full_child_benefit_from,
         }
     form = CoverageFactsForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_coverage_facts(actor=request.user, citizen=citizen, **form.facts())
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, "Oplysningerne til 225-timersreglen er gemt.")
-            return redirect("web:citizen", citizen.pk)
-    return render(
+    return form_page(
         request,
-        "web/citizens/coverage_facts.html",
-        {"form": form, "citizen": citizen, "hours_225": cases.coverage_status(citizen, today)},
+        form,
+        save=lambda _: services.record_coverage_facts(actor=request.user, citizen=citizen, **form.facts()),
+        done="Oplysningerne til 225-timersreglen er gemt.",
+        then=("web:citizen", citizen.pk),
+        template="web/citizens/coverage_facts.html",
+        context=lambda: {"citizen": citizen, "hours_225": cases.coverage_status(citizen, today)},
     )
 
 
@@ -127,16 +123,14 @@ def _record_page(
     """A one-form page that records one thing on the citizen's case and returns to the citizen."""
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose=purpose)
-    form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record(actor=request.user, citizen=citizen, **form.cleaned_data)
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, done)
-            return redirect("web:citizen", citizen.pk)
-    return _form_page(request, citizen, form, f"{title} for {citizen.full_name}", submit)
+    return form_page(
+        request,
+        form_class(request.POST or None),
+        save=lambda data: record(actor=request.user, citizen=citizen, **data),
+        done=done,
+        then=("web:citizen", citizen.pk),
+        context=page_for(citizen, f"{title} for {citizen.full_name}", submit),
+    )
 
 
 @login_required

@@ -5,6 +5,7 @@ the 225-hour status and exemption decision, the whole course on one timeline, an
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,11 +24,11 @@ from smaajob.corrections.selectors import history_for_citizen
 from smaajob.courses import selectors as course_selectors
 from smaajob.courses import services as course_services
 from smaajob.courses.work_duty import work_duty_on
-from smaajob.errors import SmaajobError
 from smaajob.organisation.models import Role
 from smaajob.slots import describe_slots
 from smaajob.web import home_pages
-from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.errors import renders_errors
+from smaajob.web.form_pages import form_page, page_for
 from smaajob.web.forms.cases import EndCourseForm, ExemptionForm, ReferralForm, ResourceMappingForm, VisitationForm
 
 # The referral form lists every consultant of the municipality; rendering that select costs more
@@ -111,34 +112,40 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
 def visitation(request: HttpRequest) -> HttpResponse:
     access.require_authority(request.user)
     form = VisitationForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            course = course_services.visit_citizen(
-                actor=request.user,
-                cpr=data["cpr"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                project=data["project"],
-                started_on=data["started_on"],
-                readiness=data["readiness"],
-                benefit_type=data["benefit_type"],
-                benefit_rate=data["benefit_rate"],
-                address=data["address"],
-                postcode=data["postcode"],
-                city=data["city"],
-                reason=data["reason"],
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            if isinstance(course, TransferRequest):
-                # Nothing about the citizen until the transfer is accepted: not even the name.
-                messages.success(request, TRANSFER_REQUESTED)
-                return redirect("web:home")
-            messages.success(request, f"{course.citizen.full_name} er visiteret til {course.project.name}.")
-            return redirect("web:resources", course.citizen_id)
-    return render(request, "web/form_page.html", {"form": form, "title": "Visitér borger", "submit": "Visitér"})
+
+    def save(data: dict[str, Any]) -> Any:
+        return course_services.visit_citizen(
+            actor=request.user,
+            cpr=data["cpr"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            project=data["project"],
+            started_on=data["started_on"],
+            readiness=data["readiness"],
+            benefit_type=data["benefit_type"],
+            benefit_rate=data["benefit_rate"],
+            address=data["address"],
+            postcode=data["postcode"],
+            city=data["city"],
+            reason=data["reason"],
+        )
+
+    def done(course: Any) -> str:
+        if isinstance(course, TransferRequest):
+            # Nothing about the citizen until the transfer is accepted: not even the name.
+            return TRANSFER_REQUESTED
+        return f"{course.citizen.full_name} er visiteret til {course.project.name}."
+
+    return form_page(
+        request,
+        form,
+        save=save,
+        done=done,
+        then=lambda course: (
+            ("web:home",) if isinstance(course, TransferRequest) else ("web:resources", course.citizen_id)
+        ),
+        context={"title": "Visitér borger", "submit": "Visitér"},
+    )
 
 
 @login_required
@@ -181,23 +188,22 @@ def resources(request: HttpRequest, citizen_id: int) -> HttpResponse:
         "sub_goals": "\n".join(course.sub_goals) if course else "",
     }
     form = ResourceMappingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def save(cleaned: dict[str, Any]) -> None:
+        data = dict(cleaned)
         consent = data.pop("consent")
         goals = data.pop("sub_goals").splitlines()
-        try:
-            course_services.map_resources(
-                actor=request.user, citizen=citizen, course=course, consent=consent, sub_goals=goals, on=today, **data
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, "Ressourceafdækningen er gemt.")
-            return redirect("web:citizen", citizen.pk)
-    return render(
+        course_services.map_resources(
+            actor=request.user, citizen=citizen, course=course, consent=consent, sub_goals=goals, on=today, **data
+        )
+
+    return form_page(
         request,
-        "web/form_page.html",
-        {"form": form, "title": f"Ressourceafdækning: {citizen.full_name}", "submit": "Gem", "citizen": citizen},
+        form,
+        save=save,
+        done="Ressourceafdækningen er gemt.",
+        then=("web:citizen", citizen.pk),
+        context=page_for(citizen, f"Ressourceafdækning: {citizen.full_name}", "Gem"),
     )
 
 
@@ -208,29 +214,19 @@ def referral(request: HttpRequest, citizen_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="henvisning")
     form = ReferralForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            citizen_services.assign_staff(
-                actor=request.user,
-                citizen=citizen,
-                staff=form.cleaned_data["consultant"],
-                staff_role="consultant",
-                valid_from=form.cleaned_data["valid_from"],
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, f"{citizen.full_name} er henvist til {form.cleaned_data['consultant']}.")
-            return redirect("web:citizen", citizen.pk)
-    return render(
+    return form_page(
         request,
-        "web/form_page.html",
-        {
-            "form": form,
-            "title": f"Henvis {citizen.full_name} til en virksomhedskonsulent",
-            "submit": "Henvis",
-            "citizen": citizen,
-        },
+        form,
+        save=lambda data: citizen_services.assign_staff(
+            actor=request.user,
+            citizen=citizen,
+            staff=data["consultant"],
+            staff_role="consultant",
+            valid_from=data["valid_from"],
+        ),
+        done=lambda _: f"{citizen.full_name} er henvist til {form.cleaned_data['consultant']}.",
+        then=("web:citizen", citizen.pk),
+        context=page_for(citizen, f"Henvis {citizen.full_name} til en virksomhedskonsulent", "Henvis"),
     )
 
 
@@ -241,19 +237,14 @@ def exemption(request: HttpRequest, citizen_id: int) -> HttpResponse:
     access.require_authority(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="fritagelse")
     form = ExemptionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            citizen_services.decide_exemption(actor=request.user, citizen=citizen, **form.cleaned_data)
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, "Afgørelsen om fritagelse er registreret.")
-            return redirect("web:citizen", citizen.pk)
-    return render(
+    return form_page(
         request,
-        "web/citizens/exemption.html",
-        {
-            "form": form,
+        form,
+        save=lambda data: citizen_services.decide_exemption(actor=request.user, citizen=citizen, **data),
+        done="Afgørelsen om fritagelse er registreret.",
+        then=("web:citizen", citizen.pk),
+        template="web/citizens/exemption.html",
+        context=lambda: {
             "citizen": citizen,
             "hours_225": cases.hours_requirement_for(citizen, date.today()),
             "decisions": ExemptionDecision.objects.filter(citizen=citizen).order_by("-decided_on"),
@@ -267,21 +258,11 @@ def end_course(request: HttpRequest, course_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     course = access.get_course(request.user, course_id, purpose="afslut forløb")
     form = EndCourseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            course_services.end_course(actor=request.user, course=course, **form.cleaned_data)
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, "Forløbet er afsluttet.")
-            return redirect("web:citizen", course.citizen_id)
-    return render(
+    return form_page(
         request,
-        "web/form_page.html",
-        {
-            "form": form,
-            "title": f"Afslut forløbet for {course.citizen.full_name}",
-            "submit": "Afslut forløb",
-            "citizen": course.citizen,
-        },
+        form,
+        save=lambda data: course_services.end_course(actor=request.user, course=course, **data),
+        done="Forløbet er afsluttet.",
+        then=("web:citizen", course.citizen_id),
+        context=page_for(course.citizen, f"Afslut forløbet for {course.citizen.full_name}", "Afslut forløb"),
     )

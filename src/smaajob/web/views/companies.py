@@ -20,6 +20,7 @@ from smaajob.events import selectors as event_selectors
 from smaajob.network import selectors, services
 from smaajob.organisation.models import Role
 from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.form_pages import form_page
 from smaajob.web.forms.network import BuddyForm, CompanyForm, CompanySearchForm, ContactForm, OutreachForm
 
 
@@ -46,18 +47,16 @@ def company_list(request: HttpRequest) -> HttpResponse:
 @renders_errors
 def company_new(request: HttpRequest) -> HttpResponse:
     access.require_case_writer(request.user)
-    form = CompanyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            company = services.create_company(
-                actor=request.user, municipality=request.user.municipality, **form.cleaned_data
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, f"{company.name} er tilføjet netværket.")
-            return redirect("web:company", company.pk)
-    return render(request, "web/form_page.html", {"form": form, "title": "Ny virksomhed", "submit": "Opret"})
+    return form_page(
+        request,
+        CompanyForm(request.POST or None),
+        save=lambda data: services.create_company(
+            actor=request.user, municipality=request.user.municipality, **data
+        ),
+        done=lambda company: f"{company.name} er tilføjet netværket.",
+        then=lambda company: ("web:company", company.pk),
+        context={"title": "Ny virksomhed", "submit": "Opret"},
+    )
 
 
 def _company_context(request: HttpRequest, company) -> dict:
@@ -128,7 +127,7 @@ def company_add(request: HttpRequest, company_id: int, section: str) -> HttpResp
                 return redirect("web:company", company.pk)
     context = _company_context(request, company)
     context[form_name] = form
-    status = 200 if not form.errors else 422
+    status = 200 if not form.errors else 400
     if request.htmx:
         # HTMX leaves 4xx responses out unless told; 200 with the errors keeps it simple.
         return render(request, partial, context)

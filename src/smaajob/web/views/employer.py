@@ -22,7 +22,8 @@ from smaajob.errors import NotFound, SmaajobError
 from smaajob.network import services as network_services
 from smaajob.organisation.models import Role
 from smaajob.rules.months import danish_month, month_index
-from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.errors import renders_errors
+from smaajob.web.form_pages import form_page
 from smaajob.web.forms.employer import ProposalAnswerForm, TaskForm
 from smaajob.web.forms.followups import EmployerFollowUpForm
 
@@ -36,16 +37,14 @@ def _employer(request: HttpRequest) -> None:
 @renders_errors
 def task_new(request: HttpRequest) -> HttpResponse:
     _employer(request)
-    form = TaskForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            opening = network_services.post_task(actor=request.user, **form.cleaned_data)
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, f"Opgaven »{opening.title}« er slået op. Jobcentret kontakter jer.")
-            return redirect("web:home")
-    return render(request, "web/form_page.html", {"form": form, "title": "Slå en lille opgave op", "submit": "Slå op"})
+    return form_page(
+        request,
+        TaskForm(request.POST or None),
+        save=lambda data: network_services.post_task(actor=request.user, **data),
+        done=lambda opening: f"Opgaven »{opening.title}« er slået op. Jobcentret kontakter jer.",
+        then=("web:home",),
+        context={"title": "Slå en lille opgave op", "submit": "Slå op"},
+    )
 
 
 @login_required
@@ -67,26 +66,20 @@ def follow_up_answer(request: HttpRequest, placement_id: int) -> HttpResponse:
     _employer(request)
     placement = access.get_placement(request.user, placement_id, purpose="virksomhedens opfølgning")
     view = access.employer_view(request.user, placement.course.citizen_id)
-    form = EmployerFollowUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            course_services.record_follow_up(
-                actor=request.user,
-                course=placement.course,
-                placement=placement,
-                happened_on=date.today(),
-                channel=Channel.EMPLOYER,
-                **form.cleaned_data,
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, "Tak for svaret. Konsulenten kan se det med det samme.")
-            return redirect("web:home")
-    return render(
+    return form_page(
         request,
-        "web/form_page.html",
-        {"form": form, "title": f"Hvordan går det? ({view.name or 'borger hos jer'})", "submit": "Send svar"},
+        EmployerFollowUpForm(request.POST or None),
+        save=lambda data: course_services.record_follow_up(
+            actor=request.user,
+            course=placement.course,
+            placement=placement,
+            happened_on=date.today(),
+            channel=Channel.EMPLOYER,
+            **data,
+        ),
+        done="Tak for svaret. Konsulenten kan se det med det samme.",
+        then=("web:home",),
+        context={"title": f"Hvordan går det? ({view.name or 'borger hos jer'})", "submit": "Send svar"},
     )
 
 
@@ -96,22 +89,17 @@ def proposal_answer(request: HttpRequest, proposal_id: int) -> HttpResponse:
     _employer(request)
     proposal = access.get_proposal(request.user, proposal_id, purpose="virksomhedens svar")
     facts = access.employer_facts(proposal.course.citizen, on=date.today())
-    form = ProposalAnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            course_services.answer_proposal(
-                actor=request.user,
-                proposal=proposal,
-                agrees=form.cleaned_data["agrees"],
-                on=date.today(),
-                note=form.cleaned_data["note"],
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, "Tak for svaret.")
-            return redirect("web:home")
-    return render(request, "web/employer/proposal.html", {"form": form, "proposal": proposal, "facts": facts})
+    return form_page(
+        request,
+        ProposalAnswerForm(request.POST or None),
+        save=lambda data: course_services.answer_proposal(
+            actor=request.user, proposal=proposal, agrees=data["agrees"], on=date.today(), note=data["note"]
+        ),
+        done="Tak for svaret.",
+        then=("web:home",),
+        template="web/employer/proposal.html",
+        context={"proposal": proposal, "facts": facts},
+    )
 
 
 @login_required

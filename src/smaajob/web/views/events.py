@@ -18,6 +18,7 @@ from smaajob.events import selectors, services
 from smaajob.events.models import Event, EventKind
 from smaajob.network.models import Buddy, Company, Contact
 from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.form_pages import form_page
 from smaajob.web.forms.events import EventForm, InviteForm, RegistrationForm, ReportForm
 
 
@@ -42,18 +43,14 @@ def event_list(request: HttpRequest) -> HttpResponse:
 @renders_errors
 def event_new(request: HttpRequest) -> HttpResponse:
     require_event_editor(request.user)
-    form = EventForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            event = services.create_event(
-                actor=request.user, municipality=request.user.municipality, **form.cleaned_data
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, f"{event.title} er oprettet.")
-            return redirect("web:event", event.pk)
-    return render(request, "web/form_page.html", {"form": form, "title": "Nyt arrangement", "submit": "Opret"})
+    return form_page(
+        request,
+        EventForm(request.POST or None),
+        save=lambda data: services.create_event(actor=request.user, municipality=request.user.municipality, **data),
+        done=lambda event: f"{event.title} er oprettet.",
+        then=lambda event: ("web:event", event.pk),
+        context={"title": "Nyt arrangement", "submit": "Opret"},
+    )
 
 
 def _companies(event: Event) -> list[Company]:

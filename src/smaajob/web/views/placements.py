@@ -17,6 +17,7 @@ from smaajob.courses.models import Placement
 from smaajob.courses.states import CourseState
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.form_pages import form_page, page_for
 from smaajob.web.forms.placements import ConvertForm, EndPlacementForm, PlacementForm
 
 
@@ -36,36 +37,24 @@ def placement_new(request: HttpRequest, citizen_id: int) -> HttpResponse:
     if request.GET.get("jobaabning"):
         initial["opening"] = request.GET["jobaabning"]
     form = PlacementForm(request.POST or None, openings=openings, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        opening = data["opening"]
-        try:
-            placement = services.register_placement(
-                actor=request.user,
-                course=course,
-                opening=opening,
-                kind=data["kind"],
-                planned_start=data["planned_start"],
-                planned_end=data["planned_end"],
-                step_up=data["step_up"],
-                step_every_weeks=data["step_every_weeks"],
-                tasks=data["tasks"],
-                deviation_reason=data["deviation_reason"],
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, f"Placeringen hos {opening.company.name} er registreret.")
-            return redirect("web:placement", placement.pk)
-    return render(
+    return form_page(
         request,
-        "web/form_page.html",
-        {
-            "form": form,
-            "title": f"Registrér placering: {citizen.full_name}",
-            "submit": "Registrér placering",
-            "citizen": citizen,
-        },
+        form,
+        save=lambda data: services.register_placement(
+            actor=request.user,
+            course=course,
+            opening=data["opening"],
+            kind=data["kind"],
+            planned_start=data["planned_start"],
+            planned_end=data["planned_end"],
+            step_up=data["step_up"],
+            step_every_weeks=data["step_every_weeks"],
+            tasks=data["tasks"],
+            deviation_reason=data["deviation_reason"],
+        ),
+        done=lambda placement: f"Placeringen hos {placement.opening.company.name} er registreret.",
+        then=lambda placement: ("web:placement", placement.pk),
+        context=page_for(citizen, f"Registrér placering: {citizen.full_name}", "Registrér placering"),
     )
 
 
@@ -146,4 +135,4 @@ def placement_action(request: HttpRequest, placement_id: int, action: str) -> Ht
         "end_form": form if action == "afslut" else EndPlacementForm(),
         "may_write": True,
     }
-    return render(request, "web/placements/detail.html", context, status=422)
+    return render(request, "web/placements/detail.html", context, status=400)

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST
 from smaajob import access
 from smaajob.access.requests import AuthenticatedRequest
 from smaajob.cases import case_for_rules
+from smaajob.charts import curve_chart
 from smaajob.citizens.benefit_today import facts_for
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, spouse_of
@@ -33,7 +34,6 @@ from smaajob.danish_numbers import format_decimal
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.money import calculator, permissions, selectors, services
 from smaajob.money.attachments import CONTENT_TYPES, EXTENSIONS
-from smaajob.charts import curve_chart
 from smaajob.money.forms import (
     CalculateForm,
     CalculatorForm,

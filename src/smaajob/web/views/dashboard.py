@@ -12,10 +12,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from smaajob import access
+from smaajob.charts import column_chart
 from smaajob.courses import selectors
 from smaajob.courses.states import CourseState
 from smaajob.organisation.models import Project, Role, User
-from smaajob.charts import column_chart
 from smaajob.web.errors import renders_errors
 
 DASHBOARD_ROLES = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR, Role.ADMINISTRATOR})

@@ -562,5 +562,5 @@ def test_a_match_the_engine_refuses_for_missing_consent_can_be_neither_proposed_
     client.put(resources, data={"consent": []}, content_type=JSON)  # the citizen withdraws consent
     client.logout()
     page = log_in(client, netto).post(f"/virksomhed/forslag/{made.json()['id']}/", {"agrees": "1", "note": ""})
-    assert page.status_code == 200 and "ikke givet samtykke" in page.content.decode()
+    assert page.status_code == 400 and "ikke givet samtykke" in page.content.decode()
     assert MatchProposal.objects.get().status == "asked"

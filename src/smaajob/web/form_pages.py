@@ -6,7 +6,8 @@ service; put a refusal next to the field it names; or say what was saved and go 
 * A POST with invalid fields, or one the service refuses with a ``SmaajobError``, shows the form
   again with each message next to its field (``smaajob.web.errors.form_error``) and answers 400,
   the status the API gives the same problem (one error contract, ``smaajob.errors``).
-* A POST that is saved adds the Danish success message and redirects (post/redirect/get).
+* A POST that is saved adds the Danish success message (if any) and redirects (post/redirect/get).
+* ``NotFound`` is not a form error: it reaches ``renders_errors``, the same 404 as everywhere.
 
 Views stay thin: they check access, build the form and name the service call, the message and
 where to go next; a page with several forms or HTMX partials keeps its own flow.
@@ -22,7 +23,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from smaajob.errors import SmaajobError
+from smaajob.errors import NotFound, SmaajobError
 from smaajob.web.errors import form_error
 
 # Where to go after saving: a URL, or a URL name with its arguments, e.g. ("web:citizen", 7).
@@ -48,6 +49,8 @@ def form_page[T](
     if request.method == "POST" and form.is_valid():
         try:
             result = save(form.cleaned_data)
+        except NotFound:
+            raise  # a record that is missing or not the user's is the error page's 404, not a form error
         except SmaajobError as error:
             form_error(form, error)
         else:

@@ -4,6 +4,7 @@ uses — from the postcode table, or set by hand (smaajob.places)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -30,8 +31,27 @@ def _initial(record: Any) -> dict[str, Any]:
     }
 
 
-def _context(record: Any, context: dict[str, Any]) -> dict[str, Any]:
-    return {"record": record, **context}
+def _address_page(
+    request: HttpRequest, record: Any, *, update: Callable[..., Any], then: tuple[Any, ...], context: dict[str, Any]
+) -> HttpResponse:
+    """The address form of a citizen or a company: ``update(**cleaned_data)`` saves it."""
+
+    def save(data: dict[str, Any]) -> None:
+        try:
+            update(**data)
+        except SmaajobError:
+            record.refresh_from_db()  # the page shows the record as saved, not the refused values
+            raise
+
+    return form_page(
+        request,
+        AddressForm(request.POST or None, initial=_initial(record)),
+        save=save,
+        done="Adresse og placering er gemt.",
+        then=then,
+        template="web/location_page.html",
+        context=lambda: {"record": record, **context},
+    )
 
 
 @login_required
@@ -39,23 +59,12 @@ def _context(record: Any, context: dict[str, Any]) -> dict[str, Any]:
 def citizen_address(request: HttpRequest, citizen_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="adresse og placering")
-    form = AddressForm(request.POST or None, initial=_initial(citizen))
-
-    def save(data: dict[str, Any]) -> None:
-        try:
-            citizen_services.update_citizen_address(actor=request.user, citizen=citizen, **data)
-        except SmaajobError:
-            citizen.refresh_from_db()  # the page shows the record as saved, not the refused values
-            raise
-
-    return form_page(
+    return _address_page(
         request,
-        form,
-        save=save,
-        done="Adresse og placering er gemt.",
+        citizen,
+        update=lambda **data: citizen_services.update_citizen_address(actor=request.user, citizen=citizen, **data),
         then=("web:citizen", citizen.pk),
-        template="web/location_page.html",
-        context=lambda: _context(citizen, {"citizen": citizen, "title": f"Adresse og placering: {citizen.full_name}"}),
+        context={"citizen": citizen, "title": f"Adresse og placering: {citizen.full_name}"},
     )
 
 
@@ -64,21 +73,10 @@ def citizen_address(request: HttpRequest, citizen_id: int) -> HttpResponse:
 def company_address(request: HttpRequest, company_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     company = access.get_company(request.user, company_id)
-    form = AddressForm(request.POST or None, initial=_initial(company))
-
-    def save(data: dict[str, Any]) -> None:
-        try:
-            network_services.update_company_address(company=company, **data)
-        except SmaajobError:
-            company.refresh_from_db()  # the page shows the record as saved, not the refused values
-            raise
-
-    return form_page(
+    return _address_page(
         request,
-        form,
-        save=save,
-        done="Adresse og placering er gemt.",
+        company,
+        update=lambda **data: network_services.update_company_address(company=company, **data),
         then=("web:company", company.pk),
-        template="web/location_page.html",
-        context=lambda: _context(company, {"company": company, "title": f"Adresse og placering: {company.name}"}),
+        context={"company": company, "title": f"Adresse og placering: {company.name}"},
     )

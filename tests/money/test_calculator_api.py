@@ -90,7 +90,7 @@ def test_a_missing_field_is_a_400(client, db):
 
 def test_a_month_whose_rate_the_sources_lack_asks_for_the_benefit_amount(client, db):
     response = post(client, {**BODY, "month": "2026-03", "premium_eligible": False})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json() == {
         "code": "unknown_value",
         "message": response.json()["message"],

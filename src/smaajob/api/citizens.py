@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import RootModel
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id, Text, text_for
 from smaajob.audit.models import AuditChannel
@@ -74,7 +75,7 @@ class CitizenListItem(RootModel[CitizenSummary | EmployerCitizenOut]):
     summary="Borgere, du har adgang til (en virksomhed: kun samtykkede oplysninger om borgere hos den nu)",
 )
 @paginate(Pages)
-def list_citizens(request: HttpRequest) -> Rows:
+def list_citizens(request: AuthenticatedRequest) -> Rows:
     user = request.user
     access.require_case_reader(user)
 
@@ -97,7 +98,7 @@ def list_citizens(request: HttpRequest) -> Rows:
     response=CitizenSummary | EmployerCitizenOut,
     summary="Én borger (404 hvis den ikke findes eller ikke er din)",
 )
-def get_citizen(request: HttpRequest, citizen_id: Id) -> CitizenSummary | EmployerCitizenOut:
+def get_citizen(request: AuthenticatedRequest, citizen_id: Id) -> CitizenSummary | EmployerCitizenOut:
     user = request.user
     access.require_case_reader(user)
     if user.role == Role.EMPLOYER:
@@ -116,7 +117,7 @@ class TimelineEvent(Schema):
 
 
 @router.get("/{citizen_id}/tidslinje", response=list[TimelineEvent], summary="Hele forløbet på én tidslinje")
-def timeline(request: HttpRequest, citizen_id: Id) -> list[TimelineEvent]:
+def timeline(request: AuthenticatedRequest, citizen_id: Id) -> list[TimelineEvent]:
     from smaajob.courses.selectors import timeline as build
 
     access.require_case_writer(request.user)
@@ -140,7 +141,7 @@ class HoursRequirementOut(Schema):
     response=HoursRequirementOut,
     summary="Status efter 225-timersreglen denne måned, med forklaring (et forslag, aldrig en afgørelse)",
 )
-def hours_requirement(request: HttpRequest, citizen_id: Id) -> HoursRequirementOut:
+def hours_requirement(request: AuthenticatedRequest, citizen_id: Id) -> HoursRequirementOut:
     from smaajob.cases import hours_requirement_for
 
     access.require_case_writer(request.user)
@@ -164,7 +165,7 @@ class ResourcesIn(Schema):
 
 
 @router.put("/{citizen_id}/ressourcer", response=CitizenSummary, summary="Ressourceafdækning, samtykke og delmål")
-def resources(request: HttpRequest, citizen_id: Id, payload: ResourcesIn) -> CitizenSummary:
+def resources(request: AuthenticatedRequest, citizen_id: Id, payload: ResourcesIn) -> CitizenSummary:
     from smaajob.citizens.selectors import consented_facts_on
     from smaajob.courses.selectors import open_course
     from smaajob.courses.services import map_resources
@@ -206,7 +207,7 @@ class LocationOut(Schema):
 
 
 @router.put("/{citizen_id}/adresse", response=LocationOut, summary="Adresse og placering (til matchning)")
-def address(request: HttpRequest, citizen_id: Id, payload: AddressIn) -> LocationOut:
+def address(request: AuthenticatedRequest, citizen_id: Id, payload: AddressIn) -> LocationOut:
     from smaajob.citizens.services import update_citizen_address
 
     access.require_case_writer(request.user)
@@ -241,7 +242,7 @@ class ExemptionOut(Schema):
     response={201: ExemptionOut},
     summary="Rådgiverens afgørelse om fritagelse fra 225-timersreglen",
 )
-def exemption(request: HttpRequest, citizen_id: Id, payload: ExemptionIn):
+def exemption(request: AuthenticatedRequest, citizen_id: Id, payload: ExemptionIn) -> Status[Any]:
     from smaajob.citizens.services import decide_exemption
 
     access.require_authority(request.user)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -563,16 +563,23 @@ def record_rate_facts(
         "recorded_by": actor,
         "migrated": False,
     }
-    current = RateFacts.objects.filter(citizen=citizen, valid_to__isnull=True).order_by("-valid_from").first()
+    row = _record_or_correct(RateFacts, citizen=citizen, valid_from=valid_from, values=values)
+    _audit_update(actor, citizen, "rate_facts", row.pk, "oplysninger til satsen", channel)
+    return row
+
+
+def _record_or_correct[F: RateFacts | CoverageFacts](
+    model: type[F], *, citizen: Citizen, valid_from: date, values: dict[str, Any]
+) -> F:
+    """A dated fact recorded from ``valid_from``; recorded again the same day as the current row,
+    it corrects that row (a caseworker fixing a typo) instead of opening a new one."""
+    current = model.objects.filter(citizen=citizen, valid_to__isnull=True).order_by("-valid_from").first()
     if current is not None and current.valid_from == valid_from:
         for name, value in values.items():
             setattr(current, name, value)
         current.save(update_fields=list(values))
-        row = current
-    else:
-        row = record_change(RateFacts, owner={"citizen": citizen}, valid_from=valid_from, **values)
-    _audit_update(actor, citizen, "rate_facts", row.pk, "oplysninger til satsen", channel)
-    return row
+        return cast(F, current)
+    return record_change(model, owner={"citizen": citizen}, valid_from=valid_from, **values)
 
 
 def _listed(value: str, choices: list[tuple[str, Any]], field: str, what: str) -> str:
@@ -622,14 +629,7 @@ def record_coverage_facts(
         "full_child_benefit_from": full_child_benefit_from,
         "recorded_by": actor,
     }
-    current = CoverageFacts.objects.filter(citizen=citizen, valid_to__isnull=True).order_by("-valid_from").first()
-    if current is not None and current.valid_from == valid_from:
-        for name, value in values.items():
-            setattr(current, name, value)
-        current.save(update_fields=list(values))
-        row = current
-    else:
-        row = record_change(CoverageFacts, owner={"citizen": citizen}, valid_from=valid_from, **values)
+    row = _record_or_correct(CoverageFacts, citizen=citizen, valid_from=valid_from, values=values)
     _audit_update(actor, citizen, "coverage_facts", row.pk, "oplysninger til 225-timersreglen", channel)
     return row
 

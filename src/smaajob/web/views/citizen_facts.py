@@ -14,10 +14,11 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from smaajob import access, cases
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.citizens import services
 from smaajob.citizens.benefit_today import derived_benefit, rate_facts_on
 from smaajob.courses.work_duty import duty_weeks, work_duty_on
@@ -37,7 +38,7 @@ from smaajob.web.forms.today import (
 
 @login_required
 @renders_errors
-def rate_facts(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def rate_facts(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """One form: the facts the rate follows from and the target group of the 2026 reform."""
     access.require_authority(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="oplysninger til satsen")
@@ -84,7 +85,7 @@ def rate_facts(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def coverage_facts(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def coverage_facts(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """Who is covered by the 225-hour rule: the spouse's support, children, full child benefit."""
     access.require_authority(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="oplysninger til 225-timersreglen")
@@ -110,7 +111,7 @@ def coverage_facts(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 
 def _record_page(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     citizen_id: int,
     *,
     form_class: Any,
@@ -135,7 +136,7 @@ def _record_page(
 
 @login_required
 @renders_errors
-def sick_leave(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def sick_leave(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     return _record_page(
         request,
         citizen_id,
@@ -150,7 +151,7 @@ def sick_leave(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def commitment(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def commitment(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     return _record_page(
         request,
         citizen_id,
@@ -165,7 +166,7 @@ def commitment(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def work_duty(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def work_duty(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """The authority's record that the citizen is subject to the work duty, and the weeks."""
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="arbejdspligt")

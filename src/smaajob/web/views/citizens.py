@@ -5,17 +5,19 @@ the 225-hour status and exemption decision, the whole course on one timeline, an
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.forms import ModelChoiceField
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from smaajob import access, cases
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.citizens import services as citizen_services
 from smaajob.citizens.benefit_today import derived_benefit
 from smaajob.citizens.models import ExemptionDecision, TransferRequest, TransferStatus
@@ -24,7 +26,7 @@ from smaajob.corrections.selectors import history_for_citizen
 from smaajob.courses import selectors as course_selectors
 from smaajob.courses import services as course_services
 from smaajob.courses.work_duty import work_duty_on
-from smaajob.organisation.models import Role
+from smaajob.organisation.models import Role, User
 from smaajob.slots import describe_slots
 from smaajob.web import home_pages
 from smaajob.web.errors import renders_errors
@@ -43,9 +45,11 @@ TRANSFER_REQUESTED = (
 )
 
 
-def _referral_fields(user) -> str:
+def _referral_fields(user: User) -> str:
     form = ReferralForm(user=user)
-    consultants = tuple(form.fields["consultant"].queryset.values_list("pk", "first_name", "last_name", "username"))
+    queryset = cast("ModelChoiceField[Any]", form.fields["consultant"]).queryset
+    assert queryset is not None  # ReferralForm always gives the consultants it offers
+    consultants = tuple(queryset.values_list("pk", "first_name", "last_name", "username"))
     key = (get_language(), date.today(), consultants)
     html = _REFERRAL_FIELDS.get(key)
     if html is None:
@@ -58,7 +62,7 @@ def _referral_fields(user) -> str:
 
 @login_required
 @renders_errors
-def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def citizen_detail(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     user = request.user
     # The benefit office works with income and payment data only (DOMAIN.md §2), through the
     # payslip pages; the case is refused like a citizen that is not theirs (as in the API).
@@ -109,7 +113,7 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def visitation(request: HttpRequest) -> HttpResponse:
+def visitation(request: AuthenticatedRequest) -> HttpResponse:
     access.require_authority(request.user)
     form = VisitationForm(request.POST or None, user=request.user)
 
@@ -151,7 +155,7 @@ def visitation(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 @renders_errors
-def transfer_answer(request: HttpRequest, transfer_id: int, answer: str) -> HttpResponse:
+def transfer_answer(request: AuthenticatedRequest, transfer_id: int, answer: str) -> HttpResponse:
     """The current caseworker or coordinator accepts or refuses a transfer request."""
     decide = citizen_services.accept_transfer if answer == "accept" else citizen_services.refuse_transfer
     transfer = decide(
@@ -166,7 +170,7 @@ def transfer_answer(request: HttpRequest, transfer_id: int, answer: str) -> Http
 
 @login_required
 @renders_errors
-def resources(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def resources(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """Resource mapping: capacity, times, restrictions, language, consent, job goal, sub-goals."""
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="ressourceafdækning")
@@ -209,7 +213,7 @@ def resources(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def referral(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def referral(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """Refer the citizen to a company consultant (the consultant then sees the citizen)."""
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="henvisning")
@@ -232,7 +236,7 @@ def referral(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def exemption(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def exemption(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """The caseworker's exemption decision under the 225-hour rule, with the computed status."""
     access.require_authority(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="fritagelse")
@@ -254,7 +258,7 @@ def exemption(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def end_course(request: HttpRequest, course_id: int) -> HttpResponse:
+def end_course(request: AuthenticatedRequest, course_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     course = access.get_course(request.user, course_id, purpose="afslut forløb")
     form = EndCourseForm(request.POST or None)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.corrections import services
@@ -25,7 +26,7 @@ from smaajob.web.form_pages import form_page
 from smaajob.web.forms.corrections import AnnulForm, CorrectionForm
 
 
-def _record(request: HttpRequest, key: str, record_id: int, purpose: str) -> tuple[RecordKind, Any]:
+def _record(request: AuthenticatedRequest, key: str, record_id: int, purpose: str) -> tuple[RecordKind, Any]:
     kind = kind_named(key)
     if not kind.may_write(request.user):
         raise NotFound(NOT_FOUND)
@@ -56,14 +57,14 @@ def _context(kind: RecordKind, obj: Any) -> dict[str, Any]:
 
 @login_required
 @renders_errors
-def record_history(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
+def record_history(request: AuthenticatedRequest, kind: str, record_id: int) -> HttpResponse:
     spec, obj = _record(request, kind, record_id, "historik")
     return render(request, "web/corrections/record.html", _context(spec, obj))
 
 
 @login_required
 @renders_errors
-def correct(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
+def correct(request: AuthenticatedRequest, kind: str, record_id: int) -> HttpResponse:
     spec, obj = _record(request, kind, record_id, "rettelse")
     form = CorrectionForm(request.POST or None, kind=spec, record=obj)
     return form_page(
@@ -81,7 +82,7 @@ def correct(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def annul(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
+def annul(request: AuthenticatedRequest, kind: str, record_id: int) -> HttpResponse:
     spec, obj = _record(request, kind, record_id, "annullering")
     services.refuse_unannullable(spec)
     return form_page(

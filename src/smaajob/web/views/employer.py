@@ -10,11 +10,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from smaajob import access
 from smaajob.access.employer_weeks import month_start
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.courses import services as course_services
 from smaajob.courses.models import Channel
 from smaajob.courses.week_confirmation import confirm_weeks
@@ -28,14 +29,14 @@ from smaajob.web.forms.employer import ProposalAnswerForm, TaskForm
 from smaajob.web.forms.followups import EmployerFollowUpForm
 
 
-def _employer(request: HttpRequest) -> None:
+def _employer(request: AuthenticatedRequest) -> None:
     if request.user.role != Role.EMPLOYER:
         raise NotFound("Siden findes ikke, eller du har ikke adgang til den.")
 
 
 @login_required
 @renders_errors
-def task_new(request: HttpRequest) -> HttpResponse:
+def task_new(request: AuthenticatedRequest) -> HttpResponse:
     _employer(request)
     return form_page(
         request,
@@ -49,7 +50,7 @@ def task_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def confirm_week(request: HttpRequest, week_id: int) -> HttpResponse:
+def confirm_week(request: AuthenticatedRequest, week_id: int) -> HttpResponse:
     _employer(request)
     row = access.get_week(request.user, week_id)
     if request.method == "POST":
@@ -62,7 +63,7 @@ def confirm_week(request: HttpRequest, week_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def follow_up_answer(request: HttpRequest, placement_id: int) -> HttpResponse:
+def follow_up_answer(request: AuthenticatedRequest, placement_id: int) -> HttpResponse:
     _employer(request)
     placement = access.get_placement(request.user, placement_id, purpose="virksomhedens opfølgning")
     view = access.employer_view(request.user, placement.course.citizen_id)
@@ -85,7 +86,7 @@ def follow_up_answer(request: HttpRequest, placement_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def proposal_answer(request: HttpRequest, proposal_id: int) -> HttpResponse:
+def proposal_answer(request: AuthenticatedRequest, proposal_id: int) -> HttpResponse:
     _employer(request)
     proposal = access.get_proposal(request.user, proposal_id, purpose="virksomhedens svar")
     facts = access.employer_facts(proposal.course.citizen, on=date.today())
@@ -104,7 +105,7 @@ def proposal_answer(request: HttpRequest, proposal_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def confirm_month(request: HttpRequest, month: str, citizen_id: int | None = None) -> HttpResponse:
+def confirm_month(request: AuthenticatedRequest, month: str, citizen_id: int | None = None) -> HttpResponse:
     """A month's weeks for one citizen (or all) with the totals, then one POST confirms them."""
     _employer(request)
     today = date.today()

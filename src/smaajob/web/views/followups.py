@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.courses import selectors, services
 from smaajob.courses.selectors import active_on
 from smaajob.web.errors import renders_errors
@@ -18,7 +19,7 @@ from smaajob.web.forms.followups import FollowUpForm
 
 @login_required
 @renders_errors
-def follow_up_new(request: HttpRequest, course_id: int) -> HttpResponse:
+def follow_up_new(request: AuthenticatedRequest, course_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     course = access.get_course(request.user, course_id, purpose="opfølgning")
     today = date.today()

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 
 from smaajob import access, places
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.citizens import services as citizen_services
 from smaajob.errors import SmaajobError
 from smaajob.network import services as network_services
@@ -32,7 +33,12 @@ def _initial(record: Any) -> dict[str, Any]:
 
 
 def _address_page(
-    request: HttpRequest, record: Any, *, update: Callable[..., Any], then: tuple[Any, ...], context: dict[str, Any]
+    request: AuthenticatedRequest,
+    record: Any,
+    *,
+    update: Callable[..., Any],
+    then: tuple[Any, ...],
+    context: dict[str, Any],
 ) -> HttpResponse:
     """The address form of a citizen or a company: ``update(**cleaned_data)`` saves it."""
 
@@ -56,7 +62,7 @@ def _address_page(
 
 @login_required
 @renders_errors
-def citizen_address(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def citizen_address(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="adresse og placering")
     return _address_page(
@@ -70,7 +76,7 @@ def citizen_address(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def company_address(request: HttpRequest, company_id: int) -> HttpResponse:
+def company_address(request: AuthenticatedRequest, company_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     company = access.get_company(request.user, company_id)
     return _address_page(

@@ -8,10 +8,11 @@ from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.network import selectors, services
 from smaajob.pdf import pdf_response
 from smaajob.slots import describe_slots
@@ -27,7 +28,7 @@ LIST_COLUMNS = (
 )
 
 
-def _filtered(request: HttpRequest):
+def _filtered(request: AuthenticatedRequest):
     form = OpeningFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     rows = selectors.filter_openings(
@@ -44,7 +45,7 @@ def _filtered(request: HttpRequest):
 
 @login_required
 @renders_errors
-def opening_list(request: HttpRequest) -> HttpResponse:
+def opening_list(request: AuthenticatedRequest) -> HttpResponse:
     form, rows = _filtered(request)
     if request.GET.get("format") == "xlsx":
         return _excel(rows)
@@ -128,7 +129,7 @@ def _excel(rows) -> HttpResponse:
 
 @login_required
 @renders_errors
-def opening_new(request: HttpRequest, company_id: int) -> HttpResponse:
+def opening_new(request: AuthenticatedRequest, company_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     company = access.get_company(request.user, company_id)
     return form_page(
@@ -143,7 +144,7 @@ def opening_new(request: HttpRequest, company_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def opening_edit(request: HttpRequest, opening_id: int) -> HttpResponse:
+def opening_edit(request: AuthenticatedRequest, opening_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     opening = access.get_opening(request.user, opening_id)
     initial = {name: getattr(opening, name) for name in services.EDITABLE_OPENING_FIELDS}

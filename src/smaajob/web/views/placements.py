@@ -8,10 +8,11 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.courses import selectors, services
 from smaajob.courses.models import Placement
 from smaajob.courses.states import CourseState
@@ -23,7 +24,7 @@ from smaajob.web.forms.placements import ConvertForm, EndPlacementForm, Placemen
 
 @login_required
 @renders_errors
-def placement_new(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def placement_new(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="ny placering")
     course = selectors.require_open_course(citizen)
@@ -52,7 +53,7 @@ def placement_new(request: HttpRequest, citizen_id: int) -> HttpResponse:
             tasks=data["tasks"],
             deviation_reason=data["deviation_reason"],
         ),
-        done=lambda placement: f"Placeringen hos {placement.opening.company.name} er registreret.",
+        done=lambda _: f"Placeringen hos {form.cleaned_data['opening'].company.name} er registreret.",
         then=lambda placement: ("web:placement", placement.pk),
         context=page_for(citizen, f"Registrér placering: {citizen.full_name}", "Registrér placering"),
     )
@@ -60,7 +61,7 @@ def placement_new(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def placement_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
+def placement_detail(request: AuthenticatedRequest, placement_id: int) -> HttpResponse:
     placement = access.get_placement(request.user, placement_id, purpose="placeringsside")
     if request.user.role in ("employer", "citizen"):
         return redirect("web:home")
@@ -85,7 +86,7 @@ def placement_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def placement_action(request: HttpRequest, placement_id: int, action: str) -> HttpResponse:
+def placement_action(request: AuthenticatedRequest, placement_id: int, action: str) -> HttpResponse:
     """Start, convert or end a placement (POST)."""
     access.require_case_writer(request.user)
     placement = access.get_placement(request.user, placement_id, purpose="placering: " + action)

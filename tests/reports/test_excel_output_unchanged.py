@@ -53,7 +53,7 @@ def test_the_key_figure_export_reads_back_as_before_the_streaming_writer(client,
     response = logged_in(client, vta.analyst).get(f"{reverse('reports:export_xlsx')}?{query(vta)}")
     seen = json.loads(json.dumps(fingerprint(response.content), ensure_ascii=False, default=str))
     if os.environ.get("SMAAJOB_RECORD_XLSX"):
-        FIXTURE.write_text(json.dumps(seen, ensure_ascii=False, indent=1), encoding="utf-8")
+        FIXTURE.write_text(json.dumps(seen, ensure_ascii=False), encoding="utf-8")
     expected = json.loads(FIXTURE.read_text(encoding="utf-8"))
     assert seen.keys() == expected.keys()
     for title in expected:

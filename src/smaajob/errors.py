@@ -1,29 +1,56 @@
 # SPDX-License-Identifier: MPL-2.0
 """Every error Småjob reports on purpose, with a stable code and a clear Danish message.
 
-Entry points turn these into an HTTP 4xx answer (``code``, ``message``, ``field``), a form
-error next to the field, or a CLI message with a non-zero exit. Anything else that escapes
-is a bug. Codes are stable: integrations may rely on them; messages may be improved.
+One problem gets one answer on every entry point: the error's ``http_status`` in the API
+(``{"code", "message", "field"}``, plus ``problems`` for several), the same status on the web
+(a Danish error page, or the form shown again with the message next to the field), and exit
+code 2 from the ``smaajob`` command (the message on stderr; with ``--json``, the same object as
+the API's, as JSON on stderr). Bad input is **400** ``invalid_input`` (or a subclass) everywhere:
+the API's own schema checks answer 400 ``invalid_input`` like the services, and so do the web
+forms. 422 is kept for input that is valid but that the rules cannot compute (``RuleError``).
+Anything else that escapes is a bug. Codes are stable: integrations may rely on them; messages
+may be improved. Each class has a Danish ``title`` (one line, for headings and the docs).
 
-The tree::
+The whole tree (``code``, HTTP status), including the engines' own errors in
+``smaajob.rules.errors`` and ``smaajob.matching.errors``; a class marked "same code" inherits its
+parent's code (it is the concrete form the engine raises)::
 
-    SmaajobError                       (base; never raised itself)
-    ├── InvalidInput                   400  bad value in a request, form, file or CLI flag
-    │   ├── InvalidIdentifier          400  CPR/CVR number that does not validate
-    │   ├── InvalidPeriod              400  end before start, or a date out of range
-    │   ├── InvalidHours               400  negative hours, > 168 in a week, paid > present …
-    │   │   └── HoursDeviation         400  hours outside the task's range or the citizen's
-    │   │                                   capacity: accepted when resent with a reason
-    │   ├── UnknownPostcode            400  a postcode the shipped postcode table does not know
-    │   ├── OverlappingActivity        409  two activities for the same hours or period
-    │   └── ImportRejected             400  a file import with bad rows (each row listed)
-    ├── IllegalTransition              409  a course state change the process does not allow
-    ├── NotFound                       404  missing — or not yours: the same answer for both
-    ├── DecisionRequired               409  the law gives a caseworker this decision
-    │   └── FourEyesRequired           409  a second person must approve what one calculated
-    └── RuleError                           raised by smaajob.rules (see smaajob.rules.errors)
-        ├── ParameterFileError              a parameter file is malformed (names file and key)
-        └── UnknownValue               422  a legal value the sources do not give for a date
+    SmaajobError                            error                   400  base; never raised itself
+    ├── InvalidInput                        invalid_input           400  bad value in a request, form,
+    │   │                                                                file or CLI flag
+    │   ├── InvalidIdentifier               invalid_identifier      400  CPR/CVR that does not validate
+    │   ├── InvalidPeriod                   invalid_period          400  end before start, date out of range
+    │   ├── InvalidHours                    invalid_hours           400  negative hours, > 168 a week …
+    │   │   └── HoursDeviation              hours_deviation         400  hours outside the task's range or
+    │   │                                                                capacity: accepted with a reason
+    │   ├── UnknownPostcode                 unknown_postcode        400  a postcode the table does not know
+    │   ├── OverlappingActivity             overlapping_activity    409  two activities at the same hours
+    │   ├── ImportRejected                  import_rejected         400  a file import with bad rows (listed)
+    │   ├── InvalidArguments                invalid_arguments       400  a CLI call argparse refuses
+    │   ├── rules.errors.ImpossibleFacts    impossible_facts        400  recorded facts contradict each other
+    │   ├── rules.errors.FactMissing        fact_missing            400  a fact the rule needs is not recorded
+    │   └── matching.errors.InvalidMatchingInput
+    │       │                               invalid_matching_input  400  a value the matcher cannot use
+    │       ├── matching.errors.InvalidCoordinates
+    │       │                               invalid_coordinates     400  latitude/longitude out of range
+    │       ├── matching.errors.InvalidSlots
+    │       │                               invalid_slots           400  weekly time slots that do not parse
+    │       └── matching.errors.InvalidWeights
+    │                                       invalid_weights         400  a malformed weights file
+    ├── IllegalTransition                   illegal_transition      409  a state change the process forbids
+    ├── NotFound                            not_found               404  missing — or not yours: one answer
+    ├── DecisionRequired                    decision_required       409  the law gives a caseworker this
+    │   └── FourEyesRequired                four_eyes_required      409  a second person must approve
+    └── RuleError                           rule_error              422  raised by smaajob.rules
+        ├── ParameterFileError              parameter_file_error    500  a parameter file is malformed
+        │   └── rules.errors.ParameterFileInvalid  (same code)      500  names the file and key
+        └── UnknownValue                    unknown_value           422  a legal value the sources do not
+            │                                                            give for a date
+            ├── rules.errors.ValueNotKnown  (same code)             422  names the parameter and date
+            └── rules.errors.RuleNotInForce rule_not_in_force       422  the rule does not apply that day
+
+``tests/app/test_error_tree.py`` walks every subclass of ``SmaajobError`` in the project and
+fails when one is missing here, its code is not unique, or its title is not Danish.
 
 ``smaajob.rules`` and ``smaajob.matching`` may import this module: it is plain Python.
 """
@@ -39,6 +66,7 @@ class SmaajobError(Exception):
 
     code: str = "error"
     http_status: int = 400
+    title: str = "Fejl"
 
     def __init__(self, message: str, *, field: str | None = None, code: str | None = None):
         super().__init__(message)
@@ -56,19 +84,23 @@ class SmaajobError(Exception):
 
 class InvalidInput(SmaajobError):
     code = "invalid_input"
+    title = "Ugyldig værdi"
     http_status = 400
 
 
 class InvalidIdentifier(InvalidInput):
     code = "invalid_identifier"
+    title = "Ugyldigt CPR- eller CVR-nummer"
 
 
 class InvalidPeriod(InvalidInput):
     code = "invalid_period"
+    title = "Ugyldig periode"
 
 
 class InvalidHours(InvalidInput):
     code = "invalid_hours"
+    title = "Ugyldige timer"
 
 
 class HoursDeviation(InvalidHours):
@@ -76,14 +108,17 @@ class HoursDeviation(InvalidHours):
     where the reason goes)."""
 
     code = "hours_deviation"
+    title = "Usædvanlige timer kræver en begrundelse"
 
 
 class UnknownPostcode(InvalidInput):
     code = "unknown_postcode"
+    title = "Ukendt postnummer"
 
 
 class OverlappingActivity(InvalidInput):
     code = "overlapping_activity"
+    title = "Aktiviteter overlapper"
     http_status = 409
 
 
@@ -98,6 +133,7 @@ class RowProblem:
 
 class ImportRejected(InvalidInput):
     code = "import_rejected"
+    title = "Importen er afvist"
 
     def __init__(self, problems: Sequence[RowProblem], *, total_rows: int):
         self.problems = list(problems)
@@ -114,8 +150,16 @@ class ImportRejected(InvalidInput):
         return body
 
 
+class InvalidArguments(InvalidInput):
+    """A ``smaajob`` command called with arguments argparse refuses (a missing or unknown flag)."""
+
+    code = "invalid_arguments"
+    title = "Ugyldigt kald af kommandoen"
+
+
 class IllegalTransition(SmaajobError):
     code = "illegal_transition"
+    title = "Skiftet er ikke tilladt"
     http_status = 409
 
 
@@ -123,30 +167,36 @@ class NotFound(SmaajobError):
     """Raised both when a record does not exist and when the user may not see it."""
 
     code = "not_found"
+    title = "Findes ikke"
     http_status = 404
 
 
 class DecisionRequired(SmaajobError):
     code = "decision_required"
+    title = "Kræver en afgørelse"
     http_status = 409
 
 
 class FourEyesRequired(DecisionRequired):
     code = "four_eyes_required"
+    title = "En anden person skal godkende"
 
 
 class RuleError(SmaajobError):
     code = "rule_error"
+    title = "Reglerne kan ikke beregne det"
     http_status = 422
 
 
 class ParameterFileError(RuleError):
     code = "parameter_file_error"
+    title = "Fejl i en parameterfil"
     http_status = 500
 
 
 class UnknownValue(RuleError):
     code = "unknown_value"
+    title = "Værdien kendes ikke"
     http_status = 422
 
 

@@ -164,6 +164,7 @@ def body_for(route: str, w: dict) -> dict | None:
         "PUT /api/v1/borgere/{citizen_id}/ressourcer": {"job_goal": "lager"},
         "PUT /api/v1/borgere/{citizen_id}/adresse": {"postcode": "5000"},
         "POST /api/v1/borgere/{citizen_id}/oplysninger": {"valid_from": TODAY.isoformat(), "children": 0},
+        "POST /api/v1/borgere/{citizen_id}/omfattet": {"valid_from": TODAY.isoformat(), "provider": False},
         "POST /api/v1/borgere/{citizen_id}/sygeperioder": {
             "starts_on": (TODAY - timedelta(days=7)).isoformat(),
             "ends_on": (TODAY - timedelta(days=3)).isoformat(),
@@ -251,6 +252,8 @@ API_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     # the facts the rate follows from, sick leave, weekly activities and work duty are case data
     "GET /api/v1/borgere/{citizen_id}/oplysninger": (404, 404, 404, 404, 404),
     "POST /api/v1/borgere/{citizen_id}/oplysninger": (404, 404, 404, 404, 404),
+    "GET /api/v1/borgere/{citizen_id}/omfattet": (404, 404, 404, 404, 404),
+    "POST /api/v1/borgere/{citizen_id}/omfattet": (404, 404, 404, 404, 404),
     "GET /api/v1/borgere/{citizen_id}/sygeperioder": (404, 404, 404, 404, 404),
     "POST /api/v1/borgere/{citizen_id}/sygeperioder": (404, 404, 404, 404, 404),
     "GET /api/v1/borgere/{citizen_id}/aktiviteter": (404, 404, 404, 404, 404),
@@ -559,5 +562,5 @@ def test_a_match_the_engine_refuses_for_missing_consent_can_be_neither_proposed_
     client.put(resources, data={"consent": []}, content_type=JSON)  # the citizen withdraws consent
     client.logout()
     page = log_in(client, netto).post(f"/virksomhed/forslag/{made.json()['id']}/", {"agrees": "1", "note": ""})
-    assert page.status_code == 200 and "ikke givet samtykke" in page.content.decode()
+    assert page.status_code == 400 and "ikke givet samtykke" in page.content.decode()
     assert MatchProposal.objects.get().status == "asked"

@@ -41,7 +41,7 @@ def test_the_former_sho_group_has_mindstesats_and_is_under_work_duty_with_hours_
 
 
 def test_a_demo_citizen_spans_the_boundary_with_a_status_in_june_2025_and_none_after(small_demo):
-    from smaajob.courses.selectors import hours_requirement_for
+    from smaajob.cases import hours_requirement_for
 
     spanning = []
     for citizen in _on_merged_benefit():

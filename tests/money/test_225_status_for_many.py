@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from smaajob import cases
 from smaajob.access.worklist import worklist
 from smaajob.courses import selectors as course_selectors
 from smaajob.money import services
@@ -48,9 +49,9 @@ def test_the_status_for_many_citizens_equals_each_citizens_own_status(
     )
     citizens = [citizen, nobody]
     for on in (date(2022, 6, 15), date(2022, 6, 30), date(2023, 2, 1), date(2026, 1, 5)):
-        many = course_selectors.hours_requirement_for_many([c.pk for c in citizens], on)
+        many = cases.hours_requirement_for_many([c.pk for c in citizens], on)
         for c in citizens:
-            assert _without_result(many[c.pk]) == _without_result(course_selectors.hours_requirement_for(c, on))
+            assert _without_result(many[c.pk]) == _without_result(cases.hours_requirement_for(c, on))
 
 
 def test_the_worklist_shows_the_225_hour_risk_with_the_citizen_pages_figures(
@@ -68,7 +69,7 @@ def test_the_worklist_shows_the_225_hour_risk_with_the_citizen_pages_figures(
         source="employer",
         today=on,
     )
-    own = course_selectors.hours_requirement_for(citizen, on)
+    own = cases.hours_requirement_for(citizen, on)
     assert own["status"] in ("at_risk", "reduction_proposed") and 0 < own["hours_counted"] < 225
     [alert] = [a for a in worklist(caseworker, today=on) if a.code == "hours_225_risk"]
     assert alert.citizen_id == citizen.pk and alert.citizen_name == citizen.full_name
@@ -81,7 +82,7 @@ def test_after_the_225_hour_rule_ended_the_worklist_has_no_225_hour_alerts(
 ):
     assert course_selectors.hours_requirement_in_force(date(2025, 6, 30))
     assert not course_selectors.hours_requirement_in_force(date(2025, 7, 1))
-    assert course_selectors.hours_requirement_for(citizen, date(2025, 7, 1))["status"] == "not_covered"
+    assert cases.hours_requirement_for(citizen, date(2025, 7, 1))["status"] == "not_covered"
     assert not [a for a in worklist(caseworker, today=date(2025, 7, 1)) if a.code == "hours_225_risk"]
 
 

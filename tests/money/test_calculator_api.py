@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The calculator through /api/v1/beregner/: public, documented in OpenAPI, bad input is a 422."""
+"""The calculator through /api/v1/beregner/: public, documented in OpenAPI, bad input is a 400."""
 
 from __future__ import annotations
 
@@ -74,18 +74,18 @@ def test_the_225_hour_part_says_hours_missing_and_when_they_are_met(client, db):
         ({"spouse_on_help": True}, ""),
     ],
 )
-def test_bad_input_is_a_422_with_a_stable_code_and_the_field(client, db, change, field):
+def test_bad_input_is_a_400_with_a_stable_code_and_the_field(client, db, change, field):
     response = post(client, {**BODY, **change})
-    assert response.status_code == 422
+    assert response.status_code == 400
     body = response.json()
     assert body["code"] == "invalid_input"
     assert (body["field"] or "") == field
     assert body["message"]
 
 
-def test_a_missing_field_is_a_422(client, db):
+def test_a_missing_field_is_a_400(client, db):
     response = post(client, {"month": "2017-06"})
-    assert response.status_code == 422 and response.json()["code"] == "invalid_input"
+    assert response.status_code == 400 and response.json()["code"] == "invalid_input"
 
 
 def test_a_month_whose_rate_the_sources_lack_asks_for_the_benefit_amount(client, db):

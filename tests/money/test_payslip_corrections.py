@@ -51,7 +51,7 @@ def test_a_corrected_payslip_obeys_the_payslips_own_rules(client, submit, benefi
     response = as_user(client, benefit_officer).post(
         reverse("web:correct", args=["loenseddel", payslip.pk]), fields(hours="400")
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "mere end 48 timer om ugen" in html.unescape(response.content.decode())
     payslip.refresh_from_db()
     assert payslip.hours == 26 and not Correction.objects.exists()

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from smaajob import cases
 from smaajob.errors import DecisionRequired, IllegalTransition, InvalidInput, NotFound, UnknownValue
 from smaajob.money import selectors, services
 from smaajob.money.models import Payslip, Reminder
@@ -121,7 +122,7 @@ def test_approved_hours_count_towards_the_225_hours(
     payslip = submit()
     services.calculate(actor=benefit_officer, payslip=payslip)
     services.approve(actor=second_officer, payslip=payslip)
-    case, _ = selectors.case_for_rules(citizen, first=date(2022, 1, 1), last=date(2022, 6, 1))
+    case, _ = cases.case_for_rules(citizen, first=date(2022, 1, 1), last=date(2022, 6, 1))
     assert case.record(2022 * 12 + 4).ordinary_hours == pytest.approx(26.0)
 
 
@@ -168,13 +169,13 @@ def test_the_citizen_page_and_the_calculator_count_the_same_225_hours_from_a_pay
     submit, benefit_officer, second_officer, on_kontanthjaelp, citizen
 ):
     # One builder for every page: the worklist/citizen page figure equals the payslip flow's.
-    from smaajob.courses.selectors import hours_requirement_case
+    from smaajob.cases import hours_requirement_case
 
     payslip = submit()
     services.calculate(actor=benefit_officer, payslip=payslip)
     services.approve(actor=second_officer, payslip=payslip)
     page_case = hours_requirement_case(citizen, date(2022, 6, 30))
-    money_case, _ = selectors.case_for_rules(citizen, first=date(2022, 1, 1), last=date(2022, 6, 1))
+    money_case, _ = cases.case_for_rules(citizen, first=date(2022, 1, 1), last=date(2022, 6, 1))
     for month in (2022 * 12 + 4, 2022 * 12 + 5):
         assert page_case.record(month).ordinary_hours == money_case.record(month).ordinary_hours
     assert page_case.record(2022 * 12 + 4).ordinary_hours == pytest.approx(26.0)

@@ -15,8 +15,8 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
+from smaajob.cases import hours_requirement_case
 from smaajob.courses.models import WeeklyHours
-from smaajob.courses.selectors import hours_requirement_case
 from smaajob.errors import FourEyesRequired, IllegalTransition, InvalidHours, InvalidInput, NotFound
 from smaajob.money import selectors, services
 from smaajob.money.models import PayslipWeek

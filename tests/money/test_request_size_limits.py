@@ -98,7 +98,7 @@ def test_a_payslip_within_the_request_limit_is_held_in_memory_never_in_a_tempora
             month=6, day=10)):
         page = client.post(reverse("money:my_payslips"), form(attachment=pdf(content=just_too_big),
                                                                placement=str(paid_placement.pk), employer_name=""))
-    assert page.status_code == 200
+    assert page.status_code == 400
     assert "højst 10 MB" in page.content.decode()
     assert files_under(media_root) == [] and files_under(upload_temp_dir) == []
     assert not Payslip.objects.exists()

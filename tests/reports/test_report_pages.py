@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from smaajob.reports.charts import bar_chart, line_chart
+from smaajob.charts import bar_chart, line_chart
 from smaajob.reports.models import UnitPrice
 
 

@@ -22,7 +22,7 @@ def long_on_kontanthjaelp(citizen, caseworker, course):
 
 
 def test_a_history_spanning_june_2025_has_statuses_up_to_june_and_none_after(long_on_kontanthjaelp):
-    from smaajob.courses.selectors import hours_requirement_for
+    from smaajob.cases import hours_requirement_for
 
     june = hours_requirement_for(long_on_kontanthjaelp, date(2025, 6, 30))
     july = hours_requirement_for(long_on_kontanthjaelp, date(2025, 7, 31))

@@ -123,7 +123,7 @@ def test_a_commitment_blocks_its_times_in_matching(client, consultant, citizen, 
 
 
 def test_sick_leave_recorded_through_the_api_reaches_the_225_hour_months(client, consultant, citizen):
-    from smaajob.courses.selectors import hours_requirement_case
+    from smaajob.cases import hours_requirement_case
     from smaajob.rules import month_index
 
     log_in(client, consultant)

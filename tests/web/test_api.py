@@ -28,7 +28,7 @@ def test_a_citizen_not_yours_is_a_404_with_a_stable_code(client, make_user, citi
     assert response.json()["code"] == "not_found"
 
 
-def test_a_malformed_id_is_a_clear_422_not_a_500(client, caseworker):
+def test_a_malformed_id_is_a_clear_400_not_a_500(client, caseworker):
     response = log_in(client, caseworker).get("/api/v1/borgere/abc")
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert response.json()["code"] == "invalid_input"

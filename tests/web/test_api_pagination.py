@@ -81,7 +81,7 @@ def test_a_page_after_the_last_is_not_found_in_danish(client, consultant, two_of
 def test_a_bad_page_parameter_is_refused_in_danish(client, consultant, url, params, field, message):
     log_in(client, consultant)
     response = client.get(url, params)
-    assert response.status_code == 422
+    assert response.status_code == 400
     body = response.json()
     assert body["code"] == "invalid_input" and body["field"] == field
     assert message in body["message"]

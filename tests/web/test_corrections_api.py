@@ -112,7 +112,7 @@ def test_the_api_refuses_a_correction_to_a_role_that_may_not_write_the_record(cl
 def test_an_unknown_kind_and_an_oversized_id_are_not_found_or_refused(client, consultant, db):
     log_in(client, consultant)
     assert patch(client, "borger", 1, {"first_name": "X"}).status_code == 404
-    assert client.get("/api/v1/rettelser/uge/99999999999999999999").status_code == 422
+    assert client.get("/api/v1/rettelser/uge/99999999999999999999").status_code == 400
 
 
 def test_the_visitation_date_cannot_be_corrected_into_the_future(client, caseworker, course):

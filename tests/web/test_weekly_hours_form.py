@@ -133,7 +133,7 @@ def test_a_paid_row_with_hours_present_but_no_paid_hours_is_refused_not_saved_as
     log_in(client, consultant)
     paid = next(p for p in placements if p.kind == "paid")
     response = submit_as_a_browser(client, _monday_last_week(), {f"p{paid.pk}-hours_present": "5"})
-    assert response.status_code == 422 and "Angiv løntimer" in response.content.decode()
+    assert response.status_code == 400 and "Angiv løntimer" in response.content.decode()
     assert not WeeklyHours.objects.exists()
 
 
@@ -185,5 +185,5 @@ def test_clearing_a_recorded_week_is_refused_with_a_hint(client, consultant, pla
     first = placements[0]
     submit_as_a_browser(client, week, _typed(first))
     response = submit_as_a_browser(client, week, {f"p{first.pk}-hours_present": ""})
-    assert response.status_code == 422 and "skriv 0" in response.content.decode()
+    assert response.status_code == 400 and "skriv 0" in response.content.decode()
     assert WeeklyHours.objects.get(placement=first).hours_present == Decimal(5)

@@ -38,6 +38,7 @@ from smaajob.access.citizens import citizens_for, employer_facts, log_list_read
 from smaajob.access.courses import placements_for, proposals_for
 from smaajob.audit.models import AuditAction, AuditChannel, HandledAlert
 from smaajob.audit.services import record as audit
+from smaajob.cases import hours_requirement_for_many
 from smaajob.choices import choice_labels
 from smaajob.citizens.models import (
     Benefit,
@@ -49,12 +50,10 @@ from smaajob.citizens.models import (
 )
 from smaajob.citizens.services import may_answer_transfer
 from smaajob.courses.models import Course, CourseTransition, MatchProposal, Placement, WeeklyHours
-from smaajob.courses.rules_case import COVERED_BENEFITS
 from smaajob.courses.selectors import (
     active_on,
     follow_up_due_dates,
     follow_up_is_due,
-    hours_requirement_for_many,
     hours_requirement_in_force,
 )
 from smaajob.courses.states import CourseState
@@ -64,6 +63,7 @@ from smaajob.money import selectors as money_selectors
 from smaajob.money.deadlines import DEADLINE_DAY
 from smaajob.money.models import Payslip, PayslipStatus
 from smaajob.organisation.models import Project, Role, User
+from smaajob.rules.coverage import covered_benefits
 from smaajob.rules.months import danish_month, month_index
 
 HIGH = "high"
@@ -397,7 +397,7 @@ def exemption_reviews(user: User, citizens: QuerySet[Citizen], today: date) -> I
 
 def hours_requirement_risk(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Hit]:
     covered = Benefit.objects.filter(
-        citizen=OuterRef("pk"), benefit_type__in=COVERED_BENEFITS, valid_from__lte=today
+        citizen=OuterRef("pk"), benefit_type__in=covered_benefits(today), valid_from__lte=today
     ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
     exempt = ExemptionDecision.objects.filter(citizen=OuterRef("pk"), valid_from__lte=today).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=today)

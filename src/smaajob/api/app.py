@@ -14,7 +14,7 @@ from ninja.security import SessionAuth
 
 from smaajob.audit import context
 from smaajob.audit.models import AuditChannel
-from smaajob.errors import SmaajobError
+from smaajob.errors import InvalidInput, SmaajobError
 
 
 class OperationSessionAuth(SessionAuth):
@@ -89,7 +89,9 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
     first = problems[0] if problems else {"field": None, "message": "ugyldig værdi"}
     body = {"code": "invalid_input", "message": f"Ugyldig værdi i {first['field']}: {first['message']}",
             "field": first["field"], "problems": problems}
-    return api.create_response(request, body, status=422)
+    # The same problem gets the same answer as a service's refusal: 400 ``invalid_input``
+    # (smaajob.errors: one error contract for web, API and CLI).
+    return api.create_response(request, body, status=InvalidInput.http_status)
 
 
 @api.exception_handler(AuthenticationError)

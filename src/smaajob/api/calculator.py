@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
 """API: "Hvad får jeg ud af det?" — the public calculation, the same as /beregner/.
 
-No log-in, nothing stored, nothing logged. Bad input is refused by the schema with HTTP 422 and
+No log-in, nothing stored, nothing logged. Bad input is refused by the schema with HTTP 400 and
 the project's error body (``code``, ``message``, ``field``); a value the rules' sources lack for
 the month (e.g. the kontanthjælp rate) is a 422 ``unknown_value`` naming ``benefit_amount``.
 """

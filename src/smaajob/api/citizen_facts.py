@@ -10,14 +10,15 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.api.types import Id, Text
 from smaajob.audit.models import AuditChannel
 from smaajob.citizens import services
 from smaajob.citizens.benefit_today import derived_benefit
+from smaajob.rules.case import SpouseSupport
 
 PREFIX = "/borgere"
 TAG = "borgere"
@@ -85,7 +86,7 @@ def _benefit_today(citizen: Any) -> BenefitTodayOut:
     response=BenefitTodayOut,
     summary="Oplysningerne til satsen og den ydelse og sats, der udledes af dem i dag, med forklaring",
 )
-def get_rate_facts(request: HttpRequest, citizen_id: Id) -> BenefitTodayOut:
+def get_rate_facts(request: AuthenticatedRequest, citizen_id: Id) -> BenefitTodayOut:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: oplysninger til satsen")
     return _benefit_today(citizen)
@@ -96,7 +97,7 @@ def get_rate_facts(request: HttpRequest, citizen_id: Id) -> BenefitTodayOut:
     response={201: BenefitTodayOut},
     summary="Registrér oplysningerne til satsen (og målgruppen) fra en dato (rådgiver)",
 )
-def post_rate_facts(request: HttpRequest, citizen_id: Id, payload: RateFactsIn):
+def post_rate_facts(request: AuthenticatedRequest, citizen_id: Id, payload: RateFactsIn) -> Status[Any]:
     access.require_authority(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: oplysninger til satsen")
     data = payload.dict()
@@ -108,6 +109,94 @@ def post_rate_facts(request: HttpRequest, citizen_id: Id, payload: RateFactsIn):
                 actor=request.user, citizen=citizen, category=target_group, valid_from=data["valid_from"]
             )
     return Status(201, _benefit_today(citizen))
+
+
+class CoverageFactsIn(Schema):
+    """Who is covered by the 225-hour rule beyond the benefit (LAS § 13 f): ``null`` / absent is
+    "not recorded"."""
+
+    valid_from: date
+    spouse_support: SpouseSupport | None = None
+    provider: bool | None = None
+    full_child_benefit_from: date | None = None
+
+
+class CoverageFactsOut(Schema):
+    valid_from: date
+    valid_to: date | None = None
+    spouse_support: str | None = None
+    provider: bool | None = None
+    full_child_benefit_from: date | None = None
+
+
+class CoverageOut(Schema):
+    facts: CoverageFactsOut | None
+    history: list[CoverageFactsOut]
+    # The 225-hour status on this day: today while the rule is in force, else 30 June 2025.
+    hours_requirement_day: date
+    hours_requirement_status: str
+    hours_requirement_reason: str | None = None
+    message: str | None = None
+
+
+def _coverage_facts_out(row: Any) -> CoverageFactsOut:
+    return CoverageFactsOut(
+        valid_from=row.valid_from,
+        valid_to=row.valid_to,
+        spouse_support=row.spouse_support or None,
+        provider=row.provider,
+        full_child_benefit_from=row.full_child_benefit_from,
+    )
+
+
+def _coverage(citizen: Any) -> CoverageOut:
+    from smaajob.cases import coverage_status
+
+    today = date.today()
+    history = list(citizen.coverage_facts_history.order_by("-valid_from"))
+    current = next((r for r in history if r.valid_from <= today and (r.valid_to is None or r.valid_to >= today)), None)
+    status = coverage_status(citizen, today)
+    return CoverageOut(
+        hours_requirement_day=status["day"],
+        facts=_coverage_facts_out(current) if current is not None else None,
+        history=[_coverage_facts_out(r) for r in history],
+        hours_requirement_status=status["status"],
+        hours_requirement_reason=status.get("reason"),
+        message=status.get("message"),
+    )
+
+
+@router.get(
+    "/{citizen_id}/omfattet",
+    response=CoverageOut,
+    summary="Oplysningerne om, hvem der er omfattet af 225-timersreglen, og status i dag",
+)
+def get_coverage_facts(request: AuthenticatedRequest, citizen_id: Id) -> CoverageOut:
+    access.require_case_writer(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: omfattet af 225-timersreglen")
+    return _coverage(citizen)
+
+
+@router.post(
+    "/{citizen_id}/omfattet",
+    response={201: CoverageOut},
+    summary="Registrér, hvad ægtefællen lever af, om ægteparret forsørger børn og fra hvornår der er ret til "
+    "fuld børne- og ungeydelse (rådgiver)",
+)
+def post_coverage_facts(request: AuthenticatedRequest, citizen_id: Id, payload: CoverageFactsIn) -> Status[Any]:
+    access.require_authority(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: omfattet af 225-timersreglen")
+    data = payload.dict()
+    services.record_coverage_facts(
+        actor=request.user,
+        citizen=citizen,
+        channel=API,
+        valid_from=data["valid_from"],
+        spouse_support=str(data["spouse_support"] or ""),
+        provider=data["provider"],
+        full_child_benefit_from=data["full_child_benefit_from"],
+    )
+    return Status(201, _coverage(citizen))
 
 
 class SickLeaveIn(Schema):
@@ -122,7 +211,7 @@ class SickLeaveOut(Schema):
 
 
 @router.get("/{citizen_id}/sygeperioder", response=list[SickLeaveOut], summary="Registrerede sygeperioder")
-def list_sick_leave(request: HttpRequest, citizen_id: Id) -> list[SickLeaveOut]:
+def list_sick_leave(request: AuthenticatedRequest, citizen_id: Id) -> list[SickLeaveOut]:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: sygeperioder")
     return [
@@ -132,7 +221,7 @@ def list_sick_leave(request: HttpRequest, citizen_id: Id) -> list[SickLeaveOut]:
 
 
 @router.post("/{citizen_id}/sygeperioder", response={201: SickLeaveOut}, summary="Registrér en sygeperiode")
-def post_sick_leave(request: HttpRequest, citizen_id: Id, payload: SickLeaveIn):
+def post_sick_leave(request: AuthenticatedRequest, citizen_id: Id, payload: SickLeaveIn) -> Status[Any]:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: sygeperiode")
     row = services.record_sick_leave(actor=request.user, citizen=citizen, **payload.dict())
@@ -165,7 +254,7 @@ class CommitmentOut(Schema):
     response=list[CommitmentOut],
     summary="Andre faste aktiviteter (sprogskole, behandling)",
 )
-def list_commitments(request: HttpRequest, citizen_id: Id) -> list[CommitmentOut]:
+def list_commitments(request: AuthenticatedRequest, citizen_id: Id) -> list[CommitmentOut]:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: aktiviteter")
     return [
@@ -179,7 +268,7 @@ def list_commitments(request: HttpRequest, citizen_id: Id) -> list[CommitmentOut
     response={201: CommitmentOut},
     summary="Registrér en fast aktivitet; dens tider regnes som optaget i matchningen",
 )
-def post_commitment(request: HttpRequest, citizen_id: Id, payload: CommitmentIn):
+def post_commitment(request: AuthenticatedRequest, citizen_id: Id, payload: CommitmentIn) -> Status[Any]:
     from smaajob.errors import InvalidInput
 
     access.require_case_writer(request.user)
@@ -251,7 +340,7 @@ def _work_duty(citizen: Any) -> WorkDutyOut:
 
 
 @router.get("/{citizen_id}/arbejdspligt", response=WorkDutyOut, summary="Arbejdspligt: status og ugernes timer")
-def get_work_duty(request: HttpRequest, citizen_id: Id) -> WorkDutyOut:
+def get_work_duty(request: AuthenticatedRequest, citizen_id: Id) -> WorkDutyOut:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: arbejdspligt")
     return _work_duty(citizen)
@@ -262,7 +351,7 @@ def get_work_duty(request: HttpRequest, citizen_id: Id) -> WorkDutyOut:
     response={201: WorkDutyOut},
     summary="Registrér, at borgeren er omfattet af arbejdspligt fra en dato, med hjemmel og planlagte timer (rådgiver)",
 )
-def post_work_duty(request: HttpRequest, citizen_id: Id, payload: WorkDutyIn):
+def post_work_duty(request: AuthenticatedRequest, citizen_id: Id, payload: WorkDutyIn) -> Status[Any]:
     access.require_authority(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: arbejdspligt")
     services.decide_work_duty(actor=request.user, citizen=citizen, channel=API, **payload.dict())
@@ -272,7 +361,7 @@ def post_work_duty(request: HttpRequest, citizen_id: Id, payload: WorkDutyIn):
 @router.put(
     "/{citizen_id}/arbejdspligt/uger", response=WorkDutyOut, summary="Ugens fremmøde i arbejdspligtens aktiviteter"
 )
-def put_work_duty_week(request: HttpRequest, citizen_id: Id, payload: WorkDutyWeekIn) -> WorkDutyOut:
+def put_work_duty_week(request: AuthenticatedRequest, citizen_id: Id, payload: WorkDutyWeekIn) -> WorkDutyOut:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: arbejdspligt")
     services.record_work_duty_week(actor=request.user, citizen=citizen, channel=API, **payload.dict())

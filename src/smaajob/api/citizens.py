@@ -4,18 +4,20 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import RootModel
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id, Text, text_for
 from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Citizen, ExemptionDecision
 from smaajob.organisation.models import Role
+from smaajob.rules.case import ExemptionGround
 
 API = AuditChannel.API
 JobGoal = text_for(Citizen, "job_goal")
@@ -73,7 +75,7 @@ class CitizenListItem(RootModel[CitizenSummary | EmployerCitizenOut]):
     summary="Borgere, du har adgang til (en virksomhed: kun samtykkede oplysninger om borgere hos den nu)",
 )
 @paginate(Pages)
-def list_citizens(request: HttpRequest) -> Rows:
+def list_citizens(request: AuthenticatedRequest) -> Rows:
     user = request.user
     access.require_case_reader(user)
 
@@ -96,7 +98,7 @@ def list_citizens(request: HttpRequest) -> Rows:
     response=CitizenSummary | EmployerCitizenOut,
     summary="Én borger (404 hvis den ikke findes eller ikke er din)",
 )
-def get_citizen(request: HttpRequest, citizen_id: Id) -> CitizenSummary | EmployerCitizenOut:
+def get_citizen(request: AuthenticatedRequest, citizen_id: Id) -> CitizenSummary | EmployerCitizenOut:
     user = request.user
     access.require_case_reader(user)
     if user.role == Role.EMPLOYER:
@@ -115,7 +117,7 @@ class TimelineEvent(Schema):
 
 
 @router.get("/{citizen_id}/tidslinje", response=list[TimelineEvent], summary="Hele forløbet på én tidslinje")
-def timeline(request: HttpRequest, citizen_id: Id) -> list[TimelineEvent]:
+def timeline(request: AuthenticatedRequest, citizen_id: Id) -> list[TimelineEvent]:
     from smaajob.courses.selectors import timeline as build
 
     access.require_case_writer(request.user)
@@ -139,8 +141,8 @@ class HoursRequirementOut(Schema):
     response=HoursRequirementOut,
     summary="Status efter 225-timersreglen denne måned, med forklaring (et forslag, aldrig en afgørelse)",
 )
-def hours_requirement(request: HttpRequest, citizen_id: Id) -> HoursRequirementOut:
-    from smaajob.courses.selectors import hours_requirement_for
+def hours_requirement(request: AuthenticatedRequest, citizen_id: Id) -> HoursRequirementOut:
+    from smaajob.cases import hours_requirement_for
 
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: 225 timer")
@@ -163,7 +165,7 @@ class ResourcesIn(Schema):
 
 
 @router.put("/{citizen_id}/ressourcer", response=CitizenSummary, summary="Ressourceafdækning, samtykke og delmål")
-def resources(request: HttpRequest, citizen_id: Id, payload: ResourcesIn) -> CitizenSummary:
+def resources(request: AuthenticatedRequest, citizen_id: Id, payload: ResourcesIn) -> CitizenSummary:
     from smaajob.citizens.selectors import consented_facts_on
     from smaajob.courses.selectors import open_course
     from smaajob.courses.services import map_resources
@@ -205,7 +207,7 @@ class LocationOut(Schema):
 
 
 @router.put("/{citizen_id}/adresse", response=LocationOut, summary="Adresse og placering (til matchning)")
-def address(request: HttpRequest, citizen_id: Id, payload: AddressIn) -> LocationOut:
+def address(request: AuthenticatedRequest, citizen_id: Id, payload: AddressIn) -> LocationOut:
     from smaajob.citizens.services import update_citizen_address
 
     access.require_case_writer(request.user)
@@ -222,6 +224,8 @@ class ExemptionIn(Schema):
     valid_to: date | None = None
     reason: Text
     legal_basis: LegalBasis = "LAS § 13 f, stk. 9"
+    # The named legal ground (LAS § 13 f stk. 9 and the guidance's cases).
+    ground: ExemptionGround = ExemptionGround.WORK_CAPACITY
     review_on: date
 
 
@@ -230,6 +234,7 @@ class ExemptionOut(Schema):
     decided_on: date
     review_on: date
     legal_basis: str
+    ground: str
 
 
 @router.post(
@@ -237,12 +242,20 @@ class ExemptionOut(Schema):
     response={201: ExemptionOut},
     summary="Rådgiverens afgørelse om fritagelse fra 225-timersreglen",
 )
-def exemption(request: HttpRequest, citizen_id: Id, payload: ExemptionIn):
+def exemption(request: AuthenticatedRequest, citizen_id: Id, payload: ExemptionIn) -> Status[Any]:
     from smaajob.citizens.services import decide_exemption
 
     access.require_authority(request.user)
     c = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: fritagelse")
-    row = decide_exemption(actor=request.user, citizen=c, **payload.dict())
+    data = payload.dict()
+    row = decide_exemption(actor=request.user, citizen=c, **data | {"ground": str(data["ground"])})
     return Status(
-        201, ExemptionOut(id=row.pk, decided_on=row.decided_on, review_on=row.review_on, legal_basis=row.legal_basis)
+        201,
+        ExemptionOut(
+            id=row.pk,
+            decided_on=row.decided_on,
+            review_on=row.review_on,
+            legal_basis=row.legal_basis,
+            ground=row.ground,
+        ),
     )

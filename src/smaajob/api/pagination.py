@@ -7,7 +7,7 @@ asks for another size of at most ``MAX_PAGE_SIZE``; both limits are in the OpenA
 Before, lists were cut silently at 500 or 1,000 rows.
 
 Bad page parameters get a Danish answer: a page number below 1 or a page size out of range is
-refused by the parameters' own bounds (422, ``invalid_input``, see ``smaajob.api.app``); a page
+refused by the parameters' own bounds (400, ``invalid_input``, see ``smaajob.api.app``); a page
 after the last one is ``not_found`` (404), as in Django's own paginator — except page 1 of an
 empty list, which is an empty page.
 

@@ -4,7 +4,7 @@
 Pydantic's plain ``int`` and ``str`` accept what PostgreSQL cannot hold — an id beyond 64 bits,
 a NUL character, a title longer than its column — and the driver's error became a 500
 (issue 23, item 5). These types refuse such values in the schema, so the answer is the
-project's 422 body (``code``, ``message``, ``field``) with a Danish message, before any query.
+project's 400 ``invalid_input`` body (``code``, ``message``, ``field``) with a Danish message, before any query.
 
 * ``Id`` — a record id: a whole number from 1 to ``MAX_ID`` (path, query, form or JSON).
 * ``text_for(Model, "field")`` — text without NUL, at most the model field's ``max_length``.

@@ -17,6 +17,7 @@ from smaajob.dated import DatedFact
 from smaajob.network.models import DanishLevel
 from smaajob.organisation.models import Project, TargetGroup
 from smaajob.places.location import LOCATION_SOURCES
+from smaajob.rules.case import EXEMPTION_GROUND_TEXT, ExemptionGround, SpouseSupport
 from smaajob.validators import mask_cpr
 
 
@@ -157,7 +158,9 @@ class Readiness(DatedFact):
 class BenefitType(models.TextChoices):
     KONTANTHJAELP = "kontanthjaelp", _("Kontanthjælp")
     UDDANNELSESHJAELP = "uddannelseshjaelp", _("Uddannelseshjælp")
-    INTEGRATIONSYDELSE = "integrationsydelse", _("Integrationsydelse / selvforsørgelses- og hjemrejseydelse")
+    INTEGRATIONSYDELSE = "integrationsydelse", _(
+        "Integrationsydelse / selvforsørgelses- og hjemrejseydelse / overgangsydelse"
+    )
     RESSOURCEFORLOEBSYDELSE = "ressourceforloebsydelse", _("Ressourceforløbsydelse")
     LEDIGHEDSYDELSE = "ledighedsydelse", _("Ledighedsydelse")
     REVALIDERING = "revalidering", _("Revalideringsydelse")
@@ -218,6 +221,49 @@ class RateFacts(DatedFact):
                 name="rate_facts_work_years_in_ten",
             ),
         ]
+
+
+# What a married citizen's spouse lives on, as the 225-hour rule asks (LAS § 13 f; the codes are
+# ``smaajob.rules.case.SpouseSupport``'s, the labels Danish).
+SPOUSE_SUPPORT_LABELS = {
+    SpouseSupport.KONTANT_ELLER_UDDANNELSESHJAELP: _("Kontanthjælp eller uddannelseshjælp"),
+    SpouseSupport.INTEGRATIONSYDELSE: _("Integrationsydelse / selvforsørgelses- og hjemrejseydelse / overgangsydelse"),
+    SpouseSupport.RESSOURCEFORLOEBSYDELSE: _("Ressourceforløbsydelse"),
+    SpouseSupport.PENSION: _("Pension (folkepension eller førtidspension)"),
+    SpouseSupport.SU: _("SU"),
+    SpouseSupport.EFTERLOEN: _("Efterløn"),
+    SpouseSupport.OTHER: _("Andet (fx arbejde eller dagpenge)"),
+}
+SPOUSE_SUPPORT_CHOICES = [(kind.value, label) for kind, label in SPOUSE_SUPPORT_LABELS.items()]
+EXEMPTION_GROUND_CHOICES = [
+    (ground.value, EXEMPTION_GROUND_TEXT[ground][0].upper() + EXEMPTION_GROUND_TEXT[ground][1:])
+    for ground in ExemptionGround
+]
+
+
+class CoverageFacts(DatedFact):
+    """The facts who is covered by the 225-hour rule follows from, beyond the benefit itself
+    (``Benefit.benefit_type``) and the marital status, as the caseworker recorded them
+    (issue 20 item 7; ``smaajob.rules.hours_requirement.coverage_by_benefit``).
+
+    ``spouse_support``: what a married citizen's spouse lives on (blank: not recorded; a linked
+    spouse's own benefit answers then). ``provider``: the couple has forsørgelsespligt over for
+    børn (``None``: not recorded; the rate facts' number of children answers then).
+    ``full_child_benefit_from``: the day the family became entitled to full børne- og ungeydelse.
+    """
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.CASCADE, related_name="coverage_facts_history")
+    spouse_support = models.CharField(
+        _("ægtefællen lever af"), max_length=40, choices=SPOUSE_SUPPORT_CHOICES, blank=True
+    )
+    provider = models.BooleanField(_("ægteparret forsørger børn"), null=True, blank=True)
+    full_child_benefit_from = models.DateField(_("ret til fuld børne- og ungeydelse fra"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta(DatedFact.Meta):
+        verbose_name = _("oplysninger om, hvem der er omfattet af 225-timersreglen")
+        verbose_name_plural = _("oplysninger om, hvem der er omfattet af 225-timersreglen")
+        constraints = [DatedFact.period_constraint("coverage_facts_period")]
 
 
 class WorkDuty(DatedFact):
@@ -370,6 +416,10 @@ class ExemptionDecision(QuickChoiceLabels, Annullable):
     valid_to = models.DateField(_("gælder til og med"), null=True, blank=True)
     reason = models.TextField(_("begrundelse"))
     legal_basis = models.CharField(_("hjemmel"), max_length=200, default="LAS § 13 f, stk. 9")
+    # The named legal ground of the exemption (LAS § 13 f stk. 9 and the guidance's cases).
+    ground = models.CharField(
+        _("grundlag"), max_length=40, choices=EXEMPTION_GROUND_CHOICES, default=ExemptionGround.WORK_CAPACITY.value
+    )
     review_on = models.DateField(_("revurderes senest"))
 
     class Meta:

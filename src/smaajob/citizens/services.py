@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +17,8 @@ from smaajob import plausibility
 from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.citizens.models import (
+    EXEMPTION_GROUND_CHOICES,
+    SPOUSE_SUPPORT_CHOICES,
     Assignment,
     Benefit,
     BenefitRate,
@@ -24,6 +26,7 @@ from smaajob.citizens.models import (
     Citizen,
     Commitment,
     Consent,
+    CoverageFacts,
     DisclosableFact,
     ExemptionDecision,
     MaritalStatus,
@@ -410,6 +413,7 @@ def decide_exemption(
     review_on: date,
     valid_to: date | None = None,
     legal_basis: str = "LAS § 13 f, stk. 9",
+    ground: str = "work_capacity",
     today: date | None = None,
 ) -> ExemptionDecision:
     """Record a caseworker's exemption from the 225-hour rule. Only caseworkers decide it.
@@ -417,6 +421,7 @@ def decide_exemption(
     is planned after it (``smaajob.plausibility``)."""
     if actor.role != Role.CASEWORKER:
         raise InvalidInput("Kun en rådgiver (myndighed) kan træffe afgørelse om fritagelse.", field="decided_by")
+    _listed(ground, EXEMPTION_GROUND_CHOICES, "ground", "grundlag for fritagelsen")
     check_exemption(
         citizen=citizen,
         decided_on=decided_on,
@@ -435,6 +440,7 @@ def decide_exemption(
         valid_to=valid_to,
         reason=reason.strip(),
         legal_basis=legal_basis.strip(),
+        ground=ground,
         review_on=review_on,
     )
     audit(
@@ -557,15 +563,74 @@ def record_rate_facts(
         "recorded_by": actor,
         "migrated": False,
     }
-    current = RateFacts.objects.filter(citizen=citizen, valid_to__isnull=True).order_by("-valid_from").first()
+    row = _record_or_correct(RateFacts, citizen=citizen, valid_from=valid_from, values=values)
+    _audit_update(actor, citizen, "rate_facts", row.pk, "oplysninger til satsen", channel)
+    return row
+
+
+def _record_or_correct[F: RateFacts | CoverageFacts](
+    model: type[F], *, citizen: Citizen, valid_from: date, values: dict[str, Any]
+) -> F:
+    """A dated fact recorded from ``valid_from``; recorded again the same day as the current row,
+    it corrects that row (a caseworker fixing a typo) instead of opening a new one."""
+    current = model.objects.filter(citizen=citizen, valid_to__isnull=True).order_by("-valid_from").first()
     if current is not None and current.valid_from == valid_from:
         for name, value in values.items():
             setattr(current, name, value)
         current.save(update_fields=list(values))
-        row = current
-    else:
-        row = record_change(RateFacts, owner={"citizen": citizen}, valid_from=valid_from, **values)
-    _audit_update(actor, citizen, "rate_facts", row.pk, "oplysninger til satsen", channel)
+        return cast(F, current)
+    return record_change(model, owner={"citizen": citizen}, valid_from=valid_from, **values)
+
+
+def _listed(value: str, choices: list[tuple[str, Any]], field: str, what: str) -> str:
+    codes = [code for code, _label in choices]
+    if value not in codes:
+        raise InvalidInput(f"Ukendt {what} »{value}«. Gyldige værdier: {', '.join(codes)}.", field=field)
+    return value
+
+
+@transaction.atomic
+def record_coverage_facts(
+    *,
+    actor: User,
+    citizen: Citizen,
+    valid_from: date,
+    spouse_support: str = "",
+    provider: bool | None = None,
+    full_child_benefit_from: date | None = None,
+    channel: str | None = None,
+) -> CoverageFacts:
+    """Record the facts who is covered by the 225-hour rule follows from, as of ``valid_from``
+    (what the spouse lives on, whether the couple provides for children, and from when the
+    family is entitled to full child benefit). Blank / ``None`` is "not recorded".
+
+    A second recording dated the same day as the current row corrects that row; an earlier
+    date is refused, as for every dated fact (``record_change``).
+    """
+    if spouse_support:
+        _listed(spouse_support, SPOUSE_SUPPORT_CHOICES, "spouse_support", "forsørgelse for ægtefællen")
+    if valid_from < citizen.birth_date:
+        raise InvalidPeriod("Oplysningerne kan ikke gælde fra før borgerens fødselsdato.", field="valid_from")
+    if full_child_benefit_from is not None and full_child_benefit_from < citizen.birth_date:
+        raise InvalidPeriod(
+            "Retten til fuld børne- og ungeydelse kan ikke begynde før borgerens fødselsdato; "
+            "skriv datoen fra afgørelsen om børne- og ungeydelse, fx 01.07.2023.",
+            field="full_child_benefit_from",
+        )
+    if full_child_benefit_from is not None and provider is False:
+        raise InvalidInput(
+            "Fuld børne- og ungeydelse forudsætter børn: vælg »Ja« til, at ægteparret forsørger børn, "
+            "eller lad datoen stå tom.",
+            field="full_child_benefit_from",
+        )
+    values = {
+        "spouse_support": spouse_support,
+        "provider": provider,
+        "full_child_benefit_from": full_child_benefit_from,
+        "recorded_by": actor,
+    }
+    row = _record_or_correct(CoverageFacts, citizen=citizen, valid_from=valid_from, values=values)
+    _audit_update(actor, citizen, "coverage_facts", row.pk, "oplysninger til 225-timersreglen", channel)
     return row
 
 

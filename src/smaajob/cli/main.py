@@ -3,27 +3,30 @@
 
 Each command group lives in its own module under ``smaajob.cli`` and exposes
 ``register(subparsers)``, which adds its parser and sets ``handler(args) -> int``.
-Errors from ``smaajob.errors`` become a message on stderr and exit code 2, and so do the
-mistakes an operator can make outside the program: a ``DATABASE_URL`` that names no known
-database, or a database server that does not answer. Nothing else is caught, because anything
-else is a bug and should be seen as one. argparse's own texts are in Danish
-(``smaajob.cli.argparse_da``).
+Errors from ``smaajob.errors`` become a message on stderr and exit code 2 — with ``--json``,
+the error's object (``code``, ``message``, ``field``: the API's body) as JSON on stderr; a call
+argparse refuses is ``invalid_arguments`` the same way, and so are the mistakes an operator can
+make outside the program: a ``DATABASE_URL`` that names no known database, or a database server
+that does not answer. Nothing else is caught, because anything else is a bug and should be seen
+as one. argparse's own texts are in Danish (``smaajob.cli.argparse_da``).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 import django
 from django.core.exceptions import ImproperlyConfigured
 from django.db import OperationalError
 
 from smaajob.cli import argparse_da
-from smaajob.errors import SmaajobError
+from smaajob.errors import InvalidArguments, SmaajobError
 
 # Command groups, in the order `smaajob --help` lists them.
 COMMAND_MODULES = (
@@ -38,9 +41,17 @@ COMMAND_MODULES = (
 )
 
 
+class _Parser(argparse_da.DanishTypeNames):
+    """Refuses a bad call with ``InvalidArguments`` (exit 2, like every error), not ``SystemExit``;
+    sub-commands' parsers are of this class too (argparse copies the class to its subparsers)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise InvalidArguments(f"{message}\n{self.format_usage().strip()}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     argparse_da.install()
-    parser = argparse_da.DanishTypeNames(
+    parser = _Parser(
         prog="smaajob",
         description="Småjob – arbejdsværktøj til småjobs. DATABASE_URL vælger databasen "
         "(standard: SQLite-filen var/smaajob.sqlite3).",
@@ -60,26 +71,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImproperlyConfigured as exc:
         print(f"fejl [configuration]: {exc}", file=sys.stderr)
         return 2
+    words = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in words
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return 2
     from smaajob.audit import context  # needs django.setup() (it names the audit model)
     from smaajob.audit.models import AuditChannel
 
     try:
+        args = parser.parse_args(words)
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return 2
         with context.operation(AuditChannel.CLI):
             return int(args.handler(args) or 0)
     except SmaajobError as exc:
-        print(f"fejl [{exc.code}]: {exc.message}", file=sys.stderr)
-        return 2
+        return _refuse(exc.as_dict(), as_json)
     except OperationalError as exc:
-        print(f"fejl [database_unavailable]: {database_problem(exc)}", file=sys.stderr)
-        return 2
+        return _refuse({"code": "database_unavailable", "message": database_problem(exc), "field": None}, as_json)
     except KeyboardInterrupt:
         print("afbrudt", file=sys.stderr)
         return 130
+
+
+def _refuse(error: dict[str, object], as_json: bool) -> int:
+    if as_json:
+        print(json.dumps(error, ensure_ascii=False), file=sys.stderr)
+    else:
+        print(f"fejl [{error['code']}]: {error['message']}", file=sys.stderr)
+    return 2
 
 
 def database_problem(exc: Exception) -> str:

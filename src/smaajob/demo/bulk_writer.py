@@ -29,6 +29,7 @@ from smaajob.citizens.models import (
     Citizen,
     Commitment,
     Consent,
+    CoverageFacts,
     ExemptionDecision,
     ProjectMembership,
     RateFacts,
@@ -54,7 +55,7 @@ from smaajob.demo.organisation import (
     ensure_organisation,
     make_user,
 )
-from smaajob.demo.rate_facts import WORK_DUTY_BASIS, demo_facts
+from smaajob.demo.rate_facts import WORK_DUTY_BASIS, demo_coverage_facts, demo_facts
 from smaajob.demo.schedule import CoursePlan, plan_course
 from smaajob.demo.service_writer import EXEMPTION_REASON, LANGUAGE_SCHOOL_SLOTS
 from smaajob.demo.trajectories import TRAJECTORIES
@@ -232,13 +233,18 @@ def _write_batch(batch: list[tuple[CitizenSpec, CoursePlan, list[tuple[Company, 
     ])
     facts: dict[type[models.Model], list[Any]] = {
         m: [] for m in (Readiness, Benefit, ProjectMembership, Assignment, Consent, ExemptionDecision, Commitment,
-                        RateFacts, WorkDuty)}
+                        RateFacts, WorkDuty, CoverageFacts)}
     courses: list[Course] = []
+    married: list[int] = []
     for citizen, (s, plan, _places, cw, vk) in zip(citizens, batch, strict=True):
         t, visit = s.trajectory, plan.started_on
         facts[Readiness].append(Readiness(citizen=citizen, category=t.readiness, decided_by=cw,
                                           valid_from=visit - timedelta(days=60)))
         facts[Benefit].append(Benefit(citizen=citizen, benefit_type=t.benefit, valid_from=visit - timedelta(days=365)))
+        coverage = demo_coverage_facts(t, benefit_from=visit - timedelta(days=365))
+        if coverage is not None:
+            married.append(citizen.pk)
+            facts[CoverageFacts].append(CoverageFacts(citizen=citizen, recorded_by=cw, **coverage))
         todays = demo_facts(t, benefit_from=visit - timedelta(days=365), today=today)
         if todays is not None:
             facts[RateFacts].append(RateFacts(citizen=citizen, recorded_by=cw, **todays.rate_facts()))
@@ -270,6 +276,7 @@ def _write_batch(batch: list[tuple[CitizenSpec, CoursePlan, list[tuple[Company, 
                               ended_on=ended_on, exit_outcome=outcome, stop_reason=stop))
     for model, model_rows in facts.items():
         model._default_manager.bulk_create(model_rows)
+    Citizen.objects.filter(pk__in=married).update(marital_status="married")
     Course.objects.bulk_create(courses)
 
     transitions: list[CourseTransition] = []

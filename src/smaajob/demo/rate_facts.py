@@ -49,6 +49,16 @@ class DemoFacts:
         }
 
 
+def demo_coverage_facts(trajectory: Trajectory, *, benefit_from: date) -> dict[str, object] | None:
+    """Who-is-covered facts for a demo citizen the trajectory marks as married
+    (``extra["spouse_support"]``), recorded from the benefit's start; None for the others."""
+    support = trajectory.extra.get("spouse_support")
+    if not support:
+        return None
+    children = int(trajectory.extra.get("children", "0"))
+    return {"valid_from": benefit_from, "spouse_support": support, "provider": children > 0}
+
+
 def demo_facts(trajectory: Trajectory, *, benefit_from: date, today: date) -> DemoFacts | None:
     """The facts for a demo citizen, or None when the new system does not reach them."""
     if trajectory.benefit not in MERGED_BENEFITS or today < REFORM_START:
@@ -57,7 +67,7 @@ def demo_facts(trajectory: Trajectory, *, benefit_from: date, today: date) -> De
     return DemoFacts(
         valid_from=max(REFORM_START, benefit_from),
         children=int(trajectory.extra.get("children", "0")),
-        single=True,
+        single="spouse_support" not in trajectory.extra,  # a married demo citizen is not single
         lives_with_parent=False,
         # Ages are on the demo's today; a citizen who is 30 now may have been 29 in July 2025.
         full_time_work_years_last_10=YOUNG_WORK_YEARS if trajectory.age <= 31 else None,

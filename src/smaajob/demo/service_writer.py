@@ -18,7 +18,7 @@ from smaajob.courses import services as course_services
 from smaajob.courses.models import Course, Placement
 from smaajob.demo.citizens import CitizenSpec
 from smaajob.demo.companies import CompanySpec
-from smaajob.demo.rate_facts import WORK_DUTY_BASIS, demo_facts
+from smaajob.demo.rate_facts import WORK_DUTY_BASIS, demo_coverage_facts, demo_facts
 from smaajob.demo.schedule import CoursePlan
 from smaajob.network import services as network_services
 from smaajob.network.models import Company, Opening
@@ -88,6 +88,11 @@ def write_citizen(spec: CitizenSpec, plan: CoursePlan, *, municipality: Municipa
                                  valid_from=visit - timedelta(days=365))
     citizen_services.join_project(actor=cw, citizen=citizen, project=project, valid_from=visit,
                                   target_group=target_group)
+    coverage = demo_coverage_facts(t, benefit_from=visit - timedelta(days=365))
+    if coverage is not None:
+        type(citizen).objects.filter(pk=citizen.pk).update(marital_status="married")
+        citizen.marital_status = "married"
+        citizen_services.record_coverage_facts(actor=cw, citizen=citizen, **coverage)  # type: ignore[arg-type]
     todays = demo_facts(t, benefit_from=visit - timedelta(days=365), today=today)
     if todays is not None:
         citizen_services.record_rate_facts(actor=cw, citizen=citizen, **todays.rate_facts())  # type: ignore[arg-type]

@@ -462,6 +462,8 @@ TRAJECTORIES: tuple[Trajectory, ...] = (
         key="003-aneta", seed_name="Aneta", source="003 §4.3.1 (Aneta)", project="VTA", target_group="UKR",
         benefit="integrationsydelse", readiness="jobparat", gender="f", age=49, capacity=37,
         danish_level=0, wished_sectors=("lager",), certificates=("truck",),
+        # Synthetic: married to a spouse on førtidspension, so not covered by the 225-hour rule.
+        extra={"spouse_support": "pension"},
         summary="Matchmøde hos bilservice, ikke tilbudt job; truckcertifikat",
         final_state="match_meeting_failed",
     ),

@@ -15,17 +15,21 @@ class InvalidMatchingInput(InvalidInput):
     """A value given to the matching engine is outside what it can work with."""
 
     code = "invalid_matching_input"
+    title = "Ugyldig værdi til matchningen"
 
 
 class InvalidCoordinates(InvalidMatchingInput):
     code = "invalid_coordinates"
+    title = "Ugyldige koordinater"
 
 
 class InvalidSlots(InvalidMatchingInput):
     code = "invalid_slots"
+    title = "Ugyldige ugedage og tider"
 
 
 class InvalidWeights(InvalidMatchingInput):
     """The weights file (or weights given in code) is malformed."""
 
     code = "invalid_weights"
+    title = "Ugyldige vægte"

@@ -12,16 +12,12 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 
-from smaajob.citizens.models import Assignment, Benefit, Citizen
+from smaajob.citizens.models import Assignment, Citizen
 from smaajob.courses.allocation import monday_of, share_within, split_over_months, split_over_weeks
 from smaajob.courses.models import Placement, WeeklyHours
-from smaajob.courses.rules_case import benefit_in_force
-from smaajob.courses.selectors import hours_requirement_case
 from smaajob.money import deadlines
 from smaajob.money.models import Payslip, PayslipStatus, PayslipWeek, Reconciliation, Reminder
 from smaajob.organisation.models import User
-from smaajob.rules import CitizenCase
-from smaajob.rules.months import month_end as last_day_of_month
 from smaajob.rules.months import month_index
 
 LIVE = (PayslipStatus.RECEIVED, PayslipStatus.CALCULATED, PayslipStatus.APPROVED)
@@ -249,7 +245,7 @@ def open_differences(payslips: QuerySet[Payslip]) -> list[LedgerDifference]:
 def payslip_hours_by_month(citizen_ids: list[int]) -> dict[int, dict[int, float]]:
     """Ordinary hours per citizen and month index that approved payslips add to the ledger's.
 
-    The rule (registered with the 225-hour case builder, ``smaajob.courses.rules_case``):
+    The rule (read by the one 225-hour case builder, ``smaajob.cases``):
 
     * The ledger is the source for the weeks it holds. For a placement and month where the
       ledger records paid hours, an approved payslip adds nothing (a difference between them
@@ -280,16 +276,3 @@ def payslip_hours_by_month(citizen_ids: list[int]) -> dict[int, dict[int, float]
             if payslip.placement_id is None or (payslip.placement_id, index) not in ledger_months:
                 result[payslip.citizen_id][index] += hours
     return {cid: {m: float(h) for m, h in months.items()} for cid, months in result.items()}
-
-
-def case_for_rules(citizen: Citizen, *, first: date, last: date) -> tuple[CitizenCase, dict[int, Benefit | None]]:
-    """The citizen's months ``first``..``last`` as the rules engine's ``CitizenCase``, built by the
-    one builder every page uses (``smaajob.courses.selectors.hours_requirement_case``), plus the
-    benefit in force at the end of each month."""
-    case = hours_requirement_case(citizen, last, first=first)
-    benefits = list(Benefit.objects.filter(citizen=citizen))
-    by_month = {
-        index: benefit_in_force(benefits, last_day_of_month(index))
-        for index in range(month_index(first), month_index(last) + 1)
-    }
-    return case, by_month

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +25,8 @@ from django.views.decorators.http import require_POST
 
 from smaajob import access
 from smaajob.access.requests import AuthenticatedRequest
+from smaajob.cases import case_for_rules
+from smaajob.charts import curve_chart
 from smaajob.citizens.benefit_today import facts_for
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, spouse_of
@@ -32,7 +34,6 @@ from smaajob.danish_numbers import format_decimal
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.money import calculator, permissions, selectors, services
 from smaajob.money.attachments import CONTENT_TYPES, EXTENSIONS
-from smaajob.money.chart import curve_chart
 from smaajob.money.forms import (
     CalculateForm,
     CalculatorForm,
@@ -48,6 +49,7 @@ from smaajob.rules import BenefitKind
 from smaajob.rules.coverage import covered_benefits
 from smaajob.rules.months import month_end, month_index
 from smaajob.web.errors import renders_errors
+from smaajob.web.form_pages import form_page
 
 DEFAULT_WAGE = Decimal("130")
 
@@ -194,7 +196,7 @@ def citizen_calculator(request: AuthenticatedRequest, citizen_id: int) -> HttpRe
     if form.is_valid() and scenario_form.is_valid():
         data = form.to_input()
         first = month_index(data.month) - 36
-        case, _by_month = selectors.case_for_rules(
+        case, _by_month = case_for_rules(
             citizen, first=date(first // 12, first % 12 + 1, 1), last=calculator.first_of(data.month)
         )
         try:
@@ -238,31 +240,29 @@ def _payslip_form_page(
     placements = list(permissions.placements_open_to(request.user, citizen).select_related("company"))
     if request.method == "POST":
         form = PayslipForm(request.POST, request.FILES, placements=placements)
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                payslip = services.submit_payslip(
-                    actor=request.user,
-                    citizen=citizen,
-                    placement=form.placements.get(d["placement"] or ""),
-                    employer_name=d["employer_name"],
-                    period_start=d["period_start"],
-                    period_end=d["period_end"],
-                    hours=d["hours"],
-                    gross_wage=d["gross_wage"],
-                    attachment=request.FILES.get("attachment"),
-                    urgent_requested=d["urgent_requested"],
-                    urgent_note=d["urgent_note"],
-                )
-            except NotFound:
-                raise
-            except SmaajobError as error:
-                attach_error(form, error)
-            else:
-                return HttpResponseRedirect(reverse("money:payslip", args=[payslip.pk]) + "?modtaget=1")
     else:
         form = PayslipForm(placements=placements)
-    return render(request, template, {"form": form, "citizen": citizen, **extra})
+    return form_page(
+        request,
+        form,
+        save=lambda d: services.submit_payslip(
+            actor=request.user,
+            citizen=citizen,
+            placement=form.placements.get(d["placement"] or ""),
+            employer_name=d["employer_name"],
+            period_start=d["period_start"],
+            period_end=d["period_end"],
+            hours=d["hours"],
+            gross_wage=d["gross_wage"],
+            attachment=request.FILES.get("attachment"),
+            urgent_requested=d["urgent_requested"],
+            urgent_note=d["urgent_note"],
+        ),
+        done="",  # the payslip's page says it was received (?modtaget=1)
+        then=lambda payslip: reverse("money:payslip", args=[payslip.pk]) + "?modtaget=1",
+        template=template,
+        context={"citizen": citizen, **extra},
+    )
 
 
 @login_required

@@ -11,12 +11,9 @@ import csv
 import io
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 from smaajob.reports.building import BuiltReport
 from smaajob.reports.presentation import measure_rows
-from smaajob.spreadsheet import append_row, csv_row
+from smaajob.spreadsheet import ExcelBook, csv_row
 
 HEADER = ["Afsnit", "Mål", "Gruppe", "Værdi", "Enhed", "Grundlag (antal)", "Periode", "Tællingsregel", "Kilde", "Note"]
 
@@ -53,28 +50,16 @@ def to_csv(built: BuiltReport) -> str:
 
 
 def to_xlsx(built: BuiltReport) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Nøgletal"
-    append_row(sheet, [f"Småjob – nøgletal for perioden {built.choices.period.label_da}"])
-    sheet["A1"].font = Font(bold=True, size=13)
-    append_row(sheet, HEADER)
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
+    book = ExcelBook()
+    sheet = book.sheet("Nøgletal", widths=(24, 36, 30, 10, 14, 14, 26, 80, 30, 40))
+    sheet.row([f"Småjob – nøgletal for perioden {built.choices.period.label_da}"], bold=True, size=13)
+    sheet.row(HEADER, bold=True)
     for r in measure_rows(built):
-        append_row(sheet, _row(r))
-        if r["unit"] == "andel" and isinstance(r["value"], float):
-            sheet.cell(row=sheet.max_row, column=4).number_format = "0.0%"
-    for letter, width in zip("ABCDEFGHIJ", (24, 36, 30, 10, 14, 14, 26, 80, 30, 40), strict=True):
-        sheet.column_dimensions[letter].width = width
-    for row in sheet.iter_rows(min_row=3):
-        row[7].alignment = Alignment(wrap_text=True, vertical="top")
+        share = r["unit"] == "andel" and isinstance(r["value"], float)
+        sheet.row(_row(r), number_formats={3: "0.0%"} if share else None, wrap={7})
     if built.published_notes:
-        notes = book.create_sheet("Offentliggjorte tal")
-        append_row(notes, ["Kontrol af offentliggjorte totaler"])
+        notes = book.sheet("Offentliggjorte tal", widths=(120,))
+        notes.row(["Kontrol af offentliggjorte totaler"])
         for note in built.published_notes:
-            append_row(notes, [note])
-        notes.column_dimensions["A"].width = 120
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+            notes.row([note])
+    return book.to_bytes()

@@ -10,11 +10,11 @@ from typing import Any
 from django.utils.safestring import SafeString
 
 from smaajob import access
+from smaajob.charts import bar_chart
 from smaajob.citizens.models import Citizen
 from smaajob.errors import NotFound
 from smaajob.organisation.models import Role, User
 from smaajob.reports.building import BuiltReport
-from smaajob.reports.charts import bar_chart
 from smaajob.reports.counting.activity import COURSE_RULE, PERSON_RULE
 from smaajob.reports.counting.funnel import STEPS
 from smaajob.reports.counting.groups import DIMENSIONS

@@ -16,11 +16,11 @@ import polars as pl
 from django.db.models import FloatField
 from django.db.models.functions import Cast
 
+from smaajob.charts import line_chart
 from smaajob.citizens.models import Citizen
 from smaajob.courses.models import Attendance, FollowUp, WeeklyHours
 from smaajob.progression.models import DIMENSIONS, MotivationType, Rater
 from smaajob.progression.selectors import assessments_for_citizen, next_assessment_due
-from smaajob.reports.charts import line_chart
 from smaajob.reports.counting.hours import trajectory
 from smaajob.reports.counting.tables import SCHEMAS
 

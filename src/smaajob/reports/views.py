@@ -12,13 +12,14 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from smaajob import access
 from smaajob.access.requests import AuthenticatedRequest
 from smaajob.citizens.models import Citizen
-from smaajob.errors import InvalidInput, NotFound, SmaajobError
+from smaajob.errors import NotFound, SmaajobError
 from smaajob.organisation.models import Project, Role
 from smaajob.pdf import pdf_response
 from smaajob.progression.models import DIMENSIONS
@@ -28,6 +29,7 @@ from smaajob.reports import exports, presentation, progression_report
 from smaajob.reports.building import REPORT_ROLES, build, check_may_see_reports, parse_choices
 from smaajob.reports.forms import AssessmentForm, ChoicesForm
 from smaajob.web.errors import renders_errors
+from smaajob.web.form_pages import form_page
 
 PROGRESSION_ROLES = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR, Role.ADMINISTRATOR})
 
@@ -145,26 +147,23 @@ def progression(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     form = AssessmentForm(
         request.POST or None, courses=courses, initial={"assessed_on": date.today(), "rater": "consultant"}
     )
-    if request.method == "POST" and form.is_valid():
-        course = next(c for c in courses if str(c.pk) == form.cleaned_data["course"])
-        try:
-            record_assessment(
-                actor=request.user,
-                course=course,
-                assessed_on=form.cleaned_data["assessed_on"],
-                rater=form.cleaned_data["rater"],
-                scores={k: form.cleaned_data[k] for k, _ in DIMENSIONS},
-                motivation=form.cleaned_data["motivation"],
-                note=form.cleaned_data["note"],
-            )
-        except InvalidInput as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-        else:
-            return redirect("reports:progression", citizen_id=citizen.pk)
-    context = progression_report.context(citizen)
-    context.update({"form": form, "has_courses": bool(courses)})
-    status = 400 if request.method == "POST" else 200
-    return render(request, "reports/progression.html", context, status=status)
+    return form_page(
+        request,
+        form,
+        save=lambda data: record_assessment(
+            actor=request.user,
+            course=next(c for c in courses if str(c.pk) == data["course"]),
+            assessed_on=data["assessed_on"],
+            rater=data["rater"],
+            scores={k: data[k] for k, _ in DIMENSIONS},
+            motivation=data["motivation"],
+            note=data["note"],
+        ),
+        done="",
+        then=reverse("reports:progression", kwargs={"citizen_id": citizen.pk}),
+        template="reports/progression.html",
+        context=lambda: progression_report.context(citizen) | {"has_courses": bool(courses)},
+    )
 
 
 @login_required

@@ -16,6 +16,8 @@ from smaajob.errors import InvalidInput, ParameterFileError, UnknownValue
 class ParameterFileInvalid(ParameterFileError):
     """A parameter file is malformed; ``file`` and ``key`` say where."""
 
+    title = "Fejl i en parameterfil"
+
     def __init__(self, file: str, key: str, problem: str):
         self.file = file
         self.key = key
@@ -24,6 +26,8 @@ class ParameterFileInvalid(ParameterFileError):
 
 class ValueNotKnown(UnknownValue):
     """A parameter has no sourced value on the date a calculation needs it."""
+
+    title = "Værdien kendes ikke på datoen"
 
     def __init__(self, parameter: str, on: dt.date, explanation: str):
         self.parameter = parameter
@@ -39,6 +43,7 @@ class RuleNotInForce(UnknownValue):
     """A rule is asked for on a date where it does not apply (before it began or after it ended)."""
 
     code = "rule_not_in_force"
+    title = "Reglen gælder ikke på datoen"
 
     def __init__(self, parameter: str, on: dt.date, explanation: str):
         self.parameter = parameter
@@ -52,9 +57,11 @@ class ImpossibleFacts(InvalidInput):
     """The citizen's recorded facts contradict each other or cannot give kontanthjælp."""
 
     code = "impossible_facts"
+    title = "Oplysningerne kan ikke alle være sande"
 
 
 class FactMissing(InvalidInput):
     """A fact the rate depends on has not been recorded; the rules do not assume it."""
 
     code = "fact_missing"
+    title = "En oplysning mangler"

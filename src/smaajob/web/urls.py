@@ -46,6 +46,7 @@ urlpatterns = [
     path("borgere/<id:citizen_id>/fritagelse/", citizens.exemption, name="exemption"),
     path("forloeb/<id:course_id>/afslut/", citizens.end_course, name="end_course"),
     path("borgere/<id:citizen_id>/oplysninger/", citizen_facts.rate_facts, name="rate_facts"),
+    path("borgere/<id:citizen_id>/omfattet/", citizen_facts.coverage_facts, name="coverage_facts"),
     path("borgere/<id:citizen_id>/sygdom/", citizen_facts.sick_leave, name="sick_leave"),
     path("borgere/<id:citizen_id>/aktiviteter/", citizen_facts.commitment, name="commitment"),
     path("borgere/<id:citizen_id>/arbejdspligt/", citizen_facts.work_duty, name="work_duty"),

@@ -5,7 +5,7 @@
 * ``open_course`` — the one rule for which open course a page and a write act on;
 * ``follow_ups`` — when follow-ups are due;
 * ``timeline`` — a citizen's timeline;
-* ``hours_requirement`` — the 225-hour status (one citizen or many);
+* ``hours_requirement`` — whether the 225-hour rule is in force (the status is ``smaajob.cases``'s);
 * ``matching`` — the matching engine's inputs, consent, suggestions;
 * ``opening_pool`` — the open openings as the engine's pool, kept between requests until they change;
 * ``companies`` — a company's conversion record and the company search that needs it;
@@ -14,8 +14,6 @@
 The names are re-exported here, so ``from smaajob.courses import selectors`` keeps working.
 """
 
-# Imported from here by other apps before the split; the set itself is ``rules_case``'s.
-from smaajob.courses.rules_case import COVERED_BENEFITS  # noqa: E402
 from smaajob.courses.selectors.companies import CompanyRecord, company_record, search_companies
 from smaajob.courses.selectors.dashboard import HOUR_BUCKETS, caseloads, dashboard
 from smaajob.courses.selectors.follow_ups import (
@@ -27,11 +25,7 @@ from smaajob.courses.selectors.follow_ups import (
 )
 from smaajob.courses.selectors.hours_requirement import (
     HOURS_REQUIREMENT_LAST_DAY,
-    hours_requirement_case,
-    hours_requirement_for,
-    hours_requirement_for_many,
     hours_requirement_in_force,
-    last_hours_requirement_status,
 )
 from smaajob.courses.selectors.ledger import active_on, hours_ledger, open_courses, planned_hours_on
 from smaajob.courses.selectors.matching import (
@@ -50,7 +44,6 @@ from smaajob.courses.selectors.opening_pool import matching_openings
 from smaajob.courses.selectors.timeline import timeline
 
 __all__ = [
-    "COVERED_BENEFITS",
     "COMPANY_STATES",
     "CitizenSuggestion",
     "CompanyRecord",
@@ -69,11 +62,7 @@ __all__ = [
     "follow_up_is_due",
     "follow_up_schedule",
     "hours_ledger",
-    "hours_requirement_case",
-    "hours_requirement_for",
-    "hours_requirement_for_many",
     "hours_requirement_in_force",
-    "last_hours_requirement_status",
     "matching_candidate",
     "matching_openings",
     "missing_consents",

@@ -8,7 +8,13 @@ from typing import Any
 
 from django import forms
 
-from smaajob.citizens.models import BenefitRate, BenefitType, DisclosableFact, ReadinessCategory
+from smaajob.citizens.models import (
+    EXEMPTION_GROUND_CHOICES,
+    BenefitRate,
+    BenefitType,
+    DisclosableFact,
+    ReadinessCategory,
+)
 from smaajob.courses.states import ExitOutcome, StopReason
 from smaajob.network.models import DanishLevel
 from smaajob.organisation.models import Project, Role, User
@@ -96,8 +102,20 @@ class ExemptionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Hvorfor arbejdsevnen er så begrænset, at borgeren ikke kan få ordinært arbejde.",
     )
+    ground = forms.ChoiceField(
+        label="Grundlag",
+        choices=EXEMPTION_GROUND_CHOICES,
+        initial="work_capacity",
+        required=False,
+        help_text="Hvilket af de tilfælde i LAS § 13 f, stk. 9 og vejledningen afgørelsen bygger på. "
+        "Tomt: arbejdsevnen.",
+    )
     legal_basis = forms.CharField(label="Hjemmel", initial="LAS § 13 f, stk. 9", max_length=200)
     review_on = date_field("Revurderes senest")
+
+    def clean_ground(self) -> str:
+        # A form posted without the field (as before grounds were named) decides on work capacity.
+        return self.cleaned_data["ground"] or "work_capacity"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

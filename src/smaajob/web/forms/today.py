@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 
-from smaajob.citizens.models import REFORM_2026_TARGET_GROUPS, ReadinessCategory
+from smaajob.citizens.models import REFORM_2026_TARGET_GROUPS, SPOUSE_SUPPORT_CHOICES, ReadinessCategory
 from smaajob.web.forms.fields import SlotsField, date_field, hours_field
 
 YES_NO_UNKNOWN = [("", "Ikke oplyst"), ("ja", "Ja"), ("nej", "Nej")]
@@ -83,6 +83,44 @@ class RateFactsForm(forms.Form):
             "lives_with_parent": _yes_no(data["lives_with_parent"]),
             "full_time_work_years_last_10": data["full_time_work_years_last_10"],
             "residence_requirement_met": _yes_no(data["residence_requirement_met"]),
+        }
+
+
+class CoverageFactsForm(forms.Form):
+    """Who is covered by the 225-hour rule beyond the benefit (LAS § 13 f; issue 20 item 7)."""
+
+    valid_from = date_field("Oplysningerne gælder fra")
+    spouse_support = forms.ChoiceField(
+        label="Hvad lever ægtefællen af?",
+        choices=[("", "Ikke oplyst / ikke gift"), *SPOUSE_SUPPORT_CHOICES],
+        required=False,
+        help_text="Kun for gifte. Er ægtefællen registreret som borger, bruges ægtefællens ydelse, "
+        "når feltet står tomt.",
+    )
+    provider = forms.ChoiceField(
+        label="Forsørger ægteparret børn?",
+        choices=YES_NO_UNKNOWN,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Ikke oplyst: antallet af børn i oplysningerne til satsen bruges.",
+    )
+    full_child_benefit_from = date_field(
+        "Ret til fuld børne- og ungeydelse fra",
+        required=False,
+        help_text="Fx 01.07.2023. Ægtepar med børn på integrationsydelse er først omfattet fra denne dato.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["valid_from"].initial = date.today()
+
+    def facts(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "valid_from": data["valid_from"],
+            "spouse_support": data["spouse_support"],
+            "provider": _yes_no(data["provider"]),
+            "full_child_benefit_from": data["full_child_benefit_from"],
         }
 
 

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
 """The citizen's facts for "right for today": the facts the kontanthjælp rate follows from and
-the target group (one form), sick leave, other weekly commitments and the work duty.
+the target group (one form), who is covered by the 225-hour rule, sick leave, other weekly
+commitments and the work duty.
 
 Thin: parse, call the citizens services, render; refusals go next to the field they name.
 """
@@ -13,17 +14,20 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from smaajob import access
+from smaajob import access, cases
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.citizens import services
 from smaajob.citizens.benefit_today import derived_benefit, rate_facts_on
 from smaajob.courses.work_duty import duty_weeks, work_duty_on
 from smaajob.errors import SmaajobError
 from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.form_pages import form_page, page_for
 from smaajob.web.forms.today import (
     CommitmentForm,
+    CoverageFactsForm,
     RateFactsForm,
     SickLeaveForm,
     WorkDutyForm,
@@ -32,13 +36,9 @@ from smaajob.web.forms.today import (
 )
 
 
-def _form_page(request: HttpRequest, citizen: Any, form: Any, title: str, submit: str) -> HttpResponse:
-    return render(request, "web/form_page.html", {"form": form, "title": title, "submit": submit, "citizen": citizen})
-
-
 @login_required
 @renders_errors
-def rate_facts(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def rate_facts(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """One form: the facts the rate follows from and the target group of the 2026 reform."""
     access.require_authority(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="oplysninger til satsen")
@@ -54,34 +54,64 @@ def rate_facts(request: HttpRequest, citizen_id: int) -> HttpResponse:
             "residence_requirement_met": yes_no_initial(row.residence_requirement_met),
         }
     form = RateFactsForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+
+    def save(data: dict[str, Any]) -> None:
         facts = form.facts()
         try:
             with transaction.atomic():
                 services.record_rate_facts(actor=request.user, citizen=citizen, **facts)
-                if form.cleaned_data["target_group"]:
+                if data["target_group"]:
                     services.set_target_group(
                         actor=request.user,
                         citizen=citizen,
-                        category=form.cleaned_data["target_group"],
+                        category=data["target_group"],
                         valid_from=facts["valid_from"],
                     )
         except SmaajobError as error:
             if error.field == "category":
                 error.field = "target_group"
-            form_error(form, error)
-        else:
-            messages.success(request, "Oplysningerne til satsen er gemt.")
-            return redirect("web:citizen", citizen.pk)
-    return render(
+            raise
+
+    return form_page(
         request,
-        "web/citizens/rate_facts.html",
-        {"form": form, "citizen": citizen, "derived": derived_benefit(citizen, today)},
+        form,
+        save=save,
+        done="Oplysningerne til satsen er gemt.",
+        then=("web:citizen", citizen.pk),
+        template="web/citizens/rate_facts.html",
+        context={"citizen": citizen, "derived": derived_benefit(citizen, today)},
+    )
+
+
+@login_required
+@renders_errors
+def coverage_facts(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
+    """Who is covered by the 225-hour rule: the spouse's support, children, full child benefit."""
+    access.require_authority(request.user)
+    citizen = access.get_citizen(request.user, citizen_id, purpose="oplysninger til 225-timersreglen")
+    today = date.today()
+    row = citizen.coverage_facts_history.filter(valid_from__lte=today).order_by("-valid_from").first()
+    initial: dict[str, Any] = {}
+    if row is not None:
+        initial = {
+            "spouse_support": row.spouse_support,
+            "provider": yes_no_initial(row.provider),
+            "full_child_benefit_from": row.full_child_benefit_from,
+        }
+    form = CoverageFactsForm(request.POST or None, initial=initial)
+    return form_page(
+        request,
+        form,
+        save=lambda _: services.record_coverage_facts(actor=request.user, citizen=citizen, **form.facts()),
+        done="Oplysningerne til 225-timersreglen er gemt.",
+        then=("web:citizen", citizen.pk),
+        template="web/citizens/coverage_facts.html",
+        context=lambda: {"citizen": citizen, "hours_225": cases.coverage_status(citizen, today)},
     )
 
 
 def _record_page(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     citizen_id: int,
     *,
     form_class: Any,
@@ -94,21 +124,19 @@ def _record_page(
     """A one-form page that records one thing on the citizen's case and returns to the citizen."""
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose=purpose)
-    form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record(actor=request.user, citizen=citizen, **form.cleaned_data)
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, done)
-            return redirect("web:citizen", citizen.pk)
-    return _form_page(request, citizen, form, f"{title} for {citizen.full_name}", submit)
+    return form_page(
+        request,
+        form_class(request.POST or None),
+        save=lambda data: record(actor=request.user, citizen=citizen, **data),
+        done=done,
+        then=("web:citizen", citizen.pk),
+        context=page_for(citizen, f"{title} for {citizen.full_name}", submit),
+    )
 
 
 @login_required
 @renders_errors
-def sick_leave(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def sick_leave(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     return _record_page(
         request,
         citizen_id,
@@ -123,7 +151,7 @@ def sick_leave(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def commitment(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def commitment(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     return _record_page(
         request,
         citizen_id,
@@ -138,7 +166,7 @@ def commitment(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def work_duty(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def work_duty(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """The authority's record that the citizen is subject to the work duty, and the weeks."""
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="arbejdspligt")

@@ -5,16 +5,19 @@ the 225-hour status and exemption decision, the whole course on one timeline, an
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.forms import ModelChoiceField
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
-from smaajob import access
+from smaajob import access, cases
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.citizens import services as citizen_services
 from smaajob.citizens.benefit_today import derived_benefit
 from smaajob.citizens.models import ExemptionDecision, TransferRequest, TransferStatus
@@ -23,11 +26,11 @@ from smaajob.corrections.selectors import history_for_citizen
 from smaajob.courses import selectors as course_selectors
 from smaajob.courses import services as course_services
 from smaajob.courses.work_duty import work_duty_on
-from smaajob.errors import SmaajobError
-from smaajob.organisation.models import Role
+from smaajob.organisation.models import Role, User
 from smaajob.slots import describe_slots
 from smaajob.web import home_pages
-from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.errors import renders_errors
+from smaajob.web.form_pages import form_page, page_for
 from smaajob.web.forms.cases import EndCourseForm, ExemptionForm, ReferralForm, ResourceMappingForm, VisitationForm
 
 # The referral form lists every consultant of the municipality; rendering that select costs more
@@ -42,9 +45,11 @@ TRANSFER_REQUESTED = (
 )
 
 
-def _referral_fields(user) -> str:
+def _referral_fields(user: User) -> str:
     form = ReferralForm(user=user)
-    consultants = tuple(form.fields["consultant"].queryset.values_list("pk", "first_name", "last_name", "username"))
+    queryset = cast("ModelChoiceField[Any]", form.fields["consultant"]).queryset
+    assert queryset is not None  # ReferralForm always gives the consultants it offers
+    consultants = tuple(queryset.values_list("pk", "first_name", "last_name", "username"))
     key = (get_language(), date.today(), consultants)
     html = _REFERRAL_FIELDS.get(key)
     if html is None:
@@ -57,7 +62,7 @@ def _referral_fields(user) -> str:
 
 @login_required
 @renders_errors
-def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def citizen_detail(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     user = request.user
     # The benefit office works with income and payment data only (DOMAIN.md §2), through the
     # payslip pages; the case is refused like a citizen that is not theirs (as in the API).
@@ -79,8 +84,8 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
             "course": course,
             "other_open_courses": open_courses.others,
             "timeline": course_selectors.timeline(citizen),
-            "hours_225": course_selectors.hours_requirement_for(citizen, today),
-            "hours_225_last": course_selectors.last_hours_requirement_status(citizen, today),
+            "hours_225": cases.hours_requirement_for(citizen, today),
+            "hours_225_last": cases.last_hours_requirement_status(citizen, today),
             "derived": derived_benefit(citizen, today, benefit=context["benefit"]),
             "sick_leave": citizen.sick_leave.order_by("-starts_on")[:10],
             "commitments": [(c, describe_slots(c.slots)) for c in citizen.commitments.order_by("-starts_on")[:10]],
@@ -108,43 +113,49 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def visitation(request: HttpRequest) -> HttpResponse:
+def visitation(request: AuthenticatedRequest) -> HttpResponse:
     access.require_authority(request.user)
     form = VisitationForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            course = course_services.visit_citizen(
-                actor=request.user,
-                cpr=data["cpr"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                project=data["project"],
-                started_on=data["started_on"],
-                readiness=data["readiness"],
-                benefit_type=data["benefit_type"],
-                benefit_rate=data["benefit_rate"],
-                address=data["address"],
-                postcode=data["postcode"],
-                city=data["city"],
-                reason=data["reason"],
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            if isinstance(course, TransferRequest):
-                # Nothing about the citizen until the transfer is accepted: not even the name.
-                messages.success(request, TRANSFER_REQUESTED)
-                return redirect("web:home")
-            messages.success(request, f"{course.citizen.full_name} er visiteret til {course.project.name}.")
-            return redirect("web:resources", course.citizen_id)
-    return render(request, "web/form_page.html", {"form": form, "title": "Visitér borger", "submit": "Visitér"})
+
+    def save(data: dict[str, Any]) -> Any:
+        return course_services.visit_citizen(
+            actor=request.user,
+            cpr=data["cpr"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            project=data["project"],
+            started_on=data["started_on"],
+            readiness=data["readiness"],
+            benefit_type=data["benefit_type"],
+            benefit_rate=data["benefit_rate"],
+            address=data["address"],
+            postcode=data["postcode"],
+            city=data["city"],
+            reason=data["reason"],
+        )
+
+    def done(course: Any) -> str:
+        if isinstance(course, TransferRequest):
+            # Nothing about the citizen until the transfer is accepted: not even the name.
+            return TRANSFER_REQUESTED
+        return f"{course.citizen.full_name} er visiteret til {course.project.name}."
+
+    return form_page(
+        request,
+        form,
+        save=save,
+        done=done,
+        then=lambda course: (
+            ("web:home",) if isinstance(course, TransferRequest) else ("web:resources", course.citizen_id)
+        ),
+        context={"title": "Visitér borger", "submit": "Visitér"},
+    )
 
 
 @login_required
 @require_POST
 @renders_errors
-def transfer_answer(request: HttpRequest, transfer_id: int, answer: str) -> HttpResponse:
+def transfer_answer(request: AuthenticatedRequest, transfer_id: int, answer: str) -> HttpResponse:
     """The current caseworker or coordinator accepts or refuses a transfer request."""
     decide = citizen_services.accept_transfer if answer == "accept" else citizen_services.refuse_transfer
     transfer = decide(
@@ -159,7 +170,7 @@ def transfer_answer(request: HttpRequest, transfer_id: int, answer: str) -> Http
 
 @login_required
 @renders_errors
-def resources(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def resources(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """Resource mapping: capacity, times, restrictions, language, consent, job goal, sub-goals."""
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="ressourceafdækning")
@@ -181,81 +192,65 @@ def resources(request: HttpRequest, citizen_id: int) -> HttpResponse:
         "sub_goals": "\n".join(course.sub_goals) if course else "",
     }
     form = ResourceMappingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def save(cleaned: dict[str, Any]) -> None:
+        data = dict(cleaned)
         consent = data.pop("consent")
         goals = data.pop("sub_goals").splitlines()
-        try:
-            course_services.map_resources(
-                actor=request.user, citizen=citizen, course=course, consent=consent, sub_goals=goals, on=today, **data
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, "Ressourceafdækningen er gemt.")
-            return redirect("web:citizen", citizen.pk)
-    return render(
+        course_services.map_resources(
+            actor=request.user, citizen=citizen, course=course, consent=consent, sub_goals=goals, on=today, **data
+        )
+
+    return form_page(
         request,
-        "web/form_page.html",
-        {"form": form, "title": f"Ressourceafdækning: {citizen.full_name}", "submit": "Gem", "citizen": citizen},
+        form,
+        save=save,
+        done="Ressourceafdækningen er gemt.",
+        then=("web:citizen", citizen.pk),
+        context=page_for(citizen, f"Ressourceafdækning: {citizen.full_name}", "Gem"),
     )
 
 
 @login_required
 @renders_errors
-def referral(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def referral(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """Refer the citizen to a company consultant (the consultant then sees the citizen)."""
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="henvisning")
     form = ReferralForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            citizen_services.assign_staff(
-                actor=request.user,
-                citizen=citizen,
-                staff=form.cleaned_data["consultant"],
-                staff_role="consultant",
-                valid_from=form.cleaned_data["valid_from"],
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, f"{citizen.full_name} er henvist til {form.cleaned_data['consultant']}.")
-            return redirect("web:citizen", citizen.pk)
-    return render(
+    return form_page(
         request,
-        "web/form_page.html",
-        {
-            "form": form,
-            "title": f"Henvis {citizen.full_name} til en virksomhedskonsulent",
-            "submit": "Henvis",
-            "citizen": citizen,
-        },
+        form,
+        save=lambda data: citizen_services.assign_staff(
+            actor=request.user,
+            citizen=citizen,
+            staff=data["consultant"],
+            staff_role="consultant",
+            valid_from=data["valid_from"],
+        ),
+        done=lambda _: f"{citizen.full_name} er henvist til {form.cleaned_data['consultant']}.",
+        then=("web:citizen", citizen.pk),
+        context=page_for(citizen, f"Henvis {citizen.full_name} til en virksomhedskonsulent", "Henvis"),
     )
 
 
 @login_required
 @renders_errors
-def exemption(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def exemption(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """The caseworker's exemption decision under the 225-hour rule, with the computed status."""
     access.require_authority(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="fritagelse")
     form = ExemptionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            citizen_services.decide_exemption(actor=request.user, citizen=citizen, **form.cleaned_data)
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, "Afgørelsen om fritagelse er registreret.")
-            return redirect("web:citizen", citizen.pk)
-    return render(
+    return form_page(
         request,
-        "web/citizens/exemption.html",
-        {
-            "form": form,
+        form,
+        save=lambda data: citizen_services.decide_exemption(actor=request.user, citizen=citizen, **data),
+        done="Afgørelsen om fritagelse er registreret.",
+        then=("web:citizen", citizen.pk),
+        template="web/citizens/exemption.html",
+        context=lambda: {
             "citizen": citizen,
-            "hours_225": course_selectors.hours_requirement_for(citizen, date.today()),
+            "hours_225": cases.hours_requirement_for(citizen, date.today()),
             "decisions": ExemptionDecision.objects.filter(citizen=citizen).order_by("-decided_on"),
         },
     )
@@ -263,25 +258,15 @@ def exemption(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def end_course(request: HttpRequest, course_id: int) -> HttpResponse:
+def end_course(request: AuthenticatedRequest, course_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     course = access.get_course(request.user, course_id, purpose="afslut forløb")
     form = EndCourseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            course_services.end_course(actor=request.user, course=course, **form.cleaned_data)
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, "Forløbet er afsluttet.")
-            return redirect("web:citizen", course.citizen_id)
-    return render(
+    return form_page(
         request,
-        "web/form_page.html",
-        {
-            "form": form,
-            "title": f"Afslut forløbet for {course.citizen.full_name}",
-            "submit": "Afslut forløb",
-            "citizen": course.citizen,
-        },
+        form,
+        save=lambda data: course_services.end_course(actor=request.user, course=course, **data),
+        done="Forløbet er afsluttet.",
+        then=("web:citizen", course.citizen_id),
+        context=page_for(course.citizen, f"Afslut forløbet for {course.citizen.full_name}", "Afslut forløb"),
     )

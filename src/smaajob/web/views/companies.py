@@ -9,10 +9,11 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.courses import selectors as course_selectors
 from smaajob.courses.models import Placement
 from smaajob.errors import SmaajobError
@@ -20,10 +21,11 @@ from smaajob.events import selectors as event_selectors
 from smaajob.network import selectors, services
 from smaajob.organisation.models import Role
 from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.form_pages import form_page
 from smaajob.web.forms.network import BuddyForm, CompanyForm, CompanySearchForm, ContactForm, OutreachForm
 
 
-def _staff_only(request: HttpRequest) -> None:
+def _staff_only(request: AuthenticatedRequest) -> None:
     # Employers have their own page; the network list is the municipality's shared tool.
     if request.user.role == Role.EMPLOYER:
         access.require_case_writer(request.user)
@@ -31,7 +33,7 @@ def _staff_only(request: HttpRequest) -> None:
 
 @login_required
 @renders_errors
-def company_list(request: HttpRequest) -> HttpResponse:
+def company_list(request: AuthenticatedRequest) -> HttpResponse:
     _staff_only(request)
     companies = access.companies_for(request.user)
     form = CompanySearchForm(request.GET or None, sectors=selectors.sectors(companies))
@@ -44,23 +46,21 @@ def company_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def company_new(request: HttpRequest) -> HttpResponse:
+def company_new(request: AuthenticatedRequest) -> HttpResponse:
     access.require_case_writer(request.user)
-    form = CompanyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            company = services.create_company(
-                actor=request.user, municipality=request.user.municipality, **form.cleaned_data
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, f"{company.name} er tilføjet netværket.")
-            return redirect("web:company", company.pk)
-    return render(request, "web/form_page.html", {"form": form, "title": "Ny virksomhed", "submit": "Opret"})
+    return form_page(
+        request,
+        CompanyForm(request.POST or None),
+        save=lambda data: services.create_company(
+            actor=request.user, municipality=request.user.municipality, **data
+        ),
+        done=lambda company: f"{company.name} er tilføjet netværket.",
+        then=lambda company: ("web:company", company.pk),
+        context={"title": "Ny virksomhed", "submit": "Opret"},
+    )
 
 
-def _company_context(request: HttpRequest, company) -> dict:
+def _company_context(request: AuthenticatedRequest, company) -> dict:
     placements = (
         access.placements_for(request.user)
         .filter(company=company)
@@ -86,7 +86,7 @@ def _company_context(request: HttpRequest, company) -> dict:
 
 @login_required
 @renders_errors
-def company_detail(request: HttpRequest, company_id: int) -> HttpResponse:
+def company_detail(request: AuthenticatedRequest, company_id: int) -> HttpResponse:
     _staff_only(request)
     company = access.get_company(request.user, company_id)
     context = _company_context(request, company)
@@ -103,7 +103,7 @@ _SECTIONS = {
 
 @login_required
 @renders_errors
-def company_add(request: HttpRequest, company_id: int, section: str) -> HttpResponse:
+def company_add(request: AuthenticatedRequest, company_id: int, section: str) -> HttpResponse:
     """Add a contact, buddy or outreach entry; with HTMX only that section is re-drawn."""
     access.require_case_writer(request.user)
     company = access.get_company(request.user, company_id)
@@ -128,7 +128,7 @@ def company_add(request: HttpRequest, company_id: int, section: str) -> HttpResp
                 return redirect("web:company", company.pk)
     context = _company_context(request, company)
     context[form_name] = form
-    status = 200 if not form.errors else 422
+    status = 200 if not form.errors else 400
     if request.htmx:
         # HTMX leaves 4xx responses out unless told; 200 with the errors keeps it simple.
         return render(request, partial, context)

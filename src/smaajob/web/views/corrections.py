@@ -9,23 +9,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.corrections import services
 from smaajob.corrections.kinds import NOT_FOUND, RecordKind, kind_named, reach, shown
 from smaajob.corrections.selectors import history_of
-from smaajob.errors import NotFound, SmaajobError
-from smaajob.web.errors import form_error, renders_errors
+from smaajob.errors import NotFound
+from smaajob.web.errors import renders_errors
+from smaajob.web.form_pages import form_page
 from smaajob.web.forms.corrections import AnnulForm, CorrectionForm
 
 
-def _record(request: HttpRequest, key: str, record_id: int, purpose: str) -> tuple[RecordKind, Any]:
+def _record(request: AuthenticatedRequest, key: str, record_id: int, purpose: str) -> tuple[RecordKind, Any]:
     kind = kind_named(key)
     if not kind.may_write(request.user):
         raise NotFound(NOT_FOUND)
@@ -56,57 +57,43 @@ def _context(kind: RecordKind, obj: Any) -> dict[str, Any]:
 
 @login_required
 @renders_errors
-def record_history(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
+def record_history(request: AuthenticatedRequest, kind: str, record_id: int) -> HttpResponse:
     spec, obj = _record(request, kind, record_id, "historik")
     return render(request, "web/corrections/record.html", _context(spec, obj))
 
 
 @login_required
 @renders_errors
-def correct(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
+def correct(request: AuthenticatedRequest, kind: str, record_id: int) -> HttpResponse:
     spec, obj = _record(request, kind, record_id, "rettelse")
     form = CorrectionForm(request.POST or None, kind=spec, record=obj)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.correct_record(
-                actor=request.user,
-                kind=spec.key,
-                record_id=obj.pk,
-                values=form.values(),
-                reason=form.cleaned_data["correction_reason"],
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, f"{spec.label[:1].upper()}{spec.label[1:]} er rettet.")
-            return redirect("web:record_history", spec.key, obj.pk)
-    context = _context(spec, obj) | {"form": form, "submit": "Gem rettelsen", "heading": f"Ret: {spec.describe(obj)}"}
-    return render(request, "web/corrections/form.html", context)
+    return form_page(
+        request,
+        form,
+        save=lambda data: services.correct_record(
+            actor=request.user, kind=spec.key, record_id=obj.pk, values=form.values(), reason=data["correction_reason"]
+        ),
+        done=f"{spec.label[:1].upper()}{spec.label[1:]} er rettet.",
+        then=("web:record_history", spec.key, obj.pk),
+        template="web/corrections/form.html",
+        context=lambda: _context(spec, obj) | {"submit": "Gem rettelsen", "heading": f"Ret: {spec.describe(obj)}"},
+    )
 
 
 @login_required
 @renders_errors
-def annul(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
+def annul(request: AuthenticatedRequest, kind: str, record_id: int) -> HttpResponse:
     spec, obj = _record(request, kind, record_id, "annullering")
     services.refuse_unannullable(spec)
-    form = AnnulForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.annul_record(
-                actor=request.user,
-                kind=spec.key,
-                record_id=obj.pk,
-                reason=form.cleaned_data["reason"],
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, f"{spec.label[:1].upper()}{spec.label[1:]} er annulleret.")
-            return redirect("web:record_history", spec.key, obj.pk)
-    context = _context(spec, obj) | {
-        "form": form,
-        "submit": "Annullér",
-        "heading": f"Annullér: {spec.describe(obj)}",
-        "annul_form": True,
-    }
-    return render(request, "web/corrections/form.html", context)
+    return form_page(
+        request,
+        AnnulForm(request.POST or None),
+        save=lambda data: services.annul_record(
+            actor=request.user, kind=spec.key, record_id=obj.pk, reason=data["reason"]
+        ),
+        done=f"{spec.label[:1].upper()}{spec.label[1:]} er annulleret.",
+        then=("web:record_history", spec.key, obj.pk),
+        template="web/corrections/form.html",
+        context=lambda: _context(spec, obj)
+        | {"submit": "Annullér", "heading": f"Annullér: {spec.describe(obj)}", "annul_form": True},
+    )

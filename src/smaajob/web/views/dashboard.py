@@ -12,10 +12,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from smaajob import access
+from smaajob.charts import column_chart
 from smaajob.courses import selectors
 from smaajob.courses.states import CourseState
 from smaajob.organisation.models import Project, Role, User
-from smaajob.web.charts import bar_chart
 from smaajob.web.errors import renders_errors
 
 DASHBOARD_ROLES = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR, Role.ADMINISTRATOR})
@@ -41,11 +41,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     staff = User.objects.none()
     if user.team_id and user.role in (Role.COORDINATOR, Role.ADMINISTRATOR):
         staff = User.objects.filter(team_id=user.team_id, role__in=[Role.CASEWORKER, Role.CONSULTANT])
-    paid_chart = bar_chart(
+    paid_chart = column_chart(
         "Løntimer pr. uge",
         [(f"u{row['week'].isocalendar().week}", row["paid"]) for row in figures["series"]],
     )
-    bucket_chart = bar_chart("Borgere efter planlagte timer pr. uge", figures["hour_buckets"])
+    bucket_chart = column_chart("Borgere efter planlagte timer pr. uge", figures["hour_buckets"])
     state_labels = dict(CourseState.choices)
     return render(
         request,

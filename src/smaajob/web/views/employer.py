@@ -10,11 +10,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from smaajob import access
 from smaajob.access.employer_weeks import month_start
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.courses import services as course_services
 from smaajob.courses.models import Channel
 from smaajob.courses.week_confirmation import confirm_weeks
@@ -22,35 +23,34 @@ from smaajob.errors import NotFound, SmaajobError
 from smaajob.network import services as network_services
 from smaajob.organisation.models import Role
 from smaajob.rules.months import danish_month, month_index
-from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.errors import renders_errors
+from smaajob.web.form_pages import form_page
 from smaajob.web.forms.employer import ProposalAnswerForm, TaskForm
 from smaajob.web.forms.followups import EmployerFollowUpForm
 
 
-def _employer(request: HttpRequest) -> None:
+def _employer(request: AuthenticatedRequest) -> None:
     if request.user.role != Role.EMPLOYER:
         raise NotFound("Siden findes ikke, eller du har ikke adgang til den.")
 
 
 @login_required
 @renders_errors
-def task_new(request: HttpRequest) -> HttpResponse:
+def task_new(request: AuthenticatedRequest) -> HttpResponse:
     _employer(request)
-    form = TaskForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            opening = network_services.post_task(actor=request.user, **form.cleaned_data)
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, f"Opgaven »{opening.title}« er slået op. Jobcentret kontakter jer.")
-            return redirect("web:home")
-    return render(request, "web/form_page.html", {"form": form, "title": "Slå en lille opgave op", "submit": "Slå op"})
+    return form_page(
+        request,
+        TaskForm(request.POST or None),
+        save=lambda data: network_services.post_task(actor=request.user, **data),
+        done=lambda opening: f"Opgaven »{opening.title}« er slået op. Jobcentret kontakter jer.",
+        then=("web:home",),
+        context={"title": "Slå en lille opgave op", "submit": "Slå op"},
+    )
 
 
 @login_required
 @renders_errors
-def confirm_week(request: HttpRequest, week_id: int) -> HttpResponse:
+def confirm_week(request: AuthenticatedRequest, week_id: int) -> HttpResponse:
     _employer(request)
     row = access.get_week(request.user, week_id)
     if request.method == "POST":
@@ -63,60 +63,49 @@ def confirm_week(request: HttpRequest, week_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def follow_up_answer(request: HttpRequest, placement_id: int) -> HttpResponse:
+def follow_up_answer(request: AuthenticatedRequest, placement_id: int) -> HttpResponse:
     _employer(request)
     placement = access.get_placement(request.user, placement_id, purpose="virksomhedens opfølgning")
     view = access.employer_view(request.user, placement.course.citizen_id)
-    form = EmployerFollowUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            course_services.record_follow_up(
-                actor=request.user,
-                course=placement.course,
-                placement=placement,
-                happened_on=date.today(),
-                channel=Channel.EMPLOYER,
-                **form.cleaned_data,
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, "Tak for svaret. Konsulenten kan se det med det samme.")
-            return redirect("web:home")
-    return render(
+    return form_page(
         request,
-        "web/form_page.html",
-        {"form": form, "title": f"Hvordan går det? ({view.name or 'borger hos jer'})", "submit": "Send svar"},
+        EmployerFollowUpForm(request.POST or None),
+        save=lambda data: course_services.record_follow_up(
+            actor=request.user,
+            course=placement.course,
+            placement=placement,
+            happened_on=date.today(),
+            channel=Channel.EMPLOYER,
+            **data,
+        ),
+        done="Tak for svaret. Konsulenten kan se det med det samme.",
+        then=("web:home",),
+        context={"title": f"Hvordan går det? ({view.name or 'borger hos jer'})", "submit": "Send svar"},
     )
 
 
 @login_required
 @renders_errors
-def proposal_answer(request: HttpRequest, proposal_id: int) -> HttpResponse:
+def proposal_answer(request: AuthenticatedRequest, proposal_id: int) -> HttpResponse:
     _employer(request)
     proposal = access.get_proposal(request.user, proposal_id, purpose="virksomhedens svar")
     facts = access.employer_facts(proposal.course.citizen, on=date.today())
-    form = ProposalAnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            course_services.answer_proposal(
-                actor=request.user,
-                proposal=proposal,
-                agrees=form.cleaned_data["agrees"],
-                on=date.today(),
-                note=form.cleaned_data["note"],
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, "Tak for svaret.")
-            return redirect("web:home")
-    return render(request, "web/employer/proposal.html", {"form": form, "proposal": proposal, "facts": facts})
+    return form_page(
+        request,
+        ProposalAnswerForm(request.POST or None),
+        save=lambda data: course_services.answer_proposal(
+            actor=request.user, proposal=proposal, agrees=data["agrees"], on=date.today(), note=data["note"]
+        ),
+        done="Tak for svaret.",
+        then=("web:home",),
+        template="web/employer/proposal.html",
+        context={"proposal": proposal, "facts": facts},
+    )
 
 
 @login_required
 @renders_errors
-def confirm_month(request: HttpRequest, month: str, citizen_id: int | None = None) -> HttpResponse:
+def confirm_month(request: AuthenticatedRequest, month: str, citizen_id: int | None = None) -> HttpResponse:
     """A month's weeks for one citizen (or all) with the totals, then one POST confirms them."""
     _employer(request)
     today = date.today()

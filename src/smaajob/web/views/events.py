@@ -8,22 +8,24 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from smaajob import access
 from smaajob.access.events import events_for, get_event, may_edit_events, require_event_editor
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.errors import InvalidInput, SmaajobError
 from smaajob.events import selectors, services
 from smaajob.events.models import Event, EventKind
 from smaajob.network.models import Buddy, Company, Contact
 from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.form_pages import form_page
 from smaajob.web.forms.events import EventForm, InviteForm, RegistrationForm, ReportForm
 
 
 @login_required
 @renders_errors
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: AuthenticatedRequest) -> HttpResponse:
     events = events_for(request.user)
     return render(
         request,
@@ -40,20 +42,16 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def event_new(request: HttpRequest) -> HttpResponse:
+def event_new(request: AuthenticatedRequest) -> HttpResponse:
     require_event_editor(request.user)
-    form = EventForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            event = services.create_event(
-                actor=request.user, municipality=request.user.municipality, **form.cleaned_data
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, f"{event.title} er oprettet.")
-            return redirect("web:event", event.pk)
-    return render(request, "web/form_page.html", {"form": form, "title": "Nyt arrangement", "submit": "Opret"})
+    return form_page(
+        request,
+        EventForm(request.POST or None),
+        save=lambda data: services.create_event(actor=request.user, municipality=request.user.municipality, **data),
+        done=lambda event: f"{event.title} er oprettet.",
+        then=lambda event: ("web:event", event.pk),
+        context={"title": "Nyt arrangement", "submit": "Opret"},
+    )
 
 
 def _companies(event: Event) -> list[Company]:
@@ -80,7 +78,7 @@ def _participant_choices(event: Event) -> list[tuple[str, str]]:
     ]
 
 
-def _context(request: HttpRequest, event: Event, **forms: object) -> dict[str, object]:
+def _context(request: AuthenticatedRequest, event: Event, **forms: object) -> dict[str, object]:
     may_edit = may_edit_events(request.user)
     registrations = event.registrations.select_related("company")
     if not may_edit:  # an employer contact sees its own company's participants only
@@ -108,14 +106,14 @@ def _context(request: HttpRequest, event: Event, **forms: object) -> dict[str, o
 
 @login_required
 @renders_errors
-def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
+def event_detail(request: AuthenticatedRequest, event_id: int) -> HttpResponse:
     event = get_event(request.user, event_id)
     return render(request, "web/events/detail.html", _context(request, event))
 
 
 @login_required
 @renders_errors
-def event_action(request: HttpRequest, event_id: int, action: str) -> HttpResponse:
+def event_action(request: AuthenticatedRequest, event_id: int, action: str) -> HttpResponse:
     """Invite, register, record attendance or log a call; errors shown on the event page."""
     require_event_editor(request.user)
     event = get_event(request.user, event_id)
@@ -170,7 +168,7 @@ def event_action(request: HttpRequest, event_id: int, action: str) -> HttpRespon
 
 @login_required
 @renders_errors
-def event_report(request: HttpRequest) -> HttpResponse:
+def event_report(request: AuthenticatedRequest) -> HttpResponse:
     today = date.today()
     form = ReportForm(request.GET or None, initial={"start": date(today.year, 1, 1), "end": today})
     start, end = date(today.year, 1, 1), today

@@ -114,5 +114,5 @@ def weekly_hours(request: HttpRequest) -> HttpResponse:
             "any_approvable": any(r["may_approve"] for r in rows),
             "error_count": len(errors),
         },
-        status=422 if errors else 200,
+        status=400 if errors else 200,
     )

@@ -5,21 +5,20 @@ Excel; creating and editing an opening."""
 from __future__ import annotations
 
 from datetime import date
-from io import BytesIO
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import render
 
 from smaajob import access
-from smaajob.errors import SmaajobError
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.network import selectors, services
 from smaajob.pdf import pdf_response
 from smaajob.slots import describe_slots
-from smaajob.spreadsheet import append_row
-from smaajob.web.errors import form_error, renders_errors
+from smaajob.spreadsheet import ExcelBook
+from smaajob.web.errors import renders_errors
+from smaajob.web.form_pages import form_page
 from smaajob.web.forms.network import OpeningFilterForm, OpeningForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -29,7 +28,7 @@ LIST_COLUMNS = (
 )
 
 
-def _filtered(request: HttpRequest):
+def _filtered(request: AuthenticatedRequest):
     form = OpeningFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     rows = selectors.filter_openings(
@@ -46,7 +45,7 @@ def _filtered(request: HttpRequest):
 
 @login_required
 @renders_errors
-def opening_list(request: HttpRequest) -> HttpResponse:
+def opening_list(request: AuthenticatedRequest) -> HttpResponse:
     form, rows = _filtered(request)
     if request.GET.get("format") == "xlsx":
         return _excel(rows)
@@ -90,12 +89,8 @@ def _pdf(rows, form) -> HttpResponse:
 
 
 def _excel(rows) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Jobåbninger"
+    book = ExcelBook()
+    sheet = book.sheet("Jobåbninger", widths=(28, 34, 22, 10, 10, 30, 18, 20, 8, 18, 26))
     header = [
         "Virksomhed",
         "Opgave",
@@ -109,13 +104,10 @@ def _excel(rows) -> HttpResponse:
         "Område",
         "Kontakt",
     ]
-    append_row(sheet, header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    sheet.row(header, bold=True)
     for o in rows.prefetch_related("company__contacts"):
         contact = next(iter(o.company.contacts.all()), None)
-        append_row(
-            sheet,
+        sheet.row(
             [
                 o.company.name,
                 o.title,
@@ -130,49 +122,37 @@ def _excel(rows) -> HttpResponse:
                 f"{contact.name} {contact.phone}".strip() if contact else "",
             ],
         )
-    for column, width in zip("ABCDEFGHIJK", (28, 34, 22, 10, 10, 30, 18, 20, 8, 18, 26), strict=True):
-        sheet.column_dimensions[column].width = width
-    out = BytesIO()
-    book.save(out)
-    response = HttpResponse(out.getvalue(), content_type=XLSX)
+    response = HttpResponse(book.to_bytes(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="jobaabninger-{date.today():%Y-%m-%d}.xlsx"'
     return response
 
 
 @login_required
 @renders_errors
-def opening_new(request: HttpRequest, company_id: int) -> HttpResponse:
+def opening_new(request: AuthenticatedRequest, company_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     company = access.get_company(request.user, company_id)
-    form = OpeningForm(request.POST or None, company=company)
-    if request.method == "POST" and form.is_valid():
-        try:
-            opening = services.create_opening(actor=request.user, company=company, **form.cleaned_data)
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, f"Jobåbningen »{opening.title}« er oprettet.")
-            return redirect("web:company", company.pk)
-    return render(
-        request, "web/form_page.html", {"form": form, "title": f"Ny jobåbning hos {company.name}", "submit": "Opret"}
+    return form_page(
+        request,
+        OpeningForm(request.POST or None, company=company),
+        save=lambda data: services.create_opening(actor=request.user, company=company, **data),
+        done=lambda opening: f"Jobåbningen »{opening.title}« er oprettet.",
+        then=("web:company", company.pk),
+        context={"title": f"Ny jobåbning hos {company.name}", "submit": "Opret"},
     )
 
 
 @login_required
 @renders_errors
-def opening_edit(request: HttpRequest, opening_id: int) -> HttpResponse:
+def opening_edit(request: AuthenticatedRequest, opening_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     opening = access.get_opening(request.user, opening_id)
     initial = {name: getattr(opening, name) for name in services.EDITABLE_OPENING_FIELDS}
-    form = OpeningForm(request.POST or None, initial=initial, company=opening.company, with_status=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_opening(actor=request.user, opening=opening, **form.cleaned_data)
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, "Jobåbningen er gemt.")
-            return redirect("web:company", opening.company_id)
-    return render(
-        request, "web/form_page.html", {"form": form, "title": f"Ret jobåbning: {opening.title}", "submit": "Gem"}
+    return form_page(
+        request,
+        OpeningForm(request.POST or None, initial=initial, company=opening.company, with_status=True),
+        save=lambda data: services.update_opening(actor=request.user, opening=opening, **data),
+        done="Jobåbningen er gemt.",
+        then=("web:company", opening.company_id),
+        context={"title": f"Ret jobåbning: {opening.title}", "submit": "Gem"},
     )

@@ -8,21 +8,23 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.courses import selectors, services
 from smaajob.courses.models import Placement
 from smaajob.courses.states import CourseState
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.form_pages import form_page, page_for
 from smaajob.web.forms.placements import ConvertForm, EndPlacementForm, PlacementForm
 
 
 @login_required
 @renders_errors
-def placement_new(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def placement_new(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="ny placering")
     course = selectors.require_open_course(citizen)
@@ -36,42 +38,30 @@ def placement_new(request: HttpRequest, citizen_id: int) -> HttpResponse:
     if request.GET.get("jobaabning"):
         initial["opening"] = request.GET["jobaabning"]
     form = PlacementForm(request.POST or None, openings=openings, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        opening = data["opening"]
-        try:
-            placement = services.register_placement(
-                actor=request.user,
-                course=course,
-                opening=opening,
-                kind=data["kind"],
-                planned_start=data["planned_start"],
-                planned_end=data["planned_end"],
-                step_up=data["step_up"],
-                step_every_weeks=data["step_every_weeks"],
-                tasks=data["tasks"],
-                deviation_reason=data["deviation_reason"],
-            )
-        except SmaajobError as error:
-            form_error(form, error)
-        else:
-            messages.success(request, f"Placeringen hos {opening.company.name} er registreret.")
-            return redirect("web:placement", placement.pk)
-    return render(
+    return form_page(
         request,
-        "web/form_page.html",
-        {
-            "form": form,
-            "title": f"Registrér placering: {citizen.full_name}",
-            "submit": "Registrér placering",
-            "citizen": citizen,
-        },
+        form,
+        save=lambda data: services.register_placement(
+            actor=request.user,
+            course=course,
+            opening=data["opening"],
+            kind=data["kind"],
+            planned_start=data["planned_start"],
+            planned_end=data["planned_end"],
+            step_up=data["step_up"],
+            step_every_weeks=data["step_every_weeks"],
+            tasks=data["tasks"],
+            deviation_reason=data["deviation_reason"],
+        ),
+        done=lambda _: f"Placeringen hos {form.cleaned_data['opening'].company.name} er registreret.",
+        then=lambda placement: ("web:placement", placement.pk),
+        context=page_for(citizen, f"Registrér placering: {citizen.full_name}", "Registrér placering"),
     )
 
 
 @login_required
 @renders_errors
-def placement_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
+def placement_detail(request: AuthenticatedRequest, placement_id: int) -> HttpResponse:
     placement = access.get_placement(request.user, placement_id, purpose="placeringsside")
     if request.user.role in ("employer", "citizen"):
         return redirect("web:home")
@@ -96,7 +86,7 @@ def placement_detail(request: HttpRequest, placement_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def placement_action(request: HttpRequest, placement_id: int, action: str) -> HttpResponse:
+def placement_action(request: AuthenticatedRequest, placement_id: int, action: str) -> HttpResponse:
     """Start, convert or end a placement (POST)."""
     access.require_case_writer(request.user)
     placement = access.get_placement(request.user, placement_id, purpose="placering: " + action)
@@ -146,4 +136,4 @@ def placement_action(request: HttpRequest, placement_id: int, action: str) -> Ht
         "end_form": form if action == "afslut" else EndPlacementForm(),
         "may_write": True,
     }
-    return render(request, "web/placements/detail.html", context, status=422)
+    return render(request, "web/placements/detail.html", context, status=400)

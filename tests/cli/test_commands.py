@@ -73,7 +73,7 @@ def test_serve_refuses_an_impossible_port(capsys):
 def test_an_unknown_command_prints_usage_and_exits_2(capsys):
     assert main(["fly"]) == 2
     err = capsys.readouterr().err
-    assert "fejl [invalid_arguments]" in err and "usage: smaajob" in err
+    assert "fejl [invalid_arguments]" in err and "brug: smaajob" in err
 
 
 def _free_port() -> int:

@@ -43,23 +43,19 @@ def test_every_string_argparse_writes_itself_has_a_danish_text():
 
 
 def test_help_and_argument_errors_are_in_danish(capsys):
-    with pytest.raises(SystemExit) as exit_:
-        main(["serve", "--port", "otte"])
-    assert exit_.value.code == 2
+    assert main(["serve", "--port", "otte"]) == 2
     err = capsys.readouterr().err
+    assert "fejl [invalid_arguments]: argumentet --port: skal være et helt tal, fx 8000, fik 'otte'" in err
     assert "brug: smaajob serve" in err
-    assert "fejl: argumentet --port: skal være et helt tal, fx 8000, fik 'otte'" in err
-    assert "usage" not in err and "error" not in err and "invalid" not in err
+    assert "usage" not in err and "error" not in err and "invalid" not in err.replace("invalid_arguments", "")
 
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
     assert "vis denne hjælp og afslut" in out and "show this help" not in out
 
-    with pytest.raises(SystemExit):
-        main(["createuser"])
-    err = capsys.readouterr().err
-    assert "disse argumenter skal angives: username, --role" in err
+    assert main(["createuser"]) == 2
+    assert "disse argumenter skal angives: username, --role" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("word", "role"), [("raadgiver", Role.CASEWORKER), ("rådgiver", Role.CASEWORKER),
@@ -73,8 +69,7 @@ def test_createuser_takes_danish_role_words(municipality, monkeypatch, capsys, w
 
 
 def test_an_unknown_role_word_lists_the_danish_names(db, capsys):
-    with pytest.raises(SystemExit):
-        main(["createuser", "rikke", "--role", "chef"])
+    assert main(["createuser", "rikke", "--role", "chef"]) == 2
     err = capsys.readouterr().err
     assert "ukendt rolle 'chef'" in err and "raadgiver (caseworker)" in err and "borger (citizen)" in err
     assert not User.objects.filter(username="rikke").exists()

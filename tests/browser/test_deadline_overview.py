@@ -23,11 +23,17 @@ def test_a_coordinator_finds_the_overdue_citizen_first_and_follows_it_to_the_dea
 
     kontanthjaelp_2011(citizen=citizen, caseworker=caseworker, consultant=consultant, project=project, company=company)
     # A second citizen of the same caseworker, on kontanthjælp from June 2011: nothing overdue yet.
-    later = register_citizen(actor=caseworker, cpr="150575-1234", first_name="Karen", last_name="Knudsen",
-                             municipality=municipality)
+    later = register_citizen(
+        actor=caseworker, cpr="150575-1234", first_name="Karen", last_name="Knudsen", municipality=municipality
+    )
     Assignment.objects.create(citizen=later, staff=caseworker, staff_role="caseworker", valid_from=date(2011, 1, 1))
-    set_benefit(actor=caseworker, citizen=later, benefit_type="kontanthjaelp", valid_from=date(2011, 6, 1),
-                monthly_amount=Decimal("10000"))
+    set_benefit(
+        actor=caseworker,
+        citizen=later,
+        benefit_type="kontanthjaelp",
+        valid_from=date(2011, 6, 1),
+        monthly_amount=Decimal("10000"),
+    )
     coordinator = make_user("coordinator", first_name="Kim", last_name="Koordinator")
 
     log_in(page, coordinator.username, PASSWORD)

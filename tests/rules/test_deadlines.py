@@ -63,8 +63,7 @@ def test_the_deadlines_match_the_source(case: dict[str, Any]) -> None:
 
 def test_the_refund_amount_is_the_benefit_of_the_late_days_times_the_refund_lost() -> None:
     # 30 days late, 36,500 kr. a year (100 kr. a day), passive refund 30 pct. lost (seed 002 L1309-1310).
-    facts = CourseFacts(first_contact=dt.date(2011, 1, 3), birth_date=dt.date(1970, 1, 1),
-                        monthly_benefit=36500 / 12)
+    facts = CourseFacts(first_contact=dt.date(2011, 1, 3), birth_date=dt.date(1970, 1, 1), monthly_benefit=36500 / 12)
     report = course_deadlines(facts, dt.date(2011, 5, 3))
     first = report.deadlines[0]
     assert first.status == DeadlineStatus.MISSED and first.due == dt.date(2011, 4, 3)
@@ -91,8 +90,11 @@ def test_each_deadline_names_its_legal_basis_and_the_trace_lists_the_parameters(
 
 
 def test_conversations_before_the_request_for_help_or_after_the_day_do_not_count() -> None:
-    facts = CourseFacts(first_contact=dt.date(2011, 3, 1), birth_date=dt.date(1970, 1, 1),
-                        conversations=(dt.date(2011, 2, 1), dt.date(2011, 5, 1)))
+    facts = CourseFacts(
+        first_contact=dt.date(2011, 3, 1),
+        birth_date=dt.date(1970, 1, 1),
+        conversations=(dt.date(2011, 2, 1), dt.date(2011, 5, 1)),
+    )
     first = course_deadlines(facts, dt.date(2011, 4, 1)).deadlines[0]
     assert first.status == DeadlineStatus.COMING and first.met_on is None
 
@@ -101,12 +103,25 @@ def test_conversations_before_the_request_for_help_or_after_the_day_do_not_count
     ("facts", "on", "field"),
     [
         (CourseFacts(first_contact=dt.date(2011, 3, 1), birth_date=dt.date(1970, 1, 1)), dt.date(2011, 2, 1), "on"),
-        (CourseFacts(first_contact=dt.date(2011, 3, 1), birth_date=dt.date(2011, 3, 1)), dt.date(2011, 4, 1),
-         "birth_date"),
-        (CourseFacts(first_contact=dt.date(2011, 3, 1), birth_date=dt.date(1970, 1, 1), monthly_benefit=-1),
-         dt.date(2011, 4, 1), "monthly_benefit"),
-        (CourseFacts(first_contact=dt.date(2011, 3, 1), birth_date=dt.date(1970, 1, 1),
-                     offers=(Offer(dt.date(2011, 4, 1), dt.date(2011, 3, 1)),)), dt.date(2011, 4, 1), "offers"),
+        (
+            CourseFacts(first_contact=dt.date(2011, 3, 1), birth_date=dt.date(2011, 3, 1)),
+            dt.date(2011, 4, 1),
+            "birth_date",
+        ),
+        (
+            CourseFacts(first_contact=dt.date(2011, 3, 1), birth_date=dt.date(1970, 1, 1), monthly_benefit=-1),
+            dt.date(2011, 4, 1),
+            "monthly_benefit",
+        ),
+        (
+            CourseFacts(
+                first_contact=dt.date(2011, 3, 1),
+                birth_date=dt.date(1970, 1, 1),
+                offers=(Offer(dt.date(2011, 4, 1), dt.date(2011, 3, 1)),),
+            ),
+            dt.date(2011, 4, 1),
+            "offers",
+        ),
     ],
 )
 def test_bad_facts_are_refused_with_a_danish_message(facts: CourseFacts, on: dt.date, field: str) -> None:

@@ -27,23 +27,36 @@ def kontanthjaelp_2011(*, citizen, caseworker, consultant, project, company, off
     from smaajob.courses.services import record_follow_up, register_placement, start_course
 
     for staff, role in ((caseworker, "caseworker"), (consultant, "consultant")):
-        Assignment.objects.create(citizen=citizen, staff=staff, staff_role=role, valid_from=date(2011, 1, 1),
-                                  valid_to=date(2023, 12, 31))
-    set_benefit(actor=caseworker, citizen=citizen, benefit_type="kontanthjaelp", valid_from=date(2011, 3, 1),
-                monthly_amount=Decimal("7300"))
+        Assignment.objects.create(
+            citizen=citizen, staff=staff, staff_role=role, valid_from=date(2011, 1, 1), valid_to=date(2023, 12, 31)
+        )
+    set_benefit(
+        actor=caseworker,
+        citizen=citizen,
+        benefit_type="kontanthjaelp",
+        valid_from=date(2011, 3, 1),
+        monthly_amount=Decimal("7300"),
+    )
     course = start_course(actor=caseworker, citizen=citizen, project=project, started_on=date(2011, 3, 1))
-    record_follow_up(actor=caseworker, course=course, happened_on=date(2011, 3, 20), channel="meeting",
-                     attendance="as_agreed")
+    record_follow_up(
+        actor=caseworker, course=course, happened_on=date(2011, 3, 20), channel="meeting", attendance="as_agreed"
+    )
     if offer:
-        register_placement(actor=consultant, course=course, company=company, kind="placement",
-                           planned_start=date(2011, 6, 20), planned_end=date(2011, 8, 31), step_up="4")
+        register_placement(
+            actor=consultant,
+            course=course,
+            company=company,
+            kind="placement",
+            planned_start=date(2011, 6, 20),
+            planned_end=date(2011, 8, 31),
+            step_up="4",
+        )
     return course
 
 
 @pytest.fixture
 def omar_2011(citizen, caseworker, consultant, project, company):
-    kontanthjaelp_2011(citizen=citizen, caseworker=caseworker, consultant=consultant, project=project,
-                       company=company)
+    kontanthjaelp_2011(citizen=citizen, caseworker=caseworker, consultant=consultant, project=project, company=company)
     return citizen
 
 
@@ -67,8 +80,13 @@ def test_the_citizen_page_links_to_the_deadlines(client, omar_2011, caseworker):
 def test_a_day_without_a_sourced_rule_says_unknown_rule_for_the_period_and_no_date(client, omar_2011, caseworker):
     from smaajob.citizens.services import set_benefit
 
-    set_benefit(actor=caseworker, citizen=omar_2011, benefit_type="kontanthjaelp", valid_from=date(2014, 2, 1),
-                monthly_amount=Decimal("7300"))
+    set_benefit(
+        actor=caseworker,
+        citizen=omar_2011,
+        benefit_type="kontanthjaelp",
+        valid_from=date(2014, 2, 1),
+        monthly_amount=Decimal("7300"),
+    )
     page = log_in(client, caseworker).get(f"/borgere/{omar_2011.pk}/rettidighed/?dato=2014-03-01")
     text = page.content.decode()
     assert page.status_code == 200
@@ -100,10 +118,16 @@ def test_the_overview_filters_by_caseworker_and_keeps_the_filter_in_the_url(
 
     coordinator = make_user("coordinator")
     other_caseworker = make_user("caseworker", username="anden", first_name="Anne", last_name="Anden")
-    other = register_citizen(actor=other_caseworker, cpr="020285-1237", first_name="Bo", last_name="Berg",
-                             municipality=municipality)
-    assign_staff(actor=other_caseworker, citizen=other, staff=other_caseworker, staff_role="caseworker",
-                 valid_from=date(2024, 1, 1))
+    other = register_citizen(
+        actor=other_caseworker, cpr="020285-1237", first_name="Bo", last_name="Berg", municipality=municipality
+    )
+    assign_staff(
+        actor=other_caseworker,
+        citizen=other,
+        staff=other_caseworker,
+        staff_role="caseworker",
+        valid_from=date(2024, 1, 1),
+    )
     log_in(client, coordinator)
     both = client.get("/rettidighed/").content.decode()
     assert "Omar Hansen" in both and "Bo Berg" in both
@@ -161,9 +185,7 @@ def test_the_api_refuses_bad_input_with_a_stable_code(client, omar_2011, casewor
     assert stranger.status_code == 400 and stranger.json()["field"] == "medarbejder"
 
 
-def test_a_citizen_of_another_caseload_or_municipality_is_not_found(
-    client, omar_2011, make_user, other_municipality
-):
+def test_a_citizen_of_another_caseload_or_municipality_is_not_found(client, omar_2011, make_user, other_municipality):
     stranger = make_user("caseworker", username="fremmed", municipality=other_municipality, team=None)
     colleague = make_user("caseworker", username="kollega")
     for user in (stranger, colleague):

@@ -50,7 +50,6 @@ from smaajob.citizens.models import (
 from smaajob.citizens.services import may_answer_transfer
 from smaajob.courses.models import Course, CourseTransition, MatchProposal, Placement, WeeklyHours
 from smaajob.courses.rules_case import COVERED_BENEFITS
-from smaajob.courses.selectors.deadlines import deadlines_for_many
 from smaajob.courses.selectors import (
     active_on,
     follow_up_due_dates,
@@ -58,6 +57,7 @@ from smaajob.courses.selectors import (
     hours_requirement_for_many,
     hours_requirement_in_force,
 )
+from smaajob.courses.selectors.deadlines import deadlines_for_many
 from smaajob.courses.states import CourseState
 from smaajob.errors import InvalidInput
 from smaajob.links import cached_reverse

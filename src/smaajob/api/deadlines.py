@@ -16,7 +16,7 @@ from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id
 from smaajob.audit.models import AuditChannel
 from smaajob.courses.selectors.deadlines import CitizenDeadlines
-from smaajob.rules.deadlines import Deadline
+from smaajob.rules.deadlines import Deadline, RefundLoss
 
 PREFIX = "/rettidighed"
 TAG = "rettidighed"
@@ -68,6 +68,20 @@ class OverviewFilter(Schema):
     medarbejder: Id | None = None
 
 
+def _refund(r: RefundLoss) -> RefundOut:
+    return RefundOut(
+        late_from=r.late_from,
+        late_to=r.late_to,
+        days=r.days,
+        rate=r.rate,
+        rate_when_late=r.rate_when_late,
+        share_lost=r.share_lost,
+        amount=r.amount,
+        ongoing=r.ongoing,
+        unknown_reason=r.unknown_reason,
+    )
+
+
 def _deadline(d: Deadline) -> DeadlineOut:
     refund = d.refund
     return DeadlineOut(
@@ -80,9 +94,7 @@ def _deadline(d: Deadline) -> DeadlineOut:
         counted_from=d.counted_from,
         basis=d.basis,
         note=d.note,
-        refund=RefundOut(**{**refund.to_dict(), "late_from": refund.late_from, "late_to": refund.late_to})
-        if refund
-        else None,
+        refund=_refund(refund) if refund else None,
     )
 
 

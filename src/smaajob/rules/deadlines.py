@@ -58,9 +58,9 @@ KIND_LABELS = {
 
 
 class DeadlineStatus(StrEnum):
-    MET = "met"          # held / started / ended on or before the deadline
-    MISSED = "missed"    # after the deadline, or not yet and the deadline has passed
-    COMING = "coming"    # not yet, and the deadline has not passed
+    MET = "met"  # held / started / ended on or before the deadline
+    MISSED = "missed"  # after the deadline, or not yet and the deadline has passed
+    COMING = "coming"  # not yet, and the deadline has not passed
     UNKNOWN = "unknown"  # no sourced rule for the period
 
 
@@ -248,9 +248,14 @@ class _Engine:
 
     def _unknown(self, kind: DeadlineKind, counted_from: dt.date, error: ValueNotKnown) -> Deadline:
         self.trace.step(f"{KIND_LABELS[kind]} fra {counted_from:%d.%m.%Y}: {UNKNOWN_RULE}.")
-        return Deadline(kind, DeadlineStatus.UNKNOWN, None, counted_from=counted_from,
-                        basis=self._basis_or_blank(error.parameter, counted_from),
-                        note=f"{UNKNOWN_RULE}: {error.explanation}")
+        return Deadline(
+            kind,
+            DeadlineStatus.UNKNOWN,
+            None,
+            counted_from=counted_from,
+            basis=self._basis_or_blank(error.parameter, counted_from),
+            note=f"{UNKNOWN_RULE}: {error.explanation}",
+        )
 
     def _basis_or_blank(self, name: str, day: dt.date) -> str:
         try:
@@ -278,14 +283,22 @@ class _Engine:
                 if used not in self.trace.parameters:
                     self.trace.parameters.append(used)
         except ValueNotKnown as error:
-            return RefundLoss(late_from, late_to, days, ongoing=ongoing,
-                              unknown_reason=f"{UNKNOWN_RULE}: {error.explanation}")
+            return RefundLoss(
+                late_from, late_to, days, ongoing=ongoing, unknown_reason=f"{UNKNOWN_RULE}: {error.explanation}"
+            )
         except InvalidInput as error:
             return RefundLoss(late_from, late_to, days, ongoing=ongoing, unknown_reason=error.message)
         loss = RefundLoss(late_from, late_to, days, rate=rate, rate_when_late=when_late, ongoing=ongoing)
         if self.facts.monthly_benefit is None:
-            return RefundLoss(late_from, late_to, days, rate, when_late, ongoing=ongoing,
-                              unknown_reason="borgerens månedlige ydelse er ikke registreret")
+            return RefundLoss(
+                late_from,
+                late_to,
+                days,
+                rate,
+                when_late,
+                ongoing=ongoing,
+                unknown_reason="borgerens månedlige ydelse er ikke registreret",
+            )
         share = loss.share_lost or 0.0
         counted_to, note = self._counted_to(late_from, late_to)
         counted_days = (counted_to - due).days
@@ -297,7 +310,9 @@ class _Engine:
             f"Overskredet {due:%d.%m.%Y}: {days} dag(e) fra {late_from:%d.%m.%Y} til {late_to:%d.%m.%Y}; "
             f"refusion {format_number(rate * 100)} % i stedet for {format_number(when_late * 100)} %: "
             f"{format_number(self.facts.monthly_benefit)} kr. × 12 / {DAYS_PER_YEAR} × {days} × "
-            f"{format_number(share * 100)} % = {format_number(amount)} kr.", amount)
+            f"{format_number(share * 100)} % = {format_number(amount)} kr.",
+            amount,
+        )
         return RefundLoss(late_from, late_to, days, rate, when_late, amount, ongoing, unknown_reason=note)
 
     def _counted_to(self, late_from: dt.date, late_to: dt.date) -> tuple[dt.date, str]:
@@ -309,8 +324,17 @@ class _Engine:
                 return last, f"beløbet er regnet til og med {last:%d.%m.%Y}; derefter {UNKNOWN_RULE}"
         return late_to, ""
 
-    def _judge(self, kind: DeadlineKind, due: dt.date, met_on: dt.date | None, counted_from: dt.date,
-               basis: str, note: str = "", *, costs_refund: bool = True) -> Deadline:
+    def _judge(
+        self,
+        kind: DeadlineKind,
+        due: dt.date,
+        met_on: dt.date | None,
+        counted_from: dt.date,
+        basis: str,
+        note: str = "",
+        *,
+        costs_refund: bool = True,
+    ) -> Deadline:
         if met_on is not None and met_on <= due:
             status = DeadlineStatus.MET
         elif met_on is not None or self.on > due:
@@ -318,25 +342,37 @@ class _Engine:
         else:
             status = DeadlineStatus.COMING
         refund = self._refund(due, met_on) if status == DeadlineStatus.MISSED and costs_refund else None
-        self.trace.step(f"{KIND_LABELS[kind]}: frist {due:%d.%m.%Y} (regnet fra {counted_from:%d.%m.%Y})"
-                        f" – {STATUS_LABELS[status]}"
-                        + (f" den {met_on:%d.%m.%Y}" if met_on else "") + ".")
+        self.trace.step(
+            f"{KIND_LABELS[kind]}: frist {due:%d.%m.%Y} (regnet fra {counted_from:%d.%m.%Y})"
+            f" – {STATUS_LABELS[status]}" + (f" den {met_on:%d.%m.%Y}" if met_on else "") + "."
+        )
         return Deadline(kind, status, due, met_on, counted_from, basis, note, refund)
 
     # -- the deadlines ---------------------------------------------------------------------
 
     def conversations_chain(self) -> list[Deadline]:
         first_contact = self.facts.first_contact
-        name = ("activation_first_conversation_months_under_30" if self.young
-                else "activation_first_conversation_months_30_plus")
+        name = (
+            "activation_first_conversation_months_under_30"
+            if self.young
+            else "activation_first_conversation_months_30_plus"
+        )
         try:
             months = int(self._value(name, first_contact))
         except ValueNotKnown as error:
             return [self._unknown(DeadlineKind.FIRST_CONVERSATION, first_contact, error)]
         due = add_months(first_contact, months)
         held = self.conversations[0] if self.conversations else None
-        found = [self._judge(DeadlineKind.FIRST_CONVERSATION, due, held, first_contact, self._basis(name, first_contact),
-                             f"senest {months} måned(er) efter første henvendelse om hjælp")]
+        found = [
+            self._judge(
+                DeadlineKind.FIRST_CONVERSATION,
+                due,
+                held,
+                first_contact,
+                self._basis(name, first_contact),
+                f"senest {months} måned(er) efter første henvendelse om hjælp",
+            )
+        ]
         if held is None:
             return found
         anchor = held
@@ -349,9 +385,16 @@ class _Engine:
                 return found
             due = add_months(anchor, interval)
             nxt = later.pop(0) if later else None
-            found.append(self._judge(DeadlineKind.CONTACT, due, nxt, anchor,
-                                     self._basis("activation_contact_interval_months", anchor),
-                                     f"mindst hver {interval}. måned efter forrige samtale"))
+            found.append(
+                self._judge(
+                    DeadlineKind.CONTACT,
+                    due,
+                    nxt,
+                    anchor,
+                    self._basis("activation_contact_interval_months", anchor),
+                    f"mindst hver {interval}. måned efter forrige samtale",
+                )
+            )
             if nxt is None:
                 return found
             anchor = nxt
@@ -373,7 +416,9 @@ class _Engine:
             return [self._unknown(DeadlineKind.OFFER, start, error)]
         periods = [p for p in self.offers if p[0] >= start]
         first = periods[0] if periods else None
-        found = [self._judge(DeadlineKind.OFFER, due, first[0] if first else None, start, self._basis(name, start), note)]
+        found = [
+            self._judge(DeadlineKind.OFFER, due, first[0] if first else None, start, self._basis(name, start), note)
+        ]
         index = 0
         while index < len(periods):
             previous_end = periods[index][1]
@@ -387,8 +432,16 @@ class _Engine:
                 return found
             due = add_months(previous_end, months)
             nxt = periods[index + 1][0] if index + 1 < len(periods) else None
-            found.append(self._judge(DeadlineKind.OFFER, due, nxt, previous_end, self._basis(repeat, previous_end),
-                                     f"nyt tilbud senest {months} måneder efter, at det forrige sluttede"))
+            found.append(
+                self._judge(
+                    DeadlineKind.OFFER,
+                    due,
+                    nxt,
+                    previous_end,
+                    self._basis(repeat, previous_end),
+                    f"nyt tilbud senest {months} måneder efter, at det forrige sluttede",
+                )
+            )
             index += 1
         return found
 
@@ -408,10 +461,17 @@ class _Engine:
             last_day = offer.start + dt.timedelta(weeks=weeks) - dt.timedelta(days=1)
             ended = offer.end if offer.end is not None and offer.end <= self.on else None
             label = f" ({offer.label})" if offer.label else ""
-            found.append(self._judge(DeadlineKind.PLACEMENT_LIMIT, last_day, ended, offer.start,
-                                     self._basis(name, offer.start),
-                                     f"praktikken{label} skal slutte senest efter {weeks} uger",
-                                     costs_refund=False))
+            found.append(
+                self._judge(
+                    DeadlineKind.PLACEMENT_LIMIT,
+                    last_day,
+                    ended,
+                    offer.start,
+                    self._basis(name, offer.start),
+                    f"praktikken{label} skal slutte senest efter {weeks} uger",
+                    costs_refund=False,
+                )
+            )
         return found
 
 
@@ -419,8 +479,10 @@ def course_deadlines(facts: CourseFacts, on: dt.date, params: ParameterSet | Non
     """Every deadline of the course on ``on``: met, missed (with the refund lost) or coming."""
     params = params or default_parameters()
     if on < facts.first_contact:
-        raise InvalidInput("datoen skal være samme dag som eller efter første henvendelse om hjælp "
-                           f"({facts.first_contact:%d.%m.%Y})", field="on")
+        raise InvalidInput(
+            f"datoen skal være samme dag som eller efter første henvendelse om hjælp ({facts.first_contact:%d.%m.%Y})",
+            field="on",
+        )
     if facts.birth_date >= facts.first_contact:
         raise InvalidInput("fødselsdatoen skal ligge før første henvendelse om hjælp", field="birth_date")
     if facts.monthly_benefit is not None and facts.monthly_benefit < 0:
@@ -436,6 +498,8 @@ def course_deadlines(facts: CourseFacts, on: dt.date, params: ParameterSet | Non
     trace.input("conversations", "Samtaler (talt med)", len(engine.conversations))
     deadlines = [*engine.conversations_chain(), *engine.offers_chain(), *engine.placement_limits()]
     trace.note("Ledighed skal lægges sammen over afbrydelser; beregningen regner fra den første dag, den får.")
-    trace.note("En frist regnes efter reglen, der gælder den dag, perioden begynder; findes der ingen kilde, "
-               f"vises '{UNKNOWN_RULE}'.")
+    trace.note(
+        "En frist regnes efter reglen, der gælder den dag, perioden begynder; findes der ingen kilde, "
+        f"vises '{UNKNOWN_RULE}'."
+    )
     return DeadlineReport(on, tuple(deadlines), trace)

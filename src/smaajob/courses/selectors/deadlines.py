@@ -73,33 +73,45 @@ def deadlines_for_many(citizens: Iterable[Citizen], on: date) -> list[CitizenDea
     for b in Benefit.objects.filter(citizen_id__in=ids, benefit_type=BenefitType.KONTANTHJAELP).order_by("valid_from"):
         benefits[b.citizen_id].append(b)
     readiness: dict[int, str] = {}
-    for r in Readiness.objects.filter(citizen_id__in=ids, valid_from__lte=on).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=on)
-    ).order_by("valid_from", "pk"):
+    for r in (
+        Readiness.objects.filter(citizen_id__in=ids, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .order_by("valid_from", "pk")
+    ):
         readiness[r.citizen_id] = r.category
     conversations: dict[int, list[date]] = defaultdict(list)
-    for citizen_id, happened_on in FollowUp.objects.filter(
-        course__citizen_id__in=ids, channel__in=CONVERSATION_CHANNELS, happened_on__lte=on
-    ).exclude(attendance=Attendance.ABSENT).values_list("course__citizen_id", "happened_on"):
+    for citizen_id, happened_on in (
+        FollowUp.objects.filter(course__citizen_id__in=ids, channel__in=CONVERSATION_CHANNELS, happened_on__lte=on)
+        .exclude(attendance=Attendance.ABSENT)
+        .values_list("course__citizen_id", "happened_on")
+    ):
         conversations[citizen_id].append(happened_on)
     offers: dict[int, list[Offer]] = defaultdict(list)
     for p in (
-        Placement.objects.filter(course__citizen_id__in=ids, kind__in=OFFER_KINDS, actual_start__isnull=False,
-                                 actual_start__lte=on)
+        Placement.objects.filter(
+            course__citizen_id__in=ids, kind__in=OFFER_KINDS, actual_start__isnull=False, actual_start__lte=on
+        )
         .select_related("company", "course")
         .order_by("actual_start", "pk")
     ):
+        if p.actual_start is None:  # excluded by the query; for the type checker
+            continue
         offers[p.course.citizen_id].append(
-            Offer(p.actual_start, p.actual_end, p.kind in COMPANY_PLACEMENT_KINDS, f"{p.get_kind_display()} hos {p.company.name}")
+            Offer(
+                p.actual_start,
+                p.actual_end,
+                p.kind in COMPANY_PLACEMENT_KINDS,
+                f"{p.get_kind_display()} hos {p.company.name}",
+            )
         )
     courses: dict[int, Course] = {}
-    for course in (
+    for running in (
         Course.objects.filter(citizen_id__in=ids, started_on__lte=on)
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on))
         .select_related("project")
         .order_by("started_on", "pk")
     ):
-        courses[course.citizen_id] = course  # the most recently started wins, as ``open_course``
+        courses[running.citizen_id] = running  # the most recently started wins, as ``open_course``
     found = []
     for citizen in people:
         rows = benefits.get(citizen.pk, [])

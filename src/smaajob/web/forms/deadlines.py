@@ -23,5 +23,6 @@ class DeadlineFilterForm(forms.Form):
         field.choices = [("", "Alle"), *caseworkers]
         field.error_messages["invalid_choice"] = "Vælg en rådgiver fra listen."
         dato = self.fields["dato"]
+        assert isinstance(dato, forms.DateField)
         dato.input_formats = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]
         dato.error_messages["invalid"] = "Skriv datoen som dag.måned.år, fx 1.10.2012."

@@ -191,6 +191,10 @@ MEDIA_ROOT = VAR_DIR / "media"
 # choice, not a legal limit; 30 days by default.
 SMAAJOB_MATCH_WAIT_DAYS = int(os.environ.get("SMAAJOB_MATCH_WAIT_DAYS", "30"))
 
+# The worklist warns "frist om N dage" this many days before a rettidighed deadline (samtale,
+# tilbud, praktikkens 13 uger; docs/deadlines.md). A municipal choice, not a legal limit.
+SMAAJOB_DEADLINE_ALERT_DAYS = int(os.environ.get("SMAAJOB_DEADLINE_ALERT_DAYS", "14"))
+
 # Analysts' reports show a count of fewer than this many citizens as "< 5" (docs/reports.md).
 REPORT_MIN_CELL = int(os.environ.get("SMAAJOB_REPORT_MIN_CELL", "5"))
 

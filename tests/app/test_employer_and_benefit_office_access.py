@@ -308,6 +308,9 @@ API_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "POST /api/v1/rettelser/{kind}/{record_id}/annuller": (404, 404, 404, 404, 404),
     # the staff worklist: no one here has one
     "GET /api/v1/arbejdsliste/": (404, 404, 404, 404, 404),
+    # rettidighed: the case workers' tool, like the worklist
+    "GET /api/v1/rettidighed/": (404, 404, 404, 404, 404),
+    "GET /api/v1/rettidighed/borgere/{citizen_id}": (404, 404, 404, 404, 404),
 }
 
 
@@ -365,6 +368,8 @@ WEB_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "GET /rapporter/": (404, 404, 404, 404, 404),
     "GET /rapporter/noegletal.csv": (404, 404, 404, 404, 404),
     "GET /rapporter/borger/{citizen_id}/progression/": (404, 404, 404, 404, 404),
+    "GET /rettidighed/": (404, 404, 404, 404, 404),
+    "GET /borgere/{citizen_id}/rettidighed/": (404, 404, 404, 404, 404),
 }
 
 

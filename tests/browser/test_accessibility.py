@@ -51,6 +51,8 @@ def test_the_consultants_main_pages_have_no_serious_violations(page, demo):
             "/timer/",
             f"/forloeb/{course.pk}/opfoelgning/",
             "/arbejdsliste/",
+            "/rettidighed/?dato=2012-10-01",
+            f"/borgere/{course.citizen_id}/rettidighed/",
             "/virksomheder/",
             f"/virksomheder/{company.pk}/",
             "/jobaabninger/",

@@ -40,7 +40,7 @@ def _fails_on_call(real, n: int, error: BaseException):
 def test_ctrl_c_in_the_middle_of_a_reset_keeps_the_earlier_demo_and_its_log_ins(capsys):
     assert main(ARGS) == 0
     before = _demo_state()
-    assert "raadgiver" in before[0] and len(before[1]) == 29
+    assert "raadgiver" in before[0] and len(before[1]) == 29 + 3  # + the 2012 rettidighed courses
     stop = _fails_on_call(service_writer.write_citizen, 10, KeyboardInterrupt())
     with mock.patch.object(service_writer, "write_citizen", side_effect=stop):
         assert main([*ARGS, "--reset", "--seed", "9"]) == 130
@@ -66,4 +66,4 @@ def test_a_completed_reset_replaces_the_earlier_demo_and_says_what_it_deleted(ca
     out = capsys.readouterr().out
     assert "Slettede tidligere demodata:" in out and out.index("Slettede") < out.index("Demokommunen er indlæst")
     after = _demo_state()
-    assert after[0] == before[0] and after[1] != before[1] and len(after[1]) == 29
+    assert after[0] == before[0] and after[1] != before[1] and len(after[1]) == 29 + 3

@@ -14,7 +14,10 @@ MERGED = ("kontanthjaelp", "uddannelseshjaelp", "integrationsydelse")
 def _on_merged_benefit():
     from smaajob.citizens.models import Citizen
 
-    return Citizen.objects.filter(is_synthetic=True, benefit_history__benefit_type__in=MERGED).distinct()
+    # On it now (an open row): the 2012 rettidighed courses had kontanthjælp that ended in 2013.
+    return Citizen.objects.filter(
+        is_synthetic=True, benefit_history__benefit_type__in=MERGED, benefit_history__valid_to__isnull=True
+    ).distinct()
 
 
 def test_every_demo_citizen_on_a_merged_benefit_has_facts_and_a_derived_rate(small_demo):

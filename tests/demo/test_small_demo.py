@@ -20,10 +20,25 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_small_demo_has_one_citizen_per_seed_trajectory(small_demo):
+    from smaajob.demo.deadlines import CASES
     from smaajob.demo.trajectories import TRAJECTORIES
 
-    assert Citizen.objects.count() == len(TRAJECTORIES) == 29
-    assert Course.objects.count() == 29
+    # One per seed trajectory, plus the three 2012 courses of the rettidighed pages.
+    assert Citizen.objects.count() == len(TRAJECTORIES) + len(CASES) == 29 + 3
+    assert Course.objects.count() == 29 + 3
+
+
+def test_the_small_demo_shows_rettidighed_in_2012_on_time_late_and_waiting(small_demo):
+    from smaajob.access.deadlines import team_deadlines
+    from smaajob.demo.deadlines import SHOW_ON
+    from smaajob.organisation.models import User
+
+    rows = team_deadlines(User.objects.get(username="raadgiver"), on=SHOW_ON)
+    covered = [r for r in rows if r.report is not None]
+    assert len(covered) == 3
+    missed = sorted(len(r.report.missed) for r in covered)
+    assert missed[0] == 0 and missed[-1] >= 1
+    assert sum(r.report.refund_at_stake for r in covered) > 0
 
 
 def test_every_citizen_has_a_cpr_number_that_validates_and_is_marked_synthetic(small_demo):

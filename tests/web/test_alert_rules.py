@@ -346,6 +346,42 @@ def test_the_employer_is_asked_to_confirm_a_months_weeks_per_citizen(
     assert not alerts_of(employer_user, code, staff=False)
 
 
+@pytest.fixture
+def omar_2011(citizen, caseworker, consultant, project, company):
+    """On kontanthjælp from 1 March 2011 (seed 002's 2011 rules), a conversation on 20 March, no offer."""
+    from tests.web.test_deadlines import kontanthjaelp_2011
+
+    kontanthjaelp_2011(
+        citizen=citizen, caseworker=caseworker, consultant=consultant, project=project, company=company, offer=False
+    )
+    return citizen
+
+
+def test_a_rettidighed_deadline_within_the_alert_days_is_on_the_worklist(client, caseworker, omar_2011, settings):
+    code = covers("deadline_soon")
+    # Born 1990: under 30, so an offer is due after 13 weeks: 31 May 2011 (seed 002 L1223-1226).
+    assert not alerts_of(caseworker, code, today=date(2011, 5, 16))  # 15 days before: not yet
+    [alert] = alerts_of(caseworker, code, today=date(2011, 5, 17))  # 14 days before (the default)
+    assert alert.due == date(2011, 5, 31) and "Ret og pligt til tilbud" in alert.title
+    assert alert.severity == "normal"
+    assert alert.url == reverse("web:citizen_deadlines", args=[omar_2011.pk])
+    settings.SMAAJOB_DEADLINE_ALERT_DAYS = 20
+    assert alerts_of(caseworker, code, today=date(2011, 5, 11))
+    label = dict((c, label) for c, label, _ in groups(caseworker, [], date(2011, 5, 11)))[code]
+    assert label == "Frist om 20 dage eller mindre (rettidighed)"
+    answers_200(client, caseworker, alert.url)
+
+
+def test_a_passed_rettidighed_deadline_is_an_urgent_alert_with_the_refund_lost(caseworker, omar_2011):
+    code = covers("deadline_missed")
+    assert not alerts_of(caseworker, code, today=date(2011, 5, 31))  # the last day is still in time
+    found = alerts_of(caseworker, code, today=date(2011, 6, 10))
+    [offer] = [a for a in found if "tilbud" in a.title]
+    assert offer.severity == "high" and offer.due == date(2011, 5, 31)
+    # 10 days late, 7.300 × 12 / 365 × 10 × 30 % (passive refund lost, seed 002 L1309-1310) = 720 kr.
+    assert "refusion tabt indtil nu: 720 kr." in offer.detail
+
+
 def test_every_declared_rule_has_its_test_here_and_nothing_registers_rules_at_start_up():
     from smaajob.access import worklist as module
 

@@ -134,6 +134,9 @@ PAGES: dict[str, Entry] = {
     # Journeys 6 and 7: the worklist and the dashboard
     "web:worklist": _entry(WORKLIST_ROLES, "Arbejdslisten"),
     "web:worklist_mark_handled": _entry(WORKLIST_ROLES, "Markér flere advarsler som håndteret (én begrundelse)"),
+    # Issue 12 item 5: rettidighed (deadlines for conversations and offers, and the refund)
+    "web:deadlines": _entry(WORKLIST_ROLES, "Rettidighed: teamets frister og refusionen, der står på spil"),
+    "web:citizen_deadlines": _entry(WORKLIST_ROLES, "Rettidighed: én borgers frister, hjemmel og refusion"),
     "web:dashboard": _entry(CASE_STAFF, "Overblik: borgere i virksomhedsrettet aktivitet"),
     # Journey 8: the employer
     "web:employer_task": _entry(EMPLOYER, "Slå en lille opgave op"),
@@ -246,6 +249,8 @@ API_OPERATIONS: dict[str, Entry] = {
     "POST /api/v1/loensedler/{payslip_id}/afvis": _entry(PAYSLIP_HANDLERS, "Afvis en lønseddel"),
     "GET /api/v1/rapporter/noegletal": _entry(REPORT_READERS, "Nøgletal for en periode"),
     "GET /api/v1/arbejdsliste/": _entry(WORKLIST_ROLES, "Dine advarsler"),
+    "GET /api/v1/rettidighed/": _entry(WORKLIST_ROLES, "Rettidighed: frister pr. borger, de mest presserende først"),
+    "GET /api/v1/rettidighed/borgere/{citizen_id}": _entry(WORKLIST_ROLES, "Rettidighed: én borgers frister"),
 }
 
 _CONVERTER = re.compile(r"<(?:\w+:)?(\w+)>")

@@ -56,6 +56,7 @@ from smaajob.courses.selectors import (
     follow_up_is_due,
     hours_requirement_in_force,
 )
+from smaajob.courses.selectors.deadlines import deadlines_for_many
 from smaajob.courses.states import CourseState
 from smaajob.errors import InvalidInput
 from smaajob.links import cached_reverse
@@ -64,7 +65,9 @@ from smaajob.money.deadlines import DEADLINE_DAY
 from smaajob.money.models import Payslip, PayslipStatus
 from smaajob.organisation.models import Project, Role, User
 from smaajob.rules.coverage import covered_benefits
+from smaajob.rules.deadlines import DeadlineStatus
 from smaajob.rules.months import danish_month, month_index
+from smaajob.rules.trace import format_kr
 
 HIGH = "high"
 NORMAL = "normal"
@@ -549,6 +552,52 @@ def _ending_numbers(user: User, on: date) -> dict[str, Any]:
     return {"days": ENDING_WITHIN_DAYS}
 
 
+def deadline_alert_days() -> int:
+    """Days before a rettidighed deadline the worklist warns (``SMAAJOB_DEADLINE_ALERT_DAYS``,
+    default 14; docs/deadlines.md)."""
+    return int(settings.SMAAJOB_DEADLINE_ALERT_DAYS)
+
+
+def _deadline_hits(citizens: QuerySet[Citizen], today: date, *, missed: bool) -> Iterable[Hit]:
+    """Open rettidighed deadlines: overdue ones (``missed``) or those due within the alert days."""
+    soon = today + timedelta(days=deadline_alert_days())
+    for row in deadlines_for_many(citizens.order_by("pk"), today):
+        if row.report is None:
+            continue
+        for d in row.report.deadlines:
+            if not d.is_open or d.due is None:
+                continue
+            overdue = d.status == DeadlineStatus.MISSED
+            if overdue != missed or (not missed and d.due > soon):
+                continue
+            refund = ""
+            if overdue and d.refund is not None and d.refund.amount is not None:
+                refund = f"; refusion tabt indtil nu: {format_kr(d.refund.amount)}"
+            yield Hit(
+                citizen_id=row.citizen_id,
+                citizen_name=row.name,
+                due=d.due,
+                url_args=(row.citizen_id,),
+                title=f"{d.label}: frist {d.due.day}.{d.due.month}.{d.due.year}",
+                subject=f"{d.kind.value}:{d.due.isoformat()}",
+                detail=f"{d.note}{refund}",
+            )
+
+
+def deadlines_soon(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Hit]:
+    """Rettidighed deadlines (samtale, tilbud, praktikkens 13 uger) due within the alert days."""
+    return _deadline_hits(citizens, today, missed=False)
+
+
+def deadlines_missed(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Hit]:
+    """Rettidighed deadlines that have passed and are not yet made good (refund is being lost)."""
+    return _deadline_hits(citizens, today, missed=True)
+
+
+def _deadline_alert_numbers(user: User, on: date) -> dict[str, Any]:
+    return {"days": deadline_alert_days()}
+
+
 def _match_numbers(user: User, on: date) -> dict[str, Any]:
     return {"days": match_wait_days()}
 
@@ -578,6 +627,25 @@ ALERT_RULES: tuple[AlertRule, ...] = (
         action="Find et match eller tag kontakt",
         condition=waiting_for_match,
         numbers=_match_numbers,
+    ),
+    AlertRule(
+        code="deadline_missed",
+        roles=STAFF,
+        label="Frist overskredet (rettidighed)",
+        urgency=HIGH,
+        action_url="web:citizen_deadlines",
+        action="Se fristerne",
+        condition=deadlines_missed,
+    ),
+    AlertRule(
+        code="deadline_soon",
+        roles=STAFF,
+        label="Frist om {days} dage eller mindre (rettidighed)",
+        urgency=NORMAL,
+        action_url="web:citizen_deadlines",
+        action="Se fristerne",
+        condition=deadlines_soon,
+        numbers=_deadline_alert_numbers,
     ),
     AlertRule(
         code="proposal_answered",

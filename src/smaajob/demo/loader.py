@@ -35,6 +35,7 @@ from smaajob.audit import context
 from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Citizen
 from smaajob.demo import bulk_writer, service_writer
+from smaajob.demo import deadlines as demo_deadlines
 from smaajob.demo import events as demo_events
 from smaajob.demo.citizens import make_citizen
 from smaajob.demo.companies import (
@@ -226,10 +227,14 @@ def _load_small(rng: random.Random, fake: Faker, today: date,
     # No service links a citizen to a log-in yet; the one-to-one field is set directly.
     borger.user = users["borger"]
     borger.save(update_fields=["user"])
+    # Rettidighed: three courses of 2012, when the deadline rules are known (docs/deadlines.md).
+    n_historic = demo_deadlines.write_historic(
+        rng, fake, municipality=municipality, project=next(iter(projects.values())), caseworker=staff.caseworker,
+        consultant=staff.consultant, company=written[0][0], used_cpr=used_cpr)
     n_events = demo_events.write_events(
         rng, fake, municipality=municipality, actor=staff.consultant, companies=[c for c, _o in written],
         employer_company=employer_company, today=today)
-    counts = {"borgere": len(TRAJECTORIES), "virksomheder": len(specs),
+    counts = {"borgere": len(TRAJECTORIES) + n_historic, "virksomheder": len(specs),
               "jobåbninger": sum(len(o) for _c, o in written), "ugers timer": hours_total,
               "arrangementer": n_events}
     return [(u.username, str(Role(u.role).label)) for u in users.values()], counts

@@ -13,6 +13,7 @@ from smaajob.web.views import (
     companies,
     corrections,
     dashboard,
+    deadlines,
     employer,
     events,
     followups,
@@ -50,6 +51,9 @@ urlpatterns = [
     path("borgere/<id:citizen_id>/sygdom/", citizen_facts.sick_leave, name="sick_leave"),
     path("borgere/<id:citizen_id>/aktiviteter/", citizen_facts.commitment, name="commitment"),
     path("borgere/<id:citizen_id>/arbejdspligt/", citizen_facts.work_duty, name="work_duty"),
+    # Issue 12 item 5: rettidighed (deadlines and refund)
+    path("borgere/<id:citizen_id>/rettidighed/", deadlines.citizen_deadlines, name="citizen_deadlines"),
+    path("rettidighed/", deadlines.team_overview, name="deadlines"),
     path(
         "overdragelser/<id:transfer_id>/accepter/",
         citizens.transfer_answer,

@@ -1,0 +1,139 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Rettidighed: the records a citizen's deadlines follow from, read for one citizen or many.
+
+The counting rules (what the project records today, and what counts; ``docs/deadlines.md``):
+
+* **Covered**: a citizen on kontanthjælp on the day (a ``Benefit`` row of that type); the rules
+  of seed 002 are kontanthjælp rules. Anyone else gets no deadlines, with the reason.
+* **Første henvendelse om hjælp** (and the start of unemployment and of public benefit): the
+  first day of the unbroken run of kontanthjælp rows the day falls in.
+* **Samtale**: a recorded follow-up (``FollowUp``) with the citizen present: at the workplace,
+  by telephone, at a meeting in the jobcentre or by video, and not "udeblevet". An answer from
+  the company is not a conversation with the citizen. The visitation is not counted by itself
+  (the project records the day, not a conversation). Annulled follow-ups are not counted.
+* **Tilbud** (for now, until orders/offers are wired in): a placement that has actually begun
+  (``actual_start``) of the kinds virksomhedspraktik, hybridpraktik or løntilskud. Ordinary
+  paid hours (småjob) are work, not an offer. Virksomhedspraktik and hybridpraktik have the
+  13-week limit while the citizen is not job-ready.
+* **Arbejdsmarkedsparat**: readiness jobparat, matchgruppe 1 or jobsøgningsindsats on the day;
+  anything else, or none recorded, is treated as not job-ready (the effort's target group).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Q
+
+from smaajob.citizens.models import Benefit, BenefitType, Citizen, Readiness, ReadinessCategory
+from smaajob.courses.models import Attendance, Channel, Course, FollowUp, Placement
+from smaajob.network.models import OpeningKind
+from smaajob.rules.deadlines import CourseFacts, DeadlineReport, Offer, course_deadlines
+
+CONVERSATION_CHANNELS = (Channel.VISIT, Channel.PHONE, Channel.MEETING, Channel.VIDEO)
+OFFER_KINDS = (OpeningKind.PLACEMENT, OpeningKind.HYBRID, OpeningKind.WAGE_SUBSIDY)
+COMPANY_PLACEMENT_KINDS = (OpeningKind.PLACEMENT, OpeningKind.HYBRID)
+JOB_READY = (ReadinessCategory.JOBPARAT, ReadinessCategory.MATCHGRUPPE_1, ReadinessCategory.JOBSOEGNINGSINDSATS)
+NOT_COVERED = "Fristerne gælder kontanthjælpsmodtagere; borgeren modtager ikke kontanthjælp på dagen."
+
+
+@dataclass(frozen=True)
+class CitizenDeadlines:
+    citizen_id: int
+    name: str
+    course: Course | None
+    report: DeadlineReport | None  # None: not covered
+    reason: str = ""  # why there is no report
+
+
+def _covering_runs(benefits: Iterable[Benefit], on: date) -> Benefit | None:
+    for b in benefits:
+        if b.valid_from <= on and (b.valid_to is None or on <= b.valid_to):
+            return b
+    return None
+
+
+def _run_start(rows: list[Benefit], current: Benefit) -> date:
+    """The first day of the unbroken run of kontanthjælp rows that ``current`` belongs to."""
+    start = current.valid_from
+    by_end = {b.valid_to: b for b in rows if b.valid_to is not None}
+    while (previous := by_end.get(start - timedelta(days=1))) is not None:
+        start = previous.valid_from
+    return start
+
+
+def deadlines_for_many(citizens: Iterable[Citizen], on: date) -> list[CitizenDeadlines]:
+    """Each citizen's deadlines on ``on``, in a fixed number of queries (a team's list)."""
+    people = list(citizens)
+    ids = [c.pk for c in people]
+    benefits: dict[int, list[Benefit]] = defaultdict(list)
+    for b in Benefit.objects.filter(citizen_id__in=ids, benefit_type=BenefitType.KONTANTHJAELP).order_by("valid_from"):
+        benefits[b.citizen_id].append(b)
+    readiness: dict[int, str] = {}
+    for r in (
+        Readiness.objects.filter(citizen_id__in=ids, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .order_by("valid_from", "pk")
+    ):
+        readiness[r.citizen_id] = r.category
+    conversations: dict[int, list[date]] = defaultdict(list)
+    for citizen_id, happened_on in (
+        FollowUp.objects.filter(course__citizen_id__in=ids, channel__in=CONVERSATION_CHANNELS, happened_on__lte=on)
+        .exclude(attendance=Attendance.ABSENT)
+        .values_list("course__citizen_id", "happened_on")
+    ):
+        conversations[citizen_id].append(happened_on)
+    offers: dict[int, list[Offer]] = defaultdict(list)
+    for p in (
+        Placement.objects.filter(
+            course__citizen_id__in=ids, kind__in=OFFER_KINDS, actual_start__isnull=False, actual_start__lte=on
+        )
+        .select_related("company", "course")
+        .order_by("actual_start", "pk")
+    ):
+        if p.actual_start is None:  # excluded by the query; for the type checker
+            continue
+        offers[p.course.citizen_id].append(
+            Offer(
+                p.actual_start,
+                p.actual_end,
+                p.kind in COMPANY_PLACEMENT_KINDS,
+                f"{p.get_kind_display()} hos {p.company.name}",
+            )
+        )
+    courses: dict[int, Course] = {}
+    for running in (
+        Course.objects.filter(citizen_id__in=ids, started_on__lte=on)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on))
+        .select_related("project")
+        .order_by("started_on", "pk")
+    ):
+        courses[running.citizen_id] = running  # the most recently started wins, as ``open_course``
+    found = []
+    for citizen in people:
+        rows = benefits.get(citizen.pk, [])
+        current = _covering_runs(rows, on)
+        course = courses.get(citizen.pk)
+        if current is None:
+            found.append(CitizenDeadlines(citizen.pk, citizen.full_name, course, None, NOT_COVERED))
+            continue
+        start = _run_start(rows, current)
+        facts = CourseFacts(
+            first_contact=start,
+            birth_date=citizen.birth_date,
+            conversations=tuple(conversations.get(citizen.pk, ())),
+            offers=tuple(offers.get(citizen.pk, ())),
+            job_ready=readiness.get(citizen.pk) in JOB_READY,
+            unemployed_since=start,
+            monthly_benefit=float(current.monthly_amount) if current.monthly_amount is not None else None,
+            benefit_since=start,
+        )
+        found.append(CitizenDeadlines(citizen.pk, citizen.full_name, course, course_deadlines(facts, on)))
+    return found
+
+
+def deadlines_for(citizen: Citizen, on: date) -> CitizenDeadlines:
+    return deadlines_for_many([citizen], on)[0]

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from smaajob import access
+from smaajob.access import offers as access_offers
 from smaajob.citizens import services as citizen_services
 from smaajob.citizens.benefit_today import derived_benefit
 from smaajob.citizens.models import ExemptionDecision, TransferRequest, TransferStatus
@@ -24,6 +25,7 @@ from smaajob.courses import selectors as course_selectors
 from smaajob.courses import services as course_services
 from smaajob.courses.work_duty import work_duty_on
 from smaajob.errors import SmaajobError
+from smaajob.offers import selectors as offer_selectors
 from smaajob.organisation.models import Role
 from smaajob.slots import describe_slots
 from smaajob.web import home_pages
@@ -78,7 +80,10 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
             "courses": courses,
             "course": course,
             "other_open_courses": open_courses.others,
-            "timeline": course_selectors.timeline(citizen),
+            "timeline": sorted(
+                course_selectors.timeline(citizen) + offer_selectors.timeline_entries(citizen), key=lambda e: e["on"]
+            ),
+            "orders": access_offers.orders_for(user).filter(citizen=citizen).select_related("offer__provider"),
             "hours_225": course_selectors.hours_requirement_for(citizen, today),
             "hours_225_last": course_selectors.last_hours_requirement_status(citizen, today),
             "derived": derived_benefit(citizen, today, benefit=context["benefit"]),

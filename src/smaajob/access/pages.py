@@ -52,7 +52,7 @@ CASE_STAFF = NETWORK_STAFF
 # Payslips: the benefit office handles them; staff who may open the citizen, the employer of the
 # placement and the citizen submit and read them. Analysts see aggregates only.
 PAYSLIP_HANDLERS = frozenset({Role.BENEFIT_OFFICE, Role.ADMINISTRATOR})
-PAYSLIP_USERS = SIGNED_IN - {Role.ANALYST}
+PAYSLIP_USERS = SIGNED_IN - {Role.ANALYST, Role.PROVIDER}
 # A difference between a payslip and the weeks: the benefit office or the consultant resolves it.
 PAYSLIP_ACTORS = PAYSLIP_HANDLERS | {Role.CONSULTANT}
 # The supplementary benefit of one citizen: staff with the citizen, the benefit office, the citizen.

@@ -29,7 +29,6 @@ from smaajob.offers.models import OfferKind, Order, OrderState, OrderTransition,
 
 AFTER_LIFT_DAYS = 91  # "within 3 months" after the lift ends
 STILL_THERE_DAYS = 182  # "still there after 6 months" (VTA's measure, 003 Tabel 5)
-STARTED_STATES = (OrderState.STARTED, OrderState.COMPLETED, OrderState.INTERRUPTED)
 
 
 def report_due(
@@ -114,14 +113,20 @@ def _in_period(orders: QuerySet[Order], start: date, end: date) -> QuerySet[Orde
     return orders.filter(starts_on__lte=end, ends_on__gte=start)
 
 
+def _started(orders: QuerySet[Order]) -> QuerySet[Order]:
+    """Orders that actually ran: started at some point (an order interrupted before it started
+    was no activity and cost nothing)."""
+    return orders.filter(pk__in=OrderTransition.objects.filter(to_state=OrderState.STARTED).values("order_id"))
+
+
 def offers_and_persons(orders: QuerySet[Order], *, start: date, end: date) -> OffersAndPersons:
     """Seed 002 Tabel 3.1's counting over started orders, grouped by the offer's kind."""
     labels = dict(OfferKind.choices)
     spells = [
         Spell(person=citizen_id, group=str(labels.get(kind, kind)), starts_on=s, ends_on=e)
-        for citizen_id, kind, s, e in _in_period(orders, start, end)
-        .filter(state__in=STARTED_STATES)
-        .values_list("citizen_id", "offer__kind", "starts_on", "ends_on")
+        for citizen_id, kind, s, e in _started(_in_period(orders, start, end)).values_list(
+            "citizen_id", "offer__kind", "starts_on", "ends_on"
+        )
     ]
     return count_offers_and_persons(spells, start=start, end=end)
 
@@ -220,7 +225,7 @@ class OrderCosts:
     lines: tuple[CostLine, ...]
     total: CostLine | None
     rule_da: str = (
-        "Bestillinger, der er startet (i gang, gennemført eller afbrudt) og har mindst én dag i perioden, tæller "
+        "Bestillinger, der er startet (også hvis de siden er gennemført eller afbrudt) og har mindst én dag i perioden, tæller "
         "med deres aftalte pris og timer (timer pr. uge × uger). En borger tæller én gang. Småjob nået: borgeren "
         "har løntimer i en uge fra bestillingens start. Stadig i job efter 6 måneder: løntimer i en uge mindst "
         "182 dage efter den første uge med løntimer."
@@ -259,7 +264,7 @@ def _line(label: str, orders: list[Order], reached: set[int], still: set[int]) -
 
 
 def order_costs(orders: QuerySet[Order], *, start: date, end: date) -> OrderCosts:
-    rows = list(_in_period(orders, start, end).filter(state__in=STARTED_STATES).select_related("course__project"))
+    rows = list(_started(_in_period(orders, start, end)).select_related("course__project"))
     since: dict[int, date] = {}
     for o in rows:
         since[o.citizen_id] = min(since.get(o.citizen_id, o.starts_on), o.starts_on)

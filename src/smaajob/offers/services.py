@@ -294,7 +294,14 @@ def change_order_state(*, actor: User, order: Order, to_state: str, reason: str 
         )
     if to_state == OrderState.INTERRUPTED and not reason:
         raise InvalidInput("Skriv hvorfor forløbet blev afbrudt, fx »Borgeren blev syg«.", field="reason")
-    last = order.transitions.order_by("-happened_on").values_list("happened_on", flat=True).first()
+    # The changes keep their order; the order itself may be registered after the fact, so the
+    # day it was ordered does not bound them (a start recorded late is still the real start).
+    last = (
+        order.transitions.exclude(to_state=OrderState.ORDERED)
+        .order_by("-happened_on")
+        .values_list("happened_on", flat=True)
+        .first()
+    )
     if last is not None and on < last:
         raise InvalidPeriod(f"Datoen kan ikke ligge før sidste ændring ({last:%d.%m.%Y}).", field="on")
     order.state = to_state

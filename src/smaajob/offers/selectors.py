@@ -225,10 +225,10 @@ class OrderCosts:
     lines: tuple[CostLine, ...]
     total: CostLine | None
     rule_da: str = (
-        "Bestillinger, der er startet (også hvis de siden er gennemført eller afbrudt) og har mindst én dag i perioden, tæller "
-        "med deres aftalte pris og timer (timer pr. uge × uger). En borger tæller én gang. Småjob nået: borgeren "
-        "har løntimer i en uge fra bestillingens start. Stadig i job efter 6 måneder: løntimer i en uge mindst "
-        "182 dage efter den første uge med løntimer."
+        "Bestillinger, der er startet (også hvis de siden er gennemført eller afbrudt) og har mindst én dag i "
+        "perioden, tæller med deres aftalte pris og timer (timer pr. uge × uger). En borger tæller én gang. "
+        "Småjob nået: borgeren har løntimer i en uge fra bestillingens start. "
+        "Stadig i job efter 6 måneder: løntimer i en uge mindst 182 dage efter den første uge med løntimer."
     )
 
 

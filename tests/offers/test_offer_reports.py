@@ -149,3 +149,18 @@ def test_the_report_page_states_its_period_and_counting_rule(make_user, order):
     assert "1. januar 2026" in page
     assert "mindst én dag i perioden" in page
     assert "tæller med deres aftalte pris" in page
+
+
+@pytest.mark.django_db
+def test_the_cost_page_shows_the_recorded_orders_prices_for_the_period(make_user, consultant, order):
+    services.change_order_state(actor=consultant, order=order, to_state="accepted", on=order.starts_on)
+    services.change_order_state(actor=consultant, order=order, to_state="started", on=order.starts_on)
+    client = Client()
+    client.force_login(make_user("coordinator", username="leder"))
+    year = order.starts_on.year
+    page = client.get(f"/rapporter/omkostninger/?fra={year}-01-01&til={year}-12-31").content.decode()
+    assert "Faktiske priser fra bestilte tilbud" in page
+    assert "9.500 kr." in page
+    refused = client.get("/rapporter/omkostninger/?fra=2026-13-01")
+    assert refused.status_code == 400
+    assert "skriv fx 2026-01-01" in refused.content.decode()

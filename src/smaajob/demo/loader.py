@@ -34,6 +34,7 @@ from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Citizen
 from smaajob.demo import bulk_writer, service_writer
 from smaajob.demo import events as demo_events
+from smaajob.demo import offers as demo_offers
 from smaajob.demo.citizens import make_citizen
 from smaajob.demo.companies import (
     make_company,
@@ -55,6 +56,7 @@ from smaajob.demo.trajectories import TRAJECTORIES
 from smaajob.errors import InvalidInput
 from smaajob.events.models import Event
 from smaajob.network.models import Company
+from smaajob.offers.models import Offer, Provider
 from smaajob.organisation.models import Role, Team, User
 
 SIZES = ("small", "municipality")
@@ -120,6 +122,8 @@ def delete_synthetic() -> dict[str, int]:
         try:
             companies, _ = Company.objects.filter(is_synthetic=True).delete()
             users, _ = User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN).delete()
+            Offer.objects.filter(is_synthetic=True).delete()
+            Provider.objects.filter(is_synthetic=True).delete()
         except ProtectedError:
             raise InvalidInput(
                 "Demodata kan ikke slettes, fordi rigtige data peger på dem (fx en placering hos en "
@@ -211,7 +215,13 @@ def _load_small(rng: random.Random, fake: Faker, today: date,
     n_events = demo_events.write_events(
         rng, fake, municipality=municipality, actor=staff.consultant, companies=[c for c, _o in written],
         employer_company=employer_company, today=today)
+    providers, offers = demo_offers.write_catalogue(rng, fake, municipality=municipality, today=today)
+    users["leverandoer"] = make_user("leverandoer", Role.PROVIDER, fake.first_name(), fake.last_name(),
+                                     municipality, provider=providers["amu"])
+    n_orders = demo_offers.write_orders(
+        rng, offers=offers, citizens=[citizens_by_key[t.key] for t in TRAJECTORIES], actor=staff.consultant,
+        provider_user=users["leverandoer"], today=today)
     counts = {"borgere": len(TRAJECTORIES), "virksomheder": len(specs),
               "jobåbninger": sum(len(o) for _c, o in written), "ugers timer": hours_total,
-              "arrangementer": n_events}
+              "arrangementer": n_events, "tilbud": len(offers), "bestillinger": n_orders}
     return [(u.username, str(Role(u.role).label)) for u in users.values()], counts

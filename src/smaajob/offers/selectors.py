@@ -15,12 +15,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max, Min, Q, QuerySet, Sum
+from django.db.models import Max, Q, QuerySet, Sum
 
 from smaajob.citizens.models import Citizen
 from smaajob.courses.models import Placement, WeeklyHours
@@ -283,16 +283,3 @@ def order_costs(orders: QuerySet[Order], *, start: date, end: date) -> OrderCost
 
 def order_rows(orders: QuerySet[Order]) -> QuerySet[Order]:
     return orders.select_related("offer__provider", "citizen").order_by("-starts_on", "-pk")
-
-
-def first_paid_week(citizen_id: int) -> date | None:
-    return WeeklyHours.objects.filter(placement__course__citizen_id=citizen_id, hours_paid__gt=0).aggregate(
-        first=Min("week_start")
-    )["first"]
-
-
-@dataclass
-class ProviderHome:
-    to_accept: list[Order] = field(default_factory=list)
-    to_start: list[Order] = field(default_factory=list)
-    reports_due: list[DueReport] = field(default_factory=list)

@@ -49,7 +49,7 @@ def create_user(
         municipality=municipality,
         team=team,
         company=company,  # type: ignore[misc]
-        provider=provider,  # type: ignore[misc]
+        provider=provider,
         # Only administrators reach the Django admin.
         is_staff=role == Role.ADMINISTRATOR,
         is_superuser=is_superuser,

@@ -73,7 +73,7 @@ def language_lift(language_school):
         title="Sprogløft: dansk på arbejdspladsen",
         kind="language_lift",
         duration_weeks=10,
-        hours_per_week=9,
+        hours_per_week=2,  # "2 timers undervisning om ugen på virksomheden"
         price_kr="2800",
         price_unit="week",
         legal_basis="lab2019_91",

@@ -23,7 +23,9 @@ from smaajob.offers.models import Offer, Provider
 from smaajob.organisation.models import Municipality, User
 
 HYGIENE_HOURS, HYGIENE_PRICE = 25, 600  # seed 003 §2.6: "ca. 25 timer á 600 kr."
-LANGUAGE_WEEK_PRICE, LANGUAGE_WEEKS = 2800, 10  # seed 003 §2.6: "ca. 2.800 kr. pr. uge i 10-12 uger"
+LANGUAGE_WEEK_PRICE, LANGUAGE_WEEKS = 2800, 10  # seed 003 §2.6: "ca. 2800 kr. om ugen i 10-12 uger"
+LANGUAGE_HOURS = 2  # ibid.: "2 timers undervisning om ugen på virksomheden"
+FORKLIFT_WEEKS = 2  # seed 003 §4 (Aneta): "truckkursus i to uger"
 
 
 def _mondays(today: date, count: int, every_weeks: int) -> list[date]:
@@ -77,7 +79,7 @@ def write_catalogue(
         "amu",
         title="Truckcertifikat (A)",
         kind="competence_lift",
-        duration_weeks=2,
+        duration_weeks=FORKLIFT_WEEKS,
         hours_per_week=30,
         price_kr=9500,
         price_unit="course",
@@ -93,7 +95,7 @@ def write_catalogue(
         title="Sprogløft: dansk på arbejdspladsen",
         kind="language_lift",
         duration_weeks=LANGUAGE_WEEKS,
-        hours_per_week=9,
+        hours_per_week=LANGUAGE_HOURS,
         price_kr=LANGUAGE_WEEK_PRICE,
         price_unit="week",
         capacity=14,

@@ -150,3 +150,31 @@ def test_the_catalogue_and_the_teams_orders_export_to_excel(coordinator_with_tea
 @pytest.fixture
 def coordinator_with_team(make_user):
     return make_user("coordinator", username="koordinator")
+
+
+def test_an_unknown_state_or_an_overlong_title_is_a_clear_refusal_not_a_server_error(consultant, order, amu):
+    client = _as(consultant)
+    answer = client.post(
+        f"/api/v1/tilbud/bestillinger/{order.pk}/status", {"to_state": "done"}, content_type="application/json"
+    )
+    assert answer.status_code == 409
+    assert answer.json()["code"] == "illegal_transition"
+    assert "kan kun blive: accepteret, afbrudt" in answer.json()["message"]
+    answer = client.post(
+        "/api/v1/tilbud/katalog",
+        {
+            "provider_id": amu.pk,
+            "title": "K" * 201,
+            "kind": "course",
+            "duration_weeks": 1,
+            "hours_per_week": "5",
+            "price_kr": "100",
+            "price_unit": "hour",
+            "legal_basis": "lab2019_91",
+            "capacity": 40000,
+        },
+        content_type="application/json",
+    )
+    assert answer.status_code == 400
+    assert answer.json()["field"] == "title"
+    assert Offer.objects.count() == 1  # the fixture's own

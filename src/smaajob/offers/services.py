@@ -45,6 +45,8 @@ from smaajob.organisation.models import Municipality, User
 HOURS_IN_A_WEEK = Decimal(168)
 MAX_PRICE = Decimal("10000000")
 MAX_TEXT = 5000
+MAX_CAPACITY = 10_000
+MAX_HOURS_ATTENDED = Decimal(9999)
 
 
 def _decimal(value: Any, *, field: str, example: str) -> Decimal:
@@ -75,12 +77,12 @@ def _hours(value: Any, *, field: str) -> Decimal:
     return hours.quantize(Decimal("0.1"))
 
 
-def _text(value: str, *, field: str, example: str, required: bool = True) -> str:
+def _text(value: str, *, field: str, example: str, required: bool = True, max_length: int = MAX_TEXT) -> str:
     value = (value or "").strip()
     if required and not value:
         raise InvalidInput(f"Skriv {example}.", field=field)
-    if len(value) > MAX_TEXT:
-        raise InvalidInput(f"Teksten må højst være {MAX_TEXT} tegn.", field=field)
+    if len(value) > max_length:
+        raise InvalidInput(f"Teksten må højst være {max_length} tegn.", field=field)
     return value
 
 
@@ -103,7 +105,7 @@ def create_provider(
     address: str = "",
     is_synthetic: bool = False,
 ) -> Provider:
-    name = _text(name, field="name", example="leverandørens navn, fx »AMU Sjælland«")
+    name = _text(name, field="name", example="leverandørens navn, fx »AMU Sjælland«", max_length=200)
     _choice(kind, ProviderKind, field="kind", what="Leverandørtype")
     cvr = (cvr or "").strip()
     if cvr and not (len(cvr) == 8 and cvr.isdigit()):
@@ -119,7 +121,7 @@ def create_provider(
 def add_provider_contact(
     *, provider: Provider, name: str, title: str = "", phone: str = "", email: str = ""
 ) -> ProviderContact:
-    name = _text(name, field="name", example="kontaktpersonens navn")
+    name = _text(name, field="name", example="kontaktpersonens navn", max_length=200)
     return ProviderContact.objects.create(
         provider=provider, name=name, title=title.strip(), phone=phone.strip(), email=email.strip()
     )
@@ -145,7 +147,8 @@ def create_offer(
     start_dates: Iterable[date] = (),
     is_synthetic: bool = False,
 ) -> Offer:
-    title = _text(title, field="title", example="en titel, fx »Hygiejnekursus (fødevarer)«")
+    title = _text(title, field="title", example="en titel, fx »Hygiejnekursus (fødevarer)«", max_length=200)
+    certificate = _text(certificate, field="certificate", example="", required=False, max_length=100).lower()
     _choice(kind, OfferKind, field="kind", what="Tilbudstype")
     if not isinstance(duration_weeks, int) or not 1 <= duration_weeks <= 260:
         raise InvalidInput("Varigheden skal være 1–260 uger, fx 12.", field="duration_weeks")
@@ -154,8 +157,10 @@ def create_offer(
     _choice(price_unit, PriceUnit, field="price_unit", what="Prisenheden")
     if legal_basis not in LEGAL_BASES:
         raise InvalidInput(f"Hjemmel skal være en af: {', '.join(LEGAL_BASES)}.", field="legal_basis")
-    if capacity is not None and capacity < 1:
-        raise InvalidInput("Antal pladser skal være mindst 1 (eller tomt for ubegrænset).", field="capacity")
+    if capacity is not None and not 1 <= capacity <= MAX_CAPACITY:
+        raise InvalidInput(
+            f"Antal pladser skal være 1–{MAX_CAPACITY} (eller tomt for ubegrænset), fx 12.", field="capacity"
+        )
     offer = Offer.objects.create(
         provider=provider,
         title=title,
@@ -166,7 +171,7 @@ def create_offer(
         price_kr=price,
         price_unit=price_unit,
         capacity=capacity,
-        certificate=(certificate or "").strip().lower(),
+        certificate=certificate,
         legal_basis=legal_basis,
         is_synthetic=is_synthetic,
     )
@@ -346,8 +351,9 @@ def submit_report(
     hours = None
     if hours_attended not in (None, ""):
         hours = _decimal(hours_attended, field="hours_attended", example="24 eller 7,5")
-        if hours < 0:
-            raise InvalidHours("Timer deltaget kan ikke være negative, fx 24.", field="hours_attended")
+        if hours < 0 or hours > MAX_HOURS_ATTENDED:
+            raise InvalidHours("Timer deltaget skal være 0–9999, fx 24.", field="hours_attended")
+        hours = hours.quantize(Decimal("0.1"))
     report = ProgressReport.objects.create(
         order=order,
         reported_on=reported_on,

@@ -171,3 +171,14 @@ def test_bad_catalogue_input_is_refused_and_nothing_saved(amu, changes, field):
         services.create_offer(**arguments)
     assert refused.value.field == field
     assert Offer.objects.count() == 0
+
+
+def test_the_api_timeline_has_the_orders_too(client, order, consultant, citizen):
+    client.force_login(consultant)
+    rows = client.get(f"/api/v1/borgere/{citizen.pk}/tidslinje").json()
+    assert {
+        "on": TODAY.isoformat(),
+        "kind": "tilbud",
+        "text": "Truckcertifikat (A) (AMU Fyn): Bestilt",
+        "note": "Viggo Konsulent",
+    } in rows

@@ -4,7 +4,8 @@
 * ``report_due(order, today)`` — when the next progress report is due: every
   ``report_every_days`` from the start (or the last report) while the order runs, the final
   report at the end; ``orders_with_overdue_report`` feeds the worklist's alert rule.
-* ``timeline_entries(citizen)`` — the orders' dated transitions for the citizen's timeline.
+* ``timeline_entries(citizen)`` — the orders' dated transitions for the citizen's timeline;
+  ``citizen_timeline`` — the whole timeline with them, as the citizen page and the API show it.
 * ``offers_and_persons`` — seed 002 Tabel 3.1's counting over the orders (``counting``).
 * ``completion`` and ``after_competence_lift`` — the share completed, and placements and paid
   hours within 3 months after a completed competence lift.
@@ -104,6 +105,14 @@ def timeline_entries(citizen: Citizen) -> list[dict[str, Any]]:
             }
         )
     return entries
+
+
+def citizen_timeline(citizen: Citizen) -> list[dict[str, Any]]:
+    """The citizen's whole timeline: the case's (``courses.selectors.timeline``) with the orders'
+    transitions and reports, oldest first. Pages and API both show this one."""
+    from smaajob.courses.selectors import timeline
+
+    return sorted(timeline(citizen) + timeline_entries(citizen), key=lambda e: e["on"])
 
 
 # --------------------------------------------------------------------------- reports

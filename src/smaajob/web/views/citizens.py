@@ -80,9 +80,7 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
             "courses": courses,
             "course": course,
             "other_open_courses": open_courses.others,
-            "timeline": sorted(
-                course_selectors.timeline(citizen) + offer_selectors.timeline_entries(citizen), key=lambda e: e["on"]
-            ),
+            "timeline": offer_selectors.citizen_timeline(citizen),
             "orders": access_offers.orders_for(user).filter(citizen=citizen).select_related("offer__provider"),
             "hours_225": course_selectors.hours_requirement_for(citizen, today),
             "hours_225_last": course_selectors.last_hours_requirement_status(citizen, today),

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "smaajob.courses",
     "smaajob.progression",
     "smaajob.events",
+    "smaajob.offers",
     "smaajob.money",
     "smaajob.corrections",
     "smaajob.reports",

@@ -25,6 +25,7 @@ ROLES = (
     "administrator",
     "employer",
     "citizen",
+    "provider",
 )
 PAYSLIP_WAGE = Decimal("3381.17")
 # The uploaded payslip file carries a marker too: the file itself is the citizen's data.
@@ -161,6 +162,24 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
     invite(event=event, company=company)
     register(event=event, company=company, name="Nina Netto")
 
+    # An offer from a provider with a log-in, ordered for Omar (issue 12).
+    from smaajob.offers.services import create_offer, create_provider, order_offer
+
+    provider = create_provider(municipality=municipality, name="AMU Fyn", kind="amu")
+    users["provider"] = make_user("provider", username="amu", provider=provider, team=None)
+    offer = create_offer(
+        provider=provider,
+        title="Truckcertifikat",
+        kind="competence_lift",
+        duration_weeks=2,
+        hours_per_week=30,
+        price_kr=9500,
+        price_unit="course",
+        certificate="truck",
+        legal_basis="lab2019_91",
+    )
+    order = order_offer(actor=consultant, citizen=citizen, offer=offer, purpose="Truck til lagerjob")
+
     wage = f"{PAYSLIP_WAGE:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
     people = (
         # Not Omar's CPR: the shared fixture gives him 010190-1234, the CPR field's own example.
@@ -179,5 +198,7 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
         "payslip_id": payslip.pk,
         "proposal_id": proposal.pk,
         "event_id": event.pk,
+        "offer_id": offer.pk,
+        "order_id": order.pk,
     }
     return World(users=users, ids=ids, people=people)

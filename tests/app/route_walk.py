@@ -41,6 +41,7 @@ FIXED_PARAMETERS: dict[tuple[str, str], str] = {
     ("virksomheder/<id:company_id>/tilfoej/<str:section>/", "section"): "kontakt",
     ("placeringer/<id:placement_id>/<str:action>/", "action"): "afslut",
     ("arrangementer/<id:event_id>/<str:action>/", "action"): "fremmoede",
+    ("bestillinger/<id:order_id>/<str:action>/", "action"): "accepter",
     ("loensedler/<id:payslip_id>/<slug:action>/", "action"): "beregn",
     # A record's correction pages and API, walked with a week of hours (``record_id``).
     **{

@@ -111,7 +111,24 @@ def build_world(scenario, *, municipality, make_user, consultant, caseworker, ci
         ends_at=event_start + timedelta(hours=3),
     )
     invite(event=event, company=company)
+    # An order to a provider for the placed citizen (issue 12): no employer or benefit office reaches it.
+    from smaajob.offers.services import create_offer, create_provider, order_offer
+
+    provider = create_provider(municipality=municipality, name="AMU Fyn", kind="amu")
+    offer = create_offer(
+        provider=provider,
+        title="Truckcertifikat",
+        kind="competence_lift",
+        duration_weeks=2,
+        hours_per_week=30,
+        price_kr=9500,
+        price_unit="course",
+        legal_basis="lab2019_91",
+    )
+    order = order_offer(actor=consultant, citizen=citizen, offer=offer, purpose="Truck")
     return {
+        "offer_id": offer.pk,
+        "order_id": order.pk,
         "event_id": event.pk,
         "user": users[scenario],
         "citizen_id": citizen.pk,
@@ -291,6 +308,15 @@ API_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "GET /api/v1/netvaerk/arrangementer/{event_id}/tilmeldinger": (200, 200, 200, 404, 404),
     "POST /api/v1/netvaerk/arrangementer/{event_id}/tilmeldinger": (404, 404, 404, 404, 404),
     "PUT /api/v1/netvaerk/arrangementer/{event_id}/fremmoede": (404, 404, 404, 404, 404),
+    # offers and orders to providers (issue 12): neither employers nor the benefit office
+    "GET /api/v1/tilbud/katalog": (404, 404, 404, 404, 404),
+    "POST /api/v1/tilbud/katalog": (404, 404, 404, 404, 404),
+    "GET /api/v1/tilbud/katalog/{offer_id}": (404, 404, 404, 404, 404),
+    "GET /api/v1/tilbud/bestillinger": (404, 404, 404, 404, 404),
+    "POST /api/v1/tilbud/bestillinger": (404, 404, 404, 404, 404),
+    "GET /api/v1/tilbud/bestillinger/{order_id}": (404, 404, 404, 404, 404),
+    "POST /api/v1/tilbud/bestillinger/{order_id}/status": (404, 404, 404, 404, 404),
+    "POST /api/v1/tilbud/bestillinger/{order_id}/statusrapporter": (404, 404, 404, 404, 404),
     # payslips: an employer its own placements' while they run (plus grace), without benefit
     "POST /api/v1/loensedler/": (201, 404, 201, 404, 201),
     "GET /api/v1/loensedler/": (200, 200, 200, 200, 200),

@@ -84,3 +84,18 @@ def test_a_form_with_errors_keeps_its_labels_and_messages_accessible(page, demo,
     page.get_by_role("button", name="Visitér").click()
     assert page.locator(".field-error").count() > 0
     assert not axe_violations(page)
+
+
+def test_the_offer_pages_of_staff_and_the_provider_have_no_serious_violations(page, demo):
+    from smaajob import access
+    from smaajob.offers.models import Offer, Order
+    from smaajob.organisation.models import User
+
+    order = Order.objects.filter(offer__provider__name="AMU Fyn", state="started").order_by("pk").first()
+    offer = Offer.objects.order_by("pk").first()
+    mine = access.citizens_for(User.objects.get(username="konsulent")).order_by("pk").first()
+    log_in(page, "konsulent", DEMO_PASSWORD)
+    _check(page, ["/tilbud/", f"/tilbud/{offer.pk}/", "/bestillinger/", f"/borgere/{mine.pk}/bestil-tilbud/"])
+    page.context.clear_cookies()
+    log_in(page, "leverandoer", DEMO_PASSWORD)
+    _check(page, ["/", "/bestillinger/", f"/bestillinger/{order.pk}/"])

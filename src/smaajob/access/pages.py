@@ -43,6 +43,7 @@ NOBODY: frozenset[str] = frozenset()
 CASEWORKER = frozenset({Role.CASEWORKER})
 EMPLOYER = frozenset({Role.EMPLOYER})
 CITIZEN = frozenset({Role.CITIZEN})
+PROVIDER = frozenset({Role.PROVIDER})
 # The municipality's shared company network and its openings (no personal data); an employer
 # contact reaches its own company through the API only.
 NETWORK_STAFF = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR, Role.ADMINISTRATOR})
@@ -51,7 +52,7 @@ CASE_STAFF = NETWORK_STAFF
 # Payslips: the benefit office handles them; staff who may open the citizen, the employer of the
 # placement and the citizen submit and read them. Analysts see aggregates only.
 PAYSLIP_HANDLERS = frozenset({Role.BENEFIT_OFFICE, Role.ADMINISTRATOR})
-PAYSLIP_USERS = SIGNED_IN - {Role.ANALYST}
+PAYSLIP_USERS = SIGNED_IN - {Role.ANALYST, Role.PROVIDER}
 # A difference between a payslip and the weeks: the benefit office or the consultant resolves it.
 PAYSLIP_ACTORS = PAYSLIP_HANDLERS | {Role.CONSULTANT}
 # The supplementary benefit of one citizen: staff with the citizen, the benefit office, the citizen.
@@ -63,6 +64,8 @@ REPORT_READERS = frozenset({Role.COORDINATOR, Role.ANALYST, Role.ADMINISTRATOR})
 # A transfer request is answered by the citizen's caseworker or the coordinator of that team.
 TRANSFER_ANSWERERS = frozenset({Role.CASEWORKER, Role.COORDINATOR})
 ADMINISTRATOR = frozenset({Role.ADMINISTRATOR})
+# Orders to providers: staff who may open the citizen, and the provider the order was sent to.
+ORDER_STAFF = CASE_WRITERS | ADMINISTRATOR
 # Correcting or annulling an entered record: whoever may write that kind of record (the record
 # kind's own predicate in ``smaajob.corrections.kinds`` decides which record).
 CORRECTORS = CASE_WRITERS | NETWORK_EDITORS | PAYSLIP_HANDLERS
@@ -119,6 +122,18 @@ PAGES: dict[str, Entry] = {
     "web:event": _entry(NETWORK_STAFF | EMPLOYER, "Et arrangement (virksomhed: kun hvis inviteret)"),
     "web:event_action": _entry(NETWORK_EDITORS, "Invitér, tilmeld, registrér fremmøde eller log opkald"),
     "web:event_report": _entry(NETWORK_STAFF, "Rapport: arrangementer, fremmøde, buddies og løntimer"),
+    # Offers and providers (issue 12): the catalogue, orders, progress reports
+    "web:offers": _entry(NETWORK_STAFF | PROVIDER, "Tilbudskatalog (leverandør: sine egne tilbud)"),
+    "web:offer_new": _entry(NETWORK_EDITORS, "Opret et tilbud i kataloget"),
+    "web:offers_xlsx": _entry(NETWORK_STAFF | PROVIDER, "Tilbudskataloget som Excel"),
+    "web:offers_report": _entry(REPORT_READERS | CASE_WRITERS, "Rapport: tilbud og personer, gennemførte, pris"),
+    "web:offer": _entry(NETWORK_STAFF | PROVIDER, "Et tilbud i kataloget"),
+    "web:order_new": _entry(CASE_WRITERS, "Bestil et tilbud til en borger"),
+    "web:orders": _entry(ORDER_STAFF | PROVIDER, "Bestillinger (leverandør: dem sendt til den)"),
+    "web:orders_xlsx": _entry(ORDER_STAFF | PROVIDER, "Bestillingerne som Excel"),
+    "web:order": _entry(ORDER_STAFF | PROVIDER, "En bestilling med status og statusrapporter"),
+    "web:order_report": _entry(CASE_WRITERS | PROVIDER, "Giv en statusrapport på en bestilling"),
+    "web:order_action": _entry(CASE_WRITERS | PROVIDER, "Acceptér, start, gennemfør eller afbryd en bestilling"),
     # Journey 3: matching
     "web:match_citizen": _entry(CASE_WRITERS, "Find jobåbninger til en borger"),
     "web:match_opening": _entry(CASE_WRITERS, "Find borgere til en jobåbning"),
@@ -230,6 +245,18 @@ API_OPERATIONS: dict[str, Entry] = {
     ),
     "POST /api/v1/netvaerk/arrangementer/{event_id}/tilmeldinger": _entry(NETWORK_EDITORS, "Tilmeld en deltager"),
     "PUT /api/v1/netvaerk/arrangementer/{event_id}/fremmoede": _entry(NETWORK_EDITORS, "Registrér fremmøde"),
+    "GET /api/v1/tilbud/katalog": _entry(NETWORK_STAFF | PROVIDER, "Tilbudskataloget (leverandør: sine egne)"),
+    "POST /api/v1/tilbud/katalog": _entry(NETWORK_EDITORS, "Opret et tilbud i kataloget"),
+    "GET /api/v1/tilbud/katalog/{offer_id}": _entry(NETWORK_STAFF | PROVIDER, "Et tilbud"),
+    "GET /api/v1/tilbud/bestillinger": _entry(ORDER_STAFF | PROVIDER, "Bestillinger (leverandør: dem sendt til den)"),
+    "POST /api/v1/tilbud/bestillinger": _entry(CASE_WRITERS, "Bestil et tilbud til en borger"),
+    "GET /api/v1/tilbud/bestillinger/{order_id}": _entry(ORDER_STAFF | PROVIDER, "En bestilling"),
+    "POST /api/v1/tilbud/bestillinger/{order_id}/status": _entry(
+        CASE_WRITERS | PROVIDER, "Skift status på en bestilling (med begrundelse)"
+    ),
+    "POST /api/v1/tilbud/bestillinger/{order_id}/statusrapporter": _entry(
+        CASE_WRITERS | PROVIDER, "Giv en statusrapport"
+    ),
     "GET /api/v1/netvaerk/virksomheder": _entry(NETWORK_STAFF | EMPLOYER, "Netværket (virksomhed: sin egen)"),
     "GET /api/v1/netvaerk/virksomheder/{company_id}/forloeb": _entry(
         NETWORK_STAFF | EMPLOYER, "Virksomhedens placeringer og løntimer"

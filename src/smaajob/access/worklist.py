@@ -63,6 +63,8 @@ from smaajob.links import cached_reverse
 from smaajob.money import selectors as money_selectors
 from smaajob.money.deadlines import DEADLINE_DAY
 from smaajob.money.models import Payslip, PayslipStatus
+from smaajob.offers.models import Order
+from smaajob.offers.selectors import orders_with_overdue_report
 from smaajob.organisation.models import Project, Role, User
 from smaajob.rules.coverage import covered_benefits
 from smaajob.rules.deadlines import DeadlineStatus
@@ -548,6 +550,23 @@ def payslips_to_calculate(user: User, citizens: QuerySet[Citizen], today: date) 
         )
 
 
+def progress_reports_overdue(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Hit]:
+    """Orders to a provider whose progress report (at the agreed interval, or the final one) is
+    overdue (issue 12): the consultant chases the provider."""
+    for row in orders_with_overdue_report(Order.objects.filter(citizen__in=citizens), today):
+        order = row.order
+        yield Hit(
+            citizen_id=order.citizen_id,
+            citizen_name=order.citizen.full_name,
+            due=row.due,
+            url_args=(order.pk,),
+            title="Statusrapport mangler" if order.state == "started" else "Slutrapport mangler",
+            subject=f"order:{order.pk}:{row.due.isoformat()}",
+            detail=f"{order.offer.title} – {order.offer.provider.name}",
+            urgency=HIGH if (today - row.due).days > 14 else NORMAL,
+        )
+
+
 def _ending_numbers(user: User, on: date) -> dict[str, Any]:
     return {"days": ENDING_WITHIN_DAYS}
 
@@ -685,6 +704,15 @@ ALERT_RULES: tuple[AlertRule, ...] = (
         action="Tal løn med virksomheden eller afslut",
         condition=weeks_without_pay,
         numbers=_weeks_limits,
+    ),
+    AlertRule(
+        code="progress_report_overdue",
+        roles=STAFF,
+        label="Statusrapport fra leverandør forfalden",
+        urgency=NORMAL,
+        action_url="web:order",
+        action="Rykke leverandøren for rapporten",
+        condition=progress_reports_overdue,
     ),
     AlertRule(
         code="work_duty_unplanned",

@@ -118,7 +118,7 @@ class TimelineEvent(Schema):
 
 @router.get("/{citizen_id}/tidslinje", response=list[TimelineEvent], summary="Hele forløbet på én tidslinje")
 def timeline(request: AuthenticatedRequest, citizen_id: Id) -> list[TimelineEvent]:
-    from smaajob.courses.selectors import timeline as build
+    from smaajob.offers.selectors import citizen_timeline as build
 
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: tidslinje")

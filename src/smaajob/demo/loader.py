@@ -37,6 +37,7 @@ from smaajob.citizens.models import Citizen
 from smaajob.demo import bulk_writer, service_writer
 from smaajob.demo import deadlines as demo_deadlines
 from smaajob.demo import events as demo_events
+from smaajob.demo import offers as demo_offers
 from smaajob.demo.citizens import make_citizen
 from smaajob.demo.companies import (
     make_company,
@@ -58,6 +59,7 @@ from smaajob.demo.trajectories import TRAJECTORIES
 from smaajob.errors import InvalidInput
 from smaajob.events.models import Event
 from smaajob.network.models import Company
+from smaajob.offers.models import Offer, Provider
 from smaajob.organisation.models import Role, Team, User
 
 SIZES = ("small", "municipality")
@@ -133,6 +135,8 @@ def delete_synthetic() -> dict[str, int]:
         try:
             delete(Company.objects.filter(is_synthetic=True), "virksomheder")
             delete(User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN), "brugere")
+            delete(Offer.objects.filter(is_synthetic=True), "tilbud")
+            delete(Provider.objects.filter(is_synthetic=True), "leverandører")
         except ProtectedError:
             raise InvalidInput(
                 "Demodata kan ikke slettes, fordi rigtige data peger på dem (fx en placering hos en "
@@ -234,7 +238,13 @@ def _load_small(rng: random.Random, fake: Faker, today: date,
     n_events = demo_events.write_events(
         rng, fake, municipality=municipality, actor=staff.consultant, companies=[c for c, _o in written],
         employer_company=employer_company, today=today)
+    providers, offers = demo_offers.write_catalogue(rng, fake, municipality=municipality, today=today)
+    users["leverandoer"] = make_user("leverandoer", Role.PROVIDER, fake.first_name(), fake.last_name(),
+                                     municipality, provider=providers["amu"])
+    n_orders = demo_offers.write_orders(
+        rng, offers=offers, citizens=[citizens_by_key[t.key] for t in TRAJECTORIES], actor=staff.consultant,
+        provider_user=users["leverandoer"], today=today)
     counts = {"borgere": len(TRAJECTORIES) + n_historic, "virksomheder": len(specs),
               "jobåbninger": sum(len(o) for _c, o in written), "ugers timer": hours_total,
-              "arrangementer": n_events}
+              "arrangementer": n_events, "tilbud": len(offers), "bestillinger": n_orders}
     return [(u.username, str(Role(u.role).label)) for u in users.values()], counts

@@ -54,8 +54,9 @@ def ensure_organisation() -> tuple[Municipality, dict[str, Project], dict[tuple[
 
 
 def make_user(username: str, role: str, first: str, last: str, municipality: Municipality,
-              team: Team | None = None, company: Company | None = None) -> User:
+              team: Team | None = None, company: Company | None = None, provider: object | None = None) -> User:
     return create_user(
         username=username, password=DEMO_PASSWORD, role=role, first_name=first, last_name=last,
         email=f"{username}@{DEMO_EMAIL_DOMAIN}", municipality=municipality, team=team, company=company,
+        provider=provider,
     )

@@ -96,6 +96,7 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
     EMPLOYER = "employer", _("Virksomhedskontakt")
     CITIZEN = "citizen", _("Borger")
+    PROVIDER = "provider", _("Leverandør (anden aktør, kursussted, mentor)")
 
 
 STAFF_ROLES = frozenset(
@@ -125,6 +126,15 @@ class User(QuickChoiceLabels, AbstractUser):
         blank=True,
         related_name="employer_users",
     )
+    # Provider users (anden aktør, AMU, language school, mentor) belong to one provider, as
+    # employer contacts to a company. String reference: the offers app sits above this one.
+    provider = models.ForeignKey(
+        "offers.Provider",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="users",
+    )
 
     class Meta:
         verbose_name = _("bruger")
@@ -134,6 +144,10 @@ class User(QuickChoiceLabels, AbstractUser):
             models.CheckConstraint(
                 condition=~models.Q(role="employer") | models.Q(company__isnull=False),
                 name="employer_user_has_company",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(role="provider") | models.Q(provider__isnull=False),
+                name="provider_user_has_provider",
             ),
         ]
 

@@ -23,6 +23,7 @@ def create_user(
     municipality: Municipality | None = None,
     team: Team | None = None,
     company: object | None = None,
+    provider: object | None = None,
     check_password: bool = True,
     is_superuser: bool = False,
 ) -> User:
@@ -36,7 +37,7 @@ def create_user(
         raise InvalidInput("Brugernavnet må ikke være tomt.", field="username")
     if User.objects.filter(username=username).exists():
         raise InvalidInput(f"Brugernavnet »{username}« er allerede i brug.", field="username")
-    check_role_links(role=role, municipality=municipality, company=company)
+    check_role_links(role=role, municipality=municipality, company=company, provider=provider)
     if is_superuser and role != Role.ADMINISTRATOR:
         raise InvalidInput("Kun en administrator kan oprettes som superbruger.", field="role")
     user = User(
@@ -48,6 +49,7 @@ def create_user(
         municipality=municipality,
         team=team,
         company=company,  # type: ignore[misc]
+        provider=provider,
         # Only administrators reach the Django admin.
         is_staff=role == Role.ADMINISTRATOR,
         is_superuser=is_superuser,
@@ -62,8 +64,11 @@ def create_user(
     return user
 
 
-def check_role_links(*, role: str, municipality: Municipality | None, company: object | None) -> None:
-    """The links a role needs: staff a municipality, an employer contact a company.
+def check_role_links(
+    *, role: str, municipality: Municipality | None, company: object | None, provider: object | None = None
+) -> None:
+    """The links a role needs: staff a municipality, an employer contact a company, a provider
+    user its provider (anden aktør, course provider, mentor).
 
     Shared by ``create_user`` and the admin's user form, so that both refuse the same way.
     """
@@ -71,6 +76,8 @@ def check_role_links(*, role: str, municipality: Municipality | None, company: o
         raise InvalidInput(f"Ukendt rolle »{role}«. Vælg en af: {', '.join(Role.values)}.", field="role")
     if role == Role.EMPLOYER and company is None:
         raise InvalidInput("En virksomhedskontakt skal knyttes til en virksomhed.", field="company")
+    if role == Role.PROVIDER and provider is None:
+        raise InvalidInput("En leverandørbruger skal knyttes til en leverandør.", field="provider")
     if role in STAFF_ROLES and municipality is None:
         raise InvalidInput("En medarbejder skal knyttes til en kommune.", field="municipality")
 

@@ -1,12 +1,16 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The effort cost page: the municipality's unit prices (defaults from 003 §2.6) × quantities."""
+"""The effort cost page: the municipality's unit prices (defaults from 003 §2.6) × quantities,
+and the recorded orders' actual prices and hours (``smaajob.offers``)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from smaajob.danish_numbers import NotANumber, read_decimal
 from smaajob.errors import InvalidInput
+from smaajob.offers.models import Order
+from smaajob.offers.selectors import OrderCosts, order_costs
 from smaajob.organisation.models import User
 from smaajob.reports.building import check_may_see_reports
 from smaajob.reports.counting.costs import DEFAULT_PRICES, UnitPrice, effort_cost
@@ -37,8 +41,31 @@ def prices_for(municipality_id: int) -> list[UnitPrice]:
     return result
 
 
+def _day(params: Any, key: str, default: date) -> date:
+    raw = (params.get(key) or "").strip()
+    if not raw:
+        return default
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise InvalidInput(f"»{raw}« er ikke en dato; skriv fx 2026-01-01.", field=key) from None
+
+
+def recorded_order_costs(municipality_id: int, params: Any) -> OrderCosts:
+    """The recorded orders' actual prices and hours (issue 12) for the period ``fra``–``til``
+    (default: this year so far), per project, with the counting rule."""
+    today = date.today()
+    start = _day(params, "fra", date(today.year, 1, 1))
+    end = _day(params, "til", today)
+    if end < start:
+        raise InvalidInput("»Til« skal ligge samme dag som eller efter »fra«.", field="til")
+    orders = Order.objects.filter(offer__provider__municipality_id=municipality_id)
+    return order_costs(orders, start=start, end=end)
+
+
 def cost_context(user: User, params: Any) -> dict[str, Any]:
-    prices = prices_for(check_may_see_reports(user))
+    municipality_id = check_may_see_reports(user)
+    prices = prices_for(municipality_id)
     quantities: dict[str, float] = {}
     for price in prices:
         try:
@@ -48,4 +75,8 @@ def cost_context(user: User, params: Any) -> dict[str, Any]:
         if value < 0 or value > 100_000:
             raise InvalidInput(f"»{price.label_da}«: antallet skal være mellem 0 og 100.000.", field=price.key)
         quantities[price.key] = value
-    return {"estimate": effort_cost(prices, quantities), "quantities": quantities}
+    return {
+        "estimate": effort_cost(prices, quantities),
+        "quantities": quantities,
+        "order_costs": recorded_order_costs(municipality_id, params),
+    }

@@ -16,6 +16,8 @@ class WebConfig(AppConfig):
         register("web:companies", "Virksomheder", order=20)
         register("web:openings", "Jobåbninger", order=25)
         register("web:events", "Arrangementer", order=26)
+        register("web:offers", "Tilbud", order=27)
+        register("web:orders", "Bestillinger", order=28)
         register("web:dashboard", "Overblik", order=30)
         register("web:deadlines", "Rettidighed", order=31)
         register("web:employer_task", "Slå opgave op", order=10)

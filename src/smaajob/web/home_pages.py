@@ -8,18 +8,21 @@ number, and the analyst's page holds counts only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, Sum
 
 from smaajob import access
+from smaajob.access import offers as access_offers
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, current_staff, readiness_on
 from smaajob.courses.models import VISIBLE_TO_CITIZEN, Course, FollowUp, MatchProposal, Placement, WeeklyHours
 from smaajob.courses.selectors import active_on, open_courses, planned_hours_on
 from smaajob.courses.states import CourseState
 from smaajob.network.models import Company, Opening
+from smaajob.offers import selectors as offer_selectors
+from smaajob.offers.models import OrderState as OfferOrderState
 from smaajob.organisation.models import Role, User
 from smaajob.reports.building import small_cell_threshold
 from smaajob.reports.counting.suppression import count_cells
@@ -210,6 +213,30 @@ def citizen_page(citizen: Citizen, on: date) -> Context:
     }
 
 
+def provider_home(user: User, on: date) -> Context:
+    """A provider's next actions: new orders to accept, accepted orders to start, reports due
+    (within a week, overdue first). Names only where the citizen consented to share them."""
+    orders = access_offers.orders_for(user, on=on).select_related("offer__provider", "citizen")
+
+    def named(order: Any) -> str:
+        return access_offers.citizen_label(user, order, on=on)
+
+    to_accept = list(orders.filter(state=OfferOrderState.ORDERED).order_by("starts_on")[:50])
+    to_start = list(orders.filter(state=OfferOrderState.ACCEPTED, starts_on__lte=on + timedelta(days=7))[:50])
+    due = offer_selectors.orders_with_report_due(orders, on, within_days=7)[:50]
+    access.log_list_read(
+        user,
+        sorted({o.citizen_id for o in to_accept + to_start} | {r.order.citizen_id for r in due}),
+        purpose="forside: leverandør",
+    )
+    return {
+        "provider": user.provider,
+        "to_accept": [(o, named(o)) for o in to_accept],
+        "to_start": [(o, named(o)) for o in to_start],
+        "reports_due": [(r, named(r.order)) for r in due],
+    }
+
+
 BUILDERS: dict[str, Callable[[User, date], Context]] = {
     Role.CASEWORKER: staff_home,
     Role.CONSULTANT: staff_home,
@@ -219,4 +246,5 @@ BUILDERS: dict[str, Callable[[User, date], Context]] = {
     Role.ADMINISTRATOR: administrator_home,
     Role.EMPLOYER: employer_home,
     Role.CITIZEN: citizen_home,
+    Role.PROVIDER: provider_home,
 }

@@ -21,6 +21,7 @@ from smaajob.web.views import (
     hours,
     locations,
     matching,
+    offers,
     openings,
     placements,
     worklist,
@@ -64,6 +65,18 @@ urlpatterns = [
         "overdragelser/<id:transfer_id>/afvis/", citizens.transfer_answer, {"answer": "refuse"}, name="transfer_refuse"
     ),
     # Journey 2: the network and the openings list
+    # Offers and providers (issue 12)
+    path("tilbud/", offers.offer_list, name="offers"),
+    path("tilbud/nyt/", offers.offer_new, name="offer_new"),
+    path("tilbud/katalog.xlsx", offers.offers_xlsx, name="offers_xlsx"),
+    path("tilbud/rapport/", offers.offers_report, name="offers_report"),
+    path("tilbud/<id:offer_id>/", offers.offer_detail, name="offer"),
+    path("borgere/<id:citizen_id>/bestil-tilbud/", offers.order_new, name="order_new"),
+    path("bestillinger/", offers.order_list, name="orders"),
+    path("bestillinger/bestillinger.xlsx", offers.orders_xlsx, name="orders_xlsx"),
+    path("bestillinger/<id:order_id>/", offers.order_detail, name="order"),
+    path("bestillinger/<id:order_id>/statusrapport/", offers.order_report, name="order_report"),
+    path("bestillinger/<id:order_id>/<str:action>/", offers.order_action, name="order_action"),
     path("arrangementer/", events.event_list, name="events"),
     path("arrangementer/nyt/", events.event_new, name="event_new"),
     path("arrangementer/rapport/", events.event_report, name="event_report"),

@@ -15,6 +15,6 @@ Case records (exemption decisions, progression assessments, courses) are not in 
 they are legal records with their own pages, rules and audit trail.
 """
 
-from smaajob.web.admin import audit, citizens, network, organisation, reports, site
+from smaajob.web.admin import audit, citizens, network, offers, organisation, reports, site
 
-__all__ = ["audit", "citizens", "network", "organisation", "reports", "site"]
+__all__ = ["audit", "citizens", "network", "offers", "organisation", "reports", "site"]

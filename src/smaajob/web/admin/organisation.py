@@ -42,7 +42,12 @@ class RoleLinksForm:
         data = super().clean()  # type: ignore[misc]
         if "role" in data:
             try:
-                check_role_links(role=data["role"], municipality=self.municipality, company=data.get("company"))
+                check_role_links(
+                    role=data["role"],
+                    municipality=self.municipality,
+                    company=data.get("company"),
+                    provider=data.get("provider"),
+                )
             except InvalidInput as error:
                 field = error.field if error.field in self.fields else None  # type: ignore[attr-defined]
                 self.add_error(field, error.message)  # type: ignore[attr-defined]
@@ -56,7 +61,7 @@ class SmaajobUserAdmin(RolePermissions, ScopedChoices, MunicipalityRows, UserAdm
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         ("Personlige oplysninger", {"fields": ("first_name", "last_name", "email")}),
-        ("Småjob", {"fields": ("role", "team", "company", "is_active")}),
+        ("Småjob", {"fields": ("role", "team", "company", "provider", "is_active")}),
         ("Datoer", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
@@ -75,6 +80,7 @@ class SmaajobUserAdmin(RolePermissions, ScopedChoices, MunicipalityRows, UserAdm
                     "email",
                     "team",
                     "company",
+                    "provider",
                 ),
             },
         ),

@@ -21,6 +21,7 @@ from smaajob import access
 from smaajob.audit.models import AuditEntry
 from smaajob.citizens.models import Citizen
 from smaajob.network.models import Buddy, Company, Contact, Opening
+from smaajob.offers.models import Offer, OfferStart, Provider, ProviderContact
 from smaajob.organisation.models import Municipality, Project, Role, TargetGroup, Team, User
 from smaajob.reports.models import ReferenceFigure, UnitPrice
 
@@ -35,16 +36,24 @@ MUNICIPALITY_PATHS: dict[type[Model], str] = {
     Contact: "company__municipality_id",
     Buddy: "company__municipality_id",
     UnitPrice: "municipality_id",
+    Provider: "municipality_id",
+    ProviderContact: "provider__municipality_id",
+    Offer: "provider__municipality_id",
+    OfferStart: "offer__provider__municipality_id",
     ReferenceFigure: "project__municipality_id",
 }
 
 
 def users_for(user: User) -> QuerySet[User]:
-    """Staff and employer contacts of the municipality. Citizens' log-ins are not managed in
+    """Staff, employer contacts and provider users of the municipality. Citizens' log-ins are not managed in
     the admin (their names are personal data), and superusers only by superusers, so that an
     administrator cannot take over the one account above their own."""
     municipality = user.municipality_id
-    rows = User.objects.filter(Q(municipality_id=municipality) | Q(company__municipality_id=municipality))
+    rows = User.objects.filter(
+        Q(municipality_id=municipality)
+        | Q(company__municipality_id=municipality)
+        | Q(provider__municipality_id=municipality)
+    )
     rows = rows.exclude(role=Role.CITIZEN)
     if not user.is_superuser:
         rows = rows.exclude(is_superuser=True)

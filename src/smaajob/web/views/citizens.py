@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from smaajob import access, cases
+from smaajob.access import offers as access_offers
 from smaajob.access.requests import AuthenticatedRequest
 from smaajob.citizens import services as citizen_services
 from smaajob.citizens.benefit_today import derived_benefit
@@ -26,6 +27,7 @@ from smaajob.corrections.selectors import history_for_citizen
 from smaajob.courses import selectors as course_selectors
 from smaajob.courses import services as course_services
 from smaajob.courses.work_duty import work_duty_on
+from smaajob.offers import selectors as offer_selectors
 from smaajob.organisation.models import Role, User
 from smaajob.slots import describe_slots
 from smaajob.web import home_pages
@@ -83,9 +85,10 @@ def citizen_detail(request: AuthenticatedRequest, citizen_id: int) -> HttpRespon
             "courses": courses,
             "course": course,
             "other_open_courses": open_courses.others,
-            "timeline": course_selectors.timeline(citizen),
+            "timeline": offer_selectors.citizen_timeline(citizen),
             "hours_225": cases.hours_requirement_for(citizen, today),
             "hours_225_last": cases.last_hours_requirement_status(citizen, today),
+            "orders": access_offers.orders_for(user).filter(citizen=citizen).select_related("offer__provider"),
             "derived": derived_benefit(citizen, today, benefit=context["benefit"]),
             "sick_leave": citizen.sick_leave.order_by("-starts_on")[:10],
             "commitments": [(c, describe_slots(c.slots)) for c in citizen.commitments.order_by("-starts_on")[:10]],

@@ -21,6 +21,10 @@ The tree::
     ├── NotFound                       404  missing — or not yours: the same answer for both
     ├── DecisionRequired               409  the law gives a caseworker this decision
     │   └── FourEyesRequired           409  a second person must approve what one calculated
+    ├── SignInRefused                  403  a log-in at an identity provider that Småjob does not
+    │                                       accept (no role, unknown citizen, tampered token …;
+    │                                       the code says which, smaajob.identity)
+    ├── ReauthenticationRequired       403  a sensitive action needs a recent log-in
     └── RuleError                           raised by smaajob.rules (see smaajob.rules.errors)
         ├── ParameterFileError              a parameter file is malformed (names file and key)
         └── UnknownValue               422  a legal value the sources do not give for a date
@@ -133,6 +137,18 @@ class DecisionRequired(SmaajobError):
 
 class FourEyesRequired(DecisionRequired):
     code = "four_eyes_required"
+
+
+class SignInRefused(SmaajobError):
+    """An OpenID Connect log-in that is refused; ``code`` names the reason (``oidc_no_role`` …)."""
+
+    code = "sign_in_refused"
+    http_status = 403
+
+
+class ReauthenticationRequired(SmaajobError):
+    code = "reauthentication_required"
+    http_status = 403
 
 
 class RuleError(SmaajobError):

@@ -15,6 +15,7 @@ from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id, Text, text_for
 from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Citizen, ExemptionDecision
+from smaajob.identity.sessions import require_recent_session_login
 from smaajob.organisation.models import Role
 
 API = AuditChannel.API
@@ -241,6 +242,7 @@ def exemption(request: HttpRequest, citizen_id: Id, payload: ExemptionIn):
     from smaajob.citizens.services import decide_exemption
 
     access.require_authority(request.user)
+    require_recent_session_login(request)
     c = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: fritagelse")
     row = decide_exemption(actor=request.user, citizen=c, **payload.dict())
     return Status(

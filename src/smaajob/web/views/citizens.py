@@ -24,6 +24,7 @@ from smaajob.courses import selectors as course_selectors
 from smaajob.courses import services as course_services
 from smaajob.courses.work_duty import work_duty_on
 from smaajob.errors import SmaajobError
+from smaajob.identity.sessions import require_recent_login
 from smaajob.organisation.models import Role
 from smaajob.slots import describe_slots
 from smaajob.web import home_pages
@@ -235,6 +236,7 @@ def referral(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 
 @login_required
+@require_recent_login
 @renders_errors
 def exemption(request: HttpRequest, citizen_id: int) -> HttpResponse:
     """The caseworker's exemption decision under the 225-hour rule, with the computed status."""

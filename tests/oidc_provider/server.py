@@ -38,7 +38,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_provider(workdir: Path, *, users: dict, tampered: list[str], clients: list[dict]) -> Iterator[RunningProvider]:
+def running_provider(
+    workdir: Path, *, users: dict, tampered: list[str], clients: list[dict]
+) -> Iterator[RunningProvider]:
     port = free_port()
     issuer = f"http://127.0.0.1:{port}/o"
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
 """Creates the provider's users and client applications (run once per provider start).
 
-    python -m tests.oidc_provider.setup_data   (reads OIDC_TEST_CLAIMS and OIDC_TEST_CLIENTS)
+python -m tests.oidc_provider.setup_data   (reads OIDC_TEST_CLAIMS and OIDC_TEST_CLIENTS)
 """
 
 import json

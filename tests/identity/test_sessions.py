@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from smaajob.identity import sessions
-from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -98,7 +98,7 @@ def pending_for(request: HttpRequest) -> dict[str, Any] | None:
     """What ``start`` remembered for the ``state`` the browser came back with (removed)."""
     state = request.GET.get("state", "")
     pending = dict(request.session.get(PENDING, {}))
-    found = pending.pop(state, None)
+    found: dict[str, Any] | None = pending.pop(state, None)
     request.session[PENDING] = pending
     return found
 

@@ -45,7 +45,7 @@ USERS = {
     },
     "omar": {
         "password": PROVIDER_PASSWORD,
-        "claims": {"dk:gov:saml:attribute:CprNumberIdentifier": "0101901234"},
+        "claims": {"https://data.gov.dk/model/core/eid/cprNumber": "0101901234"},
     },
     "netto": {
         "password": PROVIDER_PASSWORD,

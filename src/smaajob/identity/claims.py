@@ -10,11 +10,13 @@ One rule per kind of provider (docs/security.md, "Log-in and sessions"):
   roles are refused too (``oidc_ambiguous_role``) rather than guessed. The ``municipality_claim``
   (default ``municipality_code``, the three-digit kommunekode, e.g. ``101``) must name a
   municipality Småjob knows (``oidc_unknown_municipality``).
-* **citizen** (NemLog-in): the ``cpr_claim`` (default
-  ``dk:gov:saml:attribute:CprNumberIdentifier``, NemLog-in's OIDC name for it) must hold a
+* **citizen** (NemLog-in): the ``cpr_claim`` (default: NemLog-in 3's
+  ``https://data.gov.dk/model/core/eid/cprNumber``, else the older
+  ``dk:gov:saml:attribute:CprNumberIdentifier``) must hold a
   valid CPR number of a citizen Småjob has a record of (``oidc_unknown_citizen``). The CPR
   number is used for that one look-up and kept nowhere: not in the session, a URL or a log.
 * **employer** (MitID Erhverv): the ``cvr_claim`` (default
+  ``https://data.gov.dk/model/core/eid/professional/cvr``, else
   ``dk:gov:saml:attribute:CvrNumberIdentifier``) must name a company in the network
   (``oidc_unknown_company``); the user is that company's contact.
 
@@ -35,8 +37,9 @@ from stdnum.exceptions import ValidationError
 from smaajob.errors import SignInRefused
 from smaajob.organisation.models import STAFF_ROLES
 
-CPR_CLAIM = "dk:gov:saml:attribute:CprNumberIdentifier"
-CVR_CLAIM = "dk:gov:saml:attribute:CvrNumberIdentifier"
+# NemLog-in 3 (OIOSAML 3) names first, then the OIOSAML 2 names brokers still send.
+CPR_CLAIMS = ("https://data.gov.dk/model/core/eid/cprNumber", "dk:gov:saml:attribute:CprNumberIdentifier")
+CVR_CLAIMS = ("https://data.gov.dk/model/core/eid/professional/cvr", "dk:gov:saml:attribute:CvrNumberIdentifier")
 
 NO_ROLE = SignInRefused(
     "Du har ingen rolle i Småjob. Bed din leder eller administrator om at give dig en rolle "
@@ -92,6 +95,13 @@ def _required(claims: Mapping[str, Any], name: str) -> str:
     return value.strip()
 
 
+def _claim_name(claims: Mapping[str, Any], configured: Any, defaults: tuple[str, ...]) -> str:
+    """The configured claim name, or the first default the provider sent (else the first)."""
+    if configured:
+        return str(configured)
+    return next((name for name in defaults if name in claims), defaults[0])
+
+
 def staff_claims(claims: Mapping[str, Any], rule: Mapping[str, Any]) -> StaffClaims:
     subject = _required(claims, "sub")
     raw = claims.get(str(rule.get("role_claim", "roles")))
@@ -119,7 +129,7 @@ def staff_claims(claims: Mapping[str, Any], rule: Mapping[str, Any]) -> StaffCla
 
 def citizen_claims(claims: Mapping[str, Any], rule: Mapping[str, Any]) -> CitizenClaims:
     subject = _required(claims, "sub")
-    value = cpr_number.compact(_required(claims, str(rule.get("cpr_claim", CPR_CLAIM))))
+    value = cpr_number.compact(_required(claims, _claim_name(claims, rule.get("cpr_claim"), CPR_CLAIMS)))
     # Only the format: CPR numbers issued since 2007 need not pass the modulus 11 check.
     if not (len(value) == 10 and value.isdigit()):
         raise SignInRefused(
@@ -132,7 +142,7 @@ def citizen_claims(claims: Mapping[str, Any], rule: Mapping[str, Any]) -> Citize
 def employer_claims(claims: Mapping[str, Any], rule: Mapping[str, Any]) -> EmployerClaims:
     subject = _required(claims, str(rule.get("employee_claim", "sub")))
     try:
-        cvr = cvr_number.validate(_required(claims, str(rule.get("cvr_claim", CVR_CLAIM))))
+        cvr = cvr_number.validate(_required(claims, _claim_name(claims, rule.get("cvr_claim"), CVR_CLAIMS)))
     except ValidationError as error:
         raise SignInRefused(
             "Log-in-udbyderen sendte et CVR-nummer, der ikke er gyldigt (8 cifre). Kontakt kommunen.",

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The OpenID Connect protocol, through Authlib (docs/decisions/0005-openid-connect-library.md).
+"""The OpenID Connect protocol, through Authlib (docs/decisions/0003-openid-connect-with-authlib.md).
 
 Authlib does the parts that are easy to get wrong: the discovery document, ``state`` (kept in
 the session and checked on return), ``nonce`` (in the ID token), PKCE (``S256``), the token

@@ -49,6 +49,7 @@ INVALID_TOKEN = SignInRefused(
 PROVIDER_UNAVAILABLE = SignInRefused(
     "Log-in-udbyderen svarer ikke lige nu. Prøv igen om lidt.", code="oidc_provider_unavailable"
 )
+PROVIDER_UNAVAILABLE.http_status = 503  # not a refusal of the person: the service is away
 CANCELLED = SignInRefused(
     "Log-in blev afbrudt hos log-in-udbyderen, så du er ikke logget ind. Prøv igen.", code="oidc_cancelled"
 )

@@ -90,9 +90,9 @@ def _staff_user(provider: Provider, found: rules.StaffClaims) -> User:
         if user is None:
             user = User(username=_new_username(found.username or f"{provider.name}-{found.subject}"))
             user.set_unusable_password()
-        _link_after_save = True
+        is_new_link = True
     else:
-        _link_after_save = False
+        is_new_link = False
     user.role = found.role
     user.municipality = municipality
     user.company = None
@@ -100,7 +100,7 @@ def _staff_user(provider: Provider, found: rules.StaffClaims) -> User:
     user.last_name = found.last_name or user.last_name
     user.email = found.email or user.email
     user.save()
-    if _link_after_save:
+    if is_new_link:
         _link(provider, found.subject, user)
     return user
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
+from smaajob.audit.models import AuditEntry
 from smaajob.errors import SignInRefused
 from smaajob.identity.models import ExternalIdentity
 from smaajob.identity.providers import parse_providers
@@ -103,6 +104,15 @@ def test_a_nemlog_in_log_in_finds_the_citizen_by_cpr_and_creates_the_citizens_lo
     citizen.refresh_from_db()
     assert citizen.user == user and user.role == Role.CITIZEN
     assert "0101901234" not in user.username and "0101901234" not in repr(ExternalIdentity.objects.get())
+    entry = AuditEntry.objects.get(object_type="citizen", action="read", actor=user)
+    assert entry.citizen_id == citizen.pk and "0101901234" not in entry.detail
+
+
+def test_the_role_an_idp_gives_is_in_the_access_log(municipality):
+    user = user_for_login(provider=STAFF, claims=staff_claims())
+    assert AuditEntry.objects.get(object_type="user", object_id=user.pk).detail == (
+        "log-in via staff: rolle caseworker, kommune 461"
+    )
 
 
 def test_a_cpr_number_smaajob_has_no_record_of_is_refused_and_nobody_is_created(citizen):

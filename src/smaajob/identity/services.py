@@ -25,6 +25,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from smaajob.audit.models import AuditAction
+from smaajob.audit.services import record
 from smaajob.citizens.selectors import citizen_by_cpr
 from smaajob.errors import SignInRefused
 from smaajob.identity import claims as rules
@@ -93,6 +95,7 @@ def _staff_user(provider: Provider, found: rules.StaffClaims) -> User:
         is_new_link = True
     else:
         is_new_link = False
+    changed = is_new_link or user.role != found.role or user.municipality_id != municipality.pk
     user.role = found.role
     user.municipality = municipality
     user.company = None
@@ -102,6 +105,15 @@ def _staff_user(provider: Provider, found: rules.StaffClaims) -> User:
     user.save()
     if is_new_link:
         _link(provider, found.subject, user)
+    if changed:
+        # The role came from the IdP: the access log says so (ids and names only).
+        record(
+            actor=user,
+            action=AuditAction.UPDATE,
+            object_type="user",
+            object_id=user.pk,
+            detail=f"log-in via {provider.name}: rolle {found.role}, kommune {municipality.code}",
+        )
     return user
 
 
@@ -131,6 +143,15 @@ def _citizen_user(provider: Provider, found: rules.CitizenClaims) -> User:
     else:
         user = citizen.user
     _link(provider, found.subject, user)
+    # The look-up by CPR number read the citizen's record: logged like any read (never the number).
+    record(
+        actor=user,
+        action=AuditAction.READ,
+        object_type="citizen",
+        object_id=citizen.pk,
+        citizen_id=citizen.pk,
+        detail=f"første log-in via {provider.name}: fundet ved CPR-nummer",
+    )
     return user
 
 

@@ -154,6 +154,13 @@ def test_a_citizen_logs_in_with_nemlog_in_is_found_by_cpr_and_never_sees_the_num
     citizen.refresh_from_db()
     assert citizen.user is not None and citizen.user.role == "citizen"
     assert "0101901234" not in page.content() and "010190" not in page.url
+    # Nor in the session: no ID token of NemLog-in is kept, only the provider's name.
+    from django.contrib.sessions.backends.db import SessionStore
+
+    key = next(c["value"] for c in page.context.cookies() if c["name"] == "sessionid")
+    stored = SessionStore(session_key=key).load()
+    assert stored["smaajob.provider"] == "nemlog-in" and "smaajob.id_token_hint" not in stored
+    assert "0101901234" not in repr(stored)
 
 
 def test_an_employer_contact_logs_in_with_mitid_erhverv_for_the_company_of_the_cvr_claim(page, oidc, company):

@@ -100,3 +100,9 @@ def test_a_progression_report_as_pdf_long_after_log_in_asks_for_the_password(sig
     _stale(signed_in)
     answer = signed_in.get(f"/rapporter/borger/{citizen.pk}/progression.pdf")
     assert answer.status_code == 302 and answer["Location"].startswith("/log-ind/igen/?next=")
+
+
+def test_re_authentication_never_sends_the_user_to_another_site(signed_in):
+    _stale(signed_in)
+    back = signed_in.post("/log-ind/igen/", {"password": PASSWORD, "next": "https://angriber.example/"})
+    assert back.status_code == 302 and back["Location"] == "/"

@@ -41,6 +41,11 @@ parent's code (it is the concrete form the engine raises)::
     ├── NotFound                            not_found               404  missing — or not yours: one answer
     ├── DecisionRequired                    decision_required       409  the law gives a caseworker this
     │   └── FourEyesRequired                four_eyes_required      409  a second person must approve
+    ├── SignInRefused                       sign_in_refused         403  a log-in at an identity provider
+    │                                                                Småjob does not accept (the code
+    │                                                                says why: oidc_no_role …)
+    ├── ReauthenticationRequired            reauthentication_required
+    │                                                           403  a sensitive action needs a recent log-in
     └── RuleError                           rule_error              422  raised by smaajob.rules
         ├── ParameterFileError              parameter_file_error    500  a parameter file is malformed
         │   └── rules.errors.ParameterFileInvalid  (same code)      500  names the file and key
@@ -180,6 +185,20 @@ class DecisionRequired(SmaajobError):
 class FourEyesRequired(DecisionRequired):
     code = "four_eyes_required"
     title = "En anden person skal godkende"
+
+
+class SignInRefused(SmaajobError):
+    """An OpenID Connect log-in that is refused; ``code`` names the reason (``oidc_no_role`` …)."""
+
+    code = "sign_in_refused"
+    title = "Log-ind afvist"
+    http_status = 403
+
+
+class ReauthenticationRequired(SmaajobError):
+    code = "reauthentication_required"
+    title = "Log ind igen"
+    http_status = 403
 
 
 class RuleError(SmaajobError):

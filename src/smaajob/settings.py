@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "smaajob.corrections",
     "smaajob.reports",
     "smaajob.web",
+    "smaajob.identity",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Idle timeout and absolute lifetime of a log-in (smaajob.identity.sessions).
+    "smaajob.identity.sessions.SessionTimeoutMiddleware",
     # The audit log's channel and actor for everything the request does (smaajob.audit.context).
     "smaajob.web.operation.OperationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -141,7 +144,9 @@ AUTH_USER_MODEL = "organisation.User"
 AUTHENTICATION_BACKENDS = [
     # django-axes first, so a throttled login is refused before the password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # The password (off with SMAAJOB_PASSWORD_LOGIN=0) and the OpenID Connect providers.
+    "smaajob.identity.backends.PasswordBackend",
+    "smaajob.identity.backends.ProviderBackend",
 ]
 # Log-in lock-out (smaajob.web.lockout, docs/administration.md): an account after 5 failures,
 # an address (a town hall's staff share one) only after 50, both for 15 minutes; a Danish page.
@@ -162,6 +167,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Log-in (docs/security.md, "Log-in and sessions"; docs/administration.md). The OpenID Connect
+# providers as a JSON list (smaajob.identity.providers); password log-in stays for the demo and
+# emergencies and is turned off in production with SMAAJOB_PASSWORD_LOGIN=0.
+SMAAJOB_OIDC_PROVIDERS = os.environ.get("SMAAJOB_OIDC_PROVIDERS", "")
+SMAAJOB_PASSWORD_LOGIN = os.environ.get("SMAAJOB_PASSWORD_LOGIN", "1").lower() not in {"0", "false", "nej", "no"}
+# Sessions (smaajob.identity.sessions): ended after 30 minutes unused, with a notice 2 minutes
+# before; ended 10 hours after log-in however busy; exemption decisions and exports of personal
+# data need a log-in within the last 10 minutes. Seconds, each a municipal choice.
+SMAAJOB_SESSION_IDLE_SECONDS = int(os.environ.get("SMAAJOB_SESSION_IDLE_SECONDS", "1800"))
+SMAAJOB_SESSION_WARNING_SECONDS = int(os.environ.get("SMAAJOB_SESSION_WARNING_SECONDS", "120"))
+SMAAJOB_SESSION_ABSOLUTE_SECONDS = int(os.environ.get("SMAAJOB_SESSION_ABSOLUTE_SECONDS", "36000"))
+SMAAJOB_REAUTH_SECONDS = int(os.environ.get("SMAAJOB_REAUTH_SECONDS", "600"))
+# The cookie lives no longer than the session may, and not past closing the browser.
+SESSION_COOKIE_AGE = SMAAJOB_SESSION_ABSOLUTE_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"

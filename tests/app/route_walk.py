@@ -55,6 +55,9 @@ FIXED_PARAMETERS: dict[tuple[str, str], str] = {
         )
     },
     ("virksomhed/timer/maaned/<str:month>/", "month"): "2026-11",
+    # No provider is configured in the fixture world: the page sends the user to the log-in page.
+    ("log-ind/oidc/<slug:provider_name>/", "provider_name"): "medarbejder",
+    ("log-ind/oidc/<slug:provider_name>/retur/", "provider_name"): "medarbejder",
     ("virksomhed/timer/maaned/<str:month>/borger/<id:citizen_id>/", "month"): "2026-11",
 }
 

@@ -87,6 +87,11 @@ PAGES: dict[str, Entry] = {
     "web:home": _entry(SIGNED_IN, "Forsiden, formet efter rollen"),
     "web:login": _entry(EVERYONE, "Log ind"),
     "web:logout": _entry(EVERYONE, "Log ud"),
+    "web:oidc_start": _entry(EVERYONE, "Log ind hos en log-in-udbyder (medarbejder, NemLog-in, MitID Erhverv)"),
+    "web:oidc_callback": _entry(EVERYONE, "Tilbage fra log-in-udbyderen"),
+    "web:reauthenticate": _entry(SIGNED_IN, "Bekræft, at det er dig, før en følsom handling"),
+    "web:session_status": _entry(EVERYONE, "Hvor længe sessionen varer endnu (til advarslen)"),
+    "web:session_keepalive": _entry(EVERYONE, "Forbliv logget ind"),
     "web:health": _entry(EVERYONE, "Driftstjek (svarer ok)"),
     "money:calculator": _entry(EVERYONE, "Den offentlige beregner: hvad får man ud af at arbejde?"),
     # Journey 1: the caseworker's case

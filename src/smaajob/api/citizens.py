@@ -16,6 +16,7 @@ from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id, Text, text_for
 from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Citizen, ExemptionDecision
+from smaajob.identity.sessions import require_recent_session_login
 from smaajob.organisation.models import Role
 from smaajob.rules.case import ExemptionGround
 
@@ -246,6 +247,7 @@ def exemption(request: AuthenticatedRequest, citizen_id: Id, payload: ExemptionI
     from smaajob.citizens.services import decide_exemption
 
     access.require_authority(request.user)
+    require_recent_session_login(request)
     c = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: fritagelse")
     data = payload.dict()
     row = decide_exemption(actor=request.user, citizen=c, **data | {"ground": str(data["ground"])})

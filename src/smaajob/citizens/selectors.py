@@ -5,10 +5,26 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db import models
 from django.db.models import QuerySet
 
 from smaajob.citizens.models import Assignment, Benefit, Citizen, Consent, Readiness, StaffRole
 from smaajob.history import fact_on
+
+
+def citizen_by_cpr(cpr: str) -> Citizen | None:
+    """The citizen record a person's CPR number identifies (log-in with NemLog-in).
+
+    The one place that looks a citizen up by CPR number, so that a change in how CPR numbers
+    are stored (encrypted, found by a keyed hash) changes this function only. A person known
+    in several municipalities has one record in each; the one already linked to a log-in
+    wins, else the newest record (the municipality the person came to last).
+    """
+    return (
+        Citizen.objects.filter(cpr=cpr)
+        .order_by(models.F("user_id").desc(nulls_last=True), "-created_at", "-id")
+        .first()
+    )
 
 
 def spouse_of(citizen: Citizen) -> Citizen | None:

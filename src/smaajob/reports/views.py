@@ -20,6 +20,7 @@ from smaajob import access
 from smaajob.access.requests import AuthenticatedRequest
 from smaajob.citizens.models import Citizen
 from smaajob.errors import NotFound, SmaajobError
+from smaajob.identity.sessions import require_recent_login
 from smaajob.organisation.models import Project, Role
 from smaajob.pdf import pdf_response
 from smaajob.progression.models import DIMENSIONS
@@ -167,6 +168,7 @@ def progression(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
 
 
 @login_required
+@require_recent_login
 @renders_errors
 def progression_pdf(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     citizen = _progression_citizen(request, citizen_id)

@@ -2,11 +2,9 @@
 """Web pages (Danish, server-rendered with HTMX). Citizens are addressed by internal id,
 never by CPR number."""
 
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 import smaajob.ids  # noqa: F401  (registers the <id:…> converter: ids that fit 64 bits, else 404)
-from smaajob.web.forms import LoginForm
 from smaajob.web.views import (
     citizen_facts,
     citizens,
@@ -19,6 +17,7 @@ from smaajob.web.views import (
     followups,
     home,
     hours,
+    identity,
     locations,
     matching,
     offers,
@@ -30,14 +29,13 @@ from smaajob.web.views import (
 app_name = "web"
 urlpatterns = [
     path("", home.home, name="home"),
-    path(
-        "log-ind/",
-        auth_views.LoginView.as_view(
-            template_name="web/login.html", authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
-    path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path("log-ind/", identity.LoginPage.as_view(), name="login"),
+    path("log-ind/igen/", identity.reauthenticate, name="reauthenticate"),
+    path("log-ind/oidc/<slug:provider_name>/", identity.oidc_start, name="oidc_start"),
+    path("log-ind/oidc/<slug:provider_name>/retur/", identity.oidc_callback, name="oidc_callback"),
+    path("log-ud/", identity.logout_view, name="logout"),
+    path("session/", identity.session_status, name="session_status"),
+    path("session/forlaeng/", identity.session_keepalive, name="session_keepalive"),
     path("sundhed/", home.health, name="health"),
     # Journey 1: the caseworker's case
     path("borgere/ny/", citizens.visitation, name="visitation"),

@@ -27,6 +27,7 @@ from smaajob.corrections.selectors import history_for_citizen
 from smaajob.courses import selectors as course_selectors
 from smaajob.courses import services as course_services
 from smaajob.courses.work_duty import work_duty_on
+from smaajob.identity.sessions import require_recent_login
 from smaajob.offers import selectors as offer_selectors
 from smaajob.organisation.models import Role, User
 from smaajob.slots import describe_slots
@@ -238,6 +239,7 @@ def referral(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
 
 
 @login_required
+@require_recent_login
 @renders_errors
 def exemption(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """The caseworker's exemption decision under the 225-hour rule, with the computed status."""

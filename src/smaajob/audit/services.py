@@ -3,17 +3,23 @@
 
 The channel and, where the caller has none, the actor come from the operation under way
 (``smaajob.audit.context``); a caller names a channel only where it differs (the admin).
+
+Every write extends the hash chain (``smaajob.audit.chain``) inside one transaction that holds
+the chain head's row lock, so concurrent writers queue for the few statements of the insert
+(on SQLite the database's own write lock already serialises them).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db import connections, router
+from django.db import connections, router, transaction
 from django.utils import timezone
 
-from smaajob.audit import context
-from smaajob.audit.models import AuditAction, AuditChannel, AuditEntry
+from smaajob.audit import chain, context
+from smaajob.audit.models import AuditAction, AuditChainHead, AuditChannel, AuditEntry
+
+HEAD_PK = 1
 
 
 def _who(actor: Any, channel: AuditChannel | str | None) -> tuple[Any, str]:
@@ -33,16 +39,33 @@ def record(
 ) -> AuditEntry:
     # ``detail`` must never hold a CPR number; callers pass ids and field names only.
     actor, channel = _who(actor, channel)
-    return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
-        actor_username=getattr(actor, "username", "") or "system",
-        action=action,
-        channel=channel,
-        object_type=object_type,
-        object_id=object_id,
-        citizen_id=citizen_id,
-        detail=detail[:200],
-    )
+    values: dict[str, Any] = {
+        "at": timezone.now(),
+        "actor_id": actor.pk if getattr(actor, "pk", None) else None,
+        "actor_username": getattr(actor, "username", "") or "system",
+        "action": str(action),
+        "channel": str(channel),
+        "object_type": object_type,
+        "object_id": object_id,
+        "citizen_id": citizen_id,
+        "detail": detail[:200],
+    }
+    with transaction.atomic(using=router.db_for_write(AuditEntry)):
+        head = _locked_head()
+        digest = chain.entry_hash(values, head.last_hash)
+        entry = AuditEntry.objects.create(**values, prev_hash=head.last_hash, entry_hash=digest)
+        AuditChainHead.objects.filter(pk=HEAD_PK).update(last_hash=digest)
+    return entry
+
+
+def _locked_head() -> AuditChainHead:
+    """The chain head, locked until the transaction ends (made on first use after a flush)."""
+    head = AuditChainHead.objects.select_for_update().filter(pk=HEAD_PK).first()
+    if head is None:
+        last = AuditEntry.objects.order_by("-id").values_list("entry_hash", flat=True).first()
+        AuditChainHead.objects.get_or_create(pk=HEAD_PK, defaults={"last_hash": last or chain.GENESIS})
+        head = AuditChainHead.objects.select_for_update().get(pk=HEAD_PK)
+    return head
 
 
 def record_many(
@@ -72,15 +95,39 @@ def record_many(
         "object_type": object_type,
         "detail": detail[:200],
     }
-    connection = connections[router.db_for_write(AuditEntry)]
+    alias = router.db_for_write(AuditEntry)
+    connection = connections[alias]
     field = {f.name: f for f in meta.concrete_fields}
     column = {f.name: f.column for f in meta.concrete_fields if f.column}
     prepared = [field[name].get_db_prep_save(value, connection) for name, value in fixed.items()]
-    columns = [column[name] for name in fixed] + [column["object_id"], column["citizen_id"]]
+    columns = [column[name] for name in fixed] + [
+        column["object_id"],
+        column["citizen_id"],
+        column["prev_hash"],
+        column["entry_hash"],
+    ]
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         connection.ops.quote_name(meta.db_table),
         ", ".join(connection.ops.quote_name(c) for c in columns),
         ", ".join(["%s"] * len(columns)),
     )
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, [(*prepared, pk, pk) for pk in citizen_ids])
+    values = {**fixed, "actor_id": fixed["actor"]}
+    with transaction.atomic(using=alias):
+        head = _locked_head()
+        previous = head.last_hash
+        rows = []
+        for pk in citizen_ids:
+            digest = chain.entry_hash({**values, "object_id": pk, "citizen_id": pk}, previous)
+            rows.append((*prepared, pk, pk, previous, digest))
+            previous = digest
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, rows)
+        AuditChainHead.objects.filter(pk=HEAD_PK).update(last_hash=previous)
+
+
+def verify_chain() -> chain.Break | None:
+    """The first entry that breaks the chain, or ``None`` when the whole log holds."""
+    head = AuditChainHead.objects.filter(pk=HEAD_PK).values_list("last_hash", flat=True).first()
+    rows = AuditEntry.objects.order_by("id").values("id", "prev_hash", "entry_hash", *chain.FIELDS)
+    # No head with entries in the log means the head row was removed: that is a break too.
+    return chain.first_break(rows.iterator(chunk_size=2000), head_hash=head or chain.GENESIS)

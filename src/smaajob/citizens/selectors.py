@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Reads about citizens. Callers reach citizens through ``smaajob.access`` first."""
+"""Reads about citizens. Callers reach citizens through ``smaajob.access`` first.
+
+``citizen_by_cpr`` is the one place that finds a citizen by CPR number: the number is stored
+encrypted and searched through its keyed hash (``smaajob.cpr_vault``).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,23 @@ from datetime import date
 
 from django.db.models import QuerySet
 
+from smaajob import cpr_vault
 from smaajob.citizens.models import Assignment, Benefit, Citizen, Consent, Readiness, StaffRole
 from smaajob.history import fact_on
+from smaajob.organisation.models import Municipality
+from smaajob.validators import normalise_cpr
+
+
+def citizen_by_cpr(municipality: Municipality | int, cpr: str) -> Citizen | None:
+    """The municipality's own record of the person with this CPR number, or ``None``.
+
+    Only the given municipality is searched: each municipality keeps its own record of a
+    person. ``cpr`` is validated (``InvalidIdentifier`` for a bad number, never echoed).
+    The caller decides what the user may learn from the answer (``smaajob.access``).
+    """
+    municipality_id = municipality if isinstance(municipality, int) else municipality.pk
+    number = normalise_cpr(cpr)
+    return Citizen.objects.filter(municipality_id=municipality_id, cpr_hash=cpr_vault.lookup_hash(number)).first()
 
 
 def spouse_of(citizen: Citizen) -> Citizen | None:

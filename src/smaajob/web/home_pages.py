@@ -44,7 +44,7 @@ def _citizen_rows(citizens: Any, on: date) -> list[dict[str, Any]]:
     )
     rows = []
     for citizen in (
-        citizens.only("first_name", "last_name", "cpr")
+        citizens.only("first_name", "last_name", "cpr")  # cpr: the list shows it masked
         .prefetch_related(Prefetch("courses", queryset=courses, to_attr="open_courses"))
         .order_by("last_name", "first_name")[:200]
     ):

@@ -179,6 +179,12 @@ MEDIA_ROOT = VAR_DIR / "media"
 # choice, not a legal limit; 30 days by default.
 SMAAJOB_MATCH_WAIT_DAYS = int(os.environ.get("SMAAJOB_MATCH_WAIT_DAYS", "30"))
 
+# Retention (smaajob.privacy.retention, docs/privacy.md): years after a citizen's last case
+# closed before the record is anonymised. 6 by default, the KLE deadline code P2190D ("6 år efter
+# sagsafslutning", from bogføringslovens § 12) because the cases hold payslips and payments; a
+# municipality without payment data may choose 5 (P1825D). A municipal decision, not a legal limit.
+SMAAJOB_RETENTION_YEARS = os.environ.get("SMAAJOB_RETENTION_YEARS", "6")
+
 # Analysts' reports show a count of fewer than this many citizens as "< 5" (docs/reports.md).
 REPORT_MIN_CELL = int(os.environ.get("SMAAJOB_REPORT_MIN_CELL", "5"))
 

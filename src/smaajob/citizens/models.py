@@ -84,6 +84,8 @@ class Citizen(QuickChoiceLabels, models.Model):
     )
     is_synthetic = models.BooleanField(_("syntetisk demodata"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set by the retention job (smaajob.privacy.retention): the record names nobody any more.
+    anonymised_on = models.DateField(_("anonymiseret den"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("borger")

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 
 from smaajob.errors import InvalidInput
-from smaajob.organisation.models import STAFF_ROLES, Municipality, Project, Role, Team, User
+from smaajob.organisation.models import MUNICIPAL_OVERSIGHT_ROLES, STAFF_ROLES, Municipality, Project, Role, Team, User
 
 
 @transaction.atomic
@@ -71,7 +71,7 @@ def check_role_links(*, role: str, municipality: Municipality | None, company: o
         raise InvalidInput(f"Ukendt rolle »{role}«. Vælg en af: {', '.join(Role.values)}.", field="role")
     if role == Role.EMPLOYER and company is None:
         raise InvalidInput("En virksomhedskontakt skal knyttes til en virksomhed.", field="company")
-    if role in STAFF_ROLES and municipality is None:
+    if (role in STAFF_ROLES or role in MUNICIPAL_OVERSIGHT_ROLES) and municipality is None:
         raise InvalidInput("En medarbejder skal knyttes til en kommune.", field="municipality")
 
 

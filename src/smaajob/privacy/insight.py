@@ -157,4 +157,16 @@ def collect(citizen: Citizen) -> Insight:
 
 
 def pdf_context(insight: Insight) -> dict[str, Any]:
-    return {"insight": insight, "sections": [s for s in insight.sections if s.rows]}
+    """The non-empty sections, each row as (label, value) pairs without the empty values."""
+    sections = [
+        {
+            "title": s.title,
+            "rows": [
+                [(label, row[name]) for name, label in s.fields if row[name] not in (None, "", [], {})]
+                for row in s.rows
+            ],
+        }
+        for s in insight.sections
+        if s.rows
+    ]
+    return {"insight": insight, "sections": sections}

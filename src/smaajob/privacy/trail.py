@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from smaajob.access.privacy import audit_trail_for, require_audit_reader
 from smaajob.audit.models import AuditAction, AuditChannel, AuditEntry
-from smaajob.audit.services import record
+from smaajob.audit.services import record, record_many
 from smaajob.citizens.models import Citizen
 from smaajob.errors import InvalidInput, InvalidPeriod
 from smaajob.organisation.models import User
@@ -119,3 +119,35 @@ def export_rows(rows: QuerySet[AuditEntry]) -> Iterator[list[object]]:
             e.detail,
             e.entry_hash[:12],
         ]
+
+
+@dataclass(frozen=True)
+class NamedCitizen:
+    citizen_id: int
+    name: str
+    birth_year: int
+
+
+def citizens_named(user: User, name: str, *, limit: int = 25) -> list[NamedCitizen]:
+    """The municipality's citizens whose names contain every word of ``name`` (for the DPO to
+    pick the internal id). Showing them is a read of each, and is logged so."""
+    require_audit_reader(user)
+    if any(c.isdigit() for c in name):
+        raise InvalidInput("Søg på borgerens navn – aldrig CPR-nummer.", field="name")
+    rows = Citizen.objects.filter(municipality_id=user.municipality_id)
+    for word in name.split():
+        rows = rows.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    found = [
+        NamedCitizen(pk, f"{first} {last}", born.year)
+        for pk, first, last, born in rows.order_by("last_name", "first_name", "pk").values_list(
+            "pk", "first_name", "last_name", "birth_date"
+        )[:limit]
+    ]
+    record_many(
+        actor=user,
+        action=AuditAction.READ,
+        object_type="citizen",
+        citizen_ids=[c.citizen_id for c in found],
+        detail="tilsyn: navnesøgning",
+    )
+    return found

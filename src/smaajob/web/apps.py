@@ -18,3 +18,5 @@ class WebConfig(AppConfig):
         register("web:events", "Arrangementer", order=26)
         register("web:dashboard", "Overblik", order=30)
         register("web:employer_task", "Slå opgave op", order=10)
+        register("web:audit_trail", "Tilsyn", order=10)
+        register("web:my_lookups", "Hvem har set mine oplysninger", order=70)

@@ -8,12 +8,15 @@ number, and the analyst's page holds counts only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, Sum
+from django.utils import timezone
 
 from smaajob import access
+from smaajob.access.privacy import audit_trail_for
+from smaajob.audit.models import AuditAction
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, current_staff, readiness_on
 from smaajob.courses.models import VISIBLE_TO_CITIZEN, Course, FollowUp, MatchProposal, Placement, WeeklyHours
@@ -210,6 +213,16 @@ def citizen_page(citizen: Citizen, on: date) -> Context:
     }
 
 
+def dpo_home(user: User, on: date) -> Context:
+    # Counts only: the entries themselves are read on the audit-trail page (and logged there).
+    entries = audit_trail_for(user)
+    start = timezone.make_aware(datetime.combine(on, time.min))
+    return {
+        "entries_today": entries.filter(at__gte=start).count(),
+        "denied_week": entries.filter(action=AuditAction.DENIED, at__gte=start - timedelta(days=7)).count(),
+    }
+
+
 BUILDERS: dict[str, Callable[[User, date], Context]] = {
     Role.CASEWORKER: staff_home,
     Role.CONSULTANT: staff_home,
@@ -219,4 +232,5 @@ BUILDERS: dict[str, Callable[[User, date], Context]] = {
     Role.ADMINISTRATOR: administrator_home,
     Role.EMPLOYER: employer_home,
     Role.CITIZEN: citizen_home,
+    Role.DPO: dpo_home,
 }

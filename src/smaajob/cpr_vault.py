@@ -91,9 +91,7 @@ def load_keys(*, keys_text: str | None, hash_key_text: str | None, allow_develop
     """The keys from the given environment values; raises ``CprKeysMissing``/``CprKeysInvalid``."""
     if not keys_text or not hash_key_text:
         if keys_text or hash_key_text:
-            raise CprKeysMissing(
-                "Sæt både SMAAJOB_CPR_KEYS og SMAAJOB_CPR_HASH_KEY (eller ingen af dem i udvikling)."
-            )
+            raise CprKeysMissing("Sæt både SMAAJOB_CPR_KEYS og SMAAJOB_CPR_HASH_KEY (eller ingen af dem i udvikling).")
         if not allow_development:
             raise CprKeysMissing(
                 "SMAAJOB_CPR_KEYS og SMAAJOB_CPR_HASH_KEY skal være sat i produktion: CPR-numre "

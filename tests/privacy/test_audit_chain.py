@@ -109,7 +109,9 @@ def test_the_migration_chains_the_entries_already_in_the_log():
     executor.migrate(before)
     old = executor.loader.project_state(before).apps.get_model("audit", "AuditEntry")
     for i in range(3):
-        old.objects.create(actor_username="system", action="read", channel="system", object_type="citizen", citizen_id=i)
+        old.objects.create(
+            actor_username="system", action="read", channel="system", object_type="citizen", citizen_id=i
+        )
     executor = MigrationExecutor(connection)
     executor.migrate(after)
     assert verify_chain() is None

@@ -132,9 +132,7 @@ def test_the_lookup_hash_depends_on_the_secret_so_a_guessed_number_cannot_be_tes
 
 
 @pytest.mark.django_db
-def test_keys_rotate_re_encrypts_every_row_so_the_old_key_can_be_removed(
-    caseworker, municipality, fresh_keys, capsys
-):
+def test_keys_rotate_re_encrypts_every_row_so_the_old_key_can_be_removed(caseworker, municipality, fresh_keys, capsys):
     old, new = Fernet.generate_key(), Fernet.generate_key()
     fresh_keys(old)
     _register_three(caseworker, municipality)
@@ -150,9 +148,7 @@ def test_keys_rotate_re_encrypts_every_row_so_the_old_key_can_be_removed(
 
 
 @pytest.mark.django_db
-def test_without_the_key_that_wrote_a_row_reading_it_fails_with_a_clear_message(
-    caseworker, municipality, fresh_keys
-):
+def test_without_the_key_that_wrote_a_row_reading_it_fails_with_a_clear_message(caseworker, municipality, fresh_keys):
     fresh_keys(Fernet.generate_key())
     _register_three(caseworker, municipality)
     fresh_keys(Fernet.generate_key())

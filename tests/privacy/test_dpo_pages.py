@@ -54,7 +54,11 @@ def test_an_end_before_the_start_is_an_error_next_to_the_field_not_a_crash(clien
 def test_the_dpo_sees_nothing_of_another_municipality(client, dpo, other_municipality, make_user):
     other_caseworker = make_user("caseworker", username="roskilde", municipality=other_municipality, team=None)
     stranger = register_citizen(
-        actor=other_caseworker, cpr="020285-1234", first_name="Fie", last_name="Fremmed", municipality=other_municipality
+        actor=other_caseworker,
+        cpr="020285-1234",
+        first_name="Fie",
+        last_name="Fremmed",
+        municipality=other_municipality,
     )
     client.force_login(dpo)
     text = client.get("/tilsyn/", {"citizen_id": stranger.pk}).content.decode()

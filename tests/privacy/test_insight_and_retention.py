@@ -53,7 +53,14 @@ def test_the_export_holds_the_citizens_rows_and_nobody_elses(citizen, course, ca
     other = register_citizen(
         actor=caseworker, cpr="020285-1234", first_name="Fie", last_name="Fremmed", municipality=citizen.municipality
     )
-    record_follow_up(actor=caseworker, course=course, happened_on=date(2024, 2, 1), channel="phone", attendance="as_agreed", notes="Godt møde")
+    record_follow_up(
+        actor=caseworker,
+        course=course,
+        happened_on=date(2024, 2, 1),
+        channel="phone",
+        attendance="as_agreed",
+        notes="Godt møde",
+    )
     data = json.loads(insight.collect(citizen).as_json())
     tables = data["tabeller"]
     assert data["format"] == "smaajob-indsigt-1" and data["borger_id"] == citizen.pk
@@ -99,7 +106,14 @@ def _close(course, caseworker, on: date) -> None:
 
 
 def test_retention_dry_run_reports_and_changes_nothing_then_the_run_anonymises(citizen, course, caseworker, capsys):
-    record_follow_up(actor=caseworker, course=course, happened_on=date(2024, 2, 1), channel="phone", attendance="as_agreed", notes="Privat note")
+    record_follow_up(
+        actor=caseworker,
+        course=course,
+        happened_on=date(2024, 2, 1),
+        channel="phone",
+        attendance="as_agreed",
+        notes="Privat note",
+    )
     _close(course, caseworker, date(2024, 3, 1))
     entries_before = AuditEntry.objects.filter(citizen_id=citizen.pk).count()
     assert main(["retention", "run", "--dry-run", "--years", "1"]) == 0

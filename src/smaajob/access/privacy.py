@@ -100,8 +100,7 @@ def staff_lookups_of(citizen: Citizen, *, limit: int = 200) -> list[Lookup]:
     )
     rows = list(entries[: limit * 4])
     actors = {
-        u.pk: u
-        for u in User.objects.filter(pk__in={a for _, a, _ in rows}, role__in=_STAFF).select_related("team")
+        u.pk: u for u in User.objects.filter(pk__in={a for _, a, _ in rows}, role__in=_STAFF).select_related("team")
     }
     labels = dict(Role.choices)
     found: list[Lookup] = []

@@ -113,7 +113,9 @@ def candidates(*, today: date, years: int) -> list[Candidate]:
         Citizen.objects.filter(anonymised_on__isnull=True, courses__isnull=False)
         .annotate(
             closed_on=Max("courses__ended_on"),
-            open_courses=models.Count("courses", filter=~Q(courses__state="exited") | Q(courses__ended_on__isnull=True)),
+            open_courses=models.Count(
+                "courses", filter=~Q(courses__state="exited") | Q(courses__ended_on__isnull=True)
+            ),
         )
         .filter(open_courses=0, closed_on__lt=cutoff)
         .order_by("pk")

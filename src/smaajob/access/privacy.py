@@ -40,6 +40,7 @@ def audit_trail_for(user: User) -> QuerySet[AuditEntry]:
     if not _active(user) or user.role not in AUDIT_READERS:
         return AuditEntry.objects.none()
     municipality = user.municipality_id
+    assert municipality is not None  # _active
     own_citizens = Citizen.objects.filter(municipality_id=municipality).values("pk")
     return AuditEntry.objects.filter(Q(actor__municipality_id=municipality) | Q(citizen_id__in=own_citizens))
 
@@ -52,7 +53,7 @@ def require_audit_reader(user: User) -> None:
 def citizens_for_insight(user: User) -> QuerySet[Citizen]:
     if not _active(user) or user.role not in INSIGHT_ROLES:
         return Citizen.objects.none()
-    if user.role == Role.DPO:
+    if user.role == Role.DPO and user.municipality_id is not None:
         return Citizen.objects.filter(municipality_id=user.municipality_id)
     return citizens_for(user)
 

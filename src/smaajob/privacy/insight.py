@@ -61,7 +61,7 @@ def _soft_reference(model: type[models.Model]) -> bool:
 def plan() -> list[Source]:
     """Every model holding rows about a citizen, with the paths from it to the citizen."""
     paths: dict[type[models.Model], set[str]] = {Citizen: {"pk"}}
-    frontier = {Citizen: {"pk"}}
+    frontier: dict[type[models.Model], set[str]] = {Citizen: {"pk"}}
     for _depth in range(MAX_DEPTH):
         found: dict[type[models.Model], set[str]] = {}
         for model in apps.get_models():

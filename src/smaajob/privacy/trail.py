@@ -78,7 +78,7 @@ def search(user: User, f: TrailFilter) -> QuerySet[AuditEntry]:
         rows = rows.filter(citizen_id=f.citizen_id)
     if f.citizen_name.strip():
         words = f.citizen_name.split()
-        named = Citizen.objects.filter(municipality_id=user.municipality_id)
+        named = Citizen.objects.filter(municipality_id=user.municipality_id or 0)
         for word in words:
             named = named.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
         rows = rows.filter(citizen_id__in=named.values("pk"))
@@ -134,7 +134,7 @@ def citizens_named(user: User, name: str, *, limit: int = 25) -> list[NamedCitiz
     require_audit_reader(user)
     if any(c.isdigit() for c in name):
         raise InvalidInput("Søg på borgerens navn – aldrig CPR-nummer.", field="name")
-    rows = Citizen.objects.filter(municipality_id=user.municipality_id)
+    rows = Citizen.objects.filter(municipality_id=user.municipality_id or 0)
     for word in name.split():
         rows = rows.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
     found = [

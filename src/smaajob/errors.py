@@ -21,6 +21,8 @@ The tree::
     ├── NotFound                       404  missing — or not yours: the same answer for both
     ├── DecisionRequired               409  the law gives a caseworker this decision
     │   └── FourEyesRequired           409  a second person must approve what one calculated
+    ├── CprKeysMissing             500  production without SMAAJOB_CPR_KEYS (smaajob.cpr_vault)
+    ├── CprKeysInvalid             500  a key that is no Fernet key, or a token no key decrypts
     └── RuleError                           raised by smaajob.rules (see smaajob.rules.errors)
         ├── ParameterFileError              a parameter file is malformed (names file and key)
         └── UnknownValue               422  a legal value the sources do not give for a date

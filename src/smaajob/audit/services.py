@@ -50,22 +50,42 @@ def record(
         "citizen_id": citizen_id,
         "detail": detail[:200],
     }
-    with transaction.atomic(using=router.db_for_write(AuditEntry)):
-        head = _locked_head()
-        digest = chain.entry_hash(values, head.last_hash)
-        entry = AuditEntry.objects.create(**values, prev_hash=head.last_hash, entry_hash=digest)
-        AuditChainHead.objects.filter(pk=HEAD_PK).update(last_hash=digest)
+    alias = router.db_for_write(AuditEntry)
+    with transaction.atomic(using=alias):
+        previous = _locked_head_hash(alias)
+        digest = chain.entry_hash(values, previous)
+        entry = AuditEntry.objects.create(**values, prev_hash=previous, entry_hash=digest)
+        _move_head(alias, digest)
     return entry
 
 
-def _locked_head() -> AuditChainHead:
-    """The chain head, locked until the transaction ends (made on first use after a flush)."""
-    head = AuditChainHead.objects.select_for_update().filter(pk=HEAD_PK).first()
-    if head is None:
-        last = AuditEntry.objects.order_by("-id").values_list("entry_hash", flat=True).first()
-        AuditChainHead.objects.get_or_create(pk=HEAD_PK, defaults={"last_hash": last or chain.GENESIS})
-        head = AuditChainHead.objects.select_for_update().get(pk=HEAD_PK)
-    return head
+def _head_sql(alias: str) -> tuple[Any, str]:
+    connection = connections[alias]
+    table = connection.ops.quote_name(AuditChainHead._meta.db_table)
+    return connection, table
+
+
+def _locked_head_hash(alias: str) -> str:
+    """The chain head's hash, its row locked until the transaction ends (``FOR UPDATE`` where
+    the database has it; SQLite's immediate transaction holds the write lock already). Plain
+    SQL: this runs for every audit entry, and the ORM's overhead was most of its cost."""
+    connection, table = _head_sql(alias)
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT last_hash FROM {table} WHERE id = %s{lock}", [HEAD_PK])
+        row = cursor.fetchone()
+    if row is not None:
+        return str(row[0])
+    # First use (a new or flushed database): start from the last entry, or the genesis.
+    last = AuditEntry.objects.order_by("-id").values_list("entry_hash", flat=True).first()
+    AuditChainHead.objects.get_or_create(pk=HEAD_PK, defaults={"last_hash": last or chain.GENESIS})
+    return str(AuditChainHead.objects.select_for_update().get(pk=HEAD_PK).last_hash)
+
+
+def _move_head(alias: str, digest: str) -> None:
+    connection, table = _head_sql(alias)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET last_hash = %s WHERE id = %s", [digest, HEAD_PK])
 
 
 def record_many(
@@ -113,8 +133,7 @@ def record_many(
     )
     values = {**fixed, "actor_id": fixed["actor"]}
     with transaction.atomic(using=alias):
-        head = _locked_head()
-        previous = head.last_hash
+        previous = _locked_head_hash(alias)
         rows = []
         for pk in citizen_ids:
             digest = chain.entry_hash({**values, "object_id": pk, "citizen_id": pk}, previous)
@@ -122,7 +141,7 @@ def record_many(
             previous = digest
         with connection.cursor() as cursor:
             cursor.executemany(sql, rows)
-        AuditChainHead.objects.filter(pk=HEAD_PK).update(last_hash=previous)
+        _move_head(alias, previous)
 
 
 def verify_chain() -> chain.Break | None:

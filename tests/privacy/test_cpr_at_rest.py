@@ -193,3 +193,17 @@ def test_the_migration_encrypts_the_numbers_already_stored_and_the_reverse_decry
         assert cursor.fetchall() == [("0101901234",)]
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_a_command_in_production_settings_without_keys_stops_with_the_danish_message(settings, monkeypatch, capsys):
+    settings.SMAAJOB_CPR_DEVELOPMENT_KEYS = False
+    monkeypatch.delenv("SMAAJOB_CPR_KEYS", raising=False)
+    monkeypatch.delenv("SMAAJOB_CPR_HASH_KEY", raising=False)
+    cpr_vault.reset_cache()
+    try:
+        assert main(["keys", "rotate"]) == 2
+    finally:
+        cpr_vault.reset_cache()
+    assert "fejl [cpr_keys_missing]: SMAAJOB_CPR_KEYS og SMAAJOB_CPR_HASH_KEY skal være sat i produktion" in (
+        capsys.readouterr().err
+    )

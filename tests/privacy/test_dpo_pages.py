@@ -30,7 +30,7 @@ def test_the_dpo_finds_who_read_a_citizen_by_internal_id_and_the_search_is_logge
     answer = client.get("/tilsyn/", {"citizen_id": looked_at.pk, "action": "read"})
     assert answer.status_code == 200
     text = answer.content.decode()
-    assert "<td>caseworker</td>" in text and "sagsbehandling" in text
+    assert "<td>caseworker</td>" in text and "<td>sagsbehandling</td>" in text
     assert AuditEntry.objects.filter(actor=dpo, object_type="audit_trail", citizen_id=looked_at.pk).exists()
 
 
@@ -38,10 +38,17 @@ def test_the_search_filters_by_user_and_period(client, dpo, looked_at, consultan
     access.get_citizen(consultant, looked_at.pk, purpose="konsulentens opslag")
     client.force_login(dpo)
     text = client.get("/tilsyn/", {"user": "consultant"}).content.decode()
-    assert "konsulentens opslag" in text and "sagsbehandling" not in text
+    assert "konsulentens opslag" in text and "<td>sagsbehandling</td>" not in text
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
     text = client.get("/tilsyn/", {"date_from": tomorrow}).content.decode()
     assert "Ingen logposter passer" in text
+
+
+def test_the_search_filters_by_purpose(client, dpo, looked_at, consultant):
+    access.get_citizen(consultant, looked_at.pk, purpose="konsulentens opslag")
+    client.force_login(dpo)
+    text = client.get("/tilsyn/", {"purpose": "konsulent"}).content.decode()
+    assert "konsulentens opslag" in text and "<td>sagsbehandling</td>" not in text
 
 
 def test_an_end_before_the_start_is_an_error_next_to_the_field_not_a_crash(client, dpo):

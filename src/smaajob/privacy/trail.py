@@ -2,9 +2,9 @@
 """The data-protection officer's search in the audit trail, and its export.
 
 Filters: citizen (internal id; a name is resolved to ids first, a CPR number never reaches an
-address), user (username or name), period (from/to, both days included) and what was done
-(action and record type, which together say the purpose: a read of a payslip, a change of a
-course …). The rows come from ``smaajob.access.privacy.audit_trail_for``; the search itself
+address), user (username or name), period (from/to, both days included), what was done
+(action and record type: a read of a payslip, a change of a course …) and the purpose the
+entry names (its detail, e.g. »sagsbehandling«, »forside: matchforslag«). The rows come from ``smaajob.access.privacy.audit_trail_for``; the search itself
 is written to the log (one ``read`` of the ``audit_trail``, the filters in the detail).
 """
 
@@ -36,6 +36,7 @@ class TrailFilter:
     date_to: date | None = None
     action: str = ""
     object_type: str = ""
+    purpose: str = ""
 
     def describe(self) -> str:
         """The filters, for the log entry of the search (names and ids, never a CPR number)."""
@@ -49,6 +50,7 @@ class TrailFilter:
                 ("til", self.date_to),
                 ("handling", self.action),
                 ("posttype", self.object_type),
+                ("formål", self.purpose),
             )
             if value not in (None, "")
         ]
@@ -60,6 +62,8 @@ def check_filter(f: TrailFilter) -> None:
         raise InvalidPeriod("Til-datoen skal være samme dag som fra-datoen eller senere.", field="date_to")
     if f.action and f.action not in AuditAction.values:
         raise InvalidInput(f"Ukendt handling. Vælg en af: {', '.join(AuditAction.values)}.", field="action")
+    if sum(c.isdigit() for c in f.purpose) >= 6:
+        raise InvalidInput("Søg på formålets tekst, fx »sagsbehandling« – aldrig CPR-nummer.", field="purpose")
     if any(c.isdigit() for c in f.citizen_name):
         # A CPR number typed into the name box would end up in the log entry of the search.
         raise InvalidInput("Søg på borgerens navn eller interne id – aldrig CPR-nummer.", field="citizen_name")
@@ -96,6 +100,8 @@ def search(user: User, f: TrailFilter) -> QuerySet[AuditEntry]:
         rows = rows.filter(action=f.action)
     if f.object_type.strip():
         rows = rows.filter(object_type=f.object_type.strip())
+    if f.purpose.strip():
+        rows = rows.filter(detail__icontains=f.purpose.strip())
     record(actor=user, action=AuditAction.READ, object_type="audit_trail", citizen_id=f.citizen_id, detail=f.describe())
     return rows.order_by("-at", "-id")
 

@@ -25,6 +25,9 @@ class TrailSearchForm(forms.Form):
     date_to = date_field("Til og med", required=False)
     action = forms.ChoiceField(label="Handling", required=False)
     object_type = forms.ChoiceField(label="Posttype (hvad blev set eller ændret)", required=False)
+    purpose = forms.CharField(
+        label="Formål", required=False, max_length=100, help_text="Tekst i postens formål, fx »sagsbehandling«."
+    )
 
     def __init__(self, *args: Any, object_types: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -48,6 +48,7 @@ def _filter_from(request: HttpRequest) -> tuple[TrailSearchForm, trail.TrailFilt
         date_to=data["date_to"],
         action=data["action"],
         object_type=data["object_type"],
+        purpose=data["purpose"],
     )
 
 

@@ -34,6 +34,7 @@ from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Citizen
 from smaajob.demo import bulk_writer, service_writer
 from smaajob.demo import events as demo_events
+from smaajob.demo import lookups as demo_lookups
 from smaajob.demo.citizens import make_citizen
 from smaajob.demo.companies import (
     make_company,
@@ -208,6 +209,7 @@ def _load_small(rng: random.Random, fake: Faker, today: date,
     # No service links a citizen to a log-in yet; the one-to-one field is set directly.
     borger.user = users["borger"]
     borger.save(update_fields=["user"])
+    demo_lookups.write_lookups(borger, [staff.caseworker, staff.consultant])
     n_events = demo_events.write_events(
         rng, fake, municipality=municipality, actor=staff.consultant, companies=[c for c, _o in written],
         employer_company=employer_company, today=today)

@@ -4,8 +4,9 @@
 Filters: citizen (internal id; a name is resolved to ids first, a CPR number never reaches an
 address), user (username or name), period (from/to, both days included), what was done
 (action and record type: a read of a payslip, a change of a course …) and the purpose the
-entry names (its detail, e.g. »sagsbehandling«, »forside: matchforslag«). The rows come from ``smaajob.access.privacy.audit_trail_for``; the search itself
-is written to the log (one ``read`` of the ``audit_trail``, the filters in the detail).
+entry names (its detail, e.g. »sagsbehandling«, »forside: matchforslag«). The rows come from
+``smaajob.access.privacy.audit_trail_for``; the search itself is written to the log (one
+``read`` of the ``audit_trail``, the filters in the detail).
 """
 
 from __future__ import annotations

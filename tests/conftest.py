@@ -6,6 +6,7 @@ Numbers used here are plain fixtures; legal numbers live in the rules' YAML case
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
@@ -20,6 +21,10 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = [FAST_HASHER]
+    # Synthetic data only: the public development CPR keys (smaajob.cpr_vault), here and in
+    # the servers the tests start.
+    settings.SMAAJOB_CPR_DEVELOPMENT_KEYS = True
+    os.environ.setdefault("SMAAJOB_DEMO", "1")
     # The kept matching pool lives in this process only: two test workers never share one.
     settings.CACHES = {**settings.CACHES, "matching": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                                                         "LOCATION": "matching-tests"}}

@@ -46,6 +46,9 @@ parent's code (it is the concrete form the engine raises)::
     │                                                                says why: oidc_no_role …)
     ├── ReauthenticationRequired            reauthentication_required
     │                                                           403  a sensitive action needs a recent log-in
+    ├── cpr_vault.CprKeysMissing            cpr_keys_missing        500  production without SMAAJOB_CPR_KEYS
+    ├── cpr_vault.CprKeysInvalid            cpr_keys_invalid        500  a key that is no Fernet key, or a
+    │                                                                token no key decrypts
     └── RuleError                           rule_error              422  raised by smaajob.rules
         ├── ParameterFileError              parameter_file_error    500  a parameter file is malformed
         │   └── rules.errors.ParameterFileInvalid  (same code)      500  names the file and key

@@ -10,6 +10,11 @@ file, zero set-up) and in production (PostgreSQL):
   ``var/secret-key`` (readable by the owner only) and reused.
 * ``SMAAJOB_DEBUG`` — ``1`` for development; the demo command sets it.
 * ``SMAAJOB_ALLOWED_HOSTS`` — comma separated; defaults to localhost only.
+* ``SMAAJOB_CPR_KEYS``, ``SMAAJOB_CPR_HASH_KEY`` — the CPR encryption keys and the lookup-hash
+  secret (``smaajob.cpr_vault``); required unless ``SMAAJOB_DEBUG=1`` or ``SMAAJOB_DEMO=1``.
+* ``SMAAJOB_DEMO`` — ``1`` for an installation of synthetic demo data only (``scripts/demo``).
+* ``SMAAJOB_RETENTION_YEARS`` — years after a case closed before ``smaajob retention run``
+  anonymises it (``smaajob.privacy.retention``).
 """
 
 from __future__ import annotations
@@ -26,6 +31,10 @@ VAR_DIR = Path(os.environ.get("SMAAJOB_VAR_DIR", Path.cwd() / "var"))
 
 DEBUG = os.environ.get("SMAAJOB_DEBUG", "0") == "1"
 SECRET_KEY = os.environ.get("SMAAJOB_SECRET_KEY") or load_or_create_secret_key(VAR_DIR)
+# The public development CPR keys (smaajob.cpr_vault) only in development (SMAAJOB_DEBUG=1) and
+# an installation of synthetic demo data (SMAAJOB_DEMO=1, set by scripts/demo and the tests).
+# Anything else is production and refuses to start without SMAAJOB_CPR_KEYS.
+SMAAJOB_CPR_DEVELOPMENT_KEYS = DEBUG or os.environ.get("SMAAJOB_DEMO", "0") == "1"
 
 ALLOWED_HOSTS = [
     h.strip()
@@ -216,6 +225,11 @@ SMAAJOB_MATCH_WAIT_DAYS = int(os.environ.get("SMAAJOB_MATCH_WAIT_DAYS", "30"))
 # The worklist warns "frist om N dage" this many days before a rettidighed deadline (samtale,
 # tilbud, praktikkens 13 uger; docs/deadlines.md). A municipal choice, not a legal limit.
 SMAAJOB_DEADLINE_ALERT_DAYS = int(os.environ.get("SMAAJOB_DEADLINE_ALERT_DAYS", "14"))
+# Retention (smaajob.privacy.retention, docs/privacy.md): years after a citizen's last case
+# closed before the record is anonymised. 6 by default, the KLE deadline code P2190D ("6 år efter
+# sagsafslutning", from bogføringslovens § 12) because the cases hold payslips and payments; a
+# municipality without payment data may choose 5 (P1825D). A municipal decision, not a legal limit.
+SMAAJOB_RETENTION_YEARS = os.environ.get("SMAAJOB_RETENTION_YEARS", "6")
 
 # Analysts' reports show a count of fewer than this many citizens as "< 5" (docs/reports.md).
 REPORT_MIN_CELL = int(os.environ.get("SMAAJOB_REPORT_MIN_CELL", "5"))

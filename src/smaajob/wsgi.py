@@ -7,3 +7,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smaajob.settings")
 application = get_wsgi_application()
+
+# Refuse to serve without the CPR keys (production) rather than fail on the first citizen.
+from smaajob import cpr_vault  # noqa: E402
+
+cpr_vault.current_keys()

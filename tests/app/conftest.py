@@ -73,6 +73,7 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
         "employer": make_user("employer", username="netto", company=company, municipality=None, team=None),
         # No name on the account: the page header then shows nothing that is the citizen's.
         "citizen": make_user("citizen", username="borger", team=None),
+        "dpo": make_user("dpo", first_name="Dorte", last_name="Databeskyttelse", team=None),
     }
     citizen.user = users["citizen"]
     citizen.save(update_fields=["user"])

@@ -15,6 +15,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from smaajob.citizens.models import Assignment, Citizen
+from smaajob.citizens.selectors import citizen_by_cpr
 from smaajob.organisation.services import create_user
 from tests.conftest import PASSWORD
 from tests.web.test_pages import log_in
@@ -179,7 +180,8 @@ def test_a_cpr_known_in_another_municipality_gets_exactly_the_answer_of_a_number
     # The other municipality's record is untouched: no transfer, no new caseworker, no course.
     assert not transfer_requests().exists()
     assert caseworker_of(other_citizen).username == "roskilde" and not other_citizen.courses.exists()
-    assert Citizen.objects.filter(cpr="0202851234").count() == 2
+    assert all(citizen_by_cpr(m, "0202851234") for m in (project.municipality, other_citizen.municipality))
+    assert citizen_by_cpr(project.municipality, "0202851234") != other_citizen
 
 
 # --------------------------------------------------------------------------- the API

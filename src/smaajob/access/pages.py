@@ -50,9 +50,9 @@ NETWORK_STAFF = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR, R
 # The operational dashboard and the citizen's progression report: the case workers' figures.
 CASE_STAFF = NETWORK_STAFF
 # Payslips: the benefit office handles them; staff who may open the citizen, the employer of the
-# placement and the citizen submit and read them. Analysts see aggregates only.
+# placement and the citizen submit and read them. Analysts see aggregates only; the DPO the log.
 PAYSLIP_HANDLERS = frozenset({Role.BENEFIT_OFFICE, Role.ADMINISTRATOR})
-PAYSLIP_USERS = SIGNED_IN - {Role.ANALYST, Role.PROVIDER}
+PAYSLIP_USERS = SIGNED_IN - {Role.ANALYST, Role.PROVIDER, Role.DPO}
 # A difference between a payslip and the weeks: the benefit office or the consultant resolves it.
 PAYSLIP_ACTORS = PAYSLIP_HANDLERS | {Role.CONSULTANT}
 # The supplementary benefit of one citizen: staff with the citizen, the benefit office, the citizen.
@@ -66,6 +66,9 @@ TRANSFER_ANSWERERS = frozenset({Role.CASEWORKER, Role.COORDINATOR})
 ADMINISTRATOR = frozenset({Role.ADMINISTRATOR})
 # Orders to providers: staff who may open the citizen, and the provider the order was sent to.
 ORDER_STAFF = CASE_WRITERS | ADMINISTRATOR
+# Data protection (issue 14): the DPO reads the audit trail; insight (art. 15) also the caseworker.
+DPO = frozenset({Role.DPO})
+INSIGHT_USERS = frozenset({Role.DPO, Role.CASEWORKER})
 # Correcting or annulling an entered record: whoever may write that kind of record (the record
 # kind's own predicate in ``smaajob.corrections.kinds`` decides which record).
 CORRECTORS = CASE_WRITERS | NETWORK_EDITORS | PAYSLIP_HANDLERS
@@ -165,6 +168,13 @@ PAGES: dict[str, Entry] = {
     "web:employer_confirm_month_citizen": _entry(EMPLOYER, "Bekræft en måneds uger for én borger på én gang"),
     "web:employer_follow_up": _entry(EMPLOYER, "Svar på opfølgning for en placering"),
     "web:employer_proposal": _entry(EMPLOYER, "Svar på et matchforslag"),
+    # Data protection (issue 14)
+    "web:audit_trail": _entry(DPO, "Tilsyn: søg i adgangsloggen (borger, bruger, periode, handling)"),
+    "web:audit_trail_csv": _entry(DPO, "Tilsyn: adgangsloggen som CSV"),
+    "web:audit_trail_xlsx": _entry(DPO, "Tilsyn: adgangsloggen som Excel"),
+    "web:citizen_insight": _entry(INSIGHT_USERS, "Indsigt (art. 15): alt om én borger som JSON"),
+    "web:citizen_insight_pdf": _entry(INSIGHT_USERS, "Indsigt (art. 15): alt om én borger som PDF"),
+    "web:my_lookups": _entry(CITIZEN, "Hvem har set mine oplysninger (borgerens egen log)"),
     # Money: the citizen's calculator and the payslips
     "money:my_calculator": _entry(CITIZEN, "Hvad får jeg ud af det? (borgerens egen beregner)"),
     "money:citizen_calculator": _entry(CALCULATOR_USERS, "Beregneren for én borger, med scenarier"),

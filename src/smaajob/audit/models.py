@@ -2,13 +2,16 @@
 """The audit log: who read or changed which personal record, when, and through what.
 
 Rows are only ever added (``smaajob.audit.services.record``); the citizen reference is a
-plain id so that the log outlives a deleted record, as the law on logging requires.
+plain id so that the log outlives a deleted record, as the law on logging requires. Each row
+is chained to the one before by a hash (``smaajob.audit.chain``); ``AuditChainHead`` holds the
+last hash and is the lock that keeps the chain from forking.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,7 +34,8 @@ class AuditChannel(models.TextChoices):
 
 
 class AuditEntry(models.Model):
-    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+    # Set by ``record`` before the hash is computed (not auto_now_add, which would set it after).
+    at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", db_constraint=False
     )
@@ -42,11 +46,23 @@ class AuditEntry(models.Model):
     object_id = models.BigIntegerField(_("post-id"), null=True)
     citizen_id = models.BigIntegerField(_("borger-id"), null=True, db_index=True)
     detail = models.CharField(_("detalje"), max_length=200, blank=True)
+    prev_hash = models.CharField(_("forrige posts hash"), max_length=64, default="")
+    entry_hash = models.CharField(_("postens hash"), max_length=64, default="")
 
     class Meta:
         verbose_name = _("logpost")
         verbose_name_plural = _("adgangslog")
         ordering = ["-at"]
+
+
+class AuditChainHead(models.Model):
+    """One row (pk 1): the hash of the last audit entry. Writers lock it (``SELECT … FOR
+    UPDATE``) while they add entries, so the chain has one line of descent."""
+
+    last_hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("logkædens hoved")
 
 
 class HandledAlert(models.Model):

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MPL-2.0
 """Citizens and the dated facts about them that the effort and the benefit rules need.
 
-The CPR number is sensitive: it is stored once, never put in a URL, a log line or a list
-(lists show ``masked_cpr``), and records are looked up by their internal id.
+The CPR number is sensitive: it is stored once, encrypted (``smaajob.citizens.cpr_fields``),
+never put in a URL, a log line or a list (lists show ``masked_cpr``), and records are looked up
+by their internal id; by CPR only through ``smaajob.citizens.selectors.citizen_by_cpr``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smaajob.annulment import Annullable
 from smaajob.choices import QuickChoiceLabels
+from smaajob.citizens.cpr_fields import CprHashField, EncryptedCprField
 from smaajob.dated import DatedFact
 from smaajob.network.models import DanishLevel
 from smaajob.organisation.models import Project, TargetGroup
@@ -31,7 +33,10 @@ class Citizen(QuickChoiceLabels, models.Model):
     # Unique within a municipality, not across them: each municipality keeps its own record
     # of a person (it is its own data controller), so that a visitation in one municipality
     # never meets, and never learns about, another municipality's record.
-    cpr = models.CharField(_("CPR-nummer"), max_length=10)
+    # Encrypted at rest (a Fernet token in the column); found and kept unique through the
+    # keyed hash ``cpr_hash``, which every write computes from ``cpr`` (docs/security.md).
+    cpr = EncryptedCprField(_("CPR-nummer"))
+    cpr_hash = CprHashField(_("CPR-opslagsnøgle"))
     first_name = models.CharField(_("fornavn"), max_length=100)
     last_name = models.CharField(_("efternavn"), max_length=100)
     birth_date = models.DateField(_("fødselsdato"))
@@ -80,6 +85,8 @@ class Citizen(QuickChoiceLabels, models.Model):
     )
     is_synthetic = models.BooleanField(_("syntetisk demodata"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set by the retention job (smaajob.privacy.retention): the record names nobody any more.
+    anonymised_on = models.DateField(_("anonymiseret den"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("borger")
@@ -92,7 +99,7 @@ class Citizen(QuickChoiceLabels, models.Model):
                 name="citizen_capacity_in_week",
             ),
             models.CheckConstraint(condition=~models.Q(spouse=models.F("id")), name="citizen_not_own_spouse"),
-            models.UniqueConstraint(fields=["municipality", "cpr"], name="citizen_cpr_unique_in_municipality"),
+            models.UniqueConstraint(fields=["municipality", "cpr_hash"], name="citizen_cpr_unique_in_municipality"),
         ]
 
     def __str__(self) -> str:

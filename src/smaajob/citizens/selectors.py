@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Reads about citizens. Callers reach citizens through ``smaajob.access`` first."""
+"""Reads about citizens. Callers reach citizens through ``smaajob.access`` first.
+
+``citizen_by_cpr`` is the one place that finds a citizen by CPR number: the number is stored
+encrypted and searched through its keyed hash (``smaajob.cpr_vault``).
+"""
 
 from __future__ import annotations
 
@@ -8,20 +12,38 @@ from datetime import date
 from django.db import models
 from django.db.models import QuerySet
 
+from smaajob import cpr_vault
 from smaajob.citizens.models import Assignment, Benefit, Citizen, Consent, Readiness, StaffRole
+from smaajob.errors import InvalidIdentifier
 from smaajob.history import fact_on
+from smaajob.organisation.models import Municipality
+from smaajob.validators import normalise_cpr
 
 
-def citizen_by_cpr(cpr: str) -> Citizen | None:
-    """The citizen record a person's CPR number identifies (log-in with NemLog-in).
+def citizen_by_cpr(municipality: Municipality | int, cpr: str) -> Citizen | None:
+    """The municipality's own record of the person with this CPR number, or ``None``.
 
-    The one place that looks a citizen up by CPR number, so that a change in how CPR numbers
-    are stored (encrypted, found by a keyed hash) changes this function only. A person known
-    in several municipalities has one record in each; the one already linked to a log-in
-    wins, else the newest record (the municipality the person came to last).
+    Only the given municipality is searched: each municipality keeps its own record of a
+    person. ``cpr`` is validated (``InvalidIdentifier`` for a bad number, never echoed).
+    The caller decides what the user may learn from the answer (``smaajob.access``).
     """
+    municipality_id = municipality if isinstance(municipality, int) else municipality.pk
+    number = normalise_cpr(cpr)
+    return Citizen.objects.filter(municipality_id=municipality_id, cpr_hash=cpr_vault.lookup_hash(number)).first()
+
+
+def citizen_for_login(cpr: str) -> Citizen | None:
+    """The citizen record a person's CPR number identifies at log-in with NemLog-in (any
+    municipality), found by the keyed hash like :func:`citizen_by_cpr`. A person known in several
+    municipalities has one record in each; the one already linked to a log-in wins, else the
+    newest record (the municipality the person came to last). ``None`` for a malformed number.
+    """
+    try:
+        number = normalise_cpr(cpr)
+    except InvalidIdentifier:
+        return None
     return (
-        Citizen.objects.filter(cpr=cpr)
+        Citizen.objects.filter(cpr_hash=cpr_vault.lookup_hash(number))
         .order_by(models.F("user_id").desc(nulls_last=True), "-created_at", "-id")
         .first()
     )

@@ -42,6 +42,7 @@ from smaajob.citizens.models import (
     WorkDutyWeek,
 )
 from smaajob.citizens.rate_facts import RecordedFacts, age_on
+from smaajob.citizens.selectors import citizen_by_cpr
 from smaajob.errors import IllegalTransition, InvalidHours, InvalidInput, InvalidPeriod, NotFound
 from smaajob.history import record_change
 from smaajob.hours import parse_hours
@@ -78,7 +79,7 @@ def register_citizen(
 ) -> Citizen:
     number = normalise_cpr(cpr)
     # Within the municipality only: another municipality's record of the same person is theirs.
-    if Citizen.objects.filter(municipality=municipality, cpr=number).exists():
+    if citizen_by_cpr(municipality, number) is not None:
         # Never echo the number back: the message may be shown or logged.
         raise InvalidInput("Der findes allerede en borger med dette CPR-nummer.", field="cpr")
     if not first_name.strip() or not last_name.strip():

@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "smaajob.cli.money",
     "smaajob.cli.locations",
     "smaajob.cli.docs",
+    "smaajob.cli.privacy",
 )
 
 

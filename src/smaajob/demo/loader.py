@@ -37,6 +37,7 @@ from smaajob.citizens.models import Citizen
 from smaajob.demo import bulk_writer, service_writer
 from smaajob.demo import deadlines as demo_deadlines
 from smaajob.demo import events as demo_events
+from smaajob.demo import lookups as demo_lookups
 from smaajob.demo import offers as demo_offers
 from smaajob.demo.citizens import make_citizen
 from smaajob.demo.companies import (
@@ -235,6 +236,7 @@ def _load_small(rng: random.Random, fake: Faker, today: date,
     n_historic = demo_deadlines.write_historic(
         rng, fake, municipality=municipality, project=next(iter(projects.values())), caseworker=staff.caseworker,
         consultant=staff.consultant, company=written[0][0], used_cpr=used_cpr)
+    demo_lookups.write_lookups(borger, [staff.caseworker, staff.consultant])
     n_events = demo_events.write_events(
         rng, fake, municipality=municipality, actor=staff.consultant, companies=[c for c, _o in written],
         employer_company=employer_company, today=today)

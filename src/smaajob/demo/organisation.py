@@ -33,6 +33,7 @@ ROLE_USERS = (
     ("ydelse", Role.BENEFIT_OFFICE, "Yrsa", "Ydelseskontor"),
     ("analytiker", Role.ANALYST, "Anders", "Analytiker"),
     ("admin", Role.ADMINISTRATOR, "Ada", "Administrator"),
+    ("dpo", Role.DPO, "Dorte", "Databeskyttelse"),
 )
 
 

@@ -9,7 +9,7 @@ and returns the user to log in, or raises ``SignInRefused``:
   managed), so a role taken away there is gone here at the next log-in;
 * a first staff log-in links to the existing user with the same ``preferred_username`` in the
   same municipality, else creates one;
-* a first NemLog-in log-in finds the citizen by CPR number (``citizen_by_cpr``) and links to
+* a first NemLog-in log-in finds the citizen by CPR number (``citizen_for_login``) and links to
   the citizen's log-in, or creates it; nobody is created for a CPR number Småjob has no record of;
 * a first MitID Erhverv log-in finds the company by CVR number and links to the company's
   contact user with the same e-mail address, or creates one.
@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record
-from smaajob.citizens.selectors import citizen_by_cpr
+from smaajob.citizens.selectors import citizen_for_login
 from smaajob.errors import SignInRefused
 from smaajob.identity import claims as rules
 from smaajob.identity.models import ExternalIdentity
@@ -121,7 +121,7 @@ def _citizen_user(provider: Provider, found: rules.CitizenClaims) -> User:
     user = _linked(provider, found.subject)
     if user is not None:
         return user
-    citizen = citizen_by_cpr(found.cpr)
+    citizen = citizen_for_login(found.cpr)
     if citizen is None:
         raise SignInRefused(
             "Du er ikke tilmeldt Småjob. Har du en rådgiver i kommunen, kan rådgiveren fortælle dig, "

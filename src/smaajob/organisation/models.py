@@ -97,7 +97,13 @@ class Role(models.TextChoices):
     EMPLOYER = "employer", _("Virksomhedskontakt")
     CITIZEN = "citizen", _("Borger")
     PROVIDER = "provider", _("Leverandør (anden aktør, kursussted, mentor)")
+    # The data-protection officer (GDPR art. 37–39): reads the audit trail and answers
+    # data-subject requests; never a case or the company network (smaajob.access.privacy).
+    DPO = "dpo", _("Databeskyttelsesrådgiver")
 
+
+# Roles that belong to a municipality but are not case staff (no network, no payslips).
+MUNICIPAL_OVERSIGHT_ROLES = frozenset({Role.DPO})
 
 STAFF_ROLES = frozenset(
     {

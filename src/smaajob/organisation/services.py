@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 
 from smaajob.errors import InvalidInput
-from smaajob.organisation.models import STAFF_ROLES, Municipality, Project, Role, Team, User
+from smaajob.organisation.models import MUNICIPAL_OVERSIGHT_ROLES, STAFF_ROLES, Municipality, Project, Role, Team, User
 
 
 @transaction.atomic
@@ -78,7 +78,7 @@ def check_role_links(
         raise InvalidInput("En virksomhedskontakt skal knyttes til en virksomhed.", field="company")
     if role == Role.PROVIDER and provider is None:
         raise InvalidInput("En leverandørbruger skal knyttes til en leverandør.", field="provider")
-    if role in STAFF_ROLES and municipality is None:
+    if (role in STAFF_ROLES or role in MUNICIPAL_OVERSIGHT_ROLES) and municipality is None:
         raise InvalidInput("En medarbejder skal knyttes til en kommune.", field="municipality")
 
 

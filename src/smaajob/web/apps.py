@@ -21,3 +21,5 @@ class WebConfig(AppConfig):
         register("web:dashboard", "Overblik", order=30)
         register("web:deadlines", "Rettidighed", order=31)
         register("web:employer_task", "Slå opgave op", order=10)
+        register("web:audit_trail", "Tilsyn", order=10)
+        register("web:my_lookups", "Hvem har set mine oplysninger", order=70)

@@ -8,13 +8,16 @@ number, and the analyst's page holds counts only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, Sum
+from django.utils import timezone
 
 from smaajob import access
 from smaajob.access import offers as access_offers
+from smaajob.access.privacy import audit_trail_for
+from smaajob.audit.models import AuditAction
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, current_staff, readiness_on
 from smaajob.courses.models import VISIBLE_TO_CITIZEN, Course, FollowUp, MatchProposal, Placement, WeeklyHours
@@ -47,7 +50,7 @@ def _citizen_rows(citizens: Any, on: date) -> list[dict[str, Any]]:
     )
     rows = []
     for citizen in (
-        citizens.only("first_name", "last_name", "cpr")
+        citizens.only("first_name", "last_name", "cpr")  # cpr: the list shows it masked
         .prefetch_related(Prefetch("courses", queryset=courses, to_attr="open_courses"))
         .order_by("last_name", "first_name")[:200]
     ):
@@ -237,6 +240,16 @@ def provider_home(user: User, on: date) -> Context:
     }
 
 
+def dpo_home(user: User, on: date) -> Context:
+    # Counts only: the entries themselves are read on the audit-trail page (and logged there).
+    entries = audit_trail_for(user)
+    start = timezone.make_aware(datetime.combine(on, time.min))
+    return {
+        "entries_today": entries.filter(at__gte=start).count(),
+        "denied_week": entries.filter(action=AuditAction.DENIED, at__gte=start - timedelta(days=7)).count(),
+    }
+
+
 BUILDERS: dict[str, Callable[[User, date], Context]] = {
     Role.CASEWORKER: staff_home,
     Role.CONSULTANT: staff_home,
@@ -247,4 +260,5 @@ BUILDERS: dict[str, Callable[[User, date], Context]] = {
     Role.EMPLOYER: employer_home,
     Role.CITIZEN: citizen_home,
     Role.PROVIDER: provider_home,
+    Role.DPO: dpo_home,
 }

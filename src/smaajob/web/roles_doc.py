@@ -25,6 +25,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     (Role.ADMINISTRATOR, "ADM"),
     (Role.EMPLOYER, "VIR"),
     (Role.CITIZEN, "BOR"),
+    (Role.DPO, "DPO"),
     (pages.ANONYMOUS, "GÆST"),
 )
 SECTIONS = {"web": "Arbejdsværktøjet", "money": "Beregner og lønsedler", "reports": "Rapporter", "api": "API'ets sider"}

@@ -23,6 +23,7 @@ from smaajob.web.views import (
     offers,
     openings,
     placements,
+    privacy,
     worklist,
 )
 
@@ -119,4 +120,11 @@ urlpatterns = [
     ),
     path("virksomhed/placering/<id:placement_id>/svar/", employer.follow_up_answer, name="employer_follow_up"),
     path("virksomhed/forslag/<id:proposal_id>/", employer.proposal_answer, name="employer_proposal"),
+    # Data protection (issue 14): the DPO's audit trail, insight (art. 15), the citizen's own log
+    path("tilsyn/", privacy.audit_trail, name="audit_trail"),
+    path("tilsyn/csv/", privacy.audit_trail_csv, name="audit_trail_csv"),
+    path("tilsyn/excel/", privacy.audit_trail_xlsx, name="audit_trail_xlsx"),
+    path("borgere/<id:citizen_id>/indsigt/", privacy.citizen_insight, name="citizen_insight"),
+    path("borgere/<id:citizen_id>/indsigt/pdf/", privacy.citizen_insight_pdf, name="citizen_insight_pdf"),
+    path("mine-oplysninger/opslag/", privacy.my_lookups, name="my_lookups"),
 ]

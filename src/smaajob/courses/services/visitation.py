@@ -11,6 +11,7 @@ from django.db import transaction
 from smaajob import plausibility
 from smaajob.citizens import services as citizen_services
 from smaajob.citizens.models import Assignment, Citizen, TransferRequest
+from smaajob.citizens.selectors import citizen_by_cpr
 from smaajob.courses.models import (
     Course,
 )
@@ -56,7 +57,7 @@ def visit_citizen(
     if project.municipality_id != actor.municipality_id:
         raise InvalidInput("Projektet hører til en anden kommune.", field="project")
     number = normalise_cpr(cpr)
-    citizen = Citizen.objects.filter(municipality_id=actor.municipality_id, cpr=number).first()
+    citizen = citizen_by_cpr(actor.municipality_id, number)
     if citizen is None:
         citizen = citizen_services.register_citizen(
             actor=actor,

@@ -4,7 +4,6 @@ an order with its state changes and progress reports, the Excel exports and the 
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
 from django.contrib import messages
@@ -12,7 +11,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from smaajob import access
 from smaajob.access import offers as access_offers
@@ -22,7 +20,7 @@ from smaajob.offers import selectors, services
 from smaajob.offers.counting import RULE_DA
 from smaajob.offers.legal_basis import BY_CODE as LEGAL_BASES
 from smaajob.offers.models import ORDER_TRANSITIONS, Order, OrderState, Provider
-from smaajob.spreadsheet import append_row
+from smaajob.spreadsheet import ExcelBook
 from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.forms.offers import OfferForm, OrderForm, PeriodForm, ReportForm, TransitionForm
 
@@ -43,16 +41,12 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _xlsx(rows: list[list[object]], header: list[str], title: str, filename: str) -> HttpResponse:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = title
-    append_row(sheet, header)
+    book = ExcelBook()
+    sheet = book.sheet(title)
+    sheet.row(header, bold=True)
     for row in rows:
-        append_row(sheet, row)
-    out = io.BytesIO()
-    book.save(out)
-    response = HttpResponse(out.getvalue(), content_type=XLSX)
+        sheet.row(row)
+    response = HttpResponse(book.to_bytes(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

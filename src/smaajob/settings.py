@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "smaajob.progression",
     "smaajob.events",
     "smaajob.money",
+    "smaajob.intermediary",
     "smaajob.corrections",
     "smaajob.reports",
     "smaajob.web",

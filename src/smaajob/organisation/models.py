@@ -96,6 +96,8 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
     EMPLOYER = "employer", _("Virksomhedskontakt")
     CITIZEN = "citizen", _("Borger")
+    # The intermediary employer (anden aktør holding the employment, seed 000 L1657–1671).
+    INTERMEDIARY = "intermediary", _("Mellemled (arbejdsgiver)")
 
 
 STAFF_ROLES = frozenset(

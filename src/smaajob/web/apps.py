@@ -16,5 +16,6 @@ class WebConfig(AppConfig):
         register("web:companies", "Virksomheder", order=20)
         register("web:openings", "Jobåbninger", order=25)
         register("web:events", "Arrangementer", order=26)
+        register("web:intermediary", "Mellemled", order=27)
         register("web:dashboard", "Overblik", order=30)
         register("web:employer_task", "Slå opgave op", order=10)

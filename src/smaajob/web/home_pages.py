@@ -14,11 +14,14 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, Sum
 
 from smaajob import access
+from smaajob.access.employer_weeks import month_key
+from smaajob.access.intermediary import intermediary_of
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, current_staff, readiness_on
 from smaajob.courses.models import VISIBLE_TO_CITIZEN, Course, FollowUp, MatchProposal, Placement, WeeklyHours
 from smaajob.courses.selectors import active_on, open_courses, planned_hours_on
 from smaajob.courses.states import CourseState
+from smaajob.intermediary.selectors import month_to_run
 from smaajob.network.models import Company, Opening
 from smaajob.organisation.models import Role, User
 from smaajob.reports.building import small_cell_threshold
@@ -210,6 +213,21 @@ def citizen_page(citizen: Citizen, on: date) -> Context:
     }
 
 
+def intermediary_home(user: User, on: date) -> Context:
+    """The intermediary's next actions come from the alert rules (the month to run, the weeks
+    missing confirmation); the page adds the state of the last month."""
+    own = intermediary_of(user)
+    if own is None:
+        return {"own": None}
+    state = month_to_run(own, today=on)
+    return {
+        "own": own,
+        "state": state,
+        "state_key": month_key(state.month),
+        "state_label": danish_month(state.month.year * 12 + state.month.month - 1),
+    }
+
+
 BUILDERS: dict[str, Callable[[User, date], Context]] = {
     Role.CASEWORKER: staff_home,
     Role.CONSULTANT: staff_home,
@@ -219,4 +237,5 @@ BUILDERS: dict[str, Callable[[User, date], Context]] = {
     Role.ADMINISTRATOR: administrator_home,
     Role.EMPLOYER: employer_home,
     Role.CITIZEN: citizen_home,
+    Role.INTERMEDIARY: intermediary_home,
 }

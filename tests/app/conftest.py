@@ -161,6 +161,39 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
     invite(event=event, company=company)
     register(event=event, company=company, name="Nina Netto")
 
+    # An intermediary employer (issue 13): Zakarias employed through Job Fokus at the company,
+    # one confirmed week last month, and last month run (an invoice, a wage statement).
+    from smaajob.courses.services import confirm_week, create_placement, start_placement
+    from smaajob.intermediary.services import add_member, create_contract, create_intermediary, employ_through
+    from smaajob.intermediary.services import run_month as run_intermediary_month
+
+    users["intermediary"] = make_user("intermediary", username="mellemled", team=None)
+    job_fokus = create_intermediary(
+        actor=consultant, municipality=municipality, name="Job Fokus", cvr="29000018", invoice_prefix="JF"
+    )
+    add_member(intermediary=job_fokus, user=users["intermediary"])
+    contract = create_contract(
+        actor=consultant,
+        intermediary=job_fokus,
+        company=company,
+        hourly_price="187,50",
+        hourly_wage="132,35",
+        basis_reference="Samarbejdsaftale Små job med mening",
+        valid_from=date(2024, 1, 1),
+    )
+    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    first_monday = last_month + timedelta(days=(7 - last_month.weekday()) % 7)
+    employed = create_placement(
+        actor=consultant, course=proposed_course, company=company, kind="paid", planned_start=first_monday
+    )
+    employed = start_placement(actor=consultant, placement=employed, on=first_monday)
+    employ_through(actor=consultant, placement=employed, contract=contract)
+    employed_week = record_week(
+        actor=consultant, placement=employed, week=first_monday, hours_present=6, hours_paid=6
+    )
+    confirm_week(actor=users["employer"], row=employed_week)
+    intermediary_run = run_intermediary_month(actor=users["intermediary"], month=last_month).run
+
     wage = f"{PAYSLIP_WAGE:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
     people = (
         # Not Omar's CPR: the shared fixture gives him 010190-1234, the CPR field's own example.
@@ -179,5 +212,8 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
         "payslip_id": payslip.pk,
         "proposal_id": proposal.pk,
         "event_id": event.pk,
+        "run_id": intermediary_run.pk,
+        "invoice_id": intermediary_run.invoices.get().pk,
+        "statement_id": intermediary_run.wage_statements.get().pk,
     }
     return World(users=users, ids=ids, people=people)

@@ -55,6 +55,7 @@ FIXED_PARAMETERS: dict[tuple[str, str], str] = {
     },
     ("virksomhed/timer/maaned/<str:month>/", "month"): "2026-11",
     ("virksomhed/timer/maaned/<str:month>/borger/<id:citizen_id>/", "month"): "2026-11",
+    ("mellemled/maaned/<str:month>/", "month"): "2026-11",
 }
 
 # Query strings without which a page only answers "missing parameter".
@@ -66,6 +67,7 @@ QUERIES: dict[str, str] = {
     "rapporter/evaluering.pdf": "fra=2024-01-01",
     f"{API_PREFIX}rapporter/noegletal": "fra=2024-01-01",
     f"{API_PREFIX}netvaerk/arrangementer/rapport": "start=2024-01-01&end=2024-12-31",
+    f"{API_PREFIX}mellemled/rapport": "start=2024-01&end=2099-12",
 }
 
 _PARAMETER = re.compile(r"<(?:(?P<converter>[a-z]+):)?(?P<name>\w+)>")

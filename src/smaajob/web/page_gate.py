@@ -27,6 +27,7 @@ from smaajob.access.citizens import NOT_FOUND_MESSAGE as CITIZEN_NOT_FOUND
 from smaajob.access.companies import NOT_FOUND as COMPANY_NOT_FOUND
 from smaajob.access.courses import NOT_FOUND as CASE_RECORD_NOT_FOUND
 from smaajob.access.events import NOT_FOUND as EVENT_NOT_FOUND
+from smaajob.access.intermediary import NOT_FOUND as INTERMEDIARY_NOT_FOUND
 from smaajob.access.openings import NOT_FOUND as OPENING_NOT_FOUND
 from smaajob.api.app import authentication_error, smaajob_error
 from smaajob.citizens.services import TRANSFER_NOT_FOUND
@@ -48,6 +49,9 @@ MISSING_MESSAGES = {
     "transfer_id": TRANSFER_NOT_FOUND,
     "record_id": RECORD_NOT_FOUND,
     "event_id": EVENT_NOT_FOUND,
+    "run_id": INTERMEDIARY_NOT_FOUND,
+    "invoice_id": INTERMEDIARY_NOT_FOUND,
+    "statement_id": INTERMEDIARY_NOT_FOUND,
 }
 _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 

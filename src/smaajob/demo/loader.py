@@ -34,6 +34,7 @@ from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Citizen
 from smaajob.demo import bulk_writer, service_writer
 from smaajob.demo import events as demo_events
+from smaajob.demo import intermediary as demo_intermediary
 from smaajob.demo.citizens import make_citizen
 from smaajob.demo.companies import (
     make_company,
@@ -54,6 +55,8 @@ from smaajob.demo.schedule import plan_course
 from smaajob.demo.trajectories import TRAJECTORIES
 from smaajob.errors import InvalidInput
 from smaajob.events.models import Event
+from smaajob.intermediary.models import Contract, Employment, Intermediary, MonthlyRun
+from smaajob.money.models import Payslip
 from smaajob.network.models import Company
 from smaajob.organisation.models import Role, Team, User
 
@@ -115,6 +118,12 @@ def delete_synthetic() -> dict[str, int]:
     audit log keeps its rows: it is append-only by law.
     """
     with transaction.atomic():
+        # The demo intermediary's runs, payslips and contracts first: they refer to demo records.
+        MonthlyRun.objects.filter(intermediary__is_synthetic=True).delete()
+        Payslip.objects.filter(citizen__is_synthetic=True, submitted_via="intermediary").delete()
+        Employment.objects.filter(contract__intermediary__is_synthetic=True).delete()
+        Contract.objects.filter(intermediary__is_synthetic=True).delete()
+        Intermediary.objects.filter(is_synthetic=True).delete()
         citizens, _ = Citizen.objects.filter(is_synthetic=True).delete()
         Event.objects.filter(is_synthetic=True).delete()
         try:
@@ -211,7 +220,13 @@ def _load_small(rng: random.Random, fake: Faker, today: date,
     n_events = demo_events.write_events(
         rng, fake, municipality=municipality, actor=staff.consultant, companies=[c for c, _o in written],
         employer_company=employer_company, today=today)
+    other_company = next(c for c, _o in written if c.pk != employer_company.pk and not c.placement_only)
+    intermediary_counts = demo_intermediary.write_intermediary(
+        municipality=municipality, consultant=staff.consultant, employer_company=employer_company,
+        employer_user=users["virksomhed"], other_company=other_company, today=today)
+    users["mellemled"] = User.objects.get(username="mellemled")
+    users["kunde"] = User.objects.get(username="kunde")
     counts = {"borgere": len(TRAJECTORIES), "virksomheder": len(specs),
               "jobåbninger": sum(len(o) for _c, o in written), "ugers timer": hours_total,
-              "arrangementer": n_events}
+              "arrangementer": n_events, **intermediary_counts}
     return [(u.username, str(Role(u.role).label)) for u in users.values()], counts

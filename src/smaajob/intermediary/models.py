@@ -30,6 +30,8 @@ class Intermediary(models.Model):
     name = models.CharField(_("navn"), max_length=200)
     cvr = models.CharField(_("CVR-nummer"), max_length=8)
     invoice_prefix = models.CharField(_("fakturapræfiks"), max_length=10, default="ML")
+    # The demo's intermediary (``smaajob demo --reset`` removes it with the other demo data).
+    is_synthetic = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

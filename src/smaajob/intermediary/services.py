@@ -87,7 +87,13 @@ def _log(
 
 @transaction.atomic
 def create_intermediary(
-    *, actor: User | None, municipality: Municipality, name: str, cvr: str, invoice_prefix: str = "ML"
+    *,
+    actor: User | None,
+    municipality: Municipality,
+    name: str,
+    cvr: str,
+    invoice_prefix: str = "ML",
+    is_synthetic: bool = False,
 ) -> Intermediary:
     """An intermediary employer in the municipality's network (staff who edit the network)."""
     if actor is not None:
@@ -102,7 +108,7 @@ def create_intermediary(
     if not (1 <= len(prefix) <= 10 and prefix.isalnum()):
         raise InvalidInput("Fakturapræfikset er 1–10 bogstaver eller cifre, fx JF.", field="invoice_prefix")
     intermediary = Intermediary.objects.create(
-        municipality=municipality, name=name[:200], cvr=number, invoice_prefix=prefix
+        municipality=municipality, name=name[:200], cvr=number, invoice_prefix=prefix, is_synthetic=is_synthetic
     )
     _log(actor, AuditAction.CREATE, "intermediary", intermediary.pk, name)
     return intermediary
@@ -333,11 +339,14 @@ def _register_payslip(*, actor: User, statement: WageStatement, today: date) -> 
     return payslip
 
 
-def run_month(*, actor: User, month: date, today: date | None = None) -> RunResult:
+def run_month(*, actor: User, month: date, today: date | None = None, register_payslips: bool = True) -> RunResult:
     """The intermediary's month: invoices per company, wage statements per citizen, payslips filed.
 
     Refuses a month that has not ended (its weeks can still be confirmed). Only confirmed weeks
-    count; the page and the home page list the weeks still missing confirmation."""
+    count; the page and the home page list the weeks still missing confirmation. The payslips are
+    filed after the run's own transaction (each in its own, ``money.attachments.stored_with``);
+    ``register_payslips=False`` leaves that to ``file_payslips`` (the demo loader, whose whole load
+    is one transaction, files them once it has committed)."""
     intermediary = require_run_maker(actor)
     today = today or timezone.localdate()
     month = month.replace(day=1)
@@ -345,6 +354,13 @@ def run_month(*, actor: User, month: date, today: date | None = None) -> RunResu
         raise InvalidPeriod(f"{month:%m.%Y} er ikke slut endnu; kør måneden fra den 1. i måneden efter.", field="month")
     plan = selectors.plan_month(intermediary, month)
     result = _store(actor=actor, intermediary=intermediary, month=month, plan=plan)
+    if register_payslips:
+        file_payslips(actor=actor, result=result, today=today)
+    return result
+
+
+def file_payslips(*, actor: User, result: RunResult, today: date) -> RunResult:
+    """Register the run's payslips in the payslip flow; an unchanged one is not sent again."""
     statements = (
         WageStatement.objects.filter(run=result.run, hours__gt=0)
         .select_related("run__intermediary", "citizen", "placement__company", "payslip")

@@ -188,9 +188,7 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
     )
     employed = start_placement(actor=consultant, placement=employed, on=first_monday)
     employ_through(actor=consultant, placement=employed, contract=contract)
-    employed_week = record_week(
-        actor=consultant, placement=employed, week=first_monday, hours_present=6, hours_paid=6
-    )
+    employed_week = record_week(actor=consultant, placement=employed, week=first_monday, hours_present=6, hours_paid=6)
     confirm_week(actor=users["employer"], row=employed_week)
     intermediary_run = run_intermediary_month(actor=users["intermediary"], month=last_month).run
 

@@ -277,7 +277,9 @@ def invoiced_report(invoices: QuerySet[Invoice], *, start: date, end: date) -> I
         .order_by("run__month", "run__intermediary__name", "company__name")
     )
     out = [
-        ReportRow(r["run__intermediary__name"], r["company__name"], r["run__month"], r["hours"], r["amount"])
+        ReportRow(
+            r["run__intermediary__name"], r["company__name"], r["run__month"], to_ore(r["hours"]), to_ore(r["amount"])
+        )
         for r in rows
     ]
     return InvoicedReport(

@@ -127,7 +127,6 @@ def write_intermediary(
                 week=week,
                 hours_present=h,
                 hours_paid=h,
-                source="employer",
                 today=today,
             )
             # The last employee's last week of last month is not confirmed yet (the alert).

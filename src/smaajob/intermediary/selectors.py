@@ -183,8 +183,9 @@ class MissingWeek:
 
 
 def missing_weeks(intermediary: Intermediary, month: date, *, today: date) -> list[MissingWeek]:
-    """Weeks of the month (by Monday) that are over and lie within an employment, but have no
-    confirmed hours: they will not be invoiced or paid until the company confirms them."""
+    """Weeks of the month (by Monday) within an employment without confirmed hours: recorded but
+    not confirmed, or not recorded although the week is over. They are not invoiced or paid until
+    the company confirms them."""
     employments = list(employed_in_month(intermediary, month))
     placement_ids = [e.placement_id for e in employments]
     rows = WeeklyHours.objects.filter(
@@ -201,10 +202,11 @@ def missing_weeks(intermediary: Intermediary, month: date, *, today: date) -> li
         end = placement.actual_end
         for monday in mondays_in(month):
             sunday = monday + timedelta(days=6)
-            if sunday >= today or sunday < start or (end is not None and monday > end):
+            if sunday < start or (end is not None and monday > end):
                 continue
             confirmed = state.get((placement.pk, monday))
-            if confirmed:
+            # A week recorded and not confirmed is listed at once; one not recorded once it is over.
+            if confirmed or (confirmed is None and sunday >= today):
                 continue
             missing.append(
                 MissingWeek(

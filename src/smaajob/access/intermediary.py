@@ -16,6 +16,7 @@ statements (issue 13).
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
@@ -100,7 +101,7 @@ def intermediary_placements(user: User, *, on: date | None = None) -> QuerySet[P
     return Placement.objects.filter(pk__in=employments_for(user, on=on).values("placement_id"))
 
 
-def employed_citizen_ids(user: User, *, on: date | None = None) -> QuerySet[Employment]:
+def employed_citizen_ids(user: User, *, on: date | None = None) -> QuerySet[Employment, Any]:
     """``citizens_for`` for an intermediary user: the citizens it employs."""
     return employments_for(user, on=on).values("placement__course__citizen_id")
 

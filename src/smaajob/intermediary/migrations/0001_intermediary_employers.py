@@ -11,196 +11,346 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('citizens', '0006_citizen_location_source'),
-        ('courses', '0004_annulment'),
-        ('money', '0004_intermediary_payslip_source'),
-        ('network', '0004_company_location_source'),
-        ('organisation', '0003_intermediary_role'),
+        ("citizens", "0006_citizen_location_source"),
+        ("courses", "0004_annulment"),
+        ("money", "0004_intermediary_payslip_source"),
+        ("network", "0004_company_location_source"),
+        ("organisation", "0003_intermediary_role"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Contract',
+            name="Contract",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hourly_price', models.DecimalField(decimal_places=2, max_digits=8, verbose_name='timepris faktureret (kr. ekskl. moms)')),
-                ('hourly_wage', models.DecimalField(decimal_places=2, max_digits=8, verbose_name='timeløn til borgeren (kr.)')),
-                ('employment_basis', models.CharField(choices=[('ordinary', 'Ordinær, ustøttet ansættelse hos mellemleddet (timerne er ordinære løntimer)')], default='ordinary', max_length=12, verbose_name='ansættelsens karakter')),
-                ('basis_reference', models.TextField(verbose_name='grundlag (aftale, overenskomst)')),
-                ('valid_from', models.DateField(verbose_name='gælder fra')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='gælder til og med')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('company', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='intermediary_contracts', to='network.company')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "hourly_price",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=8, verbose_name="timepris faktureret (kr. ekskl. moms)"
+                    ),
+                ),
+                (
+                    "hourly_wage",
+                    models.DecimalField(decimal_places=2, max_digits=8, verbose_name="timeløn til borgeren (kr.)"),
+                ),
+                (
+                    "employment_basis",
+                    models.CharField(
+                        choices=[
+                            ("ordinary", "Ordinær, ustøttet ansættelse hos mellemleddet (timerne er ordinære løntimer)")
+                        ],
+                        default="ordinary",
+                        max_length=12,
+                        verbose_name="ansættelsens karakter",
+                    ),
+                ),
+                ("basis_reference", models.TextField(verbose_name="grundlag (aftale, overenskomst)")),
+                ("valid_from", models.DateField(verbose_name="gælder fra")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="gælder til og med")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "company",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="intermediary_contracts",
+                        to="network.company",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kontrakt med mellemled',
-                'verbose_name_plural': 'kontrakter med mellemled',
-                'ordering': ['company__name', 'valid_from'],
+                "verbose_name": "kontrakt med mellemled",
+                "verbose_name_plural": "kontrakter med mellemled",
+                "ordering": ["company__name", "valid_from"],
             },
             bases=(smaajob.choices.QuickChoiceLabels, models.Model),
         ),
         migrations.CreateModel(
-            name='Employment',
+            name="Employment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('contract', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='employments', to='intermediary.contract')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('placement', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='intermediary_employment', to='courses.placement')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "contract",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="employments",
+                        to="intermediary.contract",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "placement",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="intermediary_employment",
+                        to="courses.placement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ansættelse gennem mellemled',
-                'verbose_name_plural': 'ansættelser gennem mellemled',
+                "verbose_name": "ansættelse gennem mellemled",
+                "verbose_name_plural": "ansættelser gennem mellemled",
             },
         ),
         migrations.CreateModel(
-            name='Intermediary',
+            name="Intermediary",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('cvr', models.CharField(max_length=8, verbose_name='CVR-nummer')),
-                ('invoice_prefix', models.CharField(default='ML', max_length=10, verbose_name='fakturapræfiks')),
-                ('is_synthetic', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='intermediaries', to='organisation.municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                ("cvr", models.CharField(max_length=8, verbose_name="CVR-nummer")),
+                ("invoice_prefix", models.CharField(default="ML", max_length=10, verbose_name="fakturapræfiks")),
+                ("is_synthetic", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="intermediaries",
+                        to="organisation.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mellemled',
-                'verbose_name_plural': 'mellemled',
+                "verbose_name": "mellemled",
+                "verbose_name_plural": "mellemled",
             },
         ),
         migrations.AddField(
-            model_name='contract',
-            name='intermediary',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contracts', to='intermediary.intermediary'),
+            model_name="contract",
+            name="intermediary",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="contracts", to="intermediary.intermediary"
+            ),
         ),
         migrations.CreateModel(
-            name='Invoice',
+            name="Invoice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=40, verbose_name='fakturanummer')),
-                ('hours', models.DecimalField(decimal_places=2, max_digits=8, verbose_name='timer i alt')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='beløb i alt (kr. ekskl. moms)')),
-                ('company', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='intermediary_invoices', to='network.company')),
-                ('contract', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='invoices', to='intermediary.contract')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.CharField(max_length=40, verbose_name="fakturanummer")),
+                ("hours", models.DecimalField(decimal_places=2, max_digits=8, verbose_name="timer i alt")),
+                (
+                    "amount",
+                    models.DecimalField(decimal_places=2, max_digits=12, verbose_name="beløb i alt (kr. ekskl. moms)"),
+                ),
+                (
+                    "company",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="intermediary_invoices",
+                        to="network.company",
+                    ),
+                ),
+                (
+                    "contract",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="invoices", to="intermediary.contract"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'faktura',
-                'verbose_name_plural': 'fakturaer',
-                'ordering': ['company__name'],
+                "verbose_name": "faktura",
+                "verbose_name_plural": "fakturaer",
+                "ordering": ["company__name"],
             },
         ),
         migrations.CreateModel(
-            name='InvoiceLine',
+            name="InvoiceLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('week_start', models.DateField(verbose_name='uge (mandag)')),
-                ('hours', models.DecimalField(decimal_places=2, max_digits=6, verbose_name='timer')),
-                ('hourly_price', models.DecimalField(decimal_places=2, max_digits=8, verbose_name='timepris')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='beløb')),
-                ('citizen', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='citizens.citizen')),
-                ('invoice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lines', to='intermediary.invoice')),
-                ('placement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='courses.placement')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("week_start", models.DateField(verbose_name="uge (mandag)")),
+                ("hours", models.DecimalField(decimal_places=2, max_digits=6, verbose_name="timer")),
+                ("hourly_price", models.DecimalField(decimal_places=2, max_digits=8, verbose_name="timepris")),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=10, verbose_name="beløb")),
+                (
+                    "citizen",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="citizens.citizen"
+                    ),
+                ),
+                (
+                    "invoice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="lines", to="intermediary.invoice"
+                    ),
+                ),
+                (
+                    "placement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="courses.placement"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['citizen__last_name', 'citizen__first_name', 'week_start'],
+                "ordering": ["citizen__last_name", "citizen__first_name", "week_start"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('intermediary', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='intermediary.intermediary')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='intermediary_membership', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "intermediary",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="intermediary.intermediary",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="intermediary_membership",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bruger hos mellemled',
-                'verbose_name_plural': 'brugere hos mellemled',
+                "verbose_name": "bruger hos mellemled",
+                "verbose_name_plural": "brugere hos mellemled",
             },
         ),
         migrations.CreateModel(
-            name='MonthlyRun',
+            name="MonthlyRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField(verbose_name='måned (første dag)')),
-                ('first_run_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('last_run_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('times_run', models.PositiveIntegerField(default=1)),
-                ('intermediary', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='runs', to='intermediary.intermediary')),
-                ('last_run_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("month", models.DateField(verbose_name="måned (første dag)")),
+                ("first_run_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("last_run_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("times_run", models.PositiveIntegerField(default=1)),
+                (
+                    "intermediary",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="runs", to="intermediary.intermediary"
+                    ),
+                ),
+                (
+                    "last_run_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'månedskørsel',
-                'verbose_name_plural': 'månedskørsler',
-                'ordering': ['-month'],
+                "verbose_name": "månedskørsel",
+                "verbose_name_plural": "månedskørsler",
+                "ordering": ["-month"],
             },
         ),
         migrations.AddField(
-            model_name='invoice',
-            name='run',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invoices', to='intermediary.monthlyrun'),
+            model_name="invoice",
+            name="run",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="invoices", to="intermediary.monthlyrun"
+            ),
         ),
         migrations.CreateModel(
-            name='WageStatement',
+            name="WageStatement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period_start', models.DateField(verbose_name='periode fra')),
-                ('period_end', models.DateField(verbose_name='periode til og med')),
-                ('hours', models.DecimalField(decimal_places=2, max_digits=6, verbose_name='timer')),
-                ('hourly_wage', models.DecimalField(decimal_places=2, max_digits=8, verbose_name='timeløn')),
-                ('gross_wage', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='bruttoløn')),
-                ('weeks', models.JSONField(default=list, verbose_name='ugerne (mandag, timer)')),
-                ('citizen', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='citizens.citizen')),
-                ('payslip', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='money.payslip')),
-                ('placement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='courses.placement')),
-                ('run', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='wage_statements', to='intermediary.monthlyrun')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("period_start", models.DateField(verbose_name="periode fra")),
+                ("period_end", models.DateField(verbose_name="periode til og med")),
+                ("hours", models.DecimalField(decimal_places=2, max_digits=6, verbose_name="timer")),
+                ("hourly_wage", models.DecimalField(decimal_places=2, max_digits=8, verbose_name="timeløn")),
+                ("gross_wage", models.DecimalField(decimal_places=2, max_digits=10, verbose_name="bruttoløn")),
+                ("weeks", models.JSONField(default=list, verbose_name="ugerne (mandag, timer)")),
+                (
+                    "citizen",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="citizens.citizen"
+                    ),
+                ),
+                (
+                    "payslip",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="money.payslip",
+                    ),
+                ),
+                (
+                    "placement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="courses.placement"
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="wage_statements",
+                        to="intermediary.monthlyrun",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lønopgørelse',
-                'verbose_name_plural': 'lønopgørelser',
-                'ordering': ['citizen__last_name', 'citizen__first_name'],
+                "verbose_name": "lønopgørelse",
+                "verbose_name_plural": "lønopgørelser",
+                "ordering": ["citizen__last_name", "citizen__first_name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='intermediary',
-            constraint=models.UniqueConstraint(fields=('municipality', 'cvr'), name='intermediary_unique_cvr'),
+            model_name="intermediary",
+            constraint=models.UniqueConstraint(fields=("municipality", "cvr"), name="intermediary_unique_cvr"),
         ),
         migrations.AddConstraint(
-            model_name='contract',
-            constraint=models.UniqueConstraint(fields=('intermediary', 'company', 'valid_from'), name='contract_unique_start'),
+            model_name="contract",
+            constraint=models.UniqueConstraint(
+                fields=("intermediary", "company", "valid_from"), name="contract_unique_start"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contract',
-            constraint=models.CheckConstraint(condition=models.Q(('hourly_price__gt', 0), ('hourly_wage__gt', 0)), name='contract_amounts_positive'),
+            model_name="contract",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("hourly_price__gt", 0), ("hourly_wage__gt", 0)), name="contract_amounts_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contract',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='contract_period'),
+            model_name="contract",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("valid_to__isnull", True), ("valid_to__gte", models.F("valid_from")), _connector="OR"
+                ),
+                name="contract_period",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='invoiceline',
-            constraint=models.UniqueConstraint(fields=('invoice', 'placement', 'week_start'), name='invoice_line_once_per_week'),
+            model_name="invoiceline",
+            constraint=models.UniqueConstraint(
+                fields=("invoice", "placement", "week_start"), name="invoice_line_once_per_week"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='monthlyrun',
-            constraint=models.UniqueConstraint(fields=('intermediary', 'month'), name='monthly_run_once'),
+            model_name="monthlyrun",
+            constraint=models.UniqueConstraint(fields=("intermediary", "month"), name="monthly_run_once"),
         ),
         migrations.AddConstraint(
-            model_name='invoice',
-            constraint=models.UniqueConstraint(fields=('run', 'company'), name='invoice_once_per_company'),
+            model_name="invoice",
+            constraint=models.UniqueConstraint(fields=("run", "company"), name="invoice_once_per_company"),
         ),
         migrations.AddConstraint(
-            model_name='invoice',
-            constraint=models.UniqueConstraint(fields=('number',), name='invoice_number_unique'),
+            model_name="invoice",
+            constraint=models.UniqueConstraint(fields=("number",), name="invoice_number_unique"),
         ),
         migrations.AddConstraint(
-            model_name='wagestatement',
-            constraint=models.UniqueConstraint(fields=('run', 'placement'), name='wage_statement_once'),
+            model_name="wagestatement",
+            constraint=models.UniqueConstraint(fields=("run", "placement"), name="wage_statement_once"),
         ),
     ]

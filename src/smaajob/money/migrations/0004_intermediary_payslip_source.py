@@ -7,15 +7,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('money', '0003_payslip_annulment'),
+        ("money", "0003_payslip_annulment"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='payslip',
-            name='submitted_via',
-            field=models.CharField(choices=[('citizen', 'Borgeren'), ('employer', 'Virksomheden'), ('consultant', 'Medarbejder i jobcentret'), ('intermediary', 'Mellemleddet (arbejdsgiver)')], max_length=12, verbose_name='indsendt af'),
+            model_name="payslip",
+            name="submitted_via",
+            field=models.CharField(
+                choices=[
+                    ("citizen", "Borgeren"),
+                    ("employer", "Virksomheden"),
+                    ("consultant", "Medarbejder i jobcentret"),
+                    ("intermediary", "Mellemleddet (arbejdsgiver)"),
+                ],
+                max_length=12,
+                verbose_name="indsendt af",
+            ),
         ),
     ]

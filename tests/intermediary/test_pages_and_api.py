@@ -150,3 +150,45 @@ def test_staff_see_the_invoiced_amounts_in_the_report_page(client, consultant, m
     log_in(client, consultant)
     page = client.get(reverse("web:intermediary_report") + "?fra=2026-11&til=2026-11").content.decode()
     assert "Netto Vollsmose" in page and "1500,00" in page.replace(".", "")
+
+
+def test_a_consultant_sets_up_a_contract_and_employs_a_placement_through_the_forms(
+    client, consultant, job_fokus, company, course
+):
+    from smaajob.courses.services import create_placement
+    from smaajob.intermediary.models import Contract, Employment
+
+    placement = create_placement(
+        actor=consultant, course=course, company=company, kind="paid", planned_start=date(2026, 10, 5)
+    )
+    log_in(client, consultant)
+    bad = client.post(
+        reverse("web:intermediary_contract_new"),
+        {
+            "intermediary": job_fokus.pk,
+            "company": company.pk,
+            "hourly_price": "0",
+            "hourly_wage": "132,35",
+            "basis_reference": "Aftale",
+            "valid_from": "2026-01-01",
+        },
+    )
+    assert bad.status_code == 200 and "større end 0" in bad.content.decode()
+    assert not Contract.objects.exists()
+    client.post(
+        reverse("web:intermediary_contract_new"),
+        {
+            "intermediary": job_fokus.pk,
+            "company": company.pk,
+            "hourly_price": "187,50",
+            "hourly_wage": "132,35",
+            "basis_reference": "Samarbejdsaftale",
+            "valid_from": "2026-01-01",
+        },
+    )
+    contract = Contract.objects.get()
+    response = client.post(
+        reverse("web:intermediary_employment_new"), {"placement": placement.pk, "contract": contract.pk}
+    )
+    assert response.status_code == 302
+    assert Employment.objects.get().placement == placement

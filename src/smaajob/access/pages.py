@@ -117,6 +117,8 @@ PAGES: dict[str, Entry] = {
     "web:intermediary_invoice_csv": _entry(INTERMEDIARY_READERS, "Faktura fra mellemleddet (CSV til økonomisystemet)"),
     "web:intermediary_statement_pdf": _entry(INTERMEDIARY_READERS, "Lønopgørelse fra mellemleddet (PDF)"),
     "web:intermediary_report": _entry(INTERMEDIARY_READERS, "Rapport: fakturerede timer og beløb pr. måned"),
+    "web:intermediary_contract_new": _entry(NETWORK_EDITORS, "Opret en kontrakt mellem mellemled og virksomhed"),
+    "web:intermediary_employment_new": _entry(NETWORK_EDITORS, "Ansæt en placering gennem et mellemled"),
     "web:companies": _entry(NETWORK_STAFF, "Virksomhedsnetværket: søg og filtrér"),
     "web:company_new": _entry(CASE_WRITERS, "Tilføj en virksomhed"),
     "web:company": _entry(NETWORK_STAFF, "Virksomhedens side"),

@@ -68,6 +68,8 @@ urlpatterns = [
     # The intermediary employer (issue 13): month runs, invoices, wage statements, report
     path("mellemled/", intermediary.overview, name="intermediary"),
     path("mellemled/rapport/", intermediary.report, name="intermediary_report"),
+    path("mellemled/kontrakter/ny/", intermediary.contract_new, name="intermediary_contract_new"),
+    path("mellemled/ansaettelser/ny/", intermediary.employment_new, name="intermediary_employment_new"),
     path("mellemled/maaned/<str:month>/", intermediary.month_page, name="intermediary_month"),
     path("mellemled/fakturaer/<id:invoice_id>/pdf/", intermediary.invoice_pdf, name="intermediary_invoice_pdf"),
     path("mellemled/fakturaer/<id:invoice_id>/csv/", intermediary.invoice_csv, name="intermediary_invoice_csv"),

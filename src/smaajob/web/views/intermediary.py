@@ -16,11 +16,12 @@ from django.views.decorators.http import require_http_methods
 from smaajob import access
 from smaajob.access import intermediary as acc
 from smaajob.access.employer_weeks import month_key, month_start
-from smaajob.errors import InvalidInput, NotFound
+from smaajob.errors import InvalidInput, NotFound, SmaajobError
 from smaajob.intermediary import documents, selectors, services
 from smaajob.money.deadlines import deadline_for_month
 from smaajob.rules.months import danish_month, month_index
-from smaajob.web.errors import renders_errors
+from smaajob.web.errors import form_error, renders_errors
+from smaajob.web.forms.intermediary import ContractForm, EmploymentForm
 
 
 def _months_back(today: date, count: int) -> list[date]:
@@ -192,4 +193,81 @@ def report(request: HttpRequest) -> HttpResponse:
         request,
         "web/intermediary/report.html",
         {"report": built, "start_key": month_key(start), "end_key": month_key(end)},
+    )
+
+
+@login_required
+@renders_errors
+def contract_new(request: HttpRequest) -> HttpResponse:
+    """A contract between an intermediary and a company (staff who edit the network)."""
+    acc.require_contract_editor(request.user)
+    form = ContractForm(
+        request.POST or None,
+        intermediaries=[(str(i.pk), i.name) for i in acc.intermediaries_for(request.user).order_by("name")],
+        companies=[(str(c.pk), c.name) for c in access.companies_for(request.user).order_by("name")],
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            contract = services.create_contract(
+                actor=request.user,
+                intermediary=access.get_visible(
+                    acc.intermediaries_for(request.user), data["intermediary"], not_found=acc.NOT_FOUND
+                ),
+                company=access.get_company(request.user, data["company"]),
+                hourly_price=data["hourly_price"],
+                hourly_wage=data["hourly_wage"],
+                basis_reference=data["basis_reference"],
+                valid_from=data["valid_from"],
+                valid_to=data["valid_to"],
+            )
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, f"Kontrakten mellem {contract} er oprettet.")
+            return redirect("web:intermediary")
+    return render(
+        request, "web/form_page.html", {"form": form, "title": "Ny kontrakt med et mellemled", "submit": "Opret"}
+    )
+
+
+@login_required
+@renders_errors
+def employment_new(request: HttpRequest) -> HttpResponse:
+    """A citizen's paid placement employed through an intermediary's contract."""
+    acc.require_contract_editor(request.user)
+    placements = (
+        access.placements_for(request.user)
+        .filter(kind__in=services.EMPLOYABLE_KINDS, intermediary_employment__isnull=True, actual_end__isnull=True)
+        .select_related("course__citizen", "company")
+        .order_by("company__name", "pk")
+    )
+    access.log_list_read(
+        request.user, sorted({p.course.citizen_id for p in placements}), purpose="ansættelse gennem mellemled"
+    )
+    form = EmploymentForm(
+        request.POST or None,
+        placements=[(str(p.pk), f"{p.course.citizen.full_name} hos {p.company.name}") for p in placements],
+        contracts=[
+            (str(c.pk), str(c)) for c in acc.contracts_for(request.user).select_related("intermediary", "company")
+        ],
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            placement = access.get_placement(
+                request.user, form.cleaned_data["placement"], purpose="ansættelse gennem mellemled"
+            )
+            contract = acc.get_contract(request.user, form.cleaned_data["contract"])
+            services.employ_through(actor=request.user, placement=placement, contract=contract)
+        except SmaajobError as error:
+            form_error(form, error)
+        else:
+            messages.success(
+                request, f"{placement.course.citizen.full_name} er nu ansat gennem {contract.intermediary}."
+            )
+            return redirect("web:intermediary")
+    return render(
+        request,
+        "web/form_page.html",
+        {"form": form, "title": "Ansæt en placering gennem et mellemled", "submit": "Ansæt"},
     )

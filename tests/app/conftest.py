@@ -164,8 +164,8 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
     # An intermediary employer (issue 13): Zakarias employed through Job Fokus at the company,
     # one confirmed week last month, and last month run (an invoice, a wage statement).
     from smaajob.courses.services import confirm_week, create_placement, start_placement
+    from smaajob.intermediary.payslips import run_month as run_intermediary_month
     from smaajob.intermediary.services import add_member, create_contract, create_intermediary, employ_through
-    from smaajob.intermediary.services import run_month as run_intermediary_month
 
     # At a second company, so that the walks' employer (netto) is not party to it.
     from smaajob.network.services import create_company

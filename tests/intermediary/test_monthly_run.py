@@ -19,7 +19,7 @@ def _ore(value: Decimal) -> Decimal:
 
 
 def run(actor, today=TODAY):
-    from smaajob.intermediary.services import run_month
+    from smaajob.intermediary.payslips import run_month
 
     return run_month(actor=actor, month=MONTH, today=today)
 

@@ -16,7 +16,7 @@ JSON = "application/json"
 
 
 def _run(mellemled):
-    from smaajob.intermediary.services import run_month
+    from smaajob.intermediary.payslips import run_month
 
     return run_month(actor=mellemled, month=MONTH, today=TODAY)
 

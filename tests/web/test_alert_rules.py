@@ -379,7 +379,7 @@ INTERMEDIARY_DAY = date(2026, 12, 3)  # November is over; its payslips are due o
 
 
 def test_the_intermediary_is_told_to_run_last_month_until_it_has_run_it(client, intermediary_world):
-    from smaajob.intermediary.services import run_month
+    from smaajob.intermediary.payslips import run_month
 
     code = covers("intermediary_month_to_run")
     user, _placement, _employer = intermediary_world

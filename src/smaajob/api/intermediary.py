@@ -17,7 +17,7 @@ from smaajob.access import intermediary as acc
 from smaajob.access.employer_weeks import month_start
 from smaajob.api.types import Id, Text
 from smaajob.errors import InvalidInput, NotFound
-from smaajob.intermediary import selectors, services
+from smaajob.intermediary import payslips, selectors, services
 from smaajob.intermediary.documents import invoice_lines
 from smaajob.intermediary.models import Contract, Invoice, MonthlyRun, WageStatement
 
@@ -235,7 +235,7 @@ def list_runs(request: HttpRequest) -> list[RunOut]:
 @router.post("/koersler", response=RunResultOut, summary="Kør en måned: fakturaer, lønopgørelser og lønsedler")
 def run_month(request: HttpRequest, payload: RunIn) -> RunResultOut:
     acc.require_run_maker(request.user)
-    result = services.run_month(actor=request.user, month=month_start(payload.month))
+    result = payslips.run_month(actor=request.user, month=month_start(payload.month))
     return RunResultOut(
         run=_run(request, result.run),
         payslips_registered=[p.pk for p in result.payslips_registered],

@@ -15,19 +15,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db import transaction
-
 from smaajob.courses.models import Course, Placement
 from smaajob.courses.services import confirm_week, create_placement, record_week, start_placement
 from smaajob.courses.states import CourseState
 from smaajob.demo.organisation import make_user
 from smaajob.intermediary.services import (
     add_member,
+    compute_month,
     create_contract,
     create_intermediary,
     employ_through,
-    file_payslips,
-    run_month,
 )
 from smaajob.network.models import Company
 from smaajob.organisation.models import Municipality, Role, User
@@ -133,9 +130,8 @@ def write_intermediary(
             if not (n == 2 and week == mondays[-1] and week >= last_month):
                 confirm_week(actor=confirmers[contract.company_id], row=row)
     # The month before last was run on the 2nd of the month after, before the payslip deadline.
-    # Its payslips are filed once the demo's load (one transaction) has committed: a payslip's
-    # file and row are written in a transaction of their own (money.attachments).
-    ran_on = last_month.replace(day=2)
-    result = run_month(actor=user, month=run_month_day, today=ran_on, register_payslips=False)
-    transaction.on_commit(lambda: file_payslips(actor=user, result=result, today=ran_on))
+    # Its payslips are filed by ``smaajob demo`` once the load (one transaction) has committed
+    # (``intermediary.payslips.file_pending_payslips``): a payslip's file and row are written in
+    # a transaction of their own (money.attachments), and payslips are an entry point's write.
+    result = compute_month(actor=user, month=run_month_day, today=last_month.replace(day=2))
     return {"mellemled": 1, "ansatte gennem mellemled": len(courses), "fakturaer": result.run.invoices.count()}

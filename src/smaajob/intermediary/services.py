@@ -1,15 +1,12 @@
 # SPDX-License-Identifier: MPL-2.0
 """Writes for intermediary employers: the organisation and its users, contracts with companies,
-placements employed through a contract, and the monthly run.
+placements employed through a contract, and the month's invoices and wage statements
+(``compute_month``, one transaction).
 
-The monthly run (``run_month``) is the intermediary's own: from the confirmed weeks it writes one
-invoice per company and one wage statement per citizen, in one transaction, then registers each
-citizen's payslip in the payslip flow (``smaajob.money.services.submit_payslip``, which files the
-payslip in its own transaction with the wage statement PDF as the attachment and the
-intermediary as its source). Running the month again computes the same figures
-(``selectors.plan_month``) and changes nothing that has not changed: an unchanged payslip is not
-sent again; a changed one (a week confirmed late) is sent as a new payslip for the same period,
-which the payslip flow flags as overlapping the first so that the benefit office keeps one.
+Registering the wage statements' payslips in the payslip flow is an entry point beside
+``smaajob.money.services`` (``smaajob.intermediary.payslips.run_month`` = ``compute_month`` +
+``file_payslips``). Running the month again computes the same figures (``selectors.plan_month``)
+and changes nothing that has not changed.
 """
 
 from __future__ import annotations
@@ -19,7 +16,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -28,8 +24,8 @@ from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.courses.models import Placement
 from smaajob.danish_numbers import NotANumber, read_decimal
-from smaajob.errors import InvalidInput, InvalidPeriod, SmaajobError
-from smaajob.intermediary import documents, selectors
+from smaajob.errors import InvalidInput, InvalidPeriod
+from smaajob.intermediary import selectors
 from smaajob.intermediary.models import (
     Contract,
     Employment,
@@ -41,8 +37,7 @@ from smaajob.intermediary.models import (
     MonthlyRun,
     WageStatement,
 )
-from smaajob.money.models import Payslip, PayslipStatus, SubmittedVia
-from smaajob.money.services import submit_payslip
+from smaajob.money.models import Payslip
 from smaajob.network.models import Company
 from smaajob.organisation.models import Municipality, Role, User
 from smaajob.validators import check_period, normalise_cvr
@@ -298,82 +293,12 @@ def _store(*, actor: User, intermediary: Intermediary, month: date, plan: select
     return result
 
 
-def _matches(payslip: Payslip, statement: WageStatement) -> bool:
-    return (payslip.period_start, payslip.period_end, payslip.hours, payslip.gross_wage) == (
-        statement.period_start,
-        statement.period_end,
-        statement.hours,
-        statement.gross_wage,
-    )
-
-
-def _register_payslip(*, actor: User, statement: WageStatement, today: date) -> Payslip | None:
-    """The statement's payslip in the payslip flow, unless the same one is there already."""
-    if statement.payslip is not None and _matches(statement.payslip, statement):
-        return None
-    # A payslip this run sent before its link was saved (a process stopped in between).
-    same = [
-        p
-        for p in Payslip.objects.filter(
-            placement=statement.placement, submitted_via=SubmittedVia.INTERMEDIARY, period_start=statement.period_start
-        ).exclude(status=PayslipStatus.REJECTED)
-        if _matches(p, statement)
-    ]
-    if same:
-        WageStatement.objects.filter(pk=statement.pk).update(payslip=same[0])
-        return None
-    pdf = ContentFile(documents.wage_statement_pdf(statement), name="loenopgoerelse.pdf")
-    payslip = submit_payslip(
-        actor=actor,
-        citizen=statement.citizen,
-        placement=statement.placement,
-        period_start=statement.period_start,
-        period_end=statement.period_end,
-        hours=statement.hours,
-        gross_wage=statement.gross_wage,
-        attachment=pdf,
-        employer_name=statement.run.intermediary.name,
-        today=today,
-    )
-    WageStatement.objects.filter(pk=statement.pk).update(payslip=payslip)
-    return payslip
-
-
-def run_month(*, actor: User, month: date, today: date | None = None, register_payslips: bool = True) -> RunResult:
-    """The intermediary's month: invoices per company, wage statements per citizen, payslips filed.
-
-    Refuses a month that has not ended (its weeks can still be confirmed). Only confirmed weeks
-    count; the page and the home page list the weeks still missing confirmation. The payslips are
-    filed after the run's own transaction (each in its own, ``money.attachments.stored_with``);
-    ``register_payslips=False`` leaves that to ``file_payslips`` (the demo loader, whose whole load
-    is one transaction, files them once it has committed)."""
+def compute_month(*, actor: User, month: date, today: date | None = None) -> RunResult:
+    """The intermediary's month from the confirmed weeks: invoices per company, wage statements
+    per citizen. Refuses a month that has not ended (its weeks can still be confirmed)."""
     intermediary = require_run_maker(actor)
     today = today or timezone.localdate()
     month = month.replace(day=1)
     if selectors.month_end(month) >= today:
         raise InvalidPeriod(f"{month:%m.%Y} er ikke slut endnu; kør måneden fra den 1. i måneden efter.", field="month")
-    plan = selectors.plan_month(intermediary, month)
-    result = _store(actor=actor, intermediary=intermediary, month=month, plan=plan)
-    if register_payslips:
-        file_payslips(actor=actor, result=result, today=today)
-    return result
-
-
-def file_payslips(*, actor: User, result: RunResult, today: date) -> RunResult:
-    """Register the run's payslips in the payslip flow; an unchanged one is not sent again."""
-    statements = (
-        WageStatement.objects.filter(run=result.run, hours__gt=0)
-        .select_related("run__intermediary", "citizen", "placement__company", "payslip")
-        .order_by("pk")
-    )
-    for statement in statements:
-        try:
-            payslip = _register_payslip(actor=actor, statement=statement, today=today)
-        except SmaajobError as error:
-            result.problems.append(f"{statement.citizen.full_name}: {error.message}")
-            continue
-        if payslip is None:
-            result.payslips_kept += 1
-        else:
-            result.payslips_registered.append(payslip)
-    return result
+    return _store(actor=actor, intermediary=intermediary, month=month, plan=selectors.plan_month(intermediary, month))

@@ -17,7 +17,7 @@ from smaajob import access
 from smaajob.access import intermediary as acc
 from smaajob.access.employer_weeks import month_key, month_start
 from smaajob.errors import InvalidInput, NotFound, SmaajobError
-from smaajob.intermediary import documents, selectors, services
+from smaajob.intermediary import documents, payslips, selectors, services
 from smaajob.money.deadlines import deadline_for_month
 from smaajob.rules.months import danish_month, month_index
 from smaajob.web.errors import form_error, renders_errors
@@ -94,7 +94,7 @@ def month_page(request: HttpRequest, month: str) -> HttpResponse:
     today = date.today()
     intermediary = _intermediary_for_month(request)
     if request.method == "POST":
-        result = services.run_month(actor=request.user, month=first, today=today)
+        result = payslips.run_month(actor=request.user, month=first, today=today)
         registered = len(result.payslips_registered)
         messages.success(
             request,

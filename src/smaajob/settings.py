@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "smaajob.events",
     "smaajob.offers",
     "smaajob.money",
+    "smaajob.intermediary",
     "smaajob.corrections",
     "smaajob.reports",
     "smaajob.web",

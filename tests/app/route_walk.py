@@ -59,6 +59,7 @@ FIXED_PARAMETERS: dict[tuple[str, str], str] = {
     ("log-ind/oidc/<slug:provider_name>/", "provider_name"): "medarbejder",
     ("log-ind/oidc/<slug:provider_name>/retur/", "provider_name"): "medarbejder",
     ("virksomhed/timer/maaned/<str:month>/borger/<id:citizen_id>/", "month"): "2026-11",
+    ("mellemled/maaned/<str:month>/", "month"): "2026-11",
 }
 
 # Query strings without which a page only answers "missing parameter".
@@ -70,6 +71,7 @@ QUERIES: dict[str, str] = {
     "rapporter/evaluering.pdf": "fra=2024-01-01",
     f"{API_PREFIX}rapporter/noegletal": "fra=2024-01-01",
     f"{API_PREFIX}netvaerk/arrangementer/rapport": "start=2024-01-01&end=2024-12-31",
+    f"{API_PREFIX}mellemled/rapport": "start=2024-01&end=2099-12",
 }
 
 _PARAMETER = re.compile(r"<(?:(?P<converter>[a-z]+):)?(?P<name>\w+)>")

@@ -130,6 +130,10 @@ def build_world(scenario, *, municipality, make_user, consultant, caseworker, ci
         "offer_id": offer.pk,
         "order_id": order.pk,
         "event_id": event.pk,
+        # The intermediary's records: refused by role before any look-up, so any id will do.
+        "run_id": 1,
+        "invoice_id": 1,
+        "statement_id": 1,
         "user": users[scenario],
         "citizen_id": citizen.pk,
         "course_id": course.pk,
@@ -300,6 +304,16 @@ API_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "PATCH /api/v1/netvaerk/jobaabninger/{opening_id}": (404, 404, 404, 404, 404),
     "POST /api/v1/netvaerk/opgaver": (201, 201, 201, 201, 404),
     # network events: an employer those its company is invited to; staff write them
+    # the intermediary employer's (issue 13): neither employers nor the benefit office
+    "GET /api/v1/mellemled/kontrakter": (404, 404, 404, 404, 404),
+    "POST /api/v1/mellemled/kontrakter": (404, 404, 404, 404, 404),
+    "POST /api/v1/mellemled/ansaettelser": (404, 404, 404, 404, 404),
+    "GET /api/v1/mellemled/koersler": (404, 404, 404, 404, 404),
+    "POST /api/v1/mellemled/koersler": (404, 404, 404, 404, 404),
+    "GET /api/v1/mellemled/koersler/{run_id}": (404, 404, 404, 404, 404),
+    "GET /api/v1/mellemled/fakturaer/{invoice_id}": (404, 404, 404, 404, 404),
+    "GET /api/v1/mellemled/loenopgoerelser/{statement_id}": (404, 404, 404, 404, 404),
+    "GET /api/v1/mellemled/rapport": (404, 404, 404, 404, 404),
     "GET /api/v1/netvaerk/arrangementer": (200, 200, 200, 200, 404),
     "POST /api/v1/netvaerk/arrangementer": (404, 404, 404, 404, 404),
     "POST /api/v1/netvaerk/arrangementer/serier": (404, 404, 404, 404, 404),

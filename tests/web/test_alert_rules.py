@@ -382,6 +382,70 @@ def test_a_passed_rettidighed_deadline_is_an_urgent_alert_with_the_refund_lost(c
     assert "refusion tabt indtil nu: 720 kr." in offer.detail
 
 
+@pytest.fixture
+def intermediary_world(consultant, make_user, course, company):
+    """Job Fokus employing the citizen at the company from October 2026 (issue 13)."""
+    from smaajob.courses.services import create_placement, start_placement
+    from smaajob.intermediary.services import add_member, create_contract, create_intermediary, employ_through
+
+    job_fokus = create_intermediary(
+        actor=consultant, municipality=company.municipality, name="Job Fokus", cvr="29000018"
+    )
+    user = make_user("intermediary", username="mellemled", team=None)
+    add_member(intermediary=job_fokus, user=user)
+    contract = create_contract(
+        actor=consultant,
+        intermediary=job_fokus,
+        company=company,
+        hourly_price="187,50",
+        hourly_wage="132,35",
+        basis_reference="Samarbejdsaftale",
+        valid_from=date(2026, 1, 1),
+    )
+    placement = create_placement(
+        actor=consultant, course=course, company=company, kind="paid", planned_start=date(2026, 10, 5)
+    )
+    placement = start_placement(actor=consultant, placement=placement, on=date(2026, 10, 5))
+    employ_through(actor=consultant, placement=placement, contract=contract)
+    employer = make_user("employer", username="netto", company=company, team=None)
+    return user, placement, employer
+
+
+INTERMEDIARY_DAY = date(2026, 12, 3)  # November is over; its payslips are due on 20 December
+
+
+def test_the_intermediary_is_told_to_run_last_month_until_it_has_run_it(client, intermediary_world):
+    from smaajob.intermediary.payslips import run_month
+
+    code = covers("intermediary_month_to_run")
+    user, _placement, _employer = intermediary_world
+    [alert] = alerts_of(user, code, today=INTERMEDIARY_DAY, staff=False)
+    assert alert.url == reverse("web:intermediary_month", args=["2026-11"])
+    answers_200(client, user, alert.url)
+    run_month(actor=user, month=date(2026, 11, 1), today=INTERMEDIARY_DAY)
+    assert not alerts_of(user, code, today=INTERMEDIARY_DAY, staff=False)
+    assert not alerts_of(user, code, today=date(2026, 12, 21), staff=False)  # after the deadline
+
+
+def test_the_intermediary_is_told_of_weeks_without_confirmed_hours_before_the_20th(
+    client, consultant, intermediary_world
+):
+    from smaajob.courses.services import confirm_week, record_week
+
+    code = covers("intermediary_hours_missing")
+    user, placement, employer = intermediary_world
+    weeks = [
+        record_week(actor=consultant, placement=placement, week=date(2026, 11, d), hours_present=6, hours_paid=6)
+        for d in (2, 9, 16, 23)
+    ]
+    [alert] = alerts_of(user, code, today=INTERMEDIARY_DAY, staff=False)
+    assert alert.title == "4 uger uden bekræftede timer hos Netto Vollsmose"
+    answers_200(client, user, alert.url)
+    for week in weeks:
+        confirm_week(actor=employer, row=week)
+    assert not alerts_of(user, code, today=INTERMEDIARY_DAY, staff=False)
+
+
 def test_every_declared_rule_has_its_test_here_and_nothing_registers_rules_at_start_up():
     from smaajob.access import worklist as module
 

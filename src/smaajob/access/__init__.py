@@ -22,6 +22,8 @@ Every view, API endpoint and CLI command that touches personal data goes through
 * ``courses_for`` / ``get_course``, ``placements_for`` / ``get_placement``, ``get_week``,
   ``proposals_for`` / ``get_proposal`` — records that hang off a citizen, reached through
   ``citizens_for`` and audit-logged; ``require_case_writer`` / ``require_authority`` guard writes;
+* ``smaajob.access.intermediary`` — intermediary employers: contracts, employees, monthly runs,
+  invoices and wage statements (``intermediary_placements`` for the payslip flow);
 * ``weeks_to_confirm_in_month`` — a month's weeks an employer may confirm in one go;
 * ``smaajob.access.worklist`` — the alerts per user, from one declared list of rules.
 
@@ -59,6 +61,7 @@ from smaajob.access.courses import (
 )
 from smaajob.access.employer_weeks import weeks_to_confirm_in_month
 from smaajob.access.employers import EMPLOYER_GRACE_DAYS, employer_placements
+from smaajob.access.intermediary import intermediary_placements
 from smaajob.access.openings import get_opening, may_edit_network, openings_for, require_network_editor
 
 __all__ = [
@@ -81,6 +84,7 @@ __all__ = [
     "get_proposal",
     "get_visible",
     "get_week",
+    "intermediary_placements",
     "log_list_read",
     "may_decide",
     "may_edit_network",

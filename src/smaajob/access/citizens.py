@@ -52,6 +52,11 @@ def citizens_for(user: User, *, on: date | None = None) -> QuerySet[Citizen]:
         # Only while a placement at the company runs, plus a short grace period (employers.py).
         placed = employer_placements(user, on=on).values("course__citizen_id")
         return Citizen.objects.filter(pk__in=placed)
+    if role == Role.INTERMEDIARY:
+        # The employer of record sees the citizens it employs (access.intermediary).
+        from smaajob.access.intermediary import employed_citizen_ids
+
+        return Citizen.objects.filter(pk__in=employed_citizen_ids(user, on=on))
     return none  # analysts: aggregates only
 
 

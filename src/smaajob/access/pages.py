@@ -52,13 +52,17 @@ CASE_STAFF = NETWORK_STAFF
 # Payslips: the benefit office handles them; staff who may open the citizen, the employer of the
 # placement and the citizen submit and read them. Analysts see aggregates only; the DPO the log.
 PAYSLIP_HANDLERS = frozenset({Role.BENEFIT_OFFICE, Role.ADMINISTRATOR})
-PAYSLIP_USERS = SIGNED_IN - {Role.ANALYST, Role.PROVIDER, Role.DPO}
+# The intermediary's payslips enter through its monthly run, not these pages.
+PAYSLIP_USERS = SIGNED_IN - {Role.ANALYST, Role.PROVIDER, Role.DPO, Role.INTERMEDIARY}
 # A difference between a payslip and the weeks: the benefit office or the consultant resolves it.
 PAYSLIP_ACTORS = PAYSLIP_HANDLERS | {Role.CONSULTANT}
 # The supplementary benefit of one citizen: staff with the citizen, the benefit office, the citizen.
 CALCULATOR_USERS = frozenset(
     {Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR, Role.BENEFIT_OFFICE, Role.ADMINISTRATOR, Role.CITIZEN}
 )
+# The intermediary employer (issue 13): its own month runs; staff of the municipality read them.
+INTERMEDIARY = frozenset({Role.INTERMEDIARY})
+INTERMEDIARY_READERS = INTERMEDIARY | NETWORK_STAFF
 # Key figures and evaluation: coordinators, analysts (small cells withheld) and administrators.
 REPORT_READERS = frozenset({Role.COORDINATOR, Role.ANALYST, Role.ADMINISTRATOR})
 # A transfer request is answered by the citizen's caseworker or the coordinator of that team.
@@ -116,6 +120,17 @@ PAGES: dict[str, Entry] = {
     "web:transfer_accept": _entry(TRANSFER_ANSWERERS, "Acceptér en anmodning om at overtage borgeren"),
     "web:transfer_refuse": _entry(TRANSFER_ANSWERERS, "Afvis en anmodning om at overtage borgeren"),
     # Journey 2: the company network and the openings
+    # The intermediary employer (issue 13): month runs, invoices, wage statements, report
+    "web:intermediary": _entry(INTERMEDIARY_READERS, "Mellemled: kontrakter, medarbejdere og måneder"),
+    "web:intermediary_month": _entry(
+        INTERMEDIARY_READERS, "Mellemleddets måned: bekræftede timer, manglende uger (mellemled: kør måneden)"
+    ),
+    "web:intermediary_invoice_pdf": _entry(INTERMEDIARY_READERS, "Faktura fra mellemleddet (PDF)"),
+    "web:intermediary_invoice_csv": _entry(INTERMEDIARY_READERS, "Faktura fra mellemleddet (CSV til økonomisystemet)"),
+    "web:intermediary_statement_pdf": _entry(INTERMEDIARY_READERS, "Lønopgørelse fra mellemleddet (PDF)"),
+    "web:intermediary_report": _entry(INTERMEDIARY_READERS, "Rapport: fakturerede timer og beløb pr. måned"),
+    "web:intermediary_contract_new": _entry(NETWORK_EDITORS, "Opret en kontrakt mellem mellemled og virksomhed"),
+    "web:intermediary_employment_new": _entry(NETWORK_EDITORS, "Ansæt en placering gennem et mellemled"),
     "web:companies": _entry(NETWORK_STAFF, "Virksomhedsnetværket: søg og filtrér"),
     "web:company_new": _entry(CASE_WRITERS, "Tilføj en virksomhed"),
     "web:company": _entry(NETWORK_STAFF, "Virksomhedens side"),
@@ -289,6 +304,15 @@ API_OPERATIONS: dict[str, Entry] = {
     "POST /api/v1/loensedler/{payslip_id}/godkend": _entry(PAYSLIP_HANDLERS, "Godkend en lønseddel"),
     "POST /api/v1/loensedler/{payslip_id}/udbetalt": _entry(PAYSLIP_HANDLERS, "Marker som udbetalt"),
     "POST /api/v1/loensedler/{payslip_id}/afvis": _entry(PAYSLIP_HANDLERS, "Afvis en lønseddel"),
+    "GET /api/v1/mellemled/kontrakter": _entry(INTERMEDIARY_READERS, "Mellemleddets kontrakter med virksomheder"),
+    "POST /api/v1/mellemled/kontrakter": _entry(NETWORK_EDITORS, "Opret en kontrakt mellem mellemled og virksomhed"),
+    "POST /api/v1/mellemled/ansaettelser": _entry(NETWORK_EDITORS, "Ansæt en placering gennem et mellemled"),
+    "GET /api/v1/mellemled/koersler": _entry(INTERMEDIARY_READERS, "Mellemleddets månedskørsler"),
+    "POST /api/v1/mellemled/koersler": _entry(INTERMEDIARY, "Kør en måned: fakturaer, lønopgørelser, lønsedler"),
+    "GET /api/v1/mellemled/koersler/{run_id}": _entry(INTERMEDIARY_READERS, "En månedskørsel med fakturaer"),
+    "GET /api/v1/mellemled/fakturaer/{invoice_id}": _entry(INTERMEDIARY_READERS, "En faktura med linjer"),
+    "GET /api/v1/mellemled/loenopgoerelser/{statement_id}": _entry(INTERMEDIARY_READERS, "En lønopgørelse"),
+    "GET /api/v1/mellemled/rapport": _entry(INTERMEDIARY_READERS, "Fakturerede timer og beløb pr. måned"),
     "GET /api/v1/rapporter/noegletal": _entry(REPORT_READERS, "Nøgletal for en periode"),
     "GET /api/v1/arbejdsliste/": _entry(WORKLIST_ROLES, "Dine advarsler"),
     "GET /api/v1/rettidighed/": _entry(WORKLIST_ROLES, "Rettidighed: frister pr. borger, de mest presserende først"),

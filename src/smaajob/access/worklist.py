@@ -36,6 +36,7 @@ from django.utils.translation import get_language
 from smaajob.access.cases import require_worklist
 from smaajob.access.citizens import citizens_for, employer_facts, log_list_read
 from smaajob.access.courses import placements_for, proposals_for
+from smaajob.access.intermediary import intermediary_of
 from smaajob.audit.models import AuditAction, AuditChannel, HandledAlert
 from smaajob.audit.services import record as audit
 from smaajob.cases import hours_requirement_for_many
@@ -59,9 +60,10 @@ from smaajob.courses.selectors import (
 from smaajob.courses.selectors.deadlines import deadlines_for_many
 from smaajob.courses.states import CourseState
 from smaajob.errors import InvalidInput
+from smaajob.intermediary import selectors as intermediary_selectors
 from smaajob.links import cached_reverse
 from smaajob.money import selectors as money_selectors
-from smaajob.money.deadlines import DEADLINE_DAY
+from smaajob.money.deadlines import DEADLINE_DAY, REMINDER_DAYS_BEFORE_DEADLINE
 from smaajob.money.models import Payslip, PayslipStatus
 from smaajob.offers.models import Order
 from smaajob.offers.selectors import orders_with_overdue_report
@@ -567,6 +569,57 @@ def progress_reports_overdue(user: User, citizens: QuerySet[Citizen], today: dat
         )
 
 
+def _month_key(month: date) -> str:
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+def intermediary_month_to_run(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Hit]:
+    """The last month has ended and is not run, or a week was confirmed after the run: the
+    intermediary runs it, so that the payslips reach the benefit office by the 20th."""
+    own = intermediary_of(user)
+    if own is None:
+        return
+    state = intermediary_selectors.month_to_run(own, today=today)
+    if state.current or today > state.deadline:
+        return
+    label = danish_month(month_index(state.month))
+    yield Hit(
+        citizen_id=0,
+        citizen_name="",  # about the month, not a citizen
+        due=state.deadline,
+        url_args=(_month_key(state.month),),
+        title=f"Kør {label}" if state.run is None else f"Kør {label} igen: der er bekræftet timer siden",
+        subject=f"month:{_month_key(state.month)}:{'new' if state.run is None else 'stale'}",
+        urgency=HIGH if (state.deadline - today).days <= REMINDER_DAYS_BEFORE_DEADLINE else NORMAL,
+    )
+
+
+def intermediary_hours_missing(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Hit]:
+    """Weeks of the last month without confirmed hours while the payslip deadline (the 20th)
+    approaches: not confirmed means not paid, and the citizen's payslip is short."""
+    own = intermediary_of(user)
+    if own is None:
+        return
+    state = intermediary_selectors.month_to_run(own, today=today)
+    if today > state.deadline:
+        return
+    by_citizen: dict[int, list[intermediary_selectors.MissingWeek]] = {}
+    for week in state.missing:
+        by_citizen.setdefault(week.citizen.pk, []).append(week)
+    for citizen_id, weeks in by_citizen.items():
+        plural = "r" if len(weeks) != 1 else ""
+        yield Hit(
+            citizen_id=citizen_id,
+            citizen_name=weeks[0].citizen.full_name,
+            due=state.deadline,
+            url_args=(_month_key(state.month),),
+            title=f"{len(weeks)} uge{plural} uden bekræftede timer hos {weeks[0].company.name}",
+            subject=f"citizen:{citizen_id}:{_month_key(state.month)}:{len(weeks)}",
+            detail="Uger: " + ", ".join(str(w.week_start.isocalendar().week) for w in weeks),
+            urgency=HIGH if (state.deadline - today).days <= REMINDER_DAYS_BEFORE_DEADLINE else NORMAL,
+        )
+
+
 def _ending_numbers(user: User, on: date) -> dict[str, Any]:
     return {"days": ENDING_WITHIN_DAYS}
 
@@ -790,6 +843,26 @@ ALERT_RULES: tuple[AlertRule, ...] = (
         action_url="money:payslip",
         action="Beregn",
         condition=payslips_to_calculate,
+    ),
+    AlertRule(
+        code="intermediary_month_to_run",
+        roles=frozenset({Role.INTERMEDIARY}),
+        label="Måned, der skal køres (lønsedler til ydelseskontoret senest d. {day}.)",
+        urgency=NORMAL,
+        action_url="web:intermediary_month",
+        action="Kør måneden",
+        condition=intermediary_month_to_run,
+        numbers=_deadline_numbers,
+    ),
+    AlertRule(
+        code="intermediary_hours_missing",
+        roles=frozenset({Role.INTERMEDIARY}),
+        label="Uger uden bekræftede timer før fristen d. {day}.",
+        urgency=NORMAL,
+        action_url="web:intermediary_month",
+        action="Bed virksomheden bekræfte ugerne",
+        condition=intermediary_hours_missing,
+        numbers=_deadline_numbers,
     ),
 )
 

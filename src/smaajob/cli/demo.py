@@ -78,6 +78,10 @@ def handle(args: argparse.Namespace) -> int:
     check_can_load(reset=args.reset)  # before the progress bar: a refusal needs no load
     with _progress(not args.no_progress) as progress:
         result = load_demo(args.size, args.seed, today=args.today, progress=progress, reset=args.reset)
+    # The demo intermediary's computed month gets its payslips once the load has committed.
+    from smaajob.intermediary.payslips import file_pending_payslips
+
+    file_pending_payslips()
     if args.reset:
         print("Slettede tidligere demodata: " + ", ".join(f"{n} {what}" for what, n in result.deleted.items()) + ".")
     print(f"Demokommunen er indlæst ({result.size}, seed {result.seed}, historik til "

@@ -37,6 +37,7 @@ from smaajob.citizens.models import Citizen
 from smaajob.demo import bulk_writer, service_writer
 from smaajob.demo import deadlines as demo_deadlines
 from smaajob.demo import events as demo_events
+from smaajob.demo import intermediary as demo_intermediary
 from smaajob.demo import lookups as demo_lookups
 from smaajob.demo import offers as demo_offers
 from smaajob.demo.citizens import make_citizen
@@ -59,6 +60,8 @@ from smaajob.demo.schedule import plan_course
 from smaajob.demo.trajectories import TRAJECTORIES
 from smaajob.errors import InvalidInput
 from smaajob.events.models import Event
+from smaajob.intermediary.models import Contract, Employment, Intermediary, MonthlyRun
+from smaajob.money.models import Payslip
 from smaajob.network.models import Company
 from smaajob.offers.models import Offer, Provider
 from smaajob.organisation.models import Role, Team, User
@@ -131,6 +134,12 @@ def delete_synthetic() -> dict[str, int]:
         deleted["tilknyttede rækker (forløb, timer, opfølgninger …)"] += total - own
 
     with transaction.atomic():
+        # The demo intermediary's runs, payslips and contracts first: they refer to demo records.
+        MonthlyRun.objects.filter(intermediary__is_synthetic=True).delete()
+        Payslip.objects.filter(citizen__is_synthetic=True, submitted_via="intermediary").delete()
+        Employment.objects.filter(contract__intermediary__is_synthetic=True).delete()
+        Contract.objects.filter(intermediary__is_synthetic=True).delete()
+        Intermediary.objects.filter(is_synthetic=True).delete()
         delete(Citizen.objects.filter(is_synthetic=True), "borgere")
         delete(Event.objects.filter(is_synthetic=True), "arrangementer")
         try:
@@ -240,6 +249,12 @@ def _load_small(rng: random.Random, fake: Faker, today: date,
     n_events = demo_events.write_events(
         rng, fake, municipality=municipality, actor=staff.consultant, companies=[c for c, _o in written],
         employer_company=employer_company, today=today)
+    other_company = next(c for c, _o in written if c.pk != employer_company.pk and not c.placement_only)
+    intermediary_counts = demo_intermediary.write_intermediary(
+        municipality=municipality, consultant=staff.consultant, employer_company=employer_company,
+        employer_user=users["virksomhed"], other_company=other_company, today=today)
+    users["mellemled"] = User.objects.get(username="mellemled")
+    users["kunde"] = User.objects.get(username="kunde")
     providers, offers = demo_offers.write_catalogue(rng, fake, municipality=municipality, today=today)
     users["leverandoer"] = make_user("leverandoer", Role.PROVIDER, fake.first_name(), fake.last_name(),
                                      municipality, provider=providers["amu"])
@@ -248,5 +263,6 @@ def _load_small(rng: random.Random, fake: Faker, today: date,
         provider_user=users["leverandoer"], today=today)
     counts = {"borgere": len(TRAJECTORIES) + n_historic, "virksomheder": len(specs),
               "jobåbninger": sum(len(o) for _c, o in written), "ugers timer": hours_total,
-              "arrangementer": n_events, "tilbud": len(offers), "bestillinger": n_orders}
+              "arrangementer": n_events, "tilbud": len(offers), "bestillinger": n_orders,
+              **intermediary_counts}
     return [(u.username, str(Role(u.role).label)) for u in users.values()], counts

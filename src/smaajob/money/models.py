@@ -30,6 +30,8 @@ class SubmittedVia(models.TextChoices):
     CITIZEN = "citizen", _("Borgeren")
     EMPLOYER = "employer", _("Virksomheden")
     CONSULTANT = "consultant", _("Medarbejder i jobcentret")
+    # The intermediary employer's monthly run registers its payslip itself (smaajob.intermediary).
+    INTERMEDIARY = "intermediary", _("Mellemleddet (arbejdsgiver)")
 
 
 class AttachmentType(models.TextChoices):
@@ -159,6 +161,9 @@ class Payslip(QuickChoiceLabels, Annullable):
 
     @property
     def employer_label(self) -> str:
+        if self.submitted_via == SubmittedVia.INTERMEDIARY and self.placement is not None:
+            # The employer of record is the intermediary; the workplace is the company.
+            return f"{self.employer_name} (arbejdssted {self.placement.company.name})"
         return self.placement.company.name if self.placement is not None else self.employer_name
 
 

@@ -55,6 +55,14 @@ def submission_channel(actor: User, citizen: Citizen, placement: Placement | Non
         ):
             raise NotFound(CITIZEN_NOT_FOUND)
         return SubmittedVia.EMPLOYER
+    if actor.role == Role.INTERMEDIARY:
+        # The intermediary's monthly run registers the payslip of a placement it employs.
+        if (
+            placement is None
+            or not access.intermediary_placements(actor).filter(pk=placement.pk, course__citizen_id=citizen.pk).exists()
+        ):
+            raise NotFound(CITIZEN_NOT_FOUND)
+        return SubmittedVia.INTERMEDIARY
     if actor.role in STAFF_SUBMITTERS and access.citizens_for(actor).filter(pk=citizen.pk).exists():
         return SubmittedVia.CONSULTANT
     raise NotFound(CITIZEN_NOT_FOUND)
@@ -65,7 +73,7 @@ def sees_benefit(actor: User) -> bool:
     payslips and the notes about them) is the citizen's payment data: the citizen and the
     staff who may open the payslip see it; an employer sees only the payslip it is party to.
     Benefit is no fact an employer is told (DOMAIN.md §2; ``access.employer_facts``)."""
-    return _active(actor) and actor.role != Role.EMPLOYER
+    return _active(actor) and actor.role not in (Role.EMPLOYER, Role.INTERMEDIARY)
 
 
 def may_handle(actor: User) -> bool:

@@ -49,6 +49,7 @@ from smaajob.money.models import (
     Reconciliation,
     Reminder,
     ReminderKind,
+    SubmittedVia,
 )
 from smaajob.organisation.models import Role, User
 from smaajob.rules import Trace, offset_benefit
@@ -257,7 +258,9 @@ def submit_payslip(
     payslip = Payslip(
         citizen=citizen,
         placement=placement,
-        employer_name="" if placement is not None else employer_name[:200],
+        # With a placement the company names the employer, except for an intermediary's payslip,
+        # whose employer of record is the intermediary (smaajob.intermediary).
+        employer_name="" if placement is not None and via != SubmittedVia.INTERMEDIARY else employer_name[:200],
         period_start=period_start,
         period_end=period_end,
         benefit_month=deadlines.benefit_month(period_end),

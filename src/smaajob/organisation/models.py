@@ -100,6 +100,8 @@ class Role(models.TextChoices):
     # The data-protection officer (GDPR art. 37–39): reads the audit trail and answers
     # data-subject requests; never a case or the company network (smaajob.access.privacy).
     DPO = "dpo", _("Databeskyttelsesrådgiver")
+    # The intermediary employer (anden aktør holding the employment, seed 000 L1657–1671).
+    INTERMEDIARY = "intermediary", _("Mellemled (arbejdsgiver)")
 
 
 # Roles that belong to a municipality but are not case staff (no network, no payslips).

@@ -18,6 +18,7 @@ class WebConfig(AppConfig):
         register("web:events", "Arrangementer", order=26)
         register("web:offers", "Tilbud", order=27)
         register("web:orders", "Bestillinger", order=28)
+        register("web:intermediary", "Mellemled", order=29)
         register("web:dashboard", "Overblik", order=30)
         register("web:deadlines", "Rettidighed", order=31)
         register("web:employer_task", "Slå opgave op", order=10)

@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from smaajob import access
 from smaajob.access import offers as access_offers
+from smaajob.access.employer_weeks import month_key
+from smaajob.access.intermediary import intermediary_of
 from smaajob.access.privacy import audit_trail_for
 from smaajob.audit.models import AuditAction
 from smaajob.citizens.models import Citizen
@@ -23,6 +25,7 @@ from smaajob.citizens.selectors import benefit_on, current_staff, readiness_on
 from smaajob.courses.models import VISIBLE_TO_CITIZEN, Course, FollowUp, MatchProposal, Placement, WeeklyHours
 from smaajob.courses.selectors import active_on, open_courses, planned_hours_on
 from smaajob.courses.states import CourseState
+from smaajob.intermediary.selectors import month_to_run
 from smaajob.network.models import Company, Opening
 from smaajob.offers import selectors as offer_selectors
 from smaajob.offers.models import OrderState as OfferOrderState
@@ -250,6 +253,21 @@ def dpo_home(user: User, on: date) -> Context:
     }
 
 
+def intermediary_home(user: User, on: date) -> Context:
+    """The intermediary's next actions come from the alert rules (the month to run, the weeks
+    missing confirmation); the page adds the state of the last month."""
+    own = intermediary_of(user)
+    if own is None:
+        return {"own": None}
+    state = month_to_run(own, today=on)
+    return {
+        "own": own,
+        "state": state,
+        "state_key": month_key(state.month),
+        "state_label": danish_month(state.month.year * 12 + state.month.month - 1),
+    }
+
+
 BUILDERS: dict[str, Callable[[User, date], Context]] = {
     Role.CASEWORKER: staff_home,
     Role.CONSULTANT: staff_home,
@@ -261,4 +279,5 @@ BUILDERS: dict[str, Callable[[User, date], Context]] = {
     Role.CITIZEN: citizen_home,
     Role.PROVIDER: provider_home,
     Role.DPO: dpo_home,
+    Role.INTERMEDIARY: intermediary_home,
 }

@@ -27,6 +27,7 @@ from smaajob.access.citizens import NOT_FOUND_MESSAGE as CITIZEN_NOT_FOUND
 from smaajob.access.companies import NOT_FOUND as COMPANY_NOT_FOUND
 from smaajob.access.courses import NOT_FOUND as CASE_RECORD_NOT_FOUND
 from smaajob.access.events import NOT_FOUND as EVENT_NOT_FOUND
+from smaajob.access.intermediary import NOT_FOUND as INTERMEDIARY_NOT_FOUND
 from smaajob.access.offers import OFFER_NOT_FOUND, ORDER_NOT_FOUND
 from smaajob.access.openings import NOT_FOUND as OPENING_NOT_FOUND
 from smaajob.api.app import authentication_error, smaajob_error
@@ -51,6 +52,9 @@ MISSING_MESSAGES = {
     "event_id": EVENT_NOT_FOUND,
     "offer_id": OFFER_NOT_FOUND,
     "order_id": ORDER_NOT_FOUND,
+    "run_id": INTERMEDIARY_NOT_FOUND,
+    "invoice_id": INTERMEDIARY_NOT_FOUND,
+    "statement_id": INTERMEDIARY_NOT_FOUND,
 }
 _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 

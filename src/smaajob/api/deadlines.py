@@ -7,11 +7,11 @@ another caseload or municipality is "not found", reads are audit-logged."""
 
 from datetime import date
 
-from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from smaajob.access import deadlines as access_deadlines
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id
 from smaajob.audit.models import AuditChannel
@@ -123,7 +123,7 @@ def _row(row: CitizenDeadlines, on: date, *, with_all: bool) -> CitizenDeadlines
     summary="Fristerne pr. borger, de mest presserende først (næste frist, overskredne, refusion)",
 )
 @paginate(Pages)
-def overview(request: HttpRequest, filters: Query[OverviewFilter]) -> Rows:
+def overview(request: AuthenticatedRequest, filters: Query[OverviewFilter]) -> Rows:
     on = filters.dato or date.today()
     rows = access_deadlines.team_deadlines(
         request.user, on=on, caseworker_id=filters.medarbejder, channel=AuditChannel.API
@@ -132,7 +132,7 @@ def overview(request: HttpRequest, filters: Query[OverviewFilter]) -> Rows:
 
 
 @router.get("/borgere/{citizen_id}", response=CitizenDeadlinesOut, summary="Alle én borgers frister")
-def citizen(request: HttpRequest, citizen_id: Id, dato: date | None = None) -> CitizenDeadlinesOut:
+def citizen(request: AuthenticatedRequest, citizen_id: Id, dato: date | None = None) -> CitizenDeadlinesOut:
     on = dato or date.today()
     row = access_deadlines.citizen_deadlines(request.user, citizen_id, on=on, channel=AuditChannel.API)
     return _row(row, on, with_all=True)

@@ -8,13 +8,14 @@ only; another intermediary's run, invoice or wage statement answers as a missing
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
-from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from smaajob import access
 from smaajob.access import intermediary as acc
 from smaajob.access.employer_weeks import month_start
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.api.types import Id, Text
 from smaajob.errors import InvalidInput, NotFound
 from smaajob.intermediary import payslips, selectors, services
@@ -182,7 +183,7 @@ def _statement(s: WageStatement) -> WageStatementOut:
     )
 
 
-def _run(request: HttpRequest, run: MonthlyRun) -> RunOut:
+def _run(request: AuthenticatedRequest, run: MonthlyRun) -> RunOut:
     invoices = list(acc.invoices_for(request.user).filter(run=run).select_related("company"))
     statements = list(acc.wage_statements_for(request.user).filter(run=run))
     access.log_list_read(request.user, sorted({s.citizen_id for s in statements}), purpose="mellemled: kørsel")
@@ -200,12 +201,12 @@ def _run(request: HttpRequest, run: MonthlyRun) -> RunOut:
 
 
 @router.get("/kontrakter", response=list[ContractOut], summary="Mellemleddets kontrakter med virksomheder")
-def list_contracts(request: HttpRequest) -> list[ContractOut]:
+def list_contracts(request: AuthenticatedRequest) -> list[ContractOut]:
     return [_contract(c) for c in acc.contracts_for(request.user).select_related("intermediary", "company")]
 
 
 @router.post("/kontrakter", response={201: ContractOut}, summary="Opret en kontrakt (timepris, timeløn, grundlag)")
-def create_contract(request: HttpRequest, payload: ContractIn):
+def create_contract(request: AuthenticatedRequest, payload: ContractIn) -> Status[Any]:
     acc.require_contract_editor(request.user)
     intermediary = access.get_visible(
         acc.intermediaries_for(request.user), payload.intermediary_id, not_found=acc.NOT_FOUND
@@ -219,7 +220,7 @@ def create_contract(request: HttpRequest, payload: ContractIn):
 
 
 @router.post("/ansaettelser", response={201: EmploymentOut}, summary="Ansæt en placering gennem et mellemled")
-def employ(request: HttpRequest, payload: EmploymentIn):
+def employ(request: AuthenticatedRequest, payload: EmploymentIn) -> Status[Any]:
     acc.require_contract_editor(request.user)
     placement = access.get_placement(request.user, payload.placement_id, purpose="ansættelse gennem mellemled")
     contract = acc.get_contract(request.user, payload.contract_id)
@@ -228,12 +229,12 @@ def employ(request: HttpRequest, payload: EmploymentIn):
 
 
 @router.get("/koersler", response=list[RunOut], summary="Månedskørsler (nyeste først)")
-def list_runs(request: HttpRequest) -> list[RunOut]:
+def list_runs(request: AuthenticatedRequest) -> list[RunOut]:
     return [_run(request, r) for r in acc.runs_for(request.user).order_by("-month")[:24]]
 
 
 @router.post("/koersler", response=RunResultOut, summary="Kør en måned: fakturaer, lønopgørelser og lønsedler")
-def run_month(request: HttpRequest, payload: RunIn) -> RunResultOut:
+def run_month(request: AuthenticatedRequest, payload: RunIn) -> RunResultOut:
     acc.require_run_maker(request.user)
     result = payslips.run_month(actor=request.user, month=month_start(payload.month))
     return RunResultOut(
@@ -245,12 +246,12 @@ def run_month(request: HttpRequest, payload: RunIn) -> RunResultOut:
 
 
 @router.get("/koersler/{run_id}", response=RunOut, summary="En månedskørsel")
-def run_detail(request: HttpRequest, run_id: Id) -> RunOut:
+def run_detail(request: AuthenticatedRequest, run_id: Id) -> RunOut:
     return _run(request, acc.get_run(request.user, run_id))
 
 
 @router.get("/fakturaer/{invoice_id}", response=InvoiceOut, summary="En faktura med linjer pr. medarbejder og uge")
-def invoice_detail(request: HttpRequest, invoice_id: Id) -> InvoiceOut:
+def invoice_detail(request: AuthenticatedRequest, invoice_id: Id) -> InvoiceOut:
     invoice = acc.get_invoice(request.user, invoice_id)
     access.log_list_read(
         request.user, sorted(set(invoice.lines.values_list("citizen_id", flat=True))), purpose="faktura"
@@ -265,12 +266,12 @@ def invoice_detail(request: HttpRequest, invoice_id: Id) -> InvoiceOut:
 
 
 @router.get("/loenopgoerelser/{statement_id}", response=WageStatementOut, summary="En lønopgørelse")
-def statement_detail(request: HttpRequest, statement_id: Id) -> WageStatementOut:
+def statement_detail(request: AuthenticatedRequest, statement_id: Id) -> WageStatementOut:
     return _statement(acc.get_wage_statement(request.user, statement_id))
 
 
 @router.get("/rapport", response=ReportOut, summary="Fakturerede timer og beløb pr. mellemled, virksomhed og måned")
-def report(request: HttpRequest, start: Text, end: Text) -> ReportOut:
+def report(request: AuthenticatedRequest, start: Text, end: Text) -> ReportOut:
     first, last = month_start(start), month_start(end)
     if last < first:
         raise InvalidInput(

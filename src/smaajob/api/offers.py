@@ -7,13 +7,14 @@ sent to it, and of the citizen only what the citizen consented to share)."""
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from smaajob import access
 from smaajob.access import offers as access_offers
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id, Text
 from smaajob.errors import NotFound
@@ -140,7 +141,7 @@ def _offer(o: Offer) -> OfferOut:
     )
 
 
-def _order(request: HttpRequest, o: Order) -> OrderOut:
+def _order(request: AuthenticatedRequest, o: Order) -> OrderOut:
     return OrderOut(
         id=o.pk,
         offer_id=o.offer_id,
@@ -175,16 +176,16 @@ def _order(request: HttpRequest, o: Order) -> OrderOut:
 
 @router.get("/katalog", response=list[OfferOut], summary="Tilbudskataloget")
 @paginate(Pages)
-def list_offers(request: HttpRequest) -> Rows:
+def list_offers(request: AuthenticatedRequest) -> Rows:
     rows = access_offers.offers_for(request.user).filter(is_active=True).select_related("provider")
     return Rows(rows.prefetch_related("starts").order_by("provider__name", "title", "pk"), _offer)
 
 
 @router.post("/katalog", response={201: OfferOut}, summary="Opret et tilbud i kataloget")
-def create_offer(request: HttpRequest, payload: OfferIn):
+def create_offer(request: AuthenticatedRequest, payload: OfferIn) -> Status[Any]:
     access_offers.require_catalogue_editor(request.user)
     data = payload.dict()
-    provider = Provider.objects.filter(pk=data.pop("provider_id"), municipality_id=request.user.municipality_id).first()
+    provider = Provider.objects.filter(pk=data.pop("provider_id"), municipality=request.user.municipality).first()
     if provider is None:
         raise NotFound("Leverandøren findes ikke, eller du har ikke adgang til den.", field="provider_id")
     offer = services.create_offer(provider=provider, **data)
@@ -192,13 +193,13 @@ def create_offer(request: HttpRequest, payload: OfferIn):
 
 
 @router.get("/katalog/{offer_id}", response=OfferOut, summary="Et tilbud")
-def offer_detail(request: HttpRequest, offer_id: Id) -> OfferOut:
+def offer_detail(request: AuthenticatedRequest, offer_id: Id) -> OfferOut:
     return _offer(access_offers.get_offer(request.user, offer_id))
 
 
 @router.get("/bestillinger", response=list[OrderOut], summary="Bestillinger (leverandør: dem sendt til den)")
 @paginate(Pages)
-def list_orders(request: HttpRequest) -> Rows:
+def list_orders(request: AuthenticatedRequest) -> Rows:
     rows = selectors.order_rows(access_offers.orders_for(request.user)).prefetch_related("transitions", "reports")
 
     def log(page: list[OrderOut]) -> None:
@@ -208,7 +209,7 @@ def list_orders(request: HttpRequest) -> Rows:
 
 
 @router.post("/bestillinger", response={201: OrderOut}, summary="Bestil et tilbud til en borger")
-def create_order(request: HttpRequest, payload: OrderIn):
+def create_order(request: AuthenticatedRequest, payload: OrderIn) -> Status[Any]:
     access_offers.require_orderer(request.user)
     citizen = access.get_citizen(request.user, payload.citizen_id, purpose="bestil tilbud")
     offer = access_offers.get_offer(request.user, payload.offer_id)
@@ -218,12 +219,12 @@ def create_order(request: HttpRequest, payload: OrderIn):
 
 
 @router.get("/bestillinger/{order_id}", response=OrderOut, summary="En bestilling")
-def order_detail(request: HttpRequest, order_id: Id) -> OrderOut:
+def order_detail(request: AuthenticatedRequest, order_id: Id) -> OrderOut:
     return _order(request, access_offers.get_order(request.user, order_id))
 
 
 @router.post("/bestillinger/{order_id}/status", response=OrderOut, summary="Skift status (med begrundelse)")
-def change_state(request: HttpRequest, order_id: Id, payload: StateIn) -> OrderOut:
+def change_state(request: AuthenticatedRequest, order_id: Id, payload: StateIn) -> OrderOut:
     order = access_offers.get_order(request.user, order_id)
     access_offers.require_order_mover(request.user, order, payload.to_state)
     order = services.change_order_state(
@@ -233,7 +234,7 @@ def change_state(request: HttpRequest, order_id: Id, payload: StateIn) -> OrderO
 
 
 @router.post("/bestillinger/{order_id}/statusrapporter", response={201: ReportOut}, summary="Giv en statusrapport")
-def submit_report(request: HttpRequest, order_id: Id, payload: ReportIn):
+def submit_report(request: AuthenticatedRequest, order_id: Id, payload: ReportIn) -> Status[Any]:
     order = access_offers.get_order(request.user, order_id)
     access_offers.require_reporter(request.user)
     r = services.submit_report(actor=request.user, order=order, **payload.dict())

@@ -11,26 +11,27 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from smaajob.access import deadlines as access_deadlines
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.errors import InvalidInput
 from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.forms.deadlines import DeadlineFilterForm
 
 
-def _day(request: HttpRequest) -> date | None:
+def _day(request: AuthenticatedRequest) -> date | None:
     form = DeadlineFilterForm({"dato": request.GET.get("dato", "")}, caseworkers=[])
     if not form.is_valid():
-        raise InvalidInput(form.errors["dato"][0], field="dato")
+        raise InvalidInput(str(form.errors["dato"][0]), field="dato")
     day: date | None = form.cleaned_data["dato"]
     return day
 
 
 @login_required
 @renders_errors
-def team_overview(request: HttpRequest) -> HttpResponse:
+def team_overview(request: AuthenticatedRequest) -> HttpResponse:
     """``/rettidighed/``: each citizen's next deadline, the missed ones and the refund at stake."""
     choices = access_deadlines.caseworkers_for(request.user)
     form = DeadlineFilterForm(request.GET or None, caseworkers=[(c.id, c.name) for c in choices])
@@ -60,7 +61,7 @@ def team_overview(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def citizen_deadlines(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def citizen_deadlines(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """``/borgere/<id>/rettidighed/``: every deadline of the citizen, with its basis and refund."""
     day = _day(request) or date.today()
     row = access_deadlines.citizen_deadlines(request.user, citizen_id, on=day)

@@ -9,15 +9,17 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from smaajob import access
 from smaajob.access import intermediary as acc
 from smaajob.access.employer_weeks import month_key, month_start
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.errors import InvalidInput, NotFound, SmaajobError
 from smaajob.intermediary import documents, payslips, selectors, services
+from smaajob.intermediary.models import Intermediary
 from smaajob.money.deadlines import deadline_for_month
 from smaajob.rules.months import danish_month, month_index
 from smaajob.web.errors import form_error, renders_errors
@@ -35,7 +37,7 @@ def _months_back(today: date, count: int) -> list[date]:
 
 @login_required
 @renders_errors
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     today = date.today()
     month = request.GET.get("maaned")
@@ -72,7 +74,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "web/intermediary/overview.html", context)
 
 
-def _intermediary_for_month(request: HttpRequest) -> object:
+def _intermediary_for_month(request: AuthenticatedRequest) -> Intermediary:
     own = acc.intermediary_of(request.user)
     if own is not None:
         return own
@@ -89,7 +91,7 @@ def _intermediary_for_month(request: HttpRequest) -> object:
 @login_required
 @renders_errors
 @require_http_methods(["GET", "POST"])
-def month_page(request: HttpRequest, month: str) -> HttpResponse:
+def month_page(request: AuthenticatedRequest, month: str) -> HttpResponse:
     first = month_start(month)
     today = date.today()
     intermediary = _intermediary_for_month(request)
@@ -107,8 +109,8 @@ def month_page(request: HttpRequest, month: str) -> HttpResponse:
             messages.error(request, problem)
         return redirect("web:intermediary_month", month_key(first))
     run = acc.runs_for(request.user).filter(intermediary=intermediary, month=first).first()
-    plan = selectors.plan_month(intermediary, first)  # type: ignore[arg-type]
-    missing = selectors.missing_weeks(intermediary, first, today=today)  # type: ignore[arg-type]
+    plan = selectors.plan_month(intermediary, first)
+    missing = selectors.missing_weeks(intermediary, first, today=today)
     invoices = acc.invoices_for(request.user).filter(run=run).select_related("company") if run else []
     statements = (
         acc.wage_statements_for(request.user).filter(run=run).select_related("citizen", "placement__company", "payslip")
@@ -138,7 +140,7 @@ def month_page(request: HttpRequest, month: str) -> HttpResponse:
     )
 
 
-def _invoice(request: HttpRequest, invoice_id: int) -> object:
+def _invoice(request: AuthenticatedRequest, invoice_id: int) -> object:
     invoice = acc.get_invoice(request.user, invoice_id)
     access.log_list_read(
         request.user,
@@ -150,7 +152,7 @@ def _invoice(request: HttpRequest, invoice_id: int) -> object:
 
 @login_required
 @renders_errors
-def invoice_pdf(request: HttpRequest, invoice_id: int) -> HttpResponse:
+def invoice_pdf(request: AuthenticatedRequest, invoice_id: int) -> HttpResponse:
     invoice = _invoice(request, invoice_id)
     response = HttpResponse(documents.invoice_pdf(invoice), content_type="application/pdf")  # type: ignore[arg-type]
     response["Content-Disposition"] = f'inline; filename="faktura-{invoice.number}.pdf"'  # type: ignore[attr-defined]
@@ -159,7 +161,7 @@ def invoice_pdf(request: HttpRequest, invoice_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def invoice_csv(request: HttpRequest, invoice_id: int) -> HttpResponse:
+def invoice_csv(request: AuthenticatedRequest, invoice_id: int) -> HttpResponse:
     invoice = _invoice(request, invoice_id)
     response = HttpResponse(documents.invoice_csv(invoice), content_type="text/csv; charset=utf-8")  # type: ignore[arg-type]
     response["Content-Disposition"] = f'attachment; filename="faktura-{invoice.number}.csv"'  # type: ignore[attr-defined]
@@ -168,7 +170,7 @@ def invoice_csv(request: HttpRequest, invoice_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def statement_pdf(request: HttpRequest, statement_id: int) -> HttpResponse:
+def statement_pdf(request: AuthenticatedRequest, statement_id: int) -> HttpResponse:
     statement = acc.get_wage_statement(request.user, statement_id)
     response = HttpResponse(documents.wage_statement_pdf(statement), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="loenopgoerelse-{statement.pk}.pdf"'
@@ -181,7 +183,7 @@ def _month_param(value: str | None, default: date) -> date:
 
 @login_required
 @renders_errors
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: AuthenticatedRequest) -> HttpResponse:
     today = date.today()
     last = _months_back(today, 1)[0]
     start = _month_param(request.GET.get("fra"), last.replace(month=1))
@@ -198,7 +200,7 @@ def report(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def contract_new(request: HttpRequest) -> HttpResponse:
+def contract_new(request: AuthenticatedRequest) -> HttpResponse:
     """A contract between an intermediary and a company (staff who edit the network)."""
     acc.require_contract_editor(request.user)
     form = ContractForm(
@@ -233,7 +235,7 @@ def contract_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def employment_new(request: HttpRequest) -> HttpResponse:
+def employment_new(request: AuthenticatedRequest) -> HttpResponse:
     """A citizen's paid placement employed through an intermediary's contract."""
     acc.require_contract_editor(request.user)
     placements = (

@@ -4,17 +4,19 @@ an order with its state changes and progress reports, the Excel exports and the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from smaajob import access
 from smaajob.access import offers as access_offers
 from smaajob.access.cases import PAGE_NOT_FOUND
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.offers import selectors, services
 from smaajob.offers.counting import RULE_DA
@@ -40,7 +42,7 @@ ACTION_LABELS = {
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _xlsx(rows: list[list[object]], header: list[str], title: str, filename: str) -> HttpResponse:
+def _xlsx(rows: Sequence[Sequence[object]], header: list[str], title: str, filename: str) -> HttpResponse:
     book = ExcelBook()
     sheet = book.sheet(title)
     sheet.row(header, bold=True)
@@ -56,7 +58,7 @@ def _xlsx(rows: list[list[object]], header: list[str], title: str, filename: str
 
 @login_required
 @renders_errors
-def offer_list(request: HttpRequest) -> HttpResponse:
+def offer_list(request: AuthenticatedRequest) -> HttpResponse:
     offers = access_offers.offers_for(request.user).select_related("provider").prefetch_related("starts")
     return render(
         request,
@@ -71,9 +73,9 @@ def offer_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def offer_new(request: HttpRequest) -> HttpResponse:
+def offer_new(request: AuthenticatedRequest) -> HttpResponse:
     access_offers.require_catalogue_editor(request.user)
-    providers = Provider.objects.filter(municipality_id=request.user.municipality_id)
+    providers = Provider.objects.filter(municipality=request.user.municipality)
     form = OfferForm(request.POST or None, providers=[(str(p.pk), p.name) for p in providers])
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -90,7 +92,7 @@ def offer_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def offer_detail(request: HttpRequest, offer_id: int) -> HttpResponse:
+def offer_detail(request: AuthenticatedRequest, offer_id: int) -> HttpResponse:
     offer = access_offers.get_offer(request.user, offer_id)
     return render(
         request,
@@ -106,7 +108,7 @@ def offer_detail(request: HttpRequest, offer_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def offers_xlsx(request: HttpRequest) -> HttpResponse:
+def offers_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     offers = access_offers.offers_for(request.user).select_related("provider").prefetch_related("starts")
     rows = [
         [
@@ -145,7 +147,7 @@ def offers_xlsx(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def order_new(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def order_new(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     """Order an offer for a citizen: pick the offer, write the purpose; the rest comes from the
     offer unless changed (next start date, duration, hours, the unit price)."""
     access_offers.require_orderer(request.user)
@@ -183,7 +185,7 @@ def order_new(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def order_list(request: HttpRequest) -> HttpResponse:
+def order_list(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     orders = list(selectors.order_rows(access_offers.orders_for(user))[:300])
     access_offers.log_order_list(user, orders, purpose="bestillinger")
@@ -193,7 +195,7 @@ def order_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def orders_xlsx(request: HttpRequest) -> HttpResponse:
+def orders_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     orders = list(selectors.order_rows(access_offers.orders_for(user)))
     access_offers.log_order_list(user, orders, purpose="bestillinger (Excel)")
@@ -215,7 +217,7 @@ def orders_xlsx(request: HttpRequest) -> HttpResponse:
     return _xlsx(rows, header, "Bestillinger", "bestillinger.xlsx")
 
 
-def _order_context(request: HttpRequest, order: Order, **forms: object) -> dict[str, object]:
+def _order_context(request: AuthenticatedRequest, order: Order, **forms: object) -> dict[str, object]:
     user = request.user
     today = date.today()
     reports = list(order.reports.all())
@@ -243,7 +245,7 @@ def _order_context(request: HttpRequest, order: Order, **forms: object) -> dict[
 
 @login_required
 @renders_errors
-def order_detail(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_detail(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = access_offers.get_order(request.user, order_id)
     return render(request, "web/offers/order.html", _order_context(request, order))
 
@@ -251,7 +253,7 @@ def order_detail(request: HttpRequest, order_id: int) -> HttpResponse:
 @login_required
 @renders_errors
 @require_POST
-def order_action(request: HttpRequest, order_id: int, action: str) -> HttpResponse:
+def order_action(request: AuthenticatedRequest, order_id: int, action: str) -> HttpResponse:
     order = access_offers.get_order(request.user, order_id)
     to_state = ACTIONS.get(action)
     if to_state is None:
@@ -278,7 +280,7 @@ def order_action(request: HttpRequest, order_id: int, action: str) -> HttpRespon
 
 @login_required
 @renders_errors
-def order_report(request: HttpRequest, order_id: int) -> HttpResponse:
+def order_report(request: AuthenticatedRequest, order_id: int) -> HttpResponse:
     order = access_offers.get_order(request.user, order_id)
     access_offers.require_reporter(request.user)
     if request.method != "POST":
@@ -298,7 +300,7 @@ def order_report(request: HttpRequest, order_id: int) -> HttpResponse:
 # --------------------------------------------------------------------------- the report
 
 
-def _period(request: HttpRequest) -> tuple[PeriodForm, date, date]:
+def _period(request: AuthenticatedRequest) -> tuple[PeriodForm, date, date]:
     today = date.today()
     form = PeriodForm(request.GET or {"start": date(today.year, 1, 1), "end": today})
     if form.is_valid() and form.cleaned_data["start"] <= form.cleaned_data["end"]:
@@ -310,7 +312,7 @@ def _period(request: HttpRequest) -> tuple[PeriodForm, date, date]:
 
 @login_required
 @renders_errors
-def offers_report(request: HttpRequest) -> HttpResponse:
+def offers_report(request: AuthenticatedRequest) -> HttpResponse:
     """Aggregates only: offers and persons (Tabel 3.1's rule), completion, after a lift, costs."""
     user = request.user
     if user.municipality_id is None:

@@ -17,11 +17,12 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from smaajob import access
 from smaajob.access.privacy import get_citizen_for_insight, require_audit_reader, staff_lookups_of
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.errors import InvalidInput, SmaajobError
 from smaajob.pdf import pdf_response
 from smaajob.privacy import trail
@@ -33,7 +34,7 @@ from smaajob.web.forms.privacy import CitizenNameForm, TrailSearchForm
 PAGE_SIZE = 50
 
 
-def _filter_from(request: HttpRequest) -> tuple[TrailSearchForm, trail.TrailFilter | None]:
+def _filter_from(request: AuthenticatedRequest) -> tuple[TrailSearchForm, trail.TrailFilter | None]:
     form = TrailSearchForm(request.GET or None, object_types=trail.object_types(request.user))
     if not request.GET:
         return form, trail.TrailFilter()
@@ -53,7 +54,7 @@ def _filter_from(request: HttpRequest) -> tuple[TrailSearchForm, trail.TrailFilt
 
 @login_required
 @renders_errors
-def audit_trail(request: HttpRequest) -> HttpResponse:
+def audit_trail(request: AuthenticatedRequest) -> HttpResponse:
     require_audit_reader(request.user)
     form, filters = _filter_from(request)
     name_form = CitizenNameForm(request.POST or None)
@@ -84,7 +85,7 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     return render(request, "web/privacy/trail.html", context)
 
 
-def _export_rows(request: HttpRequest) -> list[list[object]]:
+def _export_rows(request: AuthenticatedRequest) -> list[list[object]]:
     require_audit_reader(request.user)
     _form, filters = _filter_from(request)
     if filters is None:
@@ -94,7 +95,7 @@ def _export_rows(request: HttpRequest) -> list[list[object]]:
 
 @login_required
 @renders_errors
-def audit_trail_csv(request: HttpRequest) -> HttpResponse:
+def audit_trail_csv(request: AuthenticatedRequest) -> HttpResponse:
     rows = _export_rows(request)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
@@ -108,7 +109,7 @@ def audit_trail_csv(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def audit_trail_xlsx(request: HttpRequest) -> HttpResponse:
+def audit_trail_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     rows = _export_rows(request)
     book = ExcelBook()
     sheet = book.sheet("Adgangslog")
@@ -124,7 +125,7 @@ def audit_trail_xlsx(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def citizen_insight(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def citizen_insight(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     citizen = get_citizen_for_insight(request.user, citizen_id)
     response = HttpResponse(collect(citizen).as_json(), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="indsigt-borger-{citizen.pk}.json"'
@@ -133,7 +134,7 @@ def citizen_insight(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def citizen_insight_pdf(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def citizen_insight_pdf(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     citizen = get_citizen_for_insight(request.user, citizen_id)
     return pdf_response(
         "web/privacy/insight_pdf.html",
@@ -145,7 +146,7 @@ def citizen_insight_pdf(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def my_lookups(request: HttpRequest) -> HttpResponse:
+def my_lookups(request: AuthenticatedRequest) -> HttpResponse:
     mine = access.citizens_for(request.user).first()
     lookups = []
     if mine is not None:

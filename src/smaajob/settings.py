@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "smaajob.money",
     "smaajob.corrections",
     "smaajob.reports",
+    "smaajob.apitokens",
     "smaajob.web",
 ]
 
@@ -72,6 +73,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The audit log's channel and actor for everything the request does (smaajob.audit.context).
     "smaajob.web.operation.OperationMiddleware",
+    # An API call with a bearer token acts as the token's account, within its scope, and is
+    # audit-logged under the token's name (smaajob.api.bearer); before the role gate.
+    "smaajob.api.bearer.ApiTokenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

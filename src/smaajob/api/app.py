@@ -12,6 +12,7 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import SessionAuth
 
+from smaajob.api.bearer import TokenAuth
 from smaajob.audit import context
 from smaajob.audit.models import AuditChannel
 from smaajob.errors import SmaajobError
@@ -32,7 +33,8 @@ api = NinjaAPI(
     title="Småjob API",
     version="1",
     description="Småjobs REST-API. Samme adgangsregler som webfladen; al læsning af borgerdata logges.",
-    auth=OperationSessionAuth(),
+    # A system's API token (smaajob.api.bearer) or the browser's session, in that order.
+    auth=[TokenAuth(), OperationSessionAuth()],
     urls_namespace="api",
     # The documentation page (/api/v1/docs) loads Swagger UI from django-ninja's own static
     # files ("ninja" is an installed app), and never asks the online spec validator: it works

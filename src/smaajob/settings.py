@@ -63,6 +63,9 @@ MIDDLEWARE = [
     # First: refuses an over-large body before anything (CSRF, sessions) reads it.
     "smaajob.edge.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (django-csp) and Permissions-Policy on every answer (docs/security.md).
+    "csp.middleware.CSPMiddleware",
+    "smaajob.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, so static files keep their cache headers; pages for a logged-in user don't.
     "smaajob.edge.NoStoreMiddleware",
@@ -206,6 +209,30 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (issue 14, item 5; docs/security.md "Headers and CSP"): scripts, styles,
+# images and fonts only from Småjob itself, no inline script, style or event handler anywhere
+# (templates keep their JavaScript and CSS in static files), no plug-ins, never framed, forms
+# only posted back to Småjob. ``data:`` images: the charts' and Swagger UI's small icons.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Browser features no page of Småjob uses, switched off for every page (smaajob.headers).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=()"
+)
 
 # Django calls this with LOGGING; it also puts the CPR filter on Django's own handlers.
 LOGGING_CONFIG = "smaajob.logfilters.configure_logging"

@@ -230,8 +230,7 @@ CONTENT_SECURITY_POLICY = {
 }
 # Browser features no page of Småjob uses, switched off for every page (smaajob.headers).
 PERMISSIONS_POLICY = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
-    "payment=(), usb=()"
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
 )
 
 # Django calls this with LOGGING; it also puts the CPR filter on Django's own handlers.

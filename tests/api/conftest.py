@@ -14,8 +14,14 @@ def make_token(municipality):
     from smaajob.api.bearer import api_areas
     from smaajob.apitokens.services import create_token
 
-    def make(name: str = "esdh-test", *, role: str = "administrator", scopes=("borgere:read",), days: int = 30,
-             municipality_=None):
+    def make(
+        name: str = "esdh-test",
+        *,
+        role: str = "administrator",
+        scopes=("borgere:read",),
+        days: int = 30,
+        municipality_=None,
+    ):
         return create_token(
             name=name,
             role=role,

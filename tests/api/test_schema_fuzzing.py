@@ -77,7 +77,10 @@ def _runner(operation, mode, auth: dict[str, dict[str, str]], run: Run, label: s
     def one(case):
         # The schema names both schemes, so schemathesis makes up credentials for the one a run
         # does not give (a random bearer token for the caseworker, which would only test the 401).
-        for generated, given_names in ((case.headers, auth.get("headers", {})), (case.cookies, auth.get("cookies", {}))):
+        for generated, given_names in (
+            (case.headers, auth.get("headers", {})),
+            (case.cookies, auth.get("cookies", {})),
+        ):
             for name in ("Authorization", "sessionid"):
                 if generated and name in generated and name not in given_names:
                     del generated[name]
@@ -116,9 +119,7 @@ def _fuzz(schema, auth: dict[str, dict[str, str]], run: Run, label: str, ids: di
 
 
 def _report(run: Run) -> str:
-    return (
-        f"{len(run.operations)} operations, cases {dict(run.cases)}, statuses {dict(sorted(run.statuses.items()))}"
-    )
+    return f"{len(run.operations)} operations, cases {dict(run.cases)}, statuses {dict(sorted(run.statuses.items()))}"
 
 
 @pytest.mark.slow

@@ -15,8 +15,24 @@ SECRET = re.compile(r"^smj_[A-Za-z0-9_-]{40,}$", re.MULTILINE)
 
 
 def test_token_create_prints_the_secret_once_and_it_works(client, municipality, citizen, capsys):
-    assert main(["token", "create", "dvh-odense", "--role", "administrator", "--municipality", "461",
-                 "--scope", "borgere:read", "--days", "30"]) == 0
+    assert (
+        main(
+            [
+                "token",
+                "create",
+                "dvh-odense",
+                "--role",
+                "administrator",
+                "--municipality",
+                "461",
+                "--scope",
+                "borgere:read",
+                "--days",
+                "30",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     secret = SECRET.search(out).group(0)
     assert client.get("/api/v1/borgere/", **bearer(secret)).status_code == 200
@@ -26,8 +42,9 @@ def test_token_create_prints_the_secret_once_and_it_works(client, municipality, 
 
 
 def test_token_revoke_stops_the_token(client, municipality, capsys):
-    main(["token", "create", "dvh-odense", "--role", "administrator", "--municipality", "461",
-          "--scope", "borgere:read"])
+    main(
+        ["token", "create", "dvh-odense", "--role", "administrator", "--municipality", "461", "--scope", "borgere:read"]
+    )
     secret = SECRET.search(capsys.readouterr().out).group(0)
     assert main(["token", "revoke", "dvh-odense"]) == 0
     assert client.get("/api/v1/borgere/", **bearer(secret)).status_code == 401
@@ -36,8 +53,7 @@ def test_token_revoke_stops_the_token(client, municipality, capsys):
 
 
 def test_token_create_with_a_bad_scope_fails_with_a_message_and_exit_code_2(municipality, capsys):
-    code = main(["token", "create", "dvh-odense", "--role", "administrator", "--municipality", "461",
-                 "--scope", "alt"])
+    code = main(["token", "create", "dvh-odense", "--role", "administrator", "--municipality", "461", "--scope", "alt"])
     assert code == 2
     assert "område:read" in capsys.readouterr().err
     assert not ApiToken.objects.exists()
@@ -53,17 +69,20 @@ def test_an_administrator_creates_a_token_in_the_admin_and_sees_the_secret_once(
     client.force_login(administrator)
     answer = client.post(
         reverse("admin:apitokens_apitoken_add"),
-        {"name": "esdh-sbsys", "description": "ESDH", "role": "administrator", "scopes": ["borgere:read"],
-         "days": "60"},
+        {
+            "name": "esdh-sbsys",
+            "description": "ESDH",
+            "role": "administrator",
+            "scopes": ["borgere:read"],
+            "days": "60",
+        },
     )
     assert answer.status_code == 200, answer.content.decode()[:2000]
     page = answer.content.decode()
     secret = re.search(r'value="(smj_[^"]+)"', page).group(1)
     token = ApiToken.objects.get(name="esdh-sbsys")
     assert token.municipality == administrator.municipality and token.created_by == administrator
-    assert client.get(reverse("admin:apitokens_apitoken_change", args=[token.pk])).content.decode().count(
-        secret
-    ) == 0
+    assert client.get(reverse("admin:apitokens_apitoken_change", args=[token.pk])).content.decode().count(secret) == 0
     client.logout()
     assert client.get("/api/v1/borgere/", **bearer(secret)).status_code == 200
 

@@ -208,13 +208,23 @@ def other_world(world, other_municipality):
     caseworker = user("roskilde-raadgiver", "caseworker", team=team)
     consultant = user("roskilde-konsulent", "consultant", team=team)
     company = create_company(
-        actor=consultant, municipality=other_municipality, cvr="29403473", name="Roskilde Bageri", sector="detail",
-        latitude=55.64, longitude=12.08,
+        actor=consultant,
+        municipality=other_municipality,
+        cvr="29403473",
+        name="Roskilde Bageri",
+        sector="detail",
+        latitude=55.64,
+        longitude=12.08,
     )
     employer = user("roskilde-bageri", "employer", company=company, municipality=None)
     person = register_citizen(
-        actor=caseworker, cpr="150375-2468", first_name="Xenia", last_name="Yderborg",
-        municipality=other_municipality, latitude=55.64, longitude=12.09,
+        actor=caseworker,
+        cpr="150375-2468",
+        first_name="Xenia",
+        last_name="Yderborg",
+        municipality=other_municipality,
+        latitude=55.64,
+        longitude=12.09,
     )
     citizen_login = user("roskilde-borger", "citizen")
     person.user = citizen_login
@@ -228,37 +238,69 @@ def other_world(world, other_municipality):
     slots = [{"weekday": d, "start": "08:00", "end": "14:00"} for d in range(5)]
     buddy = add_buddy(company=company, name="Bo Bager", trained_on=date(2024, 1, 15))
     opening = create_opening(
-        actor=consultant, company=company, title="Bagning af rugbrød", kind="paid", hours_min=2, hours_max=12,
-        slots=slots, buddy=buddy,
+        actor=consultant,
+        company=company,
+        title="Bagning af rugbrød",
+        kind="paid",
+        hours_min=2,
+        hours_max=12,
+        slots=slots,
+        buddy=buddy,
     )
     today = date.today()
     start = today - timedelta(weeks=3)
     start -= timedelta(days=start.weekday())
     placement = register_placement(
-        actor=consultant, course=course, company=company, opening=opening, kind="paid", planned_start=start,
-        planned_end=start + timedelta(weeks=8), step_up="2 → 6",
+        actor=consultant,
+        course=course,
+        company=company,
+        opening=opening,
+        kind="paid",
+        planned_start=start,
+        planned_end=start + timedelta(weeks=8),
+        step_up="2 → 6",
     )
     week = record_week(actor=consultant, placement=placement, week=start, hours_present=4, hours_paid=4)
     follow_up = record_follow_up(
-        actor=consultant, course=course, placement=placement, happened_on=start + timedelta(days=2),
-        channel="phone", attendance="as_agreed", notes="Godt i gang",
+        actor=consultant,
+        course=course,
+        placement=placement,
+        happened_on=start + timedelta(days=2),
+        channel="phone",
+        attendance="as_agreed",
+        notes="Godt i gang",
     )
     payslip = submit_payslip(
-        actor=citizen_login, citizen=person, placement=placement, period_start=start,
-        period_end=start + timedelta(days=6), hours="4", gross_wage="2222.22",
+        actor=citizen_login,
+        citizen=person,
+        placement=placement,
+        period_start=start,
+        period_end=start + timedelta(days=6),
+        hours="4",
+        gross_wage="2222.22",
         attachment=SimpleUploadedFile("loenseddel.pdf", PAYSLIP_FILE, content_type="application/pdf"),
     )
     second = register_citizen(
-        actor=caseworker, cpr="030482-1357", first_name="Yrla", last_name="Zenthe",
+        actor=caseworker,
+        cpr="030482-1357",
+        first_name="Yrla",
+        last_name="Zenthe",
         municipality=other_municipality,
     )
-    assign_staff(actor=caseworker, citizen=second, staff=consultant, staff_role="consultant", valid_from=date(2024, 1, 1))
+    assign_staff(
+        actor=caseworker, citizen=second, staff=consultant, staff_role="consultant", valid_from=date(2024, 1, 1)
+    )
     second_course = start_course(actor=caseworker, citizen=second, project=project, started_on=date(2024, 1, 8))
     proposal = propose_match(actor=consultant, course=second_course, opening=opening, on=today)
     event_start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
     event = create_event(
-        actor=consultant, municipality=other_municipality, kind="cluster", title="Klyngemøde Roskilde",
-        starts_at=event_start, ends_at=event_start + timedelta(hours=3), capacity=20,
+        actor=consultant,
+        municipality=other_municipality,
+        kind="cluster",
+        title="Klyngemøde Roskilde",
+        starts_at=event_start,
+        ends_at=event_start + timedelta(hours=3),
+        capacity=20,
     )
     invite(event=event, company=company)
     ids = {

@@ -22,7 +22,9 @@ def _watch(page) -> list[str]:
     page.add_init_script(RECORD_VIOLATIONS)
     page.on(
         "console",
-        lambda m: messages.append(m.text) if "Content Security Policy" in m.text or "Content-Security" in m.text else None,
+        lambda m: (
+            messages.append(m.text) if "Content Security Policy" in m.text or "Content-Security" in m.text else None
+        ),
     )
     return messages
 

@@ -51,7 +51,10 @@ ERROR_SCHEMA = {
         "field": {"type": ["string", "null"]},
         "problems": {
             "type": "array",
-            "items": {"type": "object", "properties": {"field": {"type": ["string", "null"]}, "message": {"type": "string"}}},
+            "items": {
+                "type": "object",
+                "properties": {"field": {"type": ["string", "null"]}, "message": {"type": "string"}},
+            },
         },
     },
 }
@@ -130,8 +133,12 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
         message = danish.format(**error.get("ctx", {})) if danish else error.get("msg") or "ugyldig værdi"
         problems.append({"field": location, "message": message})
     first = problems[0] if problems else {"field": None, "message": "ugyldig værdi"}
-    body = {"code": "invalid_input", "message": f"Ugyldig værdi i {first['field']}: {first['message']}",
-            "field": first["field"], "problems": problems}
+    body = {
+        "code": "invalid_input",
+        "message": f"Ugyldig værdi i {first['field']}: {first['message']}",
+        "field": first["field"],
+        "problems": problems,
+    }
     return api.create_response(request, body, status=422)
 
 
@@ -144,7 +151,7 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError) -> Http
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     """django-ninja's own refusals (a body that is not JSON …) in the project's error body."""
     if exc.status_code == 400:
-        body = {"code": "invalid_body", "message": "Indholdet kunne ikke læses; send et JSON-objekt, fx {\"felt\": 1}."}
+        body = {"code": "invalid_body", "message": 'Indholdet kunne ikke læses; send et JSON-objekt, fx {"felt": 1}.'}
     else:
         body = {"code": "error", "message": str(exc)}
     return api.create_response(request, body, status=exc.status_code)

@@ -35,8 +35,12 @@ from smaajob.audit.models import AuditAction, AuditChannel
 from smaajob.audit.services import record
 
 API_PATH = "/" + pages.API_PREFIX
-_ACTIONS = {"POST": AuditAction.CREATE, "PUT": AuditAction.UPDATE, "PATCH": AuditAction.UPDATE,
-            "DELETE": AuditAction.DELETE}
+_ACTIONS = {
+    "POST": AuditAction.CREATE,
+    "PUT": AuditAction.UPDATE,
+    "PATCH": AuditAction.UPDATE,
+    "DELETE": AuditAction.DELETE,
+}
 
 
 class TokenAuth(HttpBearer):
@@ -87,8 +91,13 @@ class ApiTokenMiddleware:
         call = f"{method} {request.path_info}"
         token = services.authenticate(secret)
         if token is None:
-            record(actor=None, action=AuditAction.DENIED, channel=AuditChannel.API, object_type="api_call",
-                   detail=f"{call} 401 ukendt, udløbet eller tilbagekaldt nøgle")
+            record(
+                actor=None,
+                action=AuditAction.DENIED,
+                channel=AuditChannel.API,
+                object_type="api_call",
+                detail=f"{call} 401 ukendt, udløbet eller tilbagekaldt nøgle",
+            )
             return _refusal(401, "invalid_token", "API-nøglen er ukendt, udløbet eller tilbagekaldt.")
         request.user = token.account
         request.api_token = token  # type: ignore[attr-defined]

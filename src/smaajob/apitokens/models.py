@@ -20,7 +20,7 @@ class ApiToken(models.Model):
     # organisation app needs no migration here.
     role = models.CharField(_("rolle"), max_length=20)
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="api_tokens")
-    scopes = models.JSONField(_("adgange"), default=list, help_text=_("Fx [\"borgere:read\", \"loensedler:write\"]."))
+    scopes = models.JSONField(_("adgange"), default=list, help_text=_('Fx ["borgere:read", "loensedler:write"].'))
     # The account the token acts as: the role gate and the access predicates take a user. It has
     # no usable password, so nobody logs in with it; revoking the token deactivates it too.
     account = models.OneToOneField(

@@ -138,4 +138,3 @@ def scope_allows(token: ApiToken, method: str, path: str) -> bool:
 def expiry_in(days: int) -> datetime:
     """The expiry ``days`` from now (the CLI's ``--days``)."""
     return timezone.now() + timedelta(days=days)
-

@@ -25,8 +25,11 @@ from smaajob.web.admin.base import MunicipalityAdmin
 
 
 def _scope_choices() -> list[tuple[str, str]]:
-    return [(f"{area}:{access}", f"{area}: {label}") for area in api_areas()
-            for access, label in (("read", "læse"), ("write", "skrive"))]
+    return [
+        (f"{area}:{access}", f"{area}: {label}")
+        for area in api_areas()
+        for access, label in (("read", "læse"), ("write", "skrive"))
+    ]
 
 
 class NewTokenForm(forms.ModelForm):
@@ -75,8 +78,20 @@ class ApiTokenAdmin(MunicipalityAdmin):
     list_display = ("name", "state", "role", "scopes", "expires_at", "last_used_at", "revoked_at", "prefix")
     list_filter = ("role",)
     search_fields = ("name",)
-    readonly_fields = ("name", "description", "role", "municipality", "scopes", "prefix", "created_at",
-                       "created_by", "expires_at", "revoked_at", "revoked_by", "last_used_at")
+    readonly_fields = (
+        "name",
+        "description",
+        "role",
+        "municipality",
+        "scopes",
+        "prefix",
+        "created_at",
+        "created_by",
+        "expires_at",
+        "revoked_at",
+        "revoked_by",
+        "last_used_at",
+    )
     fields = readonly_fields
     actions = ["revoke"]
 
@@ -113,8 +128,12 @@ class ApiTokenAdmin(MunicipalityAdmin):
 
     def response_add(self, request: HttpRequest, obj: Any, post_url_continue: Any = None) -> HttpResponse:
         created: CreatedToken = request._created_token  # type: ignore[attr-defined]
-        context = {**self.admin_site.each_context(request), "token": created.token, "secret": created.secret,
-                   "title": "API-nøglen er oprettet"}
+        context = {
+            **self.admin_site.each_context(request),
+            "token": created.token,
+            "secret": created.secret,
+            "title": "API-nøglen er oprettet",
+        }
         return TemplateResponse(request, "admin/apitokens/created.html", context)
 
     @admin.action(description="Tilbagekald de valgte API-nøgler")

@@ -148,3 +148,27 @@ def test_a_session_still_works_beside_tokens(client, caseworker, citizen):
     client.force_login(caseworker)
     assert client.get(CITIZENS).status_code == 200
     assert not AuditEntry.objects.filter(object_type="api_call").exists()
+
+
+def test_a_write_scope_lets_a_caseworker_token_write_without_a_csrf_token(client, make_token, project):
+    from smaajob.citizens.models import Citizen
+
+    created = make_token(role="caseworker", scopes=["borgere:write"])
+    answer = client.post(
+        "/api/v1/borgere/visitation",
+        data={
+            "cpr": "121212-1212",
+            "first_name": "Tove",
+            "last_name": "Token",
+            "project_id": project.pk,
+            "started_on": "2026-11-02",
+        },
+        content_type="application/json",
+        **bearer(created.secret),
+    )
+    assert answer.status_code in (200, 201), answer.content
+    call = AuditEntry.objects.get(object_type="api_call")
+    assert (call.actor_username, call.channel, call.action) == ("esdh-test", "api", "create")
+    citizen = Citizen.objects.get(first_name="Tove")
+    created_entry = AuditEntry.objects.get(object_type="citizen", citizen_id=citizen.pk, action="create")
+    assert (created_entry.actor_username, created_entry.channel) == ("esdh-test", "api")

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -55,9 +57,8 @@ class ApiToken(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def is_usable(self, at: object = None) -> bool:
-        now = at or timezone.now()
-        return self.revoked_at is None and self.expires_at > now  # type: ignore[operator]
+    def is_usable(self, at: datetime | None = None) -> bool:
+        return self.revoked_at is None and self.expires_at > (at or timezone.now())
 
     @property
     def role_label(self) -> str:

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "smaajob.intermediary",
     "smaajob.corrections",
     "smaajob.reports",
+    "smaajob.apitokens",
     "smaajob.web",
     "smaajob.identity",
 ]
@@ -74,6 +75,9 @@ MIDDLEWARE = [
     # First: refuses an over-large body before anything (CSRF, sessions) reads it.
     "smaajob.edge.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (django-csp) and Permissions-Policy on every answer (docs/security.md).
+    "csp.middleware.CSPMiddleware",
+    "smaajob.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, so static files keep their cache headers; pages for a logged-in user don't.
     "smaajob.edge.NoStoreMiddleware",
@@ -86,6 +90,9 @@ MIDDLEWARE = [
     "smaajob.identity.sessions.SessionTimeoutMiddleware",
     # The audit log's channel and actor for everything the request does (smaajob.audit.context).
     "smaajob.web.operation.OperationMiddleware",
+    # An API call with a bearer token acts as the token's account, within its scope, and is
+    # audit-logged under the token's name (smaajob.api.bearer); before the role gate.
+    "smaajob.api.bearer.ApiTokenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -264,6 +271,29 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (issue 14, item 5; docs/security.md "Headers and CSP"): scripts, styles,
+# images and fonts only from Småjob itself, no inline script, style or event handler anywhere
+# (templates keep their JavaScript and CSS in static files), no plug-ins, never framed, forms
+# only posted back to Småjob. ``data:`` images: the charts' and Swagger UI's small icons.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Browser features no page of Småjob uses, switched off for every page (smaajob.headers).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
+)
 
 # Django calls this with LOGGING; it also puts the CPR filter on Django's own handlers.
 LOGGING_CONFIG = "smaajob.logfilters.configure_logging"

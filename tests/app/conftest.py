@@ -243,3 +243,142 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
         "statement_id": intermediary_run.wage_statements.get().pk,
     }
     return World(users=users, ids=ids, people=people)
+
+
+@pytest.fixture
+def other_world(world, other_municipality):
+    """Every kind of record again, in another municipality, at another company, with its own
+    staff: the access matrix asks for each of them as the first world's users (the ids are
+    real, but nobody in ``world`` may see them)."""
+    from django.utils import timezone
+
+    from smaajob.citizens.services import assign_staff, record_consent, register_citizen
+    from smaajob.courses.services import propose_match, record_follow_up, record_week, register_placement, start_course
+    from smaajob.events.services import create_event, invite
+    from smaajob.money.services import submit_payslip
+    from smaajob.network.services import add_buddy, create_company, create_opening
+    from smaajob.organisation.models import Team
+    from smaajob.organisation.services import create_project, create_user
+
+    team = Team.objects.create(municipality=other_municipality, name="Team Roskilde")
+    project = create_project(municipality=other_municipality, name="STV", follow_up_interval_days=21)
+
+    def user(username: str, role: str, **extra):
+        extra.setdefault("municipality", other_municipality)
+        return create_user(username=username, password="korrekt-hest-batteri-47", role=role, **extra)
+
+    caseworker = user("roskilde-raadgiver", "caseworker", team=team)
+    consultant = user("roskilde-konsulent", "consultant", team=team)
+    company = create_company(
+        actor=consultant,
+        municipality=other_municipality,
+        cvr="29403473",
+        name="Roskilde Bageri",
+        sector="detail",
+        latitude=55.64,
+        longitude=12.08,
+    )
+    employer = user("roskilde-bageri", "employer", company=company, municipality=None)
+    person = register_citizen(
+        actor=caseworker,
+        cpr="150375-2468",
+        first_name="Xenia",
+        last_name="Yderborg",
+        municipality=other_municipality,
+        latitude=55.64,
+        longitude=12.09,
+    )
+    citizen_login = user("roskilde-borger", "citizen")
+    person.user = citizen_login
+    person.save(update_fields=["user"])
+    for staff in (caseworker, consultant):
+        assign_staff(actor=caseworker, citizen=person, staff=staff, staff_role=staff.role, valid_from=date(2024, 1, 1))
+    from smaajob.citizens.models import DisclosableFact
+
+    record_consent(actor=caseworker, citizen=person, facts=list(DisclosableFact.values), valid_from=date(2024, 1, 1))
+    course = start_course(actor=caseworker, citizen=person, project=project, started_on=date(2024, 1, 8))
+    slots = [{"weekday": d, "start": "08:00", "end": "14:00"} for d in range(5)]
+    buddy = add_buddy(company=company, name="Bo Bager", trained_on=date(2024, 1, 15))
+    opening = create_opening(
+        actor=consultant,
+        company=company,
+        title="Bagning af rugbrød",
+        kind="paid",
+        hours_min=2,
+        hours_max=12,
+        slots=slots,
+        buddy=buddy,
+    )
+    today = date.today()
+    start = today - timedelta(weeks=3)
+    start -= timedelta(days=start.weekday())
+    placement = register_placement(
+        actor=consultant,
+        course=course,
+        company=company,
+        opening=opening,
+        kind="paid",
+        planned_start=start,
+        planned_end=start + timedelta(weeks=8),
+        step_up="2 → 6",
+    )
+    week = record_week(actor=consultant, placement=placement, week=start, hours_present=4, hours_paid=4)
+    follow_up = record_follow_up(
+        actor=consultant,
+        course=course,
+        placement=placement,
+        happened_on=start + timedelta(days=2),
+        channel="phone",
+        attendance="as_agreed",
+        notes="Godt i gang",
+    )
+    payslip = submit_payslip(
+        actor=citizen_login,
+        citizen=person,
+        placement=placement,
+        period_start=start,
+        period_end=start + timedelta(days=6),
+        hours="4",
+        gross_wage="2222.22",
+        attachment=SimpleUploadedFile("loenseddel.pdf", PAYSLIP_FILE, content_type="application/pdf"),
+    )
+    second = register_citizen(
+        actor=caseworker,
+        cpr="030482-1357",
+        first_name="Yrla",
+        last_name="Zenthe",
+        municipality=other_municipality,
+    )
+    assign_staff(
+        actor=caseworker, citizen=second, staff=consultant, staff_role="consultant", valid_from=date(2024, 1, 1)
+    )
+    second_course = start_course(actor=caseworker, citizen=second, project=project, started_on=date(2024, 1, 8))
+    proposal = propose_match(actor=consultant, course=second_course, opening=opening, on=today)
+    event_start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    event = create_event(
+        actor=consultant,
+        municipality=other_municipality,
+        kind="cluster",
+        title="Klyngemøde Roskilde",
+        starts_at=event_start,
+        ends_at=event_start + timedelta(hours=3),
+        capacity=20,
+    )
+    invite(event=event, company=company)
+    ids = {
+        "citizen_id": person.pk,
+        "course_id": course.pk,
+        "company_id": company.pk,
+        "opening_id": opening.pk,
+        "placement_id": placement.pk,
+        "week_id": week.pk,
+        "record_id": week.pk,
+        "follow_up_id": follow_up.pk,
+        "payslip_id": payslip.pk,
+        "proposal_id": proposal.pk,
+        "event_id": event.pk,
+    }
+    people = (Person(person.pk, ("Xenia", "Yderborg")), Person(second.pk, ("Yrla", "Zenthe")))
+    users = {"caseworker": caseworker, "consultant": consultant, "employer": employer, "citizen": citizen_login}
+    assert set(ids) == set(world.ids), "the other world must hold every kind of record the first one does"
+    return World(users=users, ids=ids, people=people)

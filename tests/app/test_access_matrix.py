@@ -61,6 +61,40 @@ def test_a_refused_record_answers_exactly_as_a_missing_one_for_every_role(world)
     assert cells > 200 and refused > 50, (cells, refused)
 
 
+def test_a_record_of_another_municipality_or_company_answers_exactly_as_a_missing_one_for_every_role(
+    world, other_world, monkeypatch
+):
+    """Every route that addresses a record, as every role of the first municipality, with the real
+    id of the same kind of record in another municipality, at another company: each answer is the
+    very answer a missing record gets (status and page), never the record, a 403 or an error."""
+    from tests.app.route_walk import HtmlAsPdf
+
+    monkeypatch.setattr("weasyprint.HTML", HtmlAsPdf)
+    missing_ids = dict.fromkeys(world.ids, MISSING_ID)
+    markers = [m for person in other_world.people for m in person.markers]
+    cells, problems = 0, []
+    for role, user in world.users.items():
+        client = Client()
+        client.force_login(user)
+        for route in _id_routes(world.ids):
+            theirs_url, missing_url = build_url(route, other_world.ids), build_url(route, missing_ids)
+            theirs, missing = client.get(theirs_url), client.get(missing_url)
+            theirs_text, missing_text = answer_text(theirs), answer_text(missing)
+            cells += 1
+            cell = f"{role} {route.route}"
+            if theirs.status_code != missing.status_code:
+                problems.append(f"{cell}: theirs {theirs.status_code}, missing {missing.status_code}")
+            elif _normalised(theirs_text, theirs_url.split("?")[0]) != _normalised(
+                missing_text, missing_url.split("?")[0]
+            ):
+                problems.append(f"{cell}: theirs and missing answer differently")
+            leaked = [m for m in markers if m in theirs_text]
+            if leaked:
+                problems.append(f"{cell}: shows {leaked}")
+    assert problems == [], "\n".join(problems)
+    assert cells > 200, cells
+
+
 def test_no_role_reaches_a_staff_page_for_a_citizen_it_may_not_see(world):
     """A few cells written out, so that the matrix above cannot pass by refusing nothing."""
     citizen_page = f"/borgere/{world.ids['citizen_id']}/"

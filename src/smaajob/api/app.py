@@ -7,11 +7,12 @@ import importlib
 import pkgutil
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import SessionAuth
 
+from smaajob.api.bearer import TokenAuth
 from smaajob.audit import context
 from smaajob.audit.models import AuditChannel
 from smaajob.errors import InvalidInput, SmaajobError
@@ -28,11 +29,56 @@ class OperationSessionAuth(SessionAuth):
         return user
 
 
-api = NinjaAPI(
+# Every operation may answer with the project's error body (``smaajob.errors``): the schema says
+# so once here instead of in each route, so clients (and the schemathesis run in
+# tests/api/test_schema_fuzzing.py) know every status they can get. A route that declares one of
+# these itself keeps its own.
+ERROR_STATUSES = {
+    "400": "Ugyldig værdi (code, message, field)",
+    "401": "Ikke logget ind, eller API-nøglen er ukendt, udløbet eller tilbagekaldt",
+    "403": "API-nøglen har ikke adgangen (insufficient_scope)",
+    "404": "Findes ikke – eller du har ikke adgang (samme svar)",
+    "409": "Ikke tilladt i sagens tilstand, eller en afgørelse mangler",
+    "422": "Ugyldig værdi i forespørgslen (code, message, field, problems)",
+}
+ERROR_SCHEMA = {
+    "title": "Fejl",
+    "type": "object",
+    "required": ["code", "message"],
+    "properties": {
+        "code": {"type": "string", "description": "Stabil fejlkode, fx not_found"},
+        "message": {"type": "string", "description": "Hvad der er galt, og hvordan en gyldig værdi ser ud"},
+        "field": {"type": ["string", "null"]},
+        "problems": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"field": {"type": ["string", "null"]}, "message": {"type": "string"}},
+            },
+        },
+    },
+}
+
+
+class SmaajobAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: Any = None) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Fejl"] = ERROR_SCHEMA
+        error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fejl"}}}}
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERROR_STATUSES.items():
+                    responses.setdefault(status, {"description": description, **error})
+        return schema
+
+
+api = SmaajobAPI(
     title="Småjob API",
     version="1",
     description="Småjobs REST-API. Samme adgangsregler som webfladen; al læsning af borgerdata logges.",
-    auth=OperationSessionAuth(),
+    # A system's API token (smaajob.api.bearer) or the browser's session, in that order.
+    auth=[TokenAuth(), OperationSessionAuth()],
     urls_namespace="api",
     # The documentation page (/api/v1/docs) loads Swagger UI from django-ninja's own static
     # files ("ninja" is an installed app), and never asks the online spec validator: it works
@@ -97,6 +143,23 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 @api.exception_handler(AuthenticationError)
 def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return api.create_response(request, {"code": "not_authenticated", "message": "Log ind først."}, status=401)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """django-ninja's own refusals (a body that is not JSON …) in the project's error body."""
+    if exc.status_code == 400:
+        body = {"code": "invalid_body", "message": 'Indholdet kunne ikke læses; send et JSON-objekt, fx {"felt": 1}.'}
+    else:
+        body = {"code": "error", "message": str(exc)}
+    return api.create_response(request, body, status=exc.status_code)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(
+        request, {"code": "not_found", "message": "Findes ikke, eller du har ikke adgang til det."}, status=404
+    )
 
 
 @api.get("/sundhed", auth=None, tags=["drift"], summary="Svarer ok, når tjenesten kører")

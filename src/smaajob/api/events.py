@@ -92,7 +92,7 @@ class KindCountOut(Schema):
     attended: int
 
 
-class ReportOut(Schema):
+class EventReportOut(Schema):
     start: date
     end: date
     held: int
@@ -149,12 +149,12 @@ def create_series(request: HttpRequest, payload: SeriesIn):
     return Status(201, [_event(e) for e in series.events.order_by("starts_at")])
 
 
-@router.get("/rapport", response=ReportOut, summary="Afholdte arrangementer, fremmøde, buddies og løntimer")
-def event_report(request: HttpRequest, start: date, end: date) -> ReportOut:
+@router.get("/rapport", response=EventReportOut, summary="Afholdte arrangementer, fremmøde, buddies og løntimer")
+def event_report(request: HttpRequest, start: date, end: date) -> EventReportOut:
     require_event_editor(request.user)
     r = selectors.report(events_for(request.user), start=start, end=end)
     share = r.buddies.share_with_trained_buddy
-    return ReportOut(
+    return EventReportOut(
         start=r.start,
         end=r.end,
         held=r.held,

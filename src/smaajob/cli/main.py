@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "smaajob.cli.demo",
     "smaajob.cli.serve",
     "smaajob.cli.users",
+    "smaajob.cli.tokens",
     "smaajob.cli.rules",
     "smaajob.cli.money",
     "smaajob.cli.locations",

@@ -454,6 +454,8 @@ def payslip_file(request: AuthenticatedRequest, payslip_id: int) -> FileResponse
     extension = EXTENSIONS[AttachmentType(payslip.attachment_type)]
     response["Content-Disposition"] = f'inline; filename="loenseddel-{payslip.pk}.{extension}"'
     # An uploaded file is never trusted: no scripts, no plugins, no navigation from it.
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'; object-src 'self'"
+    response["Content-Security-Policy"] = (
+        "sandbox; default-src 'none'; img-src 'self'; object-src 'self'; frame-ancestors 'none'"
+    )
     response["Cache-Control"] = "private, no-store"
     return response

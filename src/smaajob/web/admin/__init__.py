@@ -9,12 +9,13 @@ through ``smaajob.access``. What it holds and why (docs/administration.md):
   another municipality's objects) and ``scoping`` — which rows each model may show;
 * ``organisation``, ``network``, ``reports`` — configuration and user management;
 * ``citizens`` — a read-only, audit-logged list of the municipality's citizens with masked CPR;
-* ``audit`` — the access log, read-only.
+* ``audit`` — the access log, read-only;
+* ``apitokens`` — API tokens for system integrations: create (the secret shown once), revoke.
 
 Case records (exemption decisions, progression assessments, courses) are not in the admin:
 they are legal records with their own pages, rules and audit trail.
 """
 
-from smaajob.web.admin import audit, citizens, network, offers, organisation, reports, site
+from smaajob.web.admin import apitokens, audit, citizens, network, offers, organisation, reports, site
 
-__all__ = ["audit", "citizens", "network", "offers", "organisation", "reports", "site"]
+__all__ = ["apitokens", "audit", "citizens", "network", "offers", "organisation", "reports", "site"]

@@ -18,6 +18,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, Q, QuerySet
 
 from smaajob import access
+from smaajob.apitokens.models import ApiToken
 from smaajob.audit.models import AuditEntry
 from smaajob.citizens.models import Citizen
 from smaajob.network.models import Buddy, Company, Contact, Opening
@@ -41,6 +42,7 @@ MUNICIPALITY_PATHS: dict[type[Model], str] = {
     Offer: "provider__municipality_id",
     OfferStart: "offer__provider__municipality_id",
     ReferenceFigure: "project__municipality_id",
+    ApiToken: "municipality_id",
 }
 
 

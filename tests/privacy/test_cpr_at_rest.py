@@ -171,8 +171,8 @@ def test_keys_rotate_refuses_a_batch_size_below_one(capsys):
 def test_the_migration_encrypts_the_numbers_already_stored_and_the_reverse_decrypts_them():
     from django.db.migrations.executor import MigrationExecutor
 
-    before = [("citizens", "0006_citizen_location_source")]
-    after = [("citizens", "0007_cpr_encrypted_at_rest")]
+    before = [("citizens", "0007_coverage_facts_and_exemption_ground")]
+    after = [("citizens", "0008_cpr_encrypted_at_rest")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old = executor.loader.project_state(before).apps

@@ -89,11 +89,17 @@ class OverlappingActivity(InvalidInput):
 
 @dataclass(frozen=True)
 class RowProblem:
-    """One bad cell in an import: 1-based row (header is row 1), column name, message."""
+    """One bad cell in an import: 1-based row (header is row 1), column name, message; and the
+    Excel sheet it is on (empty for CSV)."""
 
     row: int
     column: str
     message: str
+    sheet: str = ""
+
+    def where(self) -> str:
+        place = f"række {self.row}, kolonne {self.column}"
+        return f"ark {self.sheet}, {place}" if self.sheet else place
 
 
 class ImportRejected(InvalidInput):
@@ -102,7 +108,7 @@ class ImportRejected(InvalidInput):
     def __init__(self, problems: Sequence[RowProblem], *, total_rows: int):
         self.problems = list(problems)
         self.total_rows = total_rows
-        lines = [f"række {p.row}, kolonne {p.column}: {p.message}" for p in self.problems[:50]]
+        lines = [f"{p.where()}: {p.message}" for p in self.problems[:50]]
         more = len(self.problems) - len(lines)
         if more > 0:
             lines.append(f"… og {more} fejl mere")

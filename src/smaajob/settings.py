@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "smaajob.money",
     "smaajob.corrections",
     "smaajob.reports",
+    "smaajob.imports",
     "smaajob.web",
 ]
 

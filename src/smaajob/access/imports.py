@@ -1,0 +1,25 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Who may import and export a municipality's data in bulk: its coordinators and administrators
+(issue 17). An import writes citizens, CPR numbers and hours for the whole municipality, so it
+is not a caseworker's tool; anyone else gets the same "not found" as for a missing page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from smaajob.errors import NotFound
+from smaajob.organisation.models import Role
+
+IMPORTERS = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
+
+
+def may_import(user: Any) -> bool:
+    return bool(
+        user is not None and user.is_authenticated and user.is_active and user.role in IMPORTERS
+        and user.municipality_id is not None
+    )
+
+
+def require_importer(user: Any) -> None:
+    if not may_import(user):
+        raise NotFound("Siden findes ikke.")

@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "smaajob.cli.rules",
     "smaajob.cli.money",
     "smaajob.cli.locations",
+    "smaajob.cli.imports",
     "smaajob.cli.docs",
 )
 

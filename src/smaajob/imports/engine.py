@@ -137,10 +137,14 @@ def read_cells(kind: Kind, table: Table) -> tuple[list[tuple[int, dict[str, str]
     return rows, problems
 
 
+# Cells about a person are never echoed back: the report is shown on a page, kept on the run
+# and printed by the command line.
+PERSONAL_COLUMNS = frozenset({"cpr", "fornavn", "efternavn", "adresse", "navn", "telefon", "email", "beskrivelse"})
+
+
 def _shown(column: str, raw: str) -> str:
-    # A CPR number is never echoed back: the report is shown on a page and may be saved.
-    if column == "cpr":
-        return "CPR-nummeret"
+    if column in PERSONAL_COLUMNS:
+        return "værdien"
     return raw.strip()[:60]
 
 
@@ -261,5 +265,6 @@ def finish(run: ImportRun, outcome: Outcome) -> ImportRun:
     run.created, run.updated, run.unchanged = outcome.created, outcome.updated, outcome.unchanged
     run.rejected = outcome.rejected_rows
     run.problems = [p.__dict__ for p in outcome.problems[:1000]]
+    run.preview = [list(change) for change in outcome.changes]
     run.finished_at = timezone.now()
     return run

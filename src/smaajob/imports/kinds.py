@@ -146,6 +146,10 @@ class Kind:
     def export(self, ctx: Context) -> Iterable[Any]:
         raise NotImplementedError
 
+    def citizen_of(self, obj: Any) -> int | None:
+        """The citizen a record is about (an export of it is an audited read), or None."""
+        return None
+
     def fixed(self, changed: set[str], columns: Iterable[str]) -> None:
         """Refuse a change to a column an import may not change (it is the record's identity)."""
         for name in columns:
@@ -271,6 +275,9 @@ class Citizens(Kind):
 
     def export(self, ctx: Context) -> Iterable[Any]:
         return Citizen.objects.filter(municipality=ctx.municipality).order_by("pk")
+
+    def citizen_of(self, obj: Any) -> int | None:
+        return int(obj.pk)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -553,6 +560,9 @@ class Courses(Kind):
             .order_by("pk")
         )
 
+    def citizen_of(self, obj: Any) -> int | None:
+        return int(obj.citizen_id)
+
 
 # ---------------------------------------------------------------------------------------------
 def step_up(text: str) -> str:
@@ -643,10 +653,13 @@ class Placements(Kind):
     def export(self, ctx: Context) -> Iterable[Any]:
         return (
             Placement.objects.filter(course__citizen__municipality=ctx.municipality)
-            .select_related("company")
+            .select_related("company", "course")
             .prefetch_related("steps")
             .order_by("pk")
         )
+
+    def citizen_of(self, obj: Any) -> int | None:
+        return int(obj.course.citizen_id)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -720,7 +733,14 @@ class Hours(Kind):
         self._record(obj.placement, merged, ctx)
 
     def export(self, ctx: Context) -> Iterable[Any]:
-        return WeeklyHours.objects.filter(placement__course__citizen__municipality=ctx.municipality).order_by("pk")
+        return (
+            WeeklyHours.objects.filter(placement__course__citizen__municipality=ctx.municipality)
+            .select_related("placement__course")
+            .order_by("pk")
+        )
+
+    def citizen_of(self, obj: Any) -> int | None:
+        return int(obj.placement.course.citizen_id)
 
 
 KINDS: dict[str, Kind] = {

@@ -43,6 +43,8 @@ class ImportRun(models.Model):
     unchanged = models.PositiveIntegerField(default=0)
     rejected = models.PositiveIntegerField(default=0)
     problems = models.JSONField(default=list, blank=True)
+    # The preview: [row, source id, "create"/"update", changed columns] for up to 500 rows.
+    preview = models.JSONField(default=list, blank=True)
     # The uploaded file while the run waits for confirmation; emptied once it is written.
     content = models.BinaryField(default=b"", blank=True)
     started_at = models.DateTimeField(auto_now_add=True)
@@ -80,7 +82,7 @@ class SourceChange(models.Model):
     """A dated history entry: this run created or changed this record (which columns)."""
 
     record = models.ForeignKey(SourceRecord, on_delete=models.CASCADE, related_name="changes")
-    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="changes")
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="history")
     action = models.CharField(max_length=10)  # "create" or "update"
     columns = models.JSONField(default=list)
     changed_at = models.DateTimeField(auto_now_add=True)

@@ -21,6 +21,8 @@ from django.db import close_old_connections, connection
 
 from smaajob.access.imports import require_importer
 from smaajob.audit import context as audit_context
+from smaajob.audit.models import AuditAction
+from smaajob.audit.services import record_many
 from smaajob.errors import ImportRejected, InvalidInput, NotFound, RowProblem
 from smaajob.imports.engine import Outcome, Progress, finish, kind_named, run_import
 from smaajob.imports.kinds import KINDS, Context, Kind
@@ -163,13 +165,21 @@ def start_in_background(*, actor: User, run: ImportRun, write: bool) -> threadin
 
 
 # --- export and templates ---------------------------------------------------------------------
-def _rows(kind: Kind, actor: User, source_system: str) -> Iterable[list[str]]:
+def _rows(kind: Kind, actor: User, source_system: str) -> list[list[str]]:
+    """The rows of an export; the citizens in it are read, so each gets an audit entry."""
     ctx = Context(actor=actor, municipality=actor.municipality, source_system=source_system, today=date.today())
     names = [c.name for c in kind.columns]
+    rows, citizens = [], set()
     for obj in kind.export(ctx):
         values = kind.current(obj, ctx)
         values["kilde_id"] = ctx.source_id_of(kind.name, obj.pk)
-        yield [values.get(n, "") for n in names]
+        rows.append([values.get(n, "") for n in names])
+        citizen = kind.citizen_of(obj)
+        if citizen is not None:
+            citizens.add(citizen)
+    record_many(actor=actor, action=AuditAction.READ, object_type=kind.name, citizen_ids=sorted(citizens),
+                detail=f"eksport ({kind.name})")
+    return rows
 
 
 def _csv(header: list[str], rows: Iterable[list[str]]) -> bytes:

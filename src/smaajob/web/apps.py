@@ -17,4 +17,5 @@ class WebConfig(AppConfig):
         register("web:openings", "Jobåbninger", order=25)
         register("web:events", "Arrangementer", order=26)
         register("web:dashboard", "Overblik", order=30)
+        register("web:imports", "Import", order=60)
         register("web:employer_task", "Slå opgave op", order=10)

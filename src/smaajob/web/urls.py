@@ -18,6 +18,7 @@ from smaajob.web.views import (
     followups,
     home,
     hours,
+    imports,
     locations,
     matching,
     openings,
@@ -28,6 +29,12 @@ from smaajob.web.views import (
 app_name = "web"
 urlpatterns = [
     path("", home.home, name="home"),
+    # Moving in: importing and exporting the municipality's data (issue 17)
+    path("import/", imports.import_page, name="imports"),
+    path("import/koersler/<id:run_id>/", imports.import_run, name="import_run"),
+    path("import/koersler/<id:run_id>/gem/", imports.import_confirm, name="import_confirm"),
+    path("import/skabelon/<slug:kind>.<slug:fmt>", imports.import_template, name="import_template"),
+    path("import/eksport/<slug:kind>.<slug:fmt>", imports.import_export, name="import_export"),
     path(
         "log-ind/",
         auth_views.LoginView.as_view(

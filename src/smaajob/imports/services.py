@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import connection
 
 from smaajob.access.imports import require_importer
 from smaajob.audit import context as audit_context
@@ -144,7 +144,7 @@ def start_in_background(*, actor: User, run: ImportRun, write: bool) -> threadin
     channel = run.channel
 
     def work() -> None:
-        close_old_connections()
+        # The thread opens its own database connection on first use and closes it at the end.
         try:
             with audit_context.operation(channel, actor):
                 fresh = ImportRun.objects.get(pk=run.pk)

@@ -161,6 +161,14 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
     invite(event=event, company=company)
     register(event=event, company=company, name="Nina Netto")
 
+    # An import run the coordinator previewed (issue 17): its page shows counts, never a citizen.
+    from smaajob.imports.models import ImportRun
+
+    import_run = ImportRun.objects.create(
+        municipality=municipality, user=users["coordinator"], channel="web", kind="virksomheder",
+        source_system="momentum", file_name="netvaerk.csv", status="previewed",
+    )
+
     wage = f"{PAYSLIP_WAGE:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
     people = (
         # Not Omar's CPR: the shared fixture gives him 010190-1234, the CPR field's own example.
@@ -179,5 +187,6 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
         "payslip_id": payslip.pk,
         "proposal_id": proposal.pk,
         "event_id": event.pk,
+        "run_id": import_run.pk,
     }
     return World(users=users, ids=ids, people=people)

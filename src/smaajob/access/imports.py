@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from smaajob.access.cases import PAGE_NOT_FOUND
 from smaajob.errors import NotFound
 from smaajob.organisation.models import Role
 
@@ -20,6 +21,10 @@ def may_import(user: Any) -> bool:
     )
 
 
+# A run of another municipality answers as a missing page does (the role gate's answer too).
+RUN_NOT_FOUND = PAGE_NOT_FOUND
+
+
 def require_importer(user: Any) -> None:
     if not may_import(user):
-        raise NotFound("Siden findes ikke.")
+        raise NotFound(PAGE_NOT_FOUND)

@@ -186,10 +186,12 @@ def run_import(
     with audit_context.operation(AuditChannel.IMPORT, actor):
         try:
             with transaction.atomic():
+                pending = _Pending()
                 for done, (number, values) in enumerate(rows, start=1):
-                    _one_row(kind, ctx, run, outcome, number, values, table.sheet)
+                    _one_row(kind, ctx, pending, outcome, number, values, table.sheet)
                     if progress is not None and (done % 200 == 0 or done == len(rows)):
                         progress(done, total)
+                pending.save(run)
                 if not (write and (good_rows_only or not outcome.problems)):
                     raise _Rollback
                 outcome.written = True
@@ -200,7 +202,7 @@ def run_import(
     return outcome
 
 
-def _one_row(kind: Kind, ctx: Context, run: ImportRun, outcome: Outcome, number: int, values: dict[str, str],
+def _one_row(kind: Kind, ctx: Context, pending: _Pending, outcome: Outcome, number: int, values: dict[str, str],
              sheet: str) -> None:
     source_id = values["kilde_id"]
     row_hash = _row_hash(values)
@@ -226,7 +228,7 @@ def _one_row(kind: Kind, ctx: Context, run: ImportRun, outcome: Outcome, number:
                 action = "update" if changed else ""
                 if changed:
                     kind.update(obj, values, set(changed), refs, ctx)
-            _remember(kind, ctx, run, source_id, obj.pk, row_hash, action, changed, record)
+            _remember(kind, ctx, pending, source_id, obj.pk, row_hash, action, changed, record)
     except CellError as error:
         outcome.problems.append(RowProblem(number, error.column or "kilde_id", error.message, sheet))
         return
@@ -243,19 +245,41 @@ def _one_row(kind: Kind, ctx: Context, run: ImportRun, outcome: Outcome, number:
         outcome.changes.append((number, source_id, action, changed))
 
 
-def _remember(kind: Kind, ctx: Context, run: ImportRun, source_id: str, object_id: int, row_hash: str,
+@dataclass
+class _Pending:
+    """Source ids and history entries of the rows written so far, saved in bulk at the end of the
+    run (one statement per thousand rows instead of two per row)."""
+
+    new: list[tuple[SourceRecord, str, list[str]]] = field(default_factory=list)
+    changed: list[tuple[SourceRecord, str, list[str]]] = field(default_factory=list)
+
+    def save(self, run: ImportRun) -> None:
+        SourceRecord.objects.bulk_create([record for record, _, _ in self.new], batch_size=1000)
+        SourceRecord.objects.bulk_update(
+            [record for record, _, _ in self.changed], ["row_hash", "object_id", "updated_at"], batch_size=1000
+        )
+        SourceChange.objects.bulk_create(
+            [
+                SourceChange(record=record, run=run, action=action, columns=columns)
+                for record, action, columns in [*self.new, *self.changed]
+                if action
+            ],
+            batch_size=1000,
+        )
+
+
+def _remember(kind: Kind, ctx: Context, pending: _Pending, source_id: str, object_id: int, row_hash: str,
               action: str, changed: list[str], record: SourceRecord | None) -> None:
     if record is None:
-        record = SourceRecord.objects.create(
+        record = SourceRecord(
             municipality=ctx.municipality, source_system=ctx.source_system, kind=kind.name, source_id=source_id,
             object_id=object_id, row_hash=row_hash,
         )
-        ctx.remember(kind.name, record)
+        pending.new.append((record, action, changed))
     else:
         record.row_hash, record.object_id = row_hash, object_id
-        record.save(update_fields=["row_hash", "object_id", "updated_at"])
-    if action:
-        SourceChange.objects.create(record=record, run=run, action=action, columns=changed)
+        record.updated_at = timezone.now()
+        pending.changed.append((record, action, changed))
 
 
 def finish(run: ImportRun, outcome: Outcome) -> ImportRun:

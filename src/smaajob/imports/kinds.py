@@ -67,6 +67,13 @@ class Context:
     today: date
     _ids: dict[str, dict[str, SourceRecord]] = field(default_factory=dict)
     _reverse: dict[str, dict[int, str]] = field(default_factory=dict)
+    # Records other rows refer to, looked up once per run (a file of hours names few placements).
+    cache: dict[tuple[str, object], Any] = field(default_factory=dict)
+
+    def cached(self, key: tuple[str, object], lookup: Callable[[], Any]) -> Any:
+        if key not in self.cache:
+            self.cache[key] = lookup()
+        return self.cache[key]
 
     def records(self, kind: str) -> dict[str, SourceRecord]:
         if kind not in self._ids:
@@ -158,7 +165,8 @@ class Kind:
 
 
 def _company_by_cvr(values: dict[str, str], ctx: Context, column: str = "virksomhed_cvr") -> Company:
-    company = Company.objects.filter(municipality=ctx.municipality, cvr=values.get(column, "")).first()
+    cvr = values.get(column, "")
+    company = ctx.cached(("company", cvr), lambda: Company.objects.filter(municipality=ctx.municipality, cvr=cvr).first())
     if company is None:
         raise CellError(
             f"ukendt virksomhed: CVR {values.get(column, '')} findes ikke i kommunens netværk; "
@@ -683,12 +691,13 @@ class Hours(Kind):
 
     def check(self, values: dict[str, str], ctx: Context) -> dict[str, Any]:
         object_id = ctx.object_id("placeringer", values["placering_kilde_id"])
-        placement = (
-            Placement.objects.select_related("course").filter(
+        placement = ctx.cached(
+            ("placement", object_id),
+            lambda: Placement.objects.select_related("course").filter(
                 course__citizen__municipality=ctx.municipality, pk=object_id
             ).first()
             if object_id
-            else None
+            else None,
         )
         if placement is None:
             raise CellError(

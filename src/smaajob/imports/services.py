@@ -19,7 +19,7 @@ from datetime import date
 from django.conf import settings
 from django.db import connection
 
-from smaajob.access.imports import require_importer
+from smaajob.access.imports import RUN_NOT_FOUND, require_importer
 from smaajob.audit import context as audit_context
 from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record_many
@@ -97,7 +97,7 @@ def get_run(user: User, run_id: int) -> ImportRun:
     require_importer(user)
     run = ImportRun.objects.filter(municipality=user.municipality, pk=run_id).first()
     if run is None:
-        raise NotFound("Importkørslen findes ikke.")
+        raise NotFound(RUN_NOT_FOUND)
     return run
 
 

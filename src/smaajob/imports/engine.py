@@ -32,7 +32,8 @@ from smaajob.audit import context as audit_context
 from smaajob.audit.models import AuditChannel
 from smaajob.errors import RowProblem, SmaajobError
 from smaajob.imports.cells import CellError
-from smaajob.imports.kinds import KINDS, Context, Kind
+from smaajob.imports.bulk_hours import write_weeks
+from smaajob.imports.kinds import KINDS, Context, Hours, Kind
 from smaajob.imports.models import ImportRun, SourceChange, SourceRecord
 from smaajob.imports.reading import Table
 from smaajob.organisation.models import User
@@ -187,7 +188,11 @@ def run_import(
         try:
             with transaction.atomic():
                 pending = _Pending()
-                for done, (number, values) in enumerate(rows, start=1):
+                if isinstance(kind, Hours):
+                    _bulk_hours(kind, ctx, pending, outcome, rows, table.sheet)
+                    if progress is not None:
+                        progress(total, total)
+                for done, (number, values) in enumerate([] if isinstance(kind, Hours) else rows, start=1):
                     _one_row(kind, ctx, pending, outcome, number, values, table.sheet)
                     if progress is not None and (done % 200 == 0 or done == len(rows)):
                         progress(done, total)
@@ -200,6 +205,37 @@ def run_import(
     outcome.problems.sort(key=lambda p: (p.row, p.column))
     outcome.run = run
     return outcome
+
+
+def _count(outcome: Outcome, number: int, source_id: str, action: str, changed: list[str]) -> None:
+    if action == "create":
+        outcome.created += 1
+    elif action == "update":
+        outcome.updated += 1
+    else:
+        outcome.unchanged += 1
+    if action and len(outcome.changes) < 500:
+        outcome.changes.append((number, source_id, action, changed))
+
+
+def _bulk_hours(kind: Hours, ctx: Context, pending: _Pending, outcome: Outcome,
+                rows: list[tuple[int, dict[str, str]]], sheet: str) -> None:
+    """Weekly hours go the bulk path (``smaajob.imports.bulk_hours``), with the same checks."""
+
+    def problem(number: int, error: Exception) -> None:
+        if isinstance(error, CellError):
+            outcome.problems.append(RowProblem(number, error.column or "kilde_id", error.message, sheet))
+        else:
+            assert isinstance(error, SmaajobError)
+            outcome.problems.append(_problem_of(kind, number, error, sheet))
+
+    def remember(source_id: str, object_id: int, row_hash: str, action: str, changed: list[str]) -> None:
+        _remember(kind, ctx, pending, source_id, object_id, row_hash, action, changed,
+                  ctx.records(kind.name).get(source_id))
+
+    write_weeks(kind, ctx, rows, row_hash=_row_hash, problem=problem, remember=remember,
+                counted=lambda number, source_id, action, changed: _count(outcome, number, source_id, action,
+                                                                          changed))
 
 
 def _one_row(kind: Kind, ctx: Context, pending: _Pending, outcome: Outcome, number: int, values: dict[str, str],
@@ -235,14 +271,7 @@ def _one_row(kind: Kind, ctx: Context, pending: _Pending, outcome: Outcome, numb
     except SmaajobError as error:
         outcome.problems.append(_problem_of(kind, number, error, sheet))
         return
-    if action == "create":
-        outcome.created += 1
-    elif action == "update":
-        outcome.updated += 1
-    else:
-        outcome.unchanged += 1
-    if action and len(outcome.changes) < 500:
-        outcome.changes.append((number, source_id, action, changed))
+    _count(outcome, number, source_id, action, changed)
 
 
 @dataclass

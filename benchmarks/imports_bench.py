@@ -74,16 +74,18 @@ def main() -> None:
 
     municipality = create_municipality(code="461", name="Odense Kommune")
     create_project(municipality=municipality, name="VTA", follow_up_interval_days=7)
-    user = create_user(username="koordinator", password="benchmark-adgangskode-47", role="coordinator",
-                       municipality=municipality)
+    user = create_user(
+        username="koordinator", password="benchmark-adgangskode-47", role="coordinator", municipality=municipality
+    )
     rng = random.Random(2026)
     engine = connection.vendor
     print(f"database: {engine}")
 
     def timed(kind: str, data: bytes) -> tuple[float, int]:
         started = time.perf_counter()
-        outcome = services.import_file(actor=user, kind=kind, data=data, file_name=f"{kind}.csv",
-                                       source_system="momentum", write=True, today=TODAY)
+        outcome = services.import_file(
+            actor=user, kind=kind, data=data, file_name=f"{kind}.csv", source_system="momentum", write=True, today=TODAY
+        )
         seconds = time.perf_counter() - started
         assert outcome.written and not outcome.problems, outcome.problems[:3]
         return seconds, outcome.total_rows
@@ -98,33 +100,55 @@ def main() -> None:
     with context.operation(AuditChannel.IMPORT, user):
         started = time.perf_counter()
         with transaction.atomic():
-            for i, cpr in enumerate(cprs[args.citizens:]):
-                citizen = register_citizen(actor=user, cpr=cpr, first_name="Base", last_name=f"Linje {i}",
-                                           municipality=municipality, postcode="5000")
+            for i, cpr in enumerate(cprs[args.citizens :]):
+                citizen = register_citizen(
+                    actor=user,
+                    cpr=cpr,
+                    first_name="Base",
+                    last_name=f"Linje {i}",
+                    municipality=municipality,
+                    postcode="5000",
+                )
                 set_benefit(actor=user, citizen=citizen, benefit_type="kontanthjaelp", valid_from=date(2026, 1, 1))
         citizens_baseline = args.baseline_rows / (time.perf_counter() - started)
     print(f"  baseline, register_citizen + set_benefit: {citizens_baseline:,.0f} rows/s")
     citizens_csv = _csv(
         "kilde_id;cpr;fornavn;efternavn;postnummer;by;ydelse;ydelse_fra",
-        [f"B{i};{cpr};Borger;Nummer {i};5000;Odense C;kontanthjaelp;2026-01-01"
-         for i, cpr in enumerate(cprs[: args.citizens])],
+        [
+            f"B{i};{cpr};Borger;Nummer {i};5000;Odense C;kontanthjaelp;2026-01-01"
+            for i, cpr in enumerate(cprs[: args.citizens])
+        ],
     )
     seconds, rows = timed("borgere", citizens_csv)
     report("citizens imported", seconds, rows, citizens_baseline)
     started = time.perf_counter()
-    again = services.import_file(actor=user, kind="borgere", data=citizens_csv, file_name="borgere.csv",
-                                 source_system="momentum", write=True, today=TODAY)
+    again = services.import_file(
+        actor=user,
+        kind="borgere",
+        data=citizens_csv,
+        file_name="borgere.csv",
+        source_system="momentum",
+        write=True,
+        today=TODAY,
+    )
     assert again.unchanged == rows
     report("the same citizens again (nothing changes)", time.perf_counter() - started, rows)
 
     placements = max(1, args.hours // args.weeks)
     timed("virksomheder", _csv("kilde_id;cvr;navn", ["V1;31240018;Benchmark ApS"]))
-    timed("forloeb", _csv("kilde_id;borger_kilde_id;projekt;visiteret_den",
-                          [f"F{i};B{i};VTA;2023-12-01" for i in range(placements)]))
-    seconds, rows = timed("placeringer", _csv(
-        "kilde_id;forloeb_kilde_id;virksomhed_cvr;type;planlagt_start;optrapning",
-        [f"P{i};F{i};31240018;smaajob;{FIRST_MONDAY};2 → 4" for i in range(placements)],
-    ))
+    timed(
+        "forloeb",
+        _csv(
+            "kilde_id;borger_kilde_id;projekt;visiteret_den", [f"F{i};B{i};VTA;2023-12-01" for i in range(placements)]
+        ),
+    )
+    seconds, rows = timed(
+        "placeringer",
+        _csv(
+            "kilde_id;forloeb_kilde_id;virksomhed_cvr;type;planlagt_start;optrapning",
+            [f"P{i};F{i};31240018;smaajob;{FIRST_MONDAY};2 → 4" for i in range(placements)],
+        ),
+    )
     report("placements imported (set-up)", seconds, rows)
 
     # Baseline: record_week alone on the placements' later weeks.
@@ -135,15 +159,24 @@ def main() -> None:
         with transaction.atomic():
             for placement in sample:
                 for week in range(args.weeks, args.weeks + 10):
-                    record_week(actor=user, placement=placement, week=FIRST_MONDAY + timedelta(weeks=week),
-                                hours_present=4, hours_paid=4, today=TODAY)
+                    record_week(
+                        actor=user,
+                        placement=placement,
+                        week=FIRST_MONDAY + timedelta(weeks=week),
+                        hours_present=4,
+                        hours_paid=4,
+                        today=TODAY,
+                    )
                     n += 1
         hours_baseline = n / (time.perf_counter() - started)
     print(f"  baseline, record_week: {hours_baseline:,.0f} rows/s")
     hours_csv = _csv(
         "kilde_id;placering_kilde_id;uge;timer_til_stede;loentimer",
-        [f"T{p}-{w};P{p};{FIRST_MONDAY + timedelta(weeks=w)};4;{rng.choice(['2', '3,5', '4'])}"
-         for p in range(placements) for w in range(args.weeks)],
+        [
+            f"T{p}-{w};P{p};{FIRST_MONDAY + timedelta(weeks=w)};4;{rng.choice(['2', '3,5', '4'])}"
+            for p in range(placements)
+            for w in range(args.weeks)
+        ],
     )
     seconds, rows = timed("timer", hours_csv)
     report("weekly hours imported", seconds, rows, hours_baseline)

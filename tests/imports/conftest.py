@@ -31,3 +31,6 @@ def run_import(importer):
         return services.import_file(actor=importer, kind=kind, data=data, file_name=file_name, write=write, **extra)
 
     return run
+
+
+from tests.demo.conftest import small_demo  # noqa: E402, F401  (the demo municipality, for the sample files)

@@ -63,10 +63,11 @@ def test_a_large_file_is_checked_in_the_background_and_its_page_polls(client, im
 
     started = []
     monkeypatch.setattr(views, "BACKGROUND_BYTES", 10)
-    monkeypatch.setattr(services, "threading", SimpleNamespace(
-        Thread=lambda target, **kw: started.append(target) or _Now(target)))
+    monkeypatch.setattr(
+        services, "threading", SimpleNamespace(Thread=lambda target, **kw: started.append(target) or _Now(target))
+    )
     log_in(client, importer)
-    response = _upload(client, GOOD)
+    _upload(client, GOOD)
     run = ImportRun.objects.get()
     assert started and run.status == RunStatus.PREVIEWED and run.created == 2
 
@@ -90,8 +91,15 @@ class _Now:
 
 def test_a_running_import_page_polls_every_second(client, importer):
     log_in(client, importer)
-    run = ImportRun.objects.create(municipality=importer.municipality, user=importer, channel="web",
-                                   kind="timer", source_system="x", file_name="store.csv", status=RunStatus.WRITING)
+    run = ImportRun.objects.create(
+        municipality=importer.municipality,
+        user=importer,
+        channel="web",
+        kind="timer",
+        source_system="x",
+        file_name="store.csv",
+        status=RunStatus.WRITING,
+    )
     page = client.get(reverse("web:import_run", args=[run.pk])).content.decode()
     assert 'hx-trigger="every 1s"' in page and "i gang" in page
 
@@ -99,7 +107,9 @@ def test_a_running_import_page_polls_every_second(client, importer):
 def test_templates_and_exports_download_as_csv_and_excel(client, importer):
     log_in(client, importer)
     template = client.get(reverse("web:import_template", args=["timer", "csv"]))
-    assert template.status_code == 200 and template.content.decode("utf-8-sig").startswith("kilde_id;placering_kilde_id")
+    assert template.status_code == 200 and template.content.decode("utf-8-sig").startswith(
+        "kilde_id;placering_kilde_id"
+    )
     assert client.get(reverse("web:import_template", args=["alle", "xlsx"])).content[:2] == b"PK"
     exported = client.get(reverse("web:import_export", args=["virksomheder", "csv"]))
     assert exported.status_code == 200 and "attachment" in exported["Content-Disposition"]
@@ -112,8 +122,9 @@ def test_a_caseworker_gets_not_found_for_the_import_page(client, caseworker):
 
 def test_another_municipalitys_run_is_not_found(client, importer, other_municipality):
     log_in(client, importer)
-    run = ImportRun.objects.create(municipality=other_municipality, channel="web", kind="timer",
-                                   source_system="x", file_name="deres.csv")
+    run = ImportRun.objects.create(
+        municipality=other_municipality, channel="web", kind="timer", source_system="x", file_name="deres.csv"
+    )
     assert client.get(reverse("web:import_run", args=[run.pk])).status_code == 404
 
 
@@ -169,13 +180,15 @@ def test_the_command_refuses_an_unknown_kind_and_a_caseworker(importer, make_use
 # --- the API ----------------------------------------------------------------------------------
 def test_the_api_imports_a_file_and_answers_the_counts(client, importer):
     log_in(client, importer)
-    answer = client.post("/api/v1/import/virksomheder?source_system=momentum",
-                         {"file": SimpleUploadedFile("n.csv", GOOD)})
+    answer = client.post(
+        "/api/v1/import/virksomheder?source_system=momentum", {"file": SimpleUploadedFile("n.csv", GOOD)}
+    )
     assert answer.status_code == 200, answer.content
     body = answer.json()
     assert (body["created"], body["written"], body["problems"]) == (2, True, [])
-    again = client.post("/api/v1/import/virksomheder?source_system=momentum",
-                        {"file": SimpleUploadedFile("n.csv", GOOD)}).json()
+    again = client.post(
+        "/api/v1/import/virksomheder?source_system=momentum", {"file": SimpleUploadedFile("n.csv", GOOD)}
+    ).json()
     assert (again["created"], again["unchanged"]) == (0, 2)
     runs = client.get("/api/v1/import/koersler").json()
     assert [r["file_name"] for r in runs] == ["n.csv", "n.csv"]

@@ -62,8 +62,7 @@ def test_importing_the_same_file_twice_changes_nothing(run_import):
 def test_a_changed_row_updates_the_record_and_leaves_a_dated_history_entry(run_import, importer):
     _world(run_import)
     run_import("timer", csv_bytes(HOURS, "T1;P1;2026-W06;2;2", "T2;P1;2026-W07;6;5"), file_name="uge6-7.csv")
-    changed = run_import("timer", csv_bytes(HOURS, "T1;P1;2026-W06;2;2", "T2;P1;2026-W07;6;6"),
-                         file_name="rettet.csv")
+    changed = run_import("timer", csv_bytes(HOURS, "T1;P1;2026-W06;2;2", "T2;P1;2026-W07;6;6"), file_name="rettet.csv")
     assert (changed.created, changed.updated, changed.unchanged) == (0, 1, 1)
     assert str(WeeklyHours.objects.get(week_start="2026-02-09").hours_paid) == "6.00"
     record = SourceRecord.objects.get(kind="timer", source_id="T2")
@@ -101,7 +100,8 @@ def test_when_asked_only_the_good_rows_are_written_and_the_rest_reported(run_imp
 def test_a_preview_shows_what_would_be_created_and_changed_and_writes_nothing(run_import):
     run_import("virksomheder", csv_bytes(COMPANIES, "V1;31240018;Bageriet;5000"))
     preview = run_import(
-        "virksomheder", csv_bytes(COMPANIES, "V1;31240018;Bageriet Østergade;5000", "V2;31240026;Gartneren;5210"),
+        "virksomheder",
+        csv_bytes(COMPANIES, "V1;31240018;Bageriet Østergade;5000", "V2;31240026;Gartneren;5210"),
         write=False,
     )
     assert (preview.created, preview.updated, preview.written) == (1, 1, False)
@@ -205,8 +205,9 @@ def test_excel_drops_a_cpr_numbers_leading_zero_and_the_import_puts_it_back(run_
 def test_an_existing_record_is_adopted_by_its_cpr_number_instead_of_doubled(run_import, importer, municipality):
     from smaajob.citizens.services import register_citizen
 
-    register_citizen(actor=importer, cpr="0101901234", first_name="Mette", last_name="Jensen",
-                     municipality=municipality)
+    register_citizen(
+        actor=importer, cpr="0101901234", first_name="Mette", last_name="Jensen", municipality=municipality
+    )
     outcome = run_import("borgere", csv_bytes("kilde_id;cpr;fornavn;efternavn", "B1;0101901234;Mette;Jensen"))
     assert (outcome.created, outcome.unchanged) == (0, 1) and Citizen.objects.count() == 1
 
@@ -215,8 +216,13 @@ def test_an_existing_record_is_adopted_by_its_cpr_number_instead_of_doubled(run_
 def test_export_then_import_of_every_kind_changes_nothing(run_import, importer, file_format):
     _world(run_import)
     run_import("kontakter", csv_bytes("kilde_id;virksomhed_cvr;navn;telefon", "K1;31240018;Lone;+45 12 34 56 78"))
-    run_import("jobaabninger", csv_bytes("kilde_id;virksomhed_cvr;opgave;type;timer_min;timer_max;fra;til",
-                                         "J1;31240018;=Opvask;smaajob;2;6;2026-01-05;2026-12-31"))
+    run_import(
+        "jobaabninger",
+        csv_bytes(
+            "kilde_id;virksomhed_cvr;opgave;type;timer_min;timer_max;fra;til",
+            "J1;31240018;=Opvask;smaajob;2;6;2026-01-05;2026-12-31",
+        ),
+    )
     run_import("timer", csv_bytes(HOURS, "T1;P1;2026-W06;2;2", "T2;P1;2026-W07;6;5,5"))
     for kind in ("virksomheder", "kontakter", "jobaabninger", "borgere", "forloeb", "placeringer", "timer"):
         data = services.export_file(actor=importer, kind=kind, file_format=file_format)
@@ -240,11 +246,25 @@ def test_records_made_in_smaajob_export_with_their_own_ids_and_import_back_uncha
 def test_the_excel_template_has_a_sheet_per_kind_and_a_guide():
     workbook = load_workbook(io.BytesIO(services.template_file(kind=None, file_format="xlsx")))
     assert workbook.sheetnames == [
-        "Borgere", "Virksomheder", "Kontakter", "Jobaabninger", "Forloeb", "Placeringer", "Timer", "Vejledning"
+        "Borgere",
+        "Virksomheder",
+        "Kontakter",
+        "Jobaabninger",
+        "Forloeb",
+        "Placeringer",
+        "Timer",
+        "Vejledning",
     ]
     header = [c.value for c in next(workbook["Timer"].iter_rows(max_row=1))]
-    assert header == ["kilde_id", "placering_kilde_id", "uge", "timer_til_stede", "loentimer", "effektive_timer",
-                      "oplaeringstimer"]
+    assert header == [
+        "kilde_id",
+        "placering_kilde_id",
+        "uge",
+        "timer_til_stede",
+        "loentimer",
+        "effektive_timer",
+        "oplaeringstimer",
+    ]
 
 
 def test_only_coordinators_and_administrators_may_import(make_user):
@@ -252,8 +272,9 @@ def test_only_coordinators_and_administrators_may_import(make_user):
 
     caseworker = make_user("caseworker", username="rikke")
     with pytest.raises(NotFound):
-        services.import_file(actor=caseworker, kind="virksomheder", data=b"kilde_id;cvr;navn\r\n", file_name="x.csv",
-                             write=True)
+        services.import_file(
+            actor=caseworker, kind="virksomheder", data=b"kilde_id;cvr;navn\r\n", file_name="x.csv", write=True
+        )
 
 
 def test_an_import_writes_its_audit_entries_on_the_import_channel(run_import):

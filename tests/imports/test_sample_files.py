@@ -10,7 +10,7 @@ import pytest
 
 from smaajob.imports import services
 from smaajob.organisation.models import User
-from tests.demo.conftest import TODAY, small_demo  # noqa: F401  (the fixture)
+from tests.demo.conftest import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +23,26 @@ def test_every_sample_file_imports_cleanly_into_the_demo_municipality_and_again_
     assert sorted(p.stem for p in SAMPLES.glob("*.csv")) == sorted(ORDER)
     for kind in ORDER:
         data = (SAMPLES / f"{kind}.csv").read_bytes()
-        first = services.import_file(actor=coordinator, kind=kind, data=data, file_name=f"{kind}.csv",
-                                     source_system="momentum", write=True, today=TODAY)
+        first = services.import_file(
+            actor=coordinator,
+            kind=kind,
+            data=data,
+            file_name=f"{kind}.csv",
+            source_system="momentum",
+            write=True,
+            today=TODAY,
+        )
         assert first.problems == [], (kind, first.problems)
         assert first.written and first.created == first.total_rows > 0
     for kind in ORDER:
         data = (SAMPLES / f"{kind}.csv").read_bytes()
-        again = services.import_file(actor=coordinator, kind=kind, data=data, file_name=f"{kind}.csv",
-                                     source_system="momentum", write=True, today=TODAY)
+        again = services.import_file(
+            actor=coordinator,
+            kind=kind,
+            data=data,
+            file_name=f"{kind}.csv",
+            source_system="momentum",
+            write=True,
+            today=TODAY,
+        )
         assert (again.created, again.updated, again.unchanged) == (0, 0, again.total_rows), kind

@@ -67,9 +67,18 @@ class ImportOptions(Schema):
 def runs(request: HttpRequest) -> list[RunOut]:
     return [
         RunOut(
-            id=r.pk, kind=r.kind, source_system=r.source_system, file_name=r.file_name, status=r.status,
-            user=r.user.username if r.user else "", started_at=r.started_at, total_rows=r.total_rows,
-            created=r.created, updated=r.updated, unchanged=r.unchanged, rejected=r.rejected,
+            id=r.pk,
+            kind=r.kind,
+            source_system=r.source_system,
+            file_name=r.file_name,
+            status=r.status,
+            user=r.user.username if r.user else "",
+            started_at=r.started_at,
+            total_rows=r.total_rows,
+            created=r.created,
+            updated=r.updated,
+            unchanged=r.unchanged,
+            rejected=r.rejected,
         )
         for r in services.runs_for(request.user)
     ]
@@ -83,15 +92,25 @@ def import_kind(
     options: Query[ImportOptions],
 ) -> ImportOut:
     outcome = services.import_file(
-        actor=request.user, kind=kind, data=file.read(), file_name=file.name or "fil.csv",
-        source_system=options.source_system, write=not options.dry_run, good_rows_only=options.good_rows_only,
+        actor=request.user,
+        kind=kind,
+        data=file.read(),
+        file_name=file.name or "fil.csv",
+        source_system=options.source_system,
+        write=not options.dry_run,
+        good_rows_only=options.good_rows_only,
     )
     if outcome.problems and not (options.good_rows_only and outcome.written):
         raise ImportRejected(outcome.problems, total_rows=outcome.total_rows)
     assert outcome.run is not None
     return ImportOut(
-        run_id=outcome.run.pk, kind=outcome.kind, written=outcome.written, total_rows=outcome.total_rows,
-        created=outcome.created, updated=outcome.updated, unchanged=outcome.unchanged,
+        run_id=outcome.run.pk,
+        kind=outcome.kind,
+        written=outcome.written,
+        total_rows=outcome.total_rows,
+        created=outcome.created,
+        updated=outcome.updated,
+        unchanged=outcome.unchanged,
         rejected_rows=outcome.rejected_rows,
         problems=[ProblemOut(sheet=p.sheet, row=p.row, column=p.column, message=p.message) for p in outcome.problems],
     )
@@ -104,8 +123,10 @@ def export_kind(
     if format not in ("csv", "xlsx"):
         raise InvalidInput("Formatet skal være csv eller xlsx.", field="format")
     data = services.export_file(actor=request.user, kind=kind, file_format=format, source_system=source_system)
-    content_type = "text/csv; charset=utf-8" if format == "csv" else (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    content_type = (
+        "text/csv; charset=utf-8"
+        if format == "csv"
+        else ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     )
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="eksport-{kind}.{format}"'

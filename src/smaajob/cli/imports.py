@@ -67,8 +67,9 @@ def _bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
     if not enabled or not console.is_terminal:
         yield None
         return
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console) as bar:
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
+    ) as bar:
         task = bar.add_task("Rækker", total=None)
 
         def advance(done: int, total: int) -> None:
@@ -85,8 +86,15 @@ def handle_import(args: argparse.Namespace) -> int:
     data = _read(args.file)
     with _bar(not args.no_progress) as progress:
         outcome = services.import_file(
-            actor=user, kind=args.kind, data=data, file_name=args.file.name, source_system=args.source_system,
-            write=not args.dry_run, good_rows_only=args.good_rows_only, today=args.today, progress=progress,
+            actor=user,
+            kind=args.kind,
+            data=data,
+            file_name=args.file.name,
+            source_system=args.source_system,
+            write=not args.dry_run,
+            good_rows_only=args.good_rows_only,
+            today=args.today,
+            progress=progress,
         )
     if outcome.problems and not (args.good_rows_only and outcome.written):
         raise ImportRejected(outcome.problems, total_rows=outcome.total_rows)
@@ -109,8 +117,7 @@ def handle_export(args: argparse.Namespace) -> int:
 
     user = _user(args.user)
     file_format = "xlsx" if args.file.suffix.lower() == ".xlsx" else "csv"
-    data = services.export_file(actor=user, kind=args.kind, file_format=file_format,
-                                source_system=args.source_system)
+    data = services.export_file(actor=user, kind=args.kind, file_format=file_format, source_system=args.source_system)
     try:
         args.file.write_bytes(data)
     except OSError as exc:

@@ -68,12 +68,25 @@ def _check(placement: Placement, week_start: date, hours: dict[str, Decimal], to
     end = placement.actual_end
     if week_start + timedelta(days=6) < start or (end is not None and week_start > end):
         raise InvalidPeriod(f"Uge {week_start.isocalendar().week} ligger uden for placeringens periode.", field="week")
-    check_week_hours(kind=placement.kind, present=hours["hours_present"], paid=hours["hours_paid"],
-                     effective=hours["hours_effective"], training=hours["hours_training"])
+    check_week_hours(
+        kind=placement.kind,
+        present=hours["hours_present"],
+        paid=hours["hours_paid"],
+        effective=hours["hours_effective"],
+        training=hours["hours_training"],
+    )
 
 
-def write_weeks(kind: Hours, ctx: Context, rows: list[tuple[int, dict[str, str]]], *, row_hash: Any,
-                problem: Any, remember: Any, counted: Any) -> None:
+def write_weeks(
+    kind: Hours,
+    ctx: Context,
+    rows: list[tuple[int, dict[str, str]]],
+    *,
+    row_hash: Any,
+    problem: Any,
+    remember: Any,
+    counted: Any,
+) -> None:
     """Check and write ``rows`` of weekly hours; ``problem(number, error)`` reports a bad row,
     ``remember(...)`` keeps a row's source id, ``counted(number, source_id, action, changed)``
     counts it."""
@@ -115,9 +128,7 @@ def write_weeks(kind: Hours, ctx: Context, rows: list[tuple[int, dict[str, str]]
         by_pk[row.pk] = row
     # The citizen's hours in each week as the file goes: other placements' weeks from the
     # database, then each good row of the file in order (record_week's sum, row by row).
-    totals: dict[tuple[int, date], dict[int, Decimal]] = {
-        key: dict(entries) for key, entries in present.items()
-    }
+    totals: dict[tuple[int, date], dict[int, Decimal]] = {key: dict(entries) for key, entries in present.items()}
     accepted: list[Week] = []
     for week in weeks:
         record = records.get(week.source_id)
@@ -155,8 +166,10 @@ def _save(weeks: list[Week], ctx: Context, remember: Any, counted: Any) -> None:
     new = [w for w in weeks if w.is_new]
     changed = [w for w in weeks if not w.is_new and w.changed]
     created = WeeklyHours.objects.bulk_create(
-        [WeeklyHours(placement=w.placement, week_start=w.week_start, recorded_at=now, **w.hours, **common)
-         for w in new],
+        [
+            WeeklyHours(placement=w.placement, week_start=w.week_start, recorded_at=now, **w.hours, **common)
+            for w in new
+        ],
         batch_size=1000,
     )
     for week, row in zip(new, created, strict=True):
@@ -165,15 +178,20 @@ def _save(weeks: list[Week], ctx: Context, remember: Any, counted: Any) -> None:
         assert week.existing is not None
         for name, value in {**week.hours, **common, "recorded_at": now}.items():
             setattr(week.existing, name, value)
-    WeeklyHours.objects.bulk_update([w.existing for w in changed], [*FIELDS, *common, "recorded_at"],
-                                    batch_size=1000)
+    WeeklyHours.objects.bulk_update(
+        [w.existing for w in changed if w.existing is not None], [*FIELDS, *common, "recorded_at"], batch_size=1000
+    )
     channel = audit_context.current_channel()
     AuditEntry.objects.bulk_create(
         [
             AuditEntry(
-                actor=ctx.actor, actor_username=ctx.actor.username, channel=channel,
-                action=AuditAction.CREATE if w.is_new else AuditAction.UPDATE, object_type="weeklyhours",
-                object_id=w.existing.pk, citizen_id=w.placement.course.citizen_id,
+                actor=ctx.actor,
+                actor_username=ctx.actor.username,
+                channel=channel,
+                action=AuditAction.CREATE if w.is_new else AuditAction.UPDATE,
+                object_type="weeklyhours",
+                object_id=w.existing.pk,
+                citizen_id=w.placement.course.citizen_id,
                 detail=f"uge {w.week_start.isoformat()}",
             )
             for w in [*new, *changed]

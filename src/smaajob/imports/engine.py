@@ -28,11 +28,12 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from smaajob.access.imports import importer_municipality as _municipality
 from smaajob.audit import context as audit_context
 from smaajob.audit.models import AuditChannel
 from smaajob.errors import RowProblem, SmaajobError
-from smaajob.imports.cells import CellError
 from smaajob.imports.bulk_hours import write_weeks
+from smaajob.imports.cells import CellError
 from smaajob.imports.kinds import KINDS, Context, Hours, Kind
 from smaajob.imports.models import ImportRun, SourceChange, SourceRecord
 from smaajob.imports.reading import Table
@@ -121,8 +122,9 @@ def read_cells(kind: Kind, table: Table) -> tuple[list[tuple[int, dict[str, str]
             try:
                 values[column.name] = column.read(raw)
             except CellError as error:
-                problems.append(RowProblem(number, column.name, f"»{_shown(column.name, raw)}« {error.message}",
-                                           table.sheet))
+                problems.append(
+                    RowProblem(number, column.name, f"»{_shown(column.name, raw)}« {error.message}", table.sheet)
+                )
                 bad = True
         source_id = values.get("kilde_id", "")
         if source_id:
@@ -170,8 +172,9 @@ def run_import(
 ) -> Outcome:
     """Check and write ``table`` as ``kind``; roll back unless ``write`` and (every row is good
     or ``good_rows_only``). The run's history entries are written only when it is kept."""
-    ctx = Context(actor=actor, municipality=actor.municipality, source_system=source_system,
-                  today=today or date.today())
+    ctx = Context(
+        actor=actor, municipality=_municipality(actor), source_system=source_system, today=today or date.today()
+    )
     outcome = Outcome(kind=kind.name, total_rows=len(table.rows))
     if run is None:
         run = ImportRun(municipality=actor.municipality, user=actor, kind=kind.name)
@@ -218,8 +221,9 @@ def _count(outcome: Outcome, number: int, source_id: str, action: str, changed: 
         outcome.changes.append((number, source_id, action, changed))
 
 
-def _bulk_hours(kind: Hours, ctx: Context, pending: _Pending, outcome: Outcome,
-                rows: list[tuple[int, dict[str, str]]], sheet: str) -> None:
+def _bulk_hours(
+    kind: Hours, ctx: Context, pending: _Pending, outcome: Outcome, rows: list[tuple[int, dict[str, str]]], sheet: str
+) -> None:
     """Weekly hours go the bulk path (``smaajob.imports.bulk_hours``), with the same checks."""
 
     def problem(number: int, error: Exception) -> None:
@@ -230,16 +234,24 @@ def _bulk_hours(kind: Hours, ctx: Context, pending: _Pending, outcome: Outcome,
             outcome.problems.append(_problem_of(kind, number, error, sheet))
 
     def remember(source_id: str, object_id: int, row_hash: str, action: str, changed: list[str]) -> None:
-        _remember(kind, ctx, pending, source_id, object_id, row_hash, action, changed,
-                  ctx.records(kind.name).get(source_id))
+        _remember(
+            kind, ctx, pending, source_id, object_id, row_hash, action, changed, ctx.records(kind.name).get(source_id)
+        )
 
-    write_weeks(kind, ctx, rows, row_hash=_row_hash, problem=problem, remember=remember,
-                counted=lambda number, source_id, action, changed: _count(outcome, number, source_id, action,
-                                                                          changed))
+    write_weeks(
+        kind,
+        ctx,
+        rows,
+        row_hash=_row_hash,
+        problem=problem,
+        remember=remember,
+        counted=lambda number, source_id, action, changed: _count(outcome, number, source_id, action, changed),
+    )
 
 
-def _one_row(kind: Kind, ctx: Context, pending: _Pending, outcome: Outcome, number: int, values: dict[str, str],
-             sheet: str) -> None:
+def _one_row(
+    kind: Kind, ctx: Context, pending: _Pending, outcome: Outcome, number: int, values: dict[str, str], sheet: str
+) -> None:
     source_id = values["kilde_id"]
     row_hash = _row_hash(values)
     record = ctx.records(kind.name).get(source_id)
@@ -297,12 +309,25 @@ class _Pending:
         )
 
 
-def _remember(kind: Kind, ctx: Context, pending: _Pending, source_id: str, object_id: int, row_hash: str,
-              action: str, changed: list[str], record: SourceRecord | None) -> None:
+def _remember(
+    kind: Kind,
+    ctx: Context,
+    pending: _Pending,
+    source_id: str,
+    object_id: int,
+    row_hash: str,
+    action: str,
+    changed: list[str],
+    record: SourceRecord | None,
+) -> None:
     if record is None:
         record = SourceRecord(
-            municipality=ctx.municipality, source_system=ctx.source_system, kind=kind.name, source_id=source_id,
-            object_id=object_id, row_hash=row_hash,
+            municipality=ctx.municipality,
+            source_system=ctx.source_system,
+            kind=kind.name,
+            source_id=source_id,
+            object_id=object_id,
+            row_hash=row_hash,
         )
         pending.new.append((record, action, changed))
     else:

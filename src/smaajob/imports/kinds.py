@@ -23,7 +23,7 @@ or, for companies, by CVR number. A record that came from no import is exported 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -113,12 +113,17 @@ def _hours(value: Decimal | None) -> str:
     return "" if value is None else cells.canonical_decimal(Decimal(value))
 
 
-def _inverse(words: dict[str, str]) -> dict[str, str]:
-    return {stored: word for word, stored in words.items()}
+def _inverse(words: Mapping[str, str]) -> dict[str, str]:
+    return {str(stored): word for word, stored in words.items()}
 
 
-SOURCE_ID = Column("kilde_id", True, "M-100234", "kildesystemets eget id for rækken (højst 100 tegn)",
-                   lambda v: cells.text(v, max_length=100))
+SOURCE_ID = Column(
+    "kilde_id",
+    True,
+    "M-100234",
+    "kildesystemets eget id for rækken (højst 100 tegn)",
+    lambda v: cells.text(v, max_length=100),
+)
 
 
 class Kind:
@@ -166,7 +171,9 @@ class Kind:
 
 def _company_by_cvr(values: dict[str, str], ctx: Context, column: str = "virksomhed_cvr") -> Company:
     cvr = values.get(column, "")
-    company = ctx.cached(("company", cvr), lambda: Company.objects.filter(municipality=ctx.municipality, cvr=cvr).first())
+    company: Company | None = ctx.cached(
+        ("company", cvr), lambda: Company.objects.filter(municipality=ctx.municipality, cvr=cvr).first()
+    )
     if company is None:
         raise CellError(
             f"ukendt virksomhed: CVR {values.get(column, '')} findes ikke i kommunens netværk; "
@@ -200,8 +207,13 @@ class Citizens(Kind):
         Column("sats", False, "fuld", "fuld eller lavere", lambda v: cells.choice(v, RATE)),
     )
     field_columns = {
-        "cpr": "cpr", "first_name": "fornavn", "last_name": "efternavn", "postcode": "postnummer",
-        "marital_status": "civilstand", "benefit_type": "ydelse", "rate": "sats",
+        "cpr": "cpr",
+        "first_name": "fornavn",
+        "last_name": "efternavn",
+        "postcode": "postnummer",
+        "marital_status": "civilstand",
+        "benefit_type": "ydelse",
+        "rate": "sats",
     }
 
     def check(self, values: dict[str, str], ctx: Context) -> dict[str, Any]:
@@ -255,8 +267,9 @@ class Citizens(Kind):
         self._benefit(citizen, values, ctx)
         return citizen
 
-    def update(self, obj: Citizen, values: dict[str, str], changed: set[str], refs: dict[str, Any],
-               ctx: Context) -> None:
+    def update(
+        self, obj: Citizen, values: dict[str, str], changed: set[str], refs: dict[str, Any], ctx: Context
+    ) -> None:
         self.fixed(changed, ["cpr"])
         if changed & {"fornavn", "efternavn", "civilstand"}:
             if "fornavn" in changed or "efternavn" in changed:
@@ -267,9 +280,14 @@ class Citizens(Kind):
             if "civilstand" in changed:
                 obj.marital_status = MARITAL.get(values["civilstand"], MaritalStatus.SINGLE)
             obj.save(update_fields=["first_name", "last_name", "marital_status"])
-            audit(actor=ctx.actor, action=AuditAction.UPDATE, object_type="citizen", object_id=obj.pk,
-                  citizen_id=obj.pk, detail="import: " + ", ".join(sorted(changed & {"fornavn", "efternavn",
-                                                                                      "civilstand"})))
+            audit(
+                actor=ctx.actor,
+                action=AuditAction.UPDATE,
+                object_type="citizen",
+                object_id=obj.pk,
+                citizen_id=obj.pk,
+                detail="import: " + ", ".join(sorted(changed & {"fornavn", "efternavn", "civilstand"})),
+            )
         if changed & {"adresse", "postnummer", "by"}:
             citizen_services.update_citizen_address(
                 actor=ctx.actor,
@@ -300,10 +318,17 @@ class Companies(Kind):
         SOURCE_ID,
         Column("cvr", True, "13585628", "CVR-nummer, 8 cifre med gyldigt kontrolciffer", cells.cvr),
         Column("navn", True, "Brugsen Vestergade", "virksomhedens navn"),
-        Column("branchekode", False, "471120", "DB07-branchekode, op til 6 cifre", lambda v: cells.text(v, max_length=6)),
+        Column(
+            "branchekode", False, "471120", "DB07-branchekode, op til 6 cifre", lambda v: cells.text(v, max_length=6)
+        ),
         Column("sektor", False, "detail", "sektor (frit ord)", lambda v: cells.text(v, max_length=60)),
-        Column("stoerrelse", False, "10-49", "antal ansatte: 1-9, 10-49, 50-249 eller 250+",
-               lambda v: cells.choice(v, SIZE)),
+        Column(
+            "stoerrelse",
+            False,
+            "10-49",
+            "antal ansatte: 1-9, 10-49, 50-249 eller 250+",
+            lambda v: cells.choice(v, SIZE),
+        ),
         Column("adresse", False, "Vestergade 30", "gade og nummer"),
         Column("postnummer", False, "5000", "fire cifre", lambda v: cells.text(v, max_length=4)),
         Column("by", False, "Odense C", "by", lambda v: cells.text(v, max_length=100)),
@@ -318,8 +343,13 @@ class Companies(Kind):
 
     def current(self, obj: Company, ctx: Context) -> dict[str, str]:
         return {
-            "cvr": obj.cvr, "navn": obj.name, "branchekode": obj.industry_code, "sektor": obj.sector,
-            "stoerrelse": _inverse(SIZE).get(obj.size, ""), "adresse": obj.address, "postnummer": obj.postcode,
+            "cvr": obj.cvr,
+            "navn": obj.name,
+            "branchekode": obj.industry_code,
+            "sektor": obj.sector,
+            "stoerrelse": _inverse(SIZE).get(obj.size, ""),
+            "adresse": obj.address,
+            "postnummer": obj.postcode,
             "by": obj.city,
         }
 
@@ -337,8 +367,9 @@ class Companies(Kind):
             city=values.get("by", ""),
         )
 
-    def update(self, obj: Company, values: dict[str, str], changed: set[str], refs: dict[str, Any],
-               ctx: Context) -> None:
+    def update(
+        self, obj: Company, values: dict[str, str], changed: set[str], refs: dict[str, Any], ctx: Context
+    ) -> None:
         self.fixed(changed, ["cvr"])
         if changed & {"navn", "branchekode", "sektor", "stoerrelse"}:
             if "navn" in changed and not values["navn"]:
@@ -390,21 +421,29 @@ class Contacts(Kind):
 
     def current(self, obj: Contact, ctx: Context) -> dict[str, str]:
         return {
-            "virksomhed_cvr": obj.company.cvr, "navn": obj.name, "stilling": obj.title, "telefon": obj.phone,
-            "email": obj.email, "primaer": "ja" if obj.is_primary else "nej",
+            "virksomhed_cvr": obj.company.cvr,
+            "navn": obj.name,
+            "stilling": obj.title,
+            "telefon": obj.phone,
+            "email": obj.email,
+            "primaer": "ja" if obj.is_primary else "nej",
         }
 
     def create(self, values: dict[str, str], refs: dict[str, Any], ctx: Context) -> Contact:
         if not values["navn"]:
             raise CellError("kontaktpersonen skal have et navn", "navn")
         return network_services.add_contact(
-            company=refs["company"], name=values["navn"], title=values.get("stilling", ""),
-            phone=values.get("telefon", ""), email=values.get("email", ""),
+            company=refs["company"],
+            name=values["navn"],
+            title=values.get("stilling", ""),
+            phone=values.get("telefon", ""),
+            email=values.get("email", ""),
             is_primary=values.get("primaer") == "ja",
         )
 
-    def update(self, obj: Contact, values: dict[str, str], changed: set[str], refs: dict[str, Any],
-               ctx: Context) -> None:
+    def update(
+        self, obj: Contact, values: dict[str, str], changed: set[str], refs: dict[str, Any], ctx: Context
+    ) -> None:
         self.fixed(changed, ["virksomhed_cvr"])
         if "navn" in changed and not values["navn"]:
             raise CellError("kontaktpersonen skal have et navn", "navn")
@@ -422,7 +461,9 @@ class Contacts(Kind):
 
 # ---------------------------------------------------------------------------------------------
 OPENING_KIND = {
-    "praktik": OpeningKind.PLACEMENT, "smaajob": OpeningKind.PAID, "hybrid": OpeningKind.HYBRID,
+    "praktik": OpeningKind.PLACEMENT,
+    "smaajob": OpeningKind.PAID,
+    "hybrid": OpeningKind.HYBRID,
     "loentilskud": OpeningKind.WAGE_SUBSIDY,
 }
 KIND_HELP = "praktik, smaajob, hybrid eller loentilskud"
@@ -443,18 +484,27 @@ class Openings(Kind):
         Column("sektor", False, "detail", "sektor (frit ord)", lambda v: cells.text(v, max_length=60)),
         Column("fra", False, "2026-03-02", "dato, fra hvornår opgaven findes", cells.a_date),
         Column("til", False, "2026-12-31", "dato, til hvornår (ikke før fra)", cells.a_date),
-        Column("beskrivelse", False, "Fyld op to formiddage om ugen", "fri tekst", lambda v: cells.text(v, max_length=2000)),
+        Column(
+            "beskrivelse", False, "Fyld op to formiddage om ugen", "fri tekst", lambda v: cells.text(v, max_length=2000)
+        ),
     )
     field_columns = {
-        "title": "opgave", "kind": "type", "hours_min": "timer_min", "hours_max": "timer_max",
-        "capacity": "antal_pladser", "closes_on": "til", "opens_on": "fra",
+        "title": "opgave",
+        "kind": "type",
+        "hours_min": "timer_min",
+        "hours_max": "timer_max",
+        "capacity": "antal_pladser",
+        "closes_on": "til",
+        "opens_on": "fra",
     }
 
     def check(self, values: dict[str, str], ctx: Context) -> dict[str, Any]:
         if values.get("fra") and values.get("til") and values["til"] < values["fra"]:
             raise CellError(f"slutdatoen {values['til']} ligger før startdatoen {values['fra']}", "til")
-        if values.get("timer_min") and values.get("timer_max") and Decimal(values["timer_max"]) < Decimal(
-            values["timer_min"]
+        if (
+            values.get("timer_min")
+            and values.get("timer_max")
+            and Decimal(values["timer_max"]) < Decimal(values["timer_min"])
         ):
             raise CellError("højeste timetal er mindre end laveste", "timer_max")
         return {"company": _company_by_cvr(values, ctx)}
@@ -464,15 +514,26 @@ class Openings(Kind):
 
     def current(self, obj: Opening, ctx: Context) -> dict[str, str]:
         return {
-            "virksomhed_cvr": obj.company.cvr, "opgave": obj.title, "type": _inverse(OPENING_KIND)[obj.kind],
-            "timer_min": _hours(obj.hours_min), "timer_max": _hours(obj.hours_max),
-            "antal_pladser": str(obj.capacity), "sektor": obj.sector, "fra": _iso(obj.opens_on),
-            "til": _iso(obj.closes_on), "beskrivelse": obj.description,
+            "virksomhed_cvr": obj.company.cvr,
+            "opgave": obj.title,
+            "type": _inverse(OPENING_KIND)[obj.kind],
+            "timer_min": _hours(obj.hours_min),
+            "timer_max": _hours(obj.hours_max),
+            "antal_pladser": str(obj.capacity),
+            "sektor": obj.sector,
+            "fra": _iso(obj.opens_on),
+            "til": _iso(obj.closes_on),
+            "beskrivelse": obj.description,
         }
 
     def _fields(self, values: dict[str, str]) -> dict[str, Any]:
-        names = {"opgave": "title", "timer_min": "hours_min", "timer_max": "hours_max", "sektor": "sector",
-                 "beskrivelse": "description"}
+        names = {
+            "opgave": "title",
+            "timer_min": "hours_min",
+            "timer_max": "hours_max",
+            "sektor": "sector",
+            "beskrivelse": "description",
+        }
         fields: dict[str, Any] = {names[c]: values[c] for c in names if c in values}
         if "type" in values:
             fields["kind"] = OPENING_KIND[values["type"]]
@@ -486,8 +547,9 @@ class Openings(Kind):
     def create(self, values: dict[str, str], refs: dict[str, Any], ctx: Context) -> Opening:
         return network_services.create_opening(actor=ctx.actor, company=refs["company"], **self._fields(values))
 
-    def update(self, obj: Opening, values: dict[str, str], changed: set[str], refs: dict[str, Any],
-               ctx: Context) -> None:
+    def update(
+        self, obj: Opening, values: dict[str, str], changed: set[str], refs: dict[str, Any], ctx: Context
+    ) -> None:
         self.fixed(changed, ["virksomhed_cvr"])
         network_services.update_opening(actor=ctx.actor, opening=obj, **self._fields(values))
 
@@ -497,8 +559,12 @@ class Openings(Kind):
 
 # ---------------------------------------------------------------------------------------------
 STATE = {
-    "visiteret": CourseState.VISITED, "ressourceafdaekket": CourseState.MAPPED, "matchning": CourseState.MATCHING,
-    "matchmoede": CourseState.MATCH_MEETING, "praktik": CourseState.PLACEMENT, "loentimer": CourseState.PAID_HOURS,
+    "visiteret": CourseState.VISITED,
+    "ressourceafdaekket": CourseState.MAPPED,
+    "matchning": CourseState.MATCHING,
+    "matchmoede": CourseState.MATCH_MEETING,
+    "praktik": CourseState.PLACEMENT,
+    "loentimer": CourseState.PAID_HOURS,
     "opfoelgning": CourseState.FOLLOW_UP,
 }
 
@@ -541,8 +607,10 @@ class Courses(Kind):
 
     def current(self, obj: Course, ctx: Context) -> dict[str, str]:
         return {
-            "borger_kilde_id": ctx.source_id_of("borgere", obj.citizen_id), "projekt": obj.project.name,
-            "visiteret_den": _iso(obj.started_on), "status": _inverse(STATE).get(obj.state, obj.state),
+            "borger_kilde_id": ctx.source_id_of("borgere", obj.citizen_id),
+            "projekt": obj.project.name,
+            "visiteret_den": _iso(obj.started_on),
+            "status": _inverse(STATE).get(obj.state, obj.state),
         }
 
     def create(self, values: dict[str, str], refs: dict[str, Any], ctx: Context) -> Course:
@@ -554,8 +622,9 @@ class Courses(Kind):
             lifecycle._walk_to(actor=ctx.actor, course=course, target=STATE[values["status"]], on=started)
         return course
 
-    def update(self, obj: Course, values: dict[str, str], changed: set[str], refs: dict[str, Any],
-               ctx: Context) -> None:
+    def update(
+        self, obj: Course, values: dict[str, str], changed: set[str], refs: dict[str, Any], ctx: Context
+    ) -> None:
         self.fixed(changed, ["borger_kilde_id", "projekt", "visiteret_den"])
         if "status" in changed and values["status"]:
             lifecycle._walk_to(actor=ctx.actor, course=obj, target=STATE[values["status"]], on=ctx.today)
@@ -598,13 +667,24 @@ class Placements(Kind):
         Column("planlagt_start", True, "2026-02-02", "dato", cells.a_date),
         Column("planlagt_slut", False, "2026-06-30", "dato, ikke før planlagt_start", cells.a_date),
         Column("optrapning", True, "2 → 6 → 12", "timer pr. uge i hvert trin, fx 2 → 6 → 12 (højst 37)", step_up),
-        Column("optrap_hver_uge", False, "2", "hver hvor mange uger der optrappes, 1–26",
-               lambda v: cells.whole(v, low=1, high=26)),
+        Column(
+            "optrap_hver_uge",
+            False,
+            "2",
+            "hver hvor mange uger der optrappes, 1–26",
+            lambda v: cells.whole(v, low=1, high=26),
+        ),
     )
     field_columns = {
-        "planned_start": "planlagt_start", "planned_end": "planlagt_slut", "steps": "optrapning", "kind": "type",
-        "step_every_weeks": "optrap_hver_uge", "slots": "planlagt_start", "deviation_reason": "optrapning",
-        "course": "forloeb_kilde_id", "started_on": "planlagt_start",
+        "planned_start": "planlagt_start",
+        "planned_end": "planlagt_slut",
+        "steps": "optrapning",
+        "kind": "type",
+        "step_every_weeks": "optrap_hver_uge",
+        "slots": "planlagt_start",
+        "deviation_reason": "optrapning",
+        "course": "forloeb_kilde_id",
+        "started_on": "planlagt_start",
     }
 
     def check(self, values: dict[str, str], ctx: Context) -> dict[str, Any]:
@@ -614,11 +694,14 @@ class Placements(Kind):
                 "planlagt_slut",
             )
         object_id = ctx.object_id("forloeb", values["forloeb_kilde_id"])
-        course = Course.objects.filter(citizen__municipality=ctx.municipality, pk=object_id).first() if object_id \
-            else None
+        course = (
+            Course.objects.filter(citizen__municipality=ctx.municipality, pk=object_id).first() if object_id else None
+        )
         if course is None:
-            raise CellError(f"ukendt forløb »{values['forloeb_kilde_id']}«: importér forløbene først (arket Forloeb)",
-                            "forloeb_kilde_id")
+            raise CellError(
+                f"ukendt forløb »{values['forloeb_kilde_id']}«: importér forløbene først (arket Forloeb)",
+                "forloeb_kilde_id",
+            )
         return {"course": course, "company": _company_by_cvr(values, ctx)}
 
     def load(self, object_id: int, ctx: Context) -> Any:
@@ -628,8 +711,10 @@ class Placements(Kind):
         steps = list(obj.steps.order_by("from_date"))
         every = (steps[1].from_date - steps[0].from_date).days // 7 if len(steps) > 1 else 1
         return {
-            "forloeb_kilde_id": ctx.source_id_of("forloeb", obj.course_id), "virksomhed_cvr": obj.company.cvr,
-            "type": _inverse(OPENING_KIND)[obj.kind], "planlagt_start": _iso(obj.planned_start),
+            "forloeb_kilde_id": ctx.source_id_of("forloeb", obj.course_id),
+            "virksomhed_cvr": obj.company.cvr,
+            "type": _inverse(OPENING_KIND)[obj.kind],
+            "planlagt_start": _iso(obj.planned_start),
             "planlagt_slut": _iso(obj.planned_end),
             "optrapning": " → ".join(_hours(s.hours_per_week) for s in steps),
             "optrap_hver_uge": str(every),
@@ -648,10 +733,12 @@ class Placements(Kind):
             today=ctx.today,
         )
 
-    def update(self, obj: Placement, values: dict[str, str], changed: set[str], refs: dict[str, Any],
-               ctx: Context) -> None:
-        self.fixed(changed, ["forloeb_kilde_id", "virksomhed_cvr", "type", "planlagt_start", "optrapning",
-                             "optrap_hver_uge"])
+    def update(
+        self, obj: Placement, values: dict[str, str], changed: set[str], refs: dict[str, Any], ctx: Context
+    ) -> None:
+        self.fixed(
+            changed, ["forloeb_kilde_id", "virksomhed_cvr", "type", "planlagt_start", "optrapning", "optrap_hver_uge"]
+        )
         if "planlagt_slut" in changed:
             end = _day(values["planlagt_slut"])
             check_period(obj.planned_start, end, field="planned_end")
@@ -685,19 +772,24 @@ class Hours(Kind):
         Column("oplaeringstimer", False, "0", "timer med oplæringsopgaver", cells.hours),
     )
     field_columns = {
-        "week": "uge", "hours_present": "timer_til_stede", "hours_paid": "loentimer",
-        "hours_effective": "effektive_timer", "hours_training": "oplaeringstimer",
+        "week": "uge",
+        "hours_present": "timer_til_stede",
+        "hours_paid": "loentimer",
+        "hours_effective": "effektive_timer",
+        "hours_training": "oplaeringstimer",
     }
 
     def check(self, values: dict[str, str], ctx: Context) -> dict[str, Any]:
         object_id = ctx.object_id("placeringer", values["placering_kilde_id"])
         placement = ctx.cached(
             ("placement", object_id),
-            lambda: Placement.objects.select_related("course").filter(
-                course__citizen__municipality=ctx.municipality, pk=object_id
-            ).first()
-            if object_id
-            else None,
+            lambda: (
+                Placement.objects.select_related("course")
+                .filter(course__citizen__municipality=ctx.municipality, pk=object_id)
+                .first()
+                if object_id
+                else None
+            ),
         )
         if placement is None:
             raise CellError(
@@ -710,14 +802,18 @@ class Hours(Kind):
         return WeeklyHours.objects.filter(placement=refs["placement"], week_start=values["uge"]).first()
 
     def load(self, object_id: int, ctx: Context) -> Any:
-        return WeeklyHours.objects.filter(placement__course__citizen__municipality=ctx.municipality,
-                                          pk=object_id).first()
+        return WeeklyHours.objects.filter(
+            placement__course__citizen__municipality=ctx.municipality, pk=object_id
+        ).first()
 
     def current(self, obj: WeeklyHours, ctx: Context) -> dict[str, str]:
         return {
-            "placering_kilde_id": ctx.source_id_of("placeringer", obj.placement_id), "uge": _iso(obj.week_start),
-            "timer_til_stede": _hours(obj.hours_present), "loentimer": _hours(obj.hours_paid),
-            "effektive_timer": _hours(obj.hours_effective), "oplaeringstimer": _hours(obj.hours_training),
+            "placering_kilde_id": ctx.source_id_of("placeringer", obj.placement_id),
+            "uge": _iso(obj.week_start),
+            "timer_til_stede": _hours(obj.hours_present),
+            "loentimer": _hours(obj.hours_paid),
+            "effektive_timer": _hours(obj.hours_effective),
+            "oplaeringstimer": _hours(obj.hours_training),
         }
 
     def _record(self, placement: Placement, values: dict[str, str], ctx: Context) -> WeeklyHours:
@@ -735,8 +831,9 @@ class Hours(Kind):
     def create(self, values: dict[str, str], refs: dict[str, Any], ctx: Context) -> WeeklyHours:
         return self._record(refs["placement"], values, ctx)
 
-    def update(self, obj: WeeklyHours, values: dict[str, str], changed: set[str], refs: dict[str, Any],
-               ctx: Context) -> None:
+    def update(
+        self, obj: WeeklyHours, values: dict[str, str], changed: set[str], refs: dict[str, Any], ctx: Context
+    ) -> None:
         self.fixed(changed, ["placering_kilde_id", "uge"])
         merged = {**self.current(obj, ctx), **values}
         self._record(obj.placement, merged, ctx)
@@ -753,6 +850,5 @@ class Hours(Kind):
 
 
 KINDS: dict[str, Kind] = {
-    kind.name: kind
-    for kind in (Citizens(), Companies(), Contacts(), Openings(), Courses(), Placements(), Hours())
+    kind.name: kind for kind in (Citizens(), Companies(), Contacts(), Openings(), Courses(), Placements(), Hours())
 }

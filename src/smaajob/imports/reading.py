@@ -107,9 +107,7 @@ def read_excel(data: bytes, sheet_name: str) -> Table:
         if wanted is None and len(names) == 1:
             wanted = names[0]
         if wanted is None:
-            raise _rejected(
-                sheet_name, f"Projektmappen har intet ark »{sheet_name}« (den har: {', '.join(names)})."
-            )
+            raise _rejected(sheet_name, f"Projektmappen har intet ark »{sheet_name}« (den har: {', '.join(names)}).")
         sheet = workbook[wanted]
         header: list[str] | None = None
         rows: list[tuple[int, list[str]]] = []

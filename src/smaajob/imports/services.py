@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import connection
 
 from smaajob.access.imports import RUN_NOT_FOUND, require_importer
+from smaajob.access.imports import importer_municipality as _municipality
 from smaajob.audit import context as audit_context
 from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record_many
@@ -67,13 +68,27 @@ def import_file(
         table = read_table(data, file_name=file_name, sheet_name=the_kind.sheet)
     except ImportRejected as rejected:
         outcome = Outcome(kind=the_kind.name, problems=rejected.problems)
-        run = run or ImportRun(municipality=actor.municipality, user=actor, kind=the_kind.name,
-                               channel=audit_context.current_channel(), source_system=system, file_name=file_name[:200])
+        run = run or ImportRun(
+            municipality=actor.municipality,
+            user=actor,
+            kind=the_kind.name,
+            channel=audit_context.current_channel(),
+            source_system=system,
+            file_name=file_name[:200],
+        )
         outcome.run = run
     else:
         outcome = run_import(
-            kind=the_kind, table=table, actor=actor, source_system=system, file_name=file_name, write=write,
-            good_rows_only=good_rows_only, today=today, progress=progress, run=run,
+            kind=the_kind,
+            table=table,
+            actor=actor,
+            source_system=system,
+            file_name=file_name,
+            write=write,
+            good_rows_only=good_rows_only,
+            today=today,
+            progress=progress,
+            run=run,
         )
     assert outcome.run is not None
     finished = finish(outcome.run, outcome)
@@ -90,7 +105,9 @@ def import_file(
 
 def runs_for(user: User, limit: int = 30) -> list[ImportRun]:
     require_importer(user)
-    return list(ImportRun.objects.filter(municipality=user.municipality).select_related("user").defer("content")[:limit])
+    return list(
+        ImportRun.objects.filter(municipality=user.municipality).select_related("user").defer("content")[:limit]
+    )
 
 
 def get_run(user: User, run_id: int) -> ImportRun:
@@ -105,14 +122,23 @@ def confirm(*, actor: User, run_id: int, background: bool | None = None) -> Impo
     """Write a previewed run (in the background for a large file)."""
     run = get_run(actor, run_id)
     if run.status != RunStatus.PREVIEWED or not run.content:
-        raise InvalidInput("Kørslen kan ikke gemmes (den er allerede gemt eller afvist); indlæs filen igen.",
-                           field="run")
+        raise InvalidInput(
+            "Kørslen kan ikke gemmes (den er allerede gemt eller afvist); indlæs filen igen.", field="run"
+        )
     large = run.total_rows > BACKGROUND_ROWS if background is None else background
     if large:
         start_in_background(actor=actor, run=run, write=True)
         return run
-    import_file(actor=actor, kind=run.kind, data=bytes(run.content), file_name=run.file_name,
-                source_system=run.source_system, write=True, good_rows_only=run.good_rows_only, run=run)
+    import_file(
+        actor=actor,
+        kind=run.kind,
+        data=bytes(run.content),
+        file_name=run.file_name,
+        source_system=run.source_system,
+        write=True,
+        good_rows_only=run.good_rows_only,
+        run=run,
+    )
     return run
 
 
@@ -148,9 +174,17 @@ def start_in_background(*, actor: User, run: ImportRun, write: bool) -> threadin
         try:
             with audit_context.operation(channel, actor):
                 fresh = ImportRun.objects.get(pk=run.pk)
-                import_file(actor=actor, kind=fresh.kind, data=bytes(fresh.content), file_name=fresh.file_name,
-                            source_system=fresh.source_system, write=write, good_rows_only=fresh.good_rows_only,
-                            run=fresh, progress=_progress_for(fresh.pk))
+                import_file(
+                    actor=actor,
+                    kind=fresh.kind,
+                    data=bytes(fresh.content),
+                    file_name=fresh.file_name,
+                    source_system=fresh.source_system,
+                    write=write,
+                    good_rows_only=fresh.good_rows_only,
+                    run=fresh,
+                    progress=_progress_for(fresh.pk),
+                )
         except Exception:  # noqa: BLE001 - a failed job is shown on the run, never lost silently
             ImportRun.objects.filter(pk=run.pk).update(status=RunStatus.FAILED)
             raise
@@ -167,7 +201,7 @@ def start_in_background(*, actor: User, run: ImportRun, write: bool) -> threadin
 # --- export and templates ---------------------------------------------------------------------
 def _rows(kind: Kind, actor: User, source_system: str) -> list[list[str]]:
     """The rows of an export; the citizens in it are read, so each gets an audit entry."""
-    ctx = Context(actor=actor, municipality=actor.municipality, source_system=source_system, today=date.today())
+    ctx = Context(actor=actor, municipality=_municipality(actor), source_system=source_system, today=date.today())
     names = [c.name for c in kind.columns]
     rows, citizens = [], set()
     for obj in kind.export(ctx):
@@ -177,8 +211,13 @@ def _rows(kind: Kind, actor: User, source_system: str) -> list[list[str]]:
         citizen = kind.citizen_of(obj)
         if citizen is not None:
             citizens.add(citizen)
-    record_many(actor=actor, action=AuditAction.READ, object_type=kind.name, citizen_ids=sorted(citizens),
-                detail=f"eksport ({kind.name})")
+    record_many(
+        actor=actor,
+        action=AuditAction.READ,
+        object_type=kind.name,
+        citizen_ids=sorted(citizens),
+        detail=f"eksport ({kind.name})",
+    )
     return rows
 
 
@@ -207,8 +246,10 @@ def _xlsx(sheets: list[tuple[Kind, Iterable[list[str]]]], *, guide: bool) -> byt
         append_row(sheet, ["ark", "kolonne", "skal udfyldes", "eksempel", "gyldig værdi"])
         for kind, _ in sheets:
             for column in kind.columns:
-                append_row(sheet, [kind.sheet, column.name, "ja" if column.required else "nej", column.example,
-                                   column.explanation])
+                append_row(
+                    sheet,
+                    [kind.sheet, column.name, "ja" if column.required else "nej", column.example, column.explanation],
+                )
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

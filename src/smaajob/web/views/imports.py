@@ -22,7 +22,10 @@ from smaajob.web.forms.imports import ImportForm
 
 # Above this size the check runs in the background and the page shows its progress.
 BACKGROUND_BYTES = 256 * 1024
-CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def _file_format(fmt: str) -> str:
@@ -51,14 +54,25 @@ def import_page(request: HttpRequest) -> HttpResponse:
             if len(data) > BACKGROUND_BYTES:
                 services._source_system(system)
                 run = ImportRun.objects.create(
-                    municipality=request.user.municipality, user=request.user, channel="web", kind=kind,
-                    source_system=system, file_name=upload.name[:200], good_rows_only=good_only, content=data,
+                    municipality=request.user.municipality,
+                    user=request.user,
+                    channel="web",
+                    kind=kind,
+                    source_system=system,
+                    file_name=upload.name[:200],
+                    good_rows_only=good_only,
+                    content=data,
                 )
                 services.start_in_background(actor=request.user, run=run, write=False)
                 return redirect("web:import_run", run.pk)
             outcome = services.import_file(
-                actor=request.user, kind=kind, data=data, file_name=upload.name, source_system=system,
-                write=False, good_rows_only=good_only,
+                actor=request.user,
+                kind=kind,
+                data=data,
+                file_name=upload.name,
+                source_system=system,
+                write=False,
+                good_rows_only=good_only,
             )
         except SmaajobError as error:
             form_error(form, error)

@@ -16,7 +16,8 @@ The tree::
     │   │                                   capacity: accepted when resent with a reason
     │   ├── UnknownPostcode            400  a postcode the shipped postcode table does not know
     │   ├── OverlappingActivity        409  two activities for the same hours or period
-    │   └── ImportRejected             400  a file import with bad rows (each row listed)
+    │   └── ImportRejected             400  a file import with bad rows (each cell listed by
+    │                                       sheet, row and column; smaajob.imports)
     ├── IllegalTransition              409  a course state change the process does not allow
     ├── NotFound                       404  missing — or not yours: the same answer for both
     ├── DecisionRequired               409  the law gives a caseworker this decision
@@ -162,8 +163,8 @@ class ErrorList:
 
     problems: list[RowProblem] = field(default_factory=list)
 
-    def add(self, row: int, column: str, message: str) -> None:
-        self.problems.append(RowProblem(row, column, message))
+    def add(self, row: int, column: str, message: str, sheet: str = "") -> None:
+        self.problems.append(RowProblem(row, column, message, sheet))
 
     def __bool__(self) -> bool:
         return bool(self.problems)

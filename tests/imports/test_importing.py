@@ -74,6 +74,7 @@ def test_a_changed_row_updates_the_record_and_leaves_a_dated_history_entry(run_i
     assert history[1].run.user == importer and history[1].changed_at is not None
 
 
+@pytest.mark.slow
 def test_ten_thousand_rows_with_three_bad_ones_report_exactly_those_three_and_write_nothing(run_import):
     run_import("virksomheder", csv_bytes(COMPANIES, "V1;31240018;Bageriet;5000"))
     rows = [f"K{i};31240018;Person {i};lone{i}@example.dk" for i in range(10_000)]

@@ -163,6 +163,26 @@ def _progress_for(run_id: int) -> Progress:
     return progress
 
 
+def check_in_background(
+    *, actor: User, kind: str, data: bytes, file_name: str, source_system: str, good_rows_only: bool
+) -> ImportRun:
+    """Keep the uploaded file on a new run and check it in the background (a large file)."""
+    require_importer(actor)
+    the_kind = kind_named(kind)
+    run = ImportRun.objects.create(
+        municipality=_municipality(actor),
+        user=actor,
+        channel=audit_context.current_channel(),
+        kind=the_kind.name,
+        source_system=_source_system(source_system),
+        file_name=file_name[:200],
+        good_rows_only=good_rows_only,
+        content=data,
+    )
+    start_in_background(actor=actor, run=run, write=False)
+    return run
+
+
 def start_in_background(*, actor: User, run: ImportRun, write: bool) -> threading.Thread:
     """Check or write ``run`` in a thread of this process; the page polls the run row."""
     run.status = RunStatus.WRITING if write else RunStatus.CHECKING

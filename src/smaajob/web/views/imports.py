@@ -52,18 +52,14 @@ def import_page(request: HttpRequest) -> HttpResponse:
         good_only = form.cleaned_data["good_rows_only"]
         try:
             if len(data) > BACKGROUND_BYTES:
-                services._source_system(system)
-                run = ImportRun.objects.create(
-                    municipality=request.user.municipality,
-                    user=request.user,
-                    channel="web",
+                run = services.check_in_background(
+                    actor=request.user,
                     kind=kind,
+                    data=data,
+                    file_name=upload.name,
                     source_system=system,
-                    file_name=upload.name[:200],
                     good_rows_only=good_only,
-                    content=data,
                 )
-                services.start_in_background(actor=request.user, run=run, write=False)
                 return redirect("web:import_run", run.pk)
             outcome = services.import_file(
                 actor=request.user,

@@ -133,6 +133,20 @@ def test_a_preview_shows_what_would_be_created_and_changed_and_writes_nothing(ru
         ("placeringer", PLACEMENTS, "P9;F1;31240018;smaajob;2026-03-02;;2 → 40", "optrapning", "37"),
         ("forloeb", COURSES, "F9;B1;Ukendt;2026-01-05", "projekt", "VTA"),
         ("forloeb", COURSES, "F9;B1;VTA;2027-01-05", "visiteret_den", "fremtiden"),
+        (
+            "opfoelgninger",
+            "kilde_id;forloeb_kilde_id;dato;kanal;fremmoede",
+            "O9;F1;2027-01-05;besoeg;syg",
+            "dato",
+            "fremtiden",
+        ),
+        (
+            "opfoelgninger",
+            "kilde_id;forloeb_kilde_id;dato;kanal;fremmoede",
+            "O9;F1;2026-02-10;brev;syg",
+            "kanal",
+            "besoeg",
+        ),
     ],
 )
 def test_every_kind_of_bad_value_is_reported_on_its_row_and_column_with_what_a_valid_one_looks_like(
@@ -225,7 +239,26 @@ def test_export_then_import_of_every_kind_changes_nothing(run_import, importer, 
         ),
     )
     run_import("timer", csv_bytes(HOURS, "T1;P1;2026-W06;2;2", "T2;P1;2026-W07;6;5,5"))
-    for kind in ("virksomheder", "kontakter", "jobaabninger", "borgere", "forloeb", "placeringer", "timer"):
+    run_import("buddies", csv_bytes("kilde_id;virksomhed_cvr;navn;uddannet_den", "BU1;31240018;Bente;2025-09-15"))
+    outcome = run_import(
+        "opfoelgninger",
+        csv_bytes(
+            "kilde_id;forloeb_kilde_id;dato;kanal;fremmoede;placering_kilde_id;effektivitet;naeste",
+            "O1;F1;2026-02-10;besoeg;som_aftalt;P1;7;2026-02-17",
+        ),
+    )
+    assert outcome.created == 1, outcome.problems
+    for kind in (
+        "virksomheder",
+        "kontakter",
+        "buddies",
+        "jobaabninger",
+        "borgere",
+        "forloeb",
+        "placeringer",
+        "timer",
+        "opfoelgninger",
+    ):
         data = services.export_file(actor=importer, kind=kind, file_format=file_format)
         outcome = run_import(kind, data, file_name=f"eksport.{file_format}")
         assert outcome.problems == [], (kind, outcome.problems)
@@ -250,10 +283,12 @@ def test_the_excel_template_has_a_sheet_per_kind_and_a_guide():
         "Borgere",
         "Virksomheder",
         "Kontakter",
+        "Buddies",
         "Jobaabninger",
         "Forloeb",
         "Placeringer",
         "Timer",
+        "Opfoelgninger",
         "Vejledning",
     ]
     header = [c.value for c in next(workbook["Timer"].iter_rows(max_row=1))]

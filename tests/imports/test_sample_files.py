@@ -15,7 +15,17 @@ from tests.demo.conftest import TODAY
 pytestmark = pytest.mark.django_db
 
 SAMPLES = Path(__file__).resolve().parents[2] / "docs" / "import"
-ORDER = ("virksomheder", "kontakter", "jobaabninger", "borgere", "forloeb", "placeringer", "timer")
+ORDER = (
+    "virksomheder",
+    "kontakter",
+    "buddies",
+    "jobaabninger",
+    "borgere",
+    "forloeb",
+    "placeringer",
+    "timer",
+    "opfoelgninger",
+)
 
 
 def test_every_sample_file_imports_cleanly_into_the_demo_municipality_and_again_changes_nothing(small_demo):

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-KIND_HELP = "borgere, virksomheder, kontakter, jobaabninger, forloeb, placeringer eller timer"
+KIND_HELP = "borgere, virksomheder, kontakter, buddies, jobaabninger, forloeb, placeringer, timer eller opfoelgninger"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -33,14 +33,15 @@ from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.citizens import services as citizen_services
 from smaajob.citizens.models import Benefit, BenefitRate, BenefitType, Citizen, MaritalStatus
-from smaajob.courses.models import Course, Placement, WeeklyHours
-from smaajob.courses.services import ledger, lifecycle, placements
+from smaajob.courses.models import Attendance, Course, FollowUp, Placement, WeeklyHours
+from smaajob.courses.models import Channel as FollowUpChannel
+from smaajob.courses.services import follow_ups, ledger, lifecycle, placements
 from smaajob.courses.states import CourseState
 from smaajob.imports import cells
 from smaajob.imports.cells import CellError
 from smaajob.imports.models import SourceRecord
 from smaajob.network import services as network_services
-from smaajob.network.models import Company, CompanySize, Contact, Opening, OpeningKind
+from smaajob.network.models import Buddy, Company, CompanySize, Contact, Opening, OpeningKind
 from smaajob.organisation.models import Municipality, Project, User
 from smaajob.validators import check_period
 
@@ -849,6 +850,157 @@ class Hours(Kind):
         return int(obj.placement.course.citizen_id)
 
 
+# ---------------------------------------------------------------------------------------------
+class Buddies(Kind):
+    name = "buddies"
+    sheet = "Buddies"
+    title = "Buddies i virksomhederne"
+    columns = (
+        SOURCE_ID,
+        Column("virksomhed_cvr", True, "13585628", "CVR-nummer på en virksomhed i netværket", cells.cvr),
+        Column("navn", True, "Bente Buddy", "buddyens navn"),
+        Column("uddannet_den", False, "2025-09-15", "dato for buddy-uddannelsen", cells.a_date),
+    )
+
+    def check(self, values: dict[str, str], ctx: Context) -> dict[str, Any]:
+        if "navn" in values and not values["navn"]:
+            raise CellError("buddyen skal have et navn", "navn")
+        return {"company": _company_by_cvr(values, ctx)}
+
+    def load(self, object_id: int, ctx: Context) -> Any:
+        return Buddy.objects.filter(company__municipality=ctx.municipality, pk=object_id).first()
+
+    def current(self, obj: Buddy, ctx: Context) -> dict[str, str]:
+        return {"virksomhed_cvr": obj.company.cvr, "navn": obj.name, "uddannet_den": _iso(obj.trained_on)}
+
+    def create(self, values: dict[str, str], refs: dict[str, Any], ctx: Context) -> Buddy:
+        return network_services.add_buddy(
+            company=refs["company"], name=values["navn"], trained_on=_day(values.get("uddannet_den", ""))
+        )
+
+    def update(self, obj: Buddy, values: dict[str, str], changed: set[str], refs: dict[str, Any], ctx: Context) -> None:
+        self.fixed(changed, ["virksomhed_cvr"])
+        obj.name = values.get("navn", obj.name)
+        if "uddannet_den" in values:
+            obj.trained_on = _day(values["uddannet_den"])
+        obj.save(update_fields=["name", "trained_on"])
+
+    def export(self, ctx: Context) -> Iterable[Any]:
+        return Buddy.objects.filter(company__municipality=ctx.municipality).select_related("company").order_by("pk")
+
+
+# ---------------------------------------------------------------------------------------------
+CHANNEL = {
+    "besoeg": FollowUpChannel.VISIT,
+    "telefon": FollowUpChannel.PHONE,
+    "moede": FollowUpChannel.MEETING,
+    "video": FollowUpChannel.VIDEO,
+    "virksomhed": FollowUpChannel.EMPLOYER,
+}
+ATTENDANCE = {
+    "som_aftalt": Attendance.AS_AGREED,
+    "delvist": Attendance.PARTLY,
+    "udeblevet": Attendance.ABSENT,
+    "syg": Attendance.SICK,
+}
+
+
+class FollowUps(Kind):
+    name = "opfoelgninger"
+    sheet = "Opfoelgninger"
+    title = "Opfølgninger"
+    columns = (
+        SOURCE_ID,
+        Column("forloeb_kilde_id", True, "F-5512", "kilde_id på et forløb i arket Forloeb"),
+        Column("dato", True, "2026-02-10", "dato for opfølgningen (ikke efter i dag)", cells.a_date),
+        Column("kanal", True, "besoeg", ", ".join(CHANNEL), lambda v: cells.choice(v, CHANNEL)),
+        Column("fremmoede", True, "som_aftalt", ", ".join(ATTENDANCE), lambda v: cells.choice(v, ATTENDANCE)),
+        Column("placering_kilde_id", False, "P-8812", "kilde_id på forløbets placering (valgfri)"),
+        Column("effektivitet", False, "7", "helt tal 0–10", lambda v: cells.whole(v, low=0, high=10)),
+        Column("opgaver", False, "Opfyldning", "fri tekst", lambda v: cells.text(v, max_length=2000)),
+        Column("naeste", False, "2026-02-17", "næste opfølgning (højst et år frem)", cells.a_date),
+    )
+    field_columns = {
+        "happened_on": "dato",
+        "channel": "kanal",
+        "attendance": "fremmoede",
+        "placement": "placering_kilde_id",
+        "effectiveness": "effektivitet",
+        "next_on": "naeste",
+        "course": "forloeb_kilde_id",
+    }
+
+    def check(self, values: dict[str, str], ctx: Context) -> dict[str, Any]:
+        object_id = ctx.object_id("forloeb", values["forloeb_kilde_id"])
+        course = (
+            Course.objects.filter(citizen__municipality=ctx.municipality, pk=object_id).first() if object_id else None
+        )
+        if course is None:
+            raise CellError(
+                f"ukendt forløb »{values['forloeb_kilde_id']}«: importér forløbene først (arket Forloeb)",
+                "forloeb_kilde_id",
+            )
+        placement = None
+        if values.get("placering_kilde_id"):
+            placement_id = ctx.object_id("placeringer", values["placering_kilde_id"])
+            placement = Placement.objects.filter(course=course, pk=placement_id).first() if placement_id else None
+            if placement is None:
+                raise CellError("ukendt placering, eller placeringen hører ikke til forløbet", "placering_kilde_id")
+        return {"course": course, "placement": placement}
+
+    def load(self, object_id: int, ctx: Context) -> Any:
+        return FollowUp.objects.filter(course__citizen__municipality=ctx.municipality, pk=object_id).first()
+
+    def current(self, obj: FollowUp, ctx: Context) -> dict[str, str]:
+        return {
+            "forloeb_kilde_id": ctx.source_id_of("forloeb", obj.course_id),
+            "dato": _iso(obj.happened_on),
+            "kanal": _inverse(CHANNEL).get(obj.channel, obj.channel),
+            "fremmoede": _inverse(ATTENDANCE).get(obj.attendance, obj.attendance),
+            "placering_kilde_id": ctx.source_id_of("placeringer", obj.placement_id) if obj.placement_id else "",
+            "effektivitet": "" if obj.effectiveness is None else str(obj.effectiveness),
+            "opgaver": obj.tasks,
+            "naeste": _iso(obj.next_on),
+        }
+
+    def create(self, values: dict[str, str], refs: dict[str, Any], ctx: Context) -> FollowUp:
+        return follow_ups.record_follow_up(
+            actor=ctx.actor,
+            course=refs["course"],
+            placement=refs["placement"],
+            happened_on=date.fromisoformat(values["dato"]),
+            channel=CHANNEL[values["kanal"]],
+            attendance=ATTENDANCE[values["fremmoede"]],
+            tasks=values.get("opgaver", ""),
+            effectiveness=int(values["effektivitet"]) if values.get("effektivitet") else None,
+            next_on=_day(values.get("naeste", "")),
+            today=ctx.today,
+        )
+
+    def update(
+        self, obj: FollowUp, values: dict[str, str], changed: set[str], refs: dict[str, Any], ctx: Context
+    ) -> None:
+        # A follow-up is a record of what happened; it is corrected in Småjob, with a reason.
+        self.fixed(changed, sorted(changed))
+
+    def export(self, ctx: Context) -> Iterable[Any]:
+        return FollowUp.objects.filter(course__citizen__municipality=ctx.municipality).order_by("pk")
+
+    def citizen_of(self, obj: Any) -> int | None:
+        return int(obj.course.citizen_id)
+
+
 KINDS: dict[str, Kind] = {
-    kind.name: kind for kind in (Citizens(), Companies(), Contacts(), Openings(), Courses(), Placements(), Hours())
+    kind.name: kind
+    for kind in (
+        Citizens(),
+        Companies(),
+        Contacts(),
+        Buddies(),
+        Openings(),
+        Courses(),
+        Placements(),
+        Hours(),
+        FollowUps(),
+    )
 }

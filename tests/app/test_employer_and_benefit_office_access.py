@@ -305,6 +305,10 @@ API_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "POST /api/v1/rettelser/{kind}/{record_id}/annuller": (404, 404, 404, 404, 404),
     # the staff worklist: no one here has one
     "GET /api/v1/arbejdsliste/": (404, 404, 404, 404, 404),
+    # imports (issue 17): coordinators and administrators only
+    "POST /api/v1/import/{kind}": (404, 404, 404, 404, 404),
+    "GET /api/v1/import/{kind}/eksport": (404, 404, 404, 404, 404),
+    "GET /api/v1/import/koersler": (404, 404, 404, 404, 404),
 }
 
 

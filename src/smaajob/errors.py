@@ -25,7 +25,8 @@ parent's code (it is the concrete form the engine raises)::
     │   │                                                                capacity: accepted with a reason
     │   ├── UnknownPostcode                 unknown_postcode        400  a postcode the table does not know
     │   ├── OverlappingActivity             overlapping_activity    409  two activities at the same hours
-    │   ├── ImportRejected                  import_rejected         400  a file import with bad rows (listed)
+    │   ├── ImportRejected                  import_rejected         400  a file import with bad rows (each
+    │   │                                                                cell by sheet, row and column)
     │   ├── InvalidArguments                invalid_arguments       400  a CLI call argparse refuses
     │   ├── rules.errors.ImpossibleFacts    impossible_facts        400  recorded facts contradict each other
     │   ├── rules.errors.FactMissing        fact_missing            400  a fact the rule needs is not recorded
@@ -132,11 +133,17 @@ class OverlappingActivity(InvalidInput):
 
 @dataclass(frozen=True)
 class RowProblem:
-    """One bad cell in an import: 1-based row (header is row 1), column name, message."""
+    """One bad cell in an import: 1-based row (header is row 1), column name, message; and the
+    Excel sheet it is on (empty for CSV)."""
 
     row: int
     column: str
     message: str
+    sheet: str = ""
+
+    def where(self) -> str:
+        place = f"række {self.row}, kolonne {self.column}"
+        return f"ark {self.sheet}, {place}" if self.sheet else place
 
 
 class ImportRejected(InvalidInput):
@@ -146,7 +153,7 @@ class ImportRejected(InvalidInput):
     def __init__(self, problems: Sequence[RowProblem], *, total_rows: int):
         self.problems = list(problems)
         self.total_rows = total_rows
-        lines = [f"række {p.row}, kolonne {p.column}: {p.message}" for p in self.problems[:50]]
+        lines = [f"{p.where()}: {p.message}" for p in self.problems[:50]]
         more = len(self.problems) - len(lines)
         if more > 0:
             lines.append(f"… og {more} fejl mere")
@@ -228,8 +235,8 @@ class ErrorList:
 
     problems: list[RowProblem] = field(default_factory=list)
 
-    def add(self, row: int, column: str, message: str) -> None:
-        self.problems.append(RowProblem(row, column, message))
+    def add(self, row: int, column: str, message: str, sheet: str = "") -> None:
+        self.problems.append(RowProblem(row, column, message, sheet))
 
     def __bool__(self) -> bool:
         return bool(self.problems)

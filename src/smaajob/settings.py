@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "smaajob.corrections",
     "smaajob.reports",
     "smaajob.apitokens",
+    "smaajob.imports",
     "smaajob.web",
     "smaajob.identity",
 ]

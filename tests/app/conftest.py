@@ -217,6 +217,13 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
     employed_week = record_week(actor=consultant, placement=employed, week=first_monday, hours_present=6, hours_paid=6)
     confirm_week(actor=workplace_contact, row=employed_week)
     intermediary_run = run_intermediary_month(actor=users["intermediary"], month=last_month).run
+    # An import run the coordinator previewed (issue 17): its page shows counts, never a citizen.
+    from smaajob.imports.models import ImportRun
+
+    import_run = ImportRun.objects.create(
+        municipality=municipality, user=users["coordinator"], channel="web", kind="virksomheder",
+        source_system="momentum", file_name="netvaerk.csv", status="previewed",
+    )
 
     wage = f"{PAYSLIP_WAGE:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
     people = (
@@ -241,6 +248,7 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
         "run_id": intermediary_run.pk,
         "invoice_id": intermediary_run.invoices.get().pk,
         "statement_id": intermediary_run.wage_statements.get().pk,
+        "import_run_id": import_run.pk,
     }
     return World(users=users, ids=ids, people=people)
 

@@ -58,6 +58,13 @@ FIXED_PARAMETERS: dict[tuple[str, str], str] = {
     # No provider is configured in the fixture world: the page sends the user to the log-in page.
     ("log-ind/oidc/<slug:provider_name>/", "provider_name"): "medarbejder",
     ("log-ind/oidc/<slug:provider_name>/retur/", "provider_name"): "medarbejder",
+    # Imports (issue 17): the citizens' export and template, the API's import and export of them.
+    ("import/skabelon/<slug:kind>.<slug:fmt>", "kind"): "borgere",
+    ("import/skabelon/<slug:kind>.<slug:fmt>", "fmt"): "csv",
+    ("import/eksport/<slug:kind>.<slug:fmt>", "kind"): "borgere",
+    ("import/eksport/<slug:kind>.<slug:fmt>", "fmt"): "csv",
+    (f"{API_PREFIX}import/<kind>", "kind"): "borgere",
+    (f"{API_PREFIX}import/<kind>/eksport", "kind"): "borgere",
     ("virksomhed/timer/maaned/<str:month>/borger/<id:citizen_id>/", "month"): "2026-11",
     ("mellemled/maaned/<str:month>/", "month"): "2026-11",
 }

@@ -351,6 +351,10 @@ API_EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     # rettidighed: the case workers' tool, like the worklist
     "GET /api/v1/rettidighed/": (404, 404, 404, 404, 404),
     "GET /api/v1/rettidighed/borgere/{citizen_id}": (404, 404, 404, 404, 404),
+    # imports (issue 17): coordinators and administrators only
+    "POST /api/v1/import/{kind}": (404, 404, 404, 404, 404),
+    "GET /api/v1/import/{kind}/eksport": (404, 404, 404, 404, 404),
+    "GET /api/v1/import/koersler": (404, 404, 404, 404, 404),
 }
 
 

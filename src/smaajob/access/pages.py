@@ -29,6 +29,7 @@ from django.urls import Resolver404, get_script_prefix, resolve
 
 from smaajob.access.cases import CASE_READERS, WORKLIST_ROLES
 from smaajob.access.courses import AUTHORITY, CASE_WRITERS
+from smaajob.access.imports import IMPORTERS
 from smaajob.access.openings import NETWORK_EDITORS
 from smaajob.organisation.models import Role
 
@@ -209,6 +210,12 @@ PAGES: dict[str, Entry] = {
     "reports:costs": _entry(REPORT_READERS, "Pris på indsatsen"),
     "reports:progression": _entry(CASE_STAFF, "Borgerens progression"),
     "reports:progression_pdf": _entry(CASE_STAFF, "Borgerens progression (PDF)"),
+    # Moving in: importing and exporting the municipality's data (issue 17)
+    "web:imports": _entry(IMPORTERS, "Importér data: upload, skabeloner, eksport og tidligere kørsler"),
+    "web:import_run": _entry(IMPORTERS, "En importkørsel: forhåndsvisning, fremdrift og rapport"),
+    "web:import_confirm": _entry(IMPORTERS, "Gem en kontrolleret import"),
+    "web:import_template": _entry(IMPORTERS, "Hent en importskabelon (CSV eller Excel)"),
+    "web:import_export": _entry(IMPORTERS, "Eksportér data i importskabelonens kolonner"),
     # The API's own pages (no data)
     "api:openapi-json": _entry(EVERYONE, "API'ets skema (OpenAPI)"),
     "api:openapi-view": _entry(EVERYONE, "API'ets dokumentation"),
@@ -317,6 +324,9 @@ API_OPERATIONS: dict[str, Entry] = {
     "GET /api/v1/arbejdsliste/": _entry(WORKLIST_ROLES, "Dine advarsler"),
     "GET /api/v1/rettidighed/": _entry(WORKLIST_ROLES, "Rettidighed: frister pr. borger, de mest presserende først"),
     "GET /api/v1/rettidighed/borgere/{citizen_id}": _entry(WORKLIST_ROLES, "Rettidighed: én borgers frister"),
+    "POST /api/v1/import/{kind}": _entry(IMPORTERS, "Importér en fil (natlig synkronisering); prøv først med dry_run"),
+    "GET /api/v1/import/{kind}/eksport": _entry(IMPORTERS, "Eksportér i importskabelonens kolonner"),
+    "GET /api/v1/import/koersler": _entry(IMPORTERS, "Tidligere importkørsler"),
 }
 
 _CONVERTER = re.compile(r"<(?:\w+:)?(\w+)>")

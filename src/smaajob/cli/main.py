@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "smaajob.cli.rules",
     "smaajob.cli.money",
     "smaajob.cli.locations",
+    "smaajob.cli.imports",
     "smaajob.cli.docs",
     "smaajob.cli.privacy",
 )

@@ -21,6 +21,7 @@ class WebConfig(AppConfig):
         register("web:intermediary", "Mellemled", order=29)
         register("web:dashboard", "Overblik", order=30)
         register("web:deadlines", "Rettidighed", order=31)
+        register("web:imports", "Import", order=60)
         register("web:employer_task", "Slå opgave op", order=10)
         register("web:audit_trail", "Tilsyn", order=10)
         register("web:my_lookups", "Hvem har set mine oplysninger", order=70)

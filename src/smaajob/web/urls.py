@@ -18,6 +18,7 @@ from smaajob.web.views import (
     home,
     hours,
     identity,
+    imports,
     intermediary,
     locations,
     matching,
@@ -38,6 +39,12 @@ urlpatterns = [
     path("log-ud/", identity.logout_view, name="logout"),
     path("session/", identity.session_status, name="session_status"),
     path("session/forlaeng/", identity.session_keepalive, name="session_keepalive"),
+    # Moving in: importing and exporting the municipality's data (issue 17)
+    path("import/", imports.import_page, name="imports"),
+    path("import/koersler/<id:import_run_id>/", imports.import_run, name="import_run"),
+    path("import/koersler/<id:import_run_id>/gem/", imports.import_confirm, name="import_confirm"),
+    path("import/skabelon/<slug:kind>.<slug:fmt>", imports.import_template, name="import_template"),
+    path("import/eksport/<slug:kind>.<slug:fmt>", imports.import_export, name="import_export"),
     path("sundhed/", home.health, name="health"),
     # Journey 1: the caseworker's case
     path("borgere/ny/", citizens.visitation, name="visitation"),

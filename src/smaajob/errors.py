@@ -207,7 +207,7 @@ class SignInRefused(SmaajobError):
 
 class ReauthenticationRequired(SmaajobError):
     code = "reauthentication_required"
-    title = "Log ind igen"
+    title = "Du skal logge ind igen"
     http_status = 403
 
 

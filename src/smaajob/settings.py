@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy (django-csp) and Permissions-Policy on every answer (docs/security.md).
     "csp.middleware.CSPMiddleware",
+    # form-action also names the identity providers: log-out posts and is sent on to them.
+    "smaajob.identity.csp.ProviderFormActionMiddleware",
     "smaajob.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, so static files keep their cache headers; pages for a logged-in user don't.

@@ -373,7 +373,48 @@ def other_world(world, other_municipality):
         capacity=20,
     )
     invite(event=event, company=company)
+    # An order to the other municipality's provider (issue 12).
+    from smaajob.offers.services import create_offer, create_provider, order_offer
+
+    provider = create_provider(municipality=other_municipality, name="AMU Sjælland", kind="amu")
+    user("roskilde-amu", "provider", provider=provider)
+    offer = create_offer(provider=provider, title="Hygiejnekursus", kind="course", duration_weeks=1, hours_per_week=25,
+                         price_kr=600, price_unit="hour", certificate="hygiejne", legal_basis="lab2019_91")
+    order = order_offer(actor=consultant, citizen=person, offer=offer, purpose="Hygiejnebevis til køkkenjob")
+    # The other municipality's intermediary, with last month run (issue 13).
+    from smaajob.courses.services import confirm_week, create_placement, start_placement
+    from smaajob.intermediary.payslips import run_month as run_intermediary_month
+    from smaajob.intermediary.services import add_member, create_contract, create_intermediary, employ_through
+
+    their_intermediary = user("roskilde-mellemled", "intermediary")
+    agency = create_intermediary(actor=consultant, municipality=other_municipality, name="Job Roskilde",
+                                 cvr="29000026", invoice_prefix="JR")
+    add_member(intermediary=agency, user=their_intermediary)
+    contract = create_contract(actor=consultant, intermediary=agency, company=company, hourly_price="180,00",
+                               hourly_wage="130,00", basis_reference="Samarbejdsaftale", valid_from=date(2024, 1, 1))
+    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    first_monday = last_month + timedelta(days=(7 - last_month.weekday()) % 7)
+    employed = create_placement(actor=consultant, course=second_course, company=company, kind="paid",
+                                planned_start=first_monday)
+    employed = start_placement(actor=consultant, placement=employed, on=first_monday)
+    employ_through(actor=consultant, placement=employed, contract=contract)
+    employed_week = record_week(actor=consultant, placement=employed, week=first_monday, hours_present=5, hours_paid=5)
+    confirm_week(actor=employer, row=employed_week)
+    intermediary_run = run_intermediary_month(actor=their_intermediary, month=last_month).run
+    # An import run of the other municipality's coordinator (issue 17).
+    from smaajob.imports.models import ImportRun
+
+    import_run = ImportRun.objects.create(
+        municipality=other_municipality, user=user("roskilde-koordinator", "coordinator", team=team), channel="web",
+        kind="virksomheder", source_system="momentum", file_name="netvaerk.csv", status="previewed",
+    )
     ids = {
+        "offer_id": offer.pk,
+        "order_id": order.pk,
+        "run_id": intermediary_run.pk,
+        "invoice_id": intermediary_run.invoices.get().pk,
+        "statement_id": intermediary_run.wage_statements.get().pk,
+        "import_run_id": import_run.pk,
         "citizen_id": person.pk,
         "course_id": course.pk,
         "company_id": company.pk,

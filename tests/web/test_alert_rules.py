@@ -456,3 +456,26 @@ def test_every_declared_rule_has_its_test_here_and_nothing_registers_rules_at_st
     assert len(names) >= len(declared)
     source = Path(__file__).read_text(encoding="utf-8")
     assert all(f'covers("{code}")' in source for code in declared)
+
+
+def test_an_overdue_progress_report_is_on_the_consultants_worklist_until_the_provider_reports(
+    client, consultant, make_user, municipality, citizen, course
+):
+    from smaajob.offers.services import change_order_state, create_offer, create_provider, order_offer, submit_report
+
+    code = covers("progress_report_overdue")
+    provider = create_provider(municipality=municipality, name="AMU Fyn", kind="amu")
+    teacher = make_user("provider", username="amu", provider=provider, team=None)
+    offer = create_offer(provider=provider, title="Truckcertifikat", kind="competence_lift", duration_weeks=8,
+                         hours_per_week=10, price_kr=9500, price_unit="course", certificate="truck",
+                         legal_basis="lab2019_91")
+    order = order_offer(actor=consultant, citizen=citizen, offer=offer, purpose="Truck til lagerjob")
+    order.starts_on, order.ends_on = TODAY - timedelta(days=40), TODAY + timedelta(days=20)
+    order.save()
+    for state in ("accepted", "started"):
+        change_order_state(actor=teacher, order=order, to_state=state, on=order.starts_on)
+    [alert] = alerts_of(consultant, code)
+    assert alert.due == order.starts_on + timedelta(days=28) and alert.title == "Statusrapport mangler"
+    answers_200(client, consultant, alert.url)
+    submit_report(actor=teacher, order=order, attendance="mostly", progress="Fremskridt", reported_on=TODAY)
+    assert not alerts_of(consultant, code)

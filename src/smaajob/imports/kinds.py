@@ -33,6 +33,7 @@ from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.citizens import services as citizen_services
 from smaajob.citizens.models import Benefit, BenefitRate, BenefitType, Citizen, MaritalStatus
+from smaajob.citizens.selectors import citizen_by_cpr
 from smaajob.courses.models import Attendance, Course, FollowUp, Placement, WeeklyHours
 from smaajob.courses.models import Channel as FollowUpChannel
 from smaajob.courses.services import follow_ups, ledger, lifecycle, placements
@@ -223,7 +224,7 @@ class Citizens(Kind):
         return {}
 
     def find(self, values: dict[str, str], refs: dict[str, Any], ctx: Context) -> Any:
-        return Citizen.objects.filter(municipality=ctx.municipality, cpr=values["cpr"]).first()
+        return citizen_by_cpr(ctx.municipality, values["cpr"])
 
     def load(self, object_id: int, ctx: Context) -> Any:
         return Citizen.objects.filter(municipality=ctx.municipality, pk=object_id).first()

@@ -118,3 +118,13 @@ def test_the_dpo_has_a_home_page_with_the_trail_in_the_menu(client, dpo, looked_
     client.force_login(dpo)
     text = client.get("/").content.decode()
     assert "Databeskyttelse" in text and 'href="/tilsyn/"' in text
+
+
+def test_record_types_are_named_in_danish_on_the_page_in_the_filter_and_in_the_export(client, dpo, looked_at):
+    client.force_login(dpo)
+    text = client.get("/tilsyn/", {"citizen_id": looked_at.pk, "action": "read"}).content.decode()
+    assert "<td>borger</td>" in text and "<td>citizen</td>" not in text
+    assert '<option value="citizen">borger</option>' in text
+    answer = client.get("/tilsyn/csv/", {"citizen_id": looked_at.pk, "action": "read"})
+    rows = list(csv.reader(io.StringIO(answer.content.decode()), delimiter=";"))
+    assert "borger" in [row[4] for row in rows[1:]] and "citizen" not in [row[4] for row in rows[1:]]

@@ -34,7 +34,7 @@ JOB_FOKUS_CVR = "29000018"
 # Price and wage per hour: synthetic, of the order of an unskilled hourly wage plus overhead.
 CONTRACTS = ((Decimal("187.50"), Decimal("132.35")), (Decimal("195.00"), Decimal("132.35")))
 BASIS = (
-    "Samarbejdsaftale »Små job med mening« (synthetic demo): Job Fokus er arbejdsgiver; ordinære, "
+    "Samarbejdsaftale »Små job med mening« (opdigtet demo): Job Fokus er arbejdsgiver; ordinære, "
     "ustøttede løntimer efter arbejdsstedets overenskomst; fakturering månedsvis for bekræftede timer."
 )
 WEEK_HOURS = (("6", "7,5", "8", "6,5", "8", "7", "8", "7,5", "6"), ("4", "4", "5", "4,5", "5", "5", "4", "5", "5"))

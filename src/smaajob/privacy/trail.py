@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -107,6 +108,31 @@ def search(user: User, f: TrailFilter) -> QuerySet[AuditEntry]:
     return rows.order_by("-at", "-id")
 
 
+# Audit entries about something that is not one record of a model.
+OBJECT_TYPE_LABELS = {
+    "audit_trail": "adgangsloggen",
+    "api_call": "API-kald",
+    "api_token": "API-nøgle",
+    "cpr_keys": "CPR-nøgler",
+    "intermediary_invoice": "faktura fra mellemled",
+    "project_membership": "projekttilknytning",
+}
+
+
+@cache
+def _model_labels() -> dict[str, str]:
+    from django.apps import apps
+
+    return {m._meta.model_name or "": str(m._meta.verbose_name) for m in apps.get_models()}
+
+
+def object_type_label(code: str) -> str:
+    """The Danish name of an audit entry's record type (a model's own name, ``borger`` for
+    ``citizen``); an unknown code is shown as it is rather than hidden."""
+    compact = code.replace("_", "")
+    return OBJECT_TYPE_LABELS.get(code) or _model_labels().get(compact) or code
+
+
 def object_types(user: User) -> list[str]:
     return sorted(set(audit_trail_for(user).values_list("object_type", flat=True).distinct()))
 
@@ -120,7 +146,7 @@ def export_rows(rows: QuerySet[AuditEntry]) -> Iterator[list[object]]:
             e.actor_username,
             str(actions.get(e.action, e.action)),
             str(channels.get(e.channel, e.channel)),
-            e.object_type,
+            object_type_label(e.object_type),
             e.object_id,
             e.citizen_id,
             e.detail,

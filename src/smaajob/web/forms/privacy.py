@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 
 from smaajob.audit.models import AuditAction
+from smaajob.privacy.trail import object_type_label
 from smaajob.web.forms.fields import choice_field, date_field
 
 
@@ -32,7 +33,7 @@ class TrailSearchForm(forms.Form):
     def __init__(self, *args: Any, object_types: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "action").choices = [("", "Alle"), *AuditAction.choices]
-        choice_field(self, "object_type").choices = [("", "Alle"), *[(t, t) for t in object_types]]
+        choice_field(self, "object_type").choices = [("", "Alle"), *[(t, object_type_label(t)) for t in object_types]]
 
     def clean_user(self) -> str:
         value: str = self.cleaned_data["user"].strip()

@@ -65,6 +65,7 @@ def audit_trail(request: AuthenticatedRequest) -> HttpResponse:
         except SmaajobError as error:
             form_error(name_form, error)
     page = None
+    shown: list[tuple[object, str]] = []
     if filters is not None:
         try:
             rows = trail.search(request.user, filters)
@@ -72,6 +73,7 @@ def audit_trail(request: AuthenticatedRequest) -> HttpResponse:
             form_error(form, error)
         else:
             page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("side"))
+            shown = [(entry, trail.object_type_label(entry.object_type)) for entry in page]
     query = request.GET.copy()
     query.pop("side", None)
     context: dict[str, Any] = {
@@ -79,6 +81,7 @@ def audit_trail(request: AuthenticatedRequest) -> HttpResponse:
         "name_form": name_form,
         "named": named,
         "page": page,
+        "shown": shown,
         "query": query.urlencode(),
         "citizen_id": filters.citizen_id if filters else None,
     }

@@ -178,3 +178,10 @@ def test_an_unknown_state_or_an_overlong_title_is_a_clear_refusal_not_a_server_e
     assert answer.status_code == 400
     assert answer.json()["field"] == "title"
     assert Offer.objects.count() == 1  # the fixture's own
+
+
+def test_the_catalogue_says_one_week_and_several_weeks_in_danish(consultant, forklift, hygiene):
+    page = _as(consultant).get("/tilbud/").content.decode()
+    assert "<td>1 uge</td>" in page and "<td>2 uger</td>" in page and "1 uger" not in page
+    detail = _as(consultant).get(f"/tilbud/{hygiene.pk}/").content.decode()
+    assert "1 uge, 25 timer pr. uge" in detail

@@ -141,3 +141,13 @@ def test_the_benefit_office_cannot_open_the_case_view_and_gets_the_not_found_ans
     assert response.status_code == 404
     assert "Borgeren findes ikke, eller du har ikke adgang til borgeren." in response.content.decode()
     assert "Omar" not in response.content.decode()
+
+
+def test_the_citizen_page_names_the_consent_in_danish_not_by_code(client, caseworker, citizen, course):
+    from smaajob.citizens.services import record_consent
+
+    record_consent(actor=caseworker, citizen=citizen, facts=["job_goal", "name", "competences"],
+                   valid_from=date(2024, 1, 1))
+    page = log_in(client, caseworker).get(f"/borgere/{citizen.pk}/").content.decode()
+    assert "<dd>navn, kompetencer og certifikater, jobmål og ønsker</dd>" in page
+    assert "job_goal" not in page

@@ -4,6 +4,7 @@ the 225-hour status and exemption decision, the whole course on one timeline, an
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, cast
 
@@ -21,7 +22,7 @@ from smaajob.access import offers as access_offers
 from smaajob.access.requests import AuthenticatedRequest
 from smaajob.citizens import services as citizen_services
 from smaajob.citizens.benefit_today import derived_benefit
-from smaajob.citizens.models import ExemptionDecision, TransferRequest, TransferStatus
+from smaajob.citizens.models import DisclosableFact, ExemptionDecision, TransferRequest, TransferStatus
 from smaajob.citizens.selectors import consented_facts_on
 from smaajob.corrections.selectors import history_for_citizen
 from smaajob.courses import selectors as course_selectors
@@ -35,6 +36,13 @@ from smaajob.web import home_pages
 from smaajob.web.errors import renders_errors
 from smaajob.web.form_pages import form_page, page_for
 from smaajob.web.forms.cases import EndCourseForm, ExemptionForm, ReferralForm, ResourceMappingForm, VisitationForm
+
+
+def consented_labels(facts: Iterable[str]) -> list[str]:
+    """What the citizen agreed the employer may be told, by Danish name in the consent form's order."""
+    given = set(facts)
+    return [str(fact.label).lower() for fact in DisclosableFact if fact.value in given]
+
 
 # The referral form lists every consultant of the municipality; rendering that select costs more
 # than the rest of the citizen page, and its HTML depends only on the language, the day (the
@@ -96,7 +104,8 @@ def citizen_detail(request: AuthenticatedRequest, citizen_id: int) -> HttpRespon
             "work_duty": work_duty_on(citizen, today),
             "exemptions": citizen.exemptions.order_by("-decided_on"),
             "corrections": history_for_citizen(citizen.pk),
-            "consented": sorted(consented_facts_on(citizen, today)),
+            # In the order of the consent form, by their Danish names ("Navn", not "name").
+            "consented": consented_labels(consented_facts_on(citizen, today)),
             "proposals": access.proposals_for(user).filter(course__citizen=citizen).select_related("opening__company"),
             "schedule": course_selectors.follow_up_schedule(course, today) if course else [],
             "follow_ups": course.follow_ups.order_by("-happened_on")[:5] if course else [],

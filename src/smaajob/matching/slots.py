@@ -110,11 +110,13 @@ def to_words(mask: int) -> npt.NDArray[np.uint64]:
 
 
 def masks_to_words(masks: Iterable[int]) -> npt.NDArray[np.uint64]:
-    """``(n, WORDS)`` uint64 array from Python int masks."""
-    rows = [[(m >> (64 * w)) & 0xFFFFFFFFFFFFFFFF for w in range(WORDS)] for m in masks]
-    if not rows:
-        return np.zeros((0, WORDS), dtype=np.uint64)
-    return np.array(rows, dtype=np.uint64)
+    """``(n, WORDS)`` uint64 array from Python int masks (word 0 = the lowest 64 bits).
+
+    Through each mask's little-endian bytes: a list of Python ints above 2**63 would make
+    numpy convert element by element (issue 22: half the time of encoding 50,000 openings).
+    """
+    raw = b"".join(m.to_bytes(8 * WORDS, "little") for m in masks)
+    return np.frombuffer(raw, dtype="<u8").astype(np.uint64).reshape(-1, WORDS)
 
 
 def overlap_half_hours(

@@ -54,6 +54,7 @@ def main() -> None:
         var_dir = Path(tempfile.mkdtemp(prefix="smaajob-bench-import-"))
         os.environ["DATABASE_URL"] = f"sqlite:///{var_dir / 'import.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smaajob.settings")
+    os.environ.setdefault("SMAAJOB_DEMO", "1")  # synthetic data only: the public development CPR key (docs/security.md)
     import django
 
     django.setup()

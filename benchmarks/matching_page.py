@@ -40,6 +40,7 @@ def _setup(database_url: str | None, folder: Path) -> None:
     os.environ["SMAAJOB_VAR_DIR"] = str(folder)
     os.environ["DATABASE_URL"] = database_url or f"sqlite:///{folder / 'bench.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smaajob.settings")
+    os.environ.setdefault("SMAAJOB_DEMO", "1")  # synthetic data only: the public development CPR key (docs/security.md)
     import django
 
     django.setup()

@@ -196,6 +196,7 @@ def setup_django(db_path: Path) -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
     os.environ.setdefault("SMAAJOB_VAR_DIR", str(db_path.parent))
     os.environ["DJANGO_SETTINGS_MODULE"] = "smaajob.settings"
+    os.environ.setdefault("SMAAJOB_DEMO", "1")  # synthetic data only: the public development CPR key (docs/security.md)
     import django
     from django.core.management import call_command
 

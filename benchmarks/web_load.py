@@ -234,7 +234,8 @@ def main() -> int:
     parser.add_argument("--write-docs", action="store_true")
     args = parser.parse_args()
 
-    env = {**os.environ, "DATABASE_URL": args.database_url, "SMAAJOB_VAR_DIR": args.var_dir}
+    # Synthetic data only: the servers may use the public development CPR key (docs/security.md).
+    env = {**os.environ, "DATABASE_URL": args.database_url, "SMAAJOB_VAR_DIR": args.var_dir, "SMAAJOB_DEMO": "1"}
     env.pop("SMAAJOB_DEBUG", None)
     Path(args.var_dir).mkdir(parents=True, exist_ok=True)
     ensure_demo(env, args.load_demo)

@@ -16,6 +16,8 @@ from typing import Any
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from smaajob.downloads import file_response
+
 PDF_VARIANT = "pdf/ua-1"
 
 
@@ -29,7 +31,4 @@ def render_pdf(template: str, context: dict[str, Any]) -> bytes:
 
 def pdf_response(template: str, context: dict[str, Any], *, filename: str, attachment: bool = False) -> HttpResponse:
     """The rendered PDF as an answer: shown in the browser, or saved when ``attachment``."""
-    response = HttpResponse(render_pdf(template, context), content_type="application/pdf")
-    disposition = "attachment" if attachment else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
+    return file_response(render_pdf(template, context), filename, attachment=attachment)

@@ -16,6 +16,7 @@ from django.http import HttpResponse
 from ninja import File, Query, Router, Schema, UploadedFile
 
 from smaajob.access.requests import AuthenticatedRequest
+from smaajob.downloads import file_response
 from smaajob.errors import ImportRejected, InvalidInput
 from smaajob.imports import services
 
@@ -124,11 +125,4 @@ def export_kind(
     if format not in ("csv", "xlsx"):
         raise InvalidInput("Formatet skal være csv eller xlsx.", field="format")
     data = services.export_file(actor=request.user, kind=kind, file_format=format, source_system=source_system)
-    content_type = (
-        "text/csv; charset=utf-8"
-        if format == "csv"
-        else ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    )
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="eksport-{kind}.{format}"'
-    return response
+    return file_response(data, f"eksport-{kind}.{format}")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from smaajob.access.imports import require_importer
 from smaajob.access.requests import AuthenticatedRequest
+from smaajob.downloads import file_response
 from smaajob.errors import InvalidInput, SmaajobError
 from smaajob.imports import services
 from smaajob.imports.kinds import KINDS
@@ -23,22 +24,17 @@ from smaajob.web.forms.imports import ImportForm
 
 # Above this size the check runs in the background and the page shows its progress.
 BACKGROUND_BYTES = 256 * 1024
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+FORMATS = ("csv", "xlsx")
 
 
 def _file_format(fmt: str) -> str:
-    if fmt not in CONTENT_TYPES:
+    if fmt not in FORMATS:
         raise InvalidInput("Formatet skal være csv eller xlsx.", field="format")
     return fmt
 
 
 def _download(data: bytes, name: str, fmt: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return file_response(data, f"{name}.{fmt}")
 
 
 @login_required

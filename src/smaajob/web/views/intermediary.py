@@ -17,6 +17,7 @@ from smaajob import access
 from smaajob.access import intermediary as acc
 from smaajob.access.employer_weeks import month_key, month_start
 from smaajob.access.requests import AuthenticatedRequest
+from smaajob.downloads import file_response
 from smaajob.errors import InvalidInput, NotFound, SmaajobError
 from smaajob.intermediary import documents, payslips, selectors, services
 from smaajob.intermediary.models import Intermediary
@@ -154,27 +155,29 @@ def _invoice(request: AuthenticatedRequest, invoice_id: int) -> object:
 @renders_errors
 def invoice_pdf(request: AuthenticatedRequest, invoice_id: int) -> HttpResponse:
     invoice = _invoice(request, invoice_id)
-    response = HttpResponse(documents.invoice_pdf(invoice), content_type="application/pdf")  # type: ignore[arg-type]
-    response["Content-Disposition"] = f'inline; filename="faktura-{invoice.number}.pdf"'  # type: ignore[attr-defined]
-    return response
+    return file_response(
+        documents.invoice_pdf(invoice),  # type: ignore[arg-type]
+        f"faktura-{invoice.number}.pdf",  # type: ignore[attr-defined]
+        attachment=False,
+    )
 
 
 @login_required
 @renders_errors
 def invoice_csv(request: AuthenticatedRequest, invoice_id: int) -> HttpResponse:
     invoice = _invoice(request, invoice_id)
-    response = HttpResponse(documents.invoice_csv(invoice), content_type="text/csv; charset=utf-8")  # type: ignore[arg-type]
-    response["Content-Disposition"] = f'attachment; filename="faktura-{invoice.number}.csv"'  # type: ignore[attr-defined]
-    return response
+    return file_response(
+        documents.invoice_csv(invoice),  # type: ignore[arg-type]
+        f"faktura-{invoice.number}.csv",  # type: ignore[attr-defined]
+    )
 
 
 @login_required
 @renders_errors
 def statement_pdf(request: AuthenticatedRequest, statement_id: int) -> HttpResponse:
     statement = acc.get_wage_statement(request.user, statement_id)
-    response = HttpResponse(documents.wage_statement_pdf(statement), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="loenopgoerelse-{statement.pk}.pdf"'
-    return response
+    return file_response(documents.wage_statement_pdf(statement), f"loenopgoerelse-{statement.pk}.pdf",
+                         attachment=False)
 
 
 def _month_param(value: str | None, default: date) -> date:

@@ -17,6 +17,7 @@ from smaajob import access
 from smaajob.access import offers as access_offers
 from smaajob.access.cases import PAGE_NOT_FOUND
 from smaajob.access.requests import AuthenticatedRequest
+from smaajob.downloads import file_response
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.offers import selectors, services
 from smaajob.offers.counting import RULE_DA
@@ -39,7 +40,6 @@ ACTION_LABELS = {
     OrderState.COMPLETED: "Forløbet er gennemført",
     OrderState.INTERRUPTED: "Forløbet er afbrudt",
 }
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _xlsx(rows: Sequence[Sequence[object]], header: list[str], title: str, filename: str) -> HttpResponse:
@@ -48,9 +48,7 @@ def _xlsx(rows: Sequence[Sequence[object]], header: list[str], title: str, filen
     sheet.row(header, bold=True)
     for row in rows:
         sheet.row(row)
-    response = HttpResponse(book.to_bytes(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return file_response(book.to_bytes(), filename)
 
 
 # --------------------------------------------------------------------------- the catalogue

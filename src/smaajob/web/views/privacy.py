@@ -23,6 +23,7 @@ from django.shortcuts import render
 from smaajob import access
 from smaajob.access.privacy import get_citizen_for_insight, require_audit_reader, staff_lookups_of
 from smaajob.access.requests import AuthenticatedRequest
+from smaajob.downloads import file_response
 from smaajob.errors import InvalidInput, SmaajobError
 from smaajob.pdf import pdf_response
 from smaajob.privacy import trail
@@ -105,9 +106,7 @@ def audit_trail_csv(request: AuthenticatedRequest) -> HttpResponse:
     writer.writerow(trail.HEADER)
     for row in rows:
         writer.writerow(csv_row(row))
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="smaajob-tilsyn-{date.today()}.csv"'
-    return response
+    return file_response(buffer.getvalue(), f"smaajob-tilsyn-{date.today()}.csv")
 
 
 @login_required
@@ -119,11 +118,7 @@ def audit_trail_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     sheet.row(trail.HEADER, bold=True)
     for row in rows:
         sheet.row(row)
-    response = HttpResponse(
-        book.to_bytes(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="smaajob-tilsyn-{date.today()}.xlsx"'
-    return response
+    return file_response(book.to_bytes(), f"smaajob-tilsyn-{date.today()}.xlsx")
 
 
 @login_required

@@ -54,6 +54,31 @@ def fast_hasher(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def _last_month_run(*, consultant, municipality, intermediary_user, name, cvr, prefix, workplace, contact, course,
+                    hourly_price, hours):
+    """An intermediary employing ``course``'s citizen at ``workplace`` from the first Monday of last
+    month, one week confirmed by the workplace's ``contact``, and last month run (issue 13)."""
+    from smaajob.courses.services import confirm_week, create_placement, record_week, start_placement
+    from smaajob.intermediary.payslips import run_month
+    from smaajob.intermediary.services import add_member, create_contract, create_intermediary, employ_through
+
+    agency = create_intermediary(actor=consultant, municipality=municipality, name=name, cvr=cvr, invoice_prefix=prefix)
+    add_member(intermediary=agency, user=intermediary_user)
+    contract = create_contract(actor=consultant, intermediary=agency, company=workplace, hourly_price=hourly_price,
+                               hourly_wage="132,35", basis_reference="Samarbejdsaftale Små job med mening",
+                               valid_from=date(2024, 1, 1))
+    today = date.today()
+    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    first_monday = last_month + timedelta(days=(7 - last_month.weekday()) % 7)
+    employed = create_placement(actor=consultant, course=course, company=workplace, kind="paid",
+                                planned_start=first_monday)
+    employed = start_placement(actor=consultant, placement=employed, on=first_monday)
+    employ_through(actor=consultant, placement=employed, contract=contract)
+    week = record_week(actor=consultant, placement=employed, week=first_monday, hours_present=hours, hours_paid=hours)
+    confirm_week(actor=contact, row=week)
+    return run_month(actor=intermediary_user, month=last_month).run
+
+
 @pytest.fixture
 def world(fast_hasher, municipality, team, project, make_user, caseworker, consultant, company, citizen, course):
     from smaajob.citizens.models import DisclosableFact
@@ -182,10 +207,6 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
     order = order_offer(actor=consultant, citizen=citizen, offer=offer, purpose="Truck til lagerjob")
     # An intermediary employer (issue 13): Zakarias employed through Job Fokus at the company,
     # one confirmed week last month, and last month run (an invoice, a wage statement).
-    from smaajob.courses.services import confirm_week, create_placement, start_placement
-    from smaajob.intermediary.payslips import run_month as run_intermediary_month
-    from smaajob.intermediary.services import add_member, create_contract, create_intermediary, employ_through
-
     # At a second company, so that the walks' employer (netto) is not party to it.
     from smaajob.network.services import create_company
 
@@ -194,29 +215,11 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
     )
     workplace_contact = make_user("employer", username="fakta", company=workplace, municipality=None, team=None)
     users["intermediary"] = make_user("intermediary", username="mellemled", team=None)
-    job_fokus = create_intermediary(
-        actor=consultant, municipality=municipality, name="Job Fokus", cvr="29000018", invoice_prefix="JF"
+    intermediary_run = _last_month_run(
+        consultant=consultant, municipality=municipality, intermediary_user=users["intermediary"], name="Job Fokus",
+        cvr="29000018", prefix="JF", workplace=workplace, contact=workplace_contact, course=proposed_course,
+        hourly_price="187,50", hours=6,
     )
-    add_member(intermediary=job_fokus, user=users["intermediary"])
-    contract = create_contract(
-        actor=consultant,
-        intermediary=job_fokus,
-        company=workplace,
-        hourly_price="187,50",
-        hourly_wage="132,35",
-        basis_reference="Samarbejdsaftale Små job med mening",
-        valid_from=date(2024, 1, 1),
-    )
-    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
-    first_monday = last_month + timedelta(days=(7 - last_month.weekday()) % 7)
-    employed = create_placement(
-        actor=consultant, course=proposed_course, company=workplace, kind="paid", planned_start=first_monday
-    )
-    employed = start_placement(actor=consultant, placement=employed, on=first_monday)
-    employ_through(actor=consultant, placement=employed, contract=contract)
-    employed_week = record_week(actor=consultant, placement=employed, week=first_monday, hours_present=6, hours_paid=6)
-    confirm_week(actor=workplace_contact, row=employed_week)
-    intermediary_run = run_intermediary_month(actor=users["intermediary"], month=last_month).run
     # An import run the coordinator previewed (issue 17): its page shows counts, never a citizen.
     from smaajob.imports.models import ImportRun
 
@@ -382,25 +385,11 @@ def other_world(world, other_municipality):
                          price_kr=600, price_unit="hour", certificate="hygiejne", legal_basis="lab2019_91")
     order = order_offer(actor=consultant, citizen=person, offer=offer, purpose="Hygiejnebevis til køkkenjob")
     # The other municipality's intermediary, with last month run (issue 13).
-    from smaajob.courses.services import confirm_week, create_placement, start_placement
-    from smaajob.intermediary.payslips import run_month as run_intermediary_month
-    from smaajob.intermediary.services import add_member, create_contract, create_intermediary, employ_through
-
-    their_intermediary = user("roskilde-mellemled", "intermediary")
-    agency = create_intermediary(actor=consultant, municipality=other_municipality, name="Job Roskilde",
-                                 cvr="29000026", invoice_prefix="JR")
-    add_member(intermediary=agency, user=their_intermediary)
-    contract = create_contract(actor=consultant, intermediary=agency, company=company, hourly_price="180,00",
-                               hourly_wage="130,00", basis_reference="Samarbejdsaftale", valid_from=date(2024, 1, 1))
-    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
-    first_monday = last_month + timedelta(days=(7 - last_month.weekday()) % 7)
-    employed = create_placement(actor=consultant, course=second_course, company=company, kind="paid",
-                                planned_start=first_monday)
-    employed = start_placement(actor=consultant, placement=employed, on=first_monday)
-    employ_through(actor=consultant, placement=employed, contract=contract)
-    employed_week = record_week(actor=consultant, placement=employed, week=first_monday, hours_present=5, hours_paid=5)
-    confirm_week(actor=employer, row=employed_week)
-    intermediary_run = run_intermediary_month(actor=their_intermediary, month=last_month).run
+    intermediary_run = _last_month_run(
+        consultant=consultant, municipality=other_municipality,
+        intermediary_user=user("roskilde-mellemled", "intermediary"), name="Job Roskilde", cvr="29000026",
+        prefix="JR", workplace=company, contact=employer, course=second_course, hourly_price="180,00", hours=5,
+    )
     # An import run of the other municipality's coordinator (issue 17).
     from smaajob.imports.models import ImportRun
 

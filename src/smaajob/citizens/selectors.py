@@ -20,6 +20,12 @@ from smaajob.organisation.models import Municipality
 from smaajob.validators import normalise_cpr
 
 
+def records_of_cpr(cpr: str) -> QuerySet[Citizen]:
+    """Every municipality's record of the person with this CPR number, found by the keyed hash
+    (the number itself is stored encrypted). ``InvalidIdentifier`` for a bad number."""
+    return Citizen.objects.filter(cpr_hash=cpr_vault.lookup_hash(normalise_cpr(cpr)))
+
+
 def citizen_by_cpr(municipality: Municipality | int, cpr: str) -> Citizen | None:
     """The municipality's own record of the person with this CPR number, or ``None``.
 
@@ -28,8 +34,7 @@ def citizen_by_cpr(municipality: Municipality | int, cpr: str) -> Citizen | None
     The caller decides what the user may learn from the answer (``smaajob.access``).
     """
     municipality_id = municipality if isinstance(municipality, int) else municipality.pk
-    number = normalise_cpr(cpr)
-    return Citizen.objects.filter(municipality_id=municipality_id, cpr_hash=cpr_vault.lookup_hash(number)).first()
+    return records_of_cpr(cpr).filter(municipality_id=municipality_id).first()
 
 
 def citizen_for_login(cpr: str) -> Citizen | None:
@@ -39,12 +44,11 @@ def citizen_for_login(cpr: str) -> Citizen | None:
     newest record (the municipality the person came to last). ``None`` for a malformed number.
     """
     try:
-        number = normalise_cpr(cpr)
+        records = records_of_cpr(cpr)
     except InvalidIdentifier:
         return None
     return (
-        Citizen.objects.filter(cpr_hash=cpr_vault.lookup_hash(number))
-        .order_by(models.F("user_id").desc(nulls_last=True), "-created_at", "-id")
+        records.order_by(models.F("user_id").desc(nulls_last=True), "-created_at", "-id")
         .first()
     )
 

@@ -34,3 +34,19 @@ def test_a_rate_before_july_2025_is_explained_with_its_source() -> None:
 def test_an_age_that_is_not_a_whole_number_of_years_is_refused_in_danish() -> None:
     with pytest.raises(ImpossibleFacts, match="helt antal år"):
         kontanthjaelp_rate(dt.date(2025, 8, 1), BenefitFacts(age=-3))
+
+
+def test_the_new_kontanthjaelp_system_starts_on_the_day_lov_1655_of_2024_came_into_force():
+    # Lov nr. 1655 af 30/12/2024 (L 13, 2024-25) came into force on 1 July 2025. Every caller
+    # (calculator, citizen page, demo) reads the day from the dated parameters, not a literal.
+    import datetime as dt
+
+    from smaajob.rules import new_system_from
+
+    assert new_system_from() == dt.date(2025, 7, 1)
+
+
+def test_the_reform_merged_every_kind_of_help_the_engine_knows_into_kontanthjaelp():
+    from smaajob.rules import LAS_HELP_KINDS, BenefitKind
+
+    assert {BenefitKind(kind) for kind in LAS_HELP_KINDS} == set(BenefitKind)

@@ -23,9 +23,7 @@ from smaajob.errors import SmaajobError
 from smaajob.history import fact_on
 from smaajob.rules.benefit_rate import FREE_AMOUNT_KIND, RATE_LABELS, decide_rate
 
-REFORM_START = date(2025, 7, 1)
-# The benefits the reform merged into kontanthjælp (and that the rate facts therefore decide).
-MERGED_BENEFITS = frozenset({"kontanthjaelp", "uddannelseshjaelp", "integrationsydelse"})
+REFORM_START = rules.new_system_from()
 
 
 def rate_facts_on(citizen: Citizen, on: date) -> RateFacts | None:
@@ -98,7 +96,7 @@ def derived_benefit(citizen: Citizen, day: date, *, benefit: Benefit | None = No
     """The rate the facts give on ``day`` and its amount, or why they cannot be given."""
     if benefit is None:
         benefit = fact_on(Benefit, owner={"citizen": citizen}, on=day)
-    if day < REFORM_START or benefit is None or benefit.benefit_type not in MERGED_BENEFITS:
+    if day < REFORM_START or benefit is None or benefit.benefit_type not in rules.LAS_HELP_KINDS:
         return DerivedBenefit(day=day, applies=False)
     recorded, row = facts_for(citizen, day)
     notes = []

@@ -17,9 +17,9 @@ from datetime import date
 from decimal import Decimal
 
 from smaajob.demo.trajectories import Trajectory
+from smaajob.rules import LAS_HELP_KINDS, new_system_from
 
-REFORM_START = date(2025, 7, 1)
-MERGED_BENEFITS = frozenset({"kontanthjaelp", "uddannelseshjaelp", "integrationsydelse"})
+REFORM_START = new_system_from()
 WORK_DUTY_BASIS = (
     "Arbejdspligt for modtagere af kontanthjælp, der ikke opfylder opholds- og beskæftigelseskravet "
     "(fra 1. juli 2025; star.dk »Om arbejdspligt«)"
@@ -61,7 +61,7 @@ def demo_coverage_facts(trajectory: Trajectory, *, benefit_from: date) -> dict[s
 
 def demo_facts(trajectory: Trajectory, *, benefit_from: date, today: date) -> DemoFacts | None:
     """The facts for a demo citizen, or None when the new system does not reach them."""
-    if trajectory.benefit not in MERGED_BENEFITS or today < REFORM_START:
+    if trajectory.benefit not in LAS_HELP_KINDS or today < REFORM_START:
         return None
     residence = trajectory.benefit != "integrationsydelse"
     return DemoFacts(

@@ -39,13 +39,14 @@ from smaajob.rules import (
     compute_keep,
     hours_requirement_status,
     keep_curve,
+    new_system_from,
 )
 from smaajob.rules.keep import WEEKS_PER_MONTH
 from smaajob.rules.months import danish_month, month_end, month_index, month_start
 
 # From this day one benefit, kontanthjælp, replaces uddannelseshjælp and integrationsydelse
 # (lov nr. 1655 af 30/12/2024) and its rate follows from the facts.
-NEW_SYSTEM_FROM = dt.date(2025, 7, 1)
+NEW_SYSTEM_FROM = new_system_from()
 # The age groups the rate depends on (the rules' parameters kontanthjaelp_young_rate_max_age
 # = 30 and kontanthjaelp_raised_rate_young_min_age = 25), each with an age that stands for it.
 AGE_GROUPS = {"30+": (30, "30 år eller ældre"), "25-29": (27, "25–29 år"), "18-24": (20, "18–24 år")}

@@ -52,7 +52,7 @@ from smaajob.money.models import (
     SubmittedVia,
 )
 from smaajob.organisation.models import Role, User
-from smaajob.rules import Trace, offset_benefit
+from smaajob.rules import LAS_HELP_KINDS, Trace, offset_benefit
 from smaajob.rules.months import danish_month, month_index
 from smaajob.rules.trace import format_kr, format_number
 
@@ -61,8 +61,6 @@ from smaajob.rules.trace import format_kr, format_number
 MAX_AVERAGE_WEEKLY_HOURS = Decimal(48)
 MAX_PERIOD_DAYS = 31
 MAX_HOURLY_WAGE = Decimal(10_000)
-# Benefits whose offset the rules engine computes (LAS § 30 and its parallels).
-OFFSET_BENEFITS = frozenset({"kontanthjaelp", "uddannelseshjaelp", "integrationsydelse"})
 
 ALLOWED_MOVES = {
     PayslipStatus.RECEIVED: {PayslipStatus.CALCULATED, PayslipStatus.REJECTED},
@@ -381,7 +379,7 @@ def calculate(
         )
         trace.note("Beløbet er ikke beregnet af regelmotoren.")
     else:
-        if benefit_type and benefit_type not in OFFSET_BENEFITS:
+        if benefit_type and benefit_type not in LAS_HELP_KINDS:
             raise InvalidInput(
                 f"Modregning i {benefit.get_benefit_type_display().lower()} beregnes ikke af Småjob endnu; "  # type: ignore[union-attr]
                 "angiv beløbet manuelt med en begrundelse.",

@@ -69,8 +69,9 @@ from smaajob.rules.activation import (
     refund_rate,
     wage_subsidy_check,
 )
-from smaajob.rules.benefit_rate import BenefitFacts, RateCode, RateResult, kontanthjaelp_rate
+from smaajob.rules.benefit_rate import BenefitFacts, RateCode, RateResult, kontanthjaelp_rate, new_system_from
 from smaajob.rules.case import (
+    LAS_HELP_KINDS,
     BenefitKind,
     CitizenCase,
     ExemptionGround,
@@ -120,6 +121,7 @@ from smaajob.rules.work_duty import WorkDutyResult, work_duty
 
 __all__ = [
     "FREE_AMOUNT_CODES",
+    "LAS_HELP_KINDS",
     "ActivationDeadlines",
     "BenefitFacts",
     "BenefitKind",
@@ -165,6 +167,7 @@ __all__ = [
     "job_premium",
     "keep_curve",
     "kontanthjaelp_rate",
+    "new_system_from",
     "load_parameters",
     "month_index",
     "offset_benefit",

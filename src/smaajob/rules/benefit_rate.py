@@ -122,6 +122,16 @@ def new_system(params: ParameterSet, day: dt.date) -> bool:
     return params.entry(NEW_SYSTEM_PARAMETER, day).status != "not_in_force"
 
 
+def new_system_from(params: ParameterSet | None = None) -> dt.date:
+    """The first day of the kontanthjælp system of lov nr. 1655 af 30/12/2024 (1 July 2025), read
+    from the dated parameters: the first entry of the rate that exists only from then."""
+    params = params or default_parameters()
+    for entry in params[NEW_SYSTEM_PARAMETER].values:
+        if entry.status != "not_in_force":
+            return entry.effective_from
+    raise AssertionError(f"{NEW_SYSTEM_PARAMETER} har ingen dato, hvor satsen gælder")  # pragma: no cover
+
+
 def check_facts(facts: BenefitFacts) -> None:
     """Refuse facts that cannot all be true, with a Danish sentence naming the fact."""
     if isinstance(facts.age, bool) or not isinstance(facts.age, int) \

@@ -29,6 +29,13 @@ class BenefitKind(StrEnum):
     INTEGRATIONSYDELSE = "integrationsydelse"
 
 
+# Every kind of help under LAS § 11 the engine knows. The offset of earnings (LAS §§ 30-31)
+# applies to each of them, and lov nr. 1655 af 30/12/2024 merged all three into one
+# kontanthjælp from 1 July 2025 — so "the benefits the engine computes an offset for" and "the
+# benefits the reform merged" are this one set, not two lists written in the callers.
+LAS_HELP_KINDS = frozenset(kind.value for kind in BenefitKind)
+
+
 class SpouseSupport(StrEnum):
     """What a married citizen's spouse lives on, as far as the 225-hour rule asks (§ 13 f)."""
 

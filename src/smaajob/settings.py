@@ -145,6 +145,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
+# Reports from a read replica (smaajob.replica): DATABASE_REPLICA_URL names a streaming
+# replica of the same PostgreSQL database; dashboards, exports and evaluation PDFs read from it.
+# In tests the alias mirrors "default" (Django's TEST MIRROR); tests/reports/test_read_replica.py
+# points it at the real replica.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"], conn_max_age=60)
+    except (ValueError, dj_database_url.UnknownSchemeError) as exc:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL kan ikke læses: brug "
+            f"postgresql://bruger:adgangskode@vært:5432/navn ({type(exc).__name__})."
+        ) from None
+    if DATABASES["replica"]["ENGINE"] != DATABASES["default"]["ENGINE"]:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL skal pege på samme slags database som DATABASE_URL (PostgreSQL)."
+        )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["smaajob.replica.ReplicaRouter"]
+
 # "matching": the matching engine's pool of open openings, kept between requests and shared by
 # the server processes on this machine (smaajob.courses.selectors.opening_pool). Several app servers:
 # point it at a shared cache instead.

@@ -15,6 +15,7 @@ from django.conf import settings
 
 from smaajob.errors import InvalidInput, InvalidPeriod
 from smaajob.organisation.models import Project, Role, User
+from smaajob.replica import report_reads
 from smaajob.reports.counting.funnel import STEPS
 from smaajob.reports.counting.groups import DIMENSIONS
 from smaajob.reports.counting.measure import TOTAL
@@ -135,16 +136,18 @@ def build(user: User, choices: Choices) -> BuiltReport:
         project = Project.objects.filter(pk=choices.project_id, municipality_id=municipality_id).first()
         if project is None:
             raise InvalidInput("Projektet findes ikke i din kommune.", field="projekt")
-    tables = load_tables(municipality_ids=municipalities, project_id=choices.project_id)
-    report = full_report(tables, choices.period, choices.dimension)
-    min_cell = small_cell_threshold(user)
-    if min_cell is not None:
-        report = suppress(report, min_cell)
-    built = BuiltReport(choices, report, group_labels(choices.dimension, municipalities), project, min_cell=min_cell)
-    built.companies = company_names(c.company_id for c in report.conversions)
-    built.staff = group_labels("konsulent", municipalities)
-    if project is not None:
-        _attach_reference_figures(built, project)
+    with report_reads():  # from the read replica, when one is configured
+        tables = load_tables(municipality_ids=municipalities, project_id=choices.project_id)
+        report = full_report(tables, choices.period, choices.dimension)
+        min_cell = small_cell_threshold(user)
+        if min_cell is not None:
+            report = suppress(report, min_cell)
+        labels = group_labels(choices.dimension, municipalities)
+        built = BuiltReport(choices, report, labels, project, min_cell=min_cell)
+        built.companies = company_names(c.company_id for c in report.conversions)
+        built.staff = group_labels("konsulent", municipalities)
+        if project is not None:
+            _attach_reference_figures(built, project)
     return built
 
 

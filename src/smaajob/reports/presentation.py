@@ -148,6 +148,11 @@ def measure_rows(built: BuiltReport) -> list[dict[str, Any]]:
                 "group_key": group,
             }
         )
+    # Groups come out of the counting in the order the database returned the rows, which a
+    # replica or a VACUUM may change: within each measure, groups by label and the total last,
+    # so an export reads the same wherever it was counted.
+    measure_order = {key: i for i, key in enumerate(dict.fromkeys(r["key"] for r in rows))}
+    rows.sort(key=lambda r: (measure_order[r["key"]], r["group_key"] == TOTAL, str(r["group"])))
     return rows
 
 

@@ -24,14 +24,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import io
 import json
 import math
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections.abc import Callable
@@ -316,6 +319,79 @@ def run_openfisca(pop: Population, wage: np.ndarray, repeats: int) -> dict[str, 
         return result
 
 
+INPUT_FIELDS = ("ordinary_hours", "self_employment_hours", "self_employment_weekly_hours",
+                "on_benefit", "rate", "benefit_amount", "sick_days", "exempt", "restore_from",
+                "married_both_on_help")
+
+
+def engine_processes(pop: Population, wage: np.ndarray, before: str | None, repeats: int,
+                     rounds: int) -> tuple[list[str], list[str]]:
+    """The engine (and, with ``before``, git revision ``before``'s engine, from a temporary
+    folder) each in its own process on the same saved population, with one thread and with
+    one per core, rounds interleaved so load drift hits both alike: median wall and CPU time,
+    page faults and peak RSS per process. Returns table lines and disagreements (the two
+    revisions must give the same status, amounts and offset, bit for bit)."""
+    tmp = Path(tempfile.mkdtemp(prefix="smaajob-bench-rules-"))
+    try:
+        npz = tmp / "population.npz"
+        np.savez(npz, first_month=pop.first_month, wage=wage,
+                 **{name: getattr(pop, name) for name in INPUT_FIELDS})
+        sources = {"current": ROOT / "src"}
+        if before:
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", before,
+                                      "src"], capture_output=True, check=True).stdout
+            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+                tar.extractall(tmp / "before", filter="data")
+            sources = {f"before ({before})": tmp / "before" / "src", **sources}
+        runs: dict[tuple[str, int], list[dict[str, float]]] = {}
+        for _ in range(rounds):
+            for threads in (1, 0):
+                for name, src in sources.items():
+                    result = tmp / f"result-{len(runs)}.npz"
+                    out = subprocess.run(
+                        [sys.executable, str(Path(__file__).with_name("rules_engine_run.py")),
+                         str(npz), str(repeats), str(threads), str(result)],
+                        capture_output=True, text=True, check=True,
+                        env={**os.environ, "PYTHONPATH": str(src)})
+                    runs.setdefault((name, threads), []).append(
+                        json.loads(out.stdout.strip().splitlines()[-1]))
+                    result.rename(tmp / f"{name.split()[0]}-{threads}.npz")
+        problems = []
+        if before:
+            with np.load(tmp / "before-0.npz") as old, np.load(tmp / "current-0.npz") as new:
+                problems = disagreements(f"revision {before}", {k: new[k] for k in new.files},
+                                         {k: old[k] for k in old.files}, pop.first_month,
+                                         tolerance=0.0)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    workers = os.cpu_count() or 1
+    lines = ["| engine | threads | median wall s | median CPU s | of which kernel s | "
+             "page faults per run | peak RSS MiB |", "|---|---:|---:|---:|---:|---:|---:|"]
+    medians: dict[tuple[str, int], dict[str, float]] = {}
+    for (name, threads), values in runs.items():
+        m = medians[name, threads] = {key: statistics.median(v[key] for v in values)
+                                      for key in values[0]}
+        lines.append(f"| {name} | {threads or workers} | {m['wall_s']:.3f} | {m['cpu_s']:.3f} | "
+                     f"{m['system_s_last']:.3f} | {m['minor_faults'] + m['major_faults']:,.0f} | "
+                     f"{m['peak_rss_mib']:,.0f} |")
+    if before:
+        for threads in (1, 0):
+            old, new = medians[f"before ({before})", threads], medians["current", threads]
+            lines.append(f"| ratio before / current | {threads or workers} | "
+                         f"{old['wall_s'] / new['wall_s']:.2f}× | {old['cpu_s'] / new['cpu_s']:.2f}× "
+                         f"| | {old['minor_faults'] / max(new['minor_faults'], 1):.1f}× | |")
+    lines += ["", f"Each row: its own process, {repeats} runs after a warm-up, the median; "
+              f"{rounds} rounds, the processes interleaved; the population saved once and "
+              "loaded by each. Page faults (minor + major) and kernel time are "
+              "`resource.getrusage` around the runs; peak RSS is the process's `ru_maxrss` "
+              "(inputs and results included)."]
+    if before:
+        lines.append(f"The revision {before} is extracted with `git archive` into a temporary "
+                     "folder and imported from there; both give the same status, amounts and "
+                     "offset bit for bit (checked, the run fails otherwise).")
+    return lines, problems
+
+
 def reversed_shape(pop: Population) -> tuple[int, int]:
     return pop.first_month, pop.shape[1]
 
@@ -348,6 +424,11 @@ def main() -> int:
     parser.add_argument("--openfisca-persons", type=int, default=0,
                         help="persons for OpenFisca (0 = all; lower = extrapolated)")
     parser.add_argument("--openfisca-repeats", type=int, default=3)
+    parser.add_argument("--before", metavar="REV",
+                        help="also run git revision REV's engine on the same population, "
+                             "each in its own process, and report both with their ratio")
+    parser.add_argument("--process-rounds", type=int, default=3,
+                        help="interleaved rounds of the per-process measurement")
     parser.add_argument("--write-docs", action="store_true")
     args = parser.parse_args()
 
@@ -386,6 +467,9 @@ def main() -> int:
             problems += disagreements("OpenFisca (c)", engine, of.pop("arrays"),  # type: ignore[arg-type]
                                       pop.first_month, tolerance=OPENFISCA_TOLERANCE)
 
+    process_lines, process_problems = engine_processes(pop, wage, args.before, args.repeats,
+                                                       args.process_rounds)
+    problems += process_problems
     regimes = offset_by_regime(wage, pop.ordinary_hours, pop.benefit_amount, args.repeats)
 
     day = dt.date(2017, 6, 1)
@@ -424,6 +508,9 @@ def main() -> int:
     for name, seconds, cpu, note in rows:
         ratio = seconds / t_vec if not math.isnan(seconds) else math.nan
         lines.append(f"| {name} | {seconds:.3f} | {cpu:.3f} | {ratio:.1f} | {note} |")
+    lines += ["", "The engine in a process of its own: time, kernel time, page faults and peak "
+              "memory" + (f", against revision {args.before}" if args.before else "") + ":", "",
+              *process_lines]
     lines += ["", f"Earnings offset alone, same {args.persons:,} × {args.months} wages, "
               f"{workers} threads:", "",
               "| months | median wall s | median CPU s |", "|---|---:|---:|",

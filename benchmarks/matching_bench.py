@@ -119,6 +119,15 @@ def assignment_scenario(n: int, m: int, towns: list[Any], spread: float, max_cap
     obj = int(pairs.score[chosen].sum())
     obj_greedy = int(pairs.score[greedy].sum())
     obj_scipy = int(pairs.score[other].sum())
+    # The exact assignment must reach the independent solver's optimum, and assign() the same;
+    # the greedy baseline cannot beat it. Exact integers (hundredths of a point), no tolerance.
+    failures = [text for ok, text in (
+        (obj == obj_scipy, f"flow objective {obj} != SciPy's {obj_scipy}"),
+        (result.objective == obj, f"assign() objective {result.objective} != the flow's {obj}"),
+        (obj_greedy <= obj, f"greedy objective {obj_greedy} > the exact {obj}"),
+        (valid_assignment(pairs, chosen, capacity), "the flow's assignment breaks a capacity or "
+                                                    "gives a citizen two openings"),
+    ) if not ok]
     return {
         "candidates": n, "openings": m, "places": int(capacity.sum()), "reps": reps,
         "feasible_pairs": len(pairs), "pairs_per_candidate": len(pairs) / n,
@@ -129,7 +138,15 @@ def assignment_scenario(n: int, m: int, towns: list[Any], spread: float, max_cap
         "scipy_objective_points": obj_scipy / 100, "same_optimum": obj == obj_scipy,
         "gain_over_greedy_pct": 100 * (obj / obj_greedy - 1) if obj_greedy else None,
         "assigned": len(chosen), "greedy_assigned": len(greedy), **CPU_SECONDS,
+        "check_failures": failures,
     }
+
+
+def valid_assignment(pairs: Any, chosen: np.ndarray, capacity: np.ndarray) -> bool:
+    """Each citizen at most once, each opening at most its free places."""
+    cand, opening = pairs.cand[chosen], pairs.opening[chosen]
+    return (np.unique(cand).size == cand.size
+            and bool((np.bincount(opening, minlength=capacity.size) <= capacity).all()))
 
 
 def scenario_municipality(quick: bool) -> dict[str, Any]:
@@ -144,10 +161,11 @@ def scenario_country(quick: bool) -> dict[str, Any]:
     return assignment_scenario(100_000, 50_000, data.TOWNS, 10, 4, 1)
 
 
-def child(name: str, quick: bool) -> None:
+def child(name: str, quick: bool) -> int:
     result = globals()[f"scenario_{name}"](quick)
     result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
+    return 2 if result.get("check_failures") else 0
 
 
 def machine() -> str:
@@ -164,24 +182,26 @@ def machine() -> str:
             f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f}")
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--only", choices=SCENARIOS)
     parser.add_argument("--child", choices=SCENARIOS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.quick)
-        return
+        return child(args.child, args.quick)
+    failed: list[str] = []
     print(f"# Matching benchmark {time.strftime('%Y-%m-%d %H:%M')} — {machine()}")
     for name in (args.only,) if args.only else SCENARIOS:
         cmd = [sys.executable, __file__, "--child", name] + (["--quick"] if args.quick else [])
         t0 = time.perf_counter()
         out = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if out.returncode != 0:
+        if out.returncode not in (0, 2):
             print(f"## {name}: FAILED\n{out.stderr[-2000:]}")
+            failed.append(f"{name}: the scenario crashed")
             continue
         result = json.loads(out.stdout.strip().splitlines()[-1])
+        failed += [f"{name}: {text}" for text in result.pop("check_failures", [])]
         print(f"## {name} ({time.perf_counter() - t0:.0f} s wall incl. data generation)")
         for key, value in result.items():
             shown = f"{value:.4g}" if isinstance(value, float) else value
@@ -193,7 +213,14 @@ def main() -> None:
             print(f"  ratio per-pair loop / vectorised: "
                   f"{result['baseline_per_pair_loop_s'] / result['top10_without_explanations_s']:.0f}×")
         sys.stdout.flush()
+    for text in failed:
+        print(f"FEJL: {text}", file=sys.stderr)
+    if failed:
+        print("FEJL: matchningen og dens uafhængige kontrol er uenige (se ovenfor).", file=sys.stderr)
+        return 1
+    print("All checks passed (objectives against the independent solver and the bounds).")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

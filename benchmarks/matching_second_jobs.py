@@ -33,6 +33,15 @@ def second_jobs_case(n: int, m: int, time_limit: float) -> dict[str, Any]:
     capacity = np.maximum(op.free_places, 0)
     greedy = greedy_assignment(pairs, capacity)
     single = result.single_job_objective or 0
+    # No solution can beat the solver's bound; an optimal one is not worse than one job each
+    # (that assignment is a feasible point of the bundle program).
+    failures = [text for ok, text in (
+        (result.objective <= result.bound, f"objective {result.objective} above its bound {result.bound}"),
+        (not result.optimal or result.objective == result.bound,
+         f"reported optimal, but objective {result.objective} != bound {result.bound}"),
+        (not result.optimal or result.objective >= single,
+         f"optimal objective {result.objective} below one job each ({single})"),
+    ) if not ok]
     return {
         "candidates": n, "openings": m, "feasible_pairs": len(pairs),
         "pairs_per_candidate": len(pairs) / n, "status": result.status,
@@ -51,7 +60,7 @@ def second_jobs_case(n: int, m: int, time_limit: float) -> dict[str, Any]:
                                   + round(DEFAULT_FIRST_JOB_BONUS * SCORE_SCALE) * len(greedy)) / SCORE_SCALE,
         "citizens_with_a_job": result.n_citizens_with_a_job,
         "citizens_with_two_jobs": result.n_with_two_or_more, "jobs": len(result.cand),
-        **CPU_SECONDS,
+        **CPU_SECONDS, "check_failures": failures,
     }
 
 

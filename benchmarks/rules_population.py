@@ -24,14 +24,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import io
 import json
 import math
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from collections.abc import Callable
@@ -55,16 +58,24 @@ from smaajob.rules import (
     parse_month,
 )
 from smaajob.rules import population as population_module
-from smaajob.rules.hours_requirement import MAX_WINDOW_MONTHS, month_rules
+from smaajob.rules.hours_requirement import MAX_WINDOW_MONTHS, STATUS_CODES, month_rules
 from smaajob.rules.months import days_in_month, month_end, month_start
-from smaajob.rules.offset import HOURLY, offset_benefit, offset_regime
-from smaajob.rules.parameters import default_parameters
+from smaajob.rules.offset import (
+    FULL_OFFSET_SHARE_PARAMETER,
+    HOURLY,
+    FreeAmountKind,
+    offset_benefit,
+    offset_regime,
+)
+from smaajob.rules.parameters import ParameterSet, default_parameters
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_PYTHON = ROOT / ".venv-bench" / "bin" / "python"
 FIRST = parse_month("2020-01")
 REFORM = parse_month("2025-07")   # first month of the kontanthjælp system of lov nr. 1655/2024
 SECTION = "## Benefit rules (issue 3)"
+# Amounts from OpenFisca must agree to half an øre: it stores float variables as float32.
+OPENFISCA_TOLERANCE = 0.005
 # Written by hand when the engine changes; --write-docs keeps it under the measured figures.
 HISTORY = """\
 Earlier engine, for comparison: measured in one process, interleaved run by run with the
@@ -82,10 +93,11 @@ straight into the result (no concatenation); the offset computed per regime run 
 Plain numpy, no compiled extension."""
 
 
-def synthetic_population(persons: int, months: int, seed: int = 2016) -> tuple[Population, np.ndarray]:
+def synthetic_population(persons: int, months: int, seed: int = 2016,
+                         first: int = FIRST) -> tuple[Population, np.ndarray]:
     """Citizens far from the labour market: most without hours, some with a småjob."""
     rng = np.random.default_rng(seed)
-    pop = Population.empty(persons, months, FIRST)
+    pop = Population.empty(persons, months, first)
     working = rng.random(persons) < 0.3
     weekly = rng.choice([2.0, 5.0, 8.0, 12.0, 20.0], size=persons)
     noise = rng.random((persons, months)) < 0.8
@@ -181,19 +193,57 @@ def offset_by_regime(wage: np.ndarray, hours: np.ndarray, benefit: np.ndarray,
             for name, values in runs.items()}
 
 
-def per_citizen_loop(cases: list[CitizenCase], wage: np.ndarray, months: int) -> int:
-    done = 0
+def per_citizen_loop(cases: list[CitizenCase], wage: np.ndarray, months: int,
+                     first: int) -> dict[str, np.ndarray]:
+    """(b): status, proposed amount and benefit after the offset of every person-month of
+    ``cases``, one single-case call at a time (NaN where an amount is not given or not known)."""
+    out = {"status": np.empty((len(cases), months), dtype=np.int8),
+           "amount": np.full((len(cases), months), np.nan),
+           "benefit_after": np.full((len(cases), months), np.nan)}
     for p, case in enumerate(cases):
         for c in range(months):
-            month = FIRST + c
-            hours_requirement_status(case, month)
+            month = first + c
+            status = hours_requirement_status(case, month)
+            out["status"][p, c] = STATUS_CODES[status.status]
+            if status.amount is not None:
+                out["amount"][p, c] = status.amount
             record = case.record(month)
             # An unknown legal value raises; the vectorised engine gives NaN instead.
             with contextlib.suppress(UnknownValue):
-                offset_benefit(month_end(month), benefit=record.benefit_amount or 0.0,
-                               wage=float(wage[p, c]), hours=record.ordinary_hours)
-            done += 1
-    return done
+                out["benefit_after"][p, c] = offset_benefit(
+                    month_end(month), benefit=record.benefit_amount or 0.0,
+                    wage=float(wage[p, c]), hours=record.ordinary_hours).benefit_after
+    return out
+
+
+def disagreements(name: str, engine: dict[str, np.ndarray], other: dict[str, np.ndarray],
+                  first_month: int, tolerance: float = 1e-6) -> list[str]:
+    """Every field of ``other`` against the engine's, cell by cell: statuses exactly, amounts
+    to ``tolerance`` kr. (sums in another order may differ in the last bit); NaN only where NaN."""
+    found = []
+    for field, theirs in other.items():
+        ours = engine[field][:theirs.shape[0]]
+        if field == "status":
+            bad = ours != theirs
+        else:
+            both_nan = np.isnan(ours) & np.isnan(theirs)
+            bad = ~both_nan & ~(np.abs(ours - theirs) <= tolerance)
+        if bad.any():
+            cells = np.argwhere(bad)[:5]
+            shown = ", ".join(f"person {p} {label(first_month + c)}: engine {ours[p, c]!r}, "
+                              f"{name} {theirs[p, c]!r}" for p, c in cells)
+            found.append(f"{name} disagrees with the engine on {field} in {int(bad.sum()):,} of "
+                         f"{bad.size:,} person-months ({shown})")
+    return found
+
+
+def label(month: int) -> str:
+    return f"{month // 12:04d}-{month % 12 + 1:02d}"
+
+
+def engine_arrays(pop: Population, wage: np.ndarray) -> dict[str, np.ndarray]:
+    hours, offset = vectorised(pop, wage)
+    return {"status": hours.status, "amount": hours.amount, "benefit_after": offset.benefit_after}
 
 
 def parameter_columns(first: int, months: int) -> dict[str, dict[str, float]]:
@@ -211,6 +261,8 @@ def parameter_columns(first: int, months: int) -> dict[str, dict[str, float]]:
             "lookback": float(rules.coverage_lookback), "se_min": 20.0,
             "reduction_full": math.nan if rules.reduction_full is None else rules.reduction_full,
             "reduction_lower": math.nan if rules.reduction_lower is None else rules.reduction_lower,
+            "extension": float(rules.extension_days),
+            "married_only": float(rules.in_force and rules.married_only),
         }
         day = month_end(month)
         if day.year >= 2011:
@@ -223,9 +275,17 @@ def parameter_columns(first: int, months: int) -> dict[str, dict[str, float]]:
                                 ("share", "earnings_excess_deduction_rate")):
                 entry = params.entry(param, day)
                 values[name] = math.nan if entry.value is None else float(entry.value)
+            values["threshold"] = (
+                _number(params, FULL_OFFSET_SHARE_PARAMETER[FreeAmountKind.STANDARD], day)
+                * _number(params, "dagpenge_max_per_month", day)) if not hourly else math.nan
         for name, value in values.items():
             columns.setdefault(name, {})[key] = value
     return columns
+
+
+def _number(params: ParameterSet, name: str, day: dt.date) -> float:
+    entry = params.entry(name, day)
+    return math.nan if entry.value is None or not entry.usable else float(entry.value)
 
 
 def run_openfisca(pop: Population, wage: np.ndarray, repeats: int) -> dict[str, object] | None:
@@ -238,22 +298,98 @@ def run_openfisca(pop: Population, wage: np.ndarray, repeats: int) -> dict[str, 
                  self_employment_weekly_hours=pop.self_employment_weekly_hours,
                  on_benefit=pop.on_benefit, rate=pop.rate.astype(np.int64),
                  benefit_amount=pop.benefit_amount, sick_days=pop.sick_days.astype(np.int64),
-                 exempt=pop.exempt, restore_from=pop.restore_from.astype(np.int64), wage=wage)
+                 exempt=pop.exempt, restore_from=pop.restore_from.astype(np.int64),
+                 married=pop.married_both_on_help, wage=wage)
         params_path = Path(tmp) / "params.json"
         params_path.write_text(json.dumps({"first_month": pop.first_month,
                                            "columns": parameter_columns(*reversed_shape(pop))}))
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         out = subprocess.run(
             [str(BENCH_PYTHON), str(Path(__file__).with_name("rules_openfisca.py")), str(npz),
-             str(params_path), str(repeats)],
+             str(params_path), str(repeats), str(Path(tmp) / "result.npz")],
             capture_output=True, text=True, check=True)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+        with np.load(Path(tmp) / "result.npz") as arrays:
+            result["arrays"] = {name: arrays[name] for name in arrays.files}
         # CPU of the whole child (start-up, loading and every repeat), spread over the repeats:
         # an upper bound for one run's CPU time.
         result["cpu_seconds_per_run"] = (after.ru_utime + after.ru_stime - before.ru_utime
                                          - before.ru_stime) / repeats
         return result
+
+
+INPUT_FIELDS = ("ordinary_hours", "self_employment_hours", "self_employment_weekly_hours",
+                "on_benefit", "rate", "benefit_amount", "sick_days", "exempt", "restore_from",
+                "married_both_on_help")
+
+
+def engine_processes(pop: Population, wage: np.ndarray, before: str | None, repeats: int,
+                     rounds: int) -> tuple[list[str], list[str]]:
+    """The engine (and, with ``before``, git revision ``before``'s engine, from a temporary
+    folder) each in its own process on the same saved population, with one thread and with
+    one per core, rounds interleaved so load drift hits both alike: median wall and CPU time,
+    page faults and peak RSS per process. Returns table lines and disagreements (the two
+    revisions must give the same status, amounts and offset, bit for bit)."""
+    tmp = Path(tempfile.mkdtemp(prefix="smaajob-bench-rules-"))
+    try:
+        npz = tmp / "population.npz"
+        np.savez(npz, first_month=pop.first_month, wage=wage,
+                 **{name: getattr(pop, name) for name in INPUT_FIELDS})
+        sources = {"current": ROOT / "src"}
+        if before:
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", before,
+                                      "src"], capture_output=True, check=True).stdout
+            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+                tar.extractall(tmp / "before", filter="data")
+            sources = {f"before ({before})": tmp / "before" / "src", **sources}
+        runs: dict[tuple[str, int], list[dict[str, float]]] = {}
+        for _ in range(rounds):
+            for threads in (1, 0):
+                for name, src in sources.items():
+                    result = tmp / f"result-{len(runs)}.npz"
+                    out = subprocess.run(
+                        [sys.executable, str(Path(__file__).with_name("rules_engine_run.py")),
+                         str(npz), str(repeats), str(threads), str(result)],
+                        capture_output=True, text=True, check=True,
+                        env={**os.environ, "PYTHONPATH": str(src)})
+                    runs.setdefault((name, threads), []).append(
+                        json.loads(out.stdout.strip().splitlines()[-1]))
+                    result.rename(tmp / f"{name.split()[0]}-{threads}.npz")
+        problems = []
+        if before:
+            with np.load(tmp / "before-0.npz") as old, np.load(tmp / "current-0.npz") as new:
+                problems = disagreements(f"revision {before}", {k: new[k] for k in new.files},
+                                         {k: old[k] for k in old.files}, pop.first_month,
+                                         tolerance=0.0)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    workers = os.cpu_count() or 1
+    lines = ["| engine | threads | median wall s | median CPU s | of which kernel s | "
+             "page faults per run | peak RSS MiB |", "|---|---:|---:|---:|---:|---:|---:|"]
+    medians: dict[tuple[str, int], dict[str, float]] = {}
+    for (name, threads), values in runs.items():
+        m = medians[name, threads] = {key: statistics.median(v[key] for v in values)
+                                      for key in values[0]}
+        lines.append(f"| {name} | {threads or workers} | {m['wall_s']:.3f} | {m['cpu_s']:.3f} | "
+                     f"{m['system_s_last']:.3f} | {m['minor_faults'] + m['major_faults']:,.0f} | "
+                     f"{m['peak_rss_mib']:,.0f} |")
+    if before:
+        for threads in (1, 0):
+            old, new = medians[f"before ({before})", threads], medians["current", threads]
+            lines.append(f"| ratio before / current | {threads or workers} | "
+                         f"{old['wall_s'] / new['wall_s']:.2f}× | {old['cpu_s'] / new['cpu_s']:.2f}× "
+                         f"| | {old['minor_faults'] / max(new['minor_faults'], 1):.1f}× | |")
+    lines += ["", f"Each row: its own process, {repeats} runs after a warm-up, the median; "
+              f"{rounds} rounds, the processes interleaved; the population saved once and "
+              "loaded by each. Page faults (minor + major) and kernel time are "
+              "`resource.getrusage` around the runs; peak RSS is the process's `ru_maxrss` "
+              "(inputs and results included)."]
+    if before:
+        lines.append(f"The revision {before} is extracted with `git archive` into a temporary "
+                     "folder and imported from there; both give the same status, amounts and "
+                     "offset bit for bit (checked, the run fails otherwise).")
+    return lines, problems
 
 
 def reversed_shape(pop: Population) -> tuple[int, int]:
@@ -280,16 +416,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--persons", type=int, default=150_000)
     parser.add_argument("--months", type=int, default=36)
+    parser.add_argument("--first", default="2020-01",
+                        help="first month (YYYY-MM); the checks cover whatever rules apply from it")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--loop-sample", type=int, default=300,
                         help="citizens run through the Python loop, then extrapolated")
     parser.add_argument("--openfisca-persons", type=int, default=0,
                         help="persons for OpenFisca (0 = all; lower = extrapolated)")
     parser.add_argument("--openfisca-repeats", type=int, default=3)
+    parser.add_argument("--before", metavar="REV",
+                        help="also run git revision REV's engine on the same population, "
+                             "each in its own process, and report both with their ratio")
+    parser.add_argument("--process-rounds", type=int, default=3,
+                        help="interleaved rounds of the per-process measurement")
     parser.add_argument("--write-docs", action="store_true")
     args = parser.parse_args()
 
-    pop, wage = synthetic_population(args.persons, args.months)
+    pop, wage = synthetic_population(args.persons, args.months, first=parse_month(args.first))
     load_before = os.getloadavg()[0]
     vectorised(pop, wage)  # warm-up: parameter caches, numpy pages
     timings = vectorised_both_ways(pop, wage, args.repeats)
@@ -297,11 +440,16 @@ def main() -> int:
     t_one, cpu_one = timings["one"]
     result, _ = vectorised(pop, wage)
     counts = {k: int(v.sum()) for k, v in result.counts().items()}  # type: ignore[attr-defined]
+    engine = engine_arrays(pop, wage)
 
     sample = min(args.loop_sample, args.persons)
     cases = as_cases(pop, range(sample))
-    t_loop_sample, cpu_loop_sample = median_times(lambda: per_citizen_loop(cases, wage, args.months),
-                                                  max(1, args.repeats // 2))
+    single: dict[str, np.ndarray] = {}
+
+    def loop() -> None:
+        single.update(per_citizen_loop(cases, wage, args.months, pop.first_month))
+    t_loop_sample, cpu_loop_sample = median_times(loop, max(1, args.repeats // 2))
+    problems = disagreements("the single case (b)", engine, single, pop.first_month)
     t_loop = t_loop_sample * args.persons / sample
     cpu_loop = cpu_loop_sample * args.persons / sample
 
@@ -315,7 +463,13 @@ def main() -> int:
             scale = args.persons / of_persons
             t_of = float(of["median_seconds"]) * scale  # type: ignore[arg-type]
             cpu_of = float(of["cpu_seconds_per_run"]) * scale  # type: ignore[arg-type]
+            # OpenFisca keeps float variables as float32: 24 bits, 0.001 kr. at 15,000 kr.
+            problems += disagreements("OpenFisca (c)", engine, of.pop("arrays"),  # type: ignore[arg-type]
+                                      pop.first_month, tolerance=OPENFISCA_TOLERANCE)
 
+    process_lines, process_problems = engine_processes(pop, wage, args.before, args.repeats,
+                                                       args.process_rounds)
+    problems += process_problems
     regimes = offset_by_regime(wage, pop.ordinary_hours, pop.benefit_amount, args.repeats)
 
     day = dt.date(2017, 6, 1)
@@ -326,7 +480,7 @@ def main() -> int:
                                                     facts=facts, benefit_amount=12000.0)
                                .render_text(), 200)
     explain_case = cases[0]
-    t_status = median_time(lambda: hours_requirement_status(explain_case, FIRST + args.months - 1)
+    t_status = median_time(lambda: hours_requirement_status(explain_case, pop.first_month + args.months - 1)
                            .render_text(), 200)
 
     workers = os.cpu_count() or 1
@@ -346,7 +500,7 @@ def main() -> int:
     lines = [f"Load average (1 min) {load_before:.1f} at the start and {load_after:.1f} at the end "
              f"of the run, on {workers} cores (other work shares the machine; wall times then "
              "inflate, CPU times much less).", "",
-             f"Population: {args.persons:,} citizens × {args.months} months from 2020-01 "
+             f"Population: {args.persons:,} citizens × {args.months} months from {args.first} "
              f"(status + offset for every person-month); medians of {args.repeats} runs, "
              "the two (a) variants interleaved.", "",
              "| engine | median wall s | median CPU s | wall × slower than (a) | note |",
@@ -354,6 +508,9 @@ def main() -> int:
     for name, seconds, cpu, note in rows:
         ratio = seconds / t_vec if not math.isnan(seconds) else math.nan
         lines.append(f"| {name} | {seconds:.3f} | {cpu:.3f} | {ratio:.1f} | {note} |")
+    lines += ["", "The engine in a process of its own: time, kernel time, page faults and peak "
+              "memory" + (f", against revision {args.before}" if args.before else "") + ":", "",
+              *process_lines]
     lines += ["", f"Earnings offset alone, same {args.persons:,} × {args.months} wages, "
               f"{workers} threads:", "",
               "| months | median wall s | median CPU s |", "|---|---:|---:|",
@@ -369,10 +526,23 @@ def main() -> int:
               f"Status counts over all person-months (a): {counts}"]
     if of is not None:
         lines.append(f"Status counts (c), {of_persons:,} persons: {of['counts']}")
+    checked = [f"(b) on {sample * args.months:,}"]
+    if of is not None:
+        checked.append(f"(c) on {of_persons * args.months:,}")
+    lines += ["", "Checked cell by cell against (a), the run failing on any difference: status, "
+              "proposed reduction and benefit after the offset of every person-month, "
+              f"{' and '.join(checked)} person-months — "
+              + ("**they differ** (see the errors)." if problems else "all equal.")]
     lines += ["", verdict(t_vec, cpu_vec, t_of, cpu_of, t_status, workers, load_after)]
     report = "\n".join(lines)
     print(machine())
     print(report)
+    if problems:
+        for problem in problems:
+            print(f"FEJL: {problem}", file=sys.stderr)
+        print("FEJL: motorerne er uenige; tallene skrives ikke i docs/performance.md.",
+              file=sys.stderr)
+        return 1
     if args.write_docs:
         write_docs(report)
     return 0

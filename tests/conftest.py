@@ -11,6 +11,9 @@ from datetime import date
 
 import pytest
 
+# The S3-compatible object store on loopback (object_store, s3_storage), for any test that asks.
+pytest_plugins = ["tests.object_store"]
+
 PASSWORD = "korrekt-hest-batteri-47"
 FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 

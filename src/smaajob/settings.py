@@ -13,6 +13,7 @@ file, zero set-up) and in production (PostgreSQL):
 * ``SMAAJOB_CPR_KEYS``, ``SMAAJOB_CPR_HASH_KEY`` — the CPR encryption keys and the lookup-hash
   secret (``smaajob.cpr_vault``); required unless ``SMAAJOB_DEBUG=1`` or ``SMAAJOB_DEMO=1``.
 * ``SMAAJOB_DEMO`` — ``1`` for an installation of synthetic demo data only (``scripts/demo``).
+* ``SMAAJOB_STORAGE``, ``SMAAJOB_S3_*`` — where files live (``smaajob.files.configuration``).
 * ``SMAAJOB_RETENTION_YEARS`` — years after a case closed before ``smaajob retention run``
   anonymises it (``smaajob.privacy.retention``).
 """
@@ -24,6 +25,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from smaajob.files.configuration import StorageSettingError, storages_from_environment
 from smaajob.secretkey import load_or_create_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -242,10 +244,14 @@ STATIC_ROOT = VAR_DIR / "static"
 # WhiteNoise serves app static files through the finders; collectstatic is optional, but
 # WhiteNoise warns when its root is missing, so make sure it exists.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# Uploaded and generated files: local disk (MEDIA_ROOT) by default, an S3-compatible object store
+# with SMAAJOB_STORAGE=s3 and the SMAAJOB_S3_* variables (smaajob.files.configuration).
+try:
+    STORAGES = storages_from_environment(os.environ)
+except StorageSettingError as exc:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(str(exc)) from None
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "media"
 

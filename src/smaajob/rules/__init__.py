@@ -116,6 +116,7 @@ from smaajob.rules.population import (
     hours_requirement_population,
     offset_population,
 )
+from smaajob.rules.population_slices import PopulationSlice, persons_of, population_slices
 from smaajob.rules.trace import Trace
 from smaajob.rules.work_duty import WorkDutyResult, work_duty
 
@@ -144,6 +145,7 @@ __all__ = [
     "Population",
     "PopulationHoursResult",
     "PopulationOffsetResult",
+    "PopulationSlice",
     "Rate",
     "RateCode",
     "RateResult",
@@ -173,6 +175,8 @@ __all__ = [
     "offset_benefit",
     "offset_population",
     "parse_month",
+    "persons_of",
+    "population_slices",
     "read_hours_csv",
     "refund_rate",
     "wage_subsidy_check",

@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 import math
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -51,7 +52,9 @@ Floats = NDArray[np.float64]
 Ints = NDArray[np.int32]
 Bools = NDArray[np.bool_]
 
-CHUNK_PERSONS = 4096
+# Person-months per chunk: the temporaries of a chunk stay near the cache, whatever the
+# number of months (4096 persons at 36 months, 800 at 15 years).
+CHUNK_CELLS = 1 << 17
 # Threads for the chunks; None: one per core (benchmarks/rules_population.py measures 1 and all).
 WORKERS: int | None = None
 RATE_CODES = {Rate.FULL: 0, Rate.LOWER: 1, Rate.SU_LEVEL: 2}
@@ -333,7 +336,7 @@ def _plan(params: ParameterSet, first: int, months: int, persons: int) -> _Plan:
                    | cols.payable[:months].astype(np.intp) << 2) << _PERSON_BITS
     # Where the rule is not in force no cell uses the required hours; 0 keeps products exact.
     required_or_zero = np.where(cols.in_force, cols.required, 0.0)
-    rows = min(persons, CHUNK_PERSONS)
+    rows = min(persons, chunk_persons(months))
     return _Plan(
         first=first, months=months, se_min=se_min, se_unknown=se_unknown,
         married_only=cols.married_only[:months], base=cols.window, dcum=dcum,
@@ -375,47 +378,103 @@ def hours_requirement_population(population: Population,
         window_start=np.empty(shape, dtype=np.int32),
         extension_months=np.zeros(shape, dtype=np.int32),
         months_of_help=np.zeros(shape, dtype=np.int32))
-    _run_chunks(lambda lo, hi: _hours_chunk(population, plan, result, lo, hi), persons)
+    _run_chunks(lambda lo, hi, space: _hours_chunk(population, plan, result, lo, hi, space),
+                persons, chunk_persons(months))
     return result
 
 
-def _run_chunks(work: Callable[[int, int], None], persons: int) -> None:
-    """Run ``work(lo, hi)`` over chunks of persons, which write straight into the result.
+def _run_chunks(work: Callable[[int, int, _Workspace], None], persons: int, rows: int) -> None:
+    """Run ``work(lo, hi, workspace)`` over chunks of ``rows`` persons, which write straight
+    into the result.
 
     Persons are independent: temporaries stay small enough to sit in cache, and chunks run on
-    all cores (numpy releases the GIL).
+    all cores (numpy releases the GIL). Each thread has one workspace for all its chunks, so
+    the temporaries are allocated once, not once per chunk and step (see ``_Workspace``).
     """
-    chunks = [(lo, min(lo + CHUNK_PERSONS, persons)) for lo in range(0, persons, CHUNK_PERSONS)]
+    chunks = [(lo, min(lo + rows, persons)) for lo in range(0, persons, rows)]
     workers = min(len(chunks), WORKERS or os.cpu_count() or 1)
+    local = threading.local()
+
+    def run(bounds: tuple[int, int]) -> None:
+        space = getattr(local, "space", None)
+        if space is None:
+            space = local.space = _Workspace(rows)
+        work(*bounds, space)
+
     if workers > 1:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            for _ in pool.map(lambda bounds: work(*bounds), chunks):
+            for _ in pool.map(run, chunks):
                 pass
     else:
-        for lo, hi in chunks:
-            work(lo, hi)
+        for bounds in chunks:
+            run(bounds)
+
+
+def chunk_persons(months: int) -> int:
+    """Persons per chunk: ``CHUNK_CELLS`` person-months (a column more for next month)."""
+    return max(1, CHUNK_CELLS // (months + 1))
+
+
+class _Workspace:
+    """One thread's temporaries for its chunks: each named array is allocated once, for the
+    chunk's full number of rows, and every later chunk writes into it again (a smaller last
+    chunk uses its first rows).
+
+    Allocating a new array in every step of every chunk made the kernel map, zero and unmap
+    memory all the time (with one thread and 180 months, most of the run was the kernel's page
+    faults: glibc returns large freed blocks to the system). A name is used for one purpose
+    only, so two live temporaries never share memory.
+    """
+
+    def __init__(self, rows: int) -> None:
+        self.rows = rows
+        self._arrays: dict[str, np.ndarray] = {}
+
+    def get(self, name: str, persons: int, width: int, dtype: type[np.generic]) -> np.ndarray:
+        array = self._arrays.get(name)
+        if array is None or array.shape[1] != width or array.dtype != dtype:
+            array = self._arrays[name] = np.empty((self.rows, width), dtype=dtype)
+        return array[:persons]
 
 
 def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursResult,
-                 lo: int, hi: int) -> None:
+                 lo: int, hi: int, space: _Workspace) -> None:
     # Arrays are persons × months and contiguous; per-month values come as tiles of the same
     # shape, so numpy runs each step as one flat loop instead of one short loop per person.
+    # Every persons × months temporary lives in the thread's workspace (``out=``).
     persons, months, width = hi - lo, plan.months, plan.months + 1
+
+    def floats(name: str, columns: int = months) -> Floats:
+        return space.get(name, persons, columns, np.float64)
+
+    def ints(name: str, columns: int = months) -> Ints:
+        return space.get(name, persons, columns, np.int32)
+
+    def bools(name: str) -> Bools:
+        return space.get(name, persons, months, np.bool_)
+
     tiles = plan.tiles(persons)
     # Hours counted, summed from the left: the hours of any window are one subtraction.
     ordinary = population.ordinary_hours[lo:hi]
     self_employed = population.self_employment_hours[lo:hi]
-    counted = ordinary + np.where(population.self_employment_weekly_hours[lo:hi] >= plan.se_min,
-                                  self_employed, 0.0) if self_employed.any() else ordinary
-    hours_cum = np.empty((persons, width))
+    counted = ordinary
+    if self_employed.any():
+        counted = floats("counted")
+        counts = bools("self_employment_counts")
+        np.greater_equal(population.self_employment_weekly_hours[lo:hi], plan.se_min, out=counts)
+        counted.fill(0.0)
+        np.copyto(counted, self_employed, where=counts)
+        np.add(ordinary, counted, out=counted)
+    hours_cum = floats("hours_cum", width)
     hours_cum[:, 0] = 0.0
     np.cumsum(counted, axis=1, out=hours_cum[:, 1:])
 
-    moved = _window_starts(population.sick_days[lo:hi], plan)
+    moved = _window_starts(population.sick_days[lo:hi], plan, space)
     # The common window of each column: hours of its whole months (none before the data), then
     # of the partly added month, pro rata; column gathers, the same for every person.
     common_start, common_partial = plan.common_start, plan.common_partial_days
-    hours = np.take(hours_cum, np.maximum(common_start - PAD, 0), axis=1)
+    hours = floats("hours", width)
+    np.take(hours_cum, np.maximum(common_start - PAD, 0), axis=1, out=hours, mode="clip")
     np.subtract(hours_cum, hours, out=hours)
     partial_month = common_start - 1 - PAD
     for column in np.flatnonzero((common_partial > 0) & (partial_month >= 0)).tolist():
@@ -423,7 +482,7 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
                              / plan.dim_padded[partial_month[column] + PAD])
     end = np.arange(PAD, PAD + width, dtype=np.intp)          # padded index of each column's end
     common_first = np.where(common_partial > 0, common_start - 1, common_start)
-    length = np.empty((persons, width), dtype=np.int32)
+    length = ints("length", width)
     length[:] = end - common_first
     if moved is not None:
         # Windows pushed back by sick leave: their hours are gathered one by one.
@@ -438,13 +497,16 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
         flat[cells_p] += (counted.reshape(-1)[(cells_p // width) * months + month[with_partial]]
                           * partial[with_partial] / plan.dim_padded[month[with_partial] + PAD])
         length.reshape(-1)[cells] = end[cells % width] - np.where(partial > 0, start - 1, start)
-    hours_now, hours_next = hours[:, :months].copy(), hours[:, 1:].copy()
-    length_now = length[:, :months].copy()
+    hours_now, hours_next = floats("hours_now"), floats("hours_next")
+    np.copyto(hours_now, hours[:, :months])
+    np.copyto(hours_next, hours[:, 1:])
+    length_now = ints("length_now")
+    np.copyto(length_now, length[:, :months])
     # First window month + 1 (absolute), so that "no window" (−1) is a product with a mask.
-    window_start = np.subtract(tiles.month_after, length_now)
+    window_start = np.subtract(tiles.month_after, length_now, out=ints("window_start"))
 
     restore_from = population.restore_from[lo:hi]
-    has_restore = restore_from >= 0
+    has_restore = np.greater_equal(restore_from, 0, out=bools("has_restore"))
     if has_restore.any():
         # After a decided reduction, only hours worked since it began count (now and next month).
         rows, cols = np.nonzero(has_restore)
@@ -472,18 +534,23 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
     if counts_from is not None and (counts_from[lo:hi] >= 0).any():
         # LAS § 13 h stk. 1: for some, help before a month does not count towards the year.
         month_of = np.arange(plan.first, plan.first + months, dtype=np.int32)
-        helped = on_benefit & (month_of >= counts_from[lo:hi, None])
+        helped = np.greater_equal(month_of, counts_from[lo:hi, None], out=bools("helped"))
+        np.logical_and(helped, on_benefit, out=helped)
+    help_months = ints("help_months")
     if plan.lookback_start is None:
         # Months of help before this one: the running count minus this month.
-        help_months = np.cumsum(helped, axis=1, dtype=np.int32)
+        np.cumsum(helped, axis=1, dtype=np.int32, out=help_months)
         np.subtract(help_months, helped, out=help_months)
     else:
-        help_cum = np.empty((persons, width), dtype=np.int32)
+        help_cum = ints("help_cum", width)
         help_cum[:, 0] = 0
         np.cumsum(helped, axis=1, dtype=np.int32, out=help_cum[:, 1:])
-        help_months = help_cum[:, :months] - help_cum[:, plan.lookback_start]
+        np.take(help_cum, plan.lookback_start, axis=1, out=help_months, mode="clip")
+        np.subtract(help_cum[:, :months], help_months, out=help_months)
 
-    stage_help = on_benefit & (tiles.help_columns | (tiles.suspended_in_force & has_restore))
+    stage_help = np.logical_and(tiles.suspended_in_force, has_restore, out=bools("stage_help"))
+    np.logical_or(stage_help, tiles.help_columns, out=stage_help)
+    np.logical_and(stage_help, on_benefit, out=stage_help)
     excluded_codes = (None if population.benefit_excluded is None
                       else population.benefit_excluded[lo:hi])
     if plan.married_only.any():
@@ -494,25 +561,30 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
         excluded_codes = np.where(unmarried, np.int8(_R[Reason.MARRIED_COUPLES_ONLY]),
                                   base_codes).astype(np.int8)
     excluded = None
+    not_ = bools("not")        # a negation, used right away each time
     if excluded_codes is not None and excluded_codes.any():
         # The benefit received keeps them out of the rule (who is covered): decided first.
-        excluded = (excluded_codes > 0) & on_benefit & (tiles.help_columns
-                                                         | tiles.suspended_in_force)
-        stage_help &= ~excluded
-    covered = help_months >= tiles.coverage
-    su_level = population.rate[lo:hi] == RATE_CODES[Rate.SU_LEVEL]
+        excluded = np.greater(excluded_codes, 0, out=bools("excluded"))
+        np.logical_and(excluded, on_benefit, out=excluded)
+        np.logical_or(tiles.help_columns, tiles.suspended_in_force, out=not_)
+        np.logical_and(excluded, not_, out=excluded)
+        np.logical_and(stage_help, np.logical_not(excluded, out=not_), out=stage_help)
+    covered = np.greater_equal(help_months, tiles.coverage, out=bools("covered"))
+    rate = population.rate[lo:hi]
+    su_level = np.equal(rate, RATE_CODES[Rate.SU_LEVEL], out=bools("su_level"))
     exempt = population.exempt[lo:hi]
-    stage_window = stage_help & covered
-    stage_window &= ~su_level
-    stage_decide = stage_window & ~exempt
+    stage_window = np.logical_and(stage_help, covered, out=bools("stage_window"))
+    np.logical_and(stage_window, np.logical_not(su_level, out=not_), out=stage_window)
+    stage_decide = np.logical_and(stage_window, np.logical_not(exempt, out=not_),
+                                  out=bools("stage_decide"))
     # Where the rule is not in force the required hours are 0 here; such cells never use them.
-    met = hours_now >= tiles.required_now
+    met = np.greater_equal(hours_now, tiles.required_now, out=bools("met"))
 
     next_missing = result.next_month_hours_missing[lo:hi]
     exact = plan.required_finite and _finite_and_not_negative(counted, hours_cum)
-    scratch = np.subtract(tiles.required_next, hours_next)
+    scratch = np.subtract(tiles.required_next, hours_next, out=floats("scratch"))
     np.maximum(0.0, scratch, out=scratch)
-    deciding_next = stage_decide & tiles.next_in_force
+    deciding_next = np.logical_and(stage_decide, tiles.next_in_force, out=bools("deciding_next"))
     if exact:
         # Hours finite and ≥ 0: a product with the mask gives exactly what ``where`` gives,
         # several times faster than a masked copy.
@@ -521,14 +593,16 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
         np.copyto(next_missing, scratch, where=deciding_next)
 
     # Seven yes/no facts per person-month as bits, plus the month's own (see ``_decide``).
-    code = has_restore.view(np.uint8).copy()
-    for fact in (next_missing > 0, met, exempt, su_level, covered, on_benefit):
-        code = np.multiply(code, 2, dtype=np.uint8)
+    code = space.get("code", persons, months, np.uint8)
+    np.copyto(code, has_restore)
+    short = np.greater(next_missing, 0, out=bools("next_short"))
+    for fact in (short, met, exempt, su_level, covered, on_benefit):
+        np.multiply(code, np.uint8(2), out=code)
         np.add(code, fact.view(np.uint8), out=code)
-    index = np.add(code, tiles.column_code)
+    index = np.add(code, tiles.column_code, out=space.get("index", persons, months, np.intp))
     status = result.status[lo:hi]
-    np.take(_STATUS_TABLE, index, out=status)
-    np.take(_REASON_TABLE, index, out=result.reason[lo:hi])
+    np.take(_STATUS_TABLE, index, out=status, mode="clip")
+    np.take(_REASON_TABLE, index, out=result.reason[lo:hi], mode="clip")
     if excluded is not None and excluded_codes is not None:
         status[excluded] = _NC
         result.reason[lo:hi][excluded] = excluded_codes[excluded]
@@ -549,24 +623,28 @@ def _hours_chunk(population: Population, plan: _Plan, result: PopulationHoursRes
     np.multiply(help_months, stage_help, out=result.months_of_help[lo:hi])
 
     amount = result.amount[lo:hi]
-    proposed = status == _RED
+    proposed = np.equal(status, _RED, out=bools("proposed"))
     if not proposed.any():
         amount.fill(math.nan)
         return
-    reduction = np.where(population.rate[lo:hi] == RATE_CODES[Rate.FULL],
-                         tiles.reduction_full, tiles.reduction_lower)
+    reduction = floats("reduction")
+    np.copyto(reduction, tiles.reduction_lower)
+    np.copyto(reduction, tiles.reduction_full, where=np.equal(rate, RATE_CODES[Rate.FULL], out=not_))
     benefit = population.benefit_amount[lo:hi]
     if plan.reductions_positive:
         # The reduction never exceeds the help; a help not known (NaN) leaves it as it is.
         np.fmin(reduction, benefit, out=reduction)
     else:
-        np.copyto(reduction, benefit, where=reduction > benefit)
+        np.copyto(reduction, benefit, where=np.greater(reduction, benefit, out=not_))
     married = np.flatnonzero(population.married_both_on_help[lo:hi])
     # Married (one or both spouses on help): the spouse's whole help can lapse (LAS § 13 f).
     reduction[married] = benefit[married]
     # x × 1 is x and x × NaN is NaN, for every x: the same as a masked copy, but faster.
-    np.multiply(reduction, np.where(proposed, 1.0, math.nan), out=amount)
-    np.logical_and(proposed, np.isnan(amount), out=result.amount_unknown[lo:hi])
+    one_or_nan = scratch
+    one_or_nan.fill(math.nan)
+    np.copyto(one_or_nan, 1.0, where=proposed)
+    np.multiply(reduction, one_or_nan, out=amount)
+    np.logical_and(proposed, np.isnan(amount, out=not_), out=result.amount_unknown[lo:hi])
 
 
 def _finite_and_not_negative(counted: Floats, hours_cum: Floats) -> bool:
@@ -601,7 +679,7 @@ def _neutral_in(neutral_cum: NDArray[np.int64], neutral: Ints, start: NDArray[np
 _Moved = tuple[NDArray[np.intp], NDArray[np.intp], Ints]
 
 
-def _window_starts(sick_days: NDArray[np.int16], plan: _Plan) -> _Moved | None:
+def _window_starts(sick_days: NDArray[np.int16], plan: _Plan, space: _Workspace) -> _Moved | None:
     """The cells (flat index over persons × columns) whose window sick leave made longer than
     the common one, with their padded first whole month and partly added days.
 
@@ -613,19 +691,29 @@ def _window_starts(sick_days: NDArray[np.int16], plan: _Plan) -> _Moved | None:
     persons, width = sick_days.shape[0], plan.months + 1
     if not sick_days.any():
         return None
-    neutral = np.empty((persons, PAD + plan.months), dtype=np.int32)
+    padded = PAD + plan.months
+    neutral = space.get("neutral", persons, padded, np.int32)
     neutral[:, :PAD] = plan.extension_padded[:PAD]
-    np.add(np.maximum(sick_days, 0), plan.extension_padded[PAD:], out=neutral[:, PAD:])
+    sick = space.get("sick_days", persons, plan.months, np.int16)
+    np.maximum(sick_days, 0, out=sick)
+    np.add(sick, plan.extension_padded[PAD:], out=neutral[:, PAD:])
     np.minimum(neutral, plan.dim_padded, out=neutral)
-    neutral_cum = np.zeros((persons, PAD + plan.months + 1), dtype=np.int32)
+    neutral_cum = space.get("neutral_cum", persons, padded + 1, np.int32)
+    neutral_cum[:, 0] = 0
     np.cumsum(neutral, axis=1, out=neutral_cum[:, 1:])
-    ends = np.arange(PAD, PAD + width, dtype=np.intp)
     # First round for all cells at once: column gathers at the common window.
-    days = neutral_cum[:, PAD:] - np.take(neutral_cum, plan.common_start, axis=1)
-    part = np.take(neutral, np.maximum(plan.common_start - 1, 0), axis=1)
+    days = space.get("days", persons, width, np.int32)
+    np.take(neutral_cum, plan.common_start, axis=1, out=days, mode="clip")
+    np.subtract(neutral_cum[:, PAD:], days, out=days)
+    part = space.get("part", persons, width, np.int32)
+    np.take(neutral, np.maximum(plan.common_start - 1, 0), axis=1, out=part, mode="clip")
     np.minimum(part, plan.common_partial_days, out=part)
-    np.add(days, np.where(plan.common_partial_days > 0, part, 0), out=days)
-    cells = np.flatnonzero(days != plan.common_days)
+    # Whole numbers: a product with the column's 0/1 is the masked value.
+    np.multiply(part, plan.common_partial_days > 0, out=part)
+    np.add(days, part, out=days)
+    grew = space.get("grew", persons, width, np.bool_)
+    np.not_equal(days, plan.common_days, out=grew)
+    cells = np.flatnonzero(grew)
     if cells.size == 0:
         return None
     # The cells that grew are walked back month by month from their base window, each month
@@ -633,6 +721,7 @@ def _window_starts(sick_days: NDArray[np.int16], plan: _Plan) -> _Moved | None:
     # before, the month is added whole if ``rest`` (or, taking its own neutral days, ``rest + n``)
     # reaches its length; else its last ``rest + n`` days are added (the fixed point of the
     # day-by-day iteration in ``window_for``, whose neutral days in the part added are n).
+    ends = np.arange(PAD, PAD + width, dtype=np.intp)
     column = cells % width
     rows = cells // width
     row_cum = rows * (PAD + plan.months + 1)
@@ -723,17 +812,19 @@ def offset_population(first_month: int, *, wage: Floats, hours: Floats, benefit:
     edges = [0, *(np.flatnonzero(hourly[1:] != hourly[:-1]) + 1).tolist(), months]
     runs = [(a, b, bool(hourly[a])) for a, b in zip(edges, edges[1:], strict=False) if a < b]
 
-    def chunk(lo: int, hi: int) -> None:
+    def chunk(lo: int, hi: int, space: _Workspace) -> None:
         for a, b, is_hourly in runs:
             part = deducted[lo:hi, a:b]
             np.multiply(wage[lo:hi, a:b], factor[a:b], out=part)   # wage after AM-bidrag
+            scratch = space.get(f"offset_{a}", hi - lo, b - a, np.float64)
             if is_hourly:
-                disregarded = np.minimum(hours[lo:hi, a:b], cap[a:b])
+                disregarded = np.minimum(hours[lo:hi, a:b], cap[a:b], out=scratch)
                 np.multiply(per_hour[a:b], disregarded, out=disregarded)
                 np.subtract(part, disregarded, out=part)
                 np.maximum(0.0, part, out=part)
                 continue
-            base = part.copy()
+            base = scratch
+            np.copyto(base, part)
             if kinds is None:
                 free_used: Floats = free_by_kind[0, a:b]
                 threshold: Floats = threshold_standard[a:b]
@@ -746,14 +837,15 @@ def offset_population(first_month: int, *, wage: Floats, hours: Floats, benefit:
             np.maximum(0.0, part, out=part)
             np.multiply(share[a:b], part, out=part)
             # krone for krone where earnings plus benefit would pass the threshold, at most all
-            over = np.add(base, benefit[lo:hi, a:b])
+            over = np.add(base, benefit[lo:hi, a:b], out=space.get(f"over_{a}", hi - lo, b - a,
+                                                                    np.float64))
             np.subtract(over, threshold, out=over)
             np.maximum(part, over, out=part)
             np.minimum(base, part, out=part)
         np.subtract(benefit[lo:hi], deducted[lo:hi], out=after[lo:hi])
         np.maximum(0.0, after[lo:hi], out=after[lo:hi])
 
-    _run_chunks(chunk, shape[0])
+    _run_chunks(chunk, shape[0], chunk_persons(months))
     return PopulationOffsetResult(after, deducted, np.isnan(after))
 
 

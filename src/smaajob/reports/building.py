@@ -135,7 +135,7 @@ def build(user: User, choices: Choices) -> BuiltReport:
         project = Project.objects.filter(pk=choices.project_id, municipality_id=municipality_id).first()
         if project is None:
             raise InvalidInput("Projektet findes ikke i din kommune.", field="projekt")
-    tables = load_tables(municipality_ids=municipalities, project_id=choices.project_id)
+    tables = load_tables(municipality_ids=municipalities, project_id=choices.project_id, facts_on=choices.period.end)
     report = full_report(tables, choices.period, choices.dimension)
     min_cell = small_cell_threshold(user)
     if min_cell is not None:

@@ -20,7 +20,10 @@ Further choices, each stated once here:
 * The benefit of a month is the one in force on the month's last day, the convention of
   ``smaajob.rules`` for month-level amounts. Whether it is covered is a rule parameter
   (``smaajob.rules.coverage.covered_benefits``); its kind goes to the engine, which decides who
-  among the recipients of integrationsydelse is covered.
+  among the recipients of integrationsydelse is covered. A month of help on any kind the rule
+  covers counts towards "a year of help within three years" whenever it was received, also
+  before the rule covered the kind (uddannelseshjælp in 2014-2016 counts in April 2016: "har
+  modtaget hjælp i sammenlagt mindst et år inden for tre år", borger.dk via job.herning.dk).
 * Who is covered (LAS § 13 f stk. 1-7; issue 20 item 7) is the engine's to decide from facts
   passed here: the month's benefit kind (``Benefit.benefit_type``), whether the citizen is
   married (``Citizen.marital_status``; cohabitants count as unmarried), and the recorded
@@ -84,6 +87,10 @@ def _month_bounds(month: int) -> tuple[date, date]:
 
 _SIX_DAYS = timedelta(days=6)
 
+# Every kind of help the rule has covered on some day: a month on one of them is a month of help
+# (whether the rule applies that month is the engine's question, from the month's parameters).
+_HELP_KINDS = covered_benefits()
+
 # Month records are frozen values and most of them recur (a month with no hours on the same
 # benefit looks alike for every citizen), so equal records are built, and checked, only once.
 _month_record = lru_cache(maxsize=16384, typed=True)(rules.MonthRecord)
@@ -146,7 +153,7 @@ def build_case(
     for m in range(rules.month_index(first), rules.month_index(last) + 1):
         start, end = _month_bounds(m)
         benefit = benefit_in_force(benefits, end)
-        covered = benefit is not None and benefit.benefit_type in covered_benefits(end)
+        covered = benefit is not None and benefit.benefit_type in _HELP_KINDS
         hours = per_month.get(m, no_hours)
         sick_days = sum(max(0, (min(s.ends_on, end) - max(s.starts_on, start)).days + 1) for s in sick) if sick else 0
         records.append(
@@ -239,6 +246,12 @@ def _coverage_inputs(citizen_ids: list[int], on: date, spouse_benefit: Mapping[i
             full_child_benefit_from=row.full_child_benefit_from if row is not None else None,
         )
     return inputs
+
+
+def coverage_inputs(citizen_ids: list[int], on: date) -> dict[int, CoverageInputs]:
+    """The who-is-covered facts of each citizen on ``on``, as the case builder reads them (the
+    reports' exemption rate asks here, so its base is decided from the same facts)."""
+    return _coverage_inputs(citizen_ids, on, _spouse_benefits(citizen_ids, on))
 
 
 def _window(on: date) -> tuple[date, date]:

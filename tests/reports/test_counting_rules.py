@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
 """Counting rules beyond the funnel: courses vs persons (002), STV shares (004), caseload,
-time to first placement and pay, conversion, paid-hours brackets, exemptions, outcomes,
+time to first placement and pay, conversion, paid-hours brackets, outcomes,
 costs (003 §2.6), published totals, pseudonyms."""
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from smaajob.reports.counting.activity import UNKNOWN, courses_and_persons
 from smaajob.reports.counting.caseload import caseloads
 from smaajob.reports.counting.conversion import conversions
 from smaajob.reports.counting.costs import DEFAULT_PRICES, effort_cost
-from smaajob.reports.counting.exemptions import exemption_rates, readiness_groups
 from smaajob.reports.counting.hours import paid_hours_distribution, trajectory
 from smaajob.reports.counting.measure import TOTAL
 from smaajob.reports.counting.outcomes import outcomes
@@ -275,57 +274,6 @@ def test_the_hours_trajectory_sums_present_paid_and_effective_per_week():
     h.week(p, c, date(2011, 1, 3), present=6, paid=6, effective=4)  # Omar: paid 6, effective 4 (001)
     frame = trajectory(h.tables().weeks, c)
     assert frame.row(0) == (date(2011, 1, 3), 6.0, 6.0, 4.0)
-
-
-JANUARY_2017 = Period(date(2017, 1, 1), date(2017, 1, 31))
-
-
-def test_the_exemption_rate_has_only_covered_benefits_in_its_base():
-    h = History()
-    exempt, covered, insured = h.citizen(), h.citizen(), h.citizen()
-    benefit(h, exempt, "kontanthjaelp", date(2015, 1, 1))
-    benefit(h, covered, "integrationsydelse", date(2015, 1, 1))
-    benefit(h, insured, "dagpenge", date(2015, 1, 1))
-    for c in (exempt, insured):
-        h.add("exemptions", citizen_id=c, valid_from=date(2016, 6, 1), valid_to=None)
-    readiness(h, exempt, "aktivitetsparat", date(2015, 1, 1))
-    readiness(h, covered, "jobparat", date(2015, 1, 1))
-    tables = h.tables()
-    rates = exemption_rates(tables, JANUARY_2017, readiness_groups(tables, JANUARY_2017.end))
-    assert rates[TOTAL].value == pytest.approx(0.5) and rates[TOTAL].base == 2
-    assert rates["aktivitetsparat"].value == 1.0 and rates["jobparat"].value == 0.0
-
-
-def test_the_exemption_rate_counts_only_those_covered_by_the_225_hour_rule():
-    # The seed's 58 % (January 2017) is a share of those covered: on help for a year within
-    # three years (LAS § 13 f, stk. 10-11). A newcomer on kontanthjælp is not in the base.
-    h = History()
-    veteran, newcomer, returning = h.citizen(), h.citizen(), h.citizen()
-    benefit(h, veteran, "kontanthjaelp", date(2015, 6, 1))
-    benefit(h, newcomer, "kontanthjaelp", date(2016, 10, 1))
-    benefit(h, returning, "uddannelseshjaelp", date(2014, 1, 1), date(2014, 12, 31))
-    benefit(h, returning, "uddannelseshjaelp", date(2016, 1, 1), date(2016, 12, 31))
-    benefit(h, returning, "uddannelseshjaelp", date(2017, 1, 10))
-    h.add("exemptions", citizen_id=newcomer, valid_from=date(2016, 11, 1), valid_to=None)
-    h.add("exemptions", citizen_id=veteran, valid_from=date(2016, 11, 1), valid_to=None)
-    for c in (veteran, newcomer, returning):
-        readiness(h, c, "jobparat", date(2014, 1, 1))
-    tables = h.tables()
-    rate = exemption_rates(tables, JANUARY_2017, readiness_groups(tables, JANUARY_2017.end))[TOTAL]
-    # veteran: 19 months of help in the 36 before; returning: 2014 and 2016 make 24; newcomer: 3.
-    assert rate.base == 2 and rate.value == pytest.approx(0.5)
-    assert "omfattede" in rate.rule_da
-
-
-def test_there_is_no_exemption_rate_before_the_225_hour_rule():
-    h = History()
-    c = h.citizen()
-    benefit(h, c, "kontanthjaelp", date(2009, 1, 1))
-    h.add("exemptions", citizen_id=c, valid_from=date(2011, 6, 1), valid_to=None)
-    readiness(h, c, "jobparat", date(2009, 1, 1))
-    tables = h.tables()
-    rate = exemption_rates(tables, YEAR, readiness_groups(tables, YEAR.end))[TOTAL]
-    assert rate.base == 0 and rate.value is None
 
 
 def test_outcomes_count_courses_by_reason_and_persons_once():

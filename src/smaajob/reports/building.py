@@ -137,7 +137,9 @@ def build(user: User, choices: Choices) -> BuiltReport:
         if project is None:
             raise InvalidInput("Projektet findes ikke i din kommune.", field="projekt")
     with report_reads():  # from the read replica, when one is configured
-        tables = load_tables(municipality_ids=municipalities, project_id=choices.project_id)
+        tables = load_tables(
+            municipality_ids=municipalities, project_id=choices.project_id, facts_on=choices.period.end
+        )
         report = full_report(tables, choices.period, choices.dimension)
         min_cell = small_cell_threshold(user)
         if min_cell is not None:

@@ -184,6 +184,7 @@ def body_context(built: BuiltReport) -> dict[str, Any]:
         "activity_rows": [{"label": CATEGORY_NAMES.get(a.category, a.category), "row": a} for a in report.activity],
         "activity_rule": f"{COURSE_RULE} {PERSON_RULE}",
         "exemption_rows": exemption,
+        "exemption_total": report.exemptions.get(TOTAL),
         "caseload_rows": [
             {
                 "label": built.staff.get(str(c.staff_id), f"medarbejder {c.staff_id}"),

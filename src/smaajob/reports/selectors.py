@@ -10,12 +10,15 @@ No citizen name or CPR number is ever loaded here.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 import polars as pl
 from django.db.models import FloatField, Q
 from django.db.models.functions import Cast
+from django.utils import timezone
 
+from smaajob.cases import coverage_inputs
 from smaajob.citizens.models import (
     Assignment,
     Benefit,
@@ -31,6 +34,7 @@ from smaajob.organisation.models import Municipality, Project, TargetGroup, Team
 from smaajob.reports.counting.groups import NO_GROUP
 from smaajob.reports.counting.measure import TOTAL
 from smaajob.reports.counting.tables import SCHEMAS, EventTables
+from smaajob.rules.coverage import covered_benefits
 
 
 def _frame(name: str, rows: Iterable[tuple[Any, ...]]) -> pl.DataFrame:
@@ -38,8 +42,20 @@ def _frame(name: str, rows: Iterable[tuple[Any, ...]]) -> pl.DataFrame:
     return pl.DataFrame(list(rows), schema=schema, orient="row")
 
 
-def load_tables(*, municipality_ids: list[int] | None = None, project_id: int | None = None) -> EventTables:
-    """The event tables for some municipalities (None: all), courses optionally for one project."""
+def _coverage(citizen_ids: list[int], on: date) -> Iterable[tuple[Any, ...]]:
+    for pk, facts in coverage_inputs(citizen_ids, on).items():
+        support = facts.spouse_support.value if facts.spouse_support is not None else None
+        yield pk, facts.married, support, facts.provider, facts.full_child_benefit_from
+
+
+def load_tables(
+    *, municipality_ids: list[int] | None = None, project_id: int | None = None, facts_on: date | None = None
+) -> EventTables:
+    """The event tables for some municipalities (None: all), courses optionally for one project.
+
+    ``facts_on`` is the day whose who-is-covered facts (``coverage``) are loaded, the report's
+    count day (default today): they are the case builder's facts on that day, not a history.
+    """
 
     def scope(path: str) -> Q:
         return Q(**{f"{path}__in": municipality_ids}) if municipality_ids is not None else Q()
@@ -52,10 +68,14 @@ def load_tables(*, municipality_ids: list[int] | None = None, project_id: int | 
         placements = placements.filter(course__project_id=project_id)
         weeks = weeks.filter(placement__course__project_id=project_id)
     citizen_scope = scope("citizen__municipality_id")
+    citizens = list(Citizen.objects.filter(scope("municipality_id")).values_list("id", "municipality_id"))
+    on_help = list(
+        Benefit.objects.filter(citizen_scope, benefit_type__in=covered_benefits())
+        .values_list("citizen_id", flat=True)
+        .distinct()
+    )
     return EventTables.build(
-        citizens=_frame(
-            "citizens", Citizen.objects.filter(scope("municipality_id")).values_list("id", "municipality_id")
-        ),
+        citizens=_frame("citizens", citizens),
         courses=_frame(
             "courses",
             courses.values_list(
@@ -117,6 +137,7 @@ def load_tables(*, municipality_ids: list[int] | None = None, project_id: int | 
             "exemptions",
             ExemptionDecision.objects.filter(citizen_scope).values_list("citizen_id", "valid_from", "valid_to"),
         ),
+        coverage=_frame("coverage", _coverage(on_help, facts_on or timezone.localdate())),
         work_duties=_frame(
             "work_duties",
             WorkDuty.objects.filter(citizen_scope).values_list("citizen_id", "valid_from", "valid_to"),

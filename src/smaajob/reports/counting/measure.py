@@ -39,6 +39,9 @@ class Measure:
     base: int | None = None
     base_ids: np.ndarray | None = None
     note_da: str = ""
+    # Shown instead of "–" when there is no value for a reason the reader should see (e.g. the
+    # exemption rate after the 225-hour rule was abolished: "ikke relevant", not 0 %).
+    no_value_da: str = ""
     # Set by ``suppression`` for readers who see aggregates only: the text shown instead of the
     # value (and of the count behind it), and instead of the base when that is small too.
     hidden_as: str = ""
@@ -69,7 +72,7 @@ class Measure:
         if self.hidden_as:
             return self.hidden_as
         if self.value is None:
-            return "–"
+            return self.no_value_da or "–"
         if self.unit == "andel":
             return format_percent(float(self.value))
         if isinstance(self.value, float) and not float(self.value).is_integer():

@@ -78,6 +78,18 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "valid_from": pl.Date(),
         "valid_to": pl.Date(),
     },
+    # Who is covered by the 225-hour rule beyond the benefit itself (LAS § 13 f stk. 3-7), one
+    # row per citizen, as ``smaajob.cases.coverage_inputs`` finds the facts on the count day:
+    # married (cohabitants count as unmarried), what the spouse lives on
+    # (``rules.SpouseSupport`` values, null: not known), whether the couple provides for
+    # children (null: not known) and from when it is entitled to full child benefit.
+    "coverage": {
+        "citizen_id": pl.Int64(),
+        "married": pl.Boolean(),
+        "spouse_support": pl.String(),
+        "provider": pl.Boolean(),
+        "full_child_benefit_from": pl.Date(),
+    },
     # The recorded decisions that a citizen is under the work duty (arbejdspligt).
     "work_duties": {
         "citizen_id": pl.Int64(),
@@ -119,6 +131,7 @@ class EventTables:
     benefits: pl.DataFrame
     readiness: pl.DataFrame
     exemptions: pl.DataFrame
+    coverage: pl.DataFrame
     work_duties: pl.DataFrame
 
     @classmethod

@@ -145,3 +145,23 @@ def test_the_page_shows_the_kept_pools_suggestions(client, consultant, citizen, 
     for title in _fresh_titles(consultant, citizen):
         assert title in page
     assert f"{len(openings)} af {len(openings)} åbne opgaver passer" in page
+
+
+def test_a_change_encodes_only_the_changed_opening_and_splices_the_rest(consultant, citizen, openings,
+                                                                         monkeypatch):
+    from smaajob.matching import pools
+
+    before = _titles(consultant, citizen)
+    encoded: list[int] = []
+    real = pools.OpeningPool.from_openings.__func__
+
+    def counting(cls, rows, vocab):
+        encoded.append(len(rows))
+        return real(cls, rows, vocab)
+
+    monkeypatch.setattr(pools.OpeningPool, "from_openings", classmethod(counting))
+    update_opening(actor=consultant, opening=Opening.objects.get(title=before[-1]), hours_max=12)
+    after = _titles(consultant, citizen)
+    assert encoded == [1]  # the changed opening; the other rows' arrays are spliced in
+    monkeypatch.undo()
+    assert after == _fresh_titles(consultant, citizen)

@@ -46,6 +46,7 @@ from smaajob.matching.errors import (
 from smaajob.matching.explain import MatchExplanation, Rejection, ScoreComponent, explain
 from smaajob.matching.filters import MatchFilters
 from smaajob.matching.model import Candidate, DanishLevel, Fact, Opening, OpeningKind, missing_consents
+from smaajob.matching.pool_splice import splice_opening_pool
 from smaajob.matching.pools import CandidatePool, OpeningPool, build_opening_pool, build_pools
 from smaajob.matching.ranking import Ranking, Suggestion, top_candidates_for, top_openings_for
 from smaajob.matching.second_job import (
@@ -93,6 +94,7 @@ __all__ = [
     "missing_consents",
     "propose_second_jobs",
     "second_job_upper_bound",
+    "splice_opening_pool",
     "top_candidates_for",
     "top_openings_for",
     "week_mask",

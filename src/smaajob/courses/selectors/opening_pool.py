@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
 from django.core.cache import caches
 from django.db import connection
 from django.db.models import Count, Max, Q, QuerySet
@@ -169,10 +170,20 @@ def _patched(old: PoolSnapshot, scope: QuerySet[Opening], on: date, state: State
     concerned = (Q(pk__in=openings) | Q(company_id__in=companies) | Q(pk__gt=old.state.opening)
                  | Q(company_id__gt=old.state.company))
     fresh = {int(o.id): o for o in matching_openings(scope.filter(concerned), on)}
-    company_of = {pk: int(row.company_id) for pk, row in old.rows.items()}
-    rows = {pk: row for pk, row in old.rows.items() if pk not in openings and company_of[pk] not in companies}
+    old_ids = sorted(old.rows)  # the old pool's rows are in this order
+    kept = [pk not in openings and pk not in fresh and int(old.rows[pk].company_id) not in companies
+            for pk in old_ids]
+    rows = {pk: old.rows[pk] for pk, keep in zip(old_ids, kept, strict=True) if keep}
     rows.update(fresh)
-    return _snapshot(rows, scope, state)
+    if old.pool is None or not rows:
+        return _snapshot(rows, scope, state)
+    from smaajob import matching
+
+    # Only the fresh rows are encoded; the kept rows' arrays are spliced in (issue 22: encoding
+    # all 50,000 rows again made the first request after a change take seconds).
+    pool = matching.splice_opening_pool(old.pool, np.array(kept, dtype=np.bool_),
+                                        [fresh[pk] for pk in sorted(fresh)], order=int)
+    return PoolSnapshot(state, rows, pool, unlocated_counts(scope))
 
 
 # ---------------------------------------------------------------- what a pool is built from

@@ -1,24 +1,36 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Load benchmark for the working tool's main pages (issue 5).
+"""Load benchmark for the working tool: a realistic mix of pages, exports and saves (issues 5, 22).
 
-One command: migrates the database given by ``--database-url`` (SQLite file or PostgreSQL),
-loads the municipality demo if it is not there, starts ``smaajob serve`` on a loopback port,
-logs in virtual users (each a different demo consultant or caseworker), and drives the main
-pages — home, worklist, weekly hours, openings list, network, dashboard, a citizen's case and
-a company page — first with 1 user (the in-run baseline), then with N concurrent users.
-A bounded number of requests per run; only 127.0.0.1 is used.
+One command per database. Every server gets a fresh copy of the municipality demo (loaded
+once a day into a template: a SQLite file under ``var/bench-templates``, a PostgreSQL template
+database ``<db>_webload_tpl``), since the mix saves data; ``smaajob serve`` runs on a free
+loopback port with its own private temporary folder, and the copy is dropped afterwards.
 
-A level is ``USERS@THINK``: ``20@1-3`` is 20 users who each wait 1–3 s (uniformly, a seeded
-draw) after a page arrives before they ask for the next — people reading a page before they
-click — while ``20@0`` is 20 users who never pause (a stress test: 20 requests in flight at
-all times, far more than 20 people at work produce). Both are reported.
+Virtual users alternate between consultants and caseworkers, each logged in as a different
+demo user and working through up to eight citizens of their own caseload (taken from their
+own home page), one citizen a round. A consultant's round: home, worklist, the citizen's
+page, the matching page (»Find jobåbninger«), the citizen's calculator, the follow-up form
+and its save, this week's hours and a save (»Godkend som planlagt« for one row), the placement
+form opened from a matching proposal and its save, the openings list, the network, a company
+page and an Excel export of the openings up to 10 hours a week. A caseworker's round: home,
+worklist, citizen, matching, calculator, the follow-up form and save, the overview, the
+deadlines page and the offer catalogue in Excel. Saves are real POSTs with the CSRF token,
+filled in as a browser sends the form (``web_forms``).
 
-    .venv/bin/python benchmarks/web_load.py --database-url sqlite:////tmp/bench-web/db.sqlite3
+A level is ``USERS@THINK``: ``20@0.5-1.5`` is 20 users who each wait 0.5–1.5 s (uniformly, a
+seeded draw) after a response before the next request; ``20@0`` is the no-pause stress test.
+Users begin their rounds at different steps and every step of the mix is requested at every
+level — ``--quick`` included; the run stops with an error if one is not.
+
+    .venv/bin/python benchmarks/web_load.py --database-url sqlite --compare-workers 1
     .venv/bin/python benchmarks/web_load.py --database-url postgresql://u:p@127.0.0.1:5432/db --write-docs
+    .venv/bin/python benchmarks/web_load.py --quick
 
-Prints p50/p95 latency and throughput per run, per page at the highest concurrency, and the
-ratios to the 1-user baseline. ``--write-docs`` replaces the "## Web pages (issue 5)" section
-of docs/performance.md (other sections are kept) with this database's results.
+Prints p50/p95 and throughput per level, p95 without the exports, p95 per page and level, what
+the saves did (saved, nothing to save, refused, with the first refusal's message), and the
+ratios to the 1-user baseline and to a server with ``--compare-workers`` processes measured in
+the same run. ``--write-docs`` replaces this database's subsection of the section "Web pages: a
+realistic mix (issue 22, item 2)" of docs/performance.md (other sections are kept).
 """
 
 from __future__ import annotations
@@ -26,27 +38,38 @@ from __future__ import annotations
 import argparse
 import contextlib
 import http.cookiejar
+import math
 import os
 import platform
 import random
 import re
+import socket
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from web_forms import Form, page_form
 
 from smaajob.cli.serve import default_workers
 
 ROOT = Path(__file__).resolve().parents[1]
 SMAAJOB = str(ROOT / ".venv" / "bin" / "smaajob")
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
+TEMPLATES = ROOT / "var" / "bench-templates"
 PASSWORD = "smaajob-demo"
-SECTION = "## Web pages (issue 5)"
+SECTION = "## Web pages: a realistic mix (issue 22, item 2)"
 GOAL_P95_MS = 150
 
 
@@ -57,62 +80,250 @@ def run(cmd: list[str], env: dict[str, str]) -> str:
     return done.stdout
 
 
-def ensure_demo(env: dict[str, str], load: str) -> None:
+def free_port() -> int:
+    """A port nobody listens on now (the OS picks it), so runs side by side do not collide."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+# ---------------------------------------------------------------- a fresh demo database per run
+#
+# The mix saves hours, follow-ups and placements, so a run changes its database. Every run
+# therefore gets its own copy of a demo loaded once per day into a template (a SQLite file
+# under var/bench-templates, a PostgreSQL template database), and the copy is dropped after.
+
+
+def _template_env(env: dict[str, str], url: str) -> dict[str, str]:
+    TEMPLATES.mkdir(parents=True, exist_ok=True)
+    return {**env, "DATABASE_URL": url, "SMAAJOB_VAR_DIR": str(TEMPLATES)}
+
+
+def _load_demo(env: dict[str, str]) -> None:
+    print("Indlæser kommunedemoen (municipality) i en skabelon – det tager nogle minutter …", flush=True)
     run([SMAAJOB, "migrate"], env)
-    probe = (
-        "import django; django.setup(); from smaajob.organisation.models import User; "
-        "print(User.objects.filter(username='konsulent001').exists())"
-    )
-    has = run([PYTHON, "-c", probe], {**env, "DJANGO_SETTINGS_MODULE": "smaajob.settings"}).strip() == "True"
-    if has or load == "no":
-        return
-    print("Indlæser kommunedemoen (municipality) – det tager nogle minutter …", flush=True)
-    run([SMAAJOB, "demo", "--size", "municipality", "--no-progress", "--reset"], env)
+    run([SMAAJOB, "demo", "--size", "municipality", "--no-progress"], env)
+
+
+def fresh_sqlite(env: dict[str, str], run_dir: Path) -> str:
+    template = TEMPLATES / f"demo-{date.today().isoformat()}.sqlite3"
+    if not template.exists():
+        partial = template.with_suffix(".part")
+        partial.unlink(missing_ok=True)
+        _load_demo(_template_env(env, f"sqlite:///{partial}"))
+        partial.rename(template)
+    copy = run_dir / "db.sqlite3"
+    with contextlib.closing(sqlite3.connect(template)) as source, contextlib.closing(sqlite3.connect(copy)) as target:
+        source.backup(target)  # SQLite's own copy: consistent even if a WAL file lies beside it
+    return f"sqlite:///{copy}"
+
+
+def fresh_postgres(env: dict[str, str], url: str) -> tuple[str, Callable[[], None]]:
+    """A new database ``<db>_webload_run`` made from the template ``<db>_webload_tpl``."""
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    template, copy = f"{name}_webload_tpl", f"{name}_webload_run"
+    stamp = f"smaajob municipality demo {date.today().isoformat()}"
+
+    def sql(statement: str) -> str:
+        return run(["psql", url, "-v", "ON_ERROR_STOP=1", "-tAc", statement], env).strip()
+
+    def url_of(db: str) -> str:
+        return urllib.parse.urlunsplit(parts._replace(path="/" + db))
+
+    if sql(f"SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '{template}'") != stamp:
+        sql(f"DROP DATABASE IF EXISTS {template}")
+        sql(f"CREATE DATABASE {template}")
+        _load_demo(_template_env(env, url_of(template)))
+        sql(f"COMMENT ON DATABASE {template} IS '{stamp}'")
+    sql(f"DROP DATABASE IF EXISTS {copy}")
+    sql(f"CREATE DATABASE {copy} TEMPLATE {template}")
+    return url_of(copy), lambda: sql(f"DROP DATABASE IF EXISTS {copy} WITH (FORCE)")
+
+
+# ---------------------------------------------------------------- the virtual users
+
+
+CASELOAD = 8  # citizens each user works through, from the user's own home page
+SHOWN_BY = {  # a save → the step that showed its form
+    "opfølgning gemt": "opfølgning (formular)",
+    "placering gemt": "placering (formular)",
+    "ugens timer gemt": "ugens timer",
+}
+
+
+@dataclass
+class Sample:
+    page: str
+    seconds: float
+    status: int
+    export: bool
 
 
 class VirtualUser:
-    """One logged-in browser: its own cookie jar and the pages it will visit."""
+    """One logged-in browser: its own cookie jar, its own caseload and the walk it repeats.
 
-    def __init__(self, base: str, username: str) -> None:
+    A walk is a list of steps, each one request: pages (GET), a form shown (GET) and the same
+    form saved (POST, as a browser sends it, with the CSRF token). The citizen of a walk moves
+    on through the user's caseload each round, so twenty users ask for many different citizens.
+    """
+
+    def __init__(self, base: str, username: str, offset: int) -> None:
         self.base = base
         self.username = username
+        self.offset = offset  # users start their walks at different steps (see ``drive``)
         self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-        self.pages: list[tuple[str, str]] = []
+        handlers = [urllib.request.HTTPCookieProcessor(self.jar)]
+        self.opener = urllib.request.build_opener(*handlers)
+        self.poster = urllib.request.build_opener(*handlers, _NoRedirect())
+        self.caseload: list[tuple[int, int]] = []  # (citizen id, open course id)
+        self.company: str | None = None
+        self.forms: dict[str, tuple[str, Form | None]] = {}
+        self.suggested: dict[int, list[str]] = {}  # citizen → openings the matching page proposed
+        self.saved: Counter[str] = Counter()  # what the saves did: saved, nothing to save, refused
+        self.refusals: dict[str, str] = {}  # a save → the first refusal's message, for the report
+        self.intent = ""
 
-    def get(self, path: str) -> tuple[int, str]:
-        with self.opener.open(self.base + path, timeout=60) as response:
-            return response.status, response.read().decode()
+    @property
+    def is_consultant(self) -> bool:
+        return self.username.startswith("konsulent")
+
+    def request(self, path: str, data: dict[str, str] | None = None) -> tuple[int, str]:
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        req = urllib.request.Request(self.base + path, data=body, headers={"Referer": self.base + path})
+        try:
+            with (self.poster if data is not None else self.opener).open(req, timeout=120) as response:
+                raw = response.read()
+                status = response.status
+        except urllib.error.HTTPError as answer:  # a redirect after a save, or a refusal
+            raw, status = answer.read(), answer.code
+        kind = response_kind(raw)
+        return status, raw.decode() if kind == "html" else kind
 
     def log_in(self) -> None:
-        self.get("/log-ind/")
+        self.request("/log-ind/")
         token = next(c.value for c in self.jar if c.name == "csrftoken")
-        body = urllib.parse.urlencode(
-            {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token}
-        ).encode()
-        request = urllib.request.Request(
-            self.base + "/log-ind/", data=body, headers={"Referer": self.base + "/log-ind/"}
+        status, _ = self.request(
+            "/log-ind/", {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token}
         )
-        with self.opener.open(request, timeout=60) as response:
-            if "/log-ind/" in response.url:
-                sys.exit(f"log-in failed for {self.username}")
-        _, home = self.get("/")
-        citizen = re.search(r'href="(/borgere/\d+/)"', home)
-        self.pages = [
-            ("forside", "/"),
-            ("arbejdsliste", "/arbejdsliste/"),
-            ("jobåbninger", "/jobaabninger/"),
-            ("virksomheder", "/virksomheder/"),
-            ("overblik", "/overblik/"),
-        ]
-        if citizen:
-            self.pages.append(("borgerside", citizen.group(1)))
-        if self.username.startswith("konsulent"):
-            self.pages.append(("ugens timer", "/timer/"))
-            _, network = self.get("/virksomheder/")
-            company = re.search(r'href="(/virksomheder/\d+/)"', network)
-            if company:
-                self.pages.append(("virksomhedsside", company.group(1)))
+        if status != 302:
+            sys.exit(f"log-in failed for {self.username} (HTTP {status})")
+        _, home = self.request("/")
+        citizens = list(dict.fromkeys(int(x) for x in re.findall(r'href="/borgere/(\d+)/"', home)))
+        for citizen in citizens:  # citizens with an open course: the ones a follow-up and a placement need
+            _, page = self.request(f"/borgere/{citizen}/")
+            course = re.search(r'href="/forloeb/(\d+)/opfoelgning/"', page)
+            if course:
+                self.caseload.append((citizen, int(course.group(1))))
+            if len(self.caseload) == CASELOAD:
+                break
+        if not self.caseload:
+            sys.exit(f"{self.username} has no citizen in an open course on the home page: is the demo loaded?")
+        _, network = self.request("/virksomheder/")
+        company = re.search(r'href="(/virksomheder/\d+/)"', network)
+        self.company = company.group(1) if company else None
+
+    def walk(self) -> list[str]:
+        """The step names of one round, in order (every user does each of them every round)."""
+        steps = ["forside", "arbejdsliste", "borgerside", "matchning", "beregner"]
+        steps += ["opfølgning (formular)", "opfølgning gemt"]
+        if self.is_consultant:
+            steps += ["ugens timer", "ugens timer gemt", "placering (formular)", "placering gemt"]
+            steps += ["jobåbninger", "virksomheder", "virksomhedsside", "eksport: jobåbninger (Excel)"]
+        else:
+            steps += ["overblik", "rettidighed", "eksport: tilbudskatalog (Excel)"]
+        return steps
+
+    def step(self, name: str, round_no: int) -> tuple[str, dict[str, str] | None]:
+        """The request for one step: (path, form data for a POST or None for a GET)."""
+        citizen, course = self.caseload[round_no % len(self.caseload)]
+        pages = {
+            "forside": "/",
+            "arbejdsliste": "/arbejdsliste/",
+            "borgerside": f"/borgere/{citizen}/",
+            "matchning": f"/borgere/{citizen}/match/",
+            "beregner": f"/beregner/borger/{citizen}/",
+            "jobåbninger": "/jobaabninger/",
+            "virksomheder": "/virksomheder/",
+            "virksomhedsside": self.company or "/virksomheder/",
+            "overblik": "/overblik/",
+            "rettidighed": "/rettidighed/",
+            # A filtered export a consultant makes for a citizen's conversation, and the catalogue.
+            "eksport: jobåbninger (Excel)": "/jobaabninger/?hours_max=10&format=xlsx",
+            "eksport: tilbudskatalog (Excel)": "/tilbud/katalog.xlsx",
+            "opfølgning (formular)": f"/forloeb/{course}/opfoelgning/",
+        }
+        if name == "ugens timer":  # this week: the demo's ledger holds every week before it
+            return f"/timer/?uge={date.today().isoformat()}", None
+        if name == "placering (formular)":  # »Registrér placering direkte« on the matching page
+            proposed = self.suggested.get(citizen, [])
+            query = f"?jobaabning={proposed[round_no % len(proposed)]}" if proposed else ""
+            return f"/borgere/{citizen}/placering/{query}", None
+        if name in pages:
+            return pages[name], None
+        path, form = self.forms.get(SHOWN_BY[name], ("/", None))
+        return path.split("?")[0], self._filled(name, form)
+
+    def _filled(self, name: str, form: Form | None) -> dict[str, str]:
+        """What the person types into the form just shown (defaults kept, as people keep them)."""
+        if form is None:  # the page showed no form: post the token alone, and count the refusal
+            token = next((c.value for c in self.jar if c.name == "csrftoken"), "")
+            return {"csrfmiddlewaretoken": token}
+        data = dict(form.fields)
+        self.intent = "gemt"
+        if name == "ugens timer gemt":
+            rows = [value for key, value in form.buttons if key == "godkend" and value != "alle"]
+            if rows:  # »Godkend som planlagt« for one citizen's week
+                data["godkend"] = rows[0]
+            else:  # every week recorded already: the unchanged screen is posted, and nothing is saved
+                self.intent = "intet at gemme"
+        elif name == "opfølgning gemt":
+            data["effectiveness"] = "7"
+            data["notes"] = "Går godt; møder til tiden."
+        elif name == "placering gemt":
+            openings = [v for v in form.options.get("opening", []) if v]
+            if not data.get("opening") and openings:  # no proposal: the person picks one from the list
+                data["opening"] = openings[(self.offset * 7 + len(self.saved)) % len(openings)]
+            data["deviation_reason"] = "Aftalt med borgeren og virksomheden."
+        return data
+
+    def record(self, name: str, path: str, status: int, body: str) -> None:
+        """Keep a form just shown for the next step; count what a save did."""
+        if name.endswith("(formular)") or name == "ugens timer":
+            self.forms[name] = (path, page_form(body, path.split("?")[0]) if status == 200 else None)
+        if name == "matchning" and status == 200:
+            citizen = int(path.split("/")[2])
+            self.suggested[citizen] = re.findall(r"placering/\?jobaabning=(\d+)", body)
+        if name.endswith("gemt"):
+            outcome = self.intent if status == 302 else "afvist" if status == 400 else str(status)
+            self.saved[f"{name}: {outcome}"] += 1
+            if status == 400 and name not in self.refusals:
+                message = re.search(r'class="(?:field-error|error)"[^>]*>(?:<p>)?([^<]+)', body)
+                self.refusals[name] = message.group(1).strip() if message else "?"
+
+    def show_form_first(self, name: str, round_no: int) -> None:
+        """A save whose form this user has not shown yet (a walk may begin anywhere): show it,
+        unmeasured, as the person opened it before the measurement began."""
+        shown = SHOWN_BY.get(name)
+        if shown is not None and shown not in self.forms:
+            path, _ = self.step(shown, round_no)
+            status, body = self.request(path)
+            self.record(shown, path, status, body)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A save answers 302 (post/redirect/get): measure the save, not the page it leads to."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+def response_kind(raw: bytes) -> str:
+    if raw[:2] == b"PK":
+        return "xlsx"
+    if raw[:4] == b"%PDF":
+        return "pdf"
+    return "html"
 
 
 def parse_level(text: str) -> tuple[int, float, float]:
@@ -127,41 +338,42 @@ def level_label(users: int, low: float, high: float) -> str:
     return f"{users} ({pause})"
 
 
-def drive(users: list[VirtualUser], total: int, think: tuple[float, float] = (0.0, 0.0)) -> dict[str, object]:
-    """``len(users)`` threads share ``total`` requests; each walks its own pages in turn,
-    pausing a seeded uniform draw from ``think`` seconds after each page."""
+def drive(users: list[VirtualUser], total: int, think: tuple[float, float] = (0.0, 0.0)) -> dict[str, Any]:
+    """``len(users)`` threads, each making its share of ``total`` requests along its own walk,
+    pausing a seeded uniform draw from ``think`` seconds after each response."""
     lock = threading.Lock()
-    issued = 0
-    samples: list[tuple[str, float]] = []
+    quota = math.ceil(total / len(users))
+    samples: list[Sample] = []
     errors: list[str] = []
 
     def worker(user: VirtualUser, seed: int) -> None:
-        nonlocal issued
         rng = random.Random(seed)
-        i = 0
+        walk = user.walk()
         if think[1] > 0:  # users arrive spread over one pause, not all at once
             time.sleep(rng.uniform(0, think[1]))
-        while True:
-            with lock:
-                if issued >= total:
-                    return
-                issued += 1
-            name, path = user.pages[i % len(user.pages)]
-            i += 1
+        for i in range(user.offset, user.offset + quota):
+            name = walk[i % len(walk)]
+            user.show_form_first(name, i // len(walk))
+            path, data = user.step(name, i // len(walk))
             started = time.perf_counter()
             try:
-                status, _ = user.get(path)
+                status, body = user.request(path, data)
             except Exception as error:  # noqa: BLE001 - a benchmark reports, it does not stop
-                errors.append(f"{path}: {error}")
+                with lock:
+                    errors.append(f"{name} {path}: {error}")
                 continue
             elapsed = time.perf_counter() - started
+            user.record(name, path, status, body)
             with lock:
-                samples.append((name, elapsed))
-            if status != 200:
-                errors.append(f"{path}: HTTP {status}")
+                samples.append(Sample(name, elapsed, status, name.startswith("eksport")))
+                if status not in ((302, 400) if data is not None else (200,)):
+                    errors.append(f"{name} {path}: HTTP {status}")
             if think[1] > 0:
                 time.sleep(rng.uniform(*think))
 
+    for user in users:
+        user.saved.clear()
+        user.refusals.clear()
     threads = [threading.Thread(target=worker, args=(u, k)) for k, u in enumerate(users)]
     client_cpu = time.process_time()  # this process is the load generator: its CPU is not the server's
     wall = time.perf_counter()
@@ -171,10 +383,19 @@ def drive(users: list[VirtualUser], total: int, think: tuple[float, float] = (0.
         t.join()
     wall = time.perf_counter() - wall
     client_cpu = time.process_time() - client_cpu
-    times = sorted(s for _, s in samples)
     per_page: dict[str, list[float]] = defaultdict(list)
-    for name, s in samples:
-        per_page[name].append(s)
+    for sample in samples:
+        per_page[sample.page].append(sample.seconds)
+    missing = {name for u in users for name in u.walk()} - set(per_page)
+    if missing:  # every page of the mix is measured at every level, --quick included
+        sys.exit(f"these pages were never requested at {level_label(len(users), *think)}: {sorted(missing)}")
+    saves: Counter[str] = Counter()
+    refusals: dict[str, str] = {}
+    for user in users:
+        saves.update(user.saved)
+        for save, message in user.refusals.items():
+            refusals.setdefault(save, message)
+    pages = sorted(s.seconds for s in samples if not s.export)
     return {
         "users": len(users),
         "label": level_label(len(users), *think),
@@ -182,11 +403,14 @@ def drive(users: list[VirtualUser], total: int, think: tuple[float, float] = (0.
         "requests": len(samples),
         "errors": errors,
         "wall": wall,
-        "p50": percentile(times, 50),
-        "p95": percentile(times, 95),
+        "p50": percentile(sorted(s.seconds for s in samples), 50),
+        "p95": percentile(sorted(s.seconds for s in samples), 95),
+        "pages_p95": percentile(pages, 95),
         "throughput": len(samples) / wall if wall else 0.0,
         "client_cpu_ms": 1000 * client_cpu / len(samples) if samples else float("nan"),
         "pages": {k: (percentile(sorted(v), 50), percentile(sorted(v), 95), len(v)) for k, v in per_page.items()},
+        "saves": saves,
+        "refusals": refusals,
     }
 
 
@@ -213,14 +437,17 @@ def machine() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", required=True)
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--database-url",
+        default="sqlite",
+        help="sqlite (a private file) or postgresql://…/DB (runs in DB_webload_run, made from DB_webload_tpl)",
+    )
     parser.add_argument("--workers", type=int, default=None, help="server processes (default: smaajob serve's)")
     parser.add_argument("--threads", type=int, default=4, help="threads per server process (serve's default: 4)")
     parser.add_argument(
         "--levels",
-        default="1@0,20@1-3,20@0.5-1.5,20@0",
-        help="USERS@THINK levels, comma-separated; the first is the baseline (default 1@0,20@1-3,20@0.5-1.5,20@0)",
+        default="1@0,20@0.5-1.5,20@0",
+        help="USERS@THINK levels, comma-separated; the first is the baseline (default 1@0,20@0.5-1.5,20@0)",
     )
     parser.add_argument(
         "--compare-workers",
@@ -228,24 +455,33 @@ def main() -> int:
         default=None,
         help="also run every level against a server with this many processes (e.g. 1), in the same run",
     )
-    parser.add_argument("--requests", type=int, default=400, help="requests per concurrency level")
-    parser.add_argument("--load-demo", choices=["auto", "no"], default="auto")
-    parser.add_argument("--var-dir", default="/tmp/smaajob-bench-web")
+    parser.add_argument("--requests", type=int, default=None, help="requests per level (default 480; --quick 120)")
+    parser.add_argument("--quick", action="store_true", help="fewer requests per level; every page still requested")
     parser.add_argument("--write-docs", action="store_true")
     args = parser.parse_args()
+    args.requests = args.requests or (120 if args.quick else 480)
 
     # Synthetic data only: the servers may use the public development CPR key (docs/security.md).
-    env = {**os.environ, "DATABASE_URL": args.database_url, "SMAAJOB_VAR_DIR": args.var_dir, "SMAAJOB_DEMO": "1"}
+    env = {**os.environ, "SMAAJOB_DEMO": "1"}
     env.pop("SMAAJOB_DEBUG", None)
-    Path(args.var_dir).mkdir(parents=True, exist_ok=True)
-    ensure_demo(env, args.load_demo)
     levels = [parse_level(x) for x in args.levels.split(",")]
     configs = [args.workers or default_workers()] + ([args.compare_workers] if args.compare_workers else [])
-    load_before = os.getloadavg()[0]
-    runs = [(workers, measure(env, args, workers, levels)) for workers in configs]
-    load_after = os.getloadavg()[0]
-
     engine = "PostgreSQL" if args.database_url.startswith("postgres") else "SQLite"
+    load_before = os.getloadavg()[0]
+    runs = []
+    for workers in configs:  # each server on its own fresh copy of the demo: the saves change it
+        with tempfile.TemporaryDirectory(prefix="smaajob-web-load-") as run_dir:
+            drop: Callable[[], None] = lambda: None  # noqa: E731
+            if engine == "SQLite":
+                url = fresh_sqlite(env, Path(run_dir))
+            else:
+                url, drop = fresh_postgres(env, args.database_url)
+            try:
+                server_env = {**env, "DATABASE_URL": url, "SMAAJOB_VAR_DIR": run_dir}
+                runs.append((workers, measure(server_env, args, workers, levels)))
+            finally:
+                drop()
+    load_after = os.getloadavg()[0]
     lines = report(runs, engine, args, load_before, load_after)
     print("\n".join(lines))
     if args.write_docs:
@@ -254,74 +490,98 @@ def main() -> int:
 
 
 def measure(env: dict[str, str], args: argparse.Namespace, workers: int,
-            levels: list[tuple[int, float, float]]) -> list[dict[str, object]]:
+            levels: list[tuple[int, float, float]]) -> list[dict[str, Any]]:
     """Start a server with ``workers`` processes, log the users in, warm up, drive every level."""
-    base = f"http://127.0.0.1:{args.port}"
-    command = [SMAAJOB, "serve", "--host", "127.0.0.1", "--port", str(args.port), "--threads", str(args.threads),
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [SMAAJOB, "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", str(args.threads),
                "--workers", str(workers)]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        for _ in range(120):
+        for _ in range(240):
             try:
                 urllib.request.urlopen(base + "/sundhed/", timeout=2)
                 break
             except OSError:
+                if server.poll() is not None:
+                    sys.exit(f"the server stopped: {server.stderr.read() if server.stderr else ''}")
                 time.sleep(0.5)
         else:
             sys.exit("the server did not start")
+        most = max(n for n, _, _ in levels)
+        quota = math.ceil(args.requests / most)
         users = []
-        for k in range(max(n for n, _, _ in levels)):
-            prefix = "konsulent" if k % 3 else "raadgiver"
-            user = VirtualUser(base, f"{prefix}{k // 3 + 1:03d}")
+        for k in range(most):
+            # Consultants and caseworkers alternate; the first (the 1-user baseline) is a consultant,
+            # whose walk holds every page but the caseworker's three.
+            prefix = "konsulent" if k % 2 == 0 else "raadgiver"
+            user = VirtualUser(base, f"{prefix}{k // 2 + 1:03d}", offset=k * quota)
             user.log_in()
             users.append(user)
-        for _ in range(2):  # warm-up: every page twice, in every worker process, not measured
-            drive(users, sum(len(u.pages) for u in users))
+        # Warm-up, not measured: every step of every walk once, in every worker process.
+        drive(users, sum(len(u.walk()) for u in users))
         print(f"server with {workers} processes: driving {len(levels)} levels …", flush=True)
         return [drive(users[:n], args.requests, (low, high)) for n, low, high in levels]
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=60)
 
 
-def report(runs, engine, args, load_before, load_after) -> list[str]:
+def report(runs: list[tuple[int, list[dict[str, Any]]]], engine: str, args: argparse.Namespace,
+           load_before: float, load_after: float) -> list[str]:
     out = [
         f"### {engine}",
         "",
         f"Measured {date.today().isoformat()} on: {machine()}; load average (1 min) {load_before:.1f} before and "
-        f"{load_after:.1f} after. `smaajob serve` (gunicorn, {args.threads} threads per process) on 127.0.0.1, the "
-        f"municipality demo (5,000 citizens). {args.requests} requests per level after a warm-up; each virtual user "
-        "is a different demo consultant or caseworker walking the main pages in turn. The load generator runs on "
-        "the same two cores.",
+        f"{load_after:.1f} after. `smaajob serve` (gunicorn, {args.threads} threads per process) on a free "
+        "loopback port, each server on its own fresh copy of the municipality demo (5,000 citizens). "
+        f"{args.requests} requests per level after a warm-up. Users alternate between consultants and "
+        f"caseworkers, each with up to {CASELOAD} citizens of their own caseload. The load generator runs "
+        "on the same two cores.",
         "",
-        "| server processes | concurrent users | requests | errors | p50 ms | p95 ms | throughput req/s "
-        "| p95 × baseline | load generator's CPU ms per request |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| server processes | concurrent users | requests | errors | p50 ms | p95 ms | p95 ms without exports "
+        "| throughput req/s | p95 × baseline | load generator's CPU ms per request |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     base = runs[0][1][0]
     for workers, results in runs:
         for r in results:
             out.append(
                 f"| {workers} | {r['label']} | {r['requests']} | {len(r['errors'])} | "
-                f"{r['p50'] * 1000:.0f} | {r['p95'] * 1000:.0f} | {r['throughput']:.1f} | "
-                f"{r['p95'] / base['p95']:.1f} | {r['client_cpu_ms']:.1f} |"
+                f"{r['p50'] * 1000:.0f} | {r['p95'] * 1000:.0f} | {r['pages_p95'] * 1000:.0f} | "
+                f"{r['throughput']:.1f} | {r['p95'] / base['p95']:.1f} | {r['client_cpu_ms']:.1f} |"
             )
-    for r in runs[0][1][1:]:
-        out += [
-            "",
-            f"Per page, {r['label']} users, {runs[0][0]} processes:",
-            "",
-            "| page | requests | p50 ms | p95 ms |",
-            "|---|---:|---:|---:|",
-        ]
-        for name, (p50, p95, n) in sorted(r["pages"].items()):
-            out.append(f"| {name} | {n} | {p50 * 1000:.0f} | {p95 * 1000:.0f} |")
+    if len(runs) > 1:
+        out += ["", "Same level, the default server against the one with "
+                f"{runs[1][0]} process(es) (p95 ratio, lower is better for the default):", ""]
+        for a, b in zip(runs[0][1], runs[1][1], strict=True):
+            out.append(f"- {a['label']}: p95 {a['p95'] * 1000:.0f} ms against {b['p95'] * 1000:.0f} ms "
+                       f"(× {a['p95'] / b['p95']:.2f}); throughput × {a['throughput'] / b['throughput']:.2f}")
+    names = sorted({n for r in runs[0][1] for n in r["pages"]})
+    labels = [r["label"] for r in runs[0][1]]
+    out += ["", f"p95 ms per page, {runs[0][0]} processes (requests in brackets):", "",
+            "| page | " + " | ".join(labels) + " |", "|---|" + "---:|" * len(labels)]
+    for name in names:
+        cells = []
+        for r in runs[0][1]:
+            got = r["pages"].get(name)
+            cells.append(f"{got[1] * 1000:.0f} ({got[2]})" if got else "–")
+        out.append(f"| {name} | " + " | ".join(cells) + " |")
+    saves: Counter[str] = Counter()
+    for _, results in runs:
+        for r in results:
+            saves.update(r["saves"])
+    out += ["", "What the saves did (all levels and servers): " + ", ".join(
+        f"{k} {v}" for k, v in sorted(saves.items())) + "."]
+    refusals = {k: v for _, results in runs for r in results for k, v in r["refusals"].items()}
+    for save, message in sorted(refusals.items()):
+        out.append(f"First refusal of »{save}«: {message}")
     out.append("")
     for r in runs[0][1][1:]:
-        met = r["p95"] * 1000 < GOAL_P95_MS
+        met = r["pages_p95"] * 1000 < GOAL_P95_MS
         out.append(
-            f"Goal p95 under {GOAL_P95_MS} ms, {r['label']} users: **{'met' if met else 'not met'}** "
-            f"({r['p95'] * 1000:.0f} ms)."
+            f"Goal p95 under {GOAL_P95_MS} ms for the pages (exports apart), {r['label']} users: "
+            f"**{'met' if met else 'not met'}** ({r['pages_p95'] * 1000:.0f} ms)."
         )
         if r["errors"]:
             out.append(f"First errors: {r['errors'][:3]}")
@@ -349,8 +609,8 @@ def write_docs(engine: str, lines: list[str]) -> None:
         kept = "".join(kept_parts).rstrip() + "\n\n"
     else:
         kept = (
-            "\nCommand: `.venv/bin/python benchmarks/web_load.py --database-url <URL> --write-docs` (one run per "
-            "database). A benchmark, not a timed test.\n\n"
+            "\nCommand: `.venv/bin/python benchmarks/web_load.py --database-url sqlite|<URL> --compare-workers 1 "
+            "--write-docs` (one run per database). A benchmark, not a timed test.\n\n"
         )
     new = SECTION + kept + "\n".join(lines) + "\n"
     path.write_text(before + new + ("\n" + after if after else ""))

@@ -25,6 +25,7 @@ from pathlib import Path
 import dj_database_url
 
 from smaajob.secretkey import load_or_create_secret_key
+from smaajob.web import design_system as _design_system
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("SMAAJOB_VAR_DIR", Path.cwd() / "var"))
@@ -120,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "smaajob.web.navigation.nav_items",
+                "smaajob.web.design_system.design_system",
             ],
         },
     },
@@ -226,6 +228,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Det Fælles Designsystem under /static/dkfds/ when scripts/fetch-dkfds has installed it
+# (smaajob.web.design_system); without it the pages use Småjob's own stylesheet.
+STATICFILES_DIRS = _design_system.staticfiles_dirs()
 MEDIA_ROOT = VAR_DIR / "media"
 
 # The worklist's "venter på match" alert: a citizen in matching with no contact (a follow-up, or

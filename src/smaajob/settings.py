@@ -27,6 +27,7 @@ import dj_database_url
 
 from smaajob.files.configuration import StorageSettingError, storages_from_environment
 from smaajob.secretkey import load_or_create_secret_key
+from smaajob.web import design_system as _design_system
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("SMAAJOB_VAR_DIR", Path.cwd() / "var"))
@@ -122,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "smaajob.web.navigation.nav_items",
+                "smaajob.web.design_system.design_system",
             ],
         },
     },
@@ -253,6 +255,9 @@ except StorageSettingError as exc:
 
     raise ImproperlyConfigured(str(exc)) from None
 WHITENOISE_USE_FINDERS = True
+# Det Fælles Designsystem under /static/dkfds/ when scripts/fetch-dkfds has installed it
+# (smaajob.web.design_system); without it the pages use Småjob's own stylesheet.
+STATICFILES_DIRS = _design_system.staticfiles_dirs()
 MEDIA_ROOT = VAR_DIR / "media"
 
 # The worklist's "venter på match" alert: a citizen in matching with no contact (a follow-up, or

@@ -84,7 +84,9 @@ def test_journey_2_consultant_searches_the_network_logs_outreach_adds_an_opening
 
     company = Company.objects.filter(buddies__isnull=False).order_by("name").first()
     log_in(page, "konsulent", DEMO_PASSWORD)
-    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Virksomheder").click()
+    menu = page.get_by_role("navigation", name="Hovedmenu")
+    menu.get_by_role("button", name="Virksomheder og job").click()
+    menu.get_by_role("link", name="Virksomheder", exact=True).click()
     page.get_by_label("Søg (navn, CVR, branche)").fill(company.name[:6])
     page.get_by_label("Har buddy").check()
     page.get_by_role("button", name="Søg").click()
@@ -102,7 +104,8 @@ def test_journey_2_consultant_searches_the_network_logs_outreach_adds_an_opening
     page.get_by_label("Ugedage og tider").fill("tir 6-9, tor 6-9")
     page.get_by_role("button", name="Opret").click()
     expect(page.get_by_role("cell", name="Morgenopfyldning").first).to_be_visible()
-    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Jobåbninger").click()
+    menu.get_by_role("button", name="Virksomheder og job").click()
+    menu.get_by_role("link", name="Jobåbninger").click()
     page.get_by_label("Ugedag").select_option("1")
     page.get_by_label("Højst timer pr. uge").fill("4")
     page.get_by_role("button", name="Filtrér").click()
@@ -212,7 +215,9 @@ def test_journey_6_each_worklist_alert_links_to_its_action(page, demo):
 
 def test_journey_7_the_dashboard_shows_live_figures_and_plots(page, demo):
     log_in(page, "koordinator", DEMO_PASSWORD)
-    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Overblik").click()
+    menu = page.get_by_role("navigation", name="Hovedmenu")
+    menu.get_by_role("button", name="Tal og overblik").click()
+    menu.get_by_role("link", name="Overblik").click()
     expect(page.get_by_role("img", name="Løntimer pr. uge")).to_be_visible()
     expect(page.get_by_role("table", name="Borgere pr. medarbejder")).to_be_visible()
     page.get_by_label("Projekt", exact=True).select_option(label="VTA")

@@ -9,8 +9,8 @@ class ReportsConfig(AppConfig):
     label = "reports"
 
     def ready(self) -> None:
-        from smaajob.web.navigation import register
+        from smaajob.web.navigation import FIGURES, register
 
         # Who sees an entry is the page's roles in smaajob.access.pages.
-        register("reports:dashboard", "Nøgletal og evaluering", order=40)
-        register("reports:costs", "Pris på indsatsen", order=41)
+        register("reports:dashboard", "Nøgletal og evaluering", order=40, group=FIGURES)
+        register("reports:costs", "Pris på indsatsen", order=41, group=FIGURES)

@@ -45,3 +45,16 @@ def hours(value: Any) -> str:
 def link(viewname: str, *args: Any) -> str:
     """``{% url %}`` for long lists: the same address, remembered (see ``smaajob.links``)."""
     return cached_reverse(viewname, *args)
+
+
+# DKFDS's class for each kind of form control (Det Fælles Designsystem, "Inputfelter").
+_DKFDS_CONTROL_CLASS = {"select": "form-select", "selectmultiple": "form-select", "checkbox": "form-checkbox"}
+
+
+@register.filter
+def dkfds_widget(field: Any) -> str:
+    """The field's widget with DKFDS's class (``form-input``, ``form-select``, ``form-checkbox``)
+    added to the classes the form already gives it."""
+    css = _DKFDS_CONTROL_CLASS.get(field.widget_type, "form-input")
+    given = field.field.widget.attrs.get("class", "")
+    return str(field.as_widget(attrs={"class": f"{css} {given}".strip()}))

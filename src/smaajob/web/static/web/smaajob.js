@@ -2,9 +2,17 @@
 // The few behaviours Småjob's pages have, kept out of the HTML so the Content-Security-Policy
 // can forbid inline scripts and event handlers (docs/security.md, "Headers and CSP").
 //
+// * Det Fælles Designsystem's components (drop-down menus, accordions, error summary) start
+//   here when its script is loaded (smaajob.web.design_system), and again in what HTMX swaps in.
 // * A button with data-action="print" prints the page.
 // * Before printing, every <details> opens, so the printed calculation shows all its steps.
 "use strict";
+function startDesignSystem(scope) {
+  if (window.DKFDS && typeof window.DKFDS.init === "function") {
+    window.DKFDS.init(scope ? { scope: scope } : undefined);
+  }
+}
+document.addEventListener("DOMContentLoaded", function () { startDesignSystem(); });
 document.addEventListener("click", function (event) {
   var button = event.target.closest ? event.target.closest("[data-action='print']") : null;
   if (button) {

@@ -19,11 +19,13 @@ from smaajob.rules import (
     Rate,
     SpouseSupport,
     compute_keep,
+    dagpenge_hour_bank,
     format_month,
     hours_requirement_status,
     job_premium,
     kontanthjaelp_rate,
     parse_month,
+    refund_rate,
 )
 from smaajob.rules.benefit_rate import FREE_AMOUNT_KIND, decide_rate, supplements_for
 from smaajob.rules.parameters import default_parameters
@@ -39,6 +41,8 @@ KEEP = load_cases("keep.yaml")
 HOURS = load_cases("hours_requirement.yaml")
 PREMIUM = load_cases("job_premium.yaml")
 RATES = load_cases("benefit_rate.yaml")
+REFUNDS = load_cases("refund.yaml")
+HOUR_BANK = load_cases("hour_bank.yaml")
 
 
 @pytest.mark.parametrize("case", KEEP, ids=_ids(KEEP))
@@ -156,3 +160,28 @@ def test_the_rate_and_supplements_follow_from_the_facts_as_the_source_says(
     assert result.rate == expect["rate"]
     assert result.free_amount_kind == FREE_AMOUNT_KIND[code].value
     assert result.monthly_amount == pytest.approx(expect["monthly_amount"])
+
+
+@pytest.mark.parametrize("case", REFUNDS, ids=_ids(REFUNDS))
+def test_the_state_refund_matches_the_source(case: dict[str, Any]) -> None:
+    expect = case["expect"]
+    call = dict(weeks_on_benefit=case.get("weeks"))
+    if "error" in expect:
+        with pytest.raises(SmaajobError) as caught:
+            refund_rate(case["date"], case.get("activity"), **call)
+        assert caught.value.code == expect["error"]
+        assert caught.value.field == expect["field"]
+        return
+    assert refund_rate(case["date"], case.get("activity"), **call).rate == pytest.approx(expect["rate"])
+
+
+@pytest.mark.parametrize("case", HOUR_BANK, ids=_ids(HOUR_BANK))
+def test_the_dagpenge_hour_bank_matches_the_source(case: dict[str, Any]) -> None:
+    result = dagpenge_hour_bank(case["date"], [float(h) for h in case["hours"]],
+                                hours_on_account=case.get("hours_on_account", True))
+    for key, value in case["expect"].items():
+        actual = getattr(result, key)
+        if isinstance(value, bool | str):
+            assert actual == value, key
+        else:
+            assert actual == pytest.approx(value), key

@@ -126,7 +126,7 @@ class status(variables.Variable):
             first = np.where(restore >= 0, np.maximum(month - length, restore), month - length)
             nh = sum(np.where(month - k >= first, person("counted_hours", nxt.offset(-k, MONTH)), 0.0)
                      for k in range(1, MAX_WINDOW + 1))
-            next_short = nh < col("required", nxt)
+            next_short = np.asarray(nh < col("required", nxt))
         decide = stage & ~person("exempt", period)
         result = np.zeros(person.count, dtype=int)
         result = np.where(stage & person("exempt", period), 1, result)

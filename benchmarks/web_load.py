@@ -39,6 +39,7 @@ import urllib.request
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from smaajob.cli.serve import default_workers
 
@@ -199,7 +200,7 @@ def percentile(sorted_values: list[float], p: float) -> float:
 
 
 def machine() -> str:
-    info = {}
+    info: dict[str, str] = {}
     for name in ("/proc/cpuinfo", "/proc/meminfo"):
         with contextlib.suppress(OSError), open(name) as handle:
             for line in handle:
@@ -284,7 +285,10 @@ def measure(env: dict[str, str], args: argparse.Namespace, workers: int,
         server.wait(timeout=30)
 
 
-def report(runs, engine, args, load_before, load_after) -> list[str]:
+def report(
+    runs: list[tuple[int, list[dict[str, Any]]]], engine: str, args: argparse.Namespace,
+    load_before: float, load_after: float,
+) -> list[str]:
     out = [
         f"### {engine}",
         "",

@@ -34,6 +34,16 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+from unittest import mock
+
+if TYPE_CHECKING:  # imported for real after Django is set up
+    from django.db.models import QuerySet
+    from django.test import Client
+
+    from smaajob.citizens.models import Citizen
+    from smaajob.network.models import Opening
+    from smaajob.organisation.models import User
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -78,7 +88,7 @@ def _add_openings(target: int, rng: random.Random) -> int:
                 location_source="manual", is_synthetic=True)
         for i in range(n_companies)
     ], batch_size=2000)
-    openings = []
+    openings: list[Opening] = []
     for company in companies:
         for _ in range(10):
             if len(openings) == missing:
@@ -95,7 +105,7 @@ def _add_openings(target: int, rng: random.Random) -> int:
     return Opening.objects.filter(status="open").count()
 
 
-def _citizens(consultant: object, n: int) -> list[object]:
+def _citizens(consultant: User, n: int) -> list[Citizen]:
     from smaajob import access
     from smaajob.courses.models import Course
 
@@ -104,11 +114,11 @@ def _citizens(consultant: object, n: int) -> list[object]:
     return list(located.order_by("pk")[:n])
 
 
-def _time_pages(client: object, urls: list[str], requests: int) -> list[float]:
+def _time_pages(client: Client, urls: list[str], requests: int) -> list[float]:
     times = []
     for i in range(requests):
         started = time.perf_counter()
-        response = client.get(urls[i % len(urls)])  # type: ignore[attr-defined]
+        response = client.get(urls[i % len(urls)])
         times.append((time.perf_counter() - started) * 1000)
         if response.status_code != 200:
             sys.exit(f"{urls[i % len(urls)]} svarede {response.status_code}")
@@ -119,7 +129,7 @@ def _p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[18] if len(values) > 1 else values[0]
 
 
-def _same_answers(consultant: object, citizens: list[object], on: date) -> None:
+def _same_answers(consultant: User, citizens: list[Citizen], on: date) -> None:
     """The kept pool and a fresh build must suggest the same openings with the same scores."""
     from smaajob import access
     from smaajob.courses import selectors
@@ -130,7 +140,7 @@ def _same_answers(consultant: object, citizens: list[object], on: date) -> None:
         a = [(s.opening.pk, round(s.score, 9)) for s in kept.suggestions]
         b = [(s.opening.pk, round(s.score, 9)) for s in fresh.suggestions]
         if a != b:
-            sys.exit(f"Forskellige forslag for borger {citizen.pk}: {a} != {b}")  # type: ignore[attr-defined]
+            sys.exit(f"Forskellige forslag for borger {citizen.pk}: {a} != {b}")
 
 
 def main() -> None:
@@ -169,18 +179,19 @@ def main() -> None:
               f"database {connection.vendor}; {len(citizens)} forskellige borgere, dato {date.today()}")
         from smaajob.courses.selectors import matching as page_selectors
 
-        real_pool = page_selectors.opening_pool
         for size in sizes:
             n = _add_openings(size, rng)
             # Baseline: today's page before issue 22 — the pool read and encoded on every request.
-            page_selectors.opening_pool = lambda scope, on: matching_pool._built(scope, on,
-                                                                                matching_pool.current_state())
-            before = _time_pages(client, urls, args.baseline_requests)
-            page_selectors.opening_pool = real_pool
+            def rebuilt(scope: QuerySet[Opening], on: date) -> matching_pool.PoolSnapshot:
+                return matching_pool._built(scope, on, matching_pool.current_state())
+
+            with mock.patch.object(page_selectors, "opening_pool", rebuilt):
+                before = _time_pages(client, urls, args.baseline_requests)
             matching_pool.forget()
             cold = _time_pages(client, urls[:1], 1)[0]
             after = _time_pages(client, urls, args.requests)
             top = Opening.objects.filter(status="open").order_by("pk").first()
+            assert top is not None  # _add_openings made sure there are open openings
             update_opening(actor=consultant, opening=top, capacity=(top.capacity % 3) + 1)
             changed = _time_pages(client, urls[:1], 1)[0]
             # The first request after a change, side by side: the kept rows' arrays spliced

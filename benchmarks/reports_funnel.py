@@ -25,6 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -160,7 +161,7 @@ def synthetic_history(n_citizens: int, seed: int = 7, weeks_per_job: int = 290) 
     )
 
 
-def engine(tables: EventTables) -> dict[str, tuple]:
+def engine(tables: EventTables) -> dict[str, tuple[int, ...]]:
     """Funnel and STV shares per municipality: {municipality: (visited, placed, job, lasting, base, cb, oh)}."""
     f = funnel(tables, PERIOD, groups.by_municipality(tables, PERIOD.observed))
     s = stv_shares(tables, PERIOD, groups.citizen_groups("kommune", tables, PERIOD.start, PERIOD.end))
@@ -179,8 +180,10 @@ def engine(tables: EventTables) -> dict[str, tuple]:
     return result
 
 
-def timed(fn, runs: int):
-    wall, cpu, out = [], [], None
+def timed[T](fn: Callable[[], T], runs: int) -> tuple[float, float, T]:
+    """Median wall and CPU seconds over ``runs`` calls (at least one) and the last call's result."""
+    wall: list[float] = []
+    cpu: list[float] = []
     for _ in range(runs):
         t0, c0 = time.perf_counter(), time.process_time()
         out = fn()
@@ -295,7 +298,7 @@ def write_to_db(tables: EventTables) -> None:
         )
 
 
-def orm_loop() -> dict[str, tuple]:
+def orm_loop() -> dict[str, tuple[int, ...]]:
     from django.db.models import Q
 
     from smaajob.citizens.models import Benefit, Readiness
@@ -303,7 +306,7 @@ def orm_loop() -> dict[str, tuple]:
     from smaajob.organisation.models import Municipality
 
     start, end, observed = PERIOD.start, PERIOD.end, PERIOD.observed
-    result = {}
+    result: dict[str, tuple[int, ...]] = {}
     for m in Municipality.objects.order_by("id"):
         cohort = Course.objects.filter(citizen__municipality=m, started_on__gte=start, started_on__lte=end)
         visited = set(cohort.values_list("citizen_id", flat=True))
@@ -318,7 +321,7 @@ def orm_loop() -> dict[str, tuple]:
         for course_id, week, pstart in WeeklyHours.objects.filter(
             placement__in=started.filter(kind="hybrid"), hours_paid__gt=0, week_start__lte=observed
         ).values_list("placement__course_id", "week_start", "placement__actual_start"):
-            _earliest(job_on, course_id, max(week, pstart))
+            _earliest(job_on, course_id, max(week, pstart or week))
         for course_id, day in cohort.filter(
             exit_outcome__in=["ordinary_job", "flexjob", "smaajob_6m", "wage_subsidy"], ended_on__lte=observed
         ).values_list("id", "ended_on"):
@@ -381,7 +384,9 @@ def orm_loop() -> dict[str, tuple]:
     return result
 
 
-def _earliest(firsts: dict[int, date], key: int, day: date) -> None:
+def _earliest(firsts: dict[int, date], key: int, day: date | None) -> None:
+    if day is None:  # the queries ask for set dates only; the column itself may be empty
+        return
     if key not in firsts or day < firsts[key]:
         firsts[key] = day
 

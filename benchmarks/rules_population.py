@@ -179,7 +179,7 @@ def offset_by_regime(wage: np.ndarray, hours: np.ndarray, benefit: np.ndarray,
     kinds = rng.choice(np.array(list(FREE_AMOUNT_CODES.values()), dtype=np.int8),
                        p=[0.5, 0.4, 0.1], size=(wage.shape[0], 1))
     runs: dict[str, list[tuple[float, float]]] = {"hourly": [], "reform": []}
-    calls = {
+    calls: dict[str, Callable[[], object]] = {
         "hourly": lambda: offset_population(FIRST, wage=wage, hours=hours, benefit=benefit),
         "reform": lambda: offset_population(REFORM, wage=wage, hours=hours, benefit=benefit,
                                             free_amount_kind=kinds),

@@ -24,6 +24,7 @@ Every view, API endpoint and CLI command that touches personal data goes through
   ``citizens_for`` and audit-logged; ``require_case_writer`` / ``require_authority`` guard writes;
 * ``smaajob.access.intermediary`` — intermediary employers: contracts, employees, monthly runs,
   invoices and wage statements (``intermediary_placements`` for the payslip flow);
+* ``own_municipality(user)`` — the municipality a staff user writes into (their own);
 * ``weeks_to_confirm_in_month`` — a month's weeks an employer may confirm in one go;
 * ``smaajob.access.worklist`` — the alerts per user, from one declared list of rules.
 
@@ -62,6 +63,7 @@ from smaajob.access.courses import (
 from smaajob.access.employer_weeks import weeks_to_confirm_in_month
 from smaajob.access.employers import EMPLOYER_GRACE_DAYS, employer_placements
 from smaajob.access.intermediary import intermediary_placements
+from smaajob.access.municipalities import own_municipality
 from smaajob.access.openings import get_opening, may_edit_network, openings_for, require_network_editor
 
 __all__ = [
@@ -92,6 +94,7 @@ __all__ = [
     "may_use_worklist",
     "may_write_cases",
     "openings_for",
+    "own_municipality",
     "parse_id",
     "placements_for",
     "proposals_for",

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from smaajob.access.cases import PAGE_NOT_FOUND
+from smaajob.access.municipalities import own_municipality
 from smaajob.errors import NotFound
 from smaajob.organisation.models import Municipality, Role
 
@@ -36,7 +37,4 @@ def require_importer(user: Any) -> None:
 def importer_municipality(user: Any) -> Municipality:
     """The municipality an importer imports into and exports from: their own."""
     require_importer(user)
-    municipality: Municipality | None = user.municipality
-    if municipality is None:  # pragma: no cover - may_import requires one
-        raise NotFound(PAGE_NOT_FOUND)
-    return municipality
+    return own_municipality(user)

@@ -14,11 +14,12 @@ requested, and nothing about the citizen.
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.api.types import Id, Text, text_for
 from smaajob.citizens.models import Citizen, TransferRequest
 from smaajob.errors import InvalidInput
@@ -29,8 +30,8 @@ TAG = "borgere"
 router = Router()
 
 
-FirstName = text_for(Citizen, "first_name")
-LastName = text_for(Citizen, "last_name")
+FirstName = Annotated[str, text_for(Citizen, "first_name")]
+LastName = Annotated[str, text_for(Citizen, "last_name")]
 
 
 class VisitationIn(Schema):
@@ -73,11 +74,11 @@ TRANSFER_REQUESTED = (
     response={201: CourseOut, 202: TransferRequestedOut},
     summary="Visitér en borger til et projekt (rådgiver); 202 hvis borgeren har en anden rådgiver",
 )
-def visitation(request: HttpRequest, payload: VisitationIn):
+def visitation(request: AuthenticatedRequest, payload: VisitationIn) -> Status[CourseOut | TransferRequestedOut]:
     from smaajob.courses.services import visit_citizen
 
     access.require_authority(request.user)
-    project = Project.objects.filter(pk=payload.project_id, municipality_id=request.user.municipality_id).first()
+    project = Project.objects.filter(pk=payload.project_id, municipality=access.own_municipality(request.user)).first()
     if project is None:
         raise InvalidInput("Ukendt projekt.", field="project_id")
     data = payload.dict()

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
@@ -21,8 +21,8 @@ from smaajob.organisation.models import Role
 from smaajob.rules.case import ExemptionGround
 
 API = AuditChannel.API
-JobGoal = text_for(Citizen, "job_goal")
-LegalBasis = text_for(ExemptionDecision, "legal_basis")
+JobGoal = Annotated[str, text_for(Citizen, "job_goal")]
+LegalBasis = Annotated[str, text_for(ExemptionDecision, "legal_basis")]
 PREFIX = "/borgere"
 TAG = "borgere"
 router = Router()
@@ -49,7 +49,7 @@ class EmployerCitizenOut(Schema):
     consented: list[str]
 
 
-def _summary(c) -> CitizenSummary:
+def _summary(c: Citizen) -> CitizenSummary:
     return CitizenSummary(id=c.pk, name=c.full_name, birth_date=c.birth_date, masked_cpr=c.masked_cpr)
 
 

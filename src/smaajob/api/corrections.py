@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.api.types import Id, Text
 from smaajob.audit.models import AuditAction, AuditChannel
 from smaajob.audit.services import record as audit
@@ -60,7 +60,7 @@ class RecordHistoryOut(Schema):
     history: list[HistoryLineOut]
 
 
-def _history(request: HttpRequest, kind: str, record_id: int) -> RecordHistoryOut:
+def _history(request: AuthenticatedRequest, kind: str, record_id: int) -> RecordHistoryOut:
     spec = kind_named(kind)
     if not spec.may_write(request.user):
         raise NotFound(NOT_FOUND)
@@ -95,12 +95,12 @@ def _history(request: HttpRequest, kind: str, record_id: int) -> RecordHistoryOu
 
 
 @router.get("/{kind}/{record_id}", response=RecordHistoryOut, summary="En posts historik (rettelser og annullering)")
-def record_history(request: HttpRequest, kind: str, record_id: Id) -> RecordHistoryOut:
+def record_history(request: AuthenticatedRequest, kind: str, record_id: Id) -> RecordHistoryOut:
     return _history(request, kind, record_id)
 
 
 @router.patch("/{kind}/{record_id}", response=RecordHistoryOut, summary="Ret en post (med begrundelse)")
-def correct(request: HttpRequest, kind: str, record_id: Id, payload: CorrectionIn) -> RecordHistoryOut:
+def correct(request: AuthenticatedRequest, kind: str, record_id: Id, payload: CorrectionIn) -> RecordHistoryOut:
     services.correct_record(
         actor=request.user,
         kind=kind,
@@ -113,6 +113,6 @@ def correct(request: HttpRequest, kind: str, record_id: Id, payload: CorrectionI
 
 
 @router.post("/{kind}/{record_id}/annuller", response=RecordHistoryOut, summary="Annullér en post (med begrundelse)")
-def annul(request: HttpRequest, kind: str, record_id: Id, payload: AnnulIn) -> RecordHistoryOut:
+def annul(request: AuthenticatedRequest, kind: str, record_id: Id, payload: AnnulIn) -> RecordHistoryOut:
     services.annul_record(actor=request.user, kind=kind, record_id=record_id, reason=payload.reason, channel=API)
     return _history(request, kind, record_id)

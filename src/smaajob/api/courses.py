@@ -7,13 +7,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.api.types import Id, Text
 from smaajob.audit.models import AuditChannel
 from smaajob.courses import selectors, services
+from smaajob.courses.models import Placement, WeeklyHours
 
 PREFIX = "/forloeb"
 TAG = "forløb"
@@ -40,7 +41,7 @@ class PlacementOut(Schema):
     steps: list[StepOut]
 
 
-def _placement(p) -> PlacementOut:
+def _placement(p: Placement) -> PlacementOut:
     return PlacementOut(
         id=p.pk,
         course_id=p.course_id,
@@ -74,7 +75,7 @@ class PlacementIn(Schema):
     response={201: PlacementOut},
     summary="Registrér en placering med planlagt optrapning i ét kald",
 )
-def register_placement(request: HttpRequest, course_id: Id, payload: PlacementIn):
+def register_placement(request: AuthenticatedRequest, course_id: Id, payload: PlacementIn) -> Status[PlacementOut]:
     access.require_case_writer(request.user)
     course = access.get_course(request.user, course_id, channel=API, purpose="API: ny placering")
     opening = access.get_opening(request.user, payload.opening_id)
@@ -94,7 +95,7 @@ def register_placement(request: HttpRequest, course_id: Id, payload: PlacementIn
 
 
 @router.get("/placeringer/{placement_id}", response=PlacementOut, summary="Én placering")
-def get_placement(request: HttpRequest, placement_id: Id) -> PlacementOut:
+def get_placement(request: AuthenticatedRequest, placement_id: Id) -> PlacementOut:
     return _placement(access.get_placement(request.user, placement_id, channel=API, purpose="API"))
 
 
@@ -116,7 +117,7 @@ class WeekOut(Schema):
     confirmed_by_employer: bool
 
 
-def _week(w) -> WeekOut:
+def _week(w: WeeklyHours) -> WeekOut:
     return WeekOut(
         id=w.pk,
         week_start=w.week_start,
@@ -129,20 +130,20 @@ def _week(w) -> WeekOut:
 
 
 @router.put("/placeringer/{placement_id}/uger", response=WeekOut, summary="Registrér (eller ret) en uges timer")
-def record_week(request: HttpRequest, placement_id: Id, payload: WeekIn) -> WeekOut:
+def record_week(request: AuthenticatedRequest, placement_id: Id, payload: WeekIn) -> WeekOut:
     access.require_case_writer(request.user)
     placement = access.get_placement(request.user, placement_id, channel=API, purpose="API: timer")
     return _week(services.record_week(actor=request.user, placement=placement, **payload.dict()))
 
 
 @router.get("/placeringer/{placement_id}/uger", response=list[WeekOut], summary="Placeringens timeregnskab")
-def list_weeks(request: HttpRequest, placement_id: Id) -> list[WeekOut]:
+def list_weeks(request: AuthenticatedRequest, placement_id: Id) -> list[WeekOut]:
     placement = access.get_placement(request.user, placement_id, channel=API, purpose="API: timer")
     return [_week(w) for w in selectors.hours_ledger(placement)]
 
 
 @router.post("/uger/{week_id}/bekraeft", response=WeekOut, summary="Virksomheden bekræfter ugens timer")
-def confirm_week(request: HttpRequest, week_id: Id) -> WeekOut:
+def confirm_week(request: AuthenticatedRequest, week_id: Id) -> WeekOut:
     row = access.get_week(request.user, week_id, channel=API)
     return _week(services.confirm_week(actor=request.user, row=row))
 
@@ -168,7 +169,7 @@ class FollowUpOut(Schema):
 
 
 @router.post("/{course_id}/opfoelgninger", response={201: FollowUpOut}, summary="Registrér en opfølgning")
-def record_follow_up(request: HttpRequest, course_id: Id, payload: FollowUpIn):
+def record_follow_up(request: AuthenticatedRequest, course_id: Id, payload: FollowUpIn) -> Status[FollowUpOut]:
     access.require_case_writer(request.user)
     course = access.get_course(request.user, course_id, channel=API, purpose="API: opfølgning")
     data = payload.dict()
@@ -194,7 +195,7 @@ class ScheduleOut(Schema):
 
 
 @router.get("/{course_id}/opfoelgningsplan", response=ScheduleOut, summary="Næste opfølgninger (projektets rytme)")
-def follow_up_schedule(request: HttpRequest, course_id: Id) -> ScheduleOut:
+def follow_up_schedule(request: AuthenticatedRequest, course_id: Id) -> ScheduleOut:
     course = access.get_course(request.user, course_id, channel=API, purpose="API: opfølgningsplan")
     today = date.today()
     return ScheduleOut(

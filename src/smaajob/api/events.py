@@ -7,12 +7,12 @@ as the pages (staff of the municipality; an employer contact only events it is i
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from smaajob import access
 from smaajob.access.events import events_for, get_event, require_event_editor
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id, Text
 from smaajob.errors import InvalidInput
@@ -125,32 +125,36 @@ def _event(e: Event) -> EventOut:
 
 @router.get("", response=list[EventOut], summary="Kommende arrangementer (kalender)")
 @paginate(Pages)
-def list_events(request: HttpRequest) -> Rows:
+def list_events(request: AuthenticatedRequest) -> Rows:
     return Rows(selectors.coming(events_for(request.user)), _event)
 
 
 @router.post("", response={201: EventOut}, summary="Opret et arrangement")
-def create_event(request: HttpRequest, payload: EventIn):
+def create_event(request: AuthenticatedRequest, payload: EventIn) -> Status[EventOut]:
     require_event_editor(request.user)
-    event = services.create_event(actor=request.user, municipality=request.user.municipality, **payload.dict())
+    municipality = access.own_municipality(request.user)
+    event = services.create_event(actor=request.user, municipality=municipality, **payload.dict())
     return Status(201, _event(event))
 
 
 @router.post("/serier", response={201: list[EventOut]}, summary="Opret en mødeserie (ERFA: hver 6.–8. uge)")
-def create_series(request: HttpRequest, payload: SeriesIn):
+def create_series(request: AuthenticatedRequest, payload: SeriesIn) -> Status[list[EventOut]]:
     require_event_editor(request.user)
     data = payload.dict()
     minutes = data.pop("duration_minutes")
     if not 1 <= minutes <= 24 * 60:
         raise InvalidInput("Varighed skal være mellem 1 og 1440 minutter, fx 60.", field="duration_minutes")
     series = services.create_series(
-        actor=request.user, municipality=request.user.municipality, duration=timedelta(minutes=minutes), **data
+        actor=request.user,
+        municipality=access.own_municipality(request.user),
+        duration=timedelta(minutes=minutes),
+        **data,
     )
     return Status(201, [_event(e) for e in series.events.order_by("starts_at")])
 
 
 @router.get("/rapport", response=EventReportOut, summary="Afholdte arrangementer, fremmøde, buddies og løntimer")
-def event_report(request: HttpRequest, start: date, end: date) -> EventReportOut:
+def event_report(request: AuthenticatedRequest, start: date, end: date) -> EventReportOut:
     require_event_editor(request.user)
     r = selectors.report(events_for(request.user), start=start, end=end)
     share = r.buddies.share_with_trained_buddy
@@ -172,12 +176,12 @@ def event_report(request: HttpRequest, start: date, end: date) -> EventReportOut
 
 
 @router.get("/{event_id}", response=EventOut, summary="Et arrangement")
-def event_detail(request: HttpRequest, event_id: Id) -> EventOut:
+def event_detail(request: AuthenticatedRequest, event_id: Id) -> EventOut:
     return _event(get_event(request.user, event_id))
 
 
 @router.get("/{event_id}/tilmeldinger", response=list[RegistrationOut], summary="Tilmeldte (virksomhed: sine egne)")
-def list_registrations(request: HttpRequest, event_id: Id) -> list[RegistrationOut]:
+def list_registrations(request: AuthenticatedRequest, event_id: Id) -> list[RegistrationOut]:
     event = get_event(request.user, event_id)
     rows = event.registrations.all()
     if request.user.company_id is not None and request.user.role == Role.EMPLOYER:
@@ -186,7 +190,7 @@ def list_registrations(request: HttpRequest, event_id: Id) -> list[RegistrationO
 
 
 @router.post("/{event_id}/tilmeldinger", response={201: RegistrationOut}, summary="Tilmeld en deltager")
-def register(request: HttpRequest, event_id: Id, payload: RegistrationIn):
+def register(request: AuthenticatedRequest, event_id: Id, payload: RegistrationIn) -> Status[RegistrationOut]:
     require_event_editor(request.user)
     event = get_event(request.user, event_id)
     company = access.get_company(request.user, payload.company_id)
@@ -199,7 +203,7 @@ def register(request: HttpRequest, event_id: Id, payload: RegistrationIn):
 
 
 @router.put("/{event_id}/fremmoede", response=AttendanceOut, summary="Registrér fremmøde for hele listen")
-def record_attendance(request: HttpRequest, event_id: Id, payload: AttendanceIn) -> AttendanceOut:
+def record_attendance(request: AuthenticatedRequest, event_id: Id, payload: AttendanceIn) -> AttendanceOut:
     require_event_editor(request.user)
     event = get_event(request.user, event_id)
     return AttendanceOut(attended=services.record_attendance(event=event, attended_ids=payload.attended))

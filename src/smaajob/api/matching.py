@@ -5,12 +5,13 @@ explanation; proposing a match (the employer is asked about pay first)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id
 from smaajob.audit.models import AuditChannel
@@ -26,7 +27,7 @@ class SuggestionOut(Schema):
     id: int
     title: str
     score: float
-    explanation: dict
+    explanation: dict[str, Any]
 
 
 class SuggestionsOut(Schema):
@@ -40,7 +41,7 @@ class SuggestionsOut(Schema):
 
 
 @router.get("/borgere/{citizen_id}", response=SuggestionsOut, summary="Forslag til jobåbninger for en borger")
-def openings_for_citizen(request: HttpRequest, citizen_id: Id) -> SuggestionsOut:
+def openings_for_citizen(request: AuthenticatedRequest, citizen_id: Id) -> SuggestionsOut:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, channel=API, purpose="API: match")
     result = selectors.suggested_openings(citizen, access.openings_for(request.user), date.today())
@@ -61,7 +62,7 @@ def openings_for_citizen(request: HttpRequest, citizen_id: Id) -> SuggestionsOut
 
 
 @router.get("/jobaabninger/{opening_id}", response=SuggestionsOut, summary="Forslag til borgere for en jobåbning")
-def citizens_for_opening(request: HttpRequest, opening_id: Id) -> SuggestionsOut:
+def citizens_for_opening(request: AuthenticatedRequest, opening_id: Id) -> SuggestionsOut:
     access.require_case_writer(request.user)
     opening = access.get_opening(request.user, opening_id)
     result = selectors.suggested_citizens(opening, access.citizens_for(request.user), date.today())
@@ -94,7 +95,7 @@ class ProposalOut(Schema):
 
 
 @router.post("/forslag", response={201: ProposalOut}, summary="Foreslå et match (virksomheden spørges først)")
-def propose(request: HttpRequest, payload: ProposalIn):
+def propose(request: AuthenticatedRequest, payload: ProposalIn) -> Status[ProposalOut]:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, payload.citizen_id, channel=API, purpose="API: matchforslag")
     opening = access.get_opening(request.user, payload.opening_id)
@@ -105,7 +106,7 @@ def propose(request: HttpRequest, payload: ProposalIn):
 
 @router.get("/forslag", response=list[ProposalOut], summary="Matchforslag du har adgang til")
 @paginate(Pages)
-def list_proposals(request: HttpRequest) -> Rows:
+def list_proposals(request: AuthenticatedRequest) -> Rows:
     access.require_case_reader(request.user)
     return Rows(
         access.proposals_for(request.user).order_by("pk"),

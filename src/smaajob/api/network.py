@@ -7,12 +7,13 @@
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated, Any
 
-from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id, Text, text_for
 from smaajob.courses import selectors as course_selectors
@@ -22,7 +23,7 @@ from smaajob.network.models import Opening
 PREFIX = "/netvaerk"
 TAG = "virksomhedsnetværk"
 router = Router()
-OpeningTitle = text_for(Opening, "title")
+OpeningTitle = Annotated[str, text_for(Opening, "title")]
 
 
 class CompanyOut(Schema):
@@ -91,7 +92,7 @@ class OpeningPatch(Schema):
     status: Text | None = None
 
 
-def _opening(o) -> OpeningOut:
+def _opening(o: Opening) -> OpeningOut:
     return OpeningOut(
         id=o.pk,
         company_id=o.company_id,
@@ -118,12 +119,13 @@ class CompanyFilter(Schema):
 
 @router.get("/virksomheder", response=list[CompanyOut], summary="Søg i virksomhedsnetværket")
 @paginate(Pages)
-def list_companies(request: HttpRequest, filters: Query[CompanyFilter]) -> Rows:
+def list_companies(request: AuthenticatedRequest, filters: Query[CompanyFilter]) -> Rows:
     rows = course_selectors.search_companies(access.companies_for(request.user), **filters.dict())
     return Rows(rows, _company)
 
 
-def _company(c) -> CompanyOut:
+def _company(c: Any) -> CompanyOut:
+    # A Company annotated with open_openings and buddy_count (network.selectors.search_companies).
     return CompanyOut(
         id=c.pk,
         cvr=c.cvr,
@@ -142,7 +144,7 @@ def _company(c) -> CompanyOut:
     response=CompanyRecordOut,
     summary="Virksomhedens placeringer og hvor mange der blev til løntimer",
 )
-def company_record(request: HttpRequest, company_id: Id) -> CompanyRecordOut:
+def company_record(request: AuthenticatedRequest, company_id: Id) -> CompanyRecordOut:
     record = course_selectors.company_record(access.get_company(request.user, company_id))
     return CompanyRecordOut(**record.__dict__)
 
@@ -158,12 +160,12 @@ class OpeningFilter(Schema):
 
 @router.get("/jobaabninger", response=list[OpeningOut], summary="Åbne jobåbninger (erstatter 14-dages-listen)")
 @paginate(Pages)
-def list_openings(request: HttpRequest, filters: Query[OpeningFilter]) -> Rows:
+def list_openings(request: AuthenticatedRequest, filters: Query[OpeningFilter]) -> Rows:
     return Rows(selectors.filter_openings(access.openings_for(request.user), **filters.dict()), _opening)
 
 
 @router.post("/virksomheder/{company_id}/jobaabninger", response={201: OpeningOut}, summary="Opret jobåbning")
-def create_opening(request: HttpRequest, company_id: Id, payload: OpeningIn):
+def create_opening(request: AuthenticatedRequest, company_id: Id, payload: OpeningIn) -> Status[OpeningOut]:
     access.require_network_editor(request.user)
     company = access.get_company(request.user, company_id)
     data = payload.dict()
@@ -173,7 +175,7 @@ def create_opening(request: HttpRequest, company_id: Id, payload: OpeningIn):
 
 
 @router.patch("/jobaabninger/{opening_id}", response=OpeningOut, summary="Ret en jobåbning")
-def update_opening(request: HttpRequest, opening_id: Id, payload: OpeningPatch) -> OpeningOut:
+def update_opening(request: AuthenticatedRequest, opening_id: Id, payload: OpeningPatch) -> OpeningOut:
     access.require_case_writer(request.user)
     opening = access.get_opening(request.user, opening_id)
     data = {k: v for k, v in payload.dict().items() if v is not None}
@@ -191,7 +193,7 @@ class TaskIn(Schema):
 
 
 @router.post("/opgaver", response={201: OpeningOut}, summary="Virksomheden slår en lille opgave op (egen virksomhed)")
-def post_task(request: HttpRequest, payload: TaskIn):
+def post_task(request: AuthenticatedRequest, payload: TaskIn) -> Status[OpeningOut]:
     data = payload.dict()
     data["slots"] = [dict(s) for s in data["slots"]]
     return Status(201, _opening(services.post_task(actor=request.user, **data)))

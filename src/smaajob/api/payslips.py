@@ -8,12 +8,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.api.pagination import Pages, Rows
 from smaajob.api.types import Id, Text, text_for
 from smaajob.audit.models import AuditChannel
@@ -21,12 +21,13 @@ from smaajob.courses.models import Placement
 from smaajob.errors import NotFound
 from smaajob.money import permissions, selectors, services
 from smaajob.money.models import Payslip
+from smaajob.organisation.models import User
 
 PREFIX = "/loensedler"
 TAG = "loensedler"
 router = Router()
-EmployerName = text_for(Payslip, "employer_name")
-UrgentNote = text_for(Payslip, "urgent_note")
+EmployerName = Annotated[str, text_for(Payslip, "employer_name")]
+UrgentNote = Annotated[str, text_for(Payslip, "urgent_note")]
 API = AuditChannel.API
 
 
@@ -67,7 +68,7 @@ class PayslipOut(Schema):
     reconciliation: str = Field(description="transferred / weeks_kept / tom: hvordan forskellen til ugerne er afstemt")
 
 
-def _out(p: Payslip, actor) -> PayslipOut:
+def _out(p: Payslip, actor: User) -> PayslipOut:
     """The payslip as ``actor`` may see it: an employer gets its own payslip without the
     citizen's benefit and without the citizen's other payslips (``permissions.sees_benefit``)."""
     from smaajob.money import deadlines
@@ -121,7 +122,7 @@ def _out(p: Payslip, actor) -> PayslipOut:
 
 @router.post("/", response={201: PayslipOut}, summary="Indsend en lønseddel (PDF eller billede)")
 def submit(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     citizen_id: Form[Id],
     period_start: Form[dt.date],
     period_end: Form[dt.date],
@@ -163,7 +164,7 @@ def submit(
 
 @router.get("/", response=list[PayslipOut], summary="Åbne lønsedler, mest presserende først")
 @paginate(Pages)
-def worklist(request: HttpRequest, status: str | None = None) -> Rows:
+def worklist(request: AuthenticatedRequest, status: str | None = None) -> Rows:
     user = request.user
     rows = selectors.worklist(permissions.payslips_for(user), today=timezone.localdate(), status=status or None)
 
@@ -175,7 +176,7 @@ def worklist(request: HttpRequest, status: str | None = None) -> Rows:
 
 
 @router.get("/{payslip_id}", response=PayslipOut, summary="Én lønseddel (404 hvis den ikke findes eller ikke er din)")
-def detail(request: HttpRequest, payslip_id: Id) -> PayslipOut:
+def detail(request: AuthenticatedRequest, payslip_id: Id) -> PayslipOut:
     return _out(permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API"), request.user)
 
 
@@ -194,7 +195,7 @@ class PaidIn(Schema):
 
 
 @router.post("/{payslip_id}/beregn", response=PayslipOut, summary="Beregn den supplerende hjælp (ydelseskontoret)")
-def calculate(request: HttpRequest, payslip_id: Id, payload: CalculateIn) -> PayslipOut:
+def calculate(request: AuthenticatedRequest, payslip_id: Id, payload: CalculateIn) -> PayslipOut:
     payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: beregn")
     services.calculate(
         actor=request.user,
@@ -208,19 +209,19 @@ def calculate(request: HttpRequest, payslip_id: Id, payload: CalculateIn) -> Pay
 
 
 @router.post("/{payslip_id}/godkend", response=PayslipOut, summary="Godkend (fire øjne); ugerne ændres ikke")
-def approve(request: HttpRequest, payslip_id: Id) -> PayslipOut:
+def approve(request: AuthenticatedRequest, payslip_id: Id) -> PayslipOut:
     payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: godkend")
     return _out(services.approve(actor=request.user, payslip=payslip, channel=API), request.user)
 
 
 @router.post("/{payslip_id}/udbetalt", response=PayslipOut, summary="Marker som udbetalt")
-def paid(request: HttpRequest, payslip_id: Id, payload: PaidIn) -> PayslipOut:
+def paid(request: AuthenticatedRequest, payslip_id: Id, payload: PaidIn) -> PayslipOut:
     payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: udbetalt")
     row = services.mark_paid(actor=request.user, payslip=payslip, paid_on=payload.paid_on, channel=API)
     return _out(row, request.user)
 
 
 @router.post("/{payslip_id}/afvis", response=PayslipOut, summary="Afvis (fx dobbelt indberetning)")
-def reject(request: HttpRequest, payslip_id: Id, payload: ReasonIn) -> PayslipOut:
+def reject(request: AuthenticatedRequest, payslip_id: Id, payload: ReasonIn) -> PayslipOut:
     payslip = permissions.get_payslip(request.user, payslip_id, channel=API, purpose="API: afvis")
     return _out(services.reject(actor=request.user, payslip=payslip, reason=payload.reason, channel=API), request.user)

@@ -7,9 +7,9 @@ the citizens behind each number reduced to how many there are, and small cells w
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.api.types import Text
 from smaajob.reports.building import build, parse_choices
 from smaajob.reports.presentation import measure_rows
@@ -54,7 +54,7 @@ class ReportQuery(Schema):
 
 
 @router.get("/noegletal", response=ReportOut, summary="Alle nøgletal for en periode, med tællingsregler")
-def key_figures(request: HttpRequest, params: Query[ReportQuery]) -> ReportOut:
+def key_figures(request: AuthenticatedRequest, params: Query[ReportQuery]) -> ReportOut:
     choices = parse_choices({k: v for k, v in params.dict().items() if v is not None})
     built = build(request.user, choices)
     rows = [

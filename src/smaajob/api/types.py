@@ -7,14 +7,17 @@ a NUL character, a title longer than its column — and the driver's error becam
 project's 400 ``invalid_input`` body (``code``, ``message``, ``field``) with a Danish message, before any query.
 
 * ``Id`` — a record id: a whole number from 1 to ``MAX_ID`` (path, query, form or JSON).
-* ``text_for(Model, "field")`` — text without NUL, at most the model field's ``max_length``.
+* ``Annotated[str, text_for(Model, "field")]`` — text without NUL, at most the model field's
+  ``max_length``.
 * ``Text`` — free text without NUL (for ``TextField`` columns and search words).
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable, Iterator
+from typing import Annotated
 
+from annotated_types import GroupedMetadata
 from django.db.models import Model
 from pydantic import AfterValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -34,7 +37,7 @@ def _no_nul(value: str) -> str:
     return value
 
 
-def _at_most(max_length: int) -> Any:
+def _at_most(max_length: int) -> Callable[[str], str]:
     def check(value: str) -> str:
         if len(value) > max_length:
             raise PydanticCustomError(
@@ -51,15 +54,25 @@ Id = Annotated[int, AfterValidator(_id), WithJsonSchema({"type": "integer", "min
 Text = Annotated[str, AfterValidator(_no_nul)]
 
 
-def bounded_text(max_length: int) -> Any:
-    """Text without NUL and at most ``max_length`` characters."""
-    return Annotated[
-        str, AfterValidator(_no_nul), AfterValidator(_at_most(max_length)),
-        WithJsonSchema({"type": "string", "maxLength": max_length}),
-    ]
+class FitsColumn(GroupedMetadata):
+    """The checks of text that fits a column of ``max_length`` characters (``None``: unbounded).
+
+    Used inside ``Annotated[str, …]``, which pydantic expands into its validators; the alias
+    stays a type mypy can read (a function returning ``Annotated[...]`` is not one).
+    """
+
+    def __init__(self, max_length: int | None) -> None:
+        self.max_length = max_length
+
+    def __iter__(self) -> Iterator[object]:
+        yield AfterValidator(_no_nul)
+        if self.max_length is not None:
+            yield AfterValidator(_at_most(self.max_length))
+            yield WithJsonSchema({"type": "string", "maxLength": self.max_length})
 
 
-def text_for(model: type[Model], field: str) -> Any:
-    """Text that fits ``model.field``: its ``max_length`` if it has one (CharField), else unbounded."""
-    max_length = getattr(model._meta.get_field(field), "max_length", None)
-    return Text if max_length is None else bounded_text(max_length)
+def text_for(model: type[Model], field: str) -> FitsColumn:
+    """Text that fits ``model.field``: its ``max_length`` if it has one (CharField), else unbounded.
+
+    ``Title = Annotated[str, text_for(Opening, "title")]``."""
+    return FitsColumn(getattr(model._meta.get_field(field), "max_length", None))

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.access.worklist import worklist as build_worklist
 from smaajob.api.pagination import Pages, Rows
 from smaajob.audit.models import AuditChannel
@@ -32,7 +32,7 @@ class AlertOut(Schema):
 
 @router.get("/", response=list[AlertOut], summary="Dine advarsler, de mest presserende først")
 @paginate(Pages)
-def my_worklist(request: HttpRequest) -> Rows:
+def my_worklist(request: AuthenticatedRequest) -> Rows:
     # The whole list is built (its order is by urgency across every source) and logged as it
     # is built, by the access layer; the page is then cut from it.
     return Rows(build_worklist(request.user, channel=AuditChannel.API), lambda a: AlertOut(**a.to_dict()))

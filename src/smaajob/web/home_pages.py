@@ -82,8 +82,10 @@ def staff_home(user: User, on: date) -> Context:
 
 def coordinator_home(user: User, on: date) -> Context:
     context = staff_home(user, on)
+    # A coordinator without a team has no staff to show (not every user without a team).
+    members = User.objects.filter(team_id=user.team_id) if user.team_id is not None else User.objects.none()
     staff = (
-        User.objects.filter(team_id=user.team_id, role__in=[Role.CASEWORKER, Role.CONSULTANT])
+        members.filter(role__in=[Role.CASEWORKER, Role.CONSULTANT])
         .annotate(caseload=Count("assignments", filter=Q(assignments__valid_to__isnull=True)))
         .order_by("role", "last_name")
     )
@@ -94,7 +96,7 @@ def coordinator_home(user: User, on: date) -> Context:
 def benefit_office_home(user: User, on: date) -> Context:
     month_start = on.replace(day=1)
     paid = WeeklyHours.objects.filter(
-        week_start__gte=month_start, placement__course__citizen__municipality_id=user.municipality_id
+        week_start__gte=month_start, placement__course__citizen__municipality=access.own_municipality(user)
     ).aggregate(total=Sum("hours_paid"))["total"]
     return {"paid_hours_this_month": paid or 0, "citizen_count": access.citizens_for(user, on=on).count()}
 
@@ -102,9 +104,10 @@ def benefit_office_home(user: User, on: date) -> Context:
 def analyst_home(user: User, on: date) -> Context:
     # Aggregates only: no names, no CPR, no record ids; for analysts, no count of 1 to 4 courses
     # either (the reports' small-cell rule). Administrators reuse this page with exact counts.
-    courses = Course.objects.filter(citizen__municipality_id=user.municipality_id)
+    municipality = access.own_municipality(user)
+    courses = Course.objects.filter(citizen__municipality=municipality)
     counts = {row["state"]: row["n"] for row in courses.values("state").annotate(n=Count("id")).order_by("state")}
-    open_count = open_courses().filter(citizen__municipality_id=user.municipality_id).count()
+    open_count = open_courses().filter(citizen__municipality=municipality).count()
     by_state = {state: str(n) for state, n in counts.items()}
     open_text = str(open_count)
     min_cell = small_cell_threshold(user)
@@ -118,15 +121,15 @@ def analyst_home(user: User, on: date) -> Context:
     return {
         "by_state": [{"state": state, "n": n} for state, n in by_state.items()],
         "open_courses": open_text,
-        "companies": Company.objects.filter(municipality_id=user.municipality_id).count(),
-        "open_openings": Opening.objects.filter(company__municipality_id=user.municipality_id, status="open").count(),
+        "companies": Company.objects.filter(municipality=municipality).count(),
+        "open_openings": Opening.objects.filter(company__municipality=municipality, status="open").count(),
     }
 
 
 def administrator_home(user: User, on: date) -> Context:
     context = analyst_home(user, on)
     context["users_by_role"] = (
-        User.objects.filter(municipality_id=user.municipality_id)
+        User.objects.filter(municipality=access.own_municipality(user))
         .values("role")
         .annotate(n=Count("id"))
         .order_by("role")
@@ -135,6 +138,8 @@ def administrator_home(user: User, on: date) -> Context:
 
 
 def employer_home(user: User, on: date) -> Context:
+    # The database ties every employer user to a company (the employer_user_has_company constraint).
+    assert user.company_id is not None
     company = access.get_company(user, user.company_id)
     placements = (
         access.placements_for(user, on=on)
@@ -151,14 +156,12 @@ def employer_home(user: User, on: date) -> Context:
         .select_related("placement__course")
         .order_by("-week_start")[:30]
     )
-    proposals = [
-        {"proposal": m, "facts": access.employer_facts(m.course.citizen, on=on)}
-        for m in access.proposals_for(user).filter(status="asked").select_related("course__citizen", "opening")
-    ]
+    asked = list(access.proposals_for(user).filter(status="asked").select_related("course__citizen", "opening"))
+    proposals = [{"proposal": m, "facts": access.employer_facts(m.course.citizen, on=on)} for m in asked]
     # The proposed citizens are not placed here, so no employer_view above has logged them;
     # the consented facts the list shows are a read of each.
     access.log_list_read(
-        user, sorted({row["proposal"].course.citizen_id for row in proposals}), purpose="forside: matchforslag"
+        user, sorted({m.course.citizen_id for m in asked}), purpose="forside: matchforslag"
     )
     # Every month with weeks to confirm, for the page that confirms a whole month at once.
     months = sorted(

@@ -25,7 +25,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 
-class AccountAndAddressHandler(AxesDatabaseHandler):
+# django-axes ships no type information (no py.typed), so its handler is Any to mypy.
+class AccountAndAddressHandler(AxesDatabaseHandler):  # type: ignore[misc]
     """Axes' database handler with a second, higher threshold for the address."""
 
     def get_failures(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> int:

@@ -8,7 +8,7 @@ so the log can always tell which access a call had.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -23,6 +23,11 @@ from smaajob.errors import InvalidInput
 from smaajob.organisation.models import Role
 from smaajob.web.admin.base import MunicipalityAdmin
 
+if TYPE_CHECKING:
+    ModelForm = forms.ModelForm[ApiToken]  # generic for mypy only, as smaajob.web.admin.base.ModelAdmin
+else:
+    ModelForm = forms.ModelForm
+
 
 def _scope_choices() -> list[tuple[str, str]]:
     return [
@@ -32,7 +37,7 @@ def _scope_choices() -> list[tuple[str, str]]:
     ]
 
 
-class NewTokenForm(forms.ModelForm):
+class NewTokenForm(ModelForm):
     """The token is created while the form is checked, so the service's refusals (a name in
     use, an unknown scope) appear next to their field; the admin's transaction wraps both."""
 
@@ -48,7 +53,8 @@ class NewTokenForm(forms.ModelForm):
     created: CreatedToken | None = None
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.errors:
             return data
         user = self.request.user

@@ -13,13 +13,22 @@ personal data.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
 from django.http import Http404, HttpRequest
 
 from smaajob.organisation.models import Role
 from smaajob.web.admin.scoping import rows_for
+
+if TYPE_CHECKING:
+    # django-stubs makes the admin classes generic in their model; Django's own classes cannot
+    # be subscripted at run time, so the parameters are for mypy only.
+    ModelAdmin = admin.ModelAdmin[Any]
+    TabularInline = admin.TabularInline[Any, Any]
+else:
+    ModelAdmin = admin.ModelAdmin
+    TabularInline = admin.TabularInline
 
 NOT_FOUND = "Posten findes ikke, eller den hører til en anden kommune."
 
@@ -56,7 +65,7 @@ class RolePermissions:
         user = request.user
         if not is_administrator(user):
             return False
-        if action == "delete" and user.is_superuser and self.superuser_may_delete:  # type: ignore[union-attr]
+        if action == "delete" and user.is_superuser and self.superuser_may_delete:
             return True
         return action in self.administrator_may
 
@@ -82,6 +91,10 @@ class MunicipalityRows:
 
     model: Any
 
+    if TYPE_CHECKING:  # the model admin this is mixed into provides it
+
+        def get_ordering(self, request: HttpRequest) -> Any: ...
+
     def get_queryset(self, request: HttpRequest) -> Any:
         rows = rows_for(self.model, request.user)
         ordering = self.get_ordering(request)
@@ -93,11 +106,11 @@ class MunicipalityRows:
         raise Http404(NOT_FOUND)
 
 
-class MunicipalityAdmin(RolePermissions, ScopedChoices, MunicipalityRows, admin.ModelAdmin):
+class MunicipalityAdmin(RolePermissions, ScopedChoices, MunicipalityRows, ModelAdmin):
     """A model admin bounded by the administrator's municipality."""
 
 
-class MunicipalityInline(RolePermissions, ScopedChoices, admin.TabularInline):
+class MunicipalityInline(RolePermissions, ScopedChoices, TabularInline):
     """Rows edited on their parent's page (the parent is already scoped)."""
 
     administrator_may = frozenset({"view", "add", "change", "delete"})

@@ -10,7 +10,7 @@ administrator role alone, and superusers are made only on the command line.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from axes.utils import reset as reset_login_failures
 from django.contrib import admin
@@ -28,6 +28,11 @@ from smaajob.web.admin.base import (
     ScopedChoices,
 )
 
+if TYPE_CHECKING:
+    UserAdminBase = UserAdmin[User]  # generic for mypy only, as smaajob.web.admin.base.ModelAdmin
+else:
+    UserAdminBase = UserAdmin
+
 # Citizens get their log-in with their own record, not from the admin.
 ADMIN_ROLE_CHOICES = [(value, label) for value, label in Role.choices if value != Role.CITIZEN]
 
@@ -39,7 +44,7 @@ class RoleLinksForm:
     municipality: Municipality | None = None
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()  # type: ignore[misc]
+        data: dict[str, Any] = super().clean()  # type: ignore[misc]
         if "role" in data:
             try:
                 check_role_links(
@@ -55,7 +60,7 @@ class RoleLinksForm:
 
 
 @admin.register(User)
-class SmaajobUserAdmin(RolePermissions, ScopedChoices, MunicipalityRows, UserAdmin):
+class SmaajobUserAdmin(RolePermissions, ScopedChoices, MunicipalityRows, UserAdminBase):
     list_display = ("username", "get_full_name", "role", "team", "is_active")
     list_filter = ("role", "is_active")
     fieldsets = (
@@ -98,8 +103,8 @@ class SmaajobUserAdmin(RolePermissions, ScopedChoices, MunicipalityRows, UserAdm
             self.log_change(request, user, "Låst op efter for mange forkerte log-ind.")
         self.message_user(request, f"{queryset.count()} bruger(e) låst op.")
 
-    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
-        form = super().get_form(request, obj, **kwargs)
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, change=change, **kwargs)
         return type(form.__name__, (RoleLinksForm, form), {"municipality": request.user.municipality})  # type: ignore[union-attr]
 
     def formfield_for_choice_field(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:

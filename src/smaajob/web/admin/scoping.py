@@ -65,6 +65,8 @@ def users_for(user: User) -> QuerySet[User]:
 def audit_entries_for(user: User) -> QuerySet[AuditEntry]:
     """Entries written by the municipality's users or about its citizens."""
     municipality = user.municipality_id
+    if municipality is None:  # as rows_for: none without a municipality
+        return AuditEntry.objects.none()
     own_citizens = Citizen.objects.filter(municipality_id=municipality).values("pk")
     return AuditEntry.objects.filter(Q(actor__municipality_id=municipality) | Q(citizen_id__in=own_citizens))
 

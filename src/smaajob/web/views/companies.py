@@ -5,6 +5,7 @@ buddies, openings, outreach log and its placements → paid hours record."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,6 +20,7 @@ from smaajob.courses.models import Placement
 from smaajob.errors import SmaajobError
 from smaajob.events import selectors as event_selectors
 from smaajob.network import selectors, services
+from smaajob.network.models import Company
 from smaajob.organisation.models import Role
 from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.form_pages import form_page
@@ -52,7 +54,7 @@ def company_new(request: AuthenticatedRequest) -> HttpResponse:
         request,
         CompanyForm(request.POST or None),
         save=lambda data: services.create_company(
-            actor=request.user, municipality=request.user.municipality, **data
+            actor=request.user, municipality=access.own_municipality(request.user), **data
         ),
         done=lambda company: f"{company.name} er tilføjet netværket.",
         then=lambda company: ("web:company", company.pk),
@@ -60,7 +62,7 @@ def company_new(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-def _company_context(request: AuthenticatedRequest, company) -> dict:
+def _company_context(request: AuthenticatedRequest, company: Company) -> dict[str, Any]:
     placements = (
         access.placements_for(request.user)
         .filter(company=company)

@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.charts import column_chart
 from smaajob.courses import selectors
 from smaajob.courses.states import CourseState
@@ -23,13 +24,13 @@ DASHBOARD_ROLES = frozenset({Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR,
 
 @login_required
 @renders_errors
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     if user.role not in DASHBOARD_ROLES:
         access.require_case_writer(user)
     today = date.today()
     citizens = access.citizens_for(user, on=today)
-    projects = Project.objects.filter(municipality_id=user.municipality_id).order_by("name")
+    projects = Project.objects.filter(municipality=access.own_municipality(user)).order_by("name")
     scope = "team" if user.role == Role.COORDINATOR else "mine"
     project = None
     if request.GET.get("projekt"):

@@ -47,7 +47,9 @@ def event_new(request: AuthenticatedRequest) -> HttpResponse:
     return form_page(
         request,
         EventForm(request.POST or None),
-        save=lambda data: services.create_event(actor=request.user, municipality=request.user.municipality, **data),
+        save=lambda data: services.create_event(
+            actor=request.user, municipality=access.own_municipality(request.user), **data
+        ),
         done=lambda event: f"{event.title} er oprettet.",
         then=lambda event: ("web:event", event.pk),
         context={"title": "Nyt arrangement", "submit": "Opret"},
@@ -82,7 +84,8 @@ def _context(request: AuthenticatedRequest, event: Event, **forms: object) -> di
     may_edit = may_edit_events(request.user)
     registrations = event.registrations.select_related("company")
     if not may_edit:  # an employer contact sees its own company's participants only
-        registrations = registrations.filter(company_id=request.user.company_id)
+        company_id = request.user.company_id
+        registrations = registrations.filter(company_id=company_id) if company_id is not None else registrations.none()
     context: dict[str, object] = {
         "event": event,
         "registrations": registrations,
@@ -133,10 +136,10 @@ def event_action(request: AuthenticatedRequest, event_id: int, action: str) -> H
                 messages.success(request, f"{company.name} er inviteret.")
                 return redirect("web:event", event.pk)
         elif action == "tilmeld":
-            form = RegistrationForm(request.POST, choices=_participant_choices(event))
-            extra["registration_form"] = form
-            if form.is_valid():
-                kind, _, pk = form.cleaned_data["participant"].partition(":")
+            registration_form = RegistrationForm(request.POST, choices=_participant_choices(event))
+            extra["registration_form"] = registration_form
+            if registration_form.is_valid():
+                kind, _, pk = registration_form.cleaned_data["participant"].partition(":")
                 if kind == "buddy":
                     buddy = Buddy.objects.select_related("company").get(pk=pk)
                     services.register(event=event, company=buddy.company, buddy=buddy)

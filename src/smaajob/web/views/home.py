@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from smaajob.access.cases import may_use_worklist
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.access.worklist import next_actions
 from smaajob.organisation.models import Role
 from smaajob.web import home_pages
@@ -25,7 +26,7 @@ NEXT_SHOWN = 8
 
 @login_required
 @renders_errors
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     today = date.today()
     builder = home_pages.BUILDERS[user.role]

@@ -12,10 +12,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.courses import selectors, services
 from smaajob.courses.models import WeeklyHours
 from smaajob.money import permissions as money_permissions
@@ -24,7 +25,7 @@ from smaajob.web.errors import renders_errors
 from smaajob.web.forms.weekly_hours import APPROVE, FIELDS, planned_values, row_entry, shown
 
 
-def _week(request: HttpRequest) -> date:
+def _week(request: AuthenticatedRequest) -> date:
     raw = request.POST.get("uge") or request.GET.get("uge")
     today = date.today()
     try:
@@ -38,7 +39,7 @@ def _week(request: HttpRequest) -> date:
 SHOWN = ("kind", "course__citizen__first_name", "course__citizen__last_name", "company__name")
 
 
-def _rows(request: HttpRequest, week: date, *, for_saving: bool = False) -> list[dict[str, Any]]:
+def _rows(request: AuthenticatedRequest, week: date, *, for_saving: bool = False) -> list[dict[str, Any]]:
     sunday = week + timedelta(days=6)
     placements = (
         access.placements_for(request.user)
@@ -71,7 +72,7 @@ def _rows(request: HttpRequest, week: date, *, for_saving: bool = False) -> list
 
 @login_required
 @renders_errors
-def weekly_hours(request: HttpRequest) -> HttpResponse:
+def weekly_hours(request: AuthenticatedRequest) -> HttpResponse:
     access.require_case_writer(request.user)
     week = _week(request)
     rows = _rows(request, week, for_saving=request.method == "POST")

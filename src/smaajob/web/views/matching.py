@@ -9,17 +9,18 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from smaajob import access
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.courses import selectors, services
 from smaajob.errors import SmaajobError
 from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.forms.employer import MeetingForm, ProposalAnswerForm
 
 
-def _page(result: selectors.Suggestions) -> dict[str, object]:
+def _page[S](result: selectors.Suggestions[S]) -> dict[str, object]:
     return {
         "suggestions": result.suggestions,
         "note": result.note,
@@ -31,7 +32,7 @@ def _page(result: selectors.Suggestions) -> dict[str, object]:
 
 @login_required
 @renders_errors
-def for_citizen(request: HttpRequest, citizen_id: int) -> HttpResponse:
+def for_citizen(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="match: jobåbninger")
     result = selectors.suggested_openings(citizen, access.openings_for(request.user), date.today())
@@ -40,7 +41,7 @@ def for_citizen(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def for_opening(request: HttpRequest, opening_id: int) -> HttpResponse:
+def for_opening(request: AuthenticatedRequest, opening_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     opening = access.get_opening(request.user, opening_id)
     result = selectors.suggested_citizens(opening, access.citizens_for(request.user), date.today())
@@ -50,12 +51,12 @@ def for_opening(request: HttpRequest, opening_id: int) -> HttpResponse:
 
 @login_required
 @renders_errors
-def propose(request: HttpRequest) -> HttpResponse:
+def propose(request: AuthenticatedRequest) -> HttpResponse:
     access.require_case_writer(request.user)
     if request.method != "POST":
         return redirect("web:home")
-    citizen = access.get_citizen(request.user, request.POST.get("borger"), purpose="matchforslag")
-    opening = access.get_opening(request.user, request.POST.get("jobaabning"))
+    citizen = access.get_citizen(request.user, request.POST.get("borger", ""), purpose="matchforslag")
+    opening = access.get_opening(request.user, request.POST.get("jobaabning", ""))
     course = selectors.require_open_course(citizen)
     proposal = services.propose_match(actor=request.user, course=course, opening=opening, on=date.today())
     messages.success(
@@ -68,7 +69,7 @@ def propose(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @renders_errors
-def proposal_detail(request: HttpRequest, proposal_id: int) -> HttpResponse:
+def proposal_detail(request: AuthenticatedRequest, proposal_id: int) -> HttpResponse:
     access.require_case_writer(request.user)
     proposal = access.get_proposal(request.user, proposal_id, purpose="matchforslag")
     answer_form = (

@@ -8,12 +8,14 @@ from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 
 from smaajob import access
 from smaajob.access.requests import AuthenticatedRequest
 from smaajob.network import selectors, services
+from smaajob.network.models import Opening
 from smaajob.pdf import pdf_response
 from smaajob.slots import describe_slots
 from smaajob.spreadsheet import ExcelBook
@@ -28,7 +30,7 @@ LIST_COLUMNS = (
 )
 
 
-def _filtered(request: AuthenticatedRequest):
+def _filtered(request: AuthenticatedRequest) -> tuple[OpeningFilterForm, QuerySet[Opening]]:
     form = OpeningFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     rows = selectors.filter_openings(
@@ -73,10 +75,10 @@ def opening_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _pdf(rows, form) -> HttpResponse:
+def _pdf(rows: QuerySet[Opening], form: OpeningFilterForm) -> HttpResponse:
     """The list as an A4 PDF, for the consultants' meeting or a mail."""
     filters = ", ".join(
-        f"{form.fields[k].label.lower()}: {v}"
+        f"{(form.fields[k].label or k).lower()}: {v}"
         for k, v in (form.cleaned_data if form.is_bound and form.is_valid() else {}).items()
         if v not in (None, "", False)
     )
@@ -88,7 +90,7 @@ def _pdf(rows, form) -> HttpResponse:
     )
 
 
-def _excel(rows) -> HttpResponse:
+def _excel(rows: QuerySet[Opening]) -> HttpResponse:
     book = ExcelBook()
     sheet = book.sheet("Jobåbninger", widths=(28, 34, 22, 10, 10, 30, 18, 20, 8, 18, 26))
     header = [

@@ -7,17 +7,18 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from smaajob.access import worklist as alerts
 from smaajob.access.pages import may_follow
+from smaajob.access.requests import AuthenticatedRequest
 from smaajob.errors import InvalidInput
 from smaajob.links import url_for
 from smaajob.web.errors import renders_errors
 
 
-def _page(request: HttpRequest, *, error: str = "", reason: str = "", status: int = 200) -> HttpResponse:
+def _page(request: AuthenticatedRequest, *, error: str = "", reason: str = "", status: int = 200) -> HttpResponse:
     today = date.today()
     found = alerts.worklist(request.user, today=today)
     # Links and dates are made here once per row rather than by {% url %} and |date in the
@@ -52,13 +53,13 @@ def _page(request: HttpRequest, *, error: str = "", reason: str = "", status: in
 
 @login_required
 @renders_errors
-def worklist_page(request: HttpRequest) -> HttpResponse:
+def worklist_page(request: AuthenticatedRequest) -> HttpResponse:
     return _page(request)
 
 
 @login_required
 @renders_errors
-def mark_handled(request: HttpRequest) -> HttpResponse:
+def mark_handled(request: AuthenticatedRequest) -> HttpResponse:
     """Several alerts handled with one reason; they leave the list until their condition changes."""
     if request.method != "POST":
         return redirect("web:worklist")  # the form lives on the worklist (which refuses non-staff)

@@ -16,9 +16,11 @@ What changed is known from the database, so every server process sees it:
 
 Per request that is four small indexed reads (:func:`current_state`). When they show a change,
 only the openings concerned are read again (:func:`_patched`) — an opening, every opening of a
-changed company, the opening and company of a changed placement — and the arrays are encoded
-from the kept rows; after very many changes, or for a new day (the places filled depend on the
-placements running on that day), the pool is built afresh.
+changed company, the opening and company of a changed placement — and only they are encoded: the
+other rows' arrays are spliced in (``smaajob.matching.splice_opening_pool``). After very many
+changes, or for a new day (the places filled depend on the placements running on that day), the
+pool is built afresh. A snapshot holds arrays only (no row objects), so writing it to the shared
+cache after a change and loading it in another process are quick.
 
 A pool is kept per (database, the user's scope of openings, day): in the process, and in Django's
 ``matching`` cache (``settings.CACHES``; a file cache under ``var/`` by default), so another server
@@ -64,12 +66,13 @@ class State:
 class PoolSnapshot:
     """A pool and what it was made from; ``pool`` is None when no opening can be used.
 
-    ``rows``: the engine's openings by id (kept, so a change re-reads only what it concerns);
-    ``unlocated``: per company without a location, how many open openings the pool leaves out.
+    The pool's rows are in the order of the openings' ids, and hold each opening's id and company
+    (so a change re-reads only what it concerns); only arrays, so the shared cache stores and
+    loads it quickly. ``unlocated``: per company without a location, how many open openings the
+    pool leaves out.
     """
 
     state: State
-    rows: dict[int, Any]  # opening id -> smaajob.matching.Opening
     pool: Any  # smaajob.matching.OpeningPool | None
     unlocated: dict[int, int]
 
@@ -137,18 +140,18 @@ def forget() -> None:
         caches[CACHE].clear()
 
 
-def _snapshot(rows: dict[int, Any], scope: QuerySet[Opening], state: State) -> PoolSnapshot:
+def _snapshot(openings: list[Any], scope: QuerySet[Opening], state: State) -> PoolSnapshot:
     from smaajob import matching
 
-    ordered = [rows[pk] for pk in sorted(rows)]  # by id, so a patched pool equals a fresh one
+    ordered = sorted(openings, key=lambda o: int(o.id))  # by id, so a patched pool equals a fresh one
     pool = matching.build_opening_pool(ordered) if ordered else None
-    return PoolSnapshot(state, rows, pool, unlocated_counts(scope))
+    return PoolSnapshot(state, pool, unlocated_counts(scope))
 
 
 def _built(scope: QuerySet[Opening], on: date, state: State) -> PoolSnapshot:
     # A fresh build is also the moment to forget changes older than any pool still in use.
     MatchingPoolChange.objects.filter(at__lt=timezone.now() - timedelta(days=3)).delete()
-    return _snapshot({int(o.id): o for o in matching_openings(scope, on)}, scope, state)
+    return _snapshot(matching_openings(scope, on), scope, state)
 
 
 def _patched(old: PoolSnapshot, scope: QuerySet[Opening], on: date, state: State) -> PoolSnapshot:
@@ -169,21 +172,20 @@ def _patched(old: PoolSnapshot, scope: QuerySet[Opening], on: date, state: State
         companies.add(company_id)
     concerned = (Q(pk__in=openings) | Q(company_id__in=companies) | Q(pk__gt=old.state.opening)
                  | Q(company_id__gt=old.state.company))
-    fresh = {int(o.id): o for o in matching_openings(scope.filter(concerned), on)}
-    old_ids = sorted(old.rows)  # the old pool's rows are in this order
-    kept = [pk not in openings and pk not in fresh and int(old.rows[pk].company_id) not in companies
-            for pk in old_ids]
-    rows = {pk: old.rows[pk] for pk, keep in zip(old_ids, kept, strict=True) if keep}
-    rows.update(fresh)
-    if old.pool is None or not rows:
-        return _snapshot(rows, scope, state)
+    fresh = sorted(matching_openings(scope.filter(concerned), on), key=lambda o: int(o.id))
+    if old.pool is None:
+        return _snapshot(fresh, scope, state)
     from smaajob import matching
 
+    read_again = openings | {int(o.id) for o in fresh}
+    kept = np.array([int(pk) not in read_again and int(company) not in companies
+                     for pk, company in zip(old.pool.ids, old.pool.company_ids, strict=True)], dtype=np.bool_)
+    if not fresh and not kept.any():
+        return PoolSnapshot(state, None, unlocated_counts(scope))
     # Only the fresh rows are encoded; the kept rows' arrays are spliced in (issue 22: encoding
     # all 50,000 rows again made the first request after a change take seconds).
-    pool = matching.splice_opening_pool(old.pool, np.array(kept, dtype=np.bool_),
-                                        [fresh[pk] for pk in sorted(fresh)], order=int)
-    return PoolSnapshot(state, rows, pool, unlocated_counts(scope))
+    pool = matching.splice_opening_pool(old.pool, kept, fresh, order=int)
+    return PoolSnapshot(state, pool, unlocated_counts(scope))
 
 
 # ---------------------------------------------------------------- what a pool is built from

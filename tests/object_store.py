@@ -9,8 +9,10 @@ storage at it.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import boto3
@@ -54,8 +56,11 @@ class ObjectStore:
         }
 
 
-@pytest.fixture(scope="session")
-def object_store() -> Iterator[ObjectStore]:
+@contextmanager
+def running_object_store() -> Iterator[ObjectStore]:
+    """moto's S3 server on 127.0.0.1 and a free port, stopped afterwards (also for the benchmarks)."""
+    # moto's web server logs every request at INFO; the tests' logs need none of them.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
@@ -63,6 +68,12 @@ def object_store() -> Iterator[ObjectStore]:
         yield ObjectStore(f"http://{host}:{port}")
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def object_store() -> Iterator[ObjectStore]:
+    with running_object_store() as store:
+        yield store
 
 
 @dataclass(frozen=True)

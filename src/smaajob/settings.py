@@ -14,6 +14,9 @@ file, zero set-up) and in production (PostgreSQL):
   secret (``smaajob.cpr_vault``); required unless ``SMAAJOB_DEBUG=1`` or ``SMAAJOB_DEMO=1``.
 * ``SMAAJOB_DEMO`` — ``1`` for an installation of synthetic demo data only (``scripts/demo``).
 * ``SMAAJOB_STORAGE``, ``SMAAJOB_S3_*`` — where files live (``smaajob.files.configuration``).
+* ``SMAAJOB_CACHE`` — ``local`` or ``database`` (shared by several app servers; ``smaajob.ops.caches``).
+* ``SMAAJOB_LOG_FORMAT`` (``text``/``json``), ``SMAAJOB_LOG_LEVEL``, ``SMAAJOB_METRICS_TOKEN``,
+  ``SMAAJOB_EXTRA_READINESS_CHECKS``, ``SMAAJOB_JOB_QUEUE_DEPTH`` — operations (``smaajob.ops``).
 * ``SMAAJOB_RETENTION_YEARS`` — years after a case closed before ``smaajob retention run``
   anonymises it (``smaajob.privacy.retention``).
 """
@@ -26,6 +29,8 @@ from pathlib import Path
 import dj_database_url
 
 from smaajob.files.configuration import StorageSettingError, storages_from_environment
+from smaajob.ops.caches import caches_from_environment
+from smaajob.ops.log_format import logging_from_environment
 from smaajob.secretkey import load_or_create_secret_key
 from smaajob.web import design_system as _design_system
 
@@ -76,6 +81,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: the request id, the request log line and the metrics see every answer, refusals too.
+    "smaajob.ops.requests.RequestObservationMiddleware",
     # First: refuses an over-large body before anything (CSRF, sessions) reads it.
     "smaajob.edge.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -170,18 +177,15 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["smaajob.replica.ReplicaRouter"]
 
-# "matching": the matching engine's pool of open openings, kept between requests and shared by
-# the server processes on this machine (smaajob.courses.selectors.opening_pool). Several app servers:
-# point it at a shared cache instead.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "matching": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(VAR_DIR / "cache" / "matching"),
-        "TIMEOUT": 2 * 24 * 3600,  # keys carry the day; yesterday's pools age out
-        "OPTIONS": {"MAX_ENTRIES": 200},
-    },
-}
+# "matching": the matching engine's pool of open openings, kept between requests
+# (smaajob.courses.selectors.opening_pool). Per machine by default; shared in the database for
+# several app servers with SMAAJOB_CACHE=database (smaajob.ops.caches).
+try:
+    CACHES = caches_from_environment(os.environ, var_dir=VAR_DIR)
+except ValueError as exc:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(str(exc)) from None
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "organisation.User"
@@ -330,17 +334,23 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"
 )
 
-# Django calls this with LOGGING; it also puts the CPR filter on Django's own handlers.
+# Django calls this with LOGGING; it also puts the CPR filter on Django's own handlers. Text lines,
+# or one JSON object a line with SMAAJOB_LOG_FORMAT=json; each with the request id (smaajob.ops).
 LOGGING_CONFIG = "smaajob.logfilters.configure_logging"
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {
-        # CPR numbers must never reach a log line, whatever logs them.
-        "redact_cpr": {"()": "smaajob.logfilters.RedactCprFilter"},
-    },
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["redact_cpr"]},
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("SMAAJOB_LOG_LEVEL", "WARNING")},
-}
+try:
+    LOGGING = logging_from_environment(os.environ)
+except ValueError as exc:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(str(exc)) from None
+
+# Readiness (/sundhed/klar/, smaajob.ops.checks): what must work before this server takes traffic.
+# An installation with a job worker adds its heartbeat check here (comma-separated dotted paths).
+SMAAJOB_READINESS_CHECKS = ["smaajob.ops.checks.database", "smaajob.ops.checks.storage"] + [
+    path.strip() for path in os.environ.get("SMAAJOB_EXTRA_READINESS_CHECKS", "").split(",") if path.strip()
+]
+# Metrics (/drift/metrics, Prometheus' format): only with this bearer token; off without one.
+SMAAJOB_METRICS_TOKEN = os.environ.get("SMAAJOB_METRICS_TOKEN", "")
+# The job queue's depth per state for the metrics: a dotted path to a function returning
+# {state: count}, set by the jobs app where one is installed; empty: no queue metric.
+SMAAJOB_JOB_QUEUE_DEPTH = os.environ.get("SMAAJOB_JOB_QUEUE_DEPTH", "")

@@ -31,6 +31,8 @@ UNWALKED: dict[str, str] = {
     f"{API_PREFIX}openapi.json": "The API schema: no data, only the shape of the answers.",
     f"{API_PREFIX}docs": "The API documentation page: no data.",
     "log-ud/": "Logging out ends the session the walk needs.",
+    "drift/metrics": "Prometheus' metrics: counts by route, no personal data, behind the operator's token and not "
+    "a role (every role, signed in or not, gets the same answer); tests/ops/test_health_readiness_metrics.py.",
     "overdragelser/<id:transfer_id>/accepter/": "A write only (POST): it redirects and shows no citizen; who may "
     "answer a transfer is tested in tests/app/test_visitation_transfers.py.",
     "overdragelser/<id:transfer_id>/afvis/": "A write only (POST), as accepting.",

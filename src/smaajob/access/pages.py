@@ -100,7 +100,9 @@ PAGES: dict[str, Entry] = {
     "web:reauthenticate": _entry(SIGNED_IN, "Bekræft, at det er dig, før en følsom handling"),
     "web:session_status": _entry(EVERYONE, "Hvor længe sessionen varer endnu (til advarslen)"),
     "web:session_keepalive": _entry(EVERYONE, "Forbliv logget ind"),
-    "web:health": _entry(EVERYONE, "Driftstjek (svarer ok)"),
+    "ops:health": _entry(EVERYONE, "Driftstjek: processen svarer (svarer ok)"),
+    "ops:ready": _entry(EVERYONE, "Klar til trafik: database og fillager svarer (503, hvis ikke)"),
+    "ops:metrics": _entry(EVERYONE, "Målinger til Prometheus (kun med driftens token)"),
     "money:calculator": _entry(EVERYONE, "Den offentlige beregner: hvad får man ud af at arbejde?"),
     # Journey 1: the caseworker's case
     "web:visitation": _entry(CASEWORKER, "Visitér en borger"),

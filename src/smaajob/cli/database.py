@@ -43,6 +43,9 @@ def migrate_if_needed() -> list[str]:
     pending = pending_migrations()
     if pending:
         call_command("migrate", verbosity=0, interactive=False)
+    # The database cache's tables (SMAAJOB_CACHE=database); does nothing for other caches or
+    # tables that exist.
+    call_command("createcachetable", verbosity=0)
     return pending
 
 
@@ -63,6 +66,7 @@ def handle(args: argparse.Namespace) -> int:
         print(f"Databasen {where} er opdateret.")
         return 0
     if not pending:
+        migrate_if_needed()  # only the cache tables, if a database cache is configured and lacks them
         print(f"Databasen {where} er allerede opdateret; intet at gøre.")
         return 0
     print(f"Anvender {len(pending)} migreringer på {where} …")

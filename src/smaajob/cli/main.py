@@ -41,6 +41,7 @@ COMMAND_MODULES = (
     "smaajob.cli.imports",
     "smaajob.cli.docs",
     "smaajob.cli.privacy",
+    "smaajob.cli.backup",
 )
 
 

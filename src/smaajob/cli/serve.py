@@ -13,7 +13,10 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import shutil
 import socket
+import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -46,16 +49,16 @@ def handle(args: argparse.Namespace) -> int:
     if not 1 <= args.threads <= 64:
         raise InvalidInput("Antal tråde skal være fra 1 til 64, fx 4.", field="threads")
     check_port_free(args.host, args.port)
-    from django.core.management import call_command
-    from django.db import connection, connections
-    from django.db.migrations.executor import MigrationExecutor
+    from django.db import connections
 
-    executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+    from smaajob.cli.database import migrate_if_needed, pending_migrations
+
+    if pending_migrations():
         print("Databasen er ikke opdateret; kører migreringer først …")
-        call_command("migrate", verbosity=0)
+    migrate_if_needed()
     # Worker processes are forked from this one: none may inherit an open connection.
     connections.close_all()
+    share_metrics_between_workers(args.port)
 
     from smaajob.wsgi import application
 
@@ -67,6 +70,26 @@ def handle(args: argparse.Namespace) -> int:
 
         serve(application, host=args.host, port=args.port, threads=args.threads * args.workers, ident="smaajob")
     return 0
+
+
+def share_metrics_between_workers(port: int) -> None:
+    """Every worker process writes its metrics to one folder, which the scrape adds up.
+
+    prometheus_client's multiprocess mode (``smaajob.ops.metrics``): the folder must be set before
+    the first metric exists, so before the application is imported, and must start empty. An
+    operator's own ``PROMETHEUS_MULTIPROC_DIR`` is used as it is; otherwise each server (by port)
+    gets a fresh folder under ``var/metrics``.
+    """
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return
+    if "prometheus_client.values" in sys.modules:  # pragma: no cover - a programming error
+        raise RuntimeError("prometheus_client was imported before the metrics folder was set")
+    from django.conf import settings
+
+    folder = Path(settings.VAR_DIR) / "metrics" / f"serve-{port}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
 
 
 def check_port_free(host: str, port: int) -> None:

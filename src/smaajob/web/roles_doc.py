@@ -28,7 +28,13 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     (Role.DPO, "DPO"),
     (pages.ANONYMOUS, "GÆST"),
 )
-SECTIONS = {"web": "Arbejdsværktøjet", "money": "Beregner og lønsedler", "reports": "Rapporter", "api": "API'ets sider"}
+SECTIONS = {
+    "web": "Arbejdsværktøjet",
+    "ops": "Drift: sundhed, klarhed og målinger",
+    "money": "Beregner og lønsedler",
+    "reports": "Rapporter",
+    "api": "API'ets sider",
+}
 
 
 def _addresses(patterns: list[Any] | None = None, prefix: str = "", namespace: str = "") -> dict[str, str]:

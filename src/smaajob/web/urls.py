@@ -45,7 +45,6 @@ urlpatterns = [
     path("import/koersler/<id:import_run_id>/gem/", imports.import_confirm, name="import_confirm"),
     path("import/skabelon/<slug:kind>.<slug:fmt>", imports.import_template, name="import_template"),
     path("import/eksport/<slug:kind>.<slug:fmt>", imports.import_export, name="import_export"),
-    path("sundhed/", home.health, name="health"),
     # Journey 1: the caseworker's case
     path("borgere/ny/", citizens.visitation, name="visitation"),
     path("borgere/<id:citizen_id>/", citizens.citizen_detail, name="citizen"),

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The home page per role and the health check.
+"""The home page per role.
 
 Errors from ``smaajob.errors`` become a Danish error page with the right HTTP status
 (see ``smaajob.web.errors``); nothing here catches anything else.
@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from smaajob.access.cases import may_use_worklist
@@ -42,8 +42,3 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
         }
     )
     return render(request, f"web/home/{user.role}.html", context)
-
-
-def health(request: HttpRequest) -> JsonResponse:
-    """For load balancers and the README's start check; reveals nothing."""
-    return JsonResponse({"status": "ok"})

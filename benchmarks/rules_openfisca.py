@@ -21,6 +21,7 @@ taper and krone for krone above the threshold, standard kind).
 from __future__ import annotations
 
 import json
+from typing import Any
 import statistics
 import sys
 import time
@@ -124,7 +125,7 @@ class window_code(variables.Variable):
         return back * 64 + partial
 
 
-def _hours_in(person, period: periods.Period, restore: np.ndarray) -> np.ndarray:
+def _hours_in(person: Any, period: periods.Period, restore: np.ndarray) -> np.ndarray:
     """Hours counted in the window of ``period``, only those since ``restore`` (≥ 0) if given."""
     code = person("window_code", period)
     back, partial = code // 64, code % 64
@@ -242,7 +243,7 @@ def run(data: dict[str, np.ndarray], first: int) -> dict[str, np.ndarray]:
         values = data[name]
         for c in range(months):
             simulation.set_input(name, label(first + c), values if values.ndim == 1 else values[:, c])
-    out = {"status": np.empty((persons, months), dtype=np.int8),
+    out: dict[str, np.ndarray] = {"status": np.empty((persons, months), dtype=np.int8),
            "amount": np.empty((persons, months)), "benefit_after": np.empty((persons, months))}
     for c in range(months):
         period = label(first + c)
@@ -266,7 +267,7 @@ def main() -> None:
         start = time.perf_counter()
         out = run(data, first)
         times.append(time.perf_counter() - start)
-    np.savez(result_npz, **out)
+    np.savez(result_npz, **out)  # type: ignore[arg-type]  # numpy types **kwds after allow_pickle
     counts = np.bincount(out["status"].reshape(-1).astype(np.int64), minlength=5)
     print(json.dumps({"median_seconds": statistics.median(times), "times": times,
                       "counts": counts.tolist()}))

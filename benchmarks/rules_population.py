@@ -26,6 +26,7 @@ import contextlib
 import datetime as dt
 import io
 import json
+from typing import Any
 import math
 import os
 import platform
@@ -164,7 +165,7 @@ def vectorised_both_ways(pop: Population, wage: np.ndarray,
             for name, values in runs.items()}
 
 
-def vectorised(pop: Population, wage: np.ndarray) -> tuple[object, object]:
+def vectorised(pop: Population, wage: np.ndarray) -> tuple[Any, Any]:
     hours = hours_requirement_population(pop)
     offset = offset_population(pop.first_month, wage=wage, hours=pop.ordinary_hours,
                                benefit=pop.benefit_amount)
@@ -439,7 +440,7 @@ def main() -> int:
     t_vec, cpu_vec = timings["threads"]
     t_one, cpu_one = timings["one"]
     result, _ = vectorised(pop, wage)
-    counts = {k: int(v.sum()) for k, v in result.counts().items()}  # type: ignore[attr-defined]
+    counts = {k: int(v.sum()) for k, v in result.counts().items()}
     engine = engine_arrays(pop, wage)
 
     sample = min(args.loop_sample, args.persons)

@@ -138,7 +138,11 @@ def fresh_postgres(env: dict[str, str], url: str) -> tuple[str, Callable[[], Non
         sql(f"COMMENT ON DATABASE {template} IS '{stamp}'")
     sql(f"DROP DATABASE IF EXISTS {copy}")
     sql(f"CREATE DATABASE {copy} TEMPLATE {template}")
-    return url_of(copy), lambda: sql(f"DROP DATABASE IF EXISTS {copy} WITH (FORCE)")
+
+    def drop() -> None:
+        sql(f"DROP DATABASE IF EXISTS {copy} WITH (FORCE)")
+
+    return url_of(copy), drop
 
 
 # ---------------------------------------------------------------- the virtual users
@@ -204,7 +208,7 @@ class VirtualUser:
         self.request("/log-ind/")
         token = next(c.value for c in self.jar if c.name == "csrftoken")
         status, _ = self.request(
-            "/log-ind/", {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token}
+            "/log-ind/", {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token or ""}
         )
         if status != 302:
             sys.exit(f"log-in failed for {self.username} (HTTP {status})")
@@ -268,7 +272,7 @@ class VirtualUser:
         """What the person types into the form just shown (defaults kept, as people keep them)."""
         if form is None:  # the page showed no form: post the token alone, and count the refusal
             token = next((c.value for c in self.jar if c.name == "csrftoken"), "")
-            return {"csrfmiddlewaretoken": token}
+            return {"csrfmiddlewaretoken": token or ""}
         data = dict(form.fields)
         self.intent = "gemt"
         if name == "ugens timer gemt":
@@ -423,7 +427,7 @@ def percentile(sorted_values: list[float], p: float) -> float:
 
 
 def machine() -> str:
-    info = {}
+    info: dict[str, str] = {}
     for name in ("/proc/cpuinfo", "/proc/meminfo"):
         with contextlib.suppress(OSError), open(name) as handle:
             for line in handle:

@@ -23,7 +23,7 @@ import psycopg
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        return int(s.getsockname()[1])
 
 
 def postgres_server_url() -> str | None:
@@ -39,14 +39,17 @@ def fresh_postgres_database(server_url: str, prefix: str = "smaajob_servers") ->
     """A new, empty database on ``server_url``'s server (its URL), dropped afterwards."""
     config = dj_database_url.parse(server_url)
     name = f"{prefix}_{uuid.uuid4().hex[:10]}"
-    admin = {"host": config["HOST"], "port": config["PORT"] or 5432, "user": config["USER"],
-             "password": config["PASSWORD"], "dbname": config["NAME"], "autocommit": True}
-    with psycopg.connect(**admin) as connection:
+
+    def admin() -> psycopg.Connection[tuple[object, ...]]:
+        return psycopg.connect(host=str(config["HOST"]), port=int(config["PORT"] or 5432), user=str(config["USER"]),
+                               password=str(config["PASSWORD"]), dbname=str(config["NAME"]), autocommit=True)
+
+    with admin() as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     try:
         yield server_url.rsplit("/", 1)[0] + "/" + name
     finally:
-        with psycopg.connect(**admin) as connection:
+        with admin() as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

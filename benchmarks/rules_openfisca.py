@@ -21,10 +21,10 @@ taper and krone for krone above the threshold, standard kind).
 from __future__ import annotations
 
 import json
-from typing import Any
 import statistics
 import sys
 import time
+from typing import Any
 
 import numpy as np
 from openfisca_core import entities, periods, taxbenefitsystems, variables

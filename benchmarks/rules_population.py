@@ -26,7 +26,6 @@ import contextlib
 import datetime as dt
 import io
 import json
-from typing import Any
 import math
 import os
 import platform
@@ -40,6 +39,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Loading the event tables for the counting engine: one query per table, into polars.
+"""Loading the event tables for the counting engine: one query per table, into polars columns.
 
 Everything the dashboards, exports, PDFs, API and benchmark count comes through
 ``load_tables``; the counting itself happens in ``smaajob.reports.counting``. Names of
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import polars as pl
-from django.db.models import FloatField, Q
+from django.db.models import FloatField, Q, QuerySet
 from django.db.models.functions import Cast
 
 from smaajob.citizens.models import (
@@ -28,18 +28,17 @@ from smaajob.citizens.models import (
 from smaajob.courses.models import Course, Placement, WeeklyHours
 from smaajob.network.models import Company
 from smaajob.organisation.models import Municipality, Project, TargetGroup, Team, User
+from smaajob.reports.columns import column_reader
 from smaajob.reports.counting.groups import NO_GROUP
 from smaajob.reports.counting.measure import TOTAL
 from smaajob.reports.counting.tables import SCHEMAS, EventTables
 
 
-def _frame(name: str, rows: Iterable[tuple[Any, ...]]) -> pl.DataFrame:
-    schema = SCHEMAS[name]
-    return pl.DataFrame(list(rows), schema=schema, orient="row")
-
-
-def load_tables(*, municipality_ids: list[int] | None = None, project_id: int | None = None) -> EventTables:
-    """The event tables for some municipalities (None: all), courses optionally for one project."""
+def table_querysets(
+    *, municipality_ids: list[int] | None = None, project_id: int | None = None
+) -> dict[str, QuerySet[Any]]:
+    """One ``values_list`` queryset per event table, its columns in the table's schema order:
+    some municipalities (None: all), courses optionally for one project."""
 
     def scope(path: str) -> Q:
         return Q(**{f"{path}__in": municipality_ids}) if municipality_ids is not None else Q()
@@ -52,76 +51,71 @@ def load_tables(*, municipality_ids: list[int] | None = None, project_id: int | 
         placements = placements.filter(course__project_id=project_id)
         weeks = weeks.filter(placement__course__project_id=project_id)
     citizen_scope = scope("citizen__municipality_id")
-    return EventTables.build(
-        citizens=_frame(
-            "citizens", Citizen.objects.filter(scope("municipality_id")).values_list("id", "municipality_id")
+    return {
+        "citizens": Citizen.objects.filter(scope("municipality_id")).values_list("id", "municipality_id"),
+        "courses": courses.values_list(
+            "id",
+            "citizen_id",
+            "project_id",
+            "citizen__municipality_id",
+            "started_on",
+            "ended_on",
+            "exit_outcome",
+            "stop_reason",
         ),
-        courses=_frame(
-            "courses",
-            courses.values_list(
-                "id",
-                "citizen_id",
-                "project_id",
-                "citizen__municipality_id",
-                "started_on",
-                "ended_on",
-                "exit_outcome",
-                "stop_reason",
-            ),
+        "placements": placements.values_list(
+            "id",
+            "course_id",
+            "course__citizen_id",
+            "company_id",
+            "kind",
+            "actual_start",
+            "actual_end",
+            "previous_id",
         ),
-        placements=_frame(
-            "placements",
-            placements.values_list(
-                "id",
-                "course_id",
-                "course__citizen_id",
-                "company_id",
-                "kind",
-                "actual_start",
-                "actual_end",
-                "previous_id",
-            ),
+        "weeks": weeks.values_list(
+            "placement_id",
+            "placement__course__citizen_id",
+            "week_start",
+            Cast("hours_present", FloatField()),
+            Cast("hours_paid", FloatField()),
+            Cast("hours_effective", FloatField()),
         ),
-        weeks=_frame(
-            "weeks",
-            weeks.values_list(
-                "placement_id",
-                "placement__course__citizen_id",
-                "week_start",
-                Cast("hours_present", FloatField()),
-                Cast("hours_paid", FloatField()),
-                Cast("hours_effective", FloatField()),
-            ),
+        "memberships": ProjectMembership.objects.filter(citizen_scope).values_list(
+            "citizen_id", "project_id", "target_group_id", "valid_from", "valid_to"
         ),
-        memberships=_frame(
-            "memberships",
-            ProjectMembership.objects.filter(citizen_scope).values_list(
-                "citizen_id", "project_id", "target_group_id", "valid_from", "valid_to"
-            ),
+        "assignments": Assignment.objects.filter(citizen_scope).values_list(
+            "citizen_id", "staff_id", "staff_role", "staff__team_id", "valid_from", "valid_to"
         ),
-        assignments=_frame(
-            "assignments",
-            Assignment.objects.filter(citizen_scope).values_list(
-                "citizen_id", "staff_id", "staff_role", "staff__team_id", "valid_from", "valid_to"
-            ),
+        "benefits": Benefit.objects.filter(citizen_scope).values_list(
+            "citizen_id", "benefit_type", "valid_from", "valid_to"
         ),
-        benefits=_frame(
-            "benefits",
-            Benefit.objects.filter(citizen_scope).values_list("citizen_id", "benefit_type", "valid_from", "valid_to"),
+        "readiness": Readiness.objects.filter(citizen_scope).values_list(
+            "citizen_id", "category", "valid_from", "valid_to"
         ),
-        readiness=_frame(
-            "readiness",
-            Readiness.objects.filter(citizen_scope).values_list("citizen_id", "category", "valid_from", "valid_to"),
+        "exemptions": ExemptionDecision.objects.filter(citizen_scope).values_list(
+            "citizen_id", "valid_from", "valid_to"
         ),
-        exemptions=_frame(
-            "exemptions",
-            ExemptionDecision.objects.filter(citizen_scope).values_list("citizen_id", "valid_from", "valid_to"),
-        ),
-        work_duties=_frame(
-            "work_duties",
-            WorkDuty.objects.filter(citizen_scope).values_list("citizen_id", "valid_from", "valid_to"),
-        ),
-    )
+        "work_duties": WorkDuty.objects.filter(citizen_scope).values_list("citizen_id", "valid_from", "valid_to"),
+    }
+
+
+def load_tables(
+    *, municipality_ids: list[int] | None = None, project_id: int | None = None, columnar: bool = True
+) -> EventTables:
+    """The event tables for some municipalities (None: all), courses optionally for one project.
+
+    Read as columns (``smaajob.reports.columns``) on the database the router names for the
+    reads; ``columnar=False`` reads the same querysets through Django's rows instead (the
+    baseline the benchmark and the tests compare with).
+    """
+    querysets = table_querysets(municipality_ids=municipality_ids, project_id=project_id)
+    if not columnar:
+        return EventTables.build(
+            **{name: pl.DataFrame(list(qs), schema=SCHEMAS[name], orient="row") for name, qs in querysets.items()}
+        )
+    with column_reader() as reader:
+        return EventTables.build(**{name: reader.frame(qs, SCHEMAS[name]) for name, qs in querysets.items()})
 
 
 def group_labels(dimension: str, municipality_ids: list[int] | None = None) -> dict[str, str]:

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Loading the event tables for the counting engine: one query per table, into polars.
+"""Loading the event tables for the counting engine: one query per table, into polars columns.
 
 Everything the dashboards, exports, PDFs, API and benchmark count comes through
 ``load_tables``; the counting itself happens in ``smaajob.reports.counting``. Names of
@@ -14,11 +14,12 @@ from datetime import date
 from typing import Any
 
 import polars as pl
-from django.db.models import FloatField, Q
+from django.db.models import FloatField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
 from smaajob.cases import coverage_inputs
+
 from smaajob.citizens.models import (
     Assignment,
     Benefit,
@@ -31,31 +32,18 @@ from smaajob.citizens.models import (
 from smaajob.courses.models import Course, Placement, WeeklyHours
 from smaajob.network.models import Company
 from smaajob.organisation.models import Municipality, Project, TargetGroup, Team, User
+from smaajob.reports.columns import column_reader
 from smaajob.reports.counting.groups import NO_GROUP
 from smaajob.reports.counting.measure import TOTAL
 from smaajob.reports.counting.tables import SCHEMAS, EventTables
 from smaajob.rules.coverage import covered_benefits
 
 
-def _frame(name: str, rows: Iterable[tuple[Any, ...]]) -> pl.DataFrame:
-    schema = SCHEMAS[name]
-    return pl.DataFrame(list(rows), schema=schema, orient="row")
-
-
-def _coverage(citizen_ids: list[int], on: date) -> Iterable[tuple[Any, ...]]:
-    for pk, facts in coverage_inputs(citizen_ids, on).items():
-        support = facts.spouse_support.value if facts.spouse_support is not None else None
-        yield pk, facts.married, support, facts.provider, facts.full_child_benefit_from
-
-
-def load_tables(
-    *, municipality_ids: list[int] | None = None, project_id: int | None = None, facts_on: date | None = None
-) -> EventTables:
-    """The event tables for some municipalities (None: all), courses optionally for one project.
-
-    ``facts_on`` is the day whose who-is-covered facts (``coverage``) are loaded, the report's
-    count day (default today): they are the case builder's facts on that day, not a history.
-    """
+def table_querysets(
+    *, municipality_ids: list[int] | None = None, project_id: int | None = None
+) -> dict[str, QuerySet[Any]]:
+    """One ``values_list`` queryset per event table, its columns in the table's schema order:
+    some municipalities (None: all), courses optionally for one project."""
 
     def scope(path: str) -> Q:
         return Q(**{f"{path}__in": municipality_ids}) if municipality_ids is not None else Q()
@@ -68,81 +56,97 @@ def load_tables(
         placements = placements.filter(course__project_id=project_id)
         weeks = weeks.filter(placement__course__project_id=project_id)
     citizen_scope = scope("citizen__municipality_id")
-    citizens = list(Citizen.objects.filter(scope("municipality_id")).values_list("id", "municipality_id"))
+    return {
+        "citizens": Citizen.objects.filter(scope("municipality_id")).values_list("id", "municipality_id"),
+        "courses": courses.values_list(
+            "id",
+            "citizen_id",
+            "project_id",
+            "citizen__municipality_id",
+            "started_on",
+            "ended_on",
+            "exit_outcome",
+            "stop_reason",
+        ),
+        "placements": placements.values_list(
+            "id",
+            "course_id",
+            "course__citizen_id",
+            "company_id",
+            "kind",
+            "actual_start",
+            "actual_end",
+            "previous_id",
+        ),
+        "weeks": weeks.values_list(
+            "placement_id",
+            "placement__course__citizen_id",
+            "week_start",
+            Cast("hours_present", FloatField()),
+            Cast("hours_paid", FloatField()),
+            Cast("hours_effective", FloatField()),
+        ),
+        "memberships": ProjectMembership.objects.filter(citizen_scope).values_list(
+            "citizen_id", "project_id", "target_group_id", "valid_from", "valid_to"
+        ),
+        "assignments": Assignment.objects.filter(citizen_scope).values_list(
+            "citizen_id", "staff_id", "staff_role", "staff__team_id", "valid_from", "valid_to"
+        ),
+        "benefits": Benefit.objects.filter(citizen_scope).values_list(
+            "citizen_id", "benefit_type", "valid_from", "valid_to"
+        ),
+        "readiness": Readiness.objects.filter(citizen_scope).values_list(
+            "citizen_id", "category", "valid_from", "valid_to"
+        ),
+        "exemptions": ExemptionDecision.objects.filter(citizen_scope).values_list(
+            "citizen_id", "valid_from", "valid_to"
+        ),
+        "work_duties": WorkDuty.objects.filter(citizen_scope).values_list("citizen_id", "valid_from", "valid_to"),
+    }
+
+
+def _coverage(citizen_ids: list[int], on: date) -> Iterable[tuple[Any, ...]]:
+    for pk, facts in coverage_inputs(citizen_ids, on).items():
+        support = facts.spouse_support.value if facts.spouse_support is not None else None
+        yield pk, facts.married, support, facts.provider, facts.full_child_benefit_from
+
+
+def coverage_frame(*, municipality_ids: list[int] | None = None, facts_on: date | None = None) -> pl.DataFrame:
+    """Who-is-covered facts (the 225-hour rule) of everyone on a covered benefit: the case builder's
+    facts on ``facts_on`` (default today), not a history."""
+    scope = Q(citizen__municipality_id__in=municipality_ids) if municipality_ids is not None else Q()
     on_help = list(
-        Benefit.objects.filter(citizen_scope, benefit_type__in=covered_benefits())
+        Benefit.objects.filter(scope, benefit_type__in=covered_benefits())
         .values_list("citizen_id", flat=True)
         .distinct()
     )
-    return EventTables.build(
-        citizens=_frame("citizens", citizens),
-        courses=_frame(
-            "courses",
-            courses.values_list(
-                "id",
-                "citizen_id",
-                "project_id",
-                "citizen__municipality_id",
-                "started_on",
-                "ended_on",
-                "exit_outcome",
-                "stop_reason",
-            ),
-        ),
-        placements=_frame(
-            "placements",
-            placements.values_list(
-                "id",
-                "course_id",
-                "course__citizen_id",
-                "company_id",
-                "kind",
-                "actual_start",
-                "actual_end",
-                "previous_id",
-            ),
-        ),
-        weeks=_frame(
-            "weeks",
-            weeks.values_list(
-                "placement_id",
-                "placement__course__citizen_id",
-                "week_start",
-                Cast("hours_present", FloatField()),
-                Cast("hours_paid", FloatField()),
-                Cast("hours_effective", FloatField()),
-            ),
-        ),
-        memberships=_frame(
-            "memberships",
-            ProjectMembership.objects.filter(citizen_scope).values_list(
-                "citizen_id", "project_id", "target_group_id", "valid_from", "valid_to"
-            ),
-        ),
-        assignments=_frame(
-            "assignments",
-            Assignment.objects.filter(citizen_scope).values_list(
-                "citizen_id", "staff_id", "staff_role", "staff__team_id", "valid_from", "valid_to"
-            ),
-        ),
-        benefits=_frame(
-            "benefits",
-            Benefit.objects.filter(citizen_scope).values_list("citizen_id", "benefit_type", "valid_from", "valid_to"),
-        ),
-        readiness=_frame(
-            "readiness",
-            Readiness.objects.filter(citizen_scope).values_list("citizen_id", "category", "valid_from", "valid_to"),
-        ),
-        exemptions=_frame(
-            "exemptions",
-            ExemptionDecision.objects.filter(citizen_scope).values_list("citizen_id", "valid_from", "valid_to"),
-        ),
-        coverage=_frame("coverage", _coverage(on_help, facts_on or timezone.localdate())),
-        work_duties=_frame(
-            "work_duties",
-            WorkDuty.objects.filter(citizen_scope).values_list("citizen_id", "valid_from", "valid_to"),
-        ),
+    return pl.DataFrame(
+        list(_coverage(on_help, facts_on or timezone.localdate())), schema=SCHEMAS["coverage"], orient="row"
     )
+
+
+def load_tables(
+    *,
+    municipality_ids: list[int] | None = None,
+    project_id: int | None = None,
+    facts_on: date | None = None,
+    columnar: bool = True,
+) -> EventTables:
+    """The event tables for some municipalities (None: all), courses optionally for one project.
+
+    Read as columns (``smaajob.reports.columns``) on the database the router names for the
+    reads; ``columnar=False`` reads the same querysets through Django's rows instead (the
+    baseline the benchmark and the tests compare with). ``facts_on`` is the day whose
+    who-is-covered facts (``coverage``) are loaded, the report's count day (default today).
+    """
+    querysets = table_querysets(municipality_ids=municipality_ids, project_id=project_id)
+    coverage = coverage_frame(municipality_ids=municipality_ids, facts_on=facts_on)
+    if not columnar:
+        frames = {name: pl.DataFrame(list(qs), schema=SCHEMAS[name], orient="row") for name, qs in querysets.items()}
+        return EventTables.build(coverage=coverage, **frames)
+    with column_reader() as reader:
+        frames = {name: reader.frame(qs, SCHEMAS[name]) for name, qs in querysets.items()}
+    return EventTables.build(coverage=coverage, **frames)
 
 
 def group_labels(dimension: str, municipality_ids: list[int] | None = None) -> dict[str, str]:

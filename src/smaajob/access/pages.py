@@ -102,6 +102,7 @@ PAGES: dict[str, Entry] = {
     "web:session_keepalive": _entry(EVERYONE, "Forbliv logget ind"),
     "web:health": _entry(EVERYONE, "Driftstjek (svarer ok)"),
     "money:calculator": _entry(EVERYONE, "Den offentlige beregner: hvad får man ud af at arbejde?"),
+    "web:search": _entry(NETWORK_STAFF, "Søg efter borger (navn eller CPR), virksomhed eller jobåbning"),
     # Journey 1: the caseworker's case
     "web:visitation": _entry(CASEWORKER, "Visitér en borger"),
     "web:citizen": _entry(CASE_READERS, "Borgerens side (virksomhed og borger sendes til egen forside)"),

@@ -67,7 +67,7 @@ def test_the_main_pages_come_up_in_the_design_systems_page_shell(page, demo):
     _shoot(page, "jobaabninger", "/jobaabninger/")
     _shoot(page, "overblik", "/overblik/")
     # The header's search box: the term is posted, the answer lists what the consultant may see.
-    box = page.get_by_role("search").get_by_label("Søg efter borger, virksomhed eller jobåbning")
+    box = page.get_by_role("search").get_by_role("searchbox", name="Søg i Småjob")
     box.fill(course.citizen.last_name)
     page.keyboard.press("Enter")
     expect(page.get_by_role("link", name=course.citizen.full_name).first).to_be_visible()

@@ -90,6 +90,6 @@ def test_htmx_swaps_the_company_list_under_the_policy(page, demo):
     log_in(page, "konsulent", DEMO_PASSWORD)
     page.goto("/virksomheder/")
     with page.expect_response(lambda r: "/virksomheder/" in r.url and r.request.headers.get("hx-request") == "true"):
-        page.get_by_role("button", name="Søg").click()
+        page.get_by_role("button", name="Søg", exact=True).click()
     page.wait_for_timeout(300)
     assert page.evaluate("() => window.__cspViolations") == [] and messages == []

@@ -89,7 +89,7 @@ def test_journey_2_consultant_searches_the_network_logs_outreach_adds_an_opening
     menu.get_by_role("link", name="Virksomheder", exact=True).click()
     page.get_by_label("Søg (navn, CVR, branche)").fill(company.name[:6])
     page.get_by_label("Har buddy").check()
-    page.get_by_role("button", name="Søg").click()
+    page.get_by_role("button", name="Søg", exact=True).click()
     page.get_by_role("link", name=company.name).first.click()
     expect(page.get_by_role("heading", name="Forløb og løntimer")).to_be_visible()
     page.get_by_text("Registrér kontakt").click()

@@ -26,7 +26,9 @@ Every view, API endpoint and CLI command that touches personal data goes through
   invoices and wage statements (``intermediary_placements`` for the payslip flow);
 * ``own_municipality(user)`` — the municipality a staff user writes into (their own);
 * ``weeks_to_confirm_in_month`` — a month's weeks an employer may confirm in one go;
-* ``smaajob.access.worklist`` — the alerts per user, from one declared list of rules.
+* ``smaajob.access.worklist`` — the alerts per user, from one declared list of rules;
+* ``smaajob.access.search`` — the header's search box over citizens (name or CPR by POST),
+  companies and openings the user may see, the listed citizens audit-logged.
 
 Rules (DOMAIN.md §2): caseworkers see the citizens assigned to them; consultants those
 referred to them; coordinators their team's citizens; the benefit office sees citizens

@@ -104,6 +104,7 @@ PAGES: dict[str, Entry] = {
     "ops:ready": _entry(EVERYONE, "Klar til trafik: database og fillager svarer (503, hvis ikke)"),
     "ops:metrics": _entry(EVERYONE, "Målinger til Prometheus (kun med driftens token)"),
     "money:calculator": _entry(EVERYONE, "Den offentlige beregner: hvad får man ud af at arbejde?"),
+    "web:search": _entry(NETWORK_STAFF, "Søg efter borger (navn eller CPR), virksomhed eller jobåbning"),
     # Journey 1: the caseworker's case
     "web:visitation": _entry(CASEWORKER, "Visitér en borger"),
     "web:citizen": _entry(CASE_READERS, "Borgerens side (virksomhed og borger sendes til egen forside)"),

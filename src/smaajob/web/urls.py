@@ -26,6 +26,7 @@ from smaajob.web.views import (
     openings,
     placements,
     privacy,
+    search,
     worklist,
 )
 
@@ -46,6 +47,8 @@ urlpatterns = [
     path("import/skabelon/<slug:kind>.<slug:fmt>", imports.import_template, name="import_template"),
     path("import/eksport/<slug:kind>.<slug:fmt>", imports.import_export, name="import_export"),
     # Journey 1: the caseworker's case
+    # POST only carries a term (a CPR number must never be in a URL); GET is the empty page.
+    path("soeg/", search.search, name="search"),
     path("borgere/ny/", citizens.visitation, name="visitation"),
     path("borgere/<id:citizen_id>/", citizens.citizen_detail, name="citizen"),
     path("borgere/<id:citizen_id>/ressourcer/", citizens.resources, name="resources"),

@@ -27,7 +27,12 @@ class FollowUpForm(forms.Form):
         required=False,
     )
     tasks = forms.CharField(label="Opgaver", required=False, widget=forms.TextInput())
-    notes = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(
+        label="Note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Ctrl+Enter gemmer opfølgningen (som Enter i et felt på én linje).",
+    )
     next_on = date_field("Næste opfølgning")
     channel = forms.ChoiceField(
         label="Kanal", choices=[c for c in Channel.choices if c[0] != "employer"], initial=Channel.VISIT

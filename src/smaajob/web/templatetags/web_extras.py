@@ -58,3 +58,11 @@ def dkfds_widget(field: Any) -> str:
     css = _DKFDS_CONTROL_CLASS.get(field.widget_type, "form-input")
     given = field.field.widget.attrs.get("class", "")
     return str(field.as_widget(attrs={"class": f"{css} {given}".strip()}))
+
+
+@register.filter
+def dkfds_choice(choice: Any, css: str = "form-radio") -> str:
+    """One radio button or checkbox of a multiple-choice field with DKFDS's class (``form-radio``
+    or ``form-checkbox``); the template puts the label right after it, as DKFDS draws it there."""
+    choice.data["attrs"] = {**choice.data["attrs"], "class": css}
+    return str(choice.tag())

@@ -25,6 +25,15 @@ from smaajob.organisation.models import Role
 from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.form_pages import form_page
 from smaajob.web.forms.network import BuddyForm, CompanyForm, CompanySearchForm, ContactForm, OutreachForm
+from smaajob.web.sorting import Column, sorting
+
+# The network list's sortable columns (smaajob.web.sorting); the order is kept in the URL.
+COMPANY_COLUMNS = [
+    Column("navn", "Virksomhed", ("name",)),
+    Column("omraade", "Område", ("postcode", "city")),
+    Column("aabne", "Åbne opgaver", ("open_openings",)),
+    Column("buddies", "Buddies", ("buddy_count",)),
+]
 
 
 def _staff_only(request: AuthenticatedRequest) -> None:
@@ -41,9 +50,13 @@ def company_list(request: AuthenticatedRequest) -> HttpResponse:
     form = CompanySearchForm(request.GET or None, sectors=selectors.sectors(companies))
     filters = form.cleaned_data if form.is_valid() else {}
     rows = course_selectors.search_companies(companies, **{k: v for k, v in filters.items() if v})
-    page = Paginator(rows, 50).get_page(request.GET.get("side"))
+    order = sorting(request, COMPANY_COLUMNS, default="navn")
+    page = Paginator(order.apply(rows, then=("name", "pk")), 50).get_page(request.GET.get("side"))
     template = "web/companies/_rows.html" if request.htmx else "web/companies/list.html"
-    return render(request, template, {"form": form, "page": page, "count": page.paginator.count})
+    query = request.GET.copy()
+    query.pop("side", None)
+    context = {"form": form, "page": page, "count": page.paginator.count, "sort": order.headings}
+    return render(request, template, {**context, "query": query.urlencode()})
 
 
 @login_required

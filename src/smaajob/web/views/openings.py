@@ -22,12 +22,21 @@ from smaajob.spreadsheet import ExcelBook
 from smaajob.web.errors import renders_errors
 from smaajob.web.form_pages import form_page
 from smaajob.web.forms.network import OpeningFilterForm, OpeningForm
+from smaajob.web.sorting import Column, sorting
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LIST_COLUMNS = (
     "title", "hours_min", "hours_max", "slots", "kind", "language_requirement", "company_id", "buddy_id",
     "company__name", "company__postcode", "company__city", "buddy__name",
 )
+
+
+# The openings list's sortable columns (smaajob.web.sorting); the order is kept in the URL.
+OPENING_COLUMNS = [
+    Column("virksomhed", "Virksomhed", ("company__name",)),
+    Column("opgave", "Opgave", ("title",)),
+    Column("timer", "Timer/uge", ("hours_min", "hours_max")),
+]
 
 
 def _filtered(request: AuthenticatedRequest) -> tuple[OpeningFilterForm, QuerySet[Opening]]:
@@ -61,7 +70,8 @@ def opening_list(request: AuthenticatedRequest) -> HttpResponse:
     # as the 14-day e-mail did, and Excel always does.
     printing = request.GET.get("visning") == "udskrift"
     # Only the columns the list shows (the other JSON fields cost more to decode than to show).
-    shown = rows.only(*LIST_COLUMNS)
+    order = sorting(request, OPENING_COLUMNS, default="virksomhed")
+    shown = order.apply(rows, then=("company__name", "title", "pk")).only(*LIST_COLUMNS)
     page = Paginator(shown, 1000 if printing else 50).get_page(request.GET.get("side"))
     context = {
         "form": form,
@@ -71,6 +81,7 @@ def opening_list(request: AuthenticatedRequest) -> HttpResponse:
         "today": date.today(),
         "query": query.urlencode(),
         "printing": printing,
+        "sort": order.headings,
     }
     return render(request, template, context)
 

@@ -4,6 +4,8 @@
 //
 // * Det Fælles Designsystem's components (drop-down menus, accordions, error summary) start
 //   here when its script is loaded (smaajob.web.design_system), and again in what HTMX swaps in.
+// * Ctrl+Enter (⌘+Enter on a Mac) in a text area saves its form, as Enter does in a one-line
+//   field: the follow-up's note is keyboard-first too (docs/working-tool.md).
 // * A button with data-action="print" prints the page.
 // * Before printing, every <details> opens, so the printed calculation shows all its steps.
 "use strict";
@@ -19,6 +21,14 @@ document.addEventListener("click", function (event) {
     event.preventDefault();
     window.print();
   }
+});
+document.addEventListener("keydown", function (event) {
+  var field = event.target;
+  if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || !field || field.tagName !== "TEXTAREA" || !field.form) {
+    return;
+  }
+  event.preventDefault();
+  field.form.requestSubmit();
 });
 window.addEventListener("beforeprint", function () {
   document.querySelectorAll("details").forEach(function (d) { d.open = true; });

@@ -19,7 +19,6 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from smaajob.cases import coverage_inputs
-
 from smaajob.citizens.models import (
     Assignment,
     Benefit,

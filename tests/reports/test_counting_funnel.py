@@ -229,6 +229,6 @@ def test_every_step_carries_its_rule_period_source_and_the_ids_behind_it(step):
     c = h.citizen()
     h.placement(h.course(c, date(2021, 1, 4)), c, "paid", date(2021, 2, 1))
     measure = total(h)[TOTAL].steps[step]
-    assert measure.rule_da and measure.source.startswith("003") and measure.period == YEAR
+    assert measure.rule_da and measure.source.startswith("VTA-evalueringen") and measure.period == YEAR
     assert list(measure.numerator_ids) == [c]
     assert measure.base is not None and measure.base_ids is not None

@@ -103,7 +103,7 @@ def test_the_drill_down_shows_an_analyst_78_pseudonyms_behind_the_job_total(clie
     )
     html = page.content.decode()
     assert page.status_code == 200 and html.count("<code>P-") == 78
-    assert "Tællingsregel" in html and "003 §2.5.1" in html
+    assert "Tællingsregel" in html and "VTA-evalueringen (Absalon 2023), afsnit 2.5.1" in html
 
 
 def test_a_coordinator_sees_names_only_for_citizens_of_their_own_team(client, vta):

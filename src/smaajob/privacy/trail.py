@@ -115,6 +115,9 @@ OBJECT_TYPE_LABELS = {
     "api_token": "API-nøgle",
     "cpr_keys": "CPR-nøgler",
     "intermediary_invoice": "faktura fra mellemled",
+    "intermediary_contract": "kontrakt mellem mellemled og virksomhed",
+    "intermediary_employment": "ansættelse gennem mellemled",
+    "intermediary_run": "mellemleddets månedskørsel",
     "project_membership": "projekttilknytning",
 }
 

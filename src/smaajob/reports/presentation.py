@@ -105,7 +105,7 @@ def records_behind(user: User, measure: Measure, *, base: bool = False) -> list[
     if user.role != Role.ANALYST:
         visible = {c.pk: c for c in access.citizens_for(user).filter(pk__in=ids)}
         if visible:
-            access.log_list_read(user, list(visible), purpose=f"rapport: {measure.key}")
+            access.log_list_read(user, list(visible), purpose=f"rapport: {measure.name_da}")
     records = [
         Record(pseudonym(i, key), visible[i].full_name if i in visible else None, i if i in visible else None)
         for i in ids

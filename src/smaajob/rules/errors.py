@@ -24,6 +24,18 @@ class ParameterFileInvalid(ParameterFileError):
         super().__init__(f"{file}: {key}: {problem}", field=key)
 
 
+def _label(parameter: str) -> str:
+    """The parameter's Danish label for a message (its file name is no reader's word)."""
+    from smaajob.rules.parameters import default_parameters  # the parameters import this module
+
+    try:
+        parameters = default_parameters()
+    except ParameterFileError:
+        return "værdien"
+    # By iteration, not ``parameters[name]``: an unknown name raises ValueNotKnown, which asks here.
+    return next((parameters[name].label for name in parameters if name == parameter), "værdien")
+
+
 class ValueNotKnown(UnknownValue):
     """A parameter has no sourced value on the date a calculation needs it."""
 
@@ -34,7 +46,7 @@ class ValueNotKnown(UnknownValue):
         self.on = on
         self.explanation = explanation
         super().__init__(
-            f"Værdien af {parameter} den {on.isoformat()} er ukendt: {explanation}",
+            f"{_label(parameter).capitalize()} den {on:%d.%m.%Y} er ukendt: {explanation}",
             field=parameter,
         )
 
@@ -49,7 +61,8 @@ class RuleNotInForce(UnknownValue):
         self.parameter = parameter
         self.on = on
         super().__init__(
-            f"{parameter} gælder ikke den {on.isoformat()}: {explanation}", field=parameter
+            f"{_label(parameter).capitalize()} gælder ikke den {on:%d.%m.%Y}: {explanation}",
+            field=parameter,
         )
 
 

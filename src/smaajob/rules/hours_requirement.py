@@ -615,7 +615,7 @@ def _proposed_amount(case: CitizenCase, month: int, rules: MonthRules, params: P
     trace.record(parameter.entry_on(month_end(month)), parameter.label, parameter.unit)
     if value is None:
         trace.note(f"Nedsættelsens beløb for {month // 12} kendes ikke i vores kilder "
-                   f"({name}); status er beregnet, beløbet er ukendt.")
+                   f"({parameter.label}); status er beregnet, beløbet er ukendt.")
         return None, "reduction"
     if record.benefit_amount is not None and value > record.benefit_amount:
         trace.step(f"Nedsættelsen kan ikke overstige hjælpen: {format_kr(record.benefit_amount)}.")

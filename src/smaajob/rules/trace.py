@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from smaajob.danish_numbers import format_decimal
 from smaajob.rules.parameters import ParameterSet, ParameterValue, Scalar, require_usable
+from smaajob.rules.sources import public_reference
 
 UNIT_WORDS = {
     "currency-DKK": "kr.",
@@ -125,8 +126,10 @@ class Trace:
                for p in self.parameters):
             return
         self.parameters.append(
+            # Shown to readers: published works by name, never the project's file numbers.
             UsedParameter(entry.parameter, label, entry.value, unit, entry.effective_from,
-                          entry.reference, entry.status, entry.note)
+                          public_reference(entry.reference), entry.status,
+                          None if entry.note is None else public_reference(entry.note))
         )
 
     def input(self, name: str, label: str, value: object) -> None:

@@ -119,7 +119,8 @@ def analyst_home(user: User, on: date) -> Context:
             exited, _ = count_cells({CourseState.EXITED: counts[CourseState.EXITED]}, min_cell)
             by_state = dict(sorted({**by_state, **exited}.items()))
     return {
-        "by_state": [{"state": state, "n": n} for state, n in by_state.items()],
+        # Each state by its Danish name, never its stored code (paid_hours → Løntimer (småjob)).
+        "by_state": [{"state": CourseState(state).label, "n": n} for state, n in by_state.items()],
         "open_courses": open_text,
         "companies": Company.objects.filter(municipality=municipality).count(),
         "open_openings": Opening.objects.filter(company__municipality=municipality, status="open").count(),

@@ -19,7 +19,7 @@ from smaajob.reports.counting.measure import TOTAL, Measure
 from smaajob.reports.counting.period import Period
 from smaajob.reports.counting.tables import EventTables
 
-SOURCE = "002 Tabel 3.1 (note)"
+SOURCE = "SFI-rapporten om aktivering af ikke-arbejdsmarkedsparate (2012), tabel 3.1 (note)"
 UNKNOWN = "uoplyst"
 COURSE_RULE = (
     "Et forløb tæller med, hvis det har været i gang mindst én dag i perioden (visiteret senest "

@@ -18,7 +18,10 @@ from smaajob.reports.counting.measure import Measure
 from smaajob.reports.counting.period import Period
 from smaajob.reports.counting.tables import EventTables
 
-SOURCE = "004 (sagsstammer S 35–65, VK 30–35); 002 (70–95)"
+SOURCE = (
+    "STV-evalueringen (DISCUS 2019): sagsstammer S 35–65, VK 30–35; "
+    "SFI-rapporten om aktivering af ikke-arbejdsmarkedsparate (2012): 70–95"
+)
 RULE = (
     "Antal borgere, medarbejderen er tilknyttet som rådgiver eller virksomhedskonsulent på "
     "opgørelsesdagen (periodens sidste dag). Hver borger tælles én gang pr. medarbejder."

@@ -17,7 +17,7 @@ from smaajob.reports.counting.measure import Measure
 from smaajob.reports.counting.period import Period
 from smaajob.reports.counting.tables import HYBRID, PAID, PRAKTIK, WAGE_SUBSIDY, EventTables
 
-SOURCE = "003 §2.5.1; DOMAIN §5"
+SOURCE = "VTA-evalueringen (Absalon 2023), afsnit 2.5.1"
 RULE = (
     "Praktikforløb (virksomhedspraktik) startet i perioden hos virksomheden, talt som borgere. En "
     "praktik er omdannet til løn, hvis samme borger senere (senest på opgørelsesdatoen) har startet et "

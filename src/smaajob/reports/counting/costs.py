@@ -41,7 +41,7 @@ DEFAULT_PRICES: list[UnitPrice] = [
         25,
         25,
         "pr. hold",
-        "003 §2.6: ca. 25 timers undervisning à ca. 600 kr. (ekskl. forberedelse)",
+        "VTA-evalueringen (Absalon 2023), afsnit 2.6: ca. 25 timers undervisning à ca. 600 kr. (ekskl. forberedelse)",
     ),
     UnitPrice(
         "language_lift",
@@ -51,7 +51,7 @@ DEFAULT_PRICES: list[UnitPrice] = [
         10,
         12,
         "pr. kandidat",
-        "003 §2.6: ca. 2.800 kr. om ugen i 10–12 uger pr. kandidat",
+        "VTA-evalueringen (Absalon 2023), afsnit 2.6: ca. 2.800 kr. om ugen i 10–12 uger pr. kandidat",
     ),
     UnitPrice(
         "buddy_training",
@@ -61,7 +61,7 @@ DEFAULT_PRICES: list[UnitPrice] = [
         3,
         5,
         "pr. hold (op til 20)",
-        "003 §2.6: 3–5 timer for op til 20 medarbejdere (ingen pris i kilden)",
+        "VTA-evalueringen (Absalon 2023), afsnit 2.6: 3–5 timer for op til 20 medarbejdere (ingen pris i kilden)",
     ),
     UnitPrice(
         "erfa_meeting",
@@ -71,7 +71,7 @@ DEFAULT_PRICES: list[UnitPrice] = [
         1,
         1,
         "pr. møde (hver 6.–8. uge)",
-        "003 §2.6: 1 time hver 6.–8. uge (ingen pris i kilden)",
+        "VTA-evalueringen (Absalon 2023), afsnit 2.6: 1 time hver 6.–8. uge (ingen pris i kilden)",
     ),
     UnitPrice(
         "wage_cover",
@@ -81,7 +81,8 @@ DEFAULT_PRICES: list[UnitPrice] = [
         26,
         26,
         "pr. kandidat",
-        "003 §2.6: fx 2 timer om ugen i 3 måneder (ca. 13 uger; ingen timeløn i kilden)",
+        "VTA-evalueringen (Absalon 2023), afsnit 2.6: fx 2 timer om ugen i 3 måneder "
+        "(ca. 13 uger; ingen timeløn i kilden)",
     ),
     UnitPrice(
         "cluster_event",
@@ -91,7 +92,8 @@ DEFAULT_PRICES: list[UnitPrice] = [
         1,
         1,
         "pr. arrangement",
-        "003 §2.6: ca. 1 uges arbejde pr. arrangement, gerne 2 om året (+ evt. oplægsholder)",
+        "VTA-evalueringen (Absalon 2023), afsnit 2.6: ca. 1 uges arbejde pr. arrangement, "
+        "gerne 2 om året (+ evt. oplægsholder)",
     ),
 ]
 
@@ -118,7 +120,7 @@ class CostEstimate:
         "Omkostning = pris pr. enhed × enheder pr. ydelse × antal ydelser, med lav og høj skøn, hvor kilden "
         "angiver et spænd. Linjer uden pris indgår ikke i totalen; så er totalen markeret som ufuldstændig."
     )
-    source: str = "003 §2.6"
+    source: str = "VTA-evalueringen (Absalon 2023), afsnit 2.6"
 
 
 def effort_cost(prices: list[UnitPrice], quantities: dict[str, float]) -> CostEstimate:

@@ -19,7 +19,7 @@ from smaajob.reports.counting.measure import TOTAL, Measure
 from smaajob.reports.counting.period import Period
 from smaajob.reports.counting.tables import HYBRID, JOB_KINDS, PAID, WAGE_SUBSIDY, EventTables
 
-SOURCE = "003 §2.5.1, Tabel 5"
+SOURCE = "VTA-evalueringen (Absalon 2023), afsnit 2.5.1, tabel 5"
 ORDINARY_EXITS = ("ordinary_job", "flexjob", "smaajob_6m")
 JOB_EXITS = (*ORDINARY_EXITS, "wage_subsidy")
 

@@ -15,7 +15,7 @@ from smaajob.reports.counting.measure import TOTAL, Measure
 from smaajob.reports.counting.period import Period
 from smaajob.reports.counting.tables import HYBRID, PAID, EventTables
 
-SOURCE = "003 §2.5.1, Figur 6"
+SOURCE = "VTA-evalueringen (Absalon 2023), afsnit 2.5.1, figur 6"
 # Upper bounds (inclusive) of the brackets; the last one is open.
 BRACKETS: list[tuple[str, float]] = [
     ("højst 20 timer", 20.0),

@@ -12,7 +12,7 @@ from smaajob.reports.counting.measure import TOTAL, Measure
 from smaajob.reports.counting.period import Period
 from smaajob.reports.counting.tables import EventTables
 
-SOURCE = "DOMAIN §4.8 (afslutning med resultat og årsag)"
+SOURCE = "Småjobs tællingsregel: forløb afsluttet med resultat og årsag"
 RULE = (
     "Forløb afsluttet i perioden (afslutningsdato i perioden), fordelt på resultat og — for stoppede "
     "forløb — årsag. Tallet er antal forløb; de bagvedliggende borgere kan åbnes. En borger med to "

@@ -30,7 +30,7 @@ class PublishedRow:
 
 # 003 §2.5.1, Tabel 5 "Resultater i VTA-projektet" (seed 003, lines 686–695); ** 31 of the
 # Ukrainians' 44 are løntilskud with a view to ordinary employment.
-VTA_TABLE_5_SOURCE = "003 §2.5.1, Tabel 5 (Absalon 2023), linje 686–695"
+VTA_TABLE_5_SOURCE = "VTA-evalueringen (Absalon 2023), afsnit 2.5.1, tabel 5"
 VTA_TABLE_5: list[PublishedRow] = [
     PublishedRow(
         "visited",

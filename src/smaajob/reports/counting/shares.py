@@ -16,7 +16,7 @@ from smaajob.reports.counting.measure import Measure
 from smaajob.reports.counting.period import Period
 from smaajob.reports.counting.tables import HYBRID, PAID, EventTables
 
-SOURCE = "004 §1 (succeskriterier)"
+SOURCE = "STV-evalueringen (DISCUS 2019), afsnit 1 (succeskriterier)"
 AK_BENEFITS = ("kontanthjaelp", "uddannelseshjaelp")
 AK_CATEGORIES = ("aktivitetsparat", "aktivitetsparat_uh")
 RF_BENEFIT = "ressourceforloebsydelse"

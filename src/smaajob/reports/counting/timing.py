@@ -18,7 +18,7 @@ from smaajob.reports.counting.measure import Measure
 from smaajob.reports.counting.period import Period
 from smaajob.reports.counting.tables import HYBRID, PAID, EventTables
 
-SOURCE = "DOMAIN §9 (tid fra visitation)"
+SOURCE = "Småjobs tællingsregel: tid fra visitation"
 RULES = {
     "to_placement": (
         "Dage fra visitation til første placering",

@@ -21,7 +21,7 @@ class ImportForm(forms.Form):
         label="Kildesystem",
         initial="standard",
         max_length=40,
-        help_text="Det system, rækkernes kilde_id kommer fra, fx momentum eller fasit. Samme navn hver gang.",
+        help_text="Det system, rækkernes »kilde_id« kommer fra, fx momentum eller fasit. Samme navn hver gang.",
     )
     good_rows_only = forms.BooleanField(
         label="Gem de gode rækker, selv om andre har fejl (de andre listes i rapporten)", required=False

@@ -1,0 +1,275 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Every page, as every role, reads as Danish for its reader (issue 15 item 3).
+
+The walk requests every page route of the role table (``route_walk.routes``, the same table the
+access matrix walks) with GET as every role of the fixture world and reads the *visible* text
+of each HTML answer: the text nodes outside ``<script>`` and ``<style>``, the page title, and
+the attributes a reader or a screen reader meets (``title``, ``alt``, ``aria-label``,
+``placeholder``, a button's ``value``). It fails on:
+
+* internal codes: snake_case tokens (``hours_requirement_reduction_full``, ``not_covered``),
+  a choice's stored value where its Danish label belongs (``kontanthjaelp``), Python's
+  ``None``/``True``/``False``;
+* references to internal files nobody outside the project has: ``seed 000 L162``,
+  ``DOMAIN.md §7.5``, ``….yaml``, the seeds' numbering (``000 §1``, ``002 Tabel 3.1``);
+* words from a list of English words that have no place in a Danish interface.
+
+The API (JSON for programs) and downloads are not pages and are left out; their Danish
+messages are tested where they are made.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.apps import apps
+from django.test import Client
+
+from tests.app.route_walk import answer_text, build_url, routes
+
+pytestmark = pytest.mark.django_db
+
+_VISIBLE_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "placeholder"})
+_SKIPPED = frozenset({"script", "style", "template"})
+
+# Internal codes and references to internal files.
+_SNAKE_CASE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+_INTERNAL = [
+    (re.compile(r"\bseeds?\b", re.IGNORECASE), "a reference to the project's seed files"),
+    (re.compile(r"DOMAIN(?:\.md)? §|DOMAIN\.md|ARCHITECTURE\.md"), "a reference to an internal document"),
+    (re.compile(r"\.ya?ml\b"), "a parameter file name"),
+    (re.compile(r"\b00[0-4] (?:§|L\s?\d|Tabel|Bilag|Kap)"), "the seeds' numbering"),
+    (re.compile(r"\bL\d{2,4}(?:[-–]\d+)?\b"), "a line number in a seed file"),
+    (re.compile(r"\b(?:None|True|False|nan|NaN)\b"), "a Python value"),
+]
+
+# English words with no place in a Danish interface (none of them is also a Danish word).
+ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "with",
+        "without",
+        "from",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "where",
+        "when",
+        "what",
+        "your",
+        "you",
+        "please",
+        "required",
+        "field",
+        "invalid",
+        "error",
+        "errors",
+        "warning",
+        "submit",
+        "save",
+        "cancel",
+        "delete",
+        "edit",
+        "search",
+        "previous",
+        "next",
+        "page",
+        "pages",
+        "none",
+        "true",
+        "false",
+        "null",
+        "yes",
+        "user",
+        "users",
+        "password",
+        "username",
+        "login",
+        "logout",
+        "sign",
+        "hours",
+        "hour",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "date",
+        "name",
+        "citizen",
+        "citizens",
+        "company",
+        "companies",
+        "placement",
+        "placements",
+        "opening",
+        "openings",
+        "report",
+        "reports",
+        "payslip",
+        "payslips",
+        "paid",
+        "unpaid",
+        "wage",
+        "subsidy",
+        "pending",
+        "approved",
+        "rejected",
+        "active",
+        "inactive",
+        "draft",
+        "closed",
+        "unknown",
+        "covered",
+        "exempt",
+        "met",
+        "reduction",
+        "proposed",
+        "risk",
+        "lower",
+        "full",
+        "not",
+        "found",
+        "forbidden",
+        "loading",
+        "total",
+        "count",
+        "amount",
+        "details",
+        "show",
+        "hide",
+        "more",
+        "less",
+        "add",
+        "remove",
+        "back",
+        "home",
+        "welcome",
+        "help",
+        "settings",
+        "profile",
+        "account",
+        "read",
+        "write",
+    ]
+)
+# Links are addresses, not text (a law's address may hold "prep_docs"); a token in »…« is a
+# literal the reader types (an import file's column »kilde_id«); "open source" is the licence term.
+_NOT_TEXT = re.compile(r"https?://\S+|»[a-z0-9_]+«|\bopen source\b")
+_WORD = re.compile(r"[A-Za-zÆØÅæøåÉé]+(?:-[A-Za-zÆØÅæøåÉé]+)*")
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self._skipping += 1
+        values = dict(attrs)
+        for name in _VISIBLE_ATTRIBUTES:
+            if values.get(name):
+                self.parts.append(str(values[name]))
+        if tag in ("input", "button") and values.get("type") in ("submit", "button", "reset") and values.get("value"):
+            self.parts.append(str(values["value"]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED and self._skipping:
+            self._skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping and data.strip():
+            self.parts.append(data.strip())
+
+
+def visible_text(html: str) -> list[str]:
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    return parser.parts
+
+
+def _choice_codes() -> dict[str, str]:
+    """Stored choice values that are not Danish words of their own label: value → label
+    (``kontanthjaelp`` → Kontanthjælp, ``paid_hours`` → Løntimer; not ``hybrid``, ``mentor``)."""
+    codes: dict[str, str] = {}
+    for model in apps.get_models():
+        if not model.__module__.startswith("smaajob."):
+            continue
+        for field in model._meta.get_fields():
+            for value, label in getattr(field, "flatchoices", None) or []:
+                if isinstance(value, str) and len(value) >= 4 and value.lower() not in str(label).lower():
+                    codes[value] = str(label)
+    return codes
+
+
+def findings_in(parts: list[str], codes: dict[str, str]) -> list[str]:
+    """What in the visible text is not Danish for a reader, each with a short reason."""
+    found: list[str] = []
+    for shown in parts:
+        part = _NOT_TEXT.sub(" ", shown)
+        for token in _SNAKE_CASE.findall(part):
+            found.append(f"internal code »{token}« in »{part[:120]}«")
+        for pattern, why in _INTERNAL:
+            for match in pattern.finditer(part):
+                found.append(f"{why} »{match.group(0)}« in »{part[:120]}«")
+        for word in _WORD.findall(part):
+            if word.lower() in ENGLISH_WORDS:
+                found.append(f"English word »{word}« in »{part[:120]}«")
+            elif word in codes:
+                found.append(f"code »{word}« where »{codes[word]}« belongs, in »{part[:120]}«")
+    return found
+
+
+def test_the_checker_finds_what_it_must_and_passes_danish():
+    codes = {"kontanthjaelp": "Kontanthjælp"}
+    assert findings_in(["Ydelse: kontanthjælp, 37 timer, 1.016 kr."], codes) == []
+    assert findings_in(["Kolonnen »kilde_id«; se https://elov.dk/prep_docs/47754; open source"], codes) == []
+    bad = [
+        "Ydelse: kontanthjaelp",
+        "hours_requirement_reduction_full",
+        "Kilde: seed 000 L162",
+        "se DOMAIN.md §7.5",
+        "hours_requirement_hours.yaml",
+        "000 §1 (58 %)",
+        "Talte timer: None",
+        "Field required",
+        "Kilde: 003 §2.6",
+        "Kilde: DOMAIN §9",
+    ]
+    for text in bad:
+        assert findings_in([text], codes), text
+    assert visible_text('<p title="Hjælp">Tekst<script>var not_covered = 1;</script></p>') == ["Hjælp", "Tekst"]
+
+
+def test_every_page_reads_as_danish_for_every_role(world, monkeypatch):
+    codes = _choice_codes()
+    pages = [r for r in routes() if not r.is_api and r.unwalked_reason() is None]
+    assert len(pages) > 40
+    problems: dict[str, set[str]] = {}
+    pages_read = 0
+    for role, user in [("anonym", None), *world.users.items()]:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        for route in pages:
+            url = build_url(route, world.ids)
+            assert url is not None, route.route
+            response = client.get(url)
+            text = answer_text(response)  # read to the end: a download's file is then closed
+            if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+                continue
+            pages_read += 1
+            for finding in findings_in(visible_text(text), codes):
+                problems.setdefault(finding, set()).add(f"{role} {route.route}")
+    report = [f"{finding}  ({', '.join(sorted(where)[:3])})" for finding, where in sorted(problems.items())]
+    assert report == [], "\n".join(report)
+    assert pages_read > 200, "the walk should read the pages of every role"

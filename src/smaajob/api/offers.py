@@ -20,7 +20,7 @@ from smaajob.api.types import Id, Text
 from smaajob.errors import NotFound
 from smaajob.offers import selectors, services
 from smaajob.offers.legal_basis import BY_CODE as LEGAL_BASES
-from smaajob.offers.models import Offer, Order, Provider
+from smaajob.offers.models import Offer, Order, ProgressReport, Provider
 
 PREFIX = "/tilbud"
 TAG = "tilbud og bestillinger"
@@ -141,6 +141,18 @@ def _offer(o: Offer) -> OfferOut:
     )
 
 
+def _report(r: ProgressReport) -> ReportOut:
+    return ReportOut(
+        id=r.pk,
+        reported_on=r.reported_on,
+        is_final=r.is_final,
+        attendance=r.attendance,
+        hours_attended=r.hours_attended,
+        progress=r.progress,
+        next_step=r.next_step,
+    )
+
+
 def _order(request: AuthenticatedRequest, o: Order) -> OrderOut:
     return OrderOut(
         id=o.pk,
@@ -159,18 +171,7 @@ def _order(request: AuthenticatedRequest, o: Order) -> OrderOut:
         transitions=[
             TransitionOut(to_state=t.to_state, happened_on=t.happened_on, reason=t.reason) for t in o.transitions.all()
         ],
-        reports=[
-            ReportOut(
-                id=r.pk,
-                reported_on=r.reported_on,
-                is_final=r.is_final,
-                attendance=r.attendance,
-                hours_attended=r.hours_attended,
-                progress=r.progress,
-                next_step=r.next_step,
-            )
-            for r in o.reports.all()
-        ],
+        reports=[_report(r) for r in o.reports.all()],
     )
 
 
@@ -238,15 +239,4 @@ def submit_report(request: AuthenticatedRequest, order_id: Id, payload: ReportIn
     order = access_offers.get_order(request.user, order_id)
     access_offers.require_reporter(request.user)
     r = services.submit_report(actor=request.user, order=order, **payload.dict())
-    return Status(
-        201,
-        ReportOut(
-            id=r.pk,
-            reported_on=r.reported_on,
-            is_final=r.is_final,
-            attendance=r.attendance,
-            hours_attended=r.hours_attended,
-            progress=r.progress,
-            next_step=r.next_step,
-        ),
-    )
+    return Status(201, _report(r))

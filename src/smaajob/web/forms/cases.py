@@ -35,7 +35,7 @@ class VisitationForm(forms.Form):
         label="Ydelse", choices=[("", "– ikke angivet –"), *BenefitType.choices], required=False
     )
     benefit_rate = forms.ChoiceField(label="Sats", choices=BenefitRate.choices, initial=BenefitRate.FULL)
-    started_on = date_field("Visiteret den")
+    started_on = date_field("Visiteret den", initial=date.today)
     address = forms.CharField(label="Adresse", required=False, max_length=200)
     postcode = forms.CharField(label="Postnummer", required=False, max_length=4)
     city = forms.CharField(label="By", required=False, max_length=100)
@@ -49,7 +49,6 @@ class VisitationForm(forms.Form):
             model_choice_field(self, "project").queryset = Project.objects.filter(
                 municipality_id=user.municipality_id
             ).order_by("name")
-        self.fields["started_on"].initial = date.today()
 
 
 class ResourceMappingForm(forms.Form):
@@ -79,7 +78,7 @@ class ResourceMappingForm(forms.Form):
 
 class ReferralForm(forms.Form):
     consultant = forms.ModelChoiceField(label="Virksomhedskonsulent", queryset=User.objects.none())
-    valid_from = date_field("Fra")
+    valid_from = date_field("Fra", initial=date.today)
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -90,7 +89,6 @@ class ReferralForm(forms.Form):
             ).order_by("first_name", "last_name")
         # Django's way to label a model choice; django-stubs sees a method replaced.
         consultant.label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[method-assign,assignment]
-        self.fields["valid_from"].initial = date.today()
 
 
 class ExemptionForm(forms.Form):
@@ -126,13 +124,9 @@ class ExemptionForm(forms.Form):
 
 
 class EndCourseForm(forms.Form):
-    on = date_field("Afsluttet den")
+    on = date_field("Afsluttet den", initial=date.today)
     outcome = forms.ChoiceField(label="Resultat", choices=ExitOutcome.choices)
     stop_reason = forms.ChoiceField(
         label="Årsag til stop", choices=[("", "– kun ved stop –"), *StopReason.choices], required=False
     )
     reason = forms.CharField(label="Bemærkning", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["on"].initial = date.today()

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -37,8 +39,11 @@ def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceFiel
     return field
 
 
-def date_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DateInput(), help_text=help_text)
+def date_field(
+    label: str, *, required: bool = True, help_text: str = "", initial: Callable[[], date] | None = None
+) -> forms.DateField:
+    """A date field; ``initial=date.today`` fills in the day the form is shown."""
+    return forms.DateField(label=label, required=required, widget=DateInput(), help_text=help_text, initial=initial)
 
 
 def hours_field(label: str, *, required: bool = True, help_text: str = "") -> forms.CharField:

@@ -59,17 +59,9 @@ class ConvertForm(forms.Form):
         label="Omdan til",
         choices=[(k, label) for k, label in OpeningKind.choices if k != OpeningKind.PLACEMENT],
     )
-    on = date_field("Fra")
+    on = date_field("Fra", initial=date.today)
     step_up = forms.CharField(label="Løntimer pr. uge, optrapning", required=False, help_text="Fx »4 → 8«.")
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["on"].initial = date.today()
 
 
 class EndPlacementForm(forms.Form):
-    on = date_field("Sidste dag")
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["on"].initial = date.today()
+    on = date_field("Sidste dag", initial=date.today)

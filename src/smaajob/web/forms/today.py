@@ -24,7 +24,7 @@ def yes_no_initial(value: bool | None) -> str:
 
 
 class RateFactsForm(forms.Form):
-    valid_from = date_field("Oplysningerne gælder fra")
+    valid_from = date_field("Oplysningerne gælder fra", initial=date.today)
     children = forms.IntegerField(
         label="Antal børn under 18, som borgeren forsørger",
         required=False,
@@ -70,10 +70,6 @@ class RateFactsForm(forms.Form):
         help_text="De tidligere visitationskategorier bevares i historikken.",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["valid_from"].initial = date.today()
-
     def facts(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {
@@ -89,7 +85,7 @@ class RateFactsForm(forms.Form):
 class CoverageFactsForm(forms.Form):
     """Who is covered by the 225-hour rule beyond the benefit (LAS § 13 f; issue 20 item 7)."""
 
-    valid_from = date_field("Oplysningerne gælder fra")
+    valid_from = date_field("Oplysningerne gælder fra", initial=date.today)
     spouse_support = forms.ChoiceField(
         label="Hvad lever ægtefællen af?",
         choices=[("", "Ikke oplyst / ikke gift"), *SPOUSE_SUPPORT_CHOICES],
@@ -109,10 +105,6 @@ class CoverageFactsForm(forms.Form):
         required=False,
         help_text="Fx 01.07.2023. Ægtepar med børn på integrationsydelse er først omfattet fra denne dato.",
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["valid_from"].initial = date.today()
 
     def facts(self) -> dict[str, Any]:
         data = self.cleaned_data

@@ -1,12 +1,15 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The one way Småjob makes a PDF: an HTML template rendered by WeasyPrint as tagged PDF/UA-1.
+"""How Småjob makes the PDF of a report: an HTML template rendered by WeasyPrint as tagged PDF/UA-1.
 
-Every PDF (the evaluation report, the progression report, the list of openings) is the same
-kind of HTML template as a page, printed with the shared print style
+Every PDF of a report (the evaluation report, the progression report, the insight, invoices)
+is the same kind of HTML template as a page, printed with the shared print style
 (``pdf/style.html``: page box, repeated table headers, tables that wrap inside the
 page). PDF/UA-1 makes WeasyPrint write the structure tree (headings, tables with their header
 cells, lists) and the document language, so a screen reader reads the PDF as it reads the
 page (the public sector's accessibility duty covers documents, not only web pages).
+
+Long lists of rows — the openings list at municipality size — are drawn by
+``smaajob.pdf_tables`` instead, tagged the same way, in a tenth of the time.
 """
 
 from __future__ import annotations

@@ -78,7 +78,19 @@ INSTALLED_APPS = [
     "smaajob.imports",
     "smaajob.web",
     "smaajob.identity",
+    "django_tasks_db",
+    "smaajob.jobs",
 ]
+
+# Background jobs (issue 16; docs/decisions/0004-background-jobs.md): Django's tasks framework
+# with django-tasks-db's queue in the application's own database, run by ``smaajob worker``.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A failed job is tried again after this many seconds × its attempt number (three attempts).
+SMAAJOB_JOB_RETRY_SECONDS = int(os.environ.get("SMAAJOB_JOB_RETRY_SECONDS", "60"))
+# The built-in schedule, local time (smaajob.jobs.schedule); an empty value turns it off.
+SMAAJOB_SCHEDULE = os.environ.get(
+    "SMAAJOB_SCHEDULE", "rule_statuses=02:00,retention=03:00,payslip_reminders=06:00"
+)
 
 MIDDLEWARE = [
     # Outermost: the request id, the request log line and the metrics see every answer, refusals too.

@@ -79,6 +79,20 @@ def _last_month_run(*, consultant, municipality, intermediary_user, name, cvr, p
     return run_month(actor=intermediary_user, month=last_month).run
 
 
+def _finished_export(owner):
+    """The openings as Excel, made for ``owner`` by the job's task, run here rather than by a
+    worker (the worker's connection handling needs committed transactions; the fixture world
+    lives in the test's transaction)."""
+    from smaajob.jobs.runner import run_job
+    from smaajob.jobs.services import start_export
+
+    job = start_export(actor=owner, kind="openings_xlsx", query="")
+    run_job.call(job.pk)
+    job.refresh_from_db()
+    assert job.status == "done", job.last_error
+    return job
+
+
 @pytest.fixture
 def world(fast_hasher, municipality, team, project, make_user, caseworker, consultant, company, citizen, course):
     from smaajob.citizens.models import DisclosableFact
@@ -228,6 +242,9 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
         source_system="momentum", file_name="netvaerk.csv", status="previewed",
     )
 
+    # An export the consultant made in the background (issue 16): only its owner may fetch it.
+    export = _finished_export(users["consultant"])
+
     wage = f"{PAYSLIP_WAGE:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
     people = (
         # Not Omar's CPR: the shared fixture gives him 010190-1234, the CPR field's own example.
@@ -252,6 +269,7 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
         "invoice_id": intermediary_run.invoices.get().pk,
         "statement_id": intermediary_run.wage_statements.get().pk,
         "import_run_id": import_run.pk,
+        "job_id": export.pk,
     }
     return World(users=users, ids=ids, people=people)
 
@@ -404,6 +422,7 @@ def other_world(world, other_municipality):
         "invoice_id": intermediary_run.invoices.get().pk,
         "statement_id": intermediary_run.wage_statements.get().pk,
         "import_run_id": import_run.pk,
+        "job_id": _finished_export(consultant).pk,
         "citizen_id": person.pk,
         "course_id": course.pk,
         "company_id": company.pk,

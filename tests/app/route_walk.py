@@ -6,7 +6,7 @@ the ninja API's paths) with the HTTP methods its operations answer (from the nin
 itself, for the API). ``build_url`` fills a route's parameters with the fixture world's real
 ids; a route whose parameters cannot be filled must be listed in ``UNWALKED`` with a reason,
 so that a new route cannot escape the walks unnoticed. ``answer_text`` turns any answer
-(HTML, JSON, CSV, Excel, a PDF's source HTML, an uploaded file) into text to search.
+(HTML, JSON, CSV, Excel, a PDF's source HTML or its text, an uploaded file) into text to search.
 """
 
 from __future__ import annotations
@@ -200,4 +200,11 @@ def answer_text(response: HttpResponse) -> str:
             for sheet in book.worksheets
             for row in sheet.iter_rows(values_only=True)
         )
-    return raw.decode("utf-8", errors="replace")
+    text = raw.decode("utf-8", errors="replace")
+    if raw.startswith(b"%PDF") and b"/StructTreeRoot" in raw:
+        # A real PDF drawn without WeasyPrint (smaajob.pdf_tables, the openings list): add its
+        # text as read back (an uploaded file that only pretends to be a PDF keeps its bytes).
+        from tests.pdf_reading import read_pdf
+
+        text += "\n" + read_pdf(raw).text
+    return text

@@ -138,6 +138,11 @@ for _role in ("benefit_office", "administrator"):
         "POST api/v1/rettelser/<kind>/<record_id>/annuller",
     ):
         OBJECT_LEVEL_REFUSALS[(_role, _cell)] = _KIND_DECIDES
+# An export is its owner's only (smaajob.access.jobs): the world's export is the consultant's,
+# so the other staff who may make exports are told it is not there. tests/web/test_background_exports.py.
+for _role in ("caseworker", "coordinator", "administrator"):
+    for _cell in ("GET eksporter/<id:job_id>/", "GET eksporter/<id:job_id>/fil/"):
+        OBJECT_LEVEL_REFUSALS[(_role, _cell)] = "an export is fetched by the user who made it, nobody else"
 _MAIN = re.compile(r'<main id="indhold"[^>]*>(.*)</main>', re.S)
 
 

@@ -142,6 +142,12 @@ PAGES: dict[str, Entry] = {
     "web:company_add": _entry(CASE_WRITERS, "Tilføj kontakt, buddy eller opsøgning hos en virksomhed"),
     "web:opening_new": _entry(CASE_WRITERS, "Opret en jobåbning"),
     "web:openings": _entry(NETWORK_STAFF, "Åbne jobåbninger"),
+    # Background exports (issue 16): whoever may take the list away; each sees only their own.
+    "web:exports": _entry(NETWORK_STAFF, "Mine eksporter (lavet i baggrunden)"),
+    "web:export_start": _entry(NETWORK_STAFF, "Bestil en eksport af en stor liste"),
+    "web:export": _entry(NETWORK_STAFF, "En eksport og dens fremdrift"),
+    "web:export_file": _entry(NETWORK_STAFF, "Hent en færdig eksport (kun den, der bestilte den)"),
+    "web:jobs_admin": _entry(ADMINISTRATOR, "Baggrundsjob: kommunens eksporter og de natlige job, med fejl"),
     "web:opening_edit": _entry(CASE_WRITERS, "Ret en jobåbning"),
     # Network events (issue 13): the calendar, an event, its registrations and attendance
     "web:events": _entry(NETWORK_STAFF | EMPLOYER, "Netværksarrangementer (virksomhed: dem den er inviteret til)"),

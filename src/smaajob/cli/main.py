@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "smaajob.cli.database",
     "smaajob.cli.demo",
     "smaajob.cli.serve",
+    "smaajob.cli.worker",
     "smaajob.cli.users",
     "smaajob.cli.tokens",
     "smaajob.cli.rules",

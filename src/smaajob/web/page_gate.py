@@ -28,6 +28,7 @@ from smaajob.access.companies import NOT_FOUND as COMPANY_NOT_FOUND
 from smaajob.access.courses import NOT_FOUND as CASE_RECORD_NOT_FOUND
 from smaajob.access.events import NOT_FOUND as EVENT_NOT_FOUND
 from smaajob.access.intermediary import NOT_FOUND as INTERMEDIARY_NOT_FOUND
+from smaajob.access.jobs import NOT_FOUND as JOB_NOT_FOUND
 from smaajob.access.offers import OFFER_NOT_FOUND, ORDER_NOT_FOUND
 from smaajob.access.openings import NOT_FOUND as OPENING_NOT_FOUND
 from smaajob.api.app import authentication_error, smaajob_error
@@ -55,6 +56,7 @@ MISSING_MESSAGES = {
     "run_id": INTERMEDIARY_NOT_FOUND,
     "invoice_id": INTERMEDIARY_NOT_FOUND,
     "statement_id": INTERMEDIARY_NOT_FOUND,
+    "job_id": JOB_NOT_FOUND,
 }
 _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 

@@ -14,6 +14,7 @@ from smaajob.web.views import (
     deadlines,
     employer,
     events,
+    exports,
     followups,
     home,
     hours,
@@ -150,4 +151,10 @@ urlpatterns = [
     path("borgere/<id:citizen_id>/indsigt/", privacy.citizen_insight, name="citizen_insight"),
     path("borgere/<id:citizen_id>/indsigt/pdf/", privacy.citizen_insight_pdf, name="citizen_insight_pdf"),
     path("mine-oplysninger/opslag/", privacy.my_lookups, name="my_lookups"),
+    # Background jobs (issue 16): exports made by the worker, and the administrator's view
+    path("eksporter/", exports.export_list, name="exports"),
+    path("eksporter/ny/", exports.export_start, name="export_start"),
+    path("eksporter/<id:job_id>/", exports.export_detail, name="export"),
+    path("eksporter/<id:job_id>/fil/", exports.export_file, name="export_file"),
+    path("drift/baggrundsjob/", exports.jobs_admin, name="jobs_admin"),
 ]

@@ -14,22 +14,19 @@ from django.shortcuts import render
 
 from smaajob import access
 from smaajob.access.requests import AuthenticatedRequest
-from smaajob.network import selectors, services
+from smaajob.downloads import file_response
+from smaajob.network import services
 from smaajob.network.models import Opening
-from smaajob.pdf import pdf_response
-from smaajob.slots import describe_slots
-from smaajob.spreadsheet import ExcelBook
+from smaajob.web import openings_export
 from smaajob.web.errors import renders_errors
 from smaajob.web.form_pages import form_page
 from smaajob.web.forms.network import OpeningFilterForm, OpeningForm
 from smaajob.web.sorting import Column, sorting
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LIST_COLUMNS = (
     "title", "hours_min", "hours_max", "slots", "kind", "language_requirement", "company_id", "buddy_id",
     "company__name", "company__postcode", "company__city", "buddy__name",
 )
-
 
 # The openings list's sortable columns (smaajob.web.sorting); the order is kept in the URL.
 OPENING_COLUMNS = [
@@ -39,25 +36,10 @@ OPENING_COLUMNS = [
 ]
 
 
-def _filtered(request: AuthenticatedRequest) -> tuple[OpeningFilterForm, QuerySet[Opening]]:
-    form = OpeningFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    rows = selectors.filter_openings(
-        access.openings_for(request.user),
-        q=filters.get("q") or "",
-        hours_max=filters.get("hours_max"),
-        weekday=filters.get("weekday"),
-        buddy=bool(filters.get("buddy")),
-        language_max=filters.get("language_max"),
-        kind=filters.get("kind") or "",
-    )
-    return form, rows
-
-
 @login_required
 @renders_errors
 def opening_list(request: AuthenticatedRequest) -> HttpResponse:
-    form, rows = _filtered(request)
+    form, rows = openings_export.filtered_openings(request.user, request.GET)
     if request.GET.get("format") == "xlsx":
         return _excel(rows)
     if request.GET.get("format") == "pdf":
@@ -88,56 +70,12 @@ def opening_list(request: AuthenticatedRequest) -> HttpResponse:
 
 def _pdf(rows: QuerySet[Opening], form: OpeningFilterForm) -> HttpResponse:
     """The list as an A4 PDF, for the consultants' meeting or a mail."""
-    filters = ", ".join(
-        f"{(form.fields[k].label or k).lower()}: {v}"
-        for k, v in (form.cleaned_data if form.is_bound and form.is_valid() else {}).items()
-        if v not in (None, "", False)
-    )
-    return pdf_response(
-        "web/openings/pdf.html",
-        {"openings": rows[:2000], "count": rows.count(), "today": date.today(), "filters": filters},
-        filename=f"jobaabninger-{date.today():%Y-%m-%d}.pdf",
-        attachment=True,
-    )
+    today = date.today()
+    return file_response(openings_export.openings_pdf(form, rows, today=today), openings_export.pdf_filename(today))
 
 
 def _excel(rows: QuerySet[Opening]) -> HttpResponse:
-    book = ExcelBook()
-    sheet = book.sheet("Jobåbninger", widths=(28, 34, 22, 10, 10, 30, 18, 20, 8, 18, 26))
-    header = [
-        "Virksomhed",
-        "Opgave",
-        "Type",
-        "Timer min",
-        "Timer max",
-        "Dage og tider",
-        "Buddy",
-        "Sprogkrav",
-        "Pladser",
-        "Område",
-        "Kontakt",
-    ]
-    sheet.row(header, bold=True)
-    for o in rows.prefetch_related("company__contacts"):
-        contact = next(iter(o.company.contacts.all()), None)
-        sheet.row(
-            [
-                o.company.name,
-                o.title,
-                o.get_kind_display(),
-                float(o.hours_min),
-                float(o.hours_max),
-                describe_slots(o.slots) or "efter aftale",
-                o.buddy.name if o.buddy else "",
-                o.get_language_requirement_display(),
-                o.capacity,
-                f"{o.company.postcode} {o.company.city}".strip(),
-                f"{contact.name} {contact.phone}".strip() if contact else "",
-            ],
-        )
-    response = HttpResponse(book.to_bytes(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="jobaabninger-{date.today():%Y-%m-%d}.xlsx"'
-    return response
+    return file_response(openings_export.openings_xlsx(rows), openings_export.excel_filename(date.today()))
 
 
 @login_required

@@ -1,0 +1,158 @@
+# SPDX-License-Identifier: MPL-2.0
+"""Benchmark (not a timed test): the large documents at municipality size, in the request and
+as background exports (issue 15 item 5, issue 16 item 1).
+
+    DATABASE_URL=… .venv/bin/python benchmarks/documents_bench.py [--runs 3]
+
+Needs the municipality demo in the database (``smaajob demo --reset --size municipality``).
+Side by side in one run, as a consultant (the openings) and the coordinator (the evaluation):
+
+* the openings-list PDF and Excel file answered in the request (``?format=pdf|xlsx``);
+* the same files ordered in the background: the time until the request answers, and the time
+  until the worker (``smaajob.jobs.worker.work``, in this process) has stored the file;
+* the evaluation PDF in the request;
+* the baseline: the same openings PDF as WeasyPrint made it before (the print template of
+  ``web/openings/pdf.html`` until 2026-12-03, kept here), from the same rows.
+
+Prints medians of ``--runs`` runs and the ratio of the background request to the request that
+makes the file itself. The jobs and files the run makes are deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smaajob.settings")
+
+
+# The openings PDF's template before smaajob.pdf_tables (the baseline, rendered by WeasyPrint).
+BASELINE_TEMPLATE = """{% load web_extras %}<!DOCTYPE html>
+<html lang="da"><head><meta charset="utf-8"><title>Jobåbninger {{ today|date:"j. F Y" }}</title>
+{% include "pdf/style.html" with landscape=True %}</head>
+<body>
+<h1>Jobåbninger pr. {{ today|date:"j. F Y" }}</h1>
+<p>{{ count }} åben{{ count|pluralize:"e" }} jobåbning{{ count|pluralize:"er" }}.</p>
+<table>
+<thead><tr><th>Virksomhed</th><th>Område</th><th>Opgave</th><th>Timer/uge</th><th>Dage og tider</th><th>Buddy</th>\
+<th>Sprogkrav</th><th>Type</th></tr></thead>
+<tbody>{% for o in openings %}<tr><td>{{ o.company.name }}</td><td>{{ o.company.postcode }} {{ o.company.city }}</td>\
+<td>{{ o.title }}</td><td>{{ o.hours_min|floatformat:"-1" }}–{{ o.hours_max|floatformat:"-1" }}</td>\
+<td>{{ o.slots|slots_text|default:"efter aftale" }}</td><td>{{ o.buddy.name|default:"–" }}</td>\
+<td>{{ o.get_language_requirement_display }}</td><td>{{ o.get_kind_display }}</td></tr>{% endfor %}</tbody>
+</table>
+</body></html>"""
+
+
+def machine() -> str:
+    model = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")),
+        platform.processor(),
+    )
+    return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f}"
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.core.files.storage import default_storage
+    from django.test import Client
+    from django.urls import reverse
+
+    from smaajob.jobs.models import Job, JobStatus
+    from smaajob.jobs.worker import work
+    from smaajob.organisation.models import Role, User
+
+    consultant = User.objects.filter(role=Role.CONSULTANT, username__startswith="konsulent").order_by("pk").first()
+    coordinator = User.objects.filter(role=Role.COORDINATOR).order_by("pk").first()
+    if consultant is None or coordinator is None:
+        sys.exit("Indlæs kommunedemoen først: smaajob demo --reset --size municipality")
+    staff, boss = Client(), Client()
+    staff.force_login(consultant)
+    boss.force_login(coordinator)
+    openings = reverse("web:openings")
+    # Warm-up: imports (WeasyPrint, Pango) and the first query plans are not what a user waits for.
+    boss.get(reverse("reports:evaluation_pdf"))
+
+    def in_request(fmt: str) -> None:
+        response = staff.get(openings, {"format": fmt})
+        assert response.status_code == 200, response.status_code
+
+    started: list[int] = []
+
+    def order(kind: str) -> None:
+        response = staff.post(reverse("web:export_start"), {"kind": kind, "query": ""})
+        assert response.status_code == 302, response.status_code
+        started.append(int(response["Location"].rstrip("/").rsplit("/", 1)[-1]))
+
+    def run_worker() -> None:
+        work(slots=(), interval=0, until_idle=True, signals=False)
+        job = Job.objects.get(pk=started[-1])
+        assert job.status == JobStatus.DONE, job.last_error
+
+    from datetime import date
+
+    from django.template import engines
+    from weasyprint import HTML
+
+    from smaajob.pdf import PDF_VARIANT
+    from smaajob.web.openings_export import PDF_LIMIT, filtered_openings
+
+    baseline = engines["django"].from_string(BASELINE_TEMPLATE)
+
+    def weasyprint_openings() -> None:
+        _form, rows = filtered_openings(consultant, None)
+        html = baseline.render({"openings": rows[:PDF_LIMIT], "count": rows.count(), "today": date.today()})
+        HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)
+
+    results: dict[str, list[float]] = {}
+    print(f"Machine: {machine()}", flush=True)
+    for run in range(args.runs):
+        results.setdefault("openings pdf: baseline, WeasyPrint (before)", []).append(timed(weasyprint_openings))
+        for fmt, kind in (("pdf", "openings_pdf"), ("xlsx", "openings_xlsx")):
+            name = f"openings {fmt}"
+            results.setdefault(f"{name}: in the request", []).append(timed(lambda fmt=fmt: in_request(fmt)))
+            results.setdefault(f"{name}: background, request answers", []).append(timed(lambda kind=kind: order(kind)))
+            results.setdefault(f"{name}: background, file stored", []).append(timed(run_worker))
+        results.setdefault("evaluation pdf: in the request", []).append(
+            timed(lambda: boss.get(reverse("reports:evaluation_pdf")))
+        )
+        print(f"  run {run + 1} done", flush=True)
+    for job in Job.objects.filter(pk__in=started):
+        if job.file_name:
+            default_storage.delete(job.file_name)
+        job.delete()
+
+    medians = {name: statistics.median(times) for name, times in results.items()}
+    print(f"\nMedians of {args.runs} runs, load average after: {os.getloadavg()[0]:.1f}")
+    for name, median in medians.items():
+        print(f"  {name:48s} {median:8.3f} s")
+    before = medians["openings pdf: baseline, WeasyPrint (before)"] / medians["openings pdf: in the request"]
+    print(f"  openings pdf: the drawn PDF is {before:.1f}× faster than WeasyPrint's")
+    for fmt in ("pdf", "xlsx"):
+        ratio = medians[f"openings {fmt}: in the request"] / medians[f"openings {fmt}: background, request answers"]
+        print(f"  openings {fmt}: the background request answers {ratio:,.0f}× sooner than the request that makes it")
+
+
+if __name__ == "__main__":
+    main()

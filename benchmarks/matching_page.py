@@ -196,15 +196,15 @@ def main() -> None:
             # The first request after a change, side by side: the kept rows' arrays spliced
             # (now) against the pool built afresh on every change (the baseline), interleaved.
             spliced: list[float] = []
-            rebuilt: list[float] = []
+            fresh: list[float] = []
             real_patched = matching_pool._patched
 
             def rebuild(old, scope, on, state):  # type: ignore[no-untyped-def]
                 return matching_pool._built(scope, on, state)
 
             for change in range(2 * args.change_rounds):
-                times = rebuilt if change % 2 == 0 else spliced
-                matching_pool._patched = rebuild if times is rebuilt else real_patched
+                times = fresh if change % 2 == 0 else spliced
+                matching_pool._patched = rebuild if times is fresh else real_patched
                 some = Opening.objects.filter(status="open").order_by("pk")[change + 1]
                 update_opening(actor=consultant, opening=some, capacity=(some.capacity % 3) + 1)
                 times.extend(_time_pages(client, urls[:1], 1))
@@ -221,7 +221,7 @@ def main() -> None:
                   f"({len(after)} forespørgsler) — {b50 / a50:.1f}× hurtigere (median), {b95 / a95:.1f}× (p95)")
             print(f"  første forespørgsel: kold {cold:.0f} ms, efter en ændret jobåbning {changed:.0f} ms, "
                   f"ny serverproces (fra cachen) {loaded:.0f} ms")
-            s50, r50 = statistics.median(spliced), statistics.median(rebuilt)
+            s50, r50 = statistics.median(spliced), statistics.median(fresh)
             print(f"  første efter en ændring, {len(spliced)} gange hver, skiftevis: puljen bygget forfra "
                   f"median {r50:.0f} ms, splejset (nu) median {s50:.0f} ms — {r50 / s50:.1f}× hurtigere")
 

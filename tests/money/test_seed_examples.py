@@ -64,4 +64,6 @@ def test_2013_is_refused_because_the_hourly_disregard_is_not_in_our_sources():
     with pytest.raises(UnknownValue) as caught:
         gain(6, month=dt.date(2013, 10, 1), provider=True)
     assert caught.value.field == "month"
-    assert "earnings_disregard_per_hour" in caught.value.message
+    # Named by its Danish label, never by its parameter file (issue 15 item 3).
+    assert "(beløb pr. arbejdstime, der ses bort fra)" in caught.value.message
+    assert "earnings_disregard_per_hour" not in caught.value.message

@@ -340,7 +340,7 @@ def compute(data: CalculatorInput) -> Scenario:
         # say which, and let the visitor pick another month rather than guess.
         raise UnknownValue(
             f"Regnereglerne for {month_text} kan ikke bruges, fordi et beløb mangler i vores kilder "
-            f"({error.parameter}): {error.explanation}. Vælg en anden måned.",
+            f"({error.label}): {error.explanation}. Vælg en anden måned.",
             field="month",
         ) from error
     ours = []

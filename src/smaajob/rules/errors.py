@@ -43,10 +43,11 @@ class ValueNotKnown(UnknownValue):
 
     def __init__(self, parameter: str, on: dt.date, explanation: str):
         self.parameter = parameter
+        self.label = _label(parameter)  # the Danish name a message shows
         self.on = on
         self.explanation = explanation
         super().__init__(
-            f"{_label(parameter).capitalize()} den {on:%d.%m.%Y} er ukendt: {explanation}",
+            f"{self.label.capitalize()} den {on:%d.%m.%Y} er ukendt: {explanation}",
             field=parameter,
         )
 

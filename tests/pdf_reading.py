@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
@@ -42,7 +43,7 @@ class Page:
 @dataclass(frozen=True)
 class Pdf:
     pages: tuple[Page, ...]
-    catalog: dict
+    catalog: dict[str, Any]
 
     @property
     def text(self) -> str:

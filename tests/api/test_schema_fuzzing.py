@@ -136,7 +136,10 @@ def _fuzz(operation, auth: dict[str, dict[str, str]], run: Run, label: str, ids:
     run.operations.add(key)
     names = re.findall(r"\{(\w+)\}", operation.path)
     real = {n: ids[n] for n in names} if names and all(n in ids for n in names) else None
-    passes = [(GenerationMode.POSITIVE, None), (GenerationMode.NEGATIVE, None)]
+    passes: list[tuple[GenerationMode, dict[str, int] | None]] = [
+        (GenerationMode.POSITIVE, None),
+        (GenerationMode.NEGATIVE, None),
+    ]
     if real:
         passes.append((GenerationMode.POSITIVE, real))
     for mode, path_ids in passes:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from smaajob.apitokens.models import ApiToken
 from smaajob.cli.main import main
 from tests.api.conftest import bearer
+from tests.text_search import found
 
 SECRET = re.compile(r"^smj_[A-Za-z0-9_-]{40,}$", re.MULTILINE)
 
@@ -34,7 +35,7 @@ def test_token_create_prints_the_secret_once_and_it_works(client, municipality, 
         == 0
     )
     out = capsys.readouterr().out
-    secret = SECRET.search(out).group(0)
+    secret = found(SECRET, out).group(0)
     assert client.get("/api/v1/borgere/", **bearer(secret)).status_code == 200
     assert main(["token", "list"]) == 0
     listing = capsys.readouterr().out
@@ -45,7 +46,7 @@ def test_token_revoke_stops_the_token(client, municipality, capsys):
     main(
         ["token", "create", "dvh-odense", "--role", "administrator", "--municipality", "461", "--scope", "borgere:read"]
     )
-    secret = SECRET.search(capsys.readouterr().out).group(0)
+    secret = found(SECRET, capsys.readouterr().out).group(0)
     assert main(["token", "revoke", "dvh-odense"]) == 0
     assert client.get("/api/v1/borgere/", **bearer(secret)).status_code == 401
     main(["token", "list"])
@@ -79,7 +80,7 @@ def test_an_administrator_creates_a_token_in_the_admin_and_sees_the_secret_once(
     )
     assert answer.status_code == 200, answer.content.decode()[:2000]
     page = answer.content.decode()
-    secret = re.search(r'value="(smj_[^"]+)"', page).group(1)
+    secret = found(r'value="(smj_[^"]+)"', page).group(1)
     token = ApiToken.objects.get(name="esdh-sbsys")
     assert token.municipality == administrator.municipality and token.created_by == administrator
     assert client.get(reverse("admin:apitokens_apitoken_change", args=[token.pk])).content.decode().count(secret) == 0

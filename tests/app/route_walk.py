@@ -15,7 +15,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
 
@@ -107,7 +107,9 @@ class Route:
         return UNWALKED.get(self.route)
 
 
-def _patterns(resolvers: list, prefix: str = "", namespace: str = "") -> list[tuple[str, str]]:
+def _patterns(
+    resolvers: list[URLPattern | URLResolver], prefix: str = "", namespace: str = ""
+) -> list[tuple[str, str]]:
     """(route, URL name) of every pattern; the URL name with its namespace, as ``reverse`` takes it."""
     found = []
     for entry in resolvers:
@@ -172,6 +174,13 @@ def build_url(route: Route, ids: dict[str, int]) -> str | None:
     return f"{path}?{query}" if query else path
 
 
+def filled_url(route: Route, ids: dict[str, int]) -> str:
+    """``build_url`` of a route the walk fills (``test_unaudited_reads`` checks every walked one is)."""
+    url = build_url(route, ids)
+    assert url is not None, route.route
+    return url
+
+
 class HtmlAsPdf:
     """Stands in for WeasyPrint: the "PDF" is the HTML it would print, so it can be searched."""
 
@@ -182,13 +191,14 @@ class HtmlAsPdf:
         return self.string.encode("utf-8")
 
 
-def answer_text(response: HttpResponse) -> str:
+def answer_text(response: HttpResponseBase) -> str:
     """Everything a reader of the answer could see, as text."""
-    if isinstance(response, FileResponse) or getattr(response, "streaming", False):
+    if isinstance(response, StreamingHttpResponse):  # a FileResponse is one
         # Reading to the end closes the answer (and its file): the test client wraps the
         # iterator so. Closing it again here would close the database connection as well.
-        raw = b"".join(response.streaming_content)
+        raw = response.getvalue()
     else:
+        assert isinstance(response, HttpResponse)
         raw = response.content
     content_type = response.get("Content-Type", "")
     if "spreadsheetml" in content_type:

@@ -12,7 +12,7 @@ import re
 import pytest
 from django.test import Client
 
-from tests.app.route_walk import answer_text, build_url, routes
+from tests.app.route_walk import answer_text, filled_url, routes
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_a_refused_record_answers_exactly_as_a_missing_one_for_every_role(world)
         if user is not None:
             client.force_login(user)
         for route in _id_routes(world.ids):
-            real_url, missing_url = build_url(route, world.ids), build_url(route, missing_ids)
+            real_url, missing_url = filled_url(route, world.ids), filled_url(route, missing_ids)
             real, missing = client.get(real_url), client.get(missing_url)
             real_text, missing_text = answer_text(real), answer_text(missing)
             cells += 1
@@ -77,7 +77,7 @@ def test_a_record_of_another_municipality_or_company_answers_exactly_as_a_missin
         client = Client()
         client.force_login(user)
         for route in _id_routes(world.ids):
-            theirs_url, missing_url = build_url(route, other_world.ids), build_url(route, missing_ids)
+            theirs_url, missing_url = filled_url(route, other_world.ids), filled_url(route, missing_ids)
             theirs, missing = client.get(theirs_url), client.get(missing_url)
             theirs_text, missing_text = answer_text(theirs), answer_text(missing)
             cells += 1
@@ -193,7 +193,7 @@ def test_every_role_gets_from_every_page_and_api_route_exactly_what_the_role_tab
                 continue
             client = Client()
             client.force_login(world.users[role])
-            answer = client.get(build_url(route, missing_ids))
+            answer = client.get(filled_url(route, missing_ids))
             if answer.status_code == 404:  # (a page that only takes writes answers a GET with 405)
                 missing_answers[(method, route.route)] = (answer.status_code, _main(answer_text(answer)))
     problems, cells, refused = [], 0, 0
@@ -202,7 +202,7 @@ def test_every_role_gets_from_every_page_and_api_route_exactly_what_the_role_tab
         if user is not None:
             client.force_login(user)
         for route in walked:
-            url = build_url(route, world.ids)
+            url = filled_url(route, world.ids)
             for method, allowed in _cells(route):
                 cells += 1
                 answer = _ask(client, method, url)

@@ -48,7 +48,8 @@ def _keep(capsys: pytest.CaptureFixture[str], amount: str) -> dict[str, object]:
     args = ["rules", "keep", "--date", "2017-06-01", "--hours-per-week", "5", "--hourly-wage", "130",
             "--benefit", "kontanthjaelp", "--rate", "full", "--benefit-amount", amount, "--json"]
     assert main(args) == 0
-    return json.loads(capsys.readouterr().out)
+    answer: dict[str, object] = json.loads(capsys.readouterr().out)
+    return answer
 
 
 def test_the_cli_reads_12_000_kroner_as_twelve_thousand(capsys):

@@ -15,8 +15,9 @@ from smaajob.errors import InvalidInput, InvalidPeriod, NotFound
 def test_a_change_of_readiness_closes_the_previous_period_the_day_before(citizen, caseworker):
     set_readiness(actor=caseworker, citizen=citizen, category="aktivitetsparat", valid_from=date(2023, 1, 1))
     set_readiness(actor=caseworker, citizen=citizen, category="jobparat", valid_from=date(2024, 6, 1))
-    assert readiness_on(citizen, date(2024, 5, 31)).category == "aktivitetsparat"
-    assert readiness_on(citizen, date(2024, 6, 1)).category == "jobparat"
+    before, after = readiness_on(citizen, date(2024, 5, 31)), readiness_on(citizen, date(2024, 6, 1))
+    assert before is not None and before.category == "aktivitetsparat"
+    assert after is not None and after.category == "jobparat"
     assert readiness_on(citizen, date(2022, 12, 31)) is None
 
 
@@ -24,7 +25,8 @@ def test_a_change_dated_before_the_current_period_is_refused(citizen, caseworker
     set_benefit(actor=caseworker, citizen=citizen, benefit_type="kontanthjaelp", valid_from=date(2023, 1, 1))
     with pytest.raises(InvalidPeriod):
         set_benefit(actor=caseworker, citizen=citizen, benefit_type="uddannelseshjaelp", valid_from=date(2022, 1, 1))
-    assert benefit_on(citizen, date(2024, 1, 1)).benefit_type == "kontanthjaelp"
+    benefit = benefit_on(citizen, date(2024, 1, 1))
+    assert benefit is not None and benefit.benefit_type == "kontanthjaelp"
 
 
 def test_an_exemption_is_a_caseworkers_decision_with_reason_basis_and_review_date(citizen, caseworker, consultant):
@@ -117,6 +119,8 @@ def test_the_staff_in_force_on_a_day_follow_the_assignment_history(citizen, case
         staff = current_staff(citizen, day)
         for role in ("caseworker", "consultant"):
             assert staff[role] == fact_on(Assignment, owner={"citizen": citizen, "staff_role": role}, on=day)
-    assert current_staff(citizen, date(2025, 2, 28))["consultant"].staff == consultant
-    assert current_staff(citizen, date(2025, 3, 1))["consultant"].staff == successor
+    before = current_staff(citizen, date(2025, 2, 28))["consultant"]
+    after = current_staff(citizen, date(2025, 3, 1))["consultant"]
+    assert before is not None and before.staff == consultant
+    assert after is not None and after.staff == successor
     assert current_staff(citizen, date(2023, 12, 31)) == {"caseworker": None, "consultant": None}

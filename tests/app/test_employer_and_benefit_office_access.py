@@ -17,6 +17,7 @@ to an employer may hold their name, birth date or CPR digits.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -39,7 +40,7 @@ def monday(day: date) -> date:
 
 
 # Placement dates per scenario: (start, end); "other" and the benefit office see the current one.
-PERIODS = {
+PERIODS: dict[str, tuple[date, date | None]] = {
     "current": (monday(TODAY - timedelta(days=35)), None),
     "ended": (monday(TODAY - timedelta(days=400)), TODAY - timedelta(days=335)),
     "grace": (monday(TODAY - timedelta(days=60)), TODAY - timedelta(days=5)),
@@ -165,7 +166,7 @@ def world(request, municipality, make_user, consultant, caseworker, citizen, cou
     )
 
 
-def body_for(route: str, w: dict) -> dict | None:
+def body_for(route: str, w: dict[str, Any]) -> dict[str, Any] | None:
     """A valid body for each write route, so that the answer is about access, not about input."""
     start = w["start"]
     bodies = {
@@ -231,7 +232,7 @@ def body_for(route: str, w: dict) -> dict | None:
     return bodies.get(route)
 
 
-def call(client, route: str, w: dict):
+def call(client, route: str, w: dict[str, Any]):
     method, template = route.split(" ", 1)
     path = template.format(**w)
     if route == "POST /api/v1/loensedler/":
@@ -449,8 +450,9 @@ def test_every_page_an_employer_reaches_answers_exactly_and_names_no_one_without
 
 def test_the_grace_period_is_a_stated_number_of_days():
     assert EMPLOYER_GRACE_DAYS == 14
-    assert PERIODS["grace"][1] >= TODAY - timedelta(days=EMPLOYER_GRACE_DAYS)
-    assert PERIODS["ended"][1] < TODAY - timedelta(days=EMPLOYER_GRACE_DAYS)
+    grace_end, ended_end = PERIODS["grace"][1], PERIODS["ended"][1]
+    assert grace_end is not None and grace_end >= TODAY - timedelta(days=EMPLOYER_GRACE_DAYS)
+    assert ended_end is not None and ended_end < TODAY - timedelta(days=EMPLOYER_GRACE_DAYS)
 
 
 # --------------------------------------------------------------------------- the reviewer's findings, one by one

@@ -85,7 +85,7 @@ def _same_site(page: str, href: str) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def _shape(address: str, *, per_record: bool) -> tuple:
+def _shape(address: str, *, per_record: bool) -> tuple[object, ...]:
     """One page per view, record (if ``per_record``) and set of query keys is read for further links."""
     path, _, query = address.partition("?")
     try:
@@ -124,8 +124,8 @@ def walk_links(client: Client, user, start: list[str], *, per_record: bool = Tru
     is read for further links once per view and query shape, and per record if ``per_record``."""
     problems: list[str] = []
     followed: set[tuple[str, str]] = set()
-    read: set[tuple] = set()
-    queue = deque(("GET", url, [], "(start)") for url in start)
+    read: set[tuple[object, ...]] = set()
+    queue: deque[tuple[str, str, list[tuple[str, str]], str]] = deque(("GET", url, [], "(start)") for url in start)
     while queue:
         method, address, fields, source = queue.popleft()
         if (method, address) in followed or address.split("?")[0] in SKIPPED:

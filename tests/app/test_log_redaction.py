@@ -122,7 +122,7 @@ def test_a_not_found_line_for_an_address_with_a_spaced_cpr_is_redacted(client, c
 
 def test_every_handler_django_configured_carries_the_filter(db):
     for name in ("", "django", "django.request", "django.server", "django.security"):
-        logger = logging.getLogger(name)
+        logger: logging.Logger | None = logging.getLogger(name)
         while logger is not None:
             for handler in logger.handlers:
                 if type(handler).__module__.startswith("_pytest"):

@@ -57,7 +57,8 @@ def test_a_menu_entry_is_shown_only_to_roles_that_may_open_its_page():
     assert len(entries) > 10
     for item in entries:
         assert item.roles, f"{item.url_name}: a menu entry no role sees (is its page in the table?)"
-        assert item.roles <= pages.page_entry(item.url_name).roles, item
+        page = pages.page_entry(item.url_name)
+        assert page is not None and item.roles <= page.roles, item
 
 
 def test_the_menu_can_narrow_a_page_but_never_widen_it():

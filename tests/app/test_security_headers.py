@@ -122,7 +122,7 @@ def test_the_admin_pages_have_the_headers_and_no_inline_code(world):
 
     client = Client()
     client.force_login(world.users["administrator"])
-    problems = []
+    problems: list[str] = []
     urls = [reverse("admin:index")]
     for model in admin.site._registry:
         name = f"admin:{model._meta.app_label}_{model._meta.model_name}"

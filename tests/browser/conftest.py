@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -141,7 +142,7 @@ class Interactions:
         locator.check()
 
 
-def axe_violations(page, *, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
+def axe_violations(page, *, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict[str, Any]]:
     """Run axe-core on the page; skip (or fail in CI) when scripts/fetch-axe has not run."""
     if not AXE.exists():
         if os.environ.get("SMAAJOB_REQUIRE_ALL") == "1":

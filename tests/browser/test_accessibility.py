@@ -94,6 +94,7 @@ def test_the_offer_pages_of_staff_and_the_provider_have_no_serious_violations(pa
     order = Order.objects.filter(offer__provider__name="AMU Fyn", state="started").order_by("pk").first()
     offer = Offer.objects.order_by("pk").first()
     mine = access.citizens_for(User.objects.get(username="konsulent")).order_by("pk").first()
+    assert order is not None and offer is not None and mine is not None
     log_in(page, "konsulent", DEMO_PASSWORD)
     _check(page, ["/tilbud/", f"/tilbud/{offer.pk}/", "/bestillinger/", f"/borgere/{mine.pk}/bestil-tilbud/"])
     page.context.clear_cookies()

@@ -83,6 +83,7 @@ def test_journey_2_consultant_searches_the_network_logs_outreach_adds_an_opening
     from smaajob.network.models import Company
 
     company = Company.objects.filter(buddies__isnull=False).order_by("name").first()
+    assert company is not None
     log_in(page, "konsulent", DEMO_PASSWORD)
     menu = page.get_by_role("navigation", name="Hovedmenu")
     menu.get_by_role("button", name="Virksomheder og job").click()
@@ -185,6 +186,7 @@ def test_journey_5_a_weekly_follow_up_takes_under_a_minute(page, demo):
     course = Course.objects.filter(
         state__in=["placement", "paid_hours", "follow_up"], citizen__assignments__staff__username="konsulent"
     ).first()
+    assert course is not None
     log_in(page, "konsulent", DEMO_PASSWORD)
     page.goto(f"/borgere/{course.citizen_id}/")
     started = time.monotonic()
@@ -252,6 +254,7 @@ def test_journey_9_the_citizen_sees_plan_sub_goals_hours_and_next_meeting_but_no
 
     consultant = User.objects.get(username="konsulent")
     course = Course.objects.filter(citizen__user__username="borger").exclude(state="exited").first()
+    assert course is not None
     services.set_sub_goals(actor=consultant, course=course, sub_goals=["Stabilt fremmøde", "Lære kassen"])
     # Nora has skånehensyn: a match (outside the engine too) needs her consent to tell the employer.
     from smaajob.citizens.selectors import consented_facts_on
@@ -283,6 +286,7 @@ def test_every_role_gets_the_same_denial_for_a_citizen_not_theirs_as_for_a_missi
     from smaajob.organisation.services import create_user
 
     municipality = User.objects.get(username="raadgiver").municipality
+    assert municipality is not None
     other_team = Team.objects.create(municipality=municipality, name="Andet team")
     for role in ("caseworker", "consultant", "coordinator", "analyst"):
         create_user(
@@ -295,7 +299,9 @@ def test_every_role_gets_the_same_denial_for_a_citizen_not_theirs_as_for_a_missi
         )
     borger = Citizen.objects.get(user__username="borger")
     someone_else = Citizen.objects.exclude(pk=borger.pk).exclude(placements_at_employer_company()).first()
-    missing = Citizen.objects.order_by("-pk").first().pk + 1000
+    last = Citizen.objects.order_by("-pk").first()
+    assert someone_else is not None and last is not None
+    missing = last.pk + 1000
     for username in (
         "anden-caseworker",
         "anden-consultant",

@@ -79,7 +79,7 @@ def test_an_unknown_command_prints_usage_and_exits_2(capsys):
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        return int(s.getsockname()[1])
 
 
 def test_serve_migrates_an_empty_database_and_answers_on_localhost(tmp_path: Path):
@@ -97,7 +97,8 @@ def test_serve_migrates_an_empty_database_and_answers_on_localhost(tmp_path: Pat
         stderr=subprocess.STDOUT,
         text=True,
     )
-    body = login_page = None
+    body: str | None = None
+    login_page: str | None = None
     try:
         # A generous bound, not a timing assertion: migrating a new database on a busy
         # two-core CI machine can take a while.
@@ -121,5 +122,5 @@ def test_serve_migrates_an_empty_database_and_answers_on_localhost(tmp_path: Pat
             server.kill()
             output = server.communicate()[0]
     assert body == '{"status": "ok"}', f"the server never answered; its output:\n{output}"
-    assert "Log ind i Småjob" in login_page
+    assert login_page is not None and "Log ind i Småjob" in login_page
     assert "Småjob kører på" in output

@@ -8,7 +8,7 @@ import argparse
 from datetime import date
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("record-week")
     parser.add_argument("placement", type=int)
     parser.add_argument("week", type=date.fromisoformat)

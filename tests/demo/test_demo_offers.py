@@ -34,7 +34,7 @@ def test_there_are_orders_in_every_state_and_one_report_is_overdue(small_demo):
 
 def test_the_provider_logs_in_and_sees_only_its_own_orders(small_demo):
     user = User.objects.get(username="leverandoer")
-    assert user.role == "provider" and user.provider.name == "AMU Fyn"
+    assert user.role == "provider" and user.provider is not None and user.provider.name == "AMU Fyn"
     client = Client()
     client.force_login(user)
     page = client.get("/bestillinger/").content.decode()

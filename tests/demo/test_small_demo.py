@@ -34,11 +34,11 @@ def test_the_small_demo_shows_rettidighed_in_2012_on_time_late_and_waiting(small
     from smaajob.organisation.models import User
 
     rows = team_deadlines(User.objects.get(username="raadgiver"), on=SHOW_ON)
-    covered = [r for r in rows if r.report is not None]
-    assert len(covered) == 3
-    missed = sorted(len(r.report.missed) for r in covered)
+    reports = [r.report for r in rows if r.report is not None]
+    assert len(reports) == 3
+    missed = sorted(len(report.missed) for report in reports)
     assert missed[0] == 0 and missed[-1] >= 1
-    assert sum(r.report.refund_at_stake for r in covered) > 0
+    assert sum(report.refund_at_stake for report in reports) > 0
 
 
 def test_every_citizen_has_a_cpr_number_that_validates_and_is_marked_synthetic(small_demo):
@@ -57,7 +57,9 @@ def test_every_company_has_a_cvr_number_that_passes_the_checksum_and_is_marked_s
 
 
 def test_citizens_and_companies_lie_in_odense(small_demo):
-    for row in [*Citizen.objects.all(), *Company.objects.all()]:
+    rows: list[Citizen | Company] = [*Citizen.objects.all(), *Company.objects.all()]
+    for row in rows:
+        assert row.latitude is not None and row.longitude is not None
         assert 55.30 < row.latitude < 55.48 and 10.28 < row.longitude < 10.49
 
 

@@ -11,6 +11,8 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
+from tests.text_search import found
+
 pytestmark = pytest.mark.django_db
 
 
@@ -43,7 +45,7 @@ def test_the_follow_up_page_and_the_worklist_agree_on_every_demo_course(client, 
     for course in courses:
         url = reverse("web:follow_up_new", args=[course.pk])
         page = client.get(url).content.decode()
-        lead = re.search(r'<p class="lead">(.*?)</p>', page, re.S).group(1)
+        lead = found(r'<p class="lead">(.*?)</p>', page, re.S).group(1)
         if "Forfalden" in lead:
             overdue_pages.add(url)
     assert overdue_pages, "the demo three weeks on has overdue follow-ups"

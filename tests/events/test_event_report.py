@@ -7,6 +7,7 @@ the rows created here, so a wrong filter changes them."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -145,7 +146,7 @@ def test_half_the_placements_had_a_trained_buddy_and_one_of_each_group_converted
     assert (buddies.placements, buddies.with_trained_buddy) == (4, 2)
     assert str(buddies.share_with_trained_buddy) == "50.0"
     assert (buddies.converted_with_trained_buddy, buddies.converted_without) == (1, 1)
-    assert (buddies.paid_hours_with_trained_buddy, buddies.paid_hours_without) == (10, 6)
+    assert (buddies.paid_hours_with_trained_buddy, buddies.paid_hours_without) == (Decimal(10), Decimal(6))
 
 
 def test_the_report_page_and_api_show_the_same_numbers(client, consultant, vta_year):

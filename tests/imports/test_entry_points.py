@@ -63,9 +63,12 @@ def test_a_large_file_is_checked_in_the_background_and_its_page_polls(client, im
 
     started = []
     monkeypatch.setattr(views, "BACKGROUND_BYTES", 10)
-    monkeypatch.setattr(
-        services, "threading", SimpleNamespace(Thread=lambda target, **kw: started.append(target) or _Now(target))
-    )
+
+    def thread(target, **kw):
+        started.append(target)
+        return _Now(target)
+
+    monkeypatch.setattr(services, "threading", SimpleNamespace(Thread=thread))
     log_in(client, importer)
     _upload(client, GOOD)
     run = ImportRun.objects.get()
@@ -81,12 +84,9 @@ class _Now:
     def start(self):
         from django.db import connection
 
-        monkey_close = connection.close
-        connection.close = lambda: None  # keep the test's connection
-        try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(connection, "close", lambda: None)  # keep the test's connection
             self.target()
-        finally:
-            connection.close = monkey_close
 
 
 def test_a_running_import_page_polls_every_second(client, importer):

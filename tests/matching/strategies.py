@@ -48,7 +48,7 @@ def candidates(draw: st.DrawFn, id: str) -> Candidate:
 def openings(draw: st.DrawFn, id: str) -> Opening:
     slots = draw(week(free_time=False))
     window = slots.bit_count() / 2
-    hours_min = draw(st.sampled_from([0, 2, 4, 8, 12]))
+    hours_min: float = draw(st.sampled_from([0, 2, 4, 8, 12]))
     hours_min = min(hours_min, window)
     capacity = draw(st.integers(0, 3))
     return Opening(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 
 from smaajob.matching import Candidate, Opening, build_pools, feasible_pairs, week_mask
@@ -25,7 +26,7 @@ CERTS = ("truck", "hygiejne", "kørekort")
 FACTS = ("restrictions", "health", "competences", "language")
 
 
-def _thermometers(rng: np.random.Generator, n: int) -> np.ndarray:
+def _thermometers(rng: np.random.Generator, n: int) -> npt.NDArray[np.uint64]:
     hours = (np.uint64(1) << rng.integers(0, HOUR_LEVELS + 1, n).astype(np.uint64)) - np.uint64(1)
     danish = (np.uint64(1) << rng.integers(0, DANISH_LEVELS + 1, n).astype(np.uint64)) - np.uint64(1)
     return np.asarray(hours | (danish << np.uint64(HOUR_LEVELS)), dtype=np.uint64)

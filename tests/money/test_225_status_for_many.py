@@ -5,6 +5,7 @@ citizen exactly the status the citizen page gives, payslip hours and split weeks
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from smaajob import cases
 from smaajob.access.worklist import worklist
@@ -13,7 +14,7 @@ from smaajob.money import services
 from tests.money.conftest import TODAY
 
 
-def _without_result(status: dict) -> dict:
+def _without_result(status: dict[str, object]) -> dict[str, object]:
     return {key: value for key, value in status.items() if key != "result"}
 
 
@@ -90,7 +91,7 @@ def test_an_exemption_replaced_by_a_later_decision_is_not_due_for_review(citizen
     from smaajob.citizens.services import decide_exemption
 
     on = date(2024, 6, 1)
-    first = {
+    first: dict[str, Any] = {
         "decided_on": date(2024, 1, 10),
         "valid_from": date(2024, 1, 10),
         "valid_to": None,

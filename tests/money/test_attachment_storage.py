@@ -54,7 +54,7 @@ def test_a_stored_payslip_has_its_file_in_place_and_nothing_staged(client, citiz
     assert response.status_code == 201, response.content
     payslip = Payslip.objects.get()
     assert files_under(media_root) == [payslip.attachment.name]
-    assert not payslip.attachment.name.startswith(attachments.INCOMING)
+    assert payslip.attachment.name and not payslip.attachment.name.startswith(attachments.INCOMING)
 
 
 def test_a_file_staged_by_a_killed_submission_is_removed_by_the_next_one(submit, media_root):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,7 @@ from smaajob.money.models import Payslip, PayslipStatus
 from tests.money.conftest import PNG_BYTES, TODAY, pdf
 
 
-def stored_files(media_root) -> list:
+def stored_files(media_root) -> list[Path]:
     return [p for p in media_root.rglob("*") if p.is_file()] if media_root.exists() else []
 
 
@@ -103,12 +104,12 @@ def test_a_file_too_large_is_refused(submit, media_root, monkeypatch):
 
 
 def test_a_failure_after_the_file_is_written_removes_the_file_again(submit, media_root, monkeypatch):
-    from smaajob.money import services
+    from smaajob.money.models import PayslipTransition
 
     def broken(**kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(services.PayslipTransition.objects, "create", broken)
+    monkeypatch.setattr(PayslipTransition.objects, "create", broken)
     with pytest.raises(RuntimeError):
         submit()
     assert Payslip.objects.count() == 0 and stored_files(media_root) == []

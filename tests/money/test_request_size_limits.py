@@ -28,12 +28,12 @@ class UnreadBody(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def read(self, size: int = -1) -> bytes:
+    def read(self, size: int | None = -1) -> bytes:
         chunk = b"x" * (8192 if size is None or size < 0 else min(size, 8192))
         self.bytes_read += len(chunk)
         return chunk
 
-    def readline(self, size: int = -1) -> bytes:
+    def readline(self, size: int | None = -1) -> bytes:
         return self.read(size)
 
 

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import django
 
@@ -31,12 +32,13 @@ GROUPS = {
 }
 
 
-def demo_users() -> dict:
+def demo_users() -> dict[str, Any]:
     from smaajob.citizens.models import Citizen
-    from smaajob.demo.organisation import MUNICIPALITY_CODE, ROLE_USERS
+    from smaajob.demo.geography import MUNICIPALITY_CODE
+    from smaajob.demo.organisation import ROLE_USERS
     from smaajob.organisation.models import User
 
-    users = {
+    users: dict[str, dict[str, Any]] = {
         username: {
             "password": PASSWORD,
             "claims": {

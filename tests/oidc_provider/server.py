@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @dataclass(frozen=True)
 class RunningProvider:
     issuer: str
-    clients: list[dict]
+    clients: list[dict[str, Any]]
 
 
 def free_port() -> int:
@@ -39,7 +40,7 @@ def free_port() -> int:
 
 @contextmanager
 def running_provider(
-    workdir: Path, *, users: dict, tampered: list[str], clients: list[dict]
+    workdir: Path, *, users: dict[str, Any], tampered: list[str], clients: list[dict[str, Any]]
 ) -> Iterator[RunningProvider]:
     port = free_port()
     issuer = f"http://127.0.0.1:{port}/o"

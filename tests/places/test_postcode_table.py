@@ -79,7 +79,9 @@ def test_every_postcode_the_tests_use_is_in_the_table():
 def test_a_postcode_gives_a_location_marked_as_from_the_postcode():
     location = places.resolve_location(postcode=" 5000 ", latitude=None, longitude=None)
     assert location.source == "postcode" and location.known
-    assert (location.latitude, location.longitude) == (places.lookup("5000").latitude, places.lookup("5000").longitude)
+    centre = places.lookup("5000")
+    assert centre is not None
+    assert (location.latitude, location.longitude) == (centre.latitude, centre.longitude)
 
 
 def test_coordinates_typed_by_hand_win_over_the_postcode():

@@ -11,7 +11,8 @@ from tests.web.test_pages import log_in
 
 def visited(client, year: int) -> float:
     body = client.get(f"/api/v1/rapporter/noegletal?fra={year}-01-01&til={year}-12-31").json()
-    return next(m["value"] for m in body["measures"] if m["key"] == "funnel.visited" and m["group_key"] == "__total__")
+    measures = body["measures"]
+    return float(next(m["value"] for m in measures if m["key"] == "funnel.visited" and m["group_key"] == "__total__"))
 
 
 def test_a_corrected_visitation_date_moves_the_citizen_to_the_period_it_really_happened_in(

@@ -35,7 +35,7 @@ def benefit(h: History, citizen: int, kind: str, start: date, end: date | None =
     h.add("benefits", citizen_id=citizen, benefit_type=kind, valid_from=start, valid_to=end)
 
 
-def activity(h: History, period: Period = YEAR) -> dict[str, tuple[int, int]]:
+def activity(h: History, period: Period = YEAR) -> dict[str, tuple[float | None, float | None]]:
     rows = courses_and_persons(h.tables(), period)
     return {r.category: (r.courses.value, r.persons.value) for r in rows}
 

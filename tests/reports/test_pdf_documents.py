@@ -42,7 +42,7 @@ def small_demo(small_demo_world, db):
     return small_demo_world
 
 
-def fetch_pdf(client, username: str, url: str, params: dict | None = None) -> Pdf:
+def fetch_pdf(client, username: str, url: str, params: dict[str, str] | None = None) -> Pdf:
     client.force_login(get_user_model().objects.get(username=username))
     response = client.get(url, params or {})
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
@@ -88,12 +88,14 @@ def test_the_openings_pdf_repeats_the_table_header_on_every_page(client, small_d
 def test_every_pdf_is_tagged_for_screen_readers(client, small_demo, which):
     from smaajob.citizens.models import Citizen
 
+    first = Citizen.objects.order_by("pk").first()
+    assert first is not None
     username, url, params = {
         "evaluation": ("koordinator", reverse("reports:evaluation_pdf"), None),
         "openings": ("konsulent", reverse("web:openings"), {"format": "pdf"}),
         "progression": (
             "konsulent",
-            reverse("reports:progression_pdf", args=[Citizen.objects.order_by("pk").first().pk]),
+            reverse("reports:progression_pdf", args=[first.pk]),
             None,
         ),
     }[which]

@@ -14,6 +14,7 @@ import io
 import json
 import re
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pytest
@@ -203,7 +204,7 @@ def _measure(key, value, *, group=TOTAL, unit="personer", base=None, ids=(), not
 
 
 def _report(**parts):
-    empty = {
+    empty: dict[str, Any] = {
         "funnel": {},
         "stv": {},
         "timing": {},

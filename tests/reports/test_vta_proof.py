@@ -18,7 +18,7 @@ from tests.reports.vta_history import PERIOD
 STEPS = ("visited", "placed", "job", "lasting")
 
 
-def funnel_values(built, group: str) -> tuple:
+def funnel_values(built, group: str) -> tuple[object, ...]:
     row = built.report.funnel[group]
     return tuple(row.value(step) for step in STEPS)
 

@@ -135,22 +135,23 @@ def build_vta_history(*, municipality, caseworker, consultant) -> VtaHistory:
 
     for row in VTA_TABLE_5:
         for group_name, tg in ((VTA_ORIGINAL, original), (VTA_UKRAINIAN, ukrainian)):
-            if row.targets.get(group_name) is not None:
+            target, achieved = row.targets.get(group_name), row.achieved.get(group_name)
+            if target is not None:
                 ReferenceFigure.objects.create(
                     project=project,
                     target_group=tg,
                     step=row.step,
                     kind=FigureKind.TARGET,
-                    value=row.targets[group_name],
+                    value=target,
                     source="003 Tabel 5",
                 )
-            if row.achieved.get(group_name) is not None:
+            if achieved is not None:
                 ReferenceFigure.objects.create(
                     project=project,
                     target_group=tg,
                     step=row.step,
                     kind=FigureKind.PUBLISHED,
-                    value=row.achieved[group_name],
+                    value=achieved,
                     source="003 Tabel 5",
                 )
         if row.total is not None:

@@ -18,6 +18,7 @@ from smaajob.rules import (
     BenefitKind,
     CitizenCase,
     FactMissing,
+    FreeAmountKind,
     MonthRecord,
     Period,
     Population,
@@ -73,11 +74,11 @@ def cases(draw: st.DrawFn, first: int = FIRST, facts_may_be_missing: bool = Fals
             other_extension_days=draw(st.sampled_from([0, 0, 0, 0, 10, 31])),
             benefit_kind=draw(st.sampled_from(KINDS_OF_HELP)),
         ))
-    exemptions = ()
+    exemptions: tuple[Period, ...] = ()
     if draw(st.booleans()):
         start = first + draw(st.integers(0, MONTHS - 1))
         exemptions = (Period(month_start(start), month_end(start + draw(st.integers(0, 6)))),)
-    reductions = ()
+    reductions: tuple[Period, ...] = ()
     if draw(st.booleans()):
         reductions = (Period(month_start(first + draw(st.integers(0, MONTHS - 1)))),)
     applied = draw(st.sampled_from([None, None, dt.date(2020, 2, 3), dt.date(2020, 3, 9),
@@ -195,7 +196,7 @@ KINDS = list(FREE_AMOUNT_CODES)
        st.sampled_from(["2017-03", "2021-05", "2022-11", "2025-07", "2025-08", "2026-01",
                         "2026-12"]))
 def test_the_offset_is_the_same_alone_or_in_a_population(
-        rows: list[tuple[float, int, int, str]], month_text: str) -> None:
+        rows: list[tuple[float, int, int, FreeAmountKind]], month_text: str) -> None:
     month = parse_month(month_text)
     hours = np.array([[h] for h, _, _, _ in rows])
     wage = np.array([[h * w] for h, w, _, _ in rows])

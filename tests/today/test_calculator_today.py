@@ -27,7 +27,7 @@ def _defaults(client):
     import re
 
     page = client.get("/beregner/").content.decode()
-    answers = {}
+    answers: dict[str, str] = {}
     for name, value in re.findall(r'<input[^>]*name="(\w+)"[^>]*value="([^"]*)"', page):
         answers.setdefault(name, value)
     for name, value in re.findall(r'<input[^>]*type="radio"[^>]*name="(\w+)"[^>]*value="([^"]*)"[^>]*checked', page):

@@ -119,7 +119,8 @@ def test_a_commitment_blocks_its_times_in_matching(client, consultant, citizen, 
         },
     )
     citizen.refresh_from_db()
-    assert matching_candidate(citizen, date.today()).commitments != 0
+    candidate = matching_candidate(citizen, date.today())
+    assert candidate is not None and candidate.commitments != 0
 
 
 def test_sick_leave_recorded_through_the_api_reaches_the_225_hour_months(client, consultant, citizen):

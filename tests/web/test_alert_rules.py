@@ -70,7 +70,7 @@ def test_follow_up_overdue_fires_from_the_due_day_by_the_follow_up_pages_own_rul
 
     code = covers("follow_up_overdue")
     due = follow_up_due(course, TODAY)
-    assert due < TODAY
+    assert due is not None and due < TODAY
     [alert] = alerts_of(consultant, code)
     assert alert.due == due and alert.severity == "high" and alert.title == "Opfølgning forfalden"
     answers_200(client, consultant, alert.url)

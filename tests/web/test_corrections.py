@@ -6,7 +6,6 @@ value, and an annulled record leaves the counts but not the history or the audit
 from __future__ import annotations
 
 import html
-import re
 from datetime import date, timedelta
 
 import pytest
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from smaajob.audit.models import AuditEntry
 from smaajob.corrections.models import Correction
+from tests.text_search import found
 from tests.web.test_pages import log_in
 
 TODAY = f"{timezone.localdate():%d.%m.%Y}"
@@ -200,7 +200,7 @@ def test_an_annulled_follow_up_no_longer_shows_on_the_placement(client, consulta
 
 
 def open_courses_on_home(client) -> int:
-    return int(re.search(r"Åbne forløb</dt><dd>(\d+)", page(client, reverse("web:home"))).group(1))
+    return int(found(r"Åbne forløb</dt><dd>(\d+)", page(client, reverse("web:home"))).group(1))
 
 
 def test_an_annulled_visitation_leaves_the_administrators_course_counts(client, caseworker, make_user, course):
@@ -384,7 +384,7 @@ def test_the_progression_report_shows_the_corrected_hours_and_not_an_annulled_we
 
 def overdue_follow_ups(client) -> int:
     text = page(client, reverse("web:worklist"))
-    return int(re.search(r'<span class="n">(\d+)</span> Opfølgning forfalden', text).group(1))
+    return int(found(r'<span class="n">(\d+)</span> Opfølgning forfalden', text).group(1))
 
 
 def test_an_annulled_follow_up_no_longer_silences_the_overdue_alert_in_the_worklist(

@@ -88,7 +88,7 @@ def test_an_id_beyond_64_bits_in_any_api_path_gets_the_danish_400_body(client, m
 
 def test_every_id_the_api_accepts_is_bounded_in_its_schema(client, db):
     schema = client.get("/api/v1/openapi.json").json()
-    unbounded = []
+    unbounded: list[tuple[str, ...]] = []
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
             for parameter in operation.get("parameters", []):

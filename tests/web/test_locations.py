@@ -13,6 +13,14 @@ from smaajob.cli.main import main
 from smaajob.network.models import Company
 from tests.web.test_pages import log_in
 
+
+def postcode(code: str) -> places.Postcode:
+    """The table's row for ``code`` (every code these tests use is in the table)."""
+    row = places.lookup(code)
+    assert row is not None, code
+    return row
+
+
 JSON = "application/json"
 
 
@@ -36,7 +44,7 @@ def test_a_citizen_visited_with_postcode_5000_is_matched_with_the_opening_nearby
     assert visit(client, project, address="Vestergade 1", postcode="5000", city="Odense C").status_code == 302
     citizen = Citizen.objects.get(last_name="Berg")
     assert citizen.location_source == "postcode"
-    assert (citizen.latitude, citizen.longitude) == (places.lookup("5000").latitude, places.lookup("5000").longitude)
+    assert (citizen.latitude, citizen.longitude) == (postcode("5000").latitude, postcode("5000").longitude)
     page = client.get(reverse("web:match_citizen", args=[citizen.pk])).content.decode()
     assert "Opfyldning af frugt" in page and "1 af 1 åbne opgaver passer" in page
     assert "ingen placering" not in page
@@ -72,7 +80,7 @@ def test_the_address_page_derives_the_location_and_a_location_set_by_hand_wins_o
     response = client.post(url, {"address": "Kongensgade 2", "postcode": "5000", "city": "Odense C"})
     assert response.status_code == 302
     citizen.refresh_from_db()
-    assert citizen.location_source == "postcode" and citizen.latitude == places.lookup("5000").latitude
+    assert citizen.location_source == "postcode" and citizen.latitude == postcode("5000").latitude
     page = client.get(url).content.decode()
     assert "fra postnummeret 5000" in page
 
@@ -92,7 +100,7 @@ def test_the_address_page_derives_the_location_and_a_location_set_by_hand_wins_o
     # Emptying the coordinates hands the location back to the postcode.
     client.post(url, {"postcode": "8000"})
     citizen.refresh_from_db()
-    assert citizen.location_source == "postcode" and citizen.latitude == places.lookup("8000").latitude
+    assert citizen.location_source == "postcode" and citizen.latitude == postcode("8000").latitude
 
 
 def test_the_address_page_refuses_bad_input_next_to_the_field_and_keeps_the_old_location(client, consultant, citizen):
@@ -118,7 +126,7 @@ def test_a_company_gets_its_location_from_the_postcode_and_can_have_it_set_by_ha
     )
     company = Company.objects.get(name="Bageriet")
     assert response["Location"] == reverse("web:company", args=[company.pk])
-    assert company.location_source == "postcode" and company.latitude == places.lookup("5200").latitude
+    assert company.location_source == "postcode" and company.latitude == postcode("5200").latitude
     assert "fra postnummeret 5200" in client.get(response["Location"]).content.decode()
     client.post(
         reverse("web:company_address", args=[company.pk]),
@@ -175,13 +183,13 @@ def test_the_api_visits_with_a_postcode_and_matching_says_when_the_location_is_m
 
 
 def test_the_backfill_command_locates_rows_saved_without_location_and_leaves_hand_set_ones(
-    municipality, citizen, company, capsys
+    municipality, citizen, company, caseworker, capsys
 ):
     from smaajob.citizens.services import register_citizen
 
     # Rows as an older version saved them: a postcode and no location.
     old = register_citizen(
-        actor=None, cpr="020285-1234", first_name="Gammel", last_name="Række", municipality=municipality
+        actor=caseworker, cpr="020285-1234", first_name="Gammel", last_name="Række", municipality=municipality
     )
     Citizen.objects.filter(pk=old.pk).update(postcode="5000")
     from smaajob.courses.selectors import citizen_location_note
@@ -191,7 +199,7 @@ def test_the_backfill_command_locates_rows_saved_without_location_and_leaves_han
     Citizen.objects.filter(pk=citizen.pk).update(postcode="5000")  # set by hand (fixture): kept
     assert citizen.location_source == "manual"
     odd = register_citizen(
-        actor=None, cpr="030385-1234", first_name="Ukendt", last_name="Nummer", municipality=municipality
+        actor=caseworker, cpr="030385-1234", first_name="Ukendt", last_name="Nummer", municipality=municipality
     )
     Citizen.objects.filter(pk=odd.pk).update(postcode="0999")
     Company.objects.filter(pk=company.pk).update(location_source="", latitude=None, longitude=None, postcode="5270")
@@ -201,11 +209,11 @@ def test_the_backfill_command_locates_rows_saved_without_location_and_leaves_han
     assert "Borgere: 1 fik postnummerets placering, 1 har et postnummer, som postnummertabellen ikke kender" in out
     assert "Virksomheder: 1 fik postnummerets placering" in out
     old.refresh_from_db()
-    assert (old.latitude, old.location_source) == (places.lookup("5000").latitude, "postcode")
+    assert (old.latitude, old.location_source) == (postcode("5000").latitude, "postcode")
     citizen.refresh_from_db()
     assert (citizen.latitude, citizen.longitude, citizen.location_source) == (55.39, 10.40, "manual")
     company.refresh_from_db()
-    assert company.location_source == "postcode" and company.latitude == places.lookup("5270").latitude
+    assert company.location_source == "postcode" and company.latitude == postcode("5270").latitude
     # The matching page then tells the unknown postcode's citizen what to do.
     odd.refresh_from_db()
     assert "postnummeret 0999 findes ikke i postnummertabellen" in citizen_location_note(odd)
@@ -217,7 +225,7 @@ def test_the_api_sets_the_address_and_a_location_by_hand_and_refuses_an_unknown_
     answer = client.put(url, {"postcode": "5000"}, content_type=JSON)
     assert answer.status_code == 200, answer.content.decode()
     assert answer.json()["location_source"] == "postcode"
-    assert answer.json()["latitude"] == places.lookup("5000").latitude
+    assert answer.json()["latitude"] == postcode("5000").latitude
     by_hand = client.put(url, {"postcode": "5000", "latitude": 55.37, "longitude": 10.43}, content_type=JSON).json()
     assert (by_hand["latitude"], by_hand["longitude"], by_hand["location_source"]) == (55.37, 10.43, "manual")
     unknown = client.put(url, {"postcode": "0999"}, content_type=JSON)

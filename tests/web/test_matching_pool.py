@@ -10,6 +10,7 @@ and that another server process loads the pool instead of building it.
 from __future__ import annotations
 
 from datetime import date
+from typing import NoReturn
 
 import pytest
 from django.urls import reverse
@@ -59,8 +60,13 @@ def test_the_kept_pool_gives_the_same_suggestions_scores_and_explanations_as_a_f
 
 def test_a_second_request_reuses_the_pool_instead_of_building_it(consultant, citizen, openings, monkeypatch):
     first = _titles(consultant, citizen)
-    builds = []
-    monkeypatch.setattr(matching_pool, "_built", lambda *a: builds.append(a) or pytest.fail("built again"))
+    builds: list[tuple[object, ...]] = []
+
+    def built_again(*a: object) -> NoReturn:
+        builds.append(a)
+        pytest.fail("built again")
+
+    monkeypatch.setattr(matching_pool, "_built", built_again)
     assert _titles(consultant, citizen) == first
     assert builds == []
 

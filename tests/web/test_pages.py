@@ -1,17 +1,19 @@
 # SPDX-License-Identifier: MPL-2.0
 """Log-in, the home page per role, the citizen page and the admin, through HTTP."""
 
-import re
 from datetime import date
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from smaajob.audit.models import AuditEntry
+from smaajob.organisation.models import User
 from tests.conftest import PASSWORD
+from tests.text_search import error_alert
 
 
-def log_in(client, user):
+def log_in(client: Client, user: User) -> Client:
     response = client.post(reverse("web:login"), {"username": user.username, "password": PASSWORD})
     assert response.status_code == 302, response.content.decode()[:500]
     return client
@@ -57,10 +59,8 @@ def test_another_caseworker_gets_the_same_404_for_a_citizen_not_theirs_as_for_a_
     missing = stranger.get(reverse("web:citizen", args=[citizen.pk + 1000]))
     assert not_yours.status_code == missing.status_code == 404
 
-    def alert(response):
-        return re.search(r'<p class="error" role="alert">(.*?)</p>', response.content.decode()).group(1)
-
-    assert alert(not_yours) == alert(missing) == "Borgeren findes ikke, eller du har ikke adgang til borgeren."
+    alerts = {error_alert(not_yours.content.decode()), error_alert(missing.content.decode())}
+    assert alerts == {"Borgeren findes ikke, eller du har ikke adgang til borgeren."}
     assert "Omar" not in not_yours.content.decode()
 
 

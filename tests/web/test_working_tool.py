@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from smaajob.audit.models import AuditEntry
 from smaajob.courses.models import FollowUp, MatchProposal, Placement, WeeklyHours
+from tests.text_search import error_alert
 from tests.web.test_pages import log_in
 
 
@@ -411,11 +412,7 @@ def test_denials_look_the_same_for_missing_and_not_yours_on_every_record_page(
     for name, pk in (("web:placement", running_placement.pk), ("web:follow_up_new", course.pk)):
         mine, missing = client.get(reverse(name, args=[pk])), client.get(reverse(name, args=[pk + 999]))
         assert mine.status_code == missing.status_code == 404
-
-        def alert(response):
-            return re.search(r'<p class="error" role="alert">(.*?)</p>', response.content.decode()).group(1)
-
-        assert alert(mine) == alert(missing)
+        assert error_alert(mine.content.decode()) == error_alert(missing.content.decode())
 
 
 def test_the_worklist_warns_of_a_placement_ending_without_next_step_but_not_of_a_225_exemption_review_today(

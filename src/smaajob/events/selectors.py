@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.utils import timezone
@@ -19,6 +20,9 @@ from django.utils import timezone
 from smaajob.courses.models import Placement, WeeklyHours
 from smaajob.events.models import Event, EventKind, Registration
 from smaajob.network.models import Company
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 RECRUIT_WINDOW_DAYS = 180
 
@@ -32,7 +36,12 @@ def coming(events: QuerySet[Event], *, today: date | None = None) -> QuerySet[Ev
     )
 
 
-def with_counts(events: QuerySet[Event]) -> QuerySet[Event]:
+class EventCounts(TypedDict):
+    registered: int
+    attended_count: int
+
+
+def with_counts(events: QuerySet[Event]) -> QuerySet[WithAnnotations[Event, EventCounts]]:
     return events.annotate(
         registered=Count("registrations", distinct=True),
         attended_count=Count("registrations", filter=Q(registrations__attended=True), distinct=True),

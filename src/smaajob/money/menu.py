@@ -16,5 +16,5 @@ def register_entries() -> None:
     register("money:my_payslips", "Mine lønsedler", order=20)
     register("money:my_calculator", "Hvad får jeg ud af det?", order=25)
     register("money:employer_payslips", "Indsend lønseddel", order=20)
-    menu_roles = STAFF_WITH_CITIZENS | {Role.EMPLOYER, Role.ANALYST}
+    menu_roles: set[str] = STAFF_WITH_CITIZENS | {Role.EMPLOYER, Role.ANALYST}
     register("money:calculator", "Beregner", roles=menu_roles, order=60, group=FIGURES)

@@ -73,6 +73,19 @@ def log_in(page, username: str, password: str) -> None:
     page.wait_for_url(lambda url: "/log-ind/" not in url)
 
 
+def follow_menu(page, group: str, link: str) -> None:
+    """Open a group of the main menu (inside DKFDS's »Mere« when the header is too narrow for
+    it) and follow one of its links."""
+    menu = page.get_by_role("navigation", name="Hovedmenu")
+    button = menu.get_by_role("button", name=group, exact=True).filter(visible=True)
+    if button.count():
+        button.click()
+    else:
+        # DKFDS moves what does not fit into »Mere«, a group there as a titled list of its links.
+        menu.get_by_role("button", name="Mere").click()
+    menu.get_by_role("link", name=link, exact=True).filter(visible=True).click()
+
+
 # --------------------------------------------------------------------------- the working tool
 
 AXE = Path(__file__).resolve().parents[2] / "var" / "node" / "node_modules" / "axe-core" / "axe.min.js"

@@ -14,7 +14,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DEMO_PASSWORD, Interactions, log_in
+from tests.browser.conftest import DEMO_PASSWORD, Interactions, follow_menu, log_in
 
 PLACEMENT_BUDGET = 8
 expect.set_options(timeout=20_000)
@@ -85,9 +85,7 @@ def test_journey_2_consultant_searches_the_network_logs_outreach_adds_an_opening
     company = Company.objects.filter(buddies__isnull=False).order_by("name").first()
     assert company is not None
     log_in(page, "konsulent", DEMO_PASSWORD)
-    menu = page.get_by_role("navigation", name="Hovedmenu")
-    menu.get_by_role("button", name="Virksomheder og job").click()
-    menu.get_by_role("link", name="Virksomheder", exact=True).click()
+    follow_menu(page, "Virksomheder og job", "Virksomheder")
     page.get_by_label("Søg (navn, CVR, branche)").fill(company.name[:6])
     page.get_by_label("Har buddy").check()
     page.get_by_role("button", name="Søg", exact=True).click()
@@ -105,8 +103,7 @@ def test_journey_2_consultant_searches_the_network_logs_outreach_adds_an_opening
     page.get_by_label("Ugedage og tider").fill("tir 6-9, tor 6-9")
     page.get_by_role("button", name="Opret").click()
     expect(page.get_by_role("cell", name="Morgenopfyldning").first).to_be_visible()
-    menu.get_by_role("button", name="Virksomheder og job").click()
-    menu.get_by_role("link", name="Jobåbninger").click()
+    follow_menu(page, "Virksomheder og job", "Jobåbninger")
     page.get_by_label("Ugedag").select_option("1")
     page.get_by_label("Højst timer pr. uge").fill("4")
     page.get_by_role("button", name="Filtrér").click()
@@ -217,9 +214,7 @@ def test_journey_6_each_worklist_alert_links_to_its_action(page, demo):
 
 def test_journey_7_the_dashboard_shows_live_figures_and_plots(page, demo):
     log_in(page, "koordinator", DEMO_PASSWORD)
-    menu = page.get_by_role("navigation", name="Hovedmenu")
-    menu.get_by_role("button", name="Tal og overblik").click()
-    menu.get_by_role("link", name="Overblik").click()
+    follow_menu(page, "Tal og overblik", "Overblik")
     expect(page.get_by_role("img", name="Løntimer pr. uge")).to_be_visible()
     expect(page.get_by_role("table", name="Borgere pr. medarbejder")).to_be_visible()
     page.get_by_label("Projekt", exact=True).select_option(label="VTA")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from smaajob.organisation.models import Role
-from smaajob.web.navigation import register
+from smaajob.web.navigation import FIGURES, register
 
 STAFF_WITH_CITIZENS = {Role.CASEWORKER, Role.CONSULTANT, Role.COORDINATOR, Role.BENEFIT_OFFICE, Role.ADMINISTRATOR}
 
@@ -16,4 +16,5 @@ def register_entries() -> None:
     register("money:my_payslips", "Mine lønsedler", order=20)
     register("money:my_calculator", "Hvad får jeg ud af det?", order=25)
     register("money:employer_payslips", "Indsend lønseddel", order=20)
-    register("money:calculator", "Beregner", roles=STAFF_WITH_CITIZENS | {Role.EMPLOYER, Role.ANALYST}, order=60)
+    menu_roles: set[str] = STAFF_WITH_CITIZENS | {Role.EMPLOYER, Role.ANALYST}
+    register("money:calculator", "Beregner", roles=menu_roles, order=60, group=FIGURES)

@@ -21,6 +21,7 @@ makes the file itself. The jobs and files the run makes are deleted afterwards.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import platform
 import statistics
@@ -131,8 +132,8 @@ def main() -> None:
         results.setdefault("openings pdf: baseline, WeasyPrint (before)", []).append(timed(weasyprint_openings))
         for fmt, kind in (("pdf", "openings_pdf"), ("xlsx", "openings_xlsx")):
             name = f"openings {fmt}"
-            results.setdefault(f"{name}: in the request", []).append(timed(lambda fmt=fmt: in_request(fmt)))
-            results.setdefault(f"{name}: background, request answers", []).append(timed(lambda kind=kind: order(kind)))
+            results.setdefault(f"{name}: in the request", []).append(timed(functools.partial(in_request, fmt)))
+            results.setdefault(f"{name}: background, request answers", []).append(timed(functools.partial(order, kind)))
             results.setdefault(f"{name}: background, file stored", []).append(timed(run_worker))
         results.setdefault("evaluation pdf: in the request", []).append(
             timed(lambda: boss.get(reverse("reports:evaluation_pdf")))

@@ -37,6 +37,7 @@ import time
 import urllib.parse
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -139,7 +140,10 @@ def child(db: str, what: str, runs: int) -> None:
     columnar = what.endswith("columnar")
     period = Period(date(2025, 1, 1), date(2025, 12, 31), date(2026, 12, 3))  # inside the demo's history
     reports_funnel.PERIOD = period
-    walls, cpus, loads, result = [], [], [], None
+    walls: list[float] = []
+    cpus: list[float] = []
+    loads: list[float] = []
+    result: dict[str, list[Any]] | None = None
     for _ in range(runs):
         t0, c0 = time.perf_counter(), time.process_time()
         if what.startswith("country"):
@@ -153,6 +157,7 @@ def child(db: str, what: str, runs: int) -> None:
             if what == "dashboard":  # the dashboard's own path: build() (columnar), labels included
                 report = build(coordinator, Choices(period, "maalgruppe")).report
             else:  # the counting of the same report from either reader
+                assert coordinator.municipality_id is not None
                 tables = load_tables(municipality_ids=[coordinator.municipality_id], columnar=columnar)
                 report = full_report(tables, period, "maalgruppe")
             result = {k: [r.value(s) for s in ("visited", "placed", "job", "lasting")]
@@ -167,12 +172,13 @@ def child(db: str, what: str, runs: int) -> None:
                       "load": statistics.median(loads), "peak_mib": peak, "rows": rows, "result": result}))
 
 
-def measure(db: str, what: str, runs: int) -> dict:
+def measure(db: str, what: str, runs: int) -> dict[str, Any]:
     done = subprocess.run([PYTHON, __file__, "--child", what, "--database-url", db, "--runs", str(runs)],
                           capture_output=True, text=True, env={**os.environ, "SMAAJOB_DEMO": "1"})
     if done.returncode != 0:
         sys.exit(f"{what} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def plans(db: str) -> list[str]:
@@ -197,7 +203,7 @@ def main() -> int:
     load_before = os.getloadavg()[0]
     if args.keep:
         db = url_of(args.database_url, urllib.parse.urlsplit(args.database_url).path.lstrip("/") + "_national")
-        seconds, counts = float("nan"), {}
+        seconds, counts = float("nan"), dict[str, int]()
     else:
         db, seconds, counts = bulk_load(args.database_url, args.copies)
         copied = sum(counts[t] for t in COPIED) * args.copies / (args.copies + 1)

@@ -96,7 +96,8 @@ def measure(src: Path, renders: int, env: dict[str, str]) -> dict[str, list[floa
     )
     if done.returncode != 0:
         sys.exit(f"målingen fejlede ({src}):\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    figures: dict[str, list[float]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def ensure_demo(env: dict[str, str]) -> None:

@@ -364,5 +364,5 @@ SMAAJOB_READINESS_CHECKS = ["smaajob.ops.checks.database", "smaajob.ops.checks.s
 # Metrics (/drift/metrics, Prometheus' format): only with this bearer token; off without one.
 SMAAJOB_METRICS_TOKEN = os.environ.get("SMAAJOB_METRICS_TOKEN", "")
 # The job queue's depth per state for the metrics: a dotted path to a function returning
-# {state: count}, set by the jobs app where one is installed; empty: no queue metric.
-SMAAJOB_JOB_QUEUE_DEPTH = os.environ.get("SMAAJOB_JOB_QUEUE_DEPTH", "")
+# {state: count}; by default the background jobs by state (smaajob.jobs.metrics); empty: none.
+SMAAJOB_JOB_QUEUE_DEPTH = os.environ.get("SMAAJOB_JOB_QUEUE_DEPTH", "smaajob.jobs.metrics.queue_depth")

@@ -99,9 +99,22 @@ def test_an_address_that_matches_no_route_is_counted_under_one_label(client, db,
 
 def test_the_job_queue_depth_is_read_at_scrape_time_where_the_jobs_app_provides_it(client, db, settings,
                                                                                    metrics_on):
+    settings.SMAAJOB_JOB_QUEUE_DEPTH = ""
     assert samples(client, "smaajob_job_queue_depth") == {}
     settings.SMAAJOB_JOB_QUEUE_DEPTH = f"{__name__}.queue_depths"
     assert samples(client, "smaajob_job_queue_depth") == {(("state", "venter"),): 3, (("state", "fejlet"),): 1}
+
+
+def test_by_default_the_queue_depth_counts_the_background_jobs_by_state(client, db, metrics_on):
+    from smaajob.jobs.models import Job, JobKind, JobStatus
+
+    Job.objects.create(kind=JobKind.RULE_STATUSES, status=JobStatus.QUEUED)
+    Job.objects.create(kind=JobKind.RULE_STATUSES, status=JobStatus.QUEUED)
+    Job.objects.create(kind=JobKind.RULE_STATUSES, status=JobStatus.FAILED)
+    depth = samples(client, "smaajob_job_queue_depth")
+    assert depth[(("state", JobStatus.QUEUED.value),)] == 2
+    assert depth[(("state", JobStatus.FAILED.value),)] == 1
+    assert depth[(("state", JobStatus.DONE.value),)] == 0
 
 
 def test_every_answer_carries_a_request_id_and_a_plausible_offered_one_is_kept(client, db):

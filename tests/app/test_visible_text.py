@@ -5,7 +5,7 @@ The walk requests every page route of the role table (``route_walk.routes``, the
 access matrix walks) with GET as every role of the fixture world and reads the *visible* text
 of each HTML answer: the text nodes outside ``<script>`` and ``<style>``, the page title, and
 the attributes a reader or a screen reader meets (``title``, ``alt``, ``aria-label``,
-``placeholder``, a button's ``value``). It fails on:
+``placeholder``, an input button's ``value``). It fails on:
 
 * internal codes: snake_case tokens (``hours_requirement_reduction_full``, ``not_covered``),
   a choice's stored value where its Danish label belongs (``kontanthjaelp``), Python's
@@ -178,7 +178,8 @@ class _VisibleText(HTMLParser):
         for name in _VISIBLE_ATTRIBUTES:
             if values.get(name):
                 self.parts.append(str(values[name]))
-        if tag in ("input", "button") and values.get("type") in ("submit", "button", "reset") and values.get("value"):
+        # An input button shows its value; a <button> shows its content, and its value is only sent.
+        if tag == "input" and values.get("type") in ("submit", "button", "reset") and values.get("value"):
             self.parts.append(str(values["value"]))
 
     def handle_endtag(self, tag: str) -> None:

@@ -25,7 +25,7 @@ def _archive(path: Path, **manifest_fields) -> Path:
     return path
 
 
-def _refused(capsys, *argv: str) -> str:
+def _refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     assert main(list(argv)) == 2
     return capsys.readouterr().err
 

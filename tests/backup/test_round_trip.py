@@ -37,10 +37,15 @@ print(repr((sorted(tables.items()), sorted(files.items()))))
 """
 
 
-def _inventory(env: dict[str, str]) -> tuple[list, list]:
+# (sorted (table, (row count, rows' digest)) pairs, sorted (file name, digest) pairs), as INVENTORY prints it.
+Inventory = tuple[list[tuple[str, tuple[int, str]]], list[tuple[str, str]]]
+
+
+def _inventory(env: dict[str, str]) -> Inventory:
     done = subprocess.run([sys.executable, "-c", INVENTORY], capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 0, done.stderr
-    return ast.literal_eval(done.stdout)
+    inventory: Inventory = ast.literal_eval(done.stdout)
+    return inventory
 
 
 def _env(**values: str) -> dict[str, str]:

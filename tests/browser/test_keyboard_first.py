@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import DEMO_PASSWORD, log_in
 
@@ -16,11 +16,13 @@ from tests.browser.conftest import DEMO_PASSWORD, log_in
 TAB_BUDGET = 40
 
 
-def _focused(page) -> str:
-    return page.evaluate("() => { const e = document.activeElement; return e ? (e.id || e.name || '') : ''; }")
+def _focused(page: Page) -> str:
+    focused = page.evaluate("() => { const e = document.activeElement; return e ? (e.id || e.name || '') : ''; }")
+    assert isinstance(focused, str), focused
+    return focused
 
 
-def _tab_to(page, wanted: re.Pattern[str]) -> int:
+def _tab_to(page: Page, wanted: re.Pattern[str]) -> int:
     for presses in range(1, TAB_BUDGET + 1):
         page.keyboard.press("Tab")
         if wanted.search(_focused(page)):
@@ -61,6 +63,7 @@ def test_a_follow_up_is_registered_with_the_keyboard_only(page, demo):
         .order_by("pk")
         .first()
     )
+    assert course is not None, "the demo has a course in placement for the consultant"
     log_in(page, "konsulent", DEMO_PASSWORD)
     page.goto(f"/forloeb/{course.pk}/opfoelgning/")
     presses = _tab_to(page, re.compile(r"effectiveness$"))

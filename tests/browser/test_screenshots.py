@@ -15,14 +15,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import DEMO_PASSWORD, log_in
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
-def _shoot(page, name: str, path: str | None, *, heading: str | None = None) -> None:
+def _shoot(page: Page, name: str, path: str | None, *, heading: str | None = None) -> None:
     if path is not None:
         page.goto(path)
     page.wait_for_load_state("load")
@@ -38,7 +38,7 @@ def _shoot(page, name: str, path: str | None, *, heading: str | None = None) -> 
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
 
 
-def test_the_main_pages_come_up_in_the_design_systems_page_shell(page, demo):
+def test_the_main_pages_come_up_in_the_design_systems_page_shell(page: Page, demo):
     from smaajob.courses.models import Course, Placement
     from smaajob.network.models import Company
 
@@ -49,8 +49,11 @@ def test_the_main_pages_come_up_in_the_design_systems_page_shell(page, demo):
         .order_by("pk")
         .first()
     )
+    assert course is not None, "the demo has a course in placement for the consultant"
     placement = Placement.objects.filter(course=course).first()
+    assert placement is not None, "the demo's course has a placement"
     company = Company.objects.filter(openings__isnull=False).order_by("pk").first()
+    assert company is not None, "the demo has a company with openings"
 
     _shoot(page, "log-ind", "/log-ind/", heading="Log ind")
     _shoot(page, "beregner", "/beregner/")

@@ -21,7 +21,7 @@ def queue_depths() -> dict[str, int]:
     return {"venter": 3, "fejlet": 1}
 
 
-def samples(client, name: str) -> dict[tuple, float]:
+def samples(client, name: str) -> dict[tuple[tuple[str, str], ...], float]:
     body = client.get("/drift/metrics", HTTP_AUTHORIZATION=f"Bearer {TOKEN}").content.decode()
     return {
         tuple(sorted(sample.labels.items())): sample.value

@@ -49,10 +49,18 @@ def shared_services(object_store, tmp_path):
 
 def _log_in(session: requests.Session, base: str, username: str) -> None:
     page = session.get(f"{base}/log-ind/")
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    assert found is not None, page.text[:500]
+    token = found.group(1)
     answer = session.post(f"{base}/log-ind/", data={"username": username, "password": DEMO_PASSWORD,
                                                     "csrfmiddlewaretoken": token}, allow_redirects=False)
     assert answer.status_code == 302, answer.text[:500]
+
+
+def _csrf_token(session: requests.Session) -> str:
+    token = session.cookies["csrftoken"]
+    assert token is not None, "the session has no CSRF cookie"
+    return token
 
 
 def _requests_counted(base: str, route: str) -> float:
@@ -78,7 +86,7 @@ def test_a_journey_alternating_between_two_servers_shares_log_in_data_and_files(
             data={"citizen_id": citizen_id, "period_start": "2026-11-01", "period_end": "2026-11-30",
                   "hours": "10", "gross_wage": "1500", "employer_name": "Bageriet i Vestergade"},
             files={"attachment": ("loenseddel.pdf", PDF_BYTES, "application/pdf")},
-            headers={"X-CSRFToken": browser.cookies["csrftoken"], "Referer": f"{second.url}/"},
+            headers={"X-CSRFToken": _csrf_token(browser), "Referer": f"{second.url}/"},
             timeout=60,
         )
         assert saved.status_code == 201, saved.text[:500]
@@ -101,7 +109,7 @@ def test_a_journey_alternating_between_two_servers_shares_log_in_data_and_files(
         assert _requests_counted(first.url, "ops:health") == before + 6
 
         # Log out on the second: the first no longer knows the session either.
-        logout = browser.post(f"{second.url}/log-ud/", headers={"X-CSRFToken": browser.cookies["csrftoken"],
+        logout = browser.post(f"{second.url}/log-ud/", headers={"X-CSRFToken": _csrf_token(browser),
                                                                 "Referer": f"{second.url}/"}, allow_redirects=False)
         assert logout.status_code in (200, 302)
         assert browser.get(f"{first.url}/api/v1/borgere/", timeout=30).status_code == 401

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -56,8 +57,9 @@ def world(municipality, caseworker):
     ]
 
 
-def _measure(body: dict) -> dict:
-    return next(m for m in body["measures"] if m["key"] == "exemptions.rate" and m["group_key"] == "__total__")
+def _measure(body: dict[str, Any]) -> dict[str, Any]:
+    measures: list[dict[str, Any]] = body["measures"]
+    return next(m for m in measures if m["key"] == "exemptions.rate" and m["group_key"] == "__total__")
 
 
 def test_the_api_counts_exempt_among_the_covered_and_names_the_base(client, make_user, world):

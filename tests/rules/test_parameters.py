@@ -113,7 +113,8 @@ def test_an_unknown_value_fails_clearly_instead_of_being_guessed() -> None:
     with pytest.raises(ValueNotKnown) as caught:
         default_parameters().value("hours_requirement_reduction_full", dt.date(2025, 3, 1))
     assert isinstance(caught.value, UnknownValue)
-    assert "2025-03-01" in caught.value.message
+    assert "01.03.2025" in caught.value.message  # the day in Danish, as every message writes it
+    assert "hours_requirement_reduction_full" not in caught.value.message  # its Danish label instead
 
 
 def test_an_abolished_rule_says_it_is_not_in_force() -> None:

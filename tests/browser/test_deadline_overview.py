@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import follow_menu, log_in
 from tests.conftest import PASSWORD
 from tests.web.test_deadlines import kontanthjaelp_2011
 
@@ -37,7 +37,7 @@ def test_a_coordinator_finds_the_overdue_citizen_first_and_follows_it_to_the_dea
     coordinator = make_user("coordinator", first_name="Kim", last_name="Koordinator")
 
     log_in(page, coordinator.username, PASSWORD)
-    page.get_by_role("link", name="Rettidighed").first.click()
+    follow_menu(page, "Borgere", "Rettidighed")
     expect(page.get_by_role("heading", name="Rettidighed", exact=True)).to_be_visible()
     page.get_by_label("Opgjort pr.").fill("2011-07-01")
     page.get_by_label("Rådgiver").select_option(label="Rikke Rådgiver")

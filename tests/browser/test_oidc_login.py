@@ -117,7 +117,7 @@ def test_a_caseworker_logs_in_at_the_staff_provider_and_gets_the_role_and_munici
 
     log_in_with(page, "Log ind som medarbejder", "lene")
     page.wait_for_url(lambda url: "/log-ind" not in url)
-    assert "Lene Rådgiver (Rådgiver (sagsbehandler))" in page.locator(".who").inner_text()
+    assert "Lene Rådgiver (Rådgiver (sagsbehandler))" in page.locator(".portal-info .user").inner_text()
     user = User.objects.get(username="lene.raadgiver")
     assert (user.role, user.municipality, user.has_usable_password()) == ("caseworker", municipality, False)
 
@@ -150,7 +150,7 @@ def test_a_tampered_id_token_is_refused_and_logs_nobody_in(page, oidc, municipal
 def test_a_citizen_logs_in_with_nemlog_in_is_found_by_cpr_and_never_sees_the_number(page, oidc, citizen):
     log_in_with(page, "Log ind med MitID (borger)", "omar")
     page.wait_for_url(lambda url: "/log-ind" not in url)
-    assert "Omar Hansen (Borger)" in page.locator(".who").inner_text()
+    assert "Omar Hansen (Borger)" in page.locator(".portal-info .user").inner_text()
     citizen.refresh_from_db()
     assert citizen.user is not None and citizen.user.role == "citizen"
     assert "0101901234" not in page.content() and "010190" not in page.url
@@ -166,7 +166,7 @@ def test_a_citizen_logs_in_with_nemlog_in_is_found_by_cpr_and_never_sees_the_num
 def test_an_employer_contact_logs_in_with_mitid_erhverv_for_the_company_of_the_cvr_claim(page, oidc, company):
     log_in_with(page, "Log ind med MitID Erhverv", "netto")
     page.wait_for_url(lambda url: "/log-ind" not in url)
-    assert "Nina Butikschef (Virksomhedskontakt)" in page.locator(".who").inner_text()
+    assert "Nina Butikschef (Virksomhedskontakt)" in page.locator(".portal-info .user").inner_text()
     assert company.employer_users.get().email == "nina@netto.example"
 
 
@@ -180,7 +180,7 @@ def test_log_out_ends_the_session_at_the_provider_too(page, oidc, municipality):
     # The provider asks for the password again: its session is gone as well.
     at_provider(page, "lene")
     page.wait_for_url(lambda url: "/log-ind" not in url)
-    assert "Lene Rådgiver" in page.locator(".who").inner_text()
+    assert "Lene Rådgiver" in page.locator(".portal-info .user").inner_text()
 
 
 def test_an_answer_for_a_log_in_this_browser_did_not_start_is_refused_as_a_state_mismatch(page, oidc):

@@ -38,6 +38,19 @@ from smaajob.reports.counting.tables import SCHEMAS, EventTables
 from smaajob.rules.coverage import covered_benefits
 
 
+def week_rows(weeks: QuerySet[WeeklyHours]) -> QuerySet[Any]:
+    """Weekly-hours rows in the ``weeks`` table's column order (the reports and one citizen's
+    progression read the same columns)."""
+    return weeks.values_list(
+        "placement_id",
+        "placement__course__citizen_id",
+        "week_start",
+        Cast("hours_present", FloatField()),
+        Cast("hours_paid", FloatField()),
+        Cast("hours_effective", FloatField()),
+    )
+
+
 def table_querysets(
     *, municipality_ids: list[int] | None = None, project_id: int | None = None
 ) -> dict[str, QuerySet[Any]]:
@@ -77,14 +90,7 @@ def table_querysets(
             "actual_end",
             "previous_id",
         ),
-        "weeks": weeks.values_list(
-            "placement_id",
-            "placement__course__citizen_id",
-            "week_start",
-            Cast("hours_present", FloatField()),
-            Cast("hours_paid", FloatField()),
-            Cast("hours_effective", FloatField()),
-        ),
+        "weeks": week_rows(weeks),
         "memberships": ProjectMembership.objects.filter(citizen_scope).values_list(
             "citizen_id", "project_id", "target_group_id", "valid_from", "valid_to"
         ),

@@ -13,9 +13,12 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from smaajob.courses.models import Course
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -153,6 +156,22 @@ class Interactions:
     def check(self, locator) -> None:
         self.count += 1
         locator.check()
+
+
+def consultants_placed_course() -> Course:
+    """The demo consultant's first course with a citizen in a company (placement, paid hours or
+    follow-up); the demo always has one."""
+    from smaajob.courses.models import Course
+
+    course = (
+        Course.objects.filter(
+            state__in=["placement", "paid_hours", "follow_up"], citizen__assignments__staff__username="konsulent"
+        )
+        .order_by("pk")
+        .first()
+    )
+    assert course is not None, "the demo has a course in placement for the consultant"
+    return course
 
 
 def axe_violations(page, *, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DEMO_PASSWORD, log_in
+from tests.browser.conftest import DEMO_PASSWORD, consultants_placed_course, log_in
 
 # A keyboard user should reach the first field of the form within this many Tab presses
 # from the top of the page (skip link, header, menu, search and breadcrumbs come first).
@@ -54,16 +54,7 @@ def test_the_weekly_hours_are_entered_and_saved_with_the_keyboard_and_focus_stay
 
 
 def test_a_follow_up_is_registered_with_the_keyboard_only(page, demo):
-    from smaajob.courses.models import Course
-
-    course = (
-        Course.objects.filter(
-            state__in=["placement", "paid_hours", "follow_up"], citizen__assignments__staff__username="konsulent"
-        )
-        .order_by("pk")
-        .first()
-    )
-    assert course is not None, "the demo has a course in placement for the consultant"
+    course = consultants_placed_course()
     log_in(page, "konsulent", DEMO_PASSWORD)
     page.goto(f"/forloeb/{course.pk}/opfoelgning/")
     presses = _tab_to(page, re.compile(r"effectiveness$"))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DEMO_PASSWORD, log_in
+from tests.browser.conftest import DEMO_PASSWORD, consultants_placed_course, log_in
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -39,17 +39,10 @@ def _shoot(page: Page, name: str, path: str | None, *, heading: str | None = Non
 
 
 def test_the_main_pages_come_up_in_the_design_systems_page_shell(page: Page, demo):
-    from smaajob.courses.models import Course, Placement
+    from smaajob.courses.models import Placement
     from smaajob.network.models import Company
 
-    course = (
-        Course.objects.filter(
-            state__in=["placement", "paid_hours", "follow_up"], citizen__assignments__staff__username="konsulent"
-        )
-        .order_by("pk")
-        .first()
-    )
-    assert course is not None, "the demo has a course in placement for the consultant"
+    course = consultants_placed_course()
     placement = Placement.objects.filter(course=course).first()
     assert placement is not None, "the demo's course has a placement"
     company = Company.objects.filter(openings__isnull=False).order_by("pk").first()

@@ -30,7 +30,7 @@ import io
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -125,9 +125,9 @@ Row = Sequence[Cell]
 
 @dataclass
 class Table:
-    head: list[Row]
+    head: Sequence[Row]
     body: Iterable[Row]
-    foot: list[Row] = field(default_factory=list)
+    foot: Sequence[Row] = ()
     caption: str = ""
     shares: Sequence[float] | None = None  # of the width; None: the first column 22 %, the rest equal
 
@@ -469,8 +469,10 @@ class _Drawer:
         pdf = self.pdf
         from fpdf.svg import SVGObject
 
-        svg = SVGObject(block.svg)
-        width, height = svg.width * PX, svg.height * PX
+        parsed = SVGObject(block.svg)
+        # The charts give their size in pixels; one without is drawn the width of the text.
+        width = (parsed.width or pdf.epw / PX) * PX
+        height = (parsed.height or (parsed.width or pdf.epw / PX) * 0.5) * PX
         if width > pdf.epw:
             width, height = pdf.epw, height * pdf.epw / width
         caption = _wrap(self.measure, block.caption, pdf.epw, self.base)
@@ -518,7 +520,9 @@ class _Drawer:
                 column += span
             return laid, height + 2 * PAD_Y
 
-        def draw(laid: list[tuple[float, float, list[_Line], Cell]], height: float, row: StructElem | None, head: bool):
+        def draw(
+            laid: list[tuple[float, float, list[_Line], Cell]], height: float, row: StructElem | None, head: bool
+        ) -> None:
             if head:
                 with pdf.artifact():
                     pdf.set_fill_color(*HEADER_FILL)

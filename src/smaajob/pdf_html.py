@@ -164,8 +164,8 @@ class _Reader:
         if tag in SKIPPED:
             return
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            text = " ".join("".join(run.text for run in line) for line in _text(node, look))
-            self.blocks.append(Heading(int(tag[1]), text.strip()))
+            words = " ".join(text_line(line) for line in _text(node, look))
+            self.blocks.append(Heading(int(tag[1]), words.strip()))
         elif tag == "p":
             text = _text(node, look.inside(node))
             if _has_text(text):

@@ -208,7 +208,7 @@ def answer_text(response: HttpResponseBase) -> str:
         )
     text = raw.decode("utf-8", errors="replace")
     if raw.startswith(b"%PDF") and b"/StructTreeRoot" in raw:
-        # A real PDF drawn without WeasyPrint (smaajob.pdf_tables, the openings list): add its
+        # A real PDF (smaajob.pdf drew it, as the openings list is drawn from rows): add its
         # text as read back (an uploaded file that only pretends to be a PDF keeps its bytes).
         from tests.pdf_reading import read_pdf
 

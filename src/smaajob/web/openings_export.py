@@ -87,7 +87,7 @@ def openings_pdf(
     form: OpeningFilterForm, rows: QuerySet[Opening], *, today: date, progress: Progress = _no_progress
 ) -> bytes:
     """The list as an A4 PDF, for the consultants' meeting or a mail (``smaajob.pdf``:
-    drawn directly, tagged as WeasyPrint tags it, a tenth of the time for a long list)."""
+    the rows drawn straight into the document model, tagged, its header row on every page)."""
     count = rows.count()
     shown = min(count, PDF_LIMIT)
     progress(0, shown)

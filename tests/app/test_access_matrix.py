@@ -67,9 +67,9 @@ def test_a_record_of_another_municipality_or_company_answers_exactly_as_a_missin
     """Every route that addresses a record, as every role of the first municipality, with the real
     id of the same kind of record in another municipality, at another company: each answer is the
     very answer a missing record gets (status and page), never the record, a 403 or an error."""
-    from tests.app.route_walk import HtmlAsPdf
+    from tests.app.route_walk import html_as_pdf
 
-    monkeypatch.setattr("weasyprint.HTML", HtmlAsPdf)
+    monkeypatch.setattr("smaajob.pdf.html_pdf", html_as_pdf)
     missing_ids = dict.fromkeys(world.ids, MISSING_ID)
     markers = [m for person in other_world.people for m in person.markers]
     cells, problems = 0, []
@@ -179,9 +179,9 @@ def _ask(client: Client, method: str, url: str):
 def test_every_role_gets_from_every_page_and_api_route_exactly_what_the_role_table_says(world, monkeypatch):
     """Allowed: the page (never a refusal); not allowed: the very answer a missing record gets,
     as the roles that may use the route get it; not logged in: the log-in page (API: 401)."""
-    from tests.app.route_walk import HtmlAsPdf
+    from tests.app.route_walk import html_as_pdf
 
-    monkeypatch.setattr("weasyprint.HTML", HtmlAsPdf)
+    monkeypatch.setattr("smaajob.pdf.html_pdf", html_as_pdf)
     missing_ids = dict.fromkeys(world.ids, MISSING_ID)
     walked = [r for r in routes() if r.unwalked_reason() is None]
     # What a missing record answers, asked by a role that may use the route.

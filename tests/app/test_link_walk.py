@@ -23,7 +23,7 @@ from django.test import Client
 from django.urls import Resolver404, resolve
 
 from smaajob.access import pages
-from tests.app.route_walk import HtmlAsPdf, answer_text, build_url, routes
+from tests.app.route_walk import answer_text, build_url, html_as_pdf, routes
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +160,7 @@ def walk_links(client: Client, user, start: list[str], *, per_record: bool = Tru
 
 
 def test_no_page_shows_any_role_a_link_or_button_that_answers_404(world, monkeypatch):
-    monkeypatch.setattr("weasyprint.HTML", HtmlAsPdf)
+    monkeypatch.setattr("smaajob.pdf.html_pdf", html_as_pdf)
     problems, followed = [], {}
     for role, user in [("anonymous", None), *world.users.items()]:
         client = Client()

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
-from tests.app.route_walk import HtmlAsPdf, answer_text, build_url, routes
+from tests.app.route_walk import answer_text, build_url, html_as_pdf, routes
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_the_inline_finder_finds_what_the_policy_blocks():
 
 
 def test_every_page_of_every_role_has_the_headers_and_no_inline_script_style_or_handler(world, monkeypatch):
-    monkeypatch.setattr("weasyprint.HTML", HtmlAsPdf)
+    monkeypatch.setattr("smaajob.pdf.html_pdf", html_as_pdf)
     problems: list[str] = []
     pages = 0
     for role, user in [("anonymous", None), *world.users.items()]:

@@ -14,7 +14,7 @@ import pytest
 from django.test import Client
 
 from smaajob.audit.models import AuditAction, AuditEntry
-from tests.app.route_walk import UNWALKED, UNWALKED_PREFIXES, HtmlAsPdf, answer_text, build_url, routes
+from tests.app.route_walk import UNWALKED, UNWALKED_PREFIXES, answer_text, build_url, html_as_pdf, routes
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def test_the_walk_covers_the_api_operations_and_the_pages(world):
 
 
 def test_no_answer_shows_a_citizen_without_an_audited_read_by_that_user(world, monkeypatch):
-    monkeypatch.setattr("weasyprint.HTML", HtmlAsPdf)
+    monkeypatch.setattr("smaajob.pdf.html_pdf", html_as_pdf)
     unaudited, to_analyst, server_errors, seen = [], [], [], set()
     for role, user in [("anonym", None), *world.users.items()]:
         client = Client()
@@ -98,7 +98,7 @@ def test_no_answer_shows_a_citizen_without_an_audited_read_by_that_user(world, m
 
 def test_the_walk_recognises_a_citizen_in_a_pdf_and_in_an_uploaded_file(world, monkeypatch):
     """The detector itself: it finds the citizen where the walk must look for them."""
-    monkeypatch.setattr("weasyprint.HTML", HtmlAsPdf)
+    monkeypatch.setattr("smaajob.pdf.html_pdf", html_as_pdf)
     client = Client()
     client.force_login(world.users["caseworker"])
     pdf = client.get(f"/rapporter/borger/{world.ids['citizen_id']}/progression.pdf")

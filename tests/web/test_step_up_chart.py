@@ -76,3 +76,14 @@ def test_the_chart_writes_its_numbers_the_danish_way():
 def test_a_chart_without_weeks_says_so():
     svg = str(step_up_chart([], title="Optrapning"))
     assert "Ingen uger at vise endnu." in svg
+
+
+def test_the_dashboard_draws_the_funnel_of_open_courses_beside_its_table(client, consultant, running_placement):
+    page = log_in(client, consultant).get(reverse("web:dashboard")).content.decode()
+    section = page.split("<h2>Forløb pr. trin</h2>")[1]
+    chart = section.split("</figure>")[0]
+    assert 'role="img"' in chart and "<title" in chart and "Åbne forløb pr. trin" in chart
+    assert "Virksomhedspraktik</text>" in chart
+    table = section.split("<table")[1].split("</table>")[0]
+    label = re.search(r'text-anchor="end" font-size="13">([^<]+)</text>', chart)
+    assert label is not None and f"<td>{label.group(1)}</td><td>1</td>" in table

@@ -9,6 +9,9 @@ labelled). One module, outside the layered apps, so money, reports and the web p
 
 * ``bar_chart`` — horizontal bars with an optional target marker, as finished SVG (reports);
 * ``line_chart`` — lines over weeks with a legend, as finished SVG (progression report);
+* ``step_up_chart`` — a placement's planned step-up (a dashed step line, phase by phase: unpaid
+  practice, then paid hours) against the hours registered week by week (columns), as finished
+  SVG (placement page); the page shows the same weeks in a table;
 * ``column_chart`` — vertical columns as geometry for a template (the dashboard);
 * ``curve_chart`` — the keep curve as geometry for a template (the calculator): two lines over
   0–37 hours a week, the month's total income with work and the benefit left after the offset,
@@ -26,7 +29,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from smaajob.danish_numbers import format_decimal
+from smaajob.danish_numbers import format_date, format_decimal
 from smaajob.rules import KeepCurve
 from smaajob.rules.trace import format_kr, format_number
 
@@ -109,10 +112,10 @@ def line_chart(
     parts.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}" stroke="#4a4a4a"/>')
     parts.append(f'<text x="{left - 4}" y="{top + 10}" text-anchor="end" font-size="11">{_fmt(peak)}</text>')
     parts.append(f'<text x="{left - 4}" y="{top + plot_h}" text-anchor="end" font-size="11">0</text>')
-    parts.append(f'<text x="{left}" y="{top + plot_h + 14}" font-size="11">{weeks[0]:%d.%m.%Y}</text>')
+    parts.append(f'<text x="{left}" y="{top + plot_h + 14}" font-size="11">{format_date(weeks[0])}</text>')
     parts.append(
         f'<text x="{width - right}" y="{top + plot_h + 14}" text-anchor="end" font-size="11">'
-        f"{weeks[-1]:%d.%m.%Y}</text>"
+        f"{format_date(weeks[-1])}</text>"
     )
     for i, (name, values) in enumerate(series):
         colour, dash = SERIES[i % len(SERIES)]
@@ -128,6 +131,173 @@ def line_chart(
         parts.append(f'<text x="{lx + 28}" y="{ly}" font-size="12">{escape(name)}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308
+
+
+# ---------------------------------------------------------------- a placement's step-up
+
+PLANNED = "#a4000f"
+PRESENT = "#00457a"
+PAID = "#2b6a2b"
+
+
+@dataclass(frozen=True)
+class StepUpWeek:
+    """One week of a placement's step-up: its phase, the hours planned, the hours registered.
+
+    ``present``/``paid`` are None when no hours were registered that week (drawn as nothing,
+    shown as "–"), ``planned`` is None outside every placement's period.
+    """
+
+    week_start: date
+    week_number: int
+    phase: str
+    planned: float | None
+    present: float | None
+    paid: float | None
+
+
+def _hours_step(peak: float) -> float:
+    for step in (2.0, 5.0, 10.0, 20.0):
+        if peak / step <= 6:
+            return step
+    return 40.0
+
+
+def step_up_summary(weeks: Sequence[StepUpWeek]) -> str:
+    """The chart's text alternative in one paragraph: the phases, the planned steps, the totals."""
+    if not weeks:
+        return "Ingen uger at vise endnu."
+    phases: list[str] = []
+    for week in weeks:
+        if not phases or phases[-1] != week.phase:
+            phases.append(week.phase)
+    steps: list[str] = []
+    last: float | None = None
+    for week in weeks:
+        if week.planned is not None and week.planned != last:
+            steps.append(f"{_fmt(week.planned)} timer fra uge {week.week_number}")
+            last = week.planned
+    present = sum(w.present or 0 for w in weeks)
+    paid = sum(w.paid or 0 for w in weeks)
+    registered = sum(1 for w in weeks if w.present is not None)
+    return (
+        f"{len(weeks)} uger fra {format_date(weeks[0].week_start)} til {format_date(weeks[-1].week_start)}: "
+        + " og derefter ".join(phases)
+        + ". Planlagt: "
+        + (", ".join(steps) if steps else "ingen optrapning")
+        + f". Registreret i {registered} af ugerne: {_fmt(present)} timer til stede, heraf {_fmt(paid)} løntimer."
+    )
+
+
+def step_up_chart(weeks: Sequence[StepUpWeek], *, title: str, width: int = 640, height: int = 280) -> SafeString:
+    """Columns for the registered hours (present: solid, paid: hatched) and a dashed step line
+    for the planned hours, over the weeks; the phases (practice, paid hours) as labelled bands."""
+    left, right, top, bottom = 44, 10, 30, 58
+    ident = _ident("s", title, weeks)
+    description = step_up_summary(weeks)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" aria-labelledby="{ident}t {ident}d" class="chart">',
+        f'<title id="{ident}t">{escape(title)}</title><desc id="{ident}d">{escape(description)}</desc>',
+    ]
+    if not weeks:
+        parts.append(f'<text x="{left}" y="{height // 2}" font-size="13">Ingen uger at vise endnu.</text></svg>')
+        return mark_safe("".join(parts))  # noqa: S308
+    parts.append(
+        f'<defs><pattern id="{ident}h" width="5" height="5" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><rect width="5" height="5" fill="{PAID}"/>'
+        f'<rect width="1.6" height="5" fill="#ffffff"/></pattern></defs>'
+    )
+    values = [v for w in weeks for v in (w.planned, w.present, w.paid) if v is not None]
+    step = _hours_step(max(values + [1.0]))
+    top_value = step * (int(max(values + [1.0]) / step) + 1)
+    plot_w, plot_h = width - left - right, height - top - bottom
+    slot = plot_w / len(weeks)
+    base = top + plot_h
+
+    def y(v: float) -> float:
+        return top + plot_h - v / top_value * plot_h
+
+    # Phase bands: alternate a light grey background, name each phase above it, and mark a
+    # change of phase with a vertical line, so the phases do not depend on the shading.
+    start = 0
+    bands: list[tuple[int, int, str]] = []
+    for i in range(1, len(weeks) + 1):
+        if i == len(weeks) or weeks[i].phase != weeks[start].phase:
+            bands.append((start, i, weeks[start].phase))
+            start = i
+    for n, (first, end, phase) in enumerate(bands):
+        x0, x1 = left + first * slot, left + end * slot
+        if n % 2:
+            parts.append(f'<rect x="{x0:.1f}" y="{top}" width="{x1 - x0:.1f}" height="{plot_h}" fill="#efefef"/>')
+        if n:
+            parts.append(
+                f'<line x1="{x0:.1f}" x2="{x0:.1f}" y1="{top - 22}" y2="{base}" stroke="#4a4a4a" stroke-width="1"/>'
+            )
+        if x1 - x0 >= 7 * len(phase) or len(bands) == 1:
+            parts.append(f'<text x="{x0 + 4:.1f}" y="{top - 8}" font-size="12" fill="#1a1a1a">{escape(phase)}</text>')
+    for k in range(int(top_value / step) + 1):
+        v = k * step
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" '
+            'stroke="#d0d0d0" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{left - 4}" y="{y(v) + 4:.1f}" text-anchor="end" font-size="11" fill="#1a1a1a">{_fmt(v)}</text>'
+        )
+    parts.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#4a4a4a"/>')
+    every = max(1, -(-len(weeks) // 10))
+    column = slot * 0.38
+    for i, week in enumerate(weeks):
+        x0 = left + i * slot
+        if week.present is not None:
+            parts.append(
+                f'<rect x="{x0 + slot * 0.1:.1f}" y="{y(week.present):.1f}" width="{column:.1f}" '
+                f'height="{base - y(week.present):.1f}" fill="{PRESENT}"/>'
+            )
+        if week.paid:
+            parts.append(
+                f'<rect x="{x0 + slot * 0.5:.1f}" y="{y(week.paid):.1f}" width="{column:.1f}" '
+                f'height="{base - y(week.paid):.1f}" fill="url(#{ident}h)" stroke="{PAID}" stroke-width="1"/>'
+            )
+        if i % every == 0:
+            parts.append(
+                f'<text x="{x0 + slot / 2:.1f}" y="{base + 14}" text-anchor="middle" font-size="11" '
+                f'fill="#1a1a1a">{week.week_number}</text>'
+            )
+    parts.append(f'<text x="{left}" y="{base + 28}" font-size="11" fill="#1a1a1a">Uge</text>')
+    # The planned hours: a step line, broken where no placement runs.
+    run: list[str] = []
+    runs: list[list[str]] = []
+    for i, week in enumerate(weeks):
+        if week.planned is None:
+            if run:
+                runs.append(run)
+            run = []
+            continue
+        run += [f"{left + i * slot:.1f},{y(week.planned):.1f}", f"{left + (i + 1) * slot:.1f},{y(week.planned):.1f}"]
+    if run:
+        runs.append(run)
+    for points in runs:
+        parts.append(
+            f'<polyline fill="none" stroke="{PLANNED}" stroke-width="3" stroke-dasharray="7 4" '
+            f'points="{" ".join(points)}"/>'
+        )
+    ly = height - 10
+    parts.append(
+        f'<line x1="{left}" y1="{ly - 4}" x2="{left + 26}" y2="{ly - 4}" stroke="{PLANNED}" stroke-width="3" '
+        f'stroke-dasharray="7 4"/><text x="{left + 30}" y="{ly}" font-size="12" fill="#1a1a1a">Planlagt</text>'
+    )
+    parts.append(
+        f'<rect x="{left + 120}" y="{ly - 10}" width="12" height="12" fill="{PRESENT}"/>'
+        f'<text x="{left + 136}" y="{ly}" font-size="12" fill="#1a1a1a">Til stede</text>'
+    )
+    parts.append(
+        f'<rect x="{left + 230}" y="{ly - 10}" width="12" height="12" fill="url(#{ident}h)" stroke="{PAID}"/>'
+        f'<text x="{left + 246}" y="{ly}" font-size="12" fill="#1a1a1a">Løntimer</text>'
+    )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 — every text above is escaped
 
 
 # ---------------------------------------------------------------- columns (dashboard)
@@ -171,7 +341,7 @@ def column_chart(
                 height=h,
                 label=label,
                 value=value,
-                value_text=f"{value:g}{unit}",
+                value_text=f"{_fmt(value)}{unit}",
             )
         )
     return ColumnChart(title=title, width=width, height=height, baseline=top + plot, bars=tuple(bars))

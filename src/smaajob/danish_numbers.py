@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MPL-2.0
-"""Numbers as Danes write them, read and written in one place through babel's ``da`` locale.
+"""Numbers and dates as Danes write them, read and written in one place through babel's ``da`` locale.
 
 ``1.234,50`` is one thousand two hundred and thirty-four and a half: a decimal comma and dots
 between thousands. Reading is strict about the grouping (``1.23,5`` is refused, with babel's
@@ -10,18 +10,32 @@ Pure Python (babel only): the rules and matching engines and the reports' counti
 it too. The locale and the patterns are parsed once; babel's own ``format_decimal`` parses them
 on every call (~60 µs), a prepared pattern costs ~2 µs a number. Rounding is half up, the way a
 Danish reader rounds kroner and hours (2,25 → 2,3), not Python's half-to-even.
+
+Dates for display: ``format_date`` writes ``4.12.2026`` (the short form the pages use, Django's
+``j.n.Y``), ``format_long_date`` ``4. december 2026`` with babel's Danish month names. Templates
+reach all of it through the ``danish`` filters (``smaajob.web.templatetags.danish``).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import cache
 
 from babel import Locale
+from babel.dates import format_date as babel_format_date
 from babel.numbers import NumberFormatError, NumberPattern, parse_decimal, parse_pattern
 
-__all__ = ["NotANumber", "format_count", "format_decimal", "format_percent", "read_decimal"]
+__all__ = [
+    "NotANumber",
+    "format_count",
+    "format_date",
+    "format_decimal",
+    "format_long_date",
+    "format_percent",
+    "read_decimal",
+]
 
 DANISH = Locale.parse("da")
 # A lone decimal point: digits, one point, digits (a valid thousands group was read by babel first).
@@ -98,3 +112,13 @@ def format_percent(ratio: Decimal | float, *, decimals: int = 1) -> str:
     """A share as a percentage with a fixed number of decimals: 0.125 → ``12,5 %``."""
     share = Decimal(str(ratio)) if isinstance(ratio, float) else Decimal(ratio)
     return f"{format_decimal(share * 100, min_decimals=decimals, max_decimals=decimals)} %"
+
+
+def format_date(day: date) -> str:
+    """A date the short Danish way, without leading zeros: 2026-12-04 → ``4.12.2026``."""
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def format_long_date(day: date) -> str:
+    """A date with the Danish month name: 2026-12-04 → ``4. december 2026``."""
+    return str(babel_format_date(day, "d. MMMM y", locale=DANISH))

@@ -137,6 +137,8 @@ TEMPLATES = [
         "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
+            # Danish numbers and dates in every template without {% load %} (smaajob.danish_numbers).
+            "builtins": ["smaajob.web.templatetags.danish"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -2,15 +2,22 @@
 // The few behaviours Småjob's pages have, kept out of the HTML so the Content-Security-Policy
 // can forbid inline scripts and event handlers (docs/security.md, "Headers and CSP").
 //
-// * Det Fælles Designsystem's components (drop-down menus, accordions, error summary) start
-//   here when its script is loaded (smaajob.web.design_system), and again in what HTMX swaps in.
+// * Det Fælles Designsystem's components (drop-down menus, accordions, the mobile menu, error
+//   summary) start here when its script is loaded (smaajob.web.design_system), and again in
+//   what HTMX swaps in. Accordions arrive open and close here, so they read without JavaScript.
 // * Ctrl+Enter (⌘+Enter on a Mac) in a text area saves its form, as Enter does in a one-line
 //   field: the follow-up's note is keyboard-first too (docs/working-tool.md).
 // * A button with data-action="print" prints the page.
-// * Before printing, every <details> opens, so the printed calculation shows all its steps.
+// * Before printing, every <details> and accordion opens, so the printed calculation shows all its steps.
 "use strict";
 function startDesignSystem(scope) {
   if (window.DKFDS && typeof window.DKFDS.init === "function") {
+    // An accordion is sent open, so it reads without JavaScript (DKFDS hides a closed one);
+    // the ones marked data-start-closed close here, before DKFDS starts them.
+    (scope || document).querySelectorAll(".accordion-button[data-start-closed]").forEach(function (button) {
+      button.setAttribute("aria-expanded", "false");
+      button.removeAttribute("data-start-closed");
+    });
     window.DKFDS.init(scope ? { scope: scope } : undefined);
   }
 }
@@ -32,4 +39,9 @@ document.addEventListener("keydown", function (event) {
 });
 window.addEventListener("beforeprint", function () {
   document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  document.querySelectorAll(".accordion-button[aria-expanded='false']").forEach(function (button) {
+    var content = document.getElementById(button.getAttribute("aria-controls"));
+    button.setAttribute("aria-expanded", "true");
+    if (content) { content.setAttribute("aria-hidden", "false"); }
+  });
 });

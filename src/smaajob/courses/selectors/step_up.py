@@ -1,0 +1,98 @@
+# SPDX-License-Identifier: MPL-2.0
+"""A placement's step-up week by week, for its chart: the planned hours against those registered.
+
+A citizen's step-up often spans more than one placement: unpaid practice (virksomhedspraktik),
+converted into paid hours, which then step up. The weeks run over the whole chain of
+placements (``Placement.previous``), from the first one's start to the last week that has a
+plan or registered hours. Each week's planned hours are the step in force on its last day in
+the placement that runs then; registered hours are the week's ledger rows (annulled rows are
+not counted).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from smaajob.charts import StepUpWeek
+from smaajob.courses.models import Placement, WeeklyHours
+
+# The phase names the chart writes above each band: short, so they fit over a few weeks.
+PHASE_LABELS = {
+    "placement": "Praktik uden løn",
+    "paid": "Løntimer",
+    "hybrid": "Hybrid: løn og praktik",
+    "wage_subsidy": "Løntilskud",
+}
+# A chart over more weeks than this shows the latest ones (two years is one long step-up).
+MAX_WEEKS = 104
+
+
+def placement_chain(placement: Placement) -> list[Placement]:
+    """The placement with those it was converted from and into, oldest first."""
+    chain = [placement]
+    seen = {placement.pk}
+    while chain[0].previous_id is not None and chain[0].previous_id not in seen:
+        previous = Placement.objects.filter(pk=chain[0].previous_id).first()
+        if previous is None:
+            break
+        chain.insert(0, previous)
+        seen.add(previous.pk)
+    while True:
+        successor = Placement.objects.filter(previous=chain[-1]).exclude(pk__in=seen).first()
+        if successor is None:
+            break
+        chain.append(successor)
+        seen.add(successor.pk)
+    return chain
+
+
+def _period(placement: Placement) -> tuple[date, date | None]:
+    return placement.actual_start or placement.planned_start, placement.actual_end or placement.planned_end
+
+
+def step_up_weeks(placement: Placement, *, today: date) -> list[StepUpWeek]:
+    chain = placement_chain(placement)
+    steps = {p.pk: list(p.steps.order_by("from_date")) for p in chain}
+    ledger = list(WeeklyHours.objects.filter(placement__in=chain).order_by("week_start"))
+    first_day = min(_period(p)[0] for p in chain)
+    ends = [_period(p)[1] for p in chain]
+    last_candidates = [today, first_day]
+    last_candidates += [s.from_date for rows in steps.values() for s in rows]
+    last_candidates += [w.week_start for w in ledger]
+    last_day = max(last_candidates)
+    if None not in ends:
+        # A finished chain ends with its last placement, unless hours were registered later.
+        last_day = max([max(e for e in ends if e is not None), *(w.week_start for w in ledger)])
+    monday = first_day - timedelta(days=first_day.weekday())
+    last_monday = last_day - timedelta(days=last_day.weekday())
+    count = (last_monday - monday).days // 7 + 1
+    if count > MAX_WEEKS:
+        monday += timedelta(weeks=count - MAX_WEEKS)
+        count = MAX_WEEKS
+    registered: dict[date, tuple[float, float]] = {}
+    for w in ledger:
+        present, paid = registered.get(w.week_start, (0.0, 0.0))
+        registered[w.week_start] = (present + float(w.hours_present), paid + float(w.hours_paid))
+    weeks = []
+    for n in range(count):
+        start = monday + timedelta(weeks=n)
+        sunday = start + timedelta(days=6)
+        running = [p for p in chain if _period(p)[0] <= sunday and (_period(p)[1] is None or _period(p)[1] >= start)]
+        current = running[-1] if running else None
+        planned = None
+        if current is not None:
+            in_force = [s for s in steps[current.pk] if s.from_date <= sunday]
+            planned = float(in_force[-1].hours_per_week) if in_force else None
+        owner = current or max((p for p in chain if _period(p)[0] <= sunday), key=lambda p: _period(p)[0])
+        hours = registered.get(start)
+        weeks.append(
+            StepUpWeek(
+                week_start=start,
+                week_number=start.isocalendar().week,
+                phase=PHASE_LABELS.get(owner.kind, owner.get_kind_display()),
+                planned=planned,
+                present=hours[0] if hours else None,
+                paid=hours[1] if hours else None,
+            )
+        )
+    return weeks

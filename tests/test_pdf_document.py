@@ -139,5 +139,12 @@ def test_a_charts_labels_are_drawn_in_ink_even_after_a_tables_pale_header():
         if isinstance(char, LTChar)
     }
     # Ink is #1a1a1a (0.1 of white); the header's fill #e1ecf4 would be 0.88–0.96.
-    components = [c for colour in colours for c in (colour if isinstance(colour, tuple) else (colour,))]
+    components = [c for colour in colours for c in _components(colour)]
     assert components and max(components) < 0.3, colours
+
+
+def _components(colour: object) -> list[float]:
+    """A fill colour as pdfminer gives it: a grey level, or a tuple of RGB or CMYK levels."""
+    if isinstance(colour, tuple):
+        return [float(c) for c in colour]
+    return [float(colour)] if isinstance(colour, int | float) else []

@@ -35,6 +35,7 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
+import pyphen
 from fpdf import FPDF
 from fpdf.prefs import ViewerPreferences
 from fpdf.structure_tree import StructElem, StructureTreeBuilder
@@ -278,8 +279,8 @@ _WORD = re.compile(r"(\s*)(\S+)")
 
 
 class _Measure:
-    def __init__(self, pdf: _TaggedPdf):
-        self.pdf = pdf
+    def __init__(self, pdf: _TaggedPdf, lang: str):
+        self.pdf, self.lang = pdf, lang
         self._current: tuple[bool, float] | None = None
         self.width = lru_cache(maxsize=None)(self._width)
 
@@ -326,6 +327,51 @@ class _Lines:
         self.height = max(self.height, style.size * 1.25)
 
 
+HYPHEN = "\u2010"
+
+
+@lru_cache(maxsize=4)
+def _hyphenator(lang: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="da_DK" if lang == "da" else lang, left=3, right=3)
+
+
+def _broken(measure: _Measure, word: str, style: _Style, width: float) -> list[str]:
+    """A word wider than a line in pieces that fit: hyphenated where Danish allows (as the print
+    style's ``hyphens: auto`` did), else broken between characters (``overflow-wrap: anywhere``)."""
+    pieces: list[str] = []
+    hyphenator = _hyphenator(measure.lang)
+    while measure.width(word, style.bold, style.size) > width:
+        # The longest head that fits with its hyphen; pyphen gives the longest first.
+        head, tail = next(
+            (
+                (start + HYPHEN, end)
+                for start, end in hyphenator.iterate(word)
+                if measure.width(start + HYPHEN, style.bold, style.size) <= width
+            ),
+            ("", word),
+        )
+        if not head:  # after a slash or hyphen in the word ("småjob/job"), without adding one
+            head = next(
+                (
+                    word[: cut + 1]
+                    for cut in range(len(word) - 2, 0, -1)
+                    if word[cut] in "/-" and measure.width(word[: cut + 1], style.bold, style.size) <= width
+                ),
+                "",
+            )
+            tail = word[len(head) :]
+        if not head:
+            head = word[0]
+            for char in word[1:]:
+                if measure.width(head + char, style.bold, style.size) > width:
+                    break
+                head += char
+            tail = word[len(head) :]
+        pieces.append(head)
+        word = tail
+    return [*pieces, word]
+
+
 def _wrap(
     measure: _Measure, text: Text, width: float, base: float, *, bold: bool = False, colour: tuple[int, int, int] = INK
 ) -> list[_Line]:
@@ -345,15 +391,12 @@ def _wrap(
                 if lines.used + gap + size > width and lines.pieces:
                     lines.end()
                     gap = 0.0
-                if size > width:
-                    piece = ""
-                    for char in word:
-                        if piece and measure.width(piece + char, style.bold, style.size) > width - lines.used:
-                            lines.put(piece, style, gap, measure.width(piece, style.bold, style.size))
-                            lines.end()
-                            piece, gap = "", 0.0
-                        piece += char
-                    word, size = piece, measure.width(piece, style.bold, style.size)
+                if size > width:  # alone on its line now, and still too wide
+                    *heads, word = _broken(measure, word, style, width)
+                    for head in heads:
+                        lines.put(head, style, 0.0, measure.width(head, style.bold, style.size))
+                        lines.end()
+                    size = measure.width(word, style.bold, style.size)
                 lines.put(word, style, gap, size)
                 space_due = False
             space_due = space_due or run.text[-1:].isspace()
@@ -367,7 +410,7 @@ def _wrap(
 class _Drawer:
     def __init__(self, document: Document, progress: Callable[[int], None] | None):
         self.pdf = pdf = _TaggedPdf(document.title, document.lang, landscape=document.landscape)
-        self.measure = _Measure(pdf)
+        self.measure = _Measure(pdf, document.lang)
         self.progress = progress
         self.base = pdf.body_size
         pdf.add_page()
@@ -482,8 +525,9 @@ class _Drawer:
         self.y += 6.0
         figure = pdf.element("/Figure", alt=block.alt)
         with pdf.marked(figure):
-            # The chart's text in the document's font (fpdf2's default, Helvetica, lacks "–").
-            svg = re.sub(r"<svg\b", '<svg font-family="DejaVu"', block.svg, count=1)
+            # The chart's text in the document's font and ink (fpdf2's default font, Helvetica,
+            # lacks "–", and text without a fill would take the page's last fill colour).
+            svg = re.sub(r"<svg\b", '<svg font-family="DejaVu" fill="#1a1a1a"', block.svg, count=1)
             pdf.image(io.BytesIO(svg.encode("utf-8")), x=pdf.l_margin, y=self.y, w=width, h=height)
         self.measure._current = None  # drawing the SVG may change the font
         self.y += height + 2.0

@@ -87,3 +87,9 @@ def test_the_dashboard_draws_the_funnel_of_open_courses_beside_its_table(client,
     table = section.split("<table")[1].split("</table>")[0]
     label = re.search(r'text-anchor="end" font-size="13">([^<]+)</text>', chart)
     assert label is not None and f"<td>{label.group(1)}</td><td>1</td>" in table
+
+
+def test_the_citizen_page_shows_the_newest_placements_step_up(client, consultant, citizen, running_placement, week):
+    page = log_in(client, consultant).get(reverse("web:citizen", args=[citizen.pk])).content.decode()
+    assert f'id="optrapning-{running_placement.pk}"' in page
+    assert _rows(page)[0][1:] == ["Praktik uden løn", "2", "5", "0"]

@@ -192,7 +192,7 @@ def step_up_summary(weeks: Sequence[StepUpWeek]) -> str:
 def step_up_chart(weeks: Sequence[StepUpWeek], *, title: str, width: int = 640, height: int = 280) -> SafeString:
     """Columns for the registered hours (present: solid, paid: hatched) and a dashed step line
     for the planned hours, over the weeks; the phases (practice, paid hours) as labelled bands."""
-    left, right, top, bottom = 44, 10, 30, 58
+    left, right, top, bottom = 44, 10, 36, 58
     ident = _ident("s", title, weeks)
     description = step_up_summary(weeks)
     parts = [
@@ -226,16 +226,19 @@ def step_up_chart(weeks: Sequence[StepUpWeek], *, title: str, width: int = 640, 
         if i == len(weeks) or weeks[i].phase != weeks[start].phase:
             bands.append((start, i, weeks[start].phase))
             start = i
+    # A name wider than its band (a short practice before paid hours) would run into the next
+    # one: then the names alternate between two rows.
+    crowded = any((end - first) * slot < 7 * len(phase) for first, end, phase in bands[:-1])
     for n, (first, end, phase) in enumerate(bands):
         x0, x1 = left + first * slot, left + end * slot
         if n % 2:
             parts.append(f'<rect x="{x0:.1f}" y="{top}" width="{x1 - x0:.1f}" height="{plot_h}" fill="#efefef"/>')
         if n:
             parts.append(
-                f'<line x1="{x0:.1f}" x2="{x0:.1f}" y1="{top - 22}" y2="{base}" stroke="#4a4a4a" stroke-width="1"/>'
+                f'<line x1="{x0:.1f}" x2="{x0:.1f}" y1="{top - 34}" y2="{base}" stroke="#4a4a4a" stroke-width="1"/>'
             )
-        if x1 - x0 >= 7 * len(phase) or len(bands) == 1:
-            parts.append(f'<text x="{x0 + 4:.1f}" y="{top - 8}" font-size="12" fill="#1a1a1a">{escape(phase)}</text>')
+        label_y = top - 20 if crowded and n % 2 == 0 else top - 6
+        parts.append(f'<text x="{x0 + 4:.1f}" y="{label_y}" font-size="12" fill="#1a1a1a">{escape(phase)}</text>')
     for k in range(int(top_value / step) + 1):
         v = k * step
         parts.append(

@@ -12,7 +12,12 @@ the attributes a reader or a screen reader meets (``title``, ``alt``, ``aria-lab
   ``None``/``True``/``False``;
 * references to internal files nobody outside the project has: ``seed 000 L162``,
   ``DOMAIN.md §7.5``, ``….yaml``, the seeds' numbering (``000 §1``, ``002 Tabel 3.1``);
-* words from a list of English words that have no place in a Danish interface.
+* words from a list of English words that have no place in a Danish interface;
+* numbers and dates written the English or the machine's way (issue 15 item 3, issue 19):
+  a decimal point (``12.5``, ``37.00``, where Danish writes ``12,5``, ``37``; ``1.016`` is a
+  Danish thousands group and ``4.12.2026`` a Danish date), an ISO date (``2026-12-04``; the
+  value of an ``<input type=date>`` is an attribute, not shown text), English month and
+  weekday names.
 
 The API (JSON for programs) and downloads are not pages and are left out; their Danish
 messages are tested where they are made.
@@ -43,6 +48,18 @@ _INTERNAL = [
     (re.compile(r"\b00[0-4] (?:§|L\s?\d|Tabel|Bilag|Kap)"), "the seeds' numbering"),
     (re.compile(r"\bL\d{2,4}(?:[-–]\d+)?\b"), "a line number in a seed file"),
     (re.compile(r"\b(?:None|True|False|nan|NaN)\b"), "a Python value"),
+]
+# Numbers and dates not written the Danish way. A point before one or two digits that end the
+# number is a decimal point (a Danish thousands group has three digits; »4.12.« is a date).
+_NOT_DANISH_FORMAT = [
+    (re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.])"), "a number with a decimal point"),
+    (re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])"), "an ISO date"),
+    (
+        re.compile(
+            r"\b(?:January|February|March|June|July|October|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
+        "an English month or weekday",
+    ),
 ]
 
 # English words with no place in a Danish interface (none of them is also a Danish word).
@@ -162,6 +179,8 @@ ENGLISH_WORDS = frozenset(
 # Links are addresses, not text (a law's address may hold "prep_docs"); a token in »…« is a
 # literal the reader types (an import file's column »kilde_id«); "open source" is the licence term.
 _NOT_TEXT = re.compile(r"https?://\S+|»[a-z0-9_]+«|\bopen source\b")
+# Not numbers to a reader: a section of a source (»afsnit 2.6«, »Tabel 3.1«), a licence (»MPL-2.0«).
+_NOT_A_NUMBER = re.compile(r"\b(?:afsnit|[Tt]abel|[Kk]apitel|kap\.|§)\s*\d+(?:\.\d+)+|\b[A-Z]+-\d+\.\d+\b")
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÉé]+(?:-[A-Za-zÆØÅæøåÉé]+)*")
 
 
@@ -217,10 +236,14 @@ def findings_in(parts: list[str], codes: dict[str, str]) -> list[str]:
     found: list[str] = []
     for shown in parts:
         part = _NOT_TEXT.sub(" ", shown)
+        numbers = _NOT_A_NUMBER.sub(" ", part)
         for token in _SNAKE_CASE.findall(part):
             found.append(f"internal code »{token}« in »{part[:120]}«")
         for pattern, why in _INTERNAL:
             for match in pattern.finditer(part):
+                found.append(f"{why} »{match.group(0)}« in »{part[:120]}«")
+        for pattern, why in _NOT_DANISH_FORMAT:
+            for match in pattern.finditer(numbers):
                 found.append(f"{why} »{match.group(0)}« in »{part[:120]}«")
         for word in _WORD.findall(part):
             if word.lower() in ENGLISH_WORDS:
@@ -233,6 +256,9 @@ def findings_in(parts: list[str], codes: dict[str, str]) -> list[str]:
 def test_the_checker_finds_what_it_must_and_passes_danish():
     codes = {"kontanthjaelp": "Kontanthjælp"}
     assert findings_in(["Ydelse: kontanthjælp, 37 timer, 1.016 kr."], codes) == []
+    assert findings_in(["12,5 timer fra 4.12.2026 (uge 49, 4.12.–10.12.); 1.234,50 kr.; CVR 12345678"], codes) == []
+    assert findings_in(["mandag 7. januar 2026, 5000 Odense C"], codes) == []
+    assert findings_in(["VTA-evalueringen, afsnit 2.6 (tælles som 002, Tabel 3.1); MPL-2.0"], codes) == []
     assert findings_in(["Kolonnen »kilde_id«; se https://elov.dk/prep_docs/47754; open source"], codes) == []
     bad = [
         "Ydelse: kontanthjaelp",
@@ -245,6 +271,11 @@ def test_the_checker_finds_what_it_must_and_passes_danish():
         "Field required",
         "Kilde: 003 §2.6",
         "Kilde: DOMAIN §9",
+        "12.5 timer",
+        "I alt 37.00 kr.",
+        "Løn: 1016.4 kr.",
+        "Fra 2026-12-04",
+        "Næste opfølgning: Monday 7 January 2026",
     ]
     for text in bad:
         assert findings_in([text], codes), text

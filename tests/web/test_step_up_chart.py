@@ -87,3 +87,20 @@ def test_the_dashboard_draws_the_funnel_of_open_courses_beside_its_table(client,
     table = section.split("<table")[1].split("</table>")[0]
     label = re.search(r'text-anchor="end" font-size="13">([^<]+)</text>', chart)
     assert label is not None and f"<td>{label.group(1)}</td><td>1</td>" in table
+
+
+def test_the_citizen_page_shows_the_newest_placements_step_up(client, consultant, citizen, running_placement, week):
+    page = log_in(client, consultant).get(reverse("web:citizen", args=[citizen.pk])).content.decode()
+    assert f'id="optrapning-{running_placement.pk}"' in page
+    assert _rows(page)[0][1:] == ["Praktik uden løn", "2", "5", "0"]
+
+
+def test_a_short_practice_before_long_paid_hours_still_has_its_name_on_its_own_row():
+    weeks = [StepUpWeek(date(2026, 1, 5), 2, "Praktik uden løn", 2.0, 2.0, 0.0)] + [
+        StepUpWeek(date(2026, 1, 12) + timedelta(weeks=n), 3 + n, "Løntimer", 5.0, None, None) for n in range(40)
+    ]
+    svg = str(step_up_chart(weeks, title="Optrapning"))
+    practice = re.search(r'y="(\d+)" font-size="12" fill="#1a1a1a">Praktik uden løn</text>', svg)
+    paid = re.search(r'y="(\d+)" font-size="12" fill="#1a1a1a">Løntimer</text>', svg)
+    assert practice is not None and paid is not None
+    assert practice.group(1) != paid.group(1)

@@ -50,6 +50,11 @@ def _period(placement: Placement) -> tuple[date, date | None]:
     return placement.actual_start or placement.planned_start, placement.actual_end or placement.planned_end
 
 
+def _runs(placement: Placement, monday: date, sunday: date) -> bool:
+    first, last = _period(placement)
+    return first <= sunday and (last is None or last >= monday)
+
+
 def step_up_weeks(placement: Placement, *, today: date) -> list[StepUpWeek]:
     chain = placement_chain(placement)
     steps = {p.pk: list(p.steps.order_by("from_date")) for p in chain}
@@ -77,7 +82,7 @@ def step_up_weeks(placement: Placement, *, today: date) -> list[StepUpWeek]:
     for n in range(count):
         start = monday + timedelta(weeks=n)
         sunday = start + timedelta(days=6)
-        running = [p for p in chain if _period(p)[0] <= sunday and (_period(p)[1] is None or _period(p)[1] >= start)]
+        running = [p for p in chain if _runs(p, start, sunday)]
         current = running[-1] if running else None
         planned = None
         if current is not None:

@@ -11,8 +11,8 @@ from smaajob.events.models import EventKind
 class EventForm(forms.Form):
     kind = forms.ChoiceField(label="Type", choices=EventKind.choices)
     title = forms.CharField(label="Titel", max_length=200)
-    starts_at = forms.DateTimeField(label="Starter", help_text="Fx 2026-05-12 09:00.")
-    ends_at = forms.DateTimeField(label="Slutter", help_text="Samme dag eller senere, fx 2026-05-12 12:00.")
+    starts_at = forms.DateTimeField(label="Starter", help_text="Fx 12.5.2026 09:00.")
+    ends_at = forms.DateTimeField(label="Slutter", help_text="Samme dag eller senere, fx 12.5.2026 12:00.")
     place = forms.CharField(label="Sted", required=False, max_length=200)
     organiser = forms.CharField(label="Arrangør", required=False, max_length=200)
     agenda = forms.CharField(label="Dagsorden", required=False, widget=forms.Textarea(attrs={"rows": 4}))
@@ -38,5 +38,5 @@ class InviteForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    start = forms.DateField(label="Fra", help_text="Fx 2026-01-01.")
-    end = forms.DateField(label="Til", help_text="Fx 2026-12-31.")
+    start = forms.DateField(label="Fra", help_text="Fx 1.1.2026.")
+    end = forms.DateField(label="Til", help_text="Fx 31.12.2026.")

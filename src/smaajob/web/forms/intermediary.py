@@ -16,7 +16,7 @@ class ContractForm(forms.Form):
         help_text="Aftalen og overenskomsten; timerne er ordinære, ustøttede løntimer hos mellemleddet.",
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    valid_from = forms.DateField(label="Gælder fra", help_text="Fx 2026-01-01.")
+    valid_from = forms.DateField(label="Gælder fra", help_text="Fx 1.1.2026.")
     valid_to = forms.DateField(label="Gælder til og med", required=False, help_text="Tomt: indtil videre.")
 
     def __init__(

@@ -29,7 +29,7 @@ class OfferForm(forms.Form):
     )
     legal_basis = forms.ChoiceField(label="Hjemmel", choices=LEGAL_BASIS_CHOICES)
     start_dates = forms.CharField(
-        label="Startdatoer", required=False, help_text="Adskilt med komma, fx 2026-01-05, 2026-02-02."
+        label="Startdatoer", required=False, help_text="Adskilt med komma, fx 5.1.2026, 2.2.2026."
     )
 
     def __init__(self, *args: object, providers: list[tuple[str, str]], **kwargs: object) -> None:
@@ -41,9 +41,12 @@ class OfferForm(forms.Form):
         dates = []
         for part in [p.strip() for p in raw.split(",") if p.strip()]:
             try:
-                dates.append(date.fromisoformat(part))
-            except ValueError:
-                raise forms.ValidationError(f"»{part}« er ikke en dato; skriv fx 2026-01-05.") from None
+                # Django's date field reads the Danish 5.1.2026 (the da locale) and ISO 2026-01-05.
+                day = forms.DateField().to_python(part)
+            except forms.ValidationError:
+                raise forms.ValidationError(f"»{part}« er ikke en dato; skriv fx 5.1.2026.") from None
+            if day is not None:
+                dates.append(day)
         return dates
 
 
@@ -78,5 +81,5 @@ class ReportForm(forms.Form):
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label="Fra", help_text="Fx 2026-01-01.")
-    end = forms.DateField(label="Til", help_text="Fx 2026-12-31.")
+    start = forms.DateField(label="Fra", help_text="Fx 1.1.2026.")
+    end = forms.DateField(label="Til", help_text="Fx 31.12.2026.")

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from smaajob.danish_numbers import format_decimal
 from smaajob.network.models import Opening, OpeningKind
 from smaajob.web.forms.fields import date_field, model_choice_field
 
@@ -47,7 +48,8 @@ class PlacementForm(forms.Form):
         opening.queryset = openings
         # Django's way to label a model choice; django-stubs sees a method replaced.
         opening.label_from_instance = lambda o: (  # type: ignore[method-assign,assignment]
-            f"{o.company.name} – {o.title} ({o.hours_min:g}–{o.hours_max:g} t/uge, {o.get_kind_display()})"
+            f"{o.company.name} – {o.title} ({format_decimal(o.hours_min, max_decimals=1)}–"
+            f"{format_decimal(o.hours_max, max_decimals=1)} t/uge, {o.get_kind_display()})"
         )
         start = date.today()
         self.fields["planned_start"].initial = start

@@ -1,8 +1,14 @@
 # SPDX-License-Identifier: MPL-2.0
-"""``{% step_up_chart placement %}``: the chart of a placement's step-up with its table of weeks."""
+"""The chart of a placement's step-up with its table of weeks.
+
+* ``{% step_up_chart placement %}`` — the placement page;
+* ``{% latest_step_up_chart placements %}`` — the citizen page: the newest of the citizen's
+  placements (with those it was converted from), nothing when there is none.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -27,3 +33,9 @@ def step_up_chart(placement: Placement, heading_level: int = 2) -> dict[str, Any
         "id": f"optrapning-{placement.pk}",
         "heading": f"h{heading_level}",
     }
+
+
+@register.inclusion_tag("web/placements/_step_up.html")
+def latest_step_up_chart(placements: Iterable[Placement], heading_level: int = 3) -> dict[str, Any]:
+    newest = max(placements, key=lambda p: (p.actual_start or p.planned_start, p.pk), default=None)
+    return step_up_chart(newest, heading_level) if newest is not None else {"chart": None}

@@ -48,7 +48,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     )
     bucket_chart = column_chart("Borgere efter planlagte timer pr. uge", figures["hour_buckets"])
     # In the course's own order (visited, mapped, …), so the table and bars read as a funnel.
-    states = [(label, figures["states"][key]) for key, label in CourseState.choices if key in figures["states"]]
+    states = [(str(label), figures["states"][key]) for key, label in CourseState.choices if key in figures["states"]]
     # The funnel of open courses, step by step, as bars beside its table (issue 15, item 4).
     funnel_chart = (
         bar_chart(

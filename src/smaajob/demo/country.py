@@ -201,6 +201,7 @@ def _copy_tables(cursor: Any, template: Municipality, progress: Progress) -> Non
         columns, select, owners, fixed_unique = [], [], [], []
         for f in model._meta.concrete_fields:
             column = f.column
+            assert column is not None  # concrete fields have a column
             columns.append(connection.ops.quote_name(column))
             target = f.related_model if isinstance(f, models.ForeignKey) else None
             if (table, column) in VARIED:

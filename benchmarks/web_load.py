@@ -118,11 +118,12 @@ def fresh_sqlite(env: dict[str, str], run_dir: Path) -> str:
     return f"sqlite:///{copy}"
 
 
-def fresh_postgres(env: dict[str, str], url: str) -> tuple[str, Callable[[], None]]:
-    """A new database ``<db>_webload_run`` made from the template ``<db>_webload_tpl``."""
+def fresh_postgres(env: dict[str, str], url: str, given_template: str | None = None) -> tuple[str, Callable[[], None]]:
+    """A new database ``<db>_webload_run`` made from the template ``<db>_webload_tpl`` (or from
+    ``given_template``, an existing database used as it is: e.g. the country demo)."""
     parts = urllib.parse.urlsplit(url)
     name = parts.path.lstrip("/")
-    template, copy = f"{name}_webload_tpl", f"{name}_webload_run"
+    template, copy = given_template or f"{name}_webload_tpl", f"{name}_webload_run"
     stamp = f"smaajob municipality demo {date.today().isoformat()}"
 
     def sql(statement: str) -> str:
@@ -131,7 +132,8 @@ def fresh_postgres(env: dict[str, str], url: str) -> tuple[str, Callable[[], Non
     def url_of(db: str) -> str:
         return urllib.parse.urlunsplit(parts._replace(path="/" + db))
 
-    if sql(f"SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '{template}'") != stamp:
+    if given_template is None and sql(
+            f"SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '{template}'") != stamp:
         sql(f"DROP DATABASE IF EXISTS {template}")
         sql(f"CREATE DATABASE {template}")
         _load_demo(_template_env(env, url_of(template)))
@@ -446,6 +448,12 @@ def main() -> int:
         default="sqlite",
         help="sqlite (a private file) or postgresql://…/DB (runs in DB_webload_run, made from DB_webload_tpl)",
     )
+    parser.add_argument(
+        "--template-database",
+        default=None,
+        help="PostgreSQL: copy this existing database for each server instead of DB_webload_tpl "
+        "(e.g. one loaded with smaajob demo --size country)",
+    )
     parser.add_argument("--workers", type=int, default=None, help="server processes (default: smaajob serve's)")
     parser.add_argument("--threads", type=int, default=4, help="threads per server process (serve's default: 4)")
     parser.add_argument(
@@ -479,7 +487,7 @@ def main() -> int:
             if engine == "SQLite":
                 url = fresh_sqlite(env, Path(run_dir))
             else:
-                url, drop = fresh_postgres(env, args.database_url)
+                url, drop = fresh_postgres(env, args.database_url, args.template_database)
             try:
                 server_env = {**env, "DATABASE_URL": url, "SMAAJOB_VAR_DIR": run_dir}
                 runs.append((workers, measure(server_env, args, workers, levels)))

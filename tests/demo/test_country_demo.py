@@ -77,6 +77,34 @@ def test_the_country_has_real_municipalities_each_with_the_template_s_volume(cou
     assert User.objects.filter(username="koordinator-101", municipality__code="101").exists()
 
 
+def test_every_copied_key_points_at_an_existing_row_of_the_same_municipality_s_copy(country):
+    """The copies are written without the foreign-key triggers (as a superuser): check every key here."""
+    from django.db import connection, models
+
+    from smaajob.demo.country import copied_models
+
+    checked = 0
+    with connection.cursor() as cursor:
+        for model in copied_models():
+            for f in model._meta.concrete_fields:
+                if not isinstance(f, models.ForeignKey):
+                    continue
+                target = f.related_model._meta
+                cursor.execute(
+                    f"SELECT count(*) FROM {model._meta.db_table} t LEFT JOIN {target.db_table} r "
+                    f"ON r.{f.target_field.column} = t.{f.column} "
+                    f"WHERE t.{f.column} IS NOT NULL AND r.{f.target_field.column} IS NULL")
+                assert cursor.fetchone()[0] == 0, f"{model._meta.db_table}.{f.column}"
+                checked += 1
+        # A copied week's placement belongs to a citizen of the week's recorder's municipality (above),
+        # and a copied course's citizen to the copy: no key crosses from one copy into another.
+        cursor.execute("SELECT count(*) FROM courses_placement p JOIN courses_course c ON c.id = p.course_id "
+                       "JOIN citizens_citizen z ON z.id = c.citizen_id JOIN network_company k ON k.id = p.company_id "
+                       "WHERE k.municipality_id <> z.municipality_id")
+        assert cursor.fetchone()[0] == 0
+    assert checked > 50
+
+
 def test_every_citizen_has_a_unique_valid_cpr_number_stored_encrypted_and_hashed(country):
     from django.db import connection
 

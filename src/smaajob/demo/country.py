@@ -83,11 +83,21 @@ def load(rng: random.Random, fake: Faker, today: date, progress: Progress, *, mu
         _copy_keys(cursor, rng, template, others, progress)
         timings["cpr og cvr"] = time.perf_counter() - t0
         t0 = time.perf_counter()
+        unchecked = _skip_key_checks(cursor)
+        dropped = _drop_indexes(cursor)
         _copy_tables(cursor, template, progress)
         timings["kopier"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         n_audit = _audit_rows(cursor, progress)
         timings["adgangslog"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        tick = progress("Indeks bygges igen", len(dropped))
+        for definition in dropped:
+            cursor.execute(definition)
+            tick(1)
+        if unchecked:
+            cursor.execute("SET LOCAL session_replication_role = origin")
+        timings["indeks"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         for table in ("citizens_citizen", "courses_course", "courses_placement", "courses_weeklyhours",
                       "courses_followup", "audit_auditentry", "organisation_user", "network_company"):
@@ -148,6 +158,42 @@ def _copy_keys(cursor: Any, rng: random.Random, template: Municipality, others: 
 
 # ---------------------------------------------------------------- the copies, in SQL
 
+# The tables that get millions of rows: their secondary indexes are dropped for the copies and
+# the audit rows and built again afterwards (one sort per index instead of 10 M inserts into it).
+BIG_TABLES = ["courses_weeklyhours", "courses_followup", "courses_coursetransition", "courses_hoursstep",
+              "courses_placement", "audit_auditentry"]
+
+
+def _drop_indexes(cursor: Any) -> list[str]:
+    """Drop the big tables' indexes that no constraint owns; return their ``CREATE INDEX`` statements."""
+    cursor.execute(
+        "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
+        "AND i.tablename = ANY(%s) AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
+        "WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)",
+        [BIG_TABLES])
+    indexes = cursor.fetchall()
+    for name, _definition in indexes:
+        cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    return [definition for _name, definition in indexes]
+
+
+def _skip_key_checks(cursor: Any) -> bool:
+    """As a superuser, skip the foreign-key triggers for the copies (``session_replication_role``).
+
+    The copies' keys are the template's keys offset by the same amount as the rows they point
+    at, and the template's rows were checked; Django's keys are deferred, so PostgreSQL would
+    otherwise queue a trigger event per copied key (≈ 30 M for the weekly ledger alone) and check
+    them all at commit. Without the privilege the keys are checked as usual (slower).
+    ``tests/demo/test_country_demo.py`` checks every copied key afterwards."""
+    cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+    row = cursor.fetchone()
+    if not row or not row[0]:
+        return False
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the template's own deferred checks run now
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    cursor.execute("SET LOCAL session_replication_role = replica")
+    return True
+
 
 def copied_models() -> list[type[models.Model]]:
     """Models whose rows belong to a municipality: a key to it, or to a copied model (transitively)."""
@@ -201,6 +247,7 @@ def _copy_tables(cursor: Any, template: Municipality, progress: Progress) -> Non
         columns, select, owners, fixed_unique = [], [], [], []
         for f in model._meta.concrete_fields:
             column = f.column
+            assert column is not None  # concrete fields have a column
             columns.append(connection.ops.quote_name(column))
             target = f.related_model if isinstance(f, models.ForeignKey) else None
             if (table, column) in VARIED:

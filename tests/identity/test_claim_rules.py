@@ -111,7 +111,7 @@ def test_a_nemlog_in_log_in_finds_the_citizen_by_cpr_and_creates_the_citizens_lo
 def test_the_role_an_idp_gives_is_in_the_access_log(municipality):
     user = user_for_login(provider=STAFF, claims=staff_claims())
     assert AuditEntry.objects.get(object_type="user", object_id=user.pk).detail == (
-        "log-in via staff: rolle caseworker, kommune 461"
+        "log-in via staff: rolle Rådgiver (sagsbehandler), kommune 461"
     )
 
 

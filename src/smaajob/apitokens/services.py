@@ -108,7 +108,9 @@ def revoke_token(*, token: ApiToken, revoked_by: User | None) -> ApiToken:
     token.revoked_by = revoked_by
     token.save(update_fields=["revoked_at", "revoked_by"])
     User.objects.filter(pk=token.account_id).update(is_active=False)
-    record(actor=revoked_by, action=AuditAction.UPDATE, object_type="api_token", object_id=token.pk, detail="revoked")
+    record(
+        actor=revoked_by, action=AuditAction.UPDATE, object_type="api_token", object_id=token.pk, detail="tilbagekaldt"
+    )
     return token
 
 

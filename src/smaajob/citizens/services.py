@@ -54,6 +54,12 @@ from smaajob.validators import check_period, cpr_birth_date, normalise_cpr
 TRANSFER_NOT_FOUND = "Anmodningen findes ikke, eller du kan ikke besvare den."
 
 
+def _facts_text(facts: list[str]) -> str:
+    """The consent's facts as the data-protection officer reads them in the trail: Danish labels."""
+    labels = dict(DisclosableFact.choices)
+    return ", ".join(str(labels.get(f, f)) for f in facts) or "ingen"
+
+
 def _choice(value: str, choices: Any, field: str, what: str) -> str:
     if value not in choices.values:
         raise InvalidInput(f"Ukendt {what} »{value}«. Gyldige værdier: {', '.join(choices.values)}.", field=field)
@@ -234,7 +240,7 @@ def set_readiness(*, actor: User, citizen: Citizen, category: str, valid_from: d
         object_type="readiness",
         object_id=row.pk,
         citizen_id=citizen.pk,
-        detail=category,
+        detail=str(ReadinessCategory(category).label),
     )
     return row
 
@@ -267,7 +273,7 @@ def set_benefit(
         object_type="benefit",
         object_id=row.pk,
         citizen_id=citizen.pk,
-        detail=benefit_type,
+        detail=str(BenefitType(benefit_type).label),
     )
     return row
 
@@ -310,7 +316,7 @@ def assign_staff(*, actor: User, citizen: Citizen, staff: User, staff_role: str,
     row = record_change(
         Assignment, owner={"citizen": citizen, "staff_role": staff_role}, valid_from=valid_from, staff=staff
     )
-    _audit_update(actor, citizen, "assignment", row.pk, f"{staff_role}: {staff.username}")
+    _audit_update(actor, citizen, "assignment", row.pk, f"{StaffRole(staff_role).label}: {staff.get_full_name() or staff.username}")
     return row
 
 
@@ -330,7 +336,7 @@ def record_consent(*, actor: User, citizen: Citizen, facts: list[str], valid_fro
         object_type="consent",
         object_id=row.pk,
         citizen_id=citizen.pk,
-        detail=",".join(sorted(set(facts))),
+        detail=_facts_text(sorted(set(facts))),
     )
     return row
 
@@ -499,7 +505,7 @@ def set_consent(*, actor: User, citizen: Citizen, facts: list[str], on: date) ->
             object_type="consent",
             object_id=current.pk,
             citizen_id=citizen.pk,
-            detail=",".join(wanted),
+            detail=_facts_text(wanted),
         )
         return current
     return record_consent(actor=actor, citizen=citizen, facts=wanted, valid_from=on)

@@ -112,7 +112,7 @@ def _staff_user(provider: Provider, found: rules.StaffClaims) -> User:
             action=AuditAction.UPDATE,
             object_type="user",
             object_id=user.pk,
-            detail=f"log-in via {provider.name}: rolle {found.role}, kommune {municipality.code}",
+            detail=f"log-in via {provider.name}: rolle {Role(found.role).label}, kommune {municipality.code}",
         )
     return user
 

@@ -27,6 +27,7 @@ from smaajob.audit import context as audit_context
 from smaajob.audit.models import AuditAction, AuditEntry
 from smaajob.courses.ledger_rules import check_week_hours
 from smaajob.courses.models import HoursSource, Placement, WeeklyHours
+from smaajob.danish_numbers import format_date
 from smaajob.errors import InvalidPeriod, OverlappingActivity, SmaajobError
 from smaajob.hours import HOURS_IN_WEEK
 from smaajob.imports.cells import CellError
@@ -192,7 +193,7 @@ def _save(weeks: list[Week], ctx: Context, remember: Any, counted: Any) -> None:
                 object_type="weeklyhours",
                 object_id=w.existing.pk,
                 citizen_id=w.placement.course.citizen_id,
-                detail=f"uge {w.week_start.isoformat()}",
+                detail=f"uge {format_date(w.week_start)}",
             )
             for w in [*new, *changed]
             if w.existing is not None

@@ -36,6 +36,7 @@ from django.db.models import Max, Q
 from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record
 from smaajob.citizens.models import Citizen
+from smaajob.danish_numbers import format_date
 from smaajob.errors import InvalidInput
 from smaajob.privacy.insight import plan
 
@@ -173,7 +174,10 @@ def run(*, today: date | None = None, years: int | None = None, dry_run: bool = 
                     object_type="citizen",
                     object_id=citizen.pk,
                     citizen_id=citizen.pk,
-                    detail=f"anonymiseret efter {years} års opbevaring (sidste sag afsluttet {candidate.closed_on})",
+                    detail=(
+                        f"anonymiseret efter {years} års opbevaring "
+                        f"(sidste sag afsluttet {format_date(candidate.closed_on)})"
+                    ),
                 )
     return report
 

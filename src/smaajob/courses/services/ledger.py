@@ -18,6 +18,7 @@ from smaajob.courses.models import (
     WeeklyHours,
 )
 from smaajob.courses.services._audit import _log
+from smaajob.danish_numbers import format_date
 from smaajob.errors import InvalidHours, InvalidInput, InvalidPeriod, OverlappingActivity
 from smaajob.hours import HOURS_IN_WEEK, parse_hours
 from smaajob.organisation.models import User
@@ -85,7 +86,7 @@ def record_week(
         AuditAction.CREATE if created else AuditAction.UPDATE,
         row,
         placement.course.citizen_id,
-        f"uge {week_start.isoformat()}",
+        f"uge {format_date(week_start)}",
     )
     return row
 
@@ -125,5 +126,7 @@ def confirm_week(*, actor: User, row: WeeklyHours) -> WeeklyHours:
         raise InvalidInput("Kun virksomheden selv kan bekræfte ugens timer.", field="confirmed_by_employer")
     row.confirmed_by_employer = True
     row.save(update_fields=["confirmed_by_employer"])
-    _log(actor, AuditAction.UPDATE, row, row.placement.course.citizen_id, f"bekræftet uge {row.week_start}")
+    _log(
+        actor, AuditAction.UPDATE, row, row.placement.course.citizen_id, f"bekræftet uge {format_date(row.week_start)}"
+    )
     return row

@@ -82,7 +82,7 @@ def change_state(
     )
     course.state = to_state
     course.save()
-    _log(actor, AuditAction.UPDATE, course, course.citizen_id, f"{course.state}")
+    _log(actor, AuditAction.UPDATE, course, course.citizen_id, str(CourseState(course.state).label))
     return course
 
 

@@ -107,7 +107,7 @@ def create_placement(
     HoursStep.objects.bulk_create(
         [HoursStep(placement=placement, from_date=d, hours_per_week=h) for d, h in clean_steps]
     )
-    _log(actor, AuditAction.CREATE, placement, course.citizen_id, kind)
+    _log(actor, AuditAction.CREATE, placement, course.citizen_id, str(OpeningKind(kind).label))
     return placement
 
 

@@ -42,8 +42,9 @@ def _require_consent(citizen: Citizen, opening: Opening, on: date) -> None:
 def _ranking(citizen: Citizen, opening: Opening, on: date) -> tuple[float | None, str]:
     """The engine's score and explanation of this one match; none where it cannot rank (an
     address not yet located, an opening it finds infeasible)."""
-    result = suggested_openings(citizen, Opening.objects.filter(pk=opening.pk), on, kept_pool=False,
-                                avoid_clashes=False)
+    result = suggested_openings(
+        citizen, Opening.objects.filter(pk=opening.pk), on, kept_pool=False, avoid_clashes=False
+    )
     if not result.suggestions:
         return None, ""
     best = result.suggestions[0]
@@ -97,7 +98,7 @@ def answer_proposal(*, actor: User, proposal: MatchProposal, agrees: bool, on: d
     proposal.answered_on = on
     proposal.employer_note = note[:2000]
     proposal.save(update_fields=["status", "answered_on", "employer_note"])
-    _log(actor, AuditAction.UPDATE, proposal, proposal.course.citizen_id, proposal.status)
+    _log(actor, AuditAction.UPDATE, proposal, proposal.course.citizen_id, str(ProposalStatus(proposal.status).label))
     return proposal
 
 

@@ -306,9 +306,7 @@ def test_the_least_pages_read_cover_every_role_and_add_up_to_the_whole_walk():
     assert sum(LEAST_READ.values()) > 200
 
 
-@pytest.mark.parametrize(
-    "role", ["anonym", *WORLD_ROLES]
-)
+@pytest.mark.parametrize("role", ["anonym", *WORLD_ROLES])
 def test_every_page_reads_as_danish_for_every_role(world, monkeypatch, role):
     codes = _choice_codes()
     pages = [r for r in routes() if not r.is_api and r.unwalked_reason() is None]

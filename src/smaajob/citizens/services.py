@@ -316,7 +316,13 @@ def assign_staff(*, actor: User, citizen: Citizen, staff: User, staff_role: str,
     row = record_change(
         Assignment, owner={"citizen": citizen, "staff_role": staff_role}, valid_from=valid_from, staff=staff
     )
-    _audit_update(actor, citizen, "assignment", row.pk, f"{StaffRole(staff_role).label}: {staff.get_full_name() or staff.username}")
+    _audit_update(
+        actor,
+        citizen,
+        "assignment",
+        row.pk,
+        f"{StaffRole(staff_role).label}: {staff.get_full_name() or staff.username}",
+    )
     return row
 
 

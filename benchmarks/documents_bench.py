@@ -10,9 +10,14 @@ Side by side in one run, as a consultant (the openings) and the coordinator (the
 * the openings-list PDF and Excel file answered in the request (``?format=pdf|xlsx``);
 * the same files ordered in the background: the time until the request answers, and the time
   until the worker (``smaajob.jobs.worker.work``, in this process) has stored the file;
-* the evaluation PDF in the request;
+* the evaluation PDF in the request, and split: building the report (the view's context),
+  rendering its print template to HTML, and drawing that HTML as PDF — now with fpdf2
+  (``smaajob.pdf.html_pdf``), before with WeasyPrint (``pdf_variant="pdf/ua-1"``, as
+  ``smaajob.pdf`` did until 2026-12-04), from the same HTML in the same run;
 * the baseline: the same openings PDF as WeasyPrint made it before (the print template of
   ``web/openings/pdf.html`` until 2026-12-03, kept here), from the same rows.
+
+WeasyPrint is a development dependency only for this baseline (docs/decisions/0005).
 
 Prints medians of ``--runs`` runs and the ratio of the background request to the request that
 makes the file itself. The jobs and files the run makes are deleted afterwards.
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import io
 import os
 import platform
 import statistics
@@ -29,11 +35,15 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "smaajob.settings")
 
+
+# How smaajob.pdf asked WeasyPrint for a tagged PDF until 2026-12-04.
+PDF_VARIANT = "pdf/ua-1"
 
 # The openings PDF's template before smaajob.pdf_tables (the baseline, rendered by WeasyPrint).
 BASELINE_TEMPLATE = """{% load web_extras %}<!DOCTYPE html>
@@ -55,11 +65,20 @@ BASELINE_TEMPLATE = """{% load web_extras %}<!DOCTYPE html>
 
 def machine() -> str:
     model = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.processor(),
     )
     return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f}"
+
+
+def _pages(data: bytes) -> int:
+    from pdfminer.pdfpage import PDFPage
+
+    return sum(1 for _page in PDFPage.get_pages(io.BytesIO(data)))
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -71,6 +90,7 @@ def timed(action: Callable[[], object]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--evaluation-only", action="store_true", help="only the evaluation PDF and its parts")
     args = parser.parse_args()
 
     import django
@@ -114,9 +134,12 @@ def main() -> None:
     from datetime import date
 
     from django.template import engines
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
     from weasyprint import HTML
 
-    from smaajob.pdf import PDF_VARIANT
+    from smaajob.pdf import html_pdf
+    from smaajob.reports.views import _dashboard_context
     from smaajob.web.openings_export import PDF_LIMIT, filtered_openings
 
     baseline = engines["django"].from_string(BASELINE_TEMPLATE)
@@ -126,18 +149,46 @@ def main() -> None:
         html = baseline.render({"openings": rows[:PDF_LIMIT], "count": rows.count(), "today": date.today()})
         HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)
 
+    evaluation: dict[str, Any] = {}
+
+    def build_evaluation() -> None:
+        request = RequestFactory().get(reverse("reports:evaluation_pdf"))
+        request.user = coordinator
+        evaluation["context"] = _dashboard_context(request)  # type: ignore[arg-type]
+
+    def evaluation_html() -> None:
+        evaluation["html"] = render_to_string("reports/evaluation_pdf.html", evaluation["context"])
+
+    def evaluation_fpdf2() -> None:
+        evaluation["pages now"] = html_pdf(evaluation["html"])
+
+    def evaluation_weasyprint() -> None:
+        evaluation["pages before"] = HTML(string=evaluation["html"]).write_pdf(pdf_variant=PDF_VARIANT)
+
     results: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
+
+    def measure(name: str, action: Callable[[], object]) -> None:
+        """Wall-clock and this process's CPU time (not PostgreSQL's): on a loaded machine the
+        CPU time is the fairer comparison, the wall clock what a user waits."""
+        started_cpu = time.process_time()
+        results.setdefault(name, []).append(timed(action))
+        cpu.setdefault(name, []).append(time.process_time() - started_cpu)
+
     print(f"Machine: {machine()}", flush=True)
     for run in range(args.runs):
-        results.setdefault("openings pdf: baseline, WeasyPrint (before)", []).append(timed(weasyprint_openings))
-        for fmt, kind in (("pdf", "openings_pdf"), ("xlsx", "openings_xlsx")):
-            name = f"openings {fmt}"
-            results.setdefault(f"{name}: in the request", []).append(timed(functools.partial(in_request, fmt)))
-            results.setdefault(f"{name}: background, request answers", []).append(timed(functools.partial(order, kind)))
-            results.setdefault(f"{name}: background, file stored", []).append(timed(run_worker))
-        results.setdefault("evaluation pdf: in the request", []).append(
-            timed(lambda: boss.get(reverse("reports:evaluation_pdf")))
-        )
+        if not args.evaluation_only:
+            measure("openings pdf: baseline, WeasyPrint (before)", weasyprint_openings)
+            for fmt, kind in (("pdf", "openings_pdf"), ("xlsx", "openings_xlsx")):
+                name = f"openings {fmt}"
+                measure(f"{name}: in the request", functools.partial(in_request, fmt))
+                measure(f"{name}: background, request answers", functools.partial(order, kind))
+                measure(f"{name}: background, file stored", run_worker)
+        measure("evaluation pdf: in the request", lambda: boss.get(reverse("reports:evaluation_pdf")))
+        measure("evaluation pdf: building the report", build_evaluation)
+        measure("evaluation pdf: template to HTML", evaluation_html)
+        measure("evaluation pdf: HTML to PDF, fpdf2 (now)", evaluation_fpdf2)
+        measure("evaluation pdf: HTML to PDF, WeasyPrint (before)", evaluation_weasyprint)
         print(f"  run {run + 1} done", flush=True)
     for job in Job.objects.filter(pk__in=started):
         if job.file_name:
@@ -145,9 +196,24 @@ def main() -> None:
         job.delete()
 
     medians = {name: statistics.median(times) for name, times in results.items()}
+    cpu_medians = {name: statistics.median(times) for name, times in cpu.items()}
     print(f"\nMedians of {args.runs} runs, load average after: {os.getloadavg()[0]:.1f}")
+    print(f"  {'':48s} {'wall':>8s}   {'CPU':>8s}")
     for name, median in medians.items():
-        print(f"  {name:48s} {median:8.3f} s")
+        print(f"  {name:48s} {median:8.3f} s {cpu_medians[name]:8.3f} s")
+    drawn = medians["evaluation pdf: HTML to PDF, fpdf2 (now)"]
+    weasy = medians["evaluation pdf: HTML to PDF, WeasyPrint (before)"]
+    made = medians["evaluation pdf: building the report"] + medians["evaluation pdf: template to HTML"]
+    print(f"  evaluation pdf: fpdf2 draws it {weasy / drawn:.1f}× faster than WeasyPrint (wall)")
+    cpu_ratio = (
+        cpu_medians["evaluation pdf: HTML to PDF, WeasyPrint (before)"]
+        / cpu_medians["evaluation pdf: HTML to PDF, fpdf2 (now)"]
+    )
+    print(f"  evaluation pdf: fpdf2 draws it {cpu_ratio:.1f}× faster than WeasyPrint (CPU)")
+    print(f"  evaluation pdf: report + HTML + PDF, now {made + drawn:.3f} s, before {made + weasy:.3f} s")
+    print(f"  evaluation pdf: pages now {_pages(evaluation['pages now'])}, before {_pages(evaluation['pages before'])}")
+    if args.evaluation_only:
+        return
     before = medians["openings pdf: baseline, WeasyPrint (before)"] / medians["openings pdf: in the request"]
     print(f"  openings pdf: the drawn PDF is {before:.1f}× faster than WeasyPrint's")
     for fmt in ("pdf", "xlsx"):

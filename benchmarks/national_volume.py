@@ -2,25 +2,25 @@
 """Benchmark (not a timed test): national volume on PostgreSQL (issue 16 item 7, issue 22 item 3).
 
     .venv/bin/python benchmarks/national_volume.py --database-url postgresql://u:p@127.0.0.1:5432/db \\
-        [--copies 29] [--runs 3]
+        [--load] [--runs 3] [--partitions]
 
-1. **Bulk load.** A new database ``<db>_national`` is made from the web benchmark's template
-   (``<db>_webload_tpl``: the municipality demo, 5,000 citizens, loaded by ``web_load.py``) and
-   the demo's citizens with everything the reports read about them — courses, placements, the
-   weekly-hours ledger, memberships, staff assignments, benefits, readiness, exemptions, work
-   duties — are copied ``--copies`` times into new municipalities, inside PostgreSQL
-   (``INSERT … SELECT`` over ``generate_series``: one statement per table for all copies, ids
-   offset per copy, no row through Python). Companies, openings, projects and staff are shared
-   by the copies. Timed, with rows per second.
+1. **Bulk load** (``--load``): the database the URL names is dropped, made anew and loaded with
+   ``smaajob demo --size country`` (98 municipalities, ≈ 150,000 citizens, ≈ 10 M weekly-hours
+   rows, the audit log with its hash chain; ``smaajob.demo.country``). Timed, with its peak
+   memory. Without ``--load`` the database must hold the country already.
 2. **The national funnel and STV shares** for every municipality, read from PostgreSQL and
    counted by the engine: (a) the columnar reader (ADBC → Arrow → polars), (b) the ORM baseline
    a competent developer writes (the same ``values_list`` querysets through Django's rows).
    Each in its own process, so its peak memory (``ru_maxrss``) is its own; medians of
    ``--runs``; both must give the same numbers (the script stops if not).
-3. **One municipality's dashboard** (``reports.building.build`` for the demo coordinator) in
-   the national database, both readers.
-4. **Partitioning by time**: the weekly ledger's read plan for one municipality and for the
-   country, to decide whether time partitions would help the reads.
+3. **One municipality's dashboard** (``reports.building.build`` for Odense's coordinator) in
+   the national database, both readers; every copy must count the same as Odense (the copies
+   are Odense's history).
+4. **Partitioning by time** (``--partitions``): the weekly ledger and the audit log copied into
+   tables partitioned by year (declarative ``PARTITION BY RANGE``), and the reads the app makes
+   timed on both (``EXPLAIN ANALYZE``, medians): one municipality's ledger (the reports), one
+   year of the ledger nationally, one citizen's audit trail, one month of the audit log.
+   The copies are dropped afterwards.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import statistics
 import subprocess
@@ -41,22 +42,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
-OFFSET = 10_000_000  # id offset per copy: larger than any demo id
-
-# The citizen-side tables, in the order their foreign keys need; each column that holds an id of
-# a copied table is offset, the municipality is the copy's, a citizen's own log-in is left out.
-COPIED = {
-    "citizens_citizen": {"id": "citizens_citizen", "spouse_id": "citizens_citizen"},
-    "courses_course": {"id": "courses_course", "citizen_id": "citizens_citizen"},
-    "courses_placement": {"id": "courses_placement", "course_id": "courses_course", "previous_id": "courses_placement"},
-    "courses_weeklyhours": {"id": "courses_weeklyhours", "placement_id": "courses_placement"},
-    "citizens_projectmembership": {"id": "", "citizen_id": "citizens_citizen"},
-    "citizens_assignment": {"id": "", "citizen_id": "citizens_citizen"},
-    "citizens_benefit": {"id": "", "citizen_id": "citizens_citizen"},
-    "citizens_readiness": {"id": "", "citizen_id": "citizens_citizen"},
-    "citizens_exemptiondecision": {"id": "", "citizen_id": "citizens_citizen"},
-    "citizens_workduty": {"id": "", "citizen_id": "citizens_citizen"},
-}
+TODAY = "2026-12-01"  # the country's history ends here; the period below lies inside it
 
 
 def psql(url: str, sql: str) -> str:
@@ -70,53 +56,31 @@ def url_of(url: str, db: str) -> str:
     return urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(path="/" + db))
 
 
-def bulk_load(url: str, copies: int) -> tuple[str, float, dict[str, int]]:
+COUNTED = ("organisation_municipality", "citizens_citizen", "courses_course", "courses_placement",
+           "courses_weeklyhours", "courses_followup", "audit_auditentry", "organisation_user", "network_company")
+
+
+def bulk_load(url: str) -> tuple[float, float, dict[str, int]]:
+    """``smaajob demo --size country`` into a new database: (seconds, peak MiB of the loader, row counts)."""
     name = urllib.parse.urlsplit(url).path.lstrip("/")
-    template, target = f"{name}_webload_tpl", f"{name}_national"
-    if not psql(url, f"SELECT 1 FROM pg_database WHERE datname = '{template}'"):
-        sys.exit(f"no template {template}: run benchmarks/web_load.py --database-url {url} first")
-    psql(url, f"DROP DATABASE IF EXISTS {target} WITH (FORCE)")
-    psql(url, f"CREATE DATABASE {target} TEMPLATE {template}")
-    db = url_of(url, target)
-    columns = {}
-    for table in COPIED:
-        columns[table] = psql(db, f"SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM "
-                                  f"information_schema.columns WHERE table_name = '{table}'").split(",")
-    statements = [
-        "CREATE TEMP TABLE copy_of (k int PRIMARY KEY, municipality_id bigint)",
-        # New municipalities with codes 901…; the demo's is Odense (461).
-        f"""WITH made AS (
-              INSERT INTO organisation_municipality (code, name)
-              SELECT (900 + k)::text, 'Kopikommune ' || k FROM generate_series(1, {copies}) k
-              RETURNING id, code)
-            INSERT INTO copy_of SELECT code::int - 900, id FROM made""",
-    ]
-    for table, offsets in COPIED.items():
-        cols = [c for c in columns[table] if not (c == "id" and offsets.get("id") == "")]
-        select = []
-        for c in cols:
-            if c in offsets and offsets[c]:
-                select.append(f"t.{c} + c.k * {OFFSET}")
-            elif c == "municipality_id":
-                select.append("c.municipality_id")
-            elif c == "user_id" and table == "citizens_citizen":
-                select.append("NULL")
-            else:
-                select.append(f"t.{c}")
-        statements.append(
-            f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(select)} "
-            f"FROM {table} t CROSS JOIN copy_of c WHERE t.{'id' if offsets.get('id') else list(offsets)[-1]} < {OFFSET}"
-        )
-    for table in COPIED:
-        statements.append(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
-        )
+    server = url_of(url, "postgres")
+    psql(server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    psql(server, f"CREATE DATABASE {name}")
+    env = {**os.environ, "DATABASE_URL": url, "SMAAJOB_DEMO": "1"}
     started = time.perf_counter()
-    psql(db, "BEGIN; SET LOCAL synchronous_commit = off; " + "; ".join(statements) + "; COMMIT; ANALYZE;")
+    done = subprocess.run(["/usr/bin/time", "-f", "peak-kib %M", str(ROOT / ".venv" / "bin" / "smaajob"), "demo",
+                           "--size", "country", "--no-progress", "--today", TODAY],
+                          capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - started
-    counts = {t: int(psql(db, f"SELECT count(*) FROM {t}")) for t in COPIED}
-    counts["organisation_municipality"] = int(psql(db, "SELECT count(*) FROM organisation_municipality"))
-    return db, seconds, counts
+    if done.returncode != 0:
+        sys.exit(f"the country load failed:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
+    print(done.stdout)
+    peak = re.search(r"peak-kib (\d+)", done.stderr)
+    return seconds, int(peak.group(1)) / 1024 if peak else float("nan"), counts_of(url)
+
+
+def counts_of(url: str) -> dict[str, int]:
+    return {t: int(psql(url, f"SELECT count(*) FROM {t}")) for t in COUNTED}
 
 
 # ---------------------------------------------------------------- measured in a child process
@@ -153,8 +117,10 @@ def child(db: str, what: str, runs: int) -> None:
             result = {str(k): list(v) for k, v in sorted(out.items())}
             rows = sum(getattr(tables, n).height for n in ("citizens", "courses", "placements", "weeks"))
         else:
-            coordinator = User.objects.get(username="koordinator")
-            if what == "dashboard":  # the dashboard's own path: build() (columnar), labels included
+            # "dashboard-101": København's coordinator (koordinator-101); the rest: Odense's.
+            suffix = what.removeprefix("dashboard") if what.startswith("dashboard") else ""
+            coordinator = User.objects.get(username="koordinator" + suffix)
+            if what.startswith("dashboard"):  # the dashboard's own path: build() (columnar), labels included
                 report = build(coordinator, Choices(period, "maalgruppe")).report
             else:  # the counting of the same report from either reader
                 assert coordinator.municipality_id is not None
@@ -181,53 +147,120 @@ def measure(db: str, what: str, runs: int) -> dict[str, Any]:
     return figures
 
 
-def plans(db: str) -> list[str]:
-    one = psql(db, "EXPLAIN (FORMAT TEXT) SELECT w.week_start FROM courses_weeklyhours w JOIN courses_placement p "
-                   "ON p.id = w.placement_id JOIN courses_course c ON c.id = p.course_id JOIN citizens_citizen z "
-                   "ON z.id = c.citizen_id WHERE z.municipality_id = (SELECT id FROM organisation_municipality "
-                   "WHERE code = '461')")
-    return one.splitlines()
+# ---------------------------------------------------------------- partitioning by time
+
+WEEKS_ONE_MUNICIPALITY = (
+    "SELECT w.week_start, w.hours_paid FROM {weeks} w JOIN courses_placement p ON p.id = w.placement_id "
+    "JOIN courses_course c ON c.id = p.course_id JOIN citizens_citizen z ON z.id = c.citizen_id "
+    "WHERE z.municipality_id = (SELECT id FROM organisation_municipality WHERE code = '461')")
+WEEKS_ONE_YEAR = ("SELECT count(*), sum(hours_paid) FROM {weeks} "
+                  "WHERE week_start >= '2025-01-01' AND week_start < '2026-01-01'")
+AUDIT_ONE_CITIZEN = ("SELECT * FROM {audit} WHERE citizen_id = (SELECT id FROM citizens_citizen "
+                     "WHERE municipality_id = (SELECT id FROM organisation_municipality WHERE code = '101') "
+                     "ORDER BY id LIMIT 1 OFFSET 500) ORDER BY at DESC")
+AUDIT_ONE_MONTH = "SELECT action, count(*) FROM {audit} WHERE at >= '2026-03-01' AND at < '2026-04-01' GROUP BY action"
+
+
+def partitioned_copies(db: str) -> float:
+    """``bench_weeks`` and ``bench_audit``: the ledger and the log, partitioned by year, indexed as the originals."""
+    first = int(psql(db, "SELECT extract(year FROM min(week_start)) FROM courses_weeklyhours"))
+    first_audit = int(psql(db, "SELECT extract(year FROM min(at)) FROM audit_auditentry"))
+    parts = []
+    for table, source, column, start in (("bench_weeks", "courses_weeklyhours", "week_start", first),
+                                         ("bench_audit", "audit_auditentry", "at", first_audit)):
+        parts.append(f"DROP TABLE IF EXISTS {table}")
+        parts.append(f"CREATE TABLE {table} (LIKE {source} INCLUDING DEFAULTS) PARTITION BY RANGE ({column})")
+        for year in range(start, 2028):
+            parts.append(f"CREATE TABLE {table}_{year} PARTITION OF {table} "
+                         f"FOR VALUES FROM ('{year}-01-01') TO ('{year + 1}-01-01')")
+        parts.append(f"INSERT INTO {table} SELECT * FROM {source}")
+    parts += ["CREATE INDEX ON bench_weeks (placement_id)", "CREATE INDEX ON bench_weeks (week_start)",
+              "CREATE INDEX ON bench_audit (citizen_id)", "CREATE INDEX ON bench_audit (at)",
+              "ANALYZE bench_weeks", "ANALYZE bench_audit"]
+    started = time.perf_counter()
+    psql(db, "; ".join(parts))
+    return time.perf_counter() - started
+
+
+def execution_ms(db: str, sql: str, runs: int) -> tuple[float, str]:
+    """Median ``EXPLAIN ANALYZE`` execution time, and the plan's top node, of ``sql``."""
+    times, top = [], ""
+    for _ in range(runs):
+        plan = json.loads(psql(db, f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {sql}"))[0]
+        times.append(plan["Execution Time"])
+        node = plan["Plan"]
+        top = node["Node Type"]
+        while node.get("Plans") and node["Node Type"] in ("Aggregate", "Sort", "Gather", "Gather Merge",
+                                                           "Finalize Aggregate", "Partial Aggregate"):
+            node = next((p for p in node["Plans"] if p.get("Parent Relationship") == "Outer"), node["Plans"][0])
+            top += " → " + node["Node Type"]
+    return statistics.median(times), top
+
+
+def partition_figures(db: str, runs: int) -> None:
+    print(f"Partitioned copies (by year) made in {partitioned_copies(db):.0f} s")
+    for label, sql, plain, parted in (
+            ("one municipality's ledger (reports)", WEEKS_ONE_MUNICIPALITY, {"weeks": "courses_weeklyhours"},
+             {"weeks": "bench_weeks"}),
+            ("one year of the ledger, national", WEEKS_ONE_YEAR, {"weeks": "courses_weeklyhours"},
+             {"weeks": "bench_weeks"}),
+            ("one citizen's audit trail", AUDIT_ONE_CITIZEN, {"audit": "audit_auditentry"}, {"audit": "bench_audit"}),
+            ("one month of the audit log", AUDIT_ONE_MONTH, {"audit": "audit_auditentry"}, {"audit": "bench_audit"})):
+        a, plan_a = execution_ms(db, sql.format(**plain), runs)
+        b, plan_b = execution_ms(db, sql.format(**parted), runs)
+        print(f"  {label}: plain {a:,.1f} ms ({plan_a}), partitioned {b:,.1f} ms ({plan_b}), "
+              f"partitioned / plain × {b / a:.2f}", flush=True)
+    psql(db, "DROP TABLE bench_weeks; DROP TABLE bench_audit")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", required=True)
-    parser.add_argument("--copies", type=int, default=29, help="copies of the demo municipality (default 29)")
+    parser.add_argument("--load", action="store_true", help="drop the database, make it anew and load the country")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--partitions", action="store_true", help="also time the reads on tables partitioned by year")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
-    parser.add_argument("--keep", action="store_true", help="keep an existing <db>_national (no new load)")
     args = parser.parse_args()
     if args.child:
         child(args.database_url, args.child, args.runs)
         return 0
-    load_before = os.getloadavg()[0]
-    if args.keep:
-        db = url_of(args.database_url, urllib.parse.urlsplit(args.database_url).path.lstrip("/") + "_national")
-        seconds, counts = float("nan"), dict[str, int]()
+    db = args.database_url
+    print(f"Load average before: {os.getloadavg()}")
+    if args.load:
+        seconds, peak, counts = bulk_load(db)
+        print(f"Bulk load: {seconds:.1f} s, loader peak {peak:,.0f} MiB; {counts}", flush=True)
     else:
-        db, seconds, counts = bulk_load(args.database_url, args.copies)
-        copied = sum(counts[t] for t in COPIED) * args.copies / (args.copies + 1)
-        print(f"Bulk load: {seconds:.1f} s for {copied:,.0f} copied rows ({copied / seconds:,.0f} rows/s); {counts}")
+        counts = counts_of(db)
+        print(f"Existing country: {counts}")
+    if counts["organisation_municipality"] < 2:
+        sys.exit("the database holds no country: run with --load")
+    verified = subprocess.run([str(ROOT / ".venv" / "bin" / "smaajob"), "audit", "verify"], capture_output=True,
+                              text=True, env={**os.environ, "DATABASE_URL": db, "SMAAJOB_DEMO": "1"})
+    print(f"smaajob audit verify (rc {verified.returncode}): {verified.stdout.strip()} {verified.stderr.strip()}")
     figures = {}
-    for what in ("country-columnar", "country-orm", "municipality-columnar", "municipality-orm", "dashboard"):
+    for what in ("country-columnar", "country-orm", "municipality-columnar", "municipality-orm", "dashboard",
+                 "dashboard-101"):
         figures[what] = measure(db, what, args.runs)
         f = figures[what]
         print(f"{what}: median wall {f['wall']:.2f} s (load {f['load']:.2f} s), CPU {f['cpu']:.2f} s, "
               f"peak {f['peak_mib']:.0f} MiB, rows {f['rows']:,}", flush=True)
     if figures["dashboard"]["result"] != figures["municipality-orm"]["result"]:
         sys.exit("the dashboard and the ORM reader gave different numbers")
+    if sorted(figures["dashboard"]["result"].values()) != sorted(figures["dashboard-101"]["result"].values()):
+        sys.exit("København (a copy of Odense) counted differently from Odense")
     for scope in ("country", "municipality"):
         if figures[f"{scope}-columnar"]["result"] != figures[f"{scope}-orm"]["result"]:
             sys.exit(f"{scope}: the columnar and ORM readers gave different numbers")
-    print("Both readers gave the same numbers (country: every municipality; one municipality's funnel).")
+    print("Both readers gave the same numbers (country: every municipality; one municipality's funnel); "
+          "København's dashboard counts as Odense's.")
     for scope in ("country", "municipality"):
         a, b = figures[f"{scope}-columnar"], figures[f"{scope}-orm"]
         print(f"{scope}: ORM / columnar wall × {b['wall'] / a['wall']:.2f}, "
               f"memory × {b['peak_mib'] / a['peak_mib']:.2f}")
-    print("Plan for one municipality's weekly ledger:")
-    print("\n".join("  " + line for line in plans(db)))
+    if args.partitions:
+        partition_figures(db, args.runs)
     print(f"Measured {date.today().isoformat()}: nproc {os.cpu_count()}, Python {platform.python_version()}, "
-          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
+          f"PostgreSQL {psql(db, 'SHOW server_version')}, load average {os.getloadavg()} after")
     return 0
 
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import html
 import http.cookiejar
 import math
 import os
@@ -118,11 +119,12 @@ def fresh_sqlite(env: dict[str, str], run_dir: Path) -> str:
     return f"sqlite:///{copy}"
 
 
-def fresh_postgres(env: dict[str, str], url: str) -> tuple[str, Callable[[], None]]:
-    """A new database ``<db>_webload_run`` made from the template ``<db>_webload_tpl``."""
+def fresh_postgres(env: dict[str, str], url: str, given_template: str | None = None) -> tuple[str, Callable[[], None]]:
+    """A new database ``<db>_webload_run`` made from the template ``<db>_webload_tpl`` (or from
+    ``given_template``, an existing database used as it is: e.g. the country demo)."""
     parts = urllib.parse.urlsplit(url)
     name = parts.path.lstrip("/")
-    template, copy = f"{name}_webload_tpl", f"{name}_webload_run"
+    template, copy = given_template or f"{name}_webload_tpl", f"{name}_webload_run"
     stamp = f"smaajob municipality demo {date.today().isoformat()}"
 
     def sql(statement: str) -> str:
@@ -131,7 +133,8 @@ def fresh_postgres(env: dict[str, str], url: str) -> tuple[str, Callable[[], Non
     def url_of(db: str) -> str:
         return urllib.parse.urlunsplit(parts._replace(path="/" + db))
 
-    if sql(f"SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '{template}'") != stamp:
+    if given_template is None and sql(
+            f"SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '{template}'") != stamp:
         sql(f"DROP DATABASE IF EXISTS {template}")
         sql(f"CREATE DATABASE {template}")
         _load_demo(_template_env(env, url_of(template)))
@@ -186,6 +189,7 @@ class VirtualUser:
         self.suggested: dict[int, list[str]] = {}  # citizen → openings the matching page proposed
         self.saved: Counter[str] = Counter()  # what the saves did: saved, nothing to save, refused
         self.refusals: dict[str, str] = {}  # a save → the first refusal's message, for the report
+        self.refused: Counter[str] = Counter()  # "save: the message's first words" → how many
         self.intent = ""
 
     @property
@@ -301,18 +305,48 @@ class VirtualUser:
         if name.endswith("gemt"):
             outcome = self.intent if status == 302 else "afvist" if status == 400 else str(status)
             self.saved[f"{name}: {outcome}"] += 1
-            if status == 400 and name not in self.refusals:
-                message = re.search(r'class="(?:field-error|error)"[^>]*>(?:<p>)?([^<]+)', body)
-                self.refusals[name] = message.group(1).strip() if message else "?"
+            if status == 400:
+                message = refusal_message(body)
+                self.refusals.setdefault(name, message)
+                self.refused[f"{name}: {refusal_kind(message)}"] += 1
 
     def show_form_first(self, name: str, round_no: int) -> None:
         """A save whose form this user has not shown yet (a walk may begin anywhere): show it,
-        unmeasured, as the person opened it before the measurement began."""
+        unmeasured, as the person opened it before the measurement began. The placement form is
+        opened from this level's matching page, as a person opens it from the page just read
+        (proposals from an earlier level may name a company the citizen has been placed at since)."""
+        citizen, _ = self.caseload[round_no % len(self.caseload)]
+        if name in ("placering (formular)", "placering gemt") and citizen not in self.suggested:
+            path, _ = self.step("matchning", round_no)
+            status, body = self.request(path)
+            self.record("matchning", path, status, body)
         shown = SHOWN_BY.get(name)
         if shown is not None and shown not in self.forms:
             path, _ = self.step(shown, round_no)
             status, body = self.request(path)
             self.record(shown, path, status, body)
+
+
+def refusal_message(body: str) -> str:
+    """The first message of a refused save: the error summary's first line (DKFDS's
+    ``error-summary``, »Felt: besked«), or an older page's ``field-error`` / ``error`` text."""
+    found = re.search(r'class="alert-text[^"]*"[^>]*>\s*<li>(.*?)</li>', body, re.S) or re.search(
+        r'class="(?:[^"]*\s)?(?:field-error|error)(?:\s[^"]*)?"[^>]*>(.*?)</(?:p|li|div)>', body, re.S
+    )
+    if not found:
+        return "?"
+    text = re.sub(r"<[^>]+>", " ", found.group(1)).replace("Fejl:", " ")
+    return html.unescape(" ".join(text.split()))[:300] or "?"
+
+
+def refusal_kind(message: str) -> str:
+    """A refusal's message without the names, dates and times that differ between citizens:
+    its words up to the first colon or semicolon after the field name (»Borgeren har allerede en
+    placering hos …«, »Tiderne støder sammen med …«)."""
+    text = message.split(": ", 1)[1] if ": " in message[:40] else message
+    words = re.split(r"[;:]", text, maxsplit=1)[0].split()
+    kept = [w for w in words if not any(c.isdigit() for c in w)][:6]
+    return " ".join(kept) + " …"
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -378,6 +412,8 @@ def drive(users: list[VirtualUser], total: int, think: tuple[float, float] = (0.
     for user in users:
         user.saved.clear()
         user.refusals.clear()
+        user.refused.clear()
+        user.suggested.clear()  # each level's placements start from that level's matching page
     threads = [threading.Thread(target=worker, args=(u, k)) for k, u in enumerate(users)]
     client_cpu = time.process_time()  # this process is the load generator: its CPU is not the server's
     wall = time.perf_counter()
@@ -394,9 +430,11 @@ def drive(users: list[VirtualUser], total: int, think: tuple[float, float] = (0.
     if missing:  # every page of the mix is measured at every level, --quick included
         sys.exit(f"these pages were never requested at {level_label(len(users), *think)}: {sorted(missing)}")
     saves: Counter[str] = Counter()
+    refused: Counter[str] = Counter()
     refusals: dict[str, str] = {}
     for user in users:
         saves.update(user.saved)
+        refused.update(user.refused)
         for save, message in user.refusals.items():
             refusals.setdefault(save, message)
     pages = sorted(s.seconds for s in samples if not s.export)
@@ -414,6 +452,7 @@ def drive(users: list[VirtualUser], total: int, think: tuple[float, float] = (0.
         "client_cpu_ms": 1000 * client_cpu / len(samples) if samples else float("nan"),
         "pages": {k: (percentile(sorted(v), 50), percentile(sorted(v), 95), len(v)) for k, v in per_page.items()},
         "saves": saves,
+        "refused": refused,
         "refusals": refusals,
     }
 
@@ -445,6 +484,12 @@ def main() -> int:
         "--database-url",
         default="sqlite",
         help="sqlite (a private file) or postgresql://…/DB (runs in DB_webload_run, made from DB_webload_tpl)",
+    )
+    parser.add_argument(
+        "--template-database",
+        default=None,
+        help="PostgreSQL: copy this existing database for each server instead of DB_webload_tpl "
+        "(e.g. one loaded with smaajob demo --size country)",
     )
     parser.add_argument("--workers", type=int, default=None, help="server processes (default: smaajob serve's)")
     parser.add_argument("--threads", type=int, default=4, help="threads per server process (serve's default: 4)")
@@ -479,7 +524,7 @@ def main() -> int:
             if engine == "SQLite":
                 url = fresh_sqlite(env, Path(run_dir))
             else:
-                url, drop = fresh_postgres(env, args.database_url)
+                url, drop = fresh_postgres(env, args.database_url, args.template_database)
             try:
                 server_env = {**env, "DATABASE_URL": url, "SMAAJOB_VAR_DIR": run_dir}
                 runs.append((workers, measure(server_env, args, workers, levels)))
@@ -580,6 +625,13 @@ def report(runs: list[tuple[int, list[dict[str, Any]]]], engine: str, args: argp
     refusals = {k: v for _, results in runs for r in results for k, v in r["refusals"].items()}
     for save, message in sorted(refusals.items()):
         out.append(f"First refusal of »{save}«: {message}")
+    refused: Counter[str] = Counter()
+    for _, results in runs:
+        for r in results:
+            refused.update(r["refused"])
+    if refused:
+        out.append("Refusals by message (all levels and servers): " + "; ".join(
+            f"{k} {v}" for k, v in sorted(refused.items())) + ".")
     out.append("")
     for r in runs[0][1][1:]:
         met = r["pages_p95"] * 1000 < GOAL_P95_MS

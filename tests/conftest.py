@@ -50,36 +50,27 @@ def production_hashers(settings):
     settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
 
 
-@pytest.fixture
-def municipality(db):
+# The fixture records as plain functions, so that a module-scoped world (tests/app/conftest.py)
+# builds the very same records once for a module; the function-scoped fixtures below call them.
+def new_municipality():
     from smaajob.organisation.services import create_municipality
 
     return create_municipality(code="461", name="Odense Kommune")
 
 
-@pytest.fixture
-def other_municipality(db):
-    from smaajob.organisation.services import create_municipality
-
-    return create_municipality(code="265", name="Roskilde Kommune")
-
-
-@pytest.fixture
-def team(municipality):
+def new_team(municipality):
     from smaajob.organisation.models import Team
 
     return Team.objects.create(municipality=municipality, name="Team Småjob")
 
 
-@pytest.fixture
-def project(municipality):
+def new_project(municipality):
     from smaajob.organisation.services import create_project
 
     return create_project(municipality=municipality, name="VTA", follow_up_interval_days=7)
 
 
-@pytest.fixture
-def make_user(municipality, team):
+def user_maker(municipality, team):
     from smaajob.organisation.services import create_user
 
     def make(role: str, username: str | None = None, **extra):
@@ -90,18 +81,15 @@ def make_user(municipality, team):
     return make
 
 
-@pytest.fixture
-def caseworker(make_user):
+def new_caseworker(make_user):
     return make_user("caseworker", first_name="Rikke", last_name="Rådgiver")
 
 
-@pytest.fixture
-def consultant(make_user):
+def new_consultant(make_user):
     return make_user("consultant", first_name="Viggo", last_name="Konsulent")
 
 
-@pytest.fixture
-def company(municipality, consultant):
+def new_company(municipality, consultant):
     from smaajob.network.services import create_company
 
     return create_company(
@@ -115,8 +103,7 @@ def company(municipality, consultant):
     )
 
 
-@pytest.fixture
-def citizen(municipality, caseworker, consultant):
+def new_citizen(municipality, caseworker, consultant):
     from smaajob.citizens.services import assign_staff, register_citizen
 
     person = register_citizen(
@@ -137,8 +124,59 @@ def citizen(municipality, caseworker, consultant):
     return person
 
 
-@pytest.fixture
-def course(citizen, project, caseworker):
+def new_course(citizen, project, caseworker):
     from smaajob.courses.services import start_course
 
     return start_course(actor=caseworker, citizen=citizen, project=project, started_on=date(2024, 1, 8))
+
+
+@pytest.fixture
+def municipality(db):
+    return new_municipality()
+
+
+@pytest.fixture
+def other_municipality(db):
+    from smaajob.organisation.services import create_municipality
+
+    return create_municipality(code="265", name="Roskilde Kommune")
+
+
+@pytest.fixture
+def team(municipality):
+    return new_team(municipality)
+
+
+@pytest.fixture
+def project(municipality):
+    return new_project(municipality)
+
+
+@pytest.fixture
+def make_user(municipality, team):
+    return user_maker(municipality, team)
+
+
+@pytest.fixture
+def caseworker(make_user):
+    return new_caseworker(make_user)
+
+
+@pytest.fixture
+def consultant(make_user):
+    return new_consultant(make_user)
+
+
+@pytest.fixture
+def company(municipality, consultant):
+    return new_company(municipality, consultant)
+
+
+@pytest.fixture
+def citizen(municipality, caseworker, consultant):
+    return new_citizen(municipality, caseworker, consultant)
+
+
+@pytest.fixture
+def course(citizen, project, caseworker):
+    return new_course(citizen, project, caseworker)

@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: MPL-2.0
 """Reading a PDF back in tests: each page's box, the text on it with positions, the catalogue.
 
-pdfminer.six (a development dependency) parses the file WeasyPrint wrote, independently of
-WeasyPrint, so a test sees what a reader's PDF viewer sees: where each character is drawn
-and whether the document carries its structure tree (the tags screen readers follow).
+pdfminer.six (a development dependency) parses the file fpdf2 wrote, independently of
+fpdf2, so a test sees what a reader's PDF viewer sees: where each character is drawn
+and the document's structure tree (the tags screen readers follow).
 """
 
 from __future__ import annotations
@@ -41,9 +41,30 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Tag:
+    """An element of the structure tree: its type (``H1``, ``Table``, ``TH`` …), its ``/Alt``
+    text and its attributes (``/A``), and the elements inside it."""
+
+    type: str
+    alt: str | None
+    attributes: dict[str, Any]
+    kids: tuple[Tag, ...]
+
+    def walk(self) -> list[Tag]:
+        found = [self]
+        for kid in self.kids:
+            found.extend(kid.walk())
+        return found
+
+
+@dataclass(frozen=True)
 class Pdf:
     pages: tuple[Page, ...]
     catalog: dict[str, Any]
+    tags: Tag | None = None  # the structure tree's root element (``Document``)
+
+    def tagged(self, kind: str) -> list[Tag]:
+        return [] if self.tags is None else [tag for tag in self.tags.walk() if tag.type == kind]
 
     @property
     def text(self) -> str:
@@ -84,4 +105,29 @@ def read_pdf(data: bytes) -> Pdf:
             )
         )
     document = PDFDocument(PDFParser(io.BytesIO(data)))
-    return Pdf(pages=tuple(pages), catalog=dict(document.catalog))
+    catalog = dict(document.catalog)
+    return Pdf(pages=tuple(pages), catalog=catalog, tags=_structure(resolve1(catalog.get("StructTreeRoot"))))
+
+
+def _name(value: object) -> str:
+    return str(getattr(value, "name", value))
+
+
+def _tag(elem: dict[str, Any]) -> Tag:
+    kids = resolve1(elem.get("K"))
+    if not isinstance(kids, list):
+        kids = [kids]
+    children = tuple(_tag(kid) for kid in (resolve1(k) for k in kids) if isinstance(kid, dict) and "S" in kid)
+    alt = resolve1(elem.get("Alt"))
+    if isinstance(alt, bytes):
+        alt = alt.decode("utf-16") if alt.startswith(b"\xfe\xff") else alt.decode("latin-1")
+    attributes = resolve1(elem.get("A")) or {}
+    return Tag(_name(resolve1(elem["S"])), alt, {k: _name(resolve1(v)) for k, v in attributes.items()}, children)
+
+
+def _structure(root: object) -> Tag | None:
+    if not isinstance(root, dict):
+        return None
+    kids = resolve1(root.get("K"))
+    first = resolve1(kids[0]) if isinstance(kids, list) else kids
+    return _tag(first) if isinstance(first, dict) else None

@@ -47,6 +47,8 @@ parent's code (it is the concrete form the engine raises)::
     │                                                                says why: oidc_no_role …)
     ├── ReauthenticationRequired            reauthentication_required
     │                                                           403  a sensitive action needs a recent log-in
+    ├── DatabaseBusy                        database_busy           503  the database stayed busy with others'
+    │                                                                saves; nothing saved, try again
     ├── cpr_vault.CprKeysMissing            cpr_keys_missing        500  production without SMAAJOB_CPR_KEYS
     ├── cpr_vault.CprKeysInvalid            cpr_keys_invalid        500  a key that is no Fernet key, or a
     │                                                                token no key decrypts
@@ -209,6 +211,16 @@ class ReauthenticationRequired(SmaajobError):
     code = "reauthentication_required"
     title = "Du skal logge ind igen"
     http_status = 403
+
+
+class DatabaseBusy(SmaajobError):
+    """The database stayed locked by other saves for longer than a writer waits (SQLite's single
+    writer, ``smaajob.settings.sqlite_options``): the transaction was rolled back, nothing is
+    saved, and the same request may simply be sent again."""
+
+    code = "database_busy"
+    title = "Prøv igen"
+    http_status = 503
 
 
 class RuleError(SmaajobError):

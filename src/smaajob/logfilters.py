@@ -90,8 +90,11 @@ def configure_logging(config: dict[str, Any]) -> None:
     attach_to_every_handler()
 
 
-def gunicorn_logger_class() -> type:
-    """gunicorn's logger with the filter on its error (and access) log handlers."""
+def gunicorn_logger_class(*, json_lines: bool = False) -> type:
+    """gunicorn's logger with the filter on its error (and access) log handlers; with
+    ``json_lines`` (``SMAAJOB_LOG_FORMAT=json``) its own lines (start, workers, timeouts,
+    tracebacks) are the same JSON objects as the application's, so a log collector reads one
+    format."""
     from gunicorn.glogging import Logger
 
     class RedactingGunicornLogger(Logger):  # type: ignore[misc]
@@ -101,5 +104,10 @@ def gunicorn_logger_class() -> type:
                 for handler in log.handlers:
                     if not any(isinstance(f, RedactCprFilter) for f in handler.filters):
                         handler.addFilter(RedactCprFilter())
+                    if json_lines:
+                        from smaajob.ops.log_format import JsonFormatter, RequestIdFilter
+
+                        handler.addFilter(RequestIdFilter())
+                        handler.setFormatter(JsonFormatter())
 
     return RedactingGunicornLogger

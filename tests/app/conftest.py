@@ -9,12 +9,15 @@ so whatever the employer learns about him comes from the proposal alone.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import override_settings
 
 ROLES = (
     "caseworker",
@@ -26,6 +29,21 @@ ROLES = (
     "employer",
     "citizen",
     "provider",
+)
+# The world's users, in the order it makes them: the walks run one test per role (and one for a
+# visitor), so that the test workers share them out.
+WORLD_ROLES = (
+    "caseworker",
+    "consultant",
+    "coordinator",
+    "benefit_office",
+    "analyst",
+    "administrator",
+    "employer",
+    "citizen",
+    "dpo",
+    "provider",
+    "intermediary",
 )
 PAYSLIP_WAGE = Decimal("3381.17")
 # The uploaded payslip file carries a marker too: the file itself is the citizen's data.
@@ -45,13 +63,6 @@ class World:
     users: dict[str, object]  # role → user
     ids: dict[str, int]  # route parameter name → a real id
     people: tuple[Person, ...]
-
-
-@pytest.fixture
-def fast_hasher(settings, tmp_path):
-    # Argon2 is right in production and slow on purpose; the walk makes a user per role.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def _last_month_run(*, consultant, municipality, intermediary_user, name, cvr, prefix, workplace, contact, course,
@@ -93,8 +104,52 @@ def _finished_export(owner):
     return job
 
 
+def module_atomic() -> transaction.Atomic:
+    """A transaction (or savepoint) that holds a module's shared rows, marked as a test case's
+    own, as Django's ``TestCase`` marks the transactions it opens around its class and tests:
+    the services' durable blocks (``atomic(durable=True)``, the payslip's file) then run inside
+    it, as they do inside any test's transaction."""
+    block = transaction.atomic()
+    block._from_testcase = True  # type: ignore[attr-defined]
+    return block
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The world, built once for a test module (per test worker) and rolled back after it.
+
+    Building it costs seconds of CPU, and the walks ask for it once per role: each test's own
+    writes are a savepoint inside this transaction (``db``), rolled back after the test, so every
+    test starts from the very rows built here. The uploaded payslip and the finished export are
+    files: they live in a media folder of the module's own, kept while the module runs."""
+    from tests import conftest as base
+
+    media = tmp_path_factory.mktemp("world-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), module_atomic():
+        municipality = base.new_municipality()
+        team = base.new_team(municipality)
+        project = base.new_project(municipality)
+        make_user = base.user_maker(municipality, team)
+        caseworker = base.new_caseworker(make_user)
+        consultant = base.new_consultant(make_user)
+        company = base.new_company(municipality, consultant)
+        citizen = base.new_citizen(municipality, caseworker, consultant)
+        course = base.new_course(citizen, project, caseworker)
+        yield build_world(
+            municipality=municipality, project=project, make_user=make_user, caseworker=caseworker,
+            consultant=consultant, company=company, citizen=citizen, course=course,
+        )
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(fast_hasher, municipality, team, project, make_user, caseworker, consultant, company, citizen, course):
+def world(module_world, db):
+    """The module's world, for one test: its rows as built (the test's writes are rolled back),
+    and a copy of its Python objects, so that a test changing a user object changes no other's."""
+    return copy.deepcopy(module_world)
+
+
+def build_world(*, municipality, project, make_user, caseworker, consultant, company, citizen, course) -> World:
     from smaajob.citizens.models import DisclosableFact
     from smaajob.citizens.services import assign_staff, record_consent, register_citizen
     from smaajob.courses.services import propose_match, record_follow_up, record_week, register_placement, start_course
@@ -271,11 +326,30 @@ def world(fast_hasher, municipality, team, project, make_user, caseworker, consu
         "import_run_id": import_run.pk,
         "job_id": export.pk,
     }
+    assert tuple(users) == WORLD_ROLES, "WORLD_ROLES lists the world's users, which the walks are parametrized by"
     return World(users=users, ids=ids, people=people)
 
 
+@pytest.fixture(scope="module")
+def module_other_world(module_world, django_db_blocker):
+    """``other_world``, built once for a module on top of its world (a savepoint inside the
+    world's transaction, rolled back after the module). Only a module whose every test may see
+    both worlds asks for it: once built, it stays for the rest of the module."""
+    from smaajob.organisation.services import create_municipality
+
+    with django_db_blocker.unblock(), module_atomic():
+        other_municipality = create_municipality(code="265", name="Roskilde Kommune")
+        yield build_other_world(module_world, other_municipality)
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def other_world(world, other_municipality):
+def other_world(module_other_world, world):
+    """The module's other world, for one test (as ``world``)."""
+    return copy.deepcopy(module_other_world)
+
+
+def build_other_world(world, other_municipality) -> World:
     """Every kind of record again, in another municipality, at another company, with its own
     staff: the access matrix asks for each of them as the first world's users (the ids are
     real, but nobody in ``world`` may see them)."""

@@ -23,7 +23,8 @@ from django.test import Client
 from django.urls import Resolver404, resolve
 
 from smaajob.access import pages
-from tests.app.route_walk import HtmlAsPdf, answer_text, build_url, routes
+from tests.app.conftest import WORLD_ROLES
+from tests.app.route_walk import answer_text, build_url, html_as_pdf, routes
 
 pytestmark = pytest.mark.django_db
 
@@ -159,20 +160,41 @@ def walk_links(client: Client, user, start: list[str], *, per_record: bool = Tru
     return problems, len(followed)
 
 
-def test_no_page_shows_any_role_a_link_or_button_that_answers_404(world, monkeypatch):
-    monkeypatch.setattr("weasyprint.HTML", HtmlAsPdf)
-    problems, followed = [], {}
-    for role, user in [("anonymous", None), *world.users.items()]:
-        client = Client()
-        if user is not None:
-            client.force_login(user)
-        found, count = walk_links(client, user, list(_start_pages(user, world.ids)))
-        problems += [f"{role}: {p}" for p in found]
-        followed[role] = count
-    assert problems == [], "\n".join(problems)
-    # The walk is real: every role followed links beyond its start pages.
-    assert all(n > 3 for n in followed.values()), followed
-    assert followed["caseworker"] > 50 and sum(followed.values()) > 400, followed
+# The walk is real: the links each role follows at least (about two thirds of what it followed in
+# December 2026). The whole walk, all roles together, followed more than 400 when it was one test.
+LEAST_FOLLOWED = {
+    "anonymous": 8,
+    "caseworker": 130,
+    "consultant": 120,
+    "coordinator": 185,
+    "benefit_office": 22,
+    "analyst": 30,
+    "administrator": 130,
+    "employer": 18,
+    "citizen": 14,
+    "dpo": 18,
+    "provider": 14,
+    "intermediary": 20,
+}
+
+
+def test_the_least_links_followed_cover_every_role_and_add_up_to_the_whole_walk():
+    assert set(LEAST_FOLLOWED) == {"anonymous", *WORLD_ROLES}
+    assert all(n > 3 for n in LEAST_FOLLOWED.values()) and LEAST_FOLLOWED["caseworker"] > 50
+    assert sum(LEAST_FOLLOWED.values()) > 400
+
+
+@pytest.mark.parametrize("role", ["anonymous", *WORLD_ROLES])
+def test_no_page_shows_any_role_a_link_or_button_that_answers_404(world, monkeypatch, role):
+    monkeypatch.setattr("smaajob.pdf.html_pdf", html_as_pdf)
+    user = world.users.get(role)
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    problems, followed = walk_links(client, user, list(_start_pages(user, world.ids)))
+    assert problems == [], "\n".join(f"{role}: {p}" for p in problems)
+    # The walk is real: the role followed links beyond its start pages.
+    assert followed >= LEAST_FOLLOWED[role], followed
 
 
 def test_the_worklists_revurder_fritagelsen_links_only_for_the_caseworker_whose_page_it_is(world, monkeypatch):

@@ -149,3 +149,27 @@ def test_the_gunicorn_error_log_redacts_tracebacks(tmp_path):
     assert "/borgere/XXXXXX-XXXX/" in written and "1234" not in written
     for handler in log.error_log.handlers:
         handler.close()
+
+
+def test_the_gunicorn_error_log_writes_json_lines_like_the_application_when_asked(tmp_path):
+    import json
+
+    from gunicorn.config import Config
+
+    config = Config()
+    config.set("errorlog", str(tmp_path / "error.log"))
+    config.set("loglevel", "info")
+    log = gunicorn_logger_class(json_lines=True)(config)
+    log.info("Booting worker with pid: %s", 4242)
+    try:
+        raise RuntimeError("borger 010190-1234 ikke fundet")
+    except RuntimeError:
+        log.exception("Fejl i anmodning")
+    for handler in log.error_log.handlers:
+        handler.flush()
+    lines = [json.loads(line) for line in (tmp_path / "error.log").read_text().splitlines()]
+    assert [line["message"] for line in lines] == ["Booting worker with pid: 4242", "Fejl i anmodning"]
+    assert lines[0]["logger"] == "gunicorn.error" and lines[0]["request_id"] == "-"
+    assert "XXXXXX-XXXX" in lines[1]["exception"] and "1234" not in lines[1]["exception"]
+    for handler in log.error_log.handlers:
+        handler.close()

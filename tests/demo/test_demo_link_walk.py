@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from smaajob.access import pages
 from smaajob.organisation.models import User
-from tests.app.route_walk import HtmlAsPdf, routes
+from tests.app.route_walk import html_as_pdf, routes
 from tests.app.test_link_walk import walk_links
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -29,7 +29,7 @@ def _pages_without_ids(user) -> list[str]:
 
 
 def test_every_link_on_every_page_of_the_small_demo_answers_every_demo_role(small_demo, monkeypatch):
-    monkeypatch.setattr("weasyprint.HTML", HtmlAsPdf)
+    monkeypatch.setattr("smaajob.pdf.html_pdf", html_as_pdf)
     demo_users = {u.role: u for u in User.objects.filter(username__in=[name for name, _ in small_demo.users])}
     assert set(demo_users) == set(pages.SIGNED_IN), "one demo log-in per role"
     problems, followed = [], {}

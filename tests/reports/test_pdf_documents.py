@@ -103,3 +103,17 @@ def test_every_pdf_is_tagged_for_screen_readers(client, small_demo, which):
     assert pdf.catalog_entry("StructTreeRoot") is not None
     assert pdf.catalog_entry("MarkInfo") == {"Marked": True}
     assert pdf.catalog.get("Lang") == b"da"
+
+
+def test_the_evaluation_pdfs_charts_are_figures_with_alternative_text_and_its_tables_have_header_cells(
+    client, small_demo
+):
+    pdf = fetch_pdf(client, "koordinator", reverse("reports:evaluation_pdf"))
+    figures = pdf.tagged("Figure")
+    # The funnel's chart(s) and the weekly hours' chart, each described as on the page.
+    assert len(figures) >= 2 and all(figure.alt and len(figure.alt) > 20 for figure in figures)
+    assert [tag.type for tag in pdf.tagged("H1")] == ["H1"] and len(pdf.tagged("H2")) >= 8
+    for table in pdf.tagged("Table"):
+        rows = [kid for kid in table.kids if kid.type == "TR"]
+        assert rows and all(cell.type in {"TH", "TD"} for row in rows for cell in row.kids)
+        assert rows[0].kids[0].type == "TH"

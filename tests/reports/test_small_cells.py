@@ -26,7 +26,7 @@ from smaajob.reports.counting.measure import TOTAL, Measure
 from smaajob.reports.counting.period import Period
 from smaajob.reports.counting.report import Report
 from smaajob.reports.counting.suppression import count_cells, suppress
-from tests.app.route_walk import HtmlAsPdf
+from tests.app.route_walk import html_as_pdf
 
 PERIOD = Period(date(2024, 1, 1), date(2024, 12, 31))
 QUERY = "fra=2024-01-01&til=2024-12-31&gruppe=projekt"
@@ -112,7 +112,7 @@ def test_a_single_withheld_cell_that_the_total_would_give_away_takes_another_wit
 
 @pytest.mark.django_db
 def test_an_analysts_excel_pdf_page_and_api_show_no_small_count(client, make_user, small_municipality, monkeypatch):
-    monkeypatch.setattr("weasyprint.HTML", HtmlAsPdf)
+    monkeypatch.setattr("smaajob.pdf.html_pdf", html_as_pdf)
     _as(client, make_user, "analyst")
     book = load_workbook(io.BytesIO(client.get(f"/rapporter/noegletal.xlsx?{QUERY}").content), read_only=True)
     sheet = list(book["Nøgletal"].iter_rows(min_row=3, values_only=True))

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MPL-2.0
 """``smaajob demo``: fill the database with the synthetic demo municipality.
 
-    smaajob demo [--size small|municipality] [--seed N] [--today ÅÅÅÅ-MM-DD] [--reset]
+    smaajob demo [--size small|municipality|country] [--seed N] [--today ÅÅÅÅ-MM-DD] [--reset]
                  [--no-progress]
     smaajob demo --show-users      # only print the demo log-ins already in the database
 
@@ -35,8 +35,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "demo", help="indlæs en syntetisk demokommune (Odense) med borgere, virksomheder og timer"
     )
-    parser.add_argument("--size", choices=("small", "municipality"), default="small",
-                        help="small (standard, få sekunder) eller municipality (≈ 5.000 borgere)")
+    parser.add_argument("--size", choices=("small", "municipality", "country"), default="small",
+                        help="small (standard, få sekunder), municipality (≈ 5.000 borgere) eller country "
+                             "(98 kommuner, ≈ 150.000 borgere; kun PostgreSQL, tom database)")
+    # The country size made small, for tests of the same code path (not in --help).
+    parser.add_argument("--municipalities", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--citizens-per-municipality", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=2026, help="samme seed giver samme data (standard 2026)")
     parser.add_argument("--today", type=_date, default=None,
                         help="historikken slutter denne dato (standard: i dag)")
@@ -68,8 +72,10 @@ def handle(args: argparse.Namespace) -> int:
 
     django.setup()
     from smaajob.cli.database import migrate_if_needed
-    from smaajob.demo.loader import check_can_load, load_demo
+    from smaajob.demo.loader import check_can_load, check_country_database, load_demo
 
+    if args.size == "country":  # before the migrations: a refusal writes nothing
+        check_country_database(reset=args.reset)
     applied = migrate_if_needed()
     if applied:
         print(f"Databasen var ikke opdateret; anvendte {len(applied)} migreringer.")
@@ -77,7 +83,9 @@ def handle(args: argparse.Namespace) -> int:
         return _show_users()
     check_can_load(reset=args.reset)  # before the progress bar: a refusal needs no load
     with _progress(not args.no_progress) as progress:
-        result = load_demo(args.size, args.seed, today=args.today, progress=progress, reset=args.reset)
+        sizing = {k: v for k, v in (("municipalities", args.municipalities),
+                                    ("citizens_per_municipality", args.citizens_per_municipality)) if v is not None}
+        result = load_demo(args.size, args.seed, today=args.today, progress=progress, reset=args.reset, **sizing)
     # The demo intermediary's computed month gets its payslips once the load has committed.
     from smaajob.intermediary.payslips import file_pending_payslips
 

@@ -120,6 +120,7 @@ def _serve_gunicorn(application: Any, args: argparse.Namespace) -> None:
     from gunicorn.app.base import BaseApplication
 
     from smaajob.logfilters import gunicorn_logger_class
+    from smaajob.ops.log_format import log_format_from_environment
 
     options = {
         "bind": f"{args.host}:{args.port}",
@@ -133,8 +134,9 @@ def _serve_gunicorn(application: Any, args: argparse.Namespace) -> None:
         "loglevel": "warning",
         "timeout": 120,
         "graceful_timeout": 10,
-        # The error log carries tracebacks: CPR numbers in them are redacted.
-        "logger_class": gunicorn_logger_class(),
+        # The error log carries tracebacks: CPR numbers in them are redacted; its lines are JSON
+        # like the application's when SMAAJOB_LOG_FORMAT=json.
+        "logger_class": gunicorn_logger_class(json_lines=log_format_from_environment(os.environ) == "json"),
     }
 
     class SmaajobServer(BaseApplication):  # type: ignore[misc]

@@ -74,7 +74,9 @@ Progress = Callable[[str, int], Tick]
 
 
 def load(rng: random.Random, fake: Faker, today: date, progress: Progress,
-         counts: dict[str, int]) -> tuple[list[tuple[str, str]], dict[str, int]]:
+         counts: dict[str, int], *, stretch: float = 1.0,
+         history_weeks: int = HISTORY_WEEKS) -> tuple[list[tuple[str, str]], dict[str, int]]:
+    """The municipality; ``stretch`` and ``history_weeks`` lengthen the courses (country size)."""
     municipality, projects, groups = ensure_organisation()
     teams = [Team.objects.get_or_create(municipality=municipality, name=name)[0]
              for name in ("Team Nord", "Team Syd")]
@@ -94,10 +96,10 @@ def load(rng: random.Random, fake: Faker, today: date, progress: Progress,
             if rng.random() < WAITING_SHARE:
                 trajectory = waiting_trajectory(rng, template, index=i)
             else:
-                trajectory = vary(template, rng, index=i)
+                trajectory = vary(template, rng, index=i, stretch=stretch)
             spec = make_citizen(rng, fake, trajectory, today=today, used_cpr=used_cpr)
             plan = plan_course(trajectory, today=today, rng=rng, follow_up_days=FOLLOW_UP_DAYS[trajectory.project],
-                               spread_weeks=HISTORY_WEEKS - 30)
+                               spread_weeks=history_weeks - 30)
             picks = pick_companies(trajectory, pool, specs, rng)
             places = [(companies[k], opening_ids[k]) for k in picks]
             batch.append((spec, plan, places, caseworkers[i % len(caseworkers)], consultants[i % len(consultants)]))

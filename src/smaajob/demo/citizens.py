@@ -69,9 +69,11 @@ def _half(value: float) -> float:
     return max(0.0, round(value * 2) / 2)
 
 
-def vary(trajectory: Trajectory, rng: random.Random, *, index: int) -> Trajectory:
-    """The same shape with durations ×0.6–1.3 and hours ×0.8–1.2 (to the half hour)."""
-    time_factor = rng.uniform(0.6, 1.3)
+def vary(trajectory: Trajectory, rng: random.Random, *, index: int, stretch: float = 1.0) -> Trajectory:
+    """The same shape with durations ×0.6–1.3 and hours ×0.8–1.2 (to the half hour).
+
+    ``stretch`` lengthens every duration further (the country size's longer histories)."""
+    time_factor = rng.uniform(0.6, 1.3) * stretch
     hours_factor = rng.uniform(0.8, 1.2)
 
     def phase(p: Phase) -> Phase:

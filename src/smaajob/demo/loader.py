@@ -27,14 +27,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import ProtectedError, QuerySet
 from faker import Faker
 
 from smaajob.audit import context
 from smaajob.audit.models import AuditChannel
 from smaajob.citizens.models import Citizen
-from smaajob.demo import bulk_writer, service_writer
+from smaajob.demo import bulk_writer, country, service_writer
 from smaajob.demo import deadlines as demo_deadlines
 from smaajob.demo import events as demo_events
 from smaajob.demo import intermediary as demo_intermediary
@@ -66,7 +66,7 @@ from smaajob.network.models import Company
 from smaajob.offers.models import Offer, Provider
 from smaajob.organisation.models import Role, Team, User
 
-SIZES = ("small", "municipality")
+SIZES = ("small", "municipality", "country")
 MUNICIPALITY_COUNTS = {"citizens": 5000, "companies": 2000, "openings": 3000}
 EMPLOYER_TRAJECTORY = "001-samuel"  # the user ``virksomhed`` is a contact at Samuel's bakery
 CITIZEN_TRAJECTORY = "004-lina"  # the user ``borger`` is Lina's demo double
@@ -165,11 +165,35 @@ def demo_users() -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- the load
 
 
+def check_country_database(*, reset: bool = False) -> None:
+    """The country size needs PostgreSQL (COPY, ``INSERT … SELECT`` over 10 M rows) and an empty database."""
+    if connection.vendor != "postgresql":
+        raise InvalidInput(
+            "Størrelsen country (98 kommuner, ≈ 150.000 borgere, ≈ 10 mio. ugers timer) kræver PostgreSQL. "
+            "Sæt DATABASE_URL=postgresql://bruger:adgangskode@vært:5432/database og prøv igen.",
+            field="size",
+        )
+    if reset:
+        raise InvalidInput(
+            "Størrelsen country indlæses kun i en tom database (en nulstilling ville slette millioner af rækker "
+            "én ad gangen); opret en ny database og sæt DATABASE_URL til den.",
+            field="reset",
+        )
+
+
 def load_demo(size: str = "small", seed: int = 2026, *, today: date | None = None,
-              progress: Progress | None = None, scale: float = 1.0, reset: bool = False) -> DemoResult:
-    """Load the demo; with ``reset`` delete the previous one first — all in one transaction."""
+              progress: Progress | None = None, scale: float = 1.0, reset: bool = False,
+              municipalities: int = country.MUNICIPALITY_COUNT,
+              citizens_per_municipality: int = country.CITIZENS_PER_MUNICIPALITY) -> DemoResult:
+    """Load the demo; with ``reset`` delete the previous one first — all in one transaction.
+
+    ``municipalities`` and ``citizens_per_municipality`` size the country (tests make it small)."""
     if size not in SIZES:
-        raise InvalidInput(f"Ukendt størrelse »{size}«. Vælg small eller municipality.", field="size")
+        raise InvalidInput(f"Ukendt størrelse »{size}«. Vælg small, municipality eller country.", field="size")
+    if size == "country":
+        check_country_database(reset=reset)
+        if not 1 <= municipalities <= country.MUNICIPALITY_COUNT or citizens_per_municipality < 1:
+            raise InvalidInput("Landet har 1–98 kommuner og mindst én borger pr. kommune.", field="size")
     if not 0 < scale <= 1:
         raise InvalidInput("Skalaen skal være over 0 og højst 1.", field="scale")
     today = today or date.today()
@@ -184,6 +208,9 @@ def load_demo(size: str = "small", seed: int = 2026, *, today: date | None = Non
         deleted = delete_synthetic() if reset else {}
         if size == "small":
             users, counts = _load_small(rng, fake, today, progress)
+        elif size == "country":
+            users, counts = country.load(rng, fake, today, progress, municipalities=municipalities,
+                                         citizens_per_municipality=citizens_per_municipality)
         else:
             scaled = {k: max(1, round(v * scale)) for k, v in MUNICIPALITY_COUNTS.items()}
             users, counts = bulk_writer.load(rng, fake, today, progress, scaled)

@@ -29,7 +29,9 @@ class MatchFilters:
     ``min_hours``/``max_hours``: the opening's hour range overlaps this range.
     ``weekdays``: all of the opening's times fall on these days (0 = Monday).
     ``buddy``: only openings with a buddy. ``kinds``: placement/paid/hybrid/wage_subsidy.
-    ``companies``: only these company ids.
+    ``companies``: only these company ids. ``not_companies``: none of these company ids.
+    ``avoid``: a week mask of times the citizen is taken already (a current placement, another
+    activity); only openings none of whose times fall in it (the placement rule refuses any overlap).
     """
 
     tasks: frozenset[str] | None = None
@@ -40,9 +42,11 @@ class MatchFilters:
     buddy: bool = False
     kinds: frozenset[str] | None = None
     companies: frozenset[str] | None = None
+    not_companies: frozenset[str] | None = None
+    avoid: int = 0
 
     def __post_init__(self) -> None:
-        for name in ("tasks", "sectors", "companies"):
+        for name in ("tasks", "sectors", "companies", "not_companies"):
             value = getattr(self, name)
             if value is not None:
                 object.__setattr__(self, name, frozenset(str(v) for v in value))
@@ -90,6 +94,10 @@ class MatchFilters:
             ok &= np.isin(op.kind, [KINDS.index(OpeningKind(k)) for k in self.kinds])
         if self.companies is not None:
             ok &= np.isin(np.asarray(op.company_ids, dtype=object), list(self.companies))
+        if self.not_companies:
+            ok &= ~np.isin(np.asarray(op.company_ids, dtype=object), list(self.not_companies))
+        if self.avoid:
+            ok &= ~(op.slots & slotbits.to_words(slotbits.check_mask(self.avoid, field="avoid"))).any(axis=1)
         return ok
 
 

@@ -288,7 +288,8 @@ def submit_payslip(
             other.overlaps_with = sorted({*other.overlaps_with, payslip.pk})
             other.overlap_cleared_by = None
             other.save(update_fields=["overlaps_with", "overlap_cleared_by"])
-        _log(actor, AuditAction.CREATE, payslip, f"lønseddel via {via}", channel)
+        # The DPO reads this line on /tilsyn/: who sent it in, in Danish (not the stored code).
+        _log(actor, AuditAction.CREATE, payslip, f"lønseddel indsendt af {SubmittedVia(via).label.lower()}", channel)
     return payslip
 
 

@@ -50,11 +50,17 @@ class JsonFormatter(logging.Formatter):
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
 
 
-def logging_from_environment(environ: dict[str, str] | Any) -> dict[str, Any]:
-    """Django's ``LOGGING``: text or JSON lines (``SMAAJOB_LOG_FORMAT``), CPR redacted, request id on each."""
-    log_format = environ.get("SMAAJOB_LOG_FORMAT", "text").strip().lower() or "text"
+def log_format_from_environment(environ: dict[str, str] | Any) -> str:
+    """``text`` or ``json`` from ``SMAAJOB_LOG_FORMAT`` (default ``text``); ValueError otherwise."""
+    log_format: str = environ.get("SMAAJOB_LOG_FORMAT", "text").strip().lower() or "text"
     if log_format not in {"text", "json"}:
         raise ValueError(f"SMAAJOB_LOG_FORMAT={log_format!r} kendes ikke: skriv 'text' eller 'json'.")
+    return log_format
+
+
+def logging_from_environment(environ: dict[str, str] | Any) -> dict[str, Any]:
+    """Django's ``LOGGING``: text or JSON lines (``SMAAJOB_LOG_FORMAT``), CPR redacted, request id on each."""
+    log_format = log_format_from_environment(environ)
     formatter = {"()": "smaajob.ops.log_format.JsonFormatter"} if log_format == "json" else {"format": TEXT_FORMAT}
     return {
         "version": 1,

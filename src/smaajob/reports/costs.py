@@ -12,7 +12,8 @@ from smaajob.errors import InvalidInput
 from smaajob.offers.models import Order
 from smaajob.offers.selectors import OrderCosts, order_costs
 from smaajob.organisation.models import User
-from smaajob.reports.building import check_may_see_reports
+from smaajob.reports import offer_figures
+from smaajob.reports.building import check_may_see_reports, small_cell_threshold
 from smaajob.reports.counting.costs import DEFAULT_PRICES, UnitPrice, effort_cost
 from smaajob.reports.models import UnitPrice as UnitPriceRow
 
@@ -75,8 +76,13 @@ def cost_context(user: User, params: Any) -> dict[str, Any]:
         if value < 0 or value > 100_000:
             raise InvalidInput(f"»{price.label_da}«: antallet skal være mellem 0 og 100.000.", field=price.key)
         quantities[price.key] = value
+    recorded = recorded_order_costs(municipality_id, params)
+    threshold = small_cell_threshold(user)
     return {
         "estimate": effort_cost(prices, quantities),
         "quantities": quantities,
-        "order_costs": recorded_order_costs(municipality_id, params),
+        "order_costs": recorded,
+        # An analyst sees aggregates only: a project of a few citizens is withheld, as in every report.
+        "shown_costs": offer_figures.order_costs(recorded, threshold),
+        "withheld_note": offer_figures.withheld_note(threshold),
     }

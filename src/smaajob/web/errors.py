@@ -7,11 +7,12 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
-from smaajob.errors import SmaajobError
+from smaajob.errors import DatabaseBusy, SmaajobError
 
 
 def error_page(request: HttpRequest, error: SmaajobError) -> HttpResponse:
@@ -28,6 +29,41 @@ def renders_errors(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpR
             return error_page(request, error)
 
     return wrapper
+
+
+BUSY_MESSAGE = (
+    "Databasen var optaget af andres gemninger for længe, så intet er gemt. "
+    "Prøv igen om et øjeblik: send formularen igen, eller genindlæs siden."
+)
+# How long a browser or script should wait before it tries again (seconds).
+BUSY_RETRY_AFTER = "5"
+
+
+def is_database_busy(error: BaseException) -> bool:
+    """SQLite's »database is locked« (a writer waited longer than its busy timeout) or »database
+    table is locked« (shared cache): the request met other writers, it is not a bug."""
+    return isinstance(error, OperationalError) and "is locked" in str(error)
+
+
+class DatabaseBusyMiddleware:
+    """A page whose save met a locked database answers 503 with a Danish »prøv igen«, not a 500.
+
+    The view's transaction has been rolled back when the exception reaches here (``atomic``
+    undoes it on the way out), so nothing is half-saved; ``Retry-After`` says when to try again.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not is_database_busy(exception):
+            return None
+        response = error_page(request, DatabaseBusy(BUSY_MESSAGE))
+        response["Retry-After"] = BUSY_RETRY_AFTER
+        return response
 
 
 # Service field names that a form shows under another name.

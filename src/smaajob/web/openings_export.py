@@ -16,7 +16,7 @@ from smaajob import access
 from smaajob.network import selectors
 from smaajob.network.models import Opening
 from smaajob.organisation.models import User
-from smaajob.pdf_tables import Column, table_pdf
+from smaajob.pdf import Column, table_pdf
 from smaajob.slots import describe_slots
 from smaajob.spreadsheet import ExcelBook
 from smaajob.web.forms.network import OpeningFilterForm
@@ -86,8 +86,8 @@ def excel_filename(today: date) -> str:
 def openings_pdf(
     form: OpeningFilterForm, rows: QuerySet[Opening], *, today: date, progress: Progress = _no_progress
 ) -> bytes:
-    """The list as an A4 PDF, for the consultants' meeting or a mail (``smaajob.pdf_tables``:
-    drawn directly, tagged as WeasyPrint tags it, a tenth of the time for a long list)."""
+    """The list as an A4 PDF, for the consultants' meeting or a mail (``smaajob.pdf``:
+    the rows drawn straight into the document model, tagged, its header row on every page)."""
     count = rows.count()
     shown = min(count, PDF_LIMIT)
     progress(0, shown)

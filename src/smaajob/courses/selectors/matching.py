@@ -11,6 +11,7 @@ from smaajob import places
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import consented_facts_on, readiness_on
 from smaajob.courses.models import Course
+from smaajob.courses.selectors.clashes import Taken, clash, default_period, taken_from
 from smaajob.courses.selectors.opening_pool import matching_openings, opening_pool, unlocated_counts
 from smaajob.network.models import Company, Opening
 
@@ -94,12 +95,17 @@ class Suggestions[S]:
 
 
 def suggested_openings(citizen: Citizen, openings: Any, on: date, k: int = 10, *,
-                       kept_pool: bool = True) -> Suggestions[OpeningSuggestion]:
+                       kept_pool: bool = True, avoid_clashes: bool = True) -> Suggestions[OpeningSuggestion]:
     """The engine's best openings for a citizen, each with its Danish explanation; the note says
     why none could be found when the citizen or companies have no location.
 
     The openings are ranked as the pool ``courses.selectors.opening_pool`` keeps until they change
     (``kept_pool=False`` builds it for this call only: for one opening, as a proposal does).
+
+    Openings the placement rule would refuse for this citizen in the placement form's default
+    period are left out (``avoid_clashes``; ``courses.selectors.clashes``): one at a company the
+    citizen is placed at already, or with times that overlap a current placement or another
+    activity. A proposal, which may be meant for later, ranks its one opening without that test.
     """
     from smaajob import matching
 
@@ -117,16 +123,32 @@ def suggested_openings(citizen: Citizen, openings: Any, on: date, k: int = 10, *
     if pool is None:
         note = _with_unlocated("Ingen åbne jobåbninger at matche med.", unlocated)
         return Suggestions([], note, unlocated_companies=unlocated)
-    ranking = matching.top_openings_for(candidate, pool, k=k)
+    # What the citizen has already in the period a placement from this page would run (the
+    # placement form's default): openings the placement rule would refuse are not proposed.
+    start, end = default_period(on)
+    taken = taken_from([citizen.pk], start).get(citizen.pk, Taken()) if avoid_clashes else Taken()
+    busy = taken.busy_slots(start, end)
+    filters = matching.MatchFilters(
+        not_companies=frozenset(str(c) for c in taken.companies(start, end)) or None,
+        avoid=matching.week_mask(busy) if busy else 0,
+    )
+    ranking = matching.top_openings_for(candidate, pool, k=k, filters=filters)
     # Only the few openings shown are read as rows; the pool holds the rest as arrays.
     by_id = open_openings.select_related("company", "buddy").in_bulk([int(s.id) for s in ranking.suggestions])
-    return Suggestions(
-        [OpeningSuggestion(by_id[int(s.id)], s.score, s.explanation) for s in ranking.suggestions
-         if int(s.id) in by_id],
-        _with_unlocated(f"{ranking.feasible} af {ranking.considered} åbne opgaver passer.", unlocated),
-        dict(ranking.rejected),
-        unlocated_companies=unlocated,
-    )
+    shown = [
+        OpeningSuggestion(by_id[int(s.id)], s.score, s.explanation)
+        for s in ranking.suggestions
+        if int(s.id) in by_id
+        # The rule's own test as well: the week mask rounds times to half hours.
+        and clash(taken, start, end, by_id[int(s.id)].slots, by_id[int(s.id)].company_id,
+                  by_id[int(s.id)].company.name) is None
+    ]
+    note = f"{ranking.feasible} af {ranking.considered} åbne opgaver passer."
+    if ranking.filtered_out:
+        which = "åben opgave er" if ranking.filtered_out == 1 else "åbne opgaver er"
+        note += (f" {ranking.filtered_out} {which} ikke med, fordi tiderne eller virksomheden støder sammen "
+                 "med borgerens placering eller andre aktiviteter de næste fire uger.")
+    return Suggestions(shown, _with_unlocated(note, unlocated), dict(ranking.rejected), unlocated_companies=unlocated)
 
 
 def citizen_location_note(citizen: Citizen) -> str:
@@ -193,6 +215,15 @@ def suggested_citizens(opening: Opening, citizens: Any, on: date, k: int = 10) -
         return Suggestions([], "Opgaven kan ikke matches: tiderne rummer ikke timerne.")
     open_ids = Course.objects.exclude(state="exited").values("citizen_id")
     people = {str(c.pk): c for c in citizens.filter(pk__in=open_ids).prefetch_related("commitments")}
+    # Citizens the placement rule would refuse this opening for (placed at the company already,
+    # or taken at its times in the placement form's default period) are not proposed.
+    start, end = default_period(on)
+    taken = taken_from(citizens.filter(pk__in=open_ids).values("pk"), start)
+    clashing = {
+        key for key, c in people.items()
+        if c.pk in taken and clash(taken[c.pk], start, end, opening.slots, company.pk, company.name) is not None
+    }
+    people = {key: c for key, c in people.items() if key not in clashing}
     candidates = [cand for c in people.values() if (cand := matching_candidate(c, on)) is not None]
     unlocated = len(people) - len(candidates)
     left_out = (
@@ -201,6 +232,12 @@ def suggested_citizens(opening: Opening, citizens: Any, on: date, k: int = 10) -
         if unlocated
         else ""
     )
+    if clashing:
+        left_out += (
+            f" {len(clashing)} {'borger er' if len(clashing) == 1 else 'borgere er'} ikke med: placeret hos "
+            "virksomheden allerede, eller optaget af en placering eller anden aktivitet på opgavens tider "
+            "de næste fire uger."
+        )
     if not candidates:
         return Suggestions([], "Ingen af dine borgere i åbne forløb kan matches." + left_out)
     ranking = matching.top_candidates_for(plain[0], candidates, k=k)

@@ -20,19 +20,16 @@ from smaajob.courses.models import (
     HoursStep,
     Placement,
 )
+from smaajob.courses.selectors.clashes import Taken, clash, taken_from
 from smaajob.courses.services._audit import _log
 from smaajob.courses.services.lifecycle import _walk_to, change_state
 from smaajob.courses.states import CourseState
-from smaajob.errors import InvalidHours, InvalidInput, InvalidPeriod, OverlappingActivity
+from smaajob.errors import InvalidHours, InvalidInput, InvalidPeriod
 from smaajob.hours import parse_hours
 from smaajob.network.models import Company, Opening, OpeningKind
 from smaajob.organisation.models import User
-from smaajob.slots import first_clash, normalise_slots
+from smaajob.slots import normalise_slots
 from smaajob.validators import check_period
-
-
-def _periods_overlap(a_start: date, a_end: date | None, b_start: date, b_end: date | None) -> bool:
-    return (b_end is None or a_start <= b_end) and (a_end is None or b_start <= a_end)
 
 
 def _check_no_clash(
@@ -43,31 +40,12 @@ def _check_no_clash(
     company: Company,
     exclude: Placement | None,
 ) -> None:
-    others = Placement.objects.filter(course__citizen=citizen).exclude(actual_end__lt=start)
-    if exclude is not None:
-        others = others.exclude(pk=exclude.pk)
-    for other in others.select_related("company"):
-        other_end = other.actual_end or other.planned_end
-        if not _periods_overlap(start, end, other.actual_start or other.planned_start, other_end):
-            continue
-        if other.company_id == company.pk:
-            raise OverlappingActivity(
-                f"Borgeren har allerede en placering hos {company.name} i samme periode; "
-                "afslut eller omdan den i stedet for at oprette en ny.",
-                field="planned_start",
-            )
-        clash = first_clash(slots, other.slots)
-        if clash:
-            raise OverlappingActivity(
-                f"Tiderne støder sammen med placeringen hos {other.company.name}: {clash}.", field="slots"
-            )
-    for commitment in citizen.commitments.all():
-        if _periods_overlap(start, end, commitment.starts_on, commitment.ends_on):
-            clash = first_clash(slots, commitment.slots)
-            if clash:
-                raise OverlappingActivity(
-                    f"Tiderne støder sammen med »{commitment.description}«: {clash}.", field="slots"
-                )
+    """Refuse a placement the citizen's other placements or commitments clash with (the same
+    test matching asks before it proposes an opening: ``courses.selectors.clashes``)."""
+    taken = taken_from([citizen.pk], start, exclude=exclude).get(citizen.pk, Taken())
+    refusal = clash(taken, start, end, slots, company.pk, company.name)
+    if refusal is not None:
+        raise refusal
 
 
 def _steps(raw: list[tuple[date, Any]] | None, start: date, end: date | None) -> list[tuple[date, Decimal]]:

@@ -42,7 +42,8 @@ def _require_consent(citizen: Citizen, opening: Opening, on: date) -> None:
 def _ranking(citizen: Citizen, opening: Opening, on: date) -> tuple[float | None, str]:
     """The engine's score and explanation of this one match; none where it cannot rank (an
     address not yet located, an opening it finds infeasible)."""
-    result = suggested_openings(citizen, Opening.objects.filter(pk=opening.pk), on, kept_pool=False)
+    result = suggested_openings(citizen, Opening.objects.filter(pk=opening.pk), on, kept_pool=False,
+                                avoid_clashes=False)
     if not result.suggestions:
         return None, ""
     best = result.suggestions[0]

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 
 from smaajob.danish_numbers import format_decimal
 from smaajob.network.models import Opening, OpeningKind
@@ -42,10 +43,21 @@ class PlacementForm(forms.Form):
         help_text="Kun hvis timerne ligger uden for opgavens timer eller over det, borgeren kan arbejde.",
     )
 
-    def __init__(self, *args: Any, openings: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, openings: Any, shown: Any = None, empty_label: str | None = None,
+                 **kwargs: Any) -> None:
+        """``openings`` are the ones a save may choose (all the user's open openings: the
+        validation); ``shown`` the few the select lists (the search's results, the opening
+        chosen on the matching page), so the page never renders thousands of options."""
         super().__init__(*args, **kwargs)
         opening = model_choice_field(self, "opening")
         opening.queryset = openings
+        opening.error_messages["invalid_choice"] = (
+            "Jobåbningen findes ikke eller er ikke åben længere: søg den frem og vælg en åben jobåbning."
+        )
+        if empty_label is not None:
+            opening.empty_label = empty_label
+        if shown is not None:
+            opening.widget.choices = _Listed(opening, shown)
         # Django's way to label a model choice; django-stubs sees a method replaced.
         opening.label_from_instance = lambda o: (  # type: ignore[method-assign,assignment]
             f"{o.company.name} – {o.title} ({format_decimal(o.hours_min, max_decimals=1)}–"
@@ -54,6 +66,14 @@ class PlacementForm(forms.Form):
         start = date.today()
         self.fields["planned_start"].initial = start
         self.fields["planned_end"].initial = start + timedelta(weeks=4) - timedelta(days=1)
+
+
+class _Listed(ModelChoiceIterator[Any]):
+    """A model choice field's options drawn from another query than the one it validates against."""
+
+    def __init__(self, field: forms.ModelChoiceField[Any], queryset: Any) -> None:
+        super().__init__(field)
+        self.queryset = queryset
 
 
 class ConvertForm(forms.Form):

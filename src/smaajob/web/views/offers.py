@@ -23,6 +23,8 @@ from smaajob.offers import selectors, services
 from smaajob.offers.counting import RULE_DA
 from smaajob.offers.legal_basis import BY_CODE as LEGAL_BASES
 from smaajob.offers.models import ORDER_TRANSITIONS, Order, OrderState, Provider
+from smaajob.reports import offer_figures
+from smaajob.reports.building import small_cell_threshold
 from smaajob.spreadsheet import ExcelBook
 from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.forms.offers import OfferForm, OrderForm, PeriodForm, ReportForm, TransitionForm
@@ -317,6 +319,9 @@ def offers_report(request: AuthenticatedRequest) -> HttpResponse:
         raise NotFound(PAGE_NOT_FOUND)
     form, start, end = _period(request)
     orders = Order.objects.filter(offer__provider__municipality_id=user.municipality_id)
+    # An analyst sees aggregates only: small cells withheld, as in every report.
+    threshold = small_cell_threshold(user)
+    costs = selectors.order_costs(orders, start=start, end=end)
     return render(
         request,
         "web/offers/report.html",
@@ -324,10 +329,14 @@ def offers_report(request: AuthenticatedRequest) -> HttpResponse:
             "form": form,
             "start": start,
             "end": end,
-            "counts": selectors.offers_and_persons(orders, start=start, end=end),
-            "completion": selectors.completion(orders, start=start, end=end),
-            "after": selectors.after_competence_lift(orders, start=start, end=end),
-            "costs": selectors.order_costs(orders, start=start, end=end),
+            "shown_counts": offer_figures.offer_counts(
+                selectors.offers_and_persons(orders, start=start, end=end), threshold
+            ),
+            "completion": offer_figures.completion(selectors.completion(orders, start=start, end=end), threshold),
+            "after": offer_figures.after_lift(selectors.after_competence_lift(orders, start=start, end=end), threshold),
+            "costs": costs,
+            "shown_costs": offer_figures.order_costs(costs, threshold),
+            "withheld_note": offer_figures.withheld_note(threshold),
             "rule": RULE_DA,
         },
     )

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
@@ -17,27 +18,54 @@ from smaajob.courses import selectors, services
 from smaajob.courses.models import Placement
 from smaajob.courses.states import CourseState
 from smaajob.errors import NotFound, SmaajobError
+from smaajob.network.models import Opening
 from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.form_pages import form_page, page_for
 from smaajob.web.forms.placements import ConvertForm, EndPlacementForm, PlacementForm
+
+# The most openings the placement form lists at once: a search narrows them down.
+SHOWN_OPENINGS = 25
+
+
+def _search(openings: QuerySet[Opening], text: str) -> QuerySet[Opening]:
+    """Openings whose company or title holds every word of ``text`` (»netto opfyldning«)."""
+    for word in text.split()[:6]:
+        openings = openings.filter(Q(company__name__icontains=word) | Q(title__icontains=word))
+    return openings
+
+
+def _chosen_id(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() and len(raw) < 12 else None
 
 
 @login_required
 @renders_errors
 def placement_new(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
+    """Register a placement. The opening is the one chosen on the matching page
+    (``?jobaabning=``) or found with the search field (``?soeg=``, HTMX swaps the list as one
+    types; without JavaScript the search button reloads the page): the select lists at most
+    ``SHOWN_OPENINGS``, never the municipality's thousands. A save may still choose any of the
+    user's open openings, and the service checks it as before."""
     access.require_case_writer(request.user)
     citizen = access.get_citizen(request.user, citizen_id, purpose="ny placering")
     course = selectors.require_open_course(citizen)
-    openings = (
-        access.openings_for(request.user)
-        .filter(status="open")
-        .select_related("company")
-        .order_by("company__name", "title")
-    )
-    initial = {}
-    if request.GET.get("jobaabning"):
-        initial["opening"] = request.GET["jobaabning"]
-    form = PlacementForm(request.POST or None, openings=openings, initial=initial)
+    openings = access.openings_for(request.user).filter(status="open").select_related("company")
+    text = request.GET.get("soeg", "").strip()[:100]
+    chosen = _chosen_id(request.POST.get("opening", "") or request.GET.get("jobaabning", ""))
+    found = _search(openings, text)
+    wanted = found | openings.filter(pk=chosen) if chosen is not None else found
+    shown = wanted.annotate(
+        first=Case(When(pk=chosen, then=Value(0)), default=Value(1), output_field=IntegerField())
+    ).order_by("first", "company__name", "title")[:SHOWN_OPENINGS]
+    total = found.count()
+    if text and not total:
+        empty = f"– ingen jobåbninger passer til »{text}« –"
+    elif total > SHOWN_OPENINGS:
+        empty = f"– {SHOWN_OPENINGS} af {total} jobåbninger; søg for at se andre –"
+    else:
+        empty = "– vælg opgave –"
+    initial = {"opening": chosen} if chosen is not None else {}
+    form = PlacementForm(request.POST or None, openings=openings, shown=shown, empty_label=empty, initial=initial)
     return form_page(
         request,
         form,
@@ -55,7 +83,9 @@ def placement_new(request: AuthenticatedRequest, citizen_id: int) -> HttpRespons
         ),
         done=lambda _: f"Placeringen hos {form.cleaned_data['opening'].company.name} er registreret.",
         then=lambda placement: ("web:placement", placement.pk),
-        context=page_for(citizen, f"Registrér placering: {citizen.full_name}", "Registrér placering"),
+        template="web/placements/new.html",
+        context=page_for(citizen, f"Registrér placering: {citizen.full_name}", "Registrér placering",
+                         search=text, shown_limit=SHOWN_OPENINGS),
     )
 
 

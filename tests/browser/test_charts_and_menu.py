@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,7 @@ from tests.browser.conftest import DEMO_PASSWORD, axe_violations, consultants_pl
 pytestmark = pytest.mark.skipif(not design_system.available(), reason="DKFDS is not fetched (scripts/fetch-dkfds)")
 
 NARROW = {"width": 375, "height": 812}
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 NUMBERS = "Optrapning uge for uge: planlagte og registrerede timer"
 
 
@@ -59,6 +62,9 @@ def test_at_375_pixels_the_grouped_menu_opens_from_the_menu_button(browser, live
         expect(drawer).to_be_visible()
         expect(drawer.get_by_role("button", name="Log ud")).to_be_visible()
         assert not axe_violations(page)
+        if os.environ.get("SMAAJOB_SCREENSHOTS") == "1":  # docs/working-tool.md shows it
+            page.wait_for_timeout(400)  # DKFDS slides the drawer in
+            page.screenshot(path=str(SCREENSHOTS / "mobilmenu.png"))
         drawer.get_by_role("button", name="Tal og overblik", exact=True).click()
         drawer.get_by_role("link", name="Overblik", exact=True).click()
         page.wait_for_url("**/overblik/**")

@@ -30,8 +30,8 @@ def test_the_citizen_page_names_the_course_its_actions_act_on_and_lists_the_othe
     client, consultant, citizen, course, newer_course
 ):
     page = log_in(client, consultant).get(reverse("web:citizen", args=[citizen.pk])).content.decode()
-    assert "Handlingerne gælder forløbet i <strong>Jobhuset</strong> (startet 03.03.2025)" in page
-    assert "Borgeren har også åbne forløb i: VTA (startet 08.01.2024)." in page
+    assert "Handlingerne gælder forløbet i <strong>Jobhuset</strong> (startet 3.3.2025)" in page
+    assert "Borgeren har også åbne forløb i: VTA (startet 8.1.2024)." in page
     assert reverse("web:follow_up_new", args=[newer_course.pk]) in page
 
 

@@ -104,3 +104,18 @@ def test_a_short_practice_before_long_paid_hours_still_has_its_name_on_its_own_r
     paid = re.search(r'y="(\d+)" font-size="12" fill="#1a1a1a">Løntimer</text>', svg)
     assert practice is not None and paid is not None
     assert practice.group(1) != paid.group(1)
+
+
+def test_without_dkfds_the_numbers_are_open_and_there_is_no_drawer(client, consultant, running_placement, settings):
+    from smaajob.web import design_system
+
+    design_system.available.cache_clear()
+    settings.STATICFILES_DIRS = []
+    try:
+        page = log_in(client, consultant).get(reverse("web:placement", args=[running_placement.pk])).content.decode()
+    finally:
+        design_system.available.cache_clear()
+    assert "web/plain.css" in page
+    assert 'aria-hidden="false" class="accordion-content"' in page and "Optrapning uge for uge" in page
+    assert "mobile-drawer" not in page and "js-menu-open" not in page
+    assert "web/nojs.css" in page  # the grouped menu's links, listed without JavaScript

@@ -290,8 +290,11 @@ class VirtualUser:
             data["notes"] = "Går godt; møder til tiden."
         elif name == "placering gemt":
             openings = [v for v in form.options.get("opening", []) if v]
-            if not data.get("opening") and openings:  # no proposal: the person picks one from the list
+            if data.get("opening"):
+                self.intent = "gemt (forslag)"  # the opening the matching page proposed
+            elif openings:  # no proposal: the person picks one from the list
                 data["opening"] = openings[(self.offset * 7 + len(self.saved)) % len(openings)]
+                self.intent = "gemt (valgt fra listen)"
             data["deviation_reason"] = "Aftalt med borgeren og virksomheden."
         return data
 
@@ -303,12 +306,14 @@ class VirtualUser:
             citizen = int(path.split("/")[2])
             self.suggested[citizen] = re.findall(r"placering/\?jobaabning=(\d+)", body)
         if name.endswith("gemt"):
-            outcome = self.intent if status == 302 else "afvist" if status == 400 else str(status)
+            # A placement's source (a proposal, or picked from the list) is kept for a refusal too.
+            source = self.intent[len("gemt"):] if self.intent.startswith("gemt") else ""
+            outcome = self.intent if status == 302 else f"afvist{source}" if status == 400 else str(status)
             self.saved[f"{name}: {outcome}"] += 1
             if status == 400:
                 message = refusal_message(body)
                 self.refusals.setdefault(name, message)
-                self.refused[f"{name}: {refusal_kind(message)}"] += 1
+                self.refused[f"{name}{source}: {refusal_kind(message)}"] += 1
 
     def show_form_first(self, name: str, round_no: int) -> None:
         """A save whose form this user has not shown yet (a walk may begin anywhere): show it,

@@ -221,6 +221,15 @@ class DatabaseBusy(SmaajobError):
     code = "database_busy"
     title = "Prøv igen"
     http_status = 503
+    default_message = (
+        "Databasen var optaget af andres gemninger for længe, så intet er gemt. "
+        "Prøv igen om et øjeblik: send formularen igen, eller genindlæs siden."
+    )
+    # How long a browser or script should wait before it tries again (seconds, ``Retry-After``).
+    retry_after = "5"
+
+    def __init__(self, message: str | None = None, **kwargs: str | None) -> None:
+        super().__init__(message or self.default_message, **kwargs)
 
 
 class RuleError(SmaajobError):

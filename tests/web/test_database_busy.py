@@ -116,3 +116,18 @@ def test_other_database_errors_are_still_errors(client, consultant, citizen, cou
             reverse("web:placement_new", args=[citizen.pk]),
             {"opening": opening.pk, "planned_start": start.isoformat(), "step_up": "2", "step_every_weeks": "1"},
         )
+
+
+def test_the_api_answers_a_locked_database_with_503_database_busy(client, consultant, course, opening,
+                                                                   locked_on_the_steps):
+    log_in(client, consultant)
+    response = client.post(
+        f"/api/v1/forloeb/{course.pk}/placeringer",
+        content_type="application/json",
+        data={"opening_id": opening.pk, "planned_start": date.today().isoformat(), "step_up": "2 → 6"},
+    )
+    assert response.status_code == 503
+    assert response.json()["code"] == "database_busy"
+    assert "Prøv igen" in response.json()["message"]
+    assert response["Retry-After"] == "5"
+    assert not Placement.objects.exists()

@@ -7,6 +7,7 @@ import importlib
 import pkgutil
 from typing import Any
 
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -15,7 +16,7 @@ from ninja.security import SessionAuth
 from smaajob.api.bearer import TokenAuth
 from smaajob.audit import context
 from smaajob.audit.models import AuditChannel
-from smaajob.errors import InvalidInput, SmaajobError
+from smaajob.errors import DatabaseBusy, InvalidInput, SmaajobError
 
 
 class OperationSessionAuth(SessionAuth):
@@ -90,6 +91,19 @@ api = SmaajobAPI(
 @api.exception_handler(SmaajobError)
 def smaajob_error(request: HttpRequest, exc: SmaajobError) -> HttpResponse:
     return api.create_response(request, exc.as_dict(), status=exc.http_status)
+
+
+@api.exception_handler(OperationalError)
+def database_error(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    """A save that met a locked SQLite database (a writer waited past its busy timeout) answers
+    503 ``database_busy``, as the web pages do; the transaction was rolled back. Any other
+    database error is a bug and stays one."""
+    if "is locked" not in str(exc):
+        raise exc
+    busy = DatabaseBusy()
+    response = api.create_response(request, busy.as_dict(), status=busy.http_status)
+    response["Retry-After"] = busy.retry_after
+    return response
 
 
 # Danish wording for pydantic's own error types; the project's types (smaajob.api.types)

@@ -31,17 +31,10 @@ def renders_errors(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpR
     return wrapper
 
 
-BUSY_MESSAGE = (
-    "Databasen var optaget af andres gemninger for længe, så intet er gemt. "
-    "Prøv igen om et øjeblik: send formularen igen, eller genindlæs siden."
-)
-# How long a browser or script should wait before it tries again (seconds).
-BUSY_RETRY_AFTER = "5"
-
-
 def is_database_busy(error: BaseException) -> bool:
     """SQLite's »database is locked« (a writer waited longer than its busy timeout) or »database
-    table is locked« (shared cache): the request met other writers, it is not a bug."""
+    table is locked« (shared cache): the request met other writers, it is not a bug. The API
+    answers the same (``smaajob.api.app``)."""
     return isinstance(error, OperationalError) and "is locked" in str(error)
 
 
@@ -61,8 +54,9 @@ class DatabaseBusyMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not is_database_busy(exception):
             return None
-        response = error_page(request, DatabaseBusy(BUSY_MESSAGE))
-        response["Retry-After"] = BUSY_RETRY_AFTER
+        busy = DatabaseBusy()
+        response = error_page(request, busy)
+        response["Retry-After"] = busy.retry_after
         return response
 
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MPL-2.0
-"""The country size: Denmark's 98 municipalities, ≈ 150,000 citizens, ≈ 10 M weekly rows (PostgreSQL).
+"""The country size: Denmark's 98 municipalities, ≈ 150,000 citizens, ≈ 9.8 M weekly rows (PostgreSQL).
 
 How (issue 16 item 7): one *template* municipality — Odense, the demo's own — is generated in
 Python by the municipality size's bulk writer (``smaajob.demo.bulk_writer``, the same
@@ -50,7 +50,7 @@ from smaajob.organisation.models import Municipality
 
 MUNICIPALITY_COUNT = 98
 CITIZENS_PER_MUNICIPALITY = 1530  # × 98 ≈ 150,000
-# Durations × 2.8 on top of the municipality size's ×0.6–1.3: ≈ 67 ledger weeks per citizen.
+# Durations × 2.8 on top of the municipality size's ×0.6–1.3: 65.6 ledger weeks per citizen (seed 2026).
 STRETCH = 2.8
 HISTORY_WEEKS = 260  # closed courses end up to five years back
 AUDIT_CHUNK = 100_000

@@ -583,12 +583,14 @@ def measure(env: dict[str, str], args: argparse.Namespace, workers: int,
 
 def report(runs: list[tuple[int, list[dict[str, Any]]]], engine: str, args: argparse.Namespace,
            load_before: float, load_after: float) -> list[str]:
+    data = (f"the database {args.template_database}" if getattr(args, "template_database", None)
+            else "the municipality demo (5,000 citizens)")
     out = [
         f"### {engine}",
         "",
         f"Measured {date.today().isoformat()} on: {machine()}; load average (1 min) {load_before:.1f} before and "
         f"{load_after:.1f} after. `smaajob serve` (gunicorn, {args.threads} threads per process) on a free "
-        "loopback port, each server on its own fresh copy of the municipality demo (5,000 citizens). "
+        f"loopback port, each server on its own fresh copy of {data}. "
         f"{args.requests} requests per level after a warm-up. Users alternate between consultants and "
         f"caseworkers, each with up to {CASELOAD} citizens of their own caseload. The load generator runs "
         "on the same two cores.",

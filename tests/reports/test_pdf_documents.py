@@ -13,28 +13,17 @@ from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 
+from tests.demo.conftest import small_demo_loaded
 from tests.pdf_reading import Pdf, read_pdf
 
 
 @pytest.fixture(scope="module")
 def small_demo_world(django_db_setup, django_db_blocker):
-    """The small demo, loaded once for this module inside a transaction rolled back afterwards."""
-    from smaajob.demo.loader import load_demo
-
-    # The demo creates eight log-ins; Argon2 is deliberately slow and not under test here.
-    fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-    with django_db_blocker.unblock(), fast:
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield load_demo("small", today=date.today())
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    """The small demo for this module, loaded once per test worker and day (tests/demo/conftest.py)."""
+    with django_db_blocker.unblock(), small_demo_loaded(date.today()) as result:
+        yield result
 
 
 @pytest.fixture

@@ -119,3 +119,12 @@ def test_without_dkfds_the_numbers_are_open_and_there_is_no_drawer(client, consu
     assert 'aria-hidden="false" class="accordion-content"' in page and "Optrapning uge for uge" in page
     assert "mobile-drawer" not in page and "js-menu-open" not in page
     assert "web/nojs.css" in page  # the grouped menu's links, listed without JavaScript
+
+
+def test_an_annulled_week_is_not_drawn_as_registered_hours(consultant, running_placement, week):
+    from smaajob.corrections.services import annul_record
+
+    assert step_up_weeks(running_placement, today=date.today())[0].present == 5
+    annul_record(actor=consultant, kind="uge", record_id=week.pk, reason="Registreret på den forkerte borger")
+    first = step_up_weeks(running_placement, today=date.today())[0]
+    assert (first.present, first.paid) == (None, None)

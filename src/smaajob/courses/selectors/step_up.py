@@ -12,9 +12,10 @@ not counted).
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from smaajob.charts import StepUpWeek
-from smaajob.courses.models import Placement, WeeklyHours
+from smaajob.courses.models import HoursStep, Placement, WeeklyHours
 
 # The phase names the chart writes above each band: short, so they fit over a few weeks.
 PHASE_LABELS = {
@@ -57,17 +58,28 @@ def _runs(placement: Placement, monday: date, sunday: date) -> bool:
 
 def step_up_weeks(placement: Placement, *, today: date) -> list[StepUpWeek]:
     chain = placement_chain(placement)
-    steps = {p.pk: list(p.steps.order_by("from_date")) for p in chain}
-    ledger = list(WeeklyHours.objects.filter(placement__in=chain).order_by("week_start"))
+    steps: dict[int, list[tuple[date, Decimal]]] = {p.pk: [] for p in chain}
+    for placement_id, from_date, hours in (
+        HoursStep.objects.filter(placement__in=chain)
+        .order_by("from_date", "pk")
+        .values_list("placement_id", "from_date", "hours_per_week")
+    ):
+        steps[placement_id].append((from_date, hours))
+    # An annulled row was registered in error (smaajob.corrections): it is not hours.
+    ledger = list(
+        WeeklyHours.objects.filter(placement__in=chain, annulled_at__isnull=True)
+        .order_by("week_start")
+        .values_list("week_start", "hours_present", "hours_paid")
+    )
     first_day = min(_period(p)[0] for p in chain)
     ends = [_period(p)[1] for p in chain]
     last_candidates = [today, first_day]
-    last_candidates += [s.from_date for rows in steps.values() for s in rows]
-    last_candidates += [w.week_start for w in ledger]
+    last_candidates += [from_date for rows in steps.values() for from_date, _ in rows]
+    last_candidates += [week for week, _, _ in ledger]
     last_day = max(last_candidates)
     if None not in ends:
         # A finished chain ends with its last placement, unless hours were registered later.
-        last_day = max([max(e for e in ends if e is not None), *(w.week_start for w in ledger)])
+        last_day = max([max(e for e in ends if e is not None), *(week for week, _, _ in ledger)])
     monday = first_day - timedelta(days=first_day.weekday())
     last_monday = last_day - timedelta(days=last_day.weekday())
     count = (last_monday - monday).days // 7 + 1
@@ -75,9 +87,9 @@ def step_up_weeks(placement: Placement, *, today: date) -> list[StepUpWeek]:
         monday += timedelta(weeks=count - MAX_WEEKS)
         count = MAX_WEEKS
     registered: dict[date, tuple[float, float]] = {}
-    for w in ledger:
-        present, paid = registered.get(w.week_start, (0.0, 0.0))
-        registered[w.week_start] = (present + float(w.hours_present), paid + float(w.hours_paid))
+    for week, hours_present, hours_paid in ledger:
+        present, paid = registered.get(week, (0.0, 0.0))
+        registered[week] = (present + float(hours_present), paid + float(hours_paid))
     weeks = []
     for n in range(count):
         start = monday + timedelta(weeks=n)
@@ -86,8 +98,8 @@ def step_up_weeks(placement: Placement, *, today: date) -> list[StepUpWeek]:
         current = running[-1] if running else None
         planned = None
         if current is not None:
-            in_force = [s for s in steps[current.pk] if s.from_date <= sunday]
-            planned = float(in_force[-1].hours_per_week) if in_force else None
+            in_force = [hours for from_date, hours in steps[current.pk] if from_date <= sunday]
+            planned = float(in_force[-1]) if in_force else None
         owner = current or max((p for p in chain if _period(p)[0] <= sunday), key=lambda p: _period(p)[0])
         hours = registered.get(start)
         weeks.append(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from django import template
@@ -30,13 +31,20 @@ def number(value: Any, arg: str | int = -1) -> str:
     """``floatformat``'s contract (empty for what is not a number), in Danish."""
     if value is None or value == "":
         return ""
+    return _number_text(str(value), str(arg))
+
+
+# A page's numbers repeat (a ledger of 15-hour weeks, zeros): the text of a number depends only
+# on how it is written and the decimals asked for, so each is formatted once per process.
+@lru_cache(maxsize=8192)
+def _number_text(value: str, arg: str) -> str:
     try:
-        decimal = Decimal(str(value))
-        decimals = int(str(arg).rstrip("gu") or "-1")
+        decimal = Decimal(value)
+        decimals = int(arg.rstrip("gu") or "-1")
     except (InvalidOperation, ValueError):
         return ""
     if not decimal.is_finite():
-        return str(value)
+        return value
     places = abs(decimals)
     if decimals < 0 and decimal.quantize(Decimal(1).scaleb(-places)) == decimal.to_integral_value():
         places = 0

@@ -148,3 +148,16 @@ def _components(colour: object) -> list[float]:
     if isinstance(colour, tuple):
         return [float(c) for c in colour]
     return [float(colour)] if isinstance(colour, int | float) else []
+
+
+def test_missing_fonts_are_named_with_how_to_install_them(tmp_path):
+    import pytest
+
+    from smaajob.pdf_document import PdfFontsMissing, font_paths
+
+    (tmp_path / "DejaVuSans.ttf").write_bytes(b"")
+    with pytest.raises(PdfFontsMissing) as refused:
+        font_paths(tmp_path)
+    assert "DejaVuSans-Bold.ttf findes ikke" in str(refused.value) and "DejaVuSans.ttf," not in str(refused.value)
+    assert "apt-get install fonts-dejavu-core" in str(refused.value)
+    assert set(font_paths()) == {"", "B"}  # this machine has them (CI installs fonts-dejavu-core)

@@ -52,6 +52,8 @@ parent's code (it is the concrete form the engine raises)::
     ├── cpr_vault.CprKeysMissing            cpr_keys_missing        500  production without SMAAJOB_CPR_KEYS
     ├── cpr_vault.CprKeysInvalid            cpr_keys_invalid        500  a key that is no Fernet key, or a
     │                                                                token no key decrypts
+    ├── pdf_document.PdfFontsMissing        pdf_fonts_missing       500  the PDF fonts (DejaVu) are not
+    │                                                                installed; says how to install them
     └── RuleError                           rule_error              422  raised by smaajob.rules
         ├── ParameterFileError              parameter_file_error    500  a parameter file is malformed
         │   └── rules.errors.ParameterFileInvalid  (same code)      500  names the file and key

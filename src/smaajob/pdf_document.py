@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -40,9 +41,38 @@ from fpdf import FPDF
 from fpdf.prefs import ViewerPreferences
 from fpdf.structure_tree import StructElem, StructureTreeBuilder
 
+from smaajob.errors import SmaajobError
+
 # fpdf2 reads a chart's <title> and <desc> but does not draw them; it says so for every chart.
 logging.getLogger("fpdf.svg").setLevel(logging.ERROR)
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+# DejaVu Sans (Debian's fonts-dejavu-core) has every Danish letter; SMAAJOB_PDF_FONT_DIR names
+# another folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf (another system, a container).
+FONT_DIR = Path(os.environ.get("SMAAJOB_PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+
+
+class PdfFontsMissing(SmaajobError):
+    """The fonts the PDFs are drawn with are not installed: no PDF can be made until they are."""
+
+    code = "pdf_fonts_missing"
+    title = "Skrifttyperne til PDF er ikke installeret"
+    http_status = 500
+
+
+def font_paths(folder: Path | None = None) -> dict[str, Path]:
+    """The regular and bold DejaVu Sans files; ``PdfFontsMissing`` says how to install them."""
+    folder = folder or FONT_DIR
+    paths = {style: folder / name for style, name in FONT_FILES.items()}
+    missing = [p.name for p in paths.values() if not p.is_file()]
+    if missing:
+        raise PdfFontsMissing(
+            f"PDF kan ikke laves: {', '.join(missing)} findes ikke i {folder}. Installer skrifttypen "
+            "DejaVu (Debian/Ubuntu: apt-get install fonts-dejavu-core), eller sæt SMAAJOB_PDF_FONT_DIR "
+            "til en mappe med DejaVuSans.ttf og DejaVuSans-Bold.ttf."
+        )
+    return paths
+
+
 BLUE = (0x00, 0x45, 0x7A)
 INK = (0x1A, 0x1A, 0x1A)
 MUTED = (0x4A, 0x4A, 0x4A)
@@ -208,8 +238,8 @@ class _TaggedPdf(FPDF):
             "</rdf:RDF>"
         )
         self.set_creator("Småjob")
-        self.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-        self.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        for style, path in font_paths().items():
+            self.add_font("DejaVu", style, str(path))
         # The print style's margins: 12 mm all round in landscape, 18 mm × 15 mm upright.
         self.side = 34.0 if landscape else 42.5
         self.top = 34.0 if landscape else 51.0

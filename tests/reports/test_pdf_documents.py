@@ -106,3 +106,13 @@ def test_the_evaluation_pdfs_charts_are_figures_with_alternative_text_and_its_ta
         rows = [kid for kid in table.kids if kid.type == "TR"]
         assert rows and all(cell.type in {"TH", "TD"} for row in rows for cell in row.kids)
         assert rows[0].kids[0].type == "TH"
+
+
+def test_without_the_pdf_fonts_the_evaluation_pdf_says_how_to_install_them(client, small_demo, monkeypatch, tmp_path):
+    monkeypatch.setattr("smaajob.pdf_document.FONT_DIR", tmp_path)
+    client.force_login(get_user_model().objects.get(username="koordinator"))
+    response = client.get(reverse("reports:evaluation_pdf"))
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "Skrifttyperne til PDF er ikke installeret" in page and "fonts-dejavu-core" in page
+    assert "SMAAJOB_PDF_FONT_DIR" in page

@@ -59,12 +59,12 @@ def _runs(placement: Placement, monday: date, sunday: date) -> bool:
 def step_up_weeks(placement: Placement, *, today: date) -> list[StepUpWeek]:
     chain = placement_chain(placement)
     steps: dict[int, list[tuple[date, Decimal]]] = {p.pk: [] for p in chain}
-    for placement_id, from_date, hours in (
+    for placement_id, from_date, step_hours in (
         HoursStep.objects.filter(placement__in=chain)
         .order_by("from_date", "pk")
         .values_list("placement_id", "from_date", "hours_per_week")
     ):
-        steps[placement_id].append((from_date, hours))
+        steps[placement_id].append((from_date, step_hours))
     # An annulled row was registered in error (smaajob.corrections): it is not hours.
     ledger = list(
         WeeklyHours.objects.filter(placement__in=chain, annulled_at__isnull=True)

@@ -22,6 +22,33 @@ function startDesignSystem(scope) {
   }
 }
 document.addEventListener("DOMContentLoaded", function () { startDesignSystem(); });
+// Without Det Fælles Designsystem's script (the plain fallback, when scripts/fetch-dkfds could
+// not reach npm) nothing else opens a menu group: its button shows and hides its links here,
+// and Escape closes it again.
+document.addEventListener("click", function (event) {
+  if (window.DKFDS) { return; }
+  var button = event.target.closest ? event.target.closest(".js-dropdown[aria-controls]") : null;
+  var open = document.querySelectorAll(".js-dropdown[aria-expanded='true']");
+  open.forEach(function (other) {
+    if (other !== button) { toggleGroup(other, false); }
+  });
+  if (button) {
+    event.preventDefault();
+    toggleGroup(button, button.getAttribute("aria-expanded") !== "true");
+  }
+});
+document.addEventListener("keydown", function (event) {
+  if (window.DKFDS || event.key !== "Escape") { return; }
+  document.querySelectorAll(".js-dropdown[aria-expanded='true']").forEach(function (button) {
+    toggleGroup(button, false);
+    button.focus();
+  });
+});
+function toggleGroup(button, expanded) {
+  var target = document.getElementById(button.getAttribute("aria-controls"));
+  button.setAttribute("aria-expanded", expanded ? "true" : "false");
+  if (target) { target.classList.toggle("collapsed", !expanded); }
+}
 document.addEventListener("click", function (event) {
   var button = event.target.closest ? event.target.closest("[data-action='print']") : null;
   if (button) {

@@ -19,17 +19,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import override_settings
 
-ROLES = (
-    "caseworker",
-    "consultant",
-    "coordinator",
-    "benefit_office",
-    "analyst",
-    "administrator",
-    "employer",
-    "citizen",
-    "provider",
-)
 # The world's users, in the order it makes them: the walks run one test per role (and one for a
 # visitor), so that the test workers share them out.
 WORLD_ROLES = (

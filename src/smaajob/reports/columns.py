@@ -121,7 +121,7 @@ class ColumnReader:
         sql, params = queryset.query.get_compiler(using=alias).as_sql()
         connection = connections[alias]
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
-            self._settings.setdefault(alias, connection.settings_dict)  # read on this thread, used on others
+            self._settings.setdefault(alias, connection.settings_dict)  # read here, connected on a reader thread
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="columns")
             statement, bound = _statement(sql, params)
@@ -149,7 +149,7 @@ class ColumnReader:
     def _arrow(self, alias: str, sql: str, params: tuple[Any, ...] | None) -> pl.DataFrame:
         own: dict[str, Any] = self._local.__dict__.setdefault("adbc", {})
         if alias not in own:
-            own[alias] = _adbc_connect(self._settings[alias])
+            own[alias] = _adbc_connect(alias, self._settings[alias])
             with self._lock:
                 self._opened.append(own[alias])
         with closing(own[alias].cursor()) as cursor:
@@ -176,7 +176,8 @@ def _raw_type(dtype: pl.DataType) -> pl.DataType | None:
     return None if dtype == pl.Date() else dtype
 
 
-def _adbc_connect(settings: dict[str, Any]) -> Any:
+def _adbc_connect(alias: str, settings: dict[str, Any]) -> Any:
+    """An ADBC connection to the database ``alias`` names, with its Django ``settings``."""
     from adbc_driver_postgresql import dbapi  # imported here: SQLite installations never need it
 
     # libpq's key=value form: no escaping of passwords with URL characters to get wrong.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from smaajob.reports.selectors import load_tables
 from tests.reports.test_columnar_loading import TODAY, add_roskilde
 
 committed = pytest.mark.django_db(transaction=True)
+DAY = timedelta(days=1)
 PERIODS = (
     Period(date(2025, 1, 1), date(2025, 12, 31), observed_until=TODAY),
     Period(date(2025, 6, 2), date(2026, 2, 27)),
@@ -110,3 +111,35 @@ def test_the_aggregating_orm_baseline_counts_as_the_engine(demo_world):
     counted = reports_funnel.engine(tables)
     # Every column counted someone, so agreement is not agreement on zeros.
     assert all(sum(row[i] for row in counted.values()) > 0 for i in range(7)), counted
+
+
+def test_no_count_of_the_engine_changes_when_the_weeks_without_paid_hours_are_left_out():
+    """The rule the loader relies on, stated on the engine alone: a history whose unpaid weeks
+    (praktik, a hybrid's training weeks, a sick week in a småjob) fall inside every period."""
+    from smaajob.reports.counting.tables import PAID, PRAKTIK
+    from tests.reports.frames import History
+
+    h = History()
+    for n in range(3):
+        c = h.citizen()
+        course = h.course(c, date(2025, 2, 3), project=1 + n % 2)
+        praktik = h.placement(course, c, PRAKTIK, date(2025, 2, 10), date(2025, 3, 9))
+        hybrid = h.placement(course, c, HYBRID, date(2025, 3, 10), previous=praktik)
+        job = h.placement(course, c, PAID, date(2025, 9, 1))
+        h.add("benefits", citizen_id=c, benefit_type="kontanthjaelp", valid_from=date(2024, 1, 1), valid_to=None)
+        h.add("readiness", citizen_id=c, category="aktivitetsparat", valid_from=date(2024, 1, 1), valid_to=None)
+        h.add("work_duties", citizen_id=c, valid_from=date(2025, 1, 1), valid_to=None)
+        for week in range(4):
+            h.week(praktik, c, date(2025, 2, 10) + 7 * week * DAY, present=10)
+        for week in range(20):
+            h.week(hybrid, c, date(2025, 3, 10) + 7 * week * DAY, present=8, paid=0 if week < 3 + n else 4)
+        h.week(job, c, date(2025, 9, 1), present=0)  # sick
+        h.week(job, c, date(2025, 9, 8), present=12, paid=12)
+    whole = h.tables()
+    paid_only = dataclasses.replace(whole, weeks=whole.weeks.filter(pl.col("paid") > 0))
+    assert paid_only.weeks.height < whole.weeks.height
+    for period in (Period(date(2025, 1, 1), date(2025, 12, 31)), Period(date(2025, 3, 1), date(2025, 4, 30),
+                                                                         observed_until=date(2025, 12, 31))):
+        for dimension in ("alle", "projekt", "kommune"):
+            assert flat(full_report(paid_only, period, dimension)) == flat(full_report(whole, period, dimension))
+    assert full_report(whole, PERIODS[0], "alle").funnel["alle"].value("job") == 3

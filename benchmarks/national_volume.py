@@ -9,10 +9,14 @@
    rows, the audit log with its hash chain; ``smaajob.demo.country``). Timed, with its peak
    memory. Without ``--load`` the database must hold the country already.
 2. **The national funnel and STV shares** for every municipality, read from PostgreSQL and
-   counted by the engine: (a) the columnar reader (ADBC → Arrow → polars), (b) the ORM baseline
-   a competent developer writes (the same ``values_list`` querysets through Django's rows).
-   Each in its own process, so its peak memory (``ru_maxrss``) is its own; medians of
-   ``--runs``; both must give the same numbers (the script stops if not).
+   counted, three ways: (a) the reports' path: ``load_tables`` read as columns (ADBC → Arrow →
+   polars, the paid weeks only) + the engine (``reports_funnel.engine``); (b) the baseline a
+   competent Django developer writes: aggregating querysets grouped by municipality in SQL
+   (``benchmarks/funnel_orm.py``); (c) the same tables as (a) read through Django's rows
+   (``load_tables(columnar=False)``) + the engine, what the columnar reader saves. Each in its
+   own process, so its peak memory (``ru_maxrss``) is its own; medians of ``--runs`` (the
+   baselines ``--orm-runs``); all three must give the same numbers for every municipality (the
+   script stops if not).
 3. **One municipality's dashboard** (``reports.building.build`` for Odense's coordinator) in
    the national database, both readers; every copy must count the same as Odense (the copies
    are Odense's history).
@@ -93,6 +97,7 @@ def child(db: str, what: str, runs: int) -> None:
 
     django.setup()
     sys.path.insert(0, str(ROOT / "benchmarks"))
+    import funnel_orm  # the aggregating ORM baseline
     import reports_funnel  # the same engine call as the reports benchmark
 
     from smaajob.organisation.models import User
@@ -101,7 +106,7 @@ def child(db: str, what: str, runs: int) -> None:
     from smaajob.reports.counting.report import full_report
     from smaajob.reports.selectors import load_tables
 
-    columnar = what.endswith("columnar")
+    columnar = what.endswith("columnar")  # "-rows": the same tables through Django's rows
     period = Period(date(2025, 1, 1), date(2025, 12, 31), date(2026, 12, 3))  # inside the demo's history
     reports_funnel.PERIOD = period
     walls: list[float] = []
@@ -110,7 +115,12 @@ def child(db: str, what: str, runs: int) -> None:
     result: dict[str, list[Any]] | None = None
     for _ in range(runs):
         t0, c0 = time.perf_counter(), time.process_time()
-        if what.startswith("country"):
+        if what == "country-orm":  # the aggregating baseline: no tables, two grouped queries
+            out = funnel_orm.orm_funnel(period)
+            loaded = float("nan")
+            result = {str(k): list(v) for k, v in sorted(out.items())}
+            rows = len(out)  # rows that came back: one per municipality and query
+        elif what.startswith("country"):
             tables = load_tables(columnar=columnar)
             loaded = time.perf_counter() - t0
             out = reports_funnel.engine(tables)
@@ -219,7 +229,7 @@ def main() -> int:
     parser.add_argument("--load", action="store_true", help="drop the database, make it anew and load the country")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--orm-runs", type=int, default=None,
-                        help="runs of the national ORM baseline (default --runs; it takes minutes at 10 M rows)")
+                        help="runs of the two national baselines, aggregating ORM and Django rows (default --runs)")
     parser.add_argument("--partitions", action="store_true", help="also time the reads on tables partitioned by year")
     parser.add_argument("--no-verify", action="store_true", help="skip smaajob audit verify (minutes at 6.7 M rows)")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
@@ -243,26 +253,36 @@ def main() -> int:
     if verified is not None:
         print(f"smaajob audit verify (rc {verified.returncode}): {verified.stdout.strip()} {verified.stderr.strip()}")
     figures = {}
-    for what in ("country-columnar", "country-orm", "municipality-columnar", "municipality-orm", "dashboard",
-                 "dashboard-101"):
-        runs = args.orm_runs if what == "country-orm" and args.orm_runs else args.runs
+    for what in ("country-columnar", "country-orm", "country-rows", "municipality-columnar", "municipality-rows",
+                 "dashboard", "dashboard-101"):
+        runs = args.orm_runs if what in ("country-orm", "country-rows") and args.orm_runs else args.runs
         figures[what] = measure(db, what, runs)
         f = figures[what]
         print(f"{what}: median wall {f['wall']:.2f} s (load {f['load']:.2f} s), CPU {f['cpu']:.2f} s, "
               f"peak {f['peak_mib']:.0f} MiB, rows {f['rows']:,}", flush=True)
-    if figures["dashboard"]["result"] != figures["municipality-orm"]["result"]:
-        sys.exit("the dashboard and the ORM reader gave different numbers")
+    if figures["dashboard"]["result"] != figures["municipality-rows"]["result"]:
+        sys.exit("the dashboard and the row reader gave different numbers")
     if sorted(figures["dashboard"]["result"].values()) != sorted(figures["dashboard-101"]["result"].values()):
         sys.exit("København (a copy of Odense) counted differently from Odense")
-    for scope in ("country", "municipality"):
-        if figures[f"{scope}-columnar"]["result"] != figures[f"{scope}-orm"]["result"]:
-            sys.exit(f"{scope}: the columnar and ORM readers gave different numbers")
-    print("Both readers gave the same numbers (country: every municipality; one municipality's funnel); "
+    for other in ("country-orm", "country-rows", "municipality-rows"):
+        mine = figures["country-columnar" if other.startswith("country") else "municipality-columnar"]["result"]
+        theirs = figures[other]["result"]
+        if mine != theirs:
+            diff = {k: (mine.get(k), theirs.get(k))
+                    for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k)}
+            sys.exit(f"{other} disagrees with the columnar reader + engine "
+                     f"({len(diff)} municipalities, e.g. {dict(sorted(diff.items())[:3])})")
+    print("All gave the same numbers: the aggregating ORM baseline and the row reader as the columnar reader + engine "
+          "for every municipality (funnel and STV shares); one municipality's funnel from both readers; "
           "København's dashboard counts as Odense's.")
-    for scope in ("country", "municipality"):
-        a, b = figures[f"{scope}-columnar"], figures[f"{scope}-orm"]
-        print(f"{scope}: ORM / columnar wall × {b['wall'] / a['wall']:.2f}, "
-              f"memory × {b['peak_mib'] / a['peak_mib']:.2f}")
+    a = figures["country-columnar"]
+    for other, label in (("country-orm", "aggregating ORM"), ("country-rows", "Django rows + engine")):
+        b = figures[other]
+        print(f"country: {label} / columnar wall × {b['wall'] / a['wall']:.2f}, "
+              f"CPU × {b['cpu'] / a['cpu']:.2f}, memory × {b['peak_mib'] / a['peak_mib']:.2f}")
+    a, b = figures["municipality-columnar"], figures["municipality-rows"]
+    print(f"municipality: rows / columnar wall × {b['wall'] / a['wall']:.2f}, "
+          f"memory × {b['peak_mib'] / a['peak_mib']:.2f}")
     if args.partitions:
         partition_figures(db, args.runs)
     print(f"Measured {date.today().isoformat()}: nproc {os.cpu_count()}, Python {platform.python_version()}, "

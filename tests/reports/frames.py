@@ -8,6 +8,7 @@ from typing import Any
 
 import polars as pl
 
+from smaajob.reports.counting.hours import TRAJECTORY_WEEKS
 from smaajob.reports.counting.tables import EventTables
 
 
@@ -99,6 +100,11 @@ class History:
             paid=paid,
             effective=paid if effective is None else effective,
         )
+
+    def ledger(self) -> pl.DataFrame:
+        """Every week added, paid or not, with its three kinds of hours (one citizen's
+        progression reads these; the event tables' ``weeks`` keep the paid hours only)."""
+        return pl.DataFrame(self.rows.get("weeks", []), schema=TRAJECTORY_WEEKS)
 
     def tables(self) -> EventTables:
         frames = {}

@@ -126,3 +126,17 @@ def test_placeholders_become_numbered_and_a_literal_percent_stays():
     assert columns._numbered('SELECT 1 WHERE a IN (%s, %s) AND b LIKE \'x%%\' AND c = %s') == (
         "SELECT 1 WHERE a IN ($1, $2) AND b LIKE 'x%' AND c = $3"
     )
+
+
+def test_numbers_and_dates_are_inlined_so_the_driver_can_stream_copy_and_text_stays_bound():
+    from decimal import Decimal
+
+    sql = "SELECT 1 WHERE a IN (%s, %s) AND b > %s AND c <= %s AND d LIKE 'x%%'"
+    assert columns._statement(sql, [4, 7, Decimal("0"), date(2025, 1, 31)]) == (
+        "SELECT 1 WHERE a IN (4, 7) AND b > 0::numeric AND c <= '2025-01-31'::date AND d LIKE 'x%'", None
+    )
+    # A text parameter (it could carry SQL) keeps every parameter bound, numbered for PostgreSQL.
+    assert columns._statement("SELECT 1 WHERE a = %s AND k = %s", [4, "paid'; --"]) == (
+        "SELECT 1 WHERE a = $1 AND k = $2", (4, "paid'; --")
+    )
+    assert columns._statement("SELECT 1", []) == ("SELECT 1", None)

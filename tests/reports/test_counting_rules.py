@@ -272,7 +272,7 @@ def test_the_hours_trajectory_sums_present_paid_and_effective_per_week():
     c = h.citizen()
     p = h.placement(h.course(c, date(2011, 1, 3)), c, "hybrid", date(2011, 1, 3))
     h.week(p, c, date(2011, 1, 3), present=6, paid=6, effective=4)  # Omar: paid 6, effective 4 (001)
-    frame = trajectory(h.tables().weeks, c)
+    frame = trajectory(h.ledger(), c)
     assert frame.row(0) == (date(2011, 1, 3), 6.0, 6.0, 4.0)
 
 

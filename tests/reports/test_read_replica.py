@@ -135,9 +135,9 @@ def test_a_dashboard_and_its_export_read_from_the_replica_and_equal_the_primarys
     opened: list[tuple[str, object]] = []
     connect = columns._adbc_connect
 
-    def recording(alias: str) -> object:
-        opened.append((alias, connections[alias].settings_dict["PORT"]))
-        return connect(alias)
+    def recording(alias: str, settings: dict[str, object]) -> object:
+        opened.append((alias, settings["PORT"]))
+        return connect(alias, settings)
 
     monkeypatch.setattr(columns, "_adbc_connect", recording)
     with CaptureQueriesContext(real_replica) as on_replica, CaptureQueriesContext(connections["default"]) as on_primary:

@@ -13,20 +13,29 @@ from collections import Counter
 from typing import Any
 
 import polars as pl
+from django.db.models import FloatField
+from django.db.models.functions import Cast
 
 from smaajob.charts import line_chart
 from smaajob.citizens.models import Citizen
 from smaajob.courses.models import Attendance, FollowUp, WeeklyHours
 from smaajob.progression.models import DIMENSIONS, MotivationType, Rater
 from smaajob.progression.selectors import assessments_for_citizen, next_assessment_due
-from smaajob.reports.counting.hours import trajectory
-from smaajob.reports.counting.tables import SCHEMAS
-from smaajob.reports.selectors import week_rows
+from smaajob.reports.counting.hours import TRAJECTORY_WEEKS, trajectory
 
 
 def _weeks(citizen: Citizen) -> pl.DataFrame:
-    rows = week_rows(WeeklyHours.objects.filter(placement__course__citizen=citizen))
-    return pl.DataFrame(list(rows), schema=SCHEMAS["weeks"], orient="row")
+    """Every week of the citizen's ledger, paid or not, in ``TRAJECTORY_WEEKS`` columns (its own
+    read: the reports' ``weeks`` table holds the paid weeks only)."""
+    rows = WeeklyHours.objects.filter(placement__course__citizen=citizen).values_list(
+        "placement_id",
+        "placement__course__citizen_id",
+        "week_start",
+        Cast("hours_present", FloatField()),
+        Cast("hours_paid", FloatField()),
+        Cast("hours_effective", FloatField()),
+    )
+    return pl.DataFrame(list(rows), schema=TRAJECTORY_WEEKS, orient="row")
 
 
 def context(citizen: Citizen) -> dict[str, Any]:

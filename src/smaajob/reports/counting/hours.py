@@ -81,8 +81,21 @@ def paid_hours_distribution(tables: EventTables, period: Period) -> list[Measure
     return result
 
 
+# One citizen's ledger for the progression report, every week (paid or not) with its three
+# kinds of hours; not an event table (the reports' ``weeks`` hold the paid weeks only).
+TRAJECTORY_WEEKS: dict[str, pl.DataType] = {
+    "placement_id": pl.Int64(),
+    "citizen_id": pl.Int64(),
+    "week_start": pl.Date(),
+    "present": pl.Float64(),
+    "paid": pl.Float64(),
+    "effective": pl.Float64(),
+}
+
+
 def trajectory(weeks: pl.DataFrame, citizen_id: int) -> pl.DataFrame:
-    """Per week: hours present, paid and effective for one citizen, summed over placements."""
+    """Per week: hours present, paid and effective for one citizen, summed over placements
+    (``weeks`` in ``TRAJECTORY_WEEKS`` columns)."""
     return (
         weeks.filter(pl.col("citizen_id") == citizen_id)
         .group_by("week_start")

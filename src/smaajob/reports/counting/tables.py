@@ -37,14 +37,16 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "end": pl.Date(),
         "previous_id": pl.Int64(),
     },
-    # The hours ledger: one row per placement and ISO week (week_start is a Monday).
+    # The hours ledger's paid weeks: one row per placement and ISO week (week_start is a Monday)
+    # with paid hours. Every count reads only weeks with ``paid > 0`` or sums ``paid``, so the
+    # database loader leaves weeks without paid hours out (``selectors.paid_week_rows``), and
+    # hours present and effective are not loaded (one citizen's progression reads those:
+    # ``hours.TRAJECTORY_WEEKS``). A table given with such weeks counts the same.
     "weeks": {
         "placement_id": pl.Int64(),
         "citizen_id": pl.Int64(),
         "week_start": pl.Date(),
-        "present": pl.Float64(),
         "paid": pl.Float64(),
-        "effective": pl.Float64(),
     },
     "memberships": {
         "citizen_id": pl.Int64(),

@@ -114,3 +114,11 @@ def test_without_the_conversation_the_first_conversation_is_missed(caseworker, o
 
     FollowUp.objects.filter(course__citizen=omar_2011).update(annulled_at=timezone.now())
     assert _first_conversation(omar_2011) == DeadlineStatus.MISSED
+
+
+def test_an_offer_is_named_by_its_kinds_danish_label_and_the_company(citizen, caseworker, consultant, project, company):
+    kontanthjaelp_2011(citizen=citizen, caseworker=caseworker, consultant=consultant, project=project, company=company)
+    [row] = deadlines_for_many([citizen], date(2011, 7, 1))
+    assert row.report is not None
+    [limit] = [d for d in row.report.deadlines if d.kind == DeadlineKind.PLACEMENT_LIMIT]
+    assert f"(Virksomhedspraktik hos {company.name})" in limit.note, limit.note

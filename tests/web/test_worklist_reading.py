@@ -122,3 +122,18 @@ def test_an_offer_is_named_by_its_kinds_danish_label_and_the_company(citizen, ca
     assert row.report is not None
     [limit] = [d for d in row.report.deadlines if d.kind == DeadlineKind.PLACEMENT_LIMIT]
     assert f"(Virksomhedspraktik hos {company.name})" in limit.note, limit.note
+
+
+def test_the_deadlines_of_a_caseload_read_no_citizen_field_one_by_one(caseworker, omar_2011):
+    # The citizens come in with only the fields the deadlines use; a field read later would be
+    # one more query per citizen.
+    from smaajob.access.citizens import citizens_for
+
+    citizens = citizens_for(caseworker, on=DAY).order_by("pk")
+    with CaptureQueriesContext(connection) as read:
+        [row] = deadlines_for_many(citizens, DAY)
+    assert row.name == "Omar Hansen" and row.report is not None
+    assert not [
+        q for q in read.captured_queries if 'FROM "citizens_citizen" WHERE "citizens_citizen"."id" =' in q["sql"]
+    ]
+    assert len(read.captured_queries) == 7

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from smaajob.citizens.models import Benefit, BenefitType, Citizen, Readiness, ReadinessCategory
 from smaajob.courses.models import Attendance, Channel, Course, FollowUp, Placement
@@ -67,6 +67,10 @@ def _run_start(rows: list[Benefit], current: Benefit) -> date:
 
 def deadlines_for_many(citizens: Iterable[Citizen], on: date) -> list[CitizenDeadlines]:
     """Each citizen's deadlines on ``on``, in a fixed number of queries (a team's list)."""
+    if isinstance(citizens, QuerySet):
+        # Only what is read below: a whole row also decrypts every citizen's CPR number
+        # (about 30 µs each, 110 in a caseload).
+        citizens = citizens.only("first_name", "last_name", "birth_date")
     people = list(citizens)
     ids = [c.pk for c in people]
     benefits: dict[int, list[Benefit]] = defaultdict(list)

@@ -24,6 +24,7 @@ A rule that no longer applies on the day (the 225-hour rule's reviews and risk a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -630,10 +631,25 @@ def deadline_alert_days() -> int:
     return int(settings.SMAAJOB_DEADLINE_ALERT_DAYS)
 
 
+# What several rules of one reading need alike, computed once per ``_alerts`` call (the two
+# deadline rules read the same deadlines; computing them twice was a third of the home page).
+_shared: ContextVar[dict[str, Any] | None] = ContextVar("worklist_shared", default=None)
+
+
+def _once(key: str, compute: Callable[[], Any]) -> Any:
+    memo = _shared.get()
+    if memo is None:  # a condition called on its own
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def _deadline_hits(citizens: QuerySet[Citizen], today: date, *, missed: bool) -> Iterable[Hit]:
     """Open rettidighed deadlines: overdue ones (``missed``) or those due within the alert days."""
     soon = today + timedelta(days=deadline_alert_days())
-    for row in deadlines_for_many(citizens.order_by("pk"), today):
+    rows = _once(f"deadlines:{today.isoformat()}", lambda: deadlines_for_many(citizens.order_by("pk"), today))
+    for row in rows:
         if row.report is None:
             continue
         for d in row.report.deadlines:
@@ -880,22 +896,26 @@ def rules_for(user: User, on: date) -> list[AlertRule]:
 def _alerts(user: User, rules: Sequence[AlertRule], today: date) -> list[Alert]:
     citizens = citizens_for(user, on=today)
     alerts: list[Alert] = []
-    for rule in rules:
-        for hit in rule.condition(user, citizens, today):
-            alerts.append(
-                Alert(
-                    code=rule.code,
-                    title=hit.title,
-                    citizen_id=hit.citizen_id,
-                    citizen_name=hit.citizen_name,
-                    due=hit.due,
-                    url=cached_reverse(rule.action_url, *hit.url_args) + rule.fragment,
-                    action=rule.action,
-                    detail=hit.detail,
-                    severity=hit.urgency or rule.urgency,
-                    key=f"{rule.code}:{hit.subject}",
-                )
+    token = _shared.set({})  # one reading: the same user, citizens and day for every rule
+    try:
+        hits = [(rule, hit) for rule in rules for hit in rule.condition(user, citizens, today)]
+    finally:
+        _shared.reset(token)
+    for rule, hit in hits:
+        alerts.append(
+            Alert(
+                code=rule.code,
+                title=hit.title,
+                citizen_id=hit.citizen_id,
+                citizen_name=hit.citizen_name,
+                due=hit.due,
+                url=cached_reverse(rule.action_url, *hit.url_args) + rule.fragment,
+                action=rule.action,
+                detail=hit.detail,
+                severity=hit.urgency or rule.urgency,
+                key=f"{rule.code}:{hit.subject}",
             )
+        )
     handled = set(HandledAlert.objects.filter(key__in=[a.key for a in alerts]).values_list("key", flat=True))
     alerts = [a for a in alerts if a.key not in handled]
     alerts.sort(key=lambda a: (a.severity != HIGH, a.due, a.citizen_name))

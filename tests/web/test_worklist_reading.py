@@ -1,0 +1,139 @@
+# SPDX-License-Identifier: MPL-2.0
+"""How the worklist and the home page's next actions read a caseload (issue 16, national volume).
+
+The alerts themselves are tested rule by rule in ``test_alert_rules``; here: the rettidighed
+deadlines that two rules share are computed once per reading (and not remembered from one
+reading to the next), a caseload's queries do not grow with its citizens, and the
+conversations that count are those of every course of the citizen, as before."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from smaajob.access import worklist as worklist_module
+from smaajob.access.worklist import next_actions, worklist
+from smaajob.courses.models import Course
+from smaajob.courses.selectors.deadlines import deadlines_for_many
+from smaajob.rules.deadlines import DeadlineKind, DeadlineStatus
+from tests.web.test_deadlines import kontanthjaelp_2011
+
+# The offer was due 31 May 2011 (missed), the contact interval's next conversation 20 June (soon).
+DAY = date(2011, 6, 10)
+
+
+def _add_citizens(n, *, start, caseworker, consultant, project, company, municipality):
+    from smaajob.citizens.services import register_citizen
+
+    made = []
+    for i in range(start, start + n):
+        person = register_citizen(
+            actor=caseworker,
+            cpr=f"{i + 1:02d}0190-{1000 + i}",
+            first_name="Borger",
+            last_name=f"Nummer {i}",
+            municipality=municipality,
+        )
+        kontanthjaelp_2011(
+            citizen=person, caseworker=caseworker, consultant=consultant, project=project, company=company, offer=False
+        )
+        made.append(person)
+    return made
+
+
+@pytest.fixture
+def omar_2011(citizen, caseworker, consultant, project, company):
+    kontanthjaelp_2011(
+        citizen=citizen, caseworker=caseworker, consultant=consultant, project=project, company=company, offer=False
+    )
+    return citizen
+
+
+def test_both_deadline_rules_read_the_deadlines_once_per_reading_and_not_across_readings(
+    caseworker, omar_2011, monkeypatch
+):
+    calls = []
+
+    def counting(citizens, on):
+        calls.append(on)
+        return deadlines_for_many(citizens, on)
+
+    monkeypatch.setattr(worklist_module, "deadlines_for_many", counting)
+    found = worklist(caseworker, today=DAY)
+    codes = {a.code for a in found}
+    assert {"deadline_missed", "deadline_soon"} <= codes  # both rules still fire from the one computation
+    assert calls == [DAY]
+    # A second reading (another request, another day) computes afresh: nothing is kept between.
+    next_actions(caseworker, today=date(2011, 6, 11))
+    assert calls == [DAY, date(2011, 6, 11)]
+
+
+def test_a_caseloads_queries_do_not_grow_with_its_citizens(
+    caseworker, consultant, project, company, municipality, omar_2011
+):
+    world = {"caseworker": caseworker, "consultant": consultant, "project": project, "company": company}
+    _add_citizens(2, start=1, municipality=municipality, **world)
+    with CaptureQueriesContext(connection) as few:
+        small = worklist(caseworker, today=DAY)
+    _add_citizens(6, start=3, municipality=municipality, **world)
+    with CaptureQueriesContext(connection) as many:
+        large = worklist(caseworker, today=DAY)
+    assert len({a.citizen_id for a in small}) == 3 and len({a.citizen_id for a in large}) == 9
+    assert len(many) == len(few), [q["sql"][:80] for q in many.captured_queries]
+
+
+def _first_conversation(citizen):
+    [row] = deadlines_for_many([citizen], DAY)
+    assert row.report is not None  # on kontanthjælp: covered
+    [first] = [d for d in row.report.deadlines if d.kind == DeadlineKind.FIRST_CONVERSATION]
+    return first.status
+
+
+def test_a_conversation_on_another_course_of_the_citizen_counts(caseworker, omar_2011, municipality):
+    from smaajob.courses.services import start_course
+    from smaajob.organisation.services import create_project
+
+    # The conversation of 20 March 2011 is on the first course; a second, later course runs.
+    assert _first_conversation(omar_2011) == DeadlineStatus.MET
+    stv = create_project(municipality=municipality, name="STV", follow_up_interval_days=21)
+    start_course(actor=caseworker, citizen=omar_2011, project=stv, started_on=date(2011, 4, 1))
+    assert _first_conversation(omar_2011) == DeadlineStatus.MET
+    # As before the course ids were read first: an annulled course's conversations still count
+    # (only the follow-up's own annulment leaves it out).
+    Course.objects.filter(citizen=omar_2011, project__name="VTA").update(annulled_at=timezone.now())
+    assert _first_conversation(omar_2011) == DeadlineStatus.MET
+
+
+def test_without_the_conversation_the_first_conversation_is_missed(caseworker, omar_2011):
+    # The counterpart of the test above: the status does depend on the conversation being read.
+    from smaajob.courses.models import FollowUp
+
+    FollowUp.objects.filter(course__citizen=omar_2011).update(annulled_at=timezone.now())
+    assert _first_conversation(omar_2011) == DeadlineStatus.MISSED
+
+
+def test_an_offer_is_named_by_its_kinds_danish_label_and_the_company(citizen, caseworker, consultant, project, company):
+    kontanthjaelp_2011(citizen=citizen, caseworker=caseworker, consultant=consultant, project=project, company=company)
+    [row] = deadlines_for_many([citizen], date(2011, 7, 1))
+    assert row.report is not None
+    [limit] = [d for d in row.report.deadlines if d.kind == DeadlineKind.PLACEMENT_LIMIT]
+    assert f"(Virksomhedspraktik hos {company.name})" in limit.note, limit.note
+
+
+def test_the_deadlines_of_a_caseload_read_no_citizen_field_one_by_one(caseworker, omar_2011):
+    # The citizens come in with only the fields the deadlines use; a field read later would be
+    # one more query per citizen.
+    from smaajob.access.citizens import citizens_for
+
+    citizens = citizens_for(caseworker, on=DAY).order_by("pk")
+    with CaptureQueriesContext(connection) as read:
+        [row] = deadlines_for_many(citizens, DAY)
+    assert row.name == "Omar Hansen" and row.report is not None
+    assert not [
+        q for q in read.captured_queries if 'FROM "citizens_citizen" WHERE "citizens_citizen"."id" =' in q["sql"]
+    ]
+    assert len(read.captured_queries) == 7

@@ -5,6 +5,8 @@
     .venv/bin/python benchmarks/suite_speed.py --rounds 3 tests/app   # a part of it, three rounds
     .venv/bin/python benchmarks/suite_speed.py --together             # both at once, each round
     .venv/bin/python benchmarks/suite_speed.py --database-url postgresql://…/h3   # the PostgreSQL stage
+    .venv/bin/python benchmarks/suite_speed.py --together --database-url postgresql://…/h1 \
+        --baseline-database-url postgresql://…/h2                         # both at once on PostgreSQL
 
 Both revisions are checked out into temporary git worktrees (HEAD as committed: edits not yet
 committed are not measured) and run with this checkout's virtual environment, each importing
@@ -93,9 +95,17 @@ def main() -> int:
     parser.add_argument("--workers", default="2", help="pytest-xdist workers (default 2, as scripts/test)")
     parser.add_argument("--database-url", help="run on this database (PostgreSQL: the database tests only)")
     parser.add_argument("--keep", action="store_true", help="keep the worktrees and logs")
+    parser.add_argument("--baseline-database-url",
+                        help="the baseline's database (default: --database-url); with --together on PostgreSQL a "
+                             "second database, since both runs would otherwise create and drop the same test databases")
     args = parser.parse_args()
 
     postgres = bool(args.database_url and args.database_url.startswith("postgres"))
+    databases = {"HEAD": args.database_url, "baseline": args.baseline_database_url or args.database_url}
+    if args.together and postgres and databases["HEAD"] == databases["baseline"]:
+        # pytest-django names the test databases after the database (test_<name>_gw0, …): two runs
+        # on one name would drop each other's.
+        parser.error("--together on PostgreSQL needs --baseline-database-url naming another database")
     pytest_args = ["-p", "randomly", f"--randomly-seed={args.seed}", "-n", args.workers,
                    *(POSTGRES_OPTIONS if postgres else []), *args.paths]
     work = Path(tempfile.mkdtemp(prefix="smaajob-suite-speed-"))
@@ -108,7 +118,7 @@ def main() -> int:
     try:
         for round_ in range(1, args.rounds + 1):
             order = ["baseline", "HEAD"] if round_ % 2 else ["HEAD", "baseline"]
-            jobs = [(label, trees[label], round_, pytest_args, args.database_url, work / f"{label}-{round_}.log")
+            jobs = [(label, trees[label], round_, pytest_args, databases[label], work / f"{label}-{round_}.log")
                     for label in order]
             if args.together:
                 with ThreadPoolExecutor(max_workers=2) as pool:

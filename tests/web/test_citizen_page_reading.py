@@ -57,12 +57,12 @@ def test_the_page_queries_do_not_grow_with_the_courses_and_their_follow_ups(
     client.force_login(caseworker)
     _course_with_follow_ups(citizen, project, caseworker, date(2024, 1, 8))
     answer, one = _page_queries(client, citizen)
-    assert answer.content.decode().count("Ret eller annullér<span class=\"visually-hidden\"> opfølgningen") == 2
+    assert answer.content.decode().count('Ret eller annullér<span class="visually-hidden"> opfølgningen') == 2
     for i, started in enumerate((date(2024, 3, 4), date(2024, 5, 6))):
         other = create_project(municipality=municipality, name=f"Projekt {i}", follow_up_interval_days=7)
         _course_with_follow_ups(citizen, other, caseworker, started)
     answer, three = _page_queries(client, citizen)
-    assert answer.content.decode().count("Ret eller annullér<span class=\"visually-hidden\"> opfølgningen") == 6
+    assert answer.content.decode().count('Ret eller annullér<span class="visually-hidden"> opfølgningen') == 6
     assert len(three) == len(one)
 
 

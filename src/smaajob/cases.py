@@ -290,12 +290,17 @@ _SICK_FIELDS = ("starts_on", "ends_on")
 _EXEMPTION_FIELDS = ("valid_from", "valid_to", "reason", "ground")
 
 
-def _cases(citizen_ids: list[int], on: date, *, first: date | None = None) -> dict[int, rules.CitizenCase]:
-    """The ``CitizenCase`` of each citizen, from one query per kind of row whatever the count.
+@dataclass(frozen=True)
+class _CaseRows:
+    """The dated rows of a case that do not depend on the day asked about (weeks, benefits,
+    sick leave, exemptions, payslip hours), so two statuses of one citizen read them once."""
 
-    The single-citizen status and the worklist's many-citizen status both come from here, so
-    they cannot differ.
-    """
+    weeks: dict[int, list[Any]]
+    grouped: dict[str, dict[int, list[Any]]]
+    payslips: Mapping[int, Any]
+
+
+def _case_rows(citizen_ids: list[int]) -> _CaseRows:
     weeks: dict[int, list[Any]] = defaultdict(list)
     for row in (
         WeeklyHours.objects.filter(placement__course__citizen_id__in=citizen_ids)
@@ -317,11 +322,24 @@ def _cases(citizen_ids: list[int], on: date, *, first: date | None = None) -> di
             .values_list("citizen_id", *fields, named=True)
         ):
             rows[row.citizen_id].append(row)
+    return _CaseRows(weeks=weeks, grouped=grouped, payslips=payslip_hours_by_month(citizen_ids))
+
+
+def _cases(
+    citizen_ids: list[int], on: date, *, first: date | None = None, rows: _CaseRows | None = None
+) -> dict[int, rules.CitizenCase]:
+    """The ``CitizenCase`` of each citizen, from one query per kind of row whatever the count.
+
+    The single-citizen status and the worklist's many-citizen status both come from here, so
+    they cannot differ. ``rows`` are the day-independent rows when the caller read them already.
+    """
+    if rows is None:
+        rows = _case_rows(citizen_ids)
+    weeks, grouped, payslips = rows.weeks, rows.grouped, rows.payslips
     window_first, last = _window(on)
     spouse_benefit = _spouse_benefits(citizen_ids, last)
     covered_now = covered_benefits(last)
     facts = _coverage_inputs(citizen_ids, last, spouse_benefit)
-    payslips = payslip_hours_by_month(citizen_ids)
     return {
         pk: build_case(
             weeks=weeks[pk],
@@ -379,17 +397,39 @@ def hours_requirement_for_many(citizen_ids: list[int], on: date) -> dict[int, Ho
 def last_hours_requirement_status(citizen: Citizen, on: date) -> HoursStatus | None:
     """After the rule's abolition: the status of its last month (June 2025) when the citizen's
     history reaches back into the rule's time on a covered benefit; None otherwise."""
+    return _last_status(citizen, on, rows=None)
+
+
+def _last_status(citizen: Citizen, on: date, *, rows: _CaseRows | None) -> HoursStatus | None:
     if hours_requirement_in_force(on) or on <= HOURS_REQUIREMENT_LAST_DAY:
         return None
-    if not Benefit.objects.filter(
-        citizen=citizen,
-        benefit_type__in=covered_benefits(HOURS_REQUIREMENT_LAST_DAY),
-        valid_from__lte=HOURS_REQUIREMENT_LAST_DAY,
-    ).exists():
+    covered = covered_benefits(HOURS_REQUIREMENT_LAST_DAY)
+    if rows is not None:
+        # The case's benefit rows are all the citizen's benefits (``Benefit.objects``, no day
+        # filter): the same question as the query below, answered from them.
+        reaches_back = any(
+            b.benefit_type in covered and b.valid_from <= HOURS_REQUIREMENT_LAST_DAY
+            for b in rows.grouped["benefits"][citizen.pk]
+        )
+    else:
+        reaches_back = Benefit.objects.filter(
+            citizen=citizen, benefit_type__in=covered, valid_from__lte=HOURS_REQUIREMENT_LAST_DAY
+        ).exists()
+    if not reaches_back:
         return None
-    status = hours_requirement_for(citizen, HOURS_REQUIREMENT_LAST_DAY)
+    day = HOURS_REQUIREMENT_LAST_DAY
+    status = _status(_cases([citizen.pk], day, rows=rows)[citizen.pk], day)
     # A status the engine could not compute (a fact missing) is shown with its message too.
     return status if status.get("result") is not None or status["status"] == "unknown" else None
+
+
+def hours_requirement_now_and_last(citizen: Citizen, on: date) -> tuple[HoursStatus, HoursStatus | None]:
+    """``hours_requirement_for`` and ``last_hours_requirement_status`` together, as the citizen
+    page shows both: the citizen's weeks, benefits, sick leave, exemptions and payslips are read
+    once for the two days (only the coverage facts depend on the day)."""
+    rows = _case_rows([citizen.pk])
+    now = _status(_cases([citizen.pk], on, rows=rows)[citizen.pk], on)
+    return now, _last_status(citizen, on, rows=rows)
 
 
 def status_day(today: date) -> date:

@@ -86,7 +86,10 @@ def citizen_detail(request: AuthenticatedRequest, citizen_id: int) -> HttpRespon
     context = home_pages.citizen_page(citizen, today)
     # This page lists courses without their transitions (the timeline has them); its actions
     # act on the open course ``courses.selectors.open_course`` names, and it lists the others.
-    courses = list(citizen.courses.select_related("project").order_by("-started_on"))
+    # The follow-ups each course card lists, one query for all courses (the template asked
+    # twice per course); the related manager's own queryset, so the same rows in the same order.
+    courses = list(citizen.courses.select_related("project").prefetch_related("follow_ups").order_by("-started_on"))
+    hours_225, hours_225_last = cases.hours_requirement_now_and_last(citizen, today)
     open_courses = course_selectors.open_courses_of(citizen)
     course = open_courses.current
     context.update(
@@ -95,8 +98,8 @@ def citizen_detail(request: AuthenticatedRequest, citizen_id: int) -> HttpRespon
             "course": course,
             "other_open_courses": open_courses.others,
             "timeline": offer_selectors.citizen_timeline(citizen),
-            "hours_225": cases.hours_requirement_for(citizen, today),
-            "hours_225_last": cases.last_hours_requirement_status(citizen, today),
+            "hours_225": hours_225,
+            "hours_225_last": hours_225_last,
             "orders": access_offers.orders_for(user).filter(citizen=citizen).select_related("offer__provider"),
             "derived": derived_benefit(citizen, today, benefit=context["benefit"]),
             "sick_leave": citizen.sick_leave.order_by("-starts_on")[:10],

@@ -44,3 +44,23 @@ def test_no_alert_after_the_deadline_has_passed(consultant, paid_placement):
 def test_a_consultant_without_the_citizen_gets_no_alert(make_user, paid_placement):
     stranger = make_user("consultant", username="fremmed")
     assert not [a for a in worklist(stranger, today=date(2022, 6, 16)) if a.code == "payslip_missing"]
+
+
+def test_the_worklists_reading_names_the_same_payslips_without_cpr_numbers_or_consultants(consultant, paid_placement):
+    """The list reads names only (issue 16: a whole citizen row decrypts the CPR number);
+    the reminders' reading, which needs the recipients, finds the very same payslips."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from smaajob.money.selectors import missing_payslips
+
+    day = date(2022, 6, 16)
+    full = missing_payslips(on=day)
+    with CaptureQueriesContext(connection) as queries:
+        listed = missing_payslips(on=day, recipients=False)
+        names = [(m.citizen.full_name, m.placement.company.name, m.month, m.deadline) for m in listed]
+    assert len(queries) == 2, [q["sql"] for q in queries]  # the placements and their payslips
+    assert all('"cpr' not in q["sql"] for q in queries), "the list must not read the CPR column"
+    assert [m.placement.pk for m in listed] == [m.placement.pk for m in full] != []
+    assert names == [(m.citizen.full_name, m.placement.company.name, m.month, m.deadline) for m in full]
+    assert [m.consultant for m in listed] == [None] and full[0].consultant == consultant

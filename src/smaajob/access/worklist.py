@@ -266,7 +266,9 @@ def proposal_answers_waiting(user: User, citizens: QuerySet[Citizen], today: dat
 
 def payslips_missing(user: User, citizens: QuerySet[Citizen], today: date) -> Iterable[Hit]:
     """Paid placements of last month without a payslip while the 20th has not passed."""
-    for missing in money_selectors.missing_payslips(on=today, municipality_id=user.municipality_id, citizens=citizens):
+    for missing in money_selectors.missing_payslips(
+        on=today, municipality_id=user.municipality_id, citizens=citizens, recipients=False
+    ):
         days_left = (missing.deadline - today).days
         yield Hit(
             citizen_id=missing.citizen.pk,

@@ -69,28 +69,45 @@ class MissingPayslip:
     consultant: User | None
 
 
+# What a list of missing payslips shows (``recipients=False``): names, the month, the place.
+_LISTED_FIELDS = (
+    "kind",
+    "actual_start",
+    "actual_end",
+    "course__citizen__first_name",
+    "course__citizen__last_name",
+    "company__name",
+)
+
+
 def missing_payslips(
     *,
     on: date,
     within_days: int | None = None,
     municipality_id: int | None = None,
     citizens: QuerySet[Citizen] | None = None,
+    recipients: bool = True,
 ) -> list[MissingPayslip]:
     """Paid placements running in last month with no payslip yet, while the 20th has not passed.
 
     ``within_days``: only when the deadline is at most that many days away (for reminders).
     ``citizens``: only these citizens (a worklist asks for the caseload it may see).
+    ``recipients=False``: for a list that shows the missing payslips, not for reminding anyone:
+    the citizen's name and the company's name only, and no consultant (``consultant`` is None).
+    Whole rows decrypt every citizen's CPR number and read the user and the company's address.
     """
     month = deadlines.first_of_month(on - timedelta(days=on.day))  # last month
     deadline = deadlines.deadline_for_month(month)
     if on > deadline or (within_days is not None and (deadline - on).days > within_days):
         return []
     month_end = deadlines.next_month(month) - timedelta(days=1)
-    placements = (
-        Placement.objects.filter(kind__in=["paid", "hybrid", "wage_subsidy"], actual_start__lte=month_end)
-        .filter(Q(actual_end__isnull=True) | Q(actual_end__gte=month))
-        .select_related("course__citizen__user", "company")
-    )
+    placements = Placement.objects.filter(
+        kind__in=["paid", "hybrid", "wage_subsidy"], actual_start__lte=month_end
+    ).filter(Q(actual_end__isnull=True) | Q(actual_end__gte=month))
+    if recipients:
+        placements = placements.select_related("course__citizen__user", "company")
+    else:
+        placements = placements.select_related("course__citizen", "company").only(*_LISTED_FIELDS)
     if municipality_id is not None:
         placements = placements.filter(course__citizen__municipality_id=municipality_id)
     if citizens is not None:
@@ -103,6 +120,8 @@ def missing_payslips(
     missing = [p for p in placements if p.pk not in have]
     if not missing:
         return []
+    if not recipients:
+        return [MissingPayslip(p.course.citizen, p, month, deadline, None) for p in missing]
     # The consultant holding each citizen now: the latest consultant assignment not ended
     # before ``on``, read for all citizens in one query.
     consultants: dict[int, User] = {}

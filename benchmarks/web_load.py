@@ -25,12 +25,14 @@ level — ``--quick`` included; the run stops with an error if one is not.
     .venv/bin/python benchmarks/web_load.py --database-url sqlite --compare-workers 1
     .venv/bin/python benchmarks/web_load.py --database-url postgresql://u:p@127.0.0.1:5432/db --write-docs
     .venv/bin/python benchmarks/web_load.py --quick
+    .venv/bin/python benchmarks/web_load.py --workers 4 --threads 4 --compare-workers 8 --compare-threads 1
 
 Prints p50/p95 and throughput per level, p95 without the exports, p95 per page and level, what
 the saves did (saved, nothing to save, refused, with the first refusal's message), and the
-ratios to the 1-user baseline and to a server with ``--compare-workers`` processes measured in
-the same run. ``--write-docs`` replaces this database's subsection of the section "Web pages: a
-realistic mix (issue 22, item 2)" of docs/performance.md (other sections are kept).
+ratios to the 1-user baseline and to a second server (``--compare-workers`` processes,
+``--compare-threads`` threads each; one thread is gunicorn's sync worker) measured in the same run.
+``--write-docs`` replaces this database's subsection of the section "Web pages: a realistic mix
+(issue 22, item 2)" of docs/performance.md (other sections are kept).
 """
 
 from __future__ import annotations
@@ -509,6 +511,13 @@ def main() -> int:
         default=None,
         help="also run every level against a server with this many processes (e.g. 1), in the same run",
     )
+    parser.add_argument(
+        "--compare-threads",
+        type=int,
+        default=None,
+        help="also run every level against a server with this many threads per process (1: gunicorn's "
+        "sync worker), with --compare-workers processes or as many as the first, in the same run",
+    )
     parser.add_argument("--requests", type=int, default=None, help="requests per level (default 480; --quick 120)")
     parser.add_argument("--quick", action="store_true", help="fewer requests per level; every page still requested")
     parser.add_argument("--write-docs", action="store_true")
@@ -519,11 +528,14 @@ def main() -> int:
     env = {**os.environ, "SMAAJOB_DEMO": "1"}
     env.pop("SMAAJOB_DEBUG", None)
     levels = [parse_level(x) for x in args.levels.split(",")]
-    configs = [args.workers or default_workers()] + ([args.compare_workers] if args.compare_workers else [])
+    first = (args.workers or default_workers(), args.threads)
+    configs = [first]
+    if args.compare_workers or args.compare_threads:
+        configs.append((args.compare_workers or first[0], args.compare_threads or args.threads))
     engine = "PostgreSQL" if args.database_url.startswith("postgres") else "SQLite"
     load_before = os.getloadavg()[0]
     runs = []
-    for workers in configs:  # each server on its own fresh copy of the demo: the saves change it
+    for workers, threads in configs:  # each server on its own fresh copy of the demo: the saves change it
         with tempfile.TemporaryDirectory(prefix="smaajob-web-load-") as run_dir:
             drop: Callable[[], None] = lambda: None  # noqa: E731
             if engine == "SQLite":
@@ -532,7 +544,7 @@ def main() -> int:
                 url, drop = fresh_postgres(env, args.database_url, args.template_database)
             try:
                 server_env = {**env, "DATABASE_URL": url, "SMAAJOB_VAR_DIR": run_dir}
-                runs.append((workers, measure(server_env, args, workers, levels)))
+                runs.append((server_label(workers, threads), measure(server_env, workers, threads, levels, args)))
             finally:
                 drop()
     load_after = os.getloadavg()[0]
@@ -543,12 +555,17 @@ def main() -> int:
     return 0
 
 
-def measure(env: dict[str, str], args: argparse.Namespace, workers: int,
-            levels: list[tuple[int, float, float]]) -> list[dict[str, Any]]:
-    """Start a server with ``workers`` processes, log the users in, warm up, drive every level."""
+def server_label(workers: int, threads: int) -> str:
+    return f"{workers} × {threads} thread{'s' if threads != 1 else ''}"
+
+
+def measure(env: dict[str, str], workers: int, threads: int, levels: list[tuple[int, float, float]],
+            args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Start a server with ``workers`` processes of ``threads`` threads, log the users in, warm up,
+    drive every level."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    command = [SMAAJOB, "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", str(args.threads),
+    command = [SMAAJOB, "serve", "--host", "127.0.0.1", "--port", str(port), "--threads", str(threads),
                "--workers", str(workers)]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
@@ -574,14 +591,14 @@ def measure(env: dict[str, str], args: argparse.Namespace, workers: int,
             users.append(user)
         # Warm-up, not measured: every step of every walk once, in every worker process.
         drive(users, sum(len(u.walk()) for u in users))
-        print(f"server with {workers} processes: driving {len(levels)} levels …", flush=True)
+        print(f"server with {server_label(workers, threads)}: driving {len(levels)} levels …", flush=True)
         return [drive(users[:n], args.requests, (low, high)) for n, low, high in levels]
     finally:
         server.terminate()
         server.wait(timeout=60)
 
 
-def report(runs: list[tuple[int, list[dict[str, Any]]]], engine: str, args: argparse.Namespace,
+def report(runs: list[tuple[str, list[dict[str, Any]]]], engine: str, args: argparse.Namespace,
            load_before: float, load_after: float) -> list[str]:
     data = (f"the database {args.template_database}" if getattr(args, "template_database", None)
             else "the municipality demo (5,000 citizens)")
@@ -589,14 +606,15 @@ def report(runs: list[tuple[int, list[dict[str, Any]]]], engine: str, args: argp
         f"### {engine}",
         "",
         f"Measured {date.today().isoformat()} on: {machine()}; load average (1 min) {load_before:.1f} before and "
-        f"{load_after:.1f} after. `smaajob serve` (gunicorn, {args.threads} threads per process) on a free "
+        f"{load_after:.1f} after. `smaajob serve` (gunicorn; processes × threads per process below; one thread is "
+        f"gunicorn's sync worker) on a free "
         f"loopback port, each server on its own fresh copy of {data}. "
         f"{args.requests} requests per level after a warm-up. Users alternate between consultants and "
         f"caseworkers, each with up to {CASELOAD} citizens of their own caseload. The load generator runs "
         "on the same two cores.",
         "",
-        "| server processes | concurrent users | requests | errors | p50 ms | p95 ms | p95 ms without exports "
-        "| throughput req/s | p95 × baseline | load generator's CPU ms per request |",
+        "| server (processes × threads) | concurrent users | requests | errors | p50 ms | p95 ms "
+        "| p95 ms without exports | throughput req/s | p95 × baseline | load generator's CPU ms per request |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     base = runs[0][1][0]
@@ -609,20 +627,21 @@ def report(runs: list[tuple[int, list[dict[str, Any]]]], engine: str, args: argp
             )
     if len(runs) > 1:
         out += ["", "Same level, the default server against the one with "
-                f"{runs[1][0]} process(es) (p95 ratio, lower is better for the default):", ""]
+                f"{runs[1][0]} (p95 ratio, lower is better for the first):", ""]
         for a, b in zip(runs[0][1], runs[1][1], strict=True):
             out.append(f"- {a['label']}: p95 {a['p95'] * 1000:.0f} ms against {b['p95'] * 1000:.0f} ms "
                        f"(× {a['p95'] / b['p95']:.2f}); throughput × {a['throughput'] / b['throughput']:.2f}")
     names = sorted({n for r in runs[0][1] for n in r["pages"]})
     labels = [r["label"] for r in runs[0][1]]
-    out += ["", f"p95 ms per page, {runs[0][0]} processes (requests in brackets):", "",
-            "| page | " + " | ".join(labels) + " |", "|---|" + "---:|" * len(labels)]
-    for name in names:
-        cells = []
-        for r in runs[0][1]:
-            got = r["pages"].get(name)
-            cells.append(f"{got[1] * 1000:.0f} ({got[2]})" if got else "–")
-        out.append(f"| {name} | " + " | ".join(cells) + " |")
+    for server, results in runs:
+        out += ["", f"p95 ms per page, {server} (requests in brackets):", "",
+                "| page | " + " | ".join(labels) + " |", "|---|" + "---:|" * len(labels)]
+        for name in names:
+            cells = []
+            for r in results:
+                got = r["pages"].get(name)
+                cells.append(f"{got[1] * 1000:.0f} ({got[2]})" if got else "–")
+            out.append(f"| {name} | " + " | ".join(cells) + " |")
     saves: Counter[str] = Counter()
     for _, results in runs:
         for r in results:
@@ -640,14 +659,15 @@ def report(runs: list[tuple[int, list[dict[str, Any]]]], engine: str, args: argp
         out.append("Refusals by message (all levels and servers): " + "; ".join(
             f"{k} {v}" for k, v in sorted(refused.items())) + ".")
     out.append("")
-    for r in runs[0][1][1:]:
-        met = r["pages_p95"] * 1000 < GOAL_P95_MS
-        out.append(
-            f"Goal p95 under {GOAL_P95_MS} ms for the pages (exports apart), {r['label']} users: "
-            f"**{'met' if met else 'not met'}** ({r['pages_p95'] * 1000:.0f} ms)."
-        )
-        if r["errors"]:
-            out.append(f"First errors: {r['errors'][:3]}")
+    for server, results in runs:
+        for r in results[1:]:
+            met = r["pages_p95"] * 1000 < GOAL_P95_MS
+            out.append(
+                f"Goal p95 under {GOAL_P95_MS} ms for the pages (exports apart), {r['label']} users, {server}: "
+                f"**{'met' if met else 'not met'}** ({r['pages_p95'] * 1000:.0f} ms)."
+            )
+            if r["errors"]:
+                out.append(f"First errors: {r['errors'][:3]}")
     return out
 
 

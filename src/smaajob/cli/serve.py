@@ -126,7 +126,10 @@ def _serve_gunicorn(application: Any, args: argparse.Namespace) -> None:
         "bind": f"{args.host}:{args.port}",
         "workers": args.workers,
         "threads": args.threads,
-        "worker_class": "gthread",
+        # One thread: gunicorn's sync worker, which takes a connection only when it is free, so a
+        # request never waits behind another in a busy process while a sibling process is idle
+        # (the threaded worker accepts connections beyond its threads and queues them).
+        "worker_class": "gthread" if args.threads > 1 else "sync",
         "proc_name": "smaajob",
         # No access log: request lines are not needed, and error logs stay free of data.
         "accesslog": None,

@@ -70,6 +70,21 @@ def test_serve_refuses_an_impossible_port(capsys):
     assert "Porten skal være" in capsys.readouterr().err
 
 
+def test_serve_with_one_thread_runs_gunicorns_sync_worker_and_with_more_the_threaded_one():
+    """One thread per process: the sync worker, which accepts a connection only when it is free
+    (the threaded worker queues connections beyond its threads inside one busy process)."""
+    import argparse
+
+    from smaajob.cli.serve import gunicorn_options
+
+    def options(threads: int) -> dict[str, object]:
+        return gunicorn_options(argparse.Namespace(host="127.0.0.1", port=8000, workers=3, threads=threads))
+
+    assert (options(1)["worker_class"], options(1)["workers"], options(1)["threads"]) == ("sync", 3, 1)
+    assert (options(4)["worker_class"], options(4)["threads"]) == ("gthread", 4)
+    assert options(4)["bind"] == "127.0.0.1:8000"
+
+
 def test_an_unknown_command_prints_usage_and_exits_2(capsys):
     assert main(["fly"]) == 2
     err = capsys.readouterr().err

@@ -116,13 +116,12 @@ def check_port_free(host: str, port: int) -> None:
             raise InvalidInput(f"Kan ikke lytte på {host}:{port}: {exc.strerror}.", field="host") from None
 
 
-def _serve_gunicorn(application: Any, args: argparse.Namespace) -> None:
-    from gunicorn.app.base import BaseApplication
-
+def gunicorn_options(args: argparse.Namespace) -> dict[str, Any]:
+    """gunicorn's settings for ``smaajob serve``'s arguments."""
     from smaajob.logfilters import gunicorn_logger_class
     from smaajob.ops.log_format import log_format_from_environment
 
-    options = {
+    return {
         "bind": f"{args.host}:{args.port}",
         "workers": args.workers,
         "threads": args.threads,
@@ -141,6 +140,12 @@ def _serve_gunicorn(application: Any, args: argparse.Namespace) -> None:
         # like the application's when SMAAJOB_LOG_FORMAT=json.
         "logger_class": gunicorn_logger_class(json_lines=log_format_from_environment(os.environ) == "json"),
     }
+
+
+def _serve_gunicorn(application: Any, args: argparse.Namespace) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    options = gunicorn_options(args)
 
     class SmaajobServer(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:

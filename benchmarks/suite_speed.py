@@ -14,7 +14,8 @@ its own ``src`` (``PYTHONPATH``). Each round runs the baseline and HEAD one afte
 the first of the pair alternating between rounds, so a change in the machine's load falls on
 both; ``--together`` starts both at the same moment instead (each then meets the other's load,
 as when the machine is busy anyway). The same pytest options and the same random-order seed
-are used for both; like ``scripts/test``, two xdist workers.
+are used for both; like ``scripts/test``, two xdist workers, handed out as the revision's own
+scripts/test does (``--dist loadgroup`` from 2026-12-07 on).
 
 It prints every run (wall seconds, load average at its start, pytest's summary line), then the
 median per revision and the ratio HEAD / baseline. No thresholds: it reports, and
@@ -68,13 +69,20 @@ def _checkout(revision: str, where: Path) -> Path:
     return where
 
 
+def _distribution(tree: Path) -> list[str]:
+    """How the revision's own scripts/test hands tests to its workers: ``--dist loadgroup`` where it
+    says so (modules that share a module-scoped fixture on one worker), else xdist's default."""
+    script = tree / "scripts" / "test"
+    return ["--dist", "loadgroup"] if script.exists() and "--dist loadgroup" in script.read_text() else []
+
+
 def _run(label: str, tree: Path, round_: int, pytest_args: list[str], database_url: str | None, log: Path) -> Run:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PYTHONPATH")}
     env["PYTHONPATH"] = f"{tree / 'src'}{os.pathsep}{tree}"
     env["SMAAJOB_VAR_DIR"] = str(tree / "var" / f"test-{round_}")
     if database_url:
         env["DATABASE_URL"] = database_url
-    command = [str(PYTHON), "-m", "pytest", "-p", "no:cacheprovider", "-q", *pytest_args]
+    command = [str(PYTHON), "-m", "pytest", "-p", "no:cacheprovider", "-q", *_distribution(tree), *pytest_args]
     load = os.getloadavg()[0]
     started = time.perf_counter()
     with log.open("w") as out:

@@ -29,8 +29,42 @@ def pytest_configure(config):
     settings.SMAAJOB_CPR_DEVELOPMENT_KEYS = True
     os.environ.setdefault("SMAAJOB_DEMO", "1")
     # The kept matching pool lives in this process only: two test workers never share one.
-    settings.CACHES = {**settings.CACHES, "matching": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                                        "LOCATION": "matching-tests"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "matching": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "matching-tests"},
+    }
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """The tests of a module that shares a module-scoped fixture (a fixture world, a loaded demo,
+    rendered PDFs) run on one test worker: with scripts/test's ``--dist loadgroup`` xdist sends
+    each such module to one worker whole, biggest first, and every other test on its own, so no
+    worker builds a module's world again that the other has built already. Without
+    ``--dist loadgroup`` (one worker, or another mode) the mark changes nothing."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        if info is None:
+            continue
+        if any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    if getattr(config.option, "loadgroup", False):
+        _name_the_groups(items)
+
+
+def _name_the_groups(items):
+    """What pytest-xdist 3.8 does for ``--dist loadgroup`` on a test worker, which pytest 9.2 no
+    longer sees: xdist adds ``@group`` to ``item._nodeid``, while pytest 9.2 reads the node id from
+    ``item._id``. The controller groups the tests by that suffix; without it every test is on its
+    own. (Remove when xdist sets the id pytest reads; the suffix is then there already.)"""
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        names = {
+            str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in item.iter_markers("xdist_group")
+        }
+        if names and "@" not in item.nodeid:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(sorted(names))}")
 
 
 @pytest.fixture(autouse=True)

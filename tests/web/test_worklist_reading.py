@@ -58,9 +58,9 @@ def test_both_deadline_rules_read_the_deadlines_once_per_reading_and_not_across_
 ):
     calls = []
 
-    def counting(citizens, on):
+    def counting(citizens, on, **options):
         calls.append(on)
-        return deadlines_for_many(citizens, on)
+        return deadlines_for_many(citizens, on, **options)
 
     monkeypatch.setattr(worklist_module, "deadlines_for_many", counting)
     found = worklist(caseworker, today=DAY)
@@ -137,3 +137,61 @@ def test_the_deadlines_of_a_caseload_read_no_citizen_field_one_by_one(caseworker
         q for q in read.captured_queries if 'FROM "citizens_citizen" WHERE "citizens_citizen"."id" =' in q["sql"]
     ]
     assert len(read.captured_queries) == 7
+
+
+def test_the_worklist_reads_the_deadlines_without_the_open_courses(caseworker, omar_2011, monkeypatch):
+    # The alerts show the deadlines only; the open course (its project's name, for the
+    # rettidighed pages) is one query and a model instance per citizen the worklist never shows.
+    seen = []
+
+    def counting(citizens, on, **options):
+        rows = deadlines_for_many(citizens, on, **options)
+        seen.extend(rows)
+        return rows
+
+    monkeypatch.setattr(worklist_module, "deadlines_for_many", counting)
+    assert {"deadline_missed", "deadline_soon"} <= {a.code for a in worklist(caseworker, today=DAY)}
+    assert seen and all(row.course is None for row in seen)
+    # The rettidighed pages still get the course, with its project's name in the same query.
+    from smaajob.access.citizens import citizens_for
+
+    with CaptureQueriesContext(connection) as read:
+        [row] = deadlines_for_many(citizens_for(caseworker, on=DAY).order_by("pk"), DAY)
+        assert row.course is not None and row.course.project.name == "VTA"
+    assert len(read.captured_queries) == 7
+    with CaptureQueriesContext(connection) as lean:
+        [bare] = deadlines_for_many(citizens_for(caseworker, on=DAY).order_by("pk"), DAY, courses=False)
+    assert bare.course is None and bare.report == row.report
+    assert len(lean.captured_queries) == 6
+
+
+def test_the_ids_filter_matches_the_in_lookup_and_sends_nothing_for_no_ids(citizen, caseworker, omar_2011):
+    from smaajob.citizens.models import Citizen
+    from smaajob.ids import IdIn
+
+    everyone = sorted(Citizen.objects.values_list("pk", flat=True))
+    some = everyone[:1]
+    assert sorted(Citizen.objects.filter(IdIn("pk", some)).values_list("pk", flat=True)) == some
+    assert sorted(Citizen.objects.filter(IdIn("pk", everyone)).values_list("pk", flat=True)) == everyone
+    assert list(Course.objects.filter(IdIn("citizen_id", some)).values_list("citizen_id", flat=True)) == list(
+        Course.objects.filter(citizen_id__in=some).values_list("citizen_id", flat=True)
+    )
+    with CaptureQueriesContext(connection) as none:
+        assert list(Citizen.objects.filter(IdIn("pk", []))) == []
+    assert len(none.captured_queries) == 0
+
+
+def test_the_ids_go_as_one_array_parameter_on_postgresql(omar_2011):
+    # SQLite gets the IN list; on PostgreSQL the statement does not grow with the ids.
+    from smaajob.citizens.models import Citizen
+    from smaajob.ids import IdIn
+
+    query = Citizen.objects.filter(IdIn("pk", [3, 1, 2])).values_list("pk").query
+    compiler = query.get_compiler(connection=connection)
+
+    class Postgres:
+        vendor = "postgresql"
+        ops = connection.ops
+
+    where, params = IdIn("pk", [3, 1, 2]).resolve_expression(query).as_sql(compiler, Postgres())
+    assert where.endswith("= ANY(%s::bigint[])") and params == ("{3,1,2}",)

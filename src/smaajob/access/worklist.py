@@ -650,7 +650,9 @@ def _once(key: str, compute: Callable[[], Any]) -> Any:
 def _deadline_hits(citizens: QuerySet[Citizen], today: date, *, missed: bool) -> Iterable[Hit]:
     """Open rettidighed deadlines: overdue ones (``missed``) or those due within the alert days."""
     soon = today + timedelta(days=deadline_alert_days())
-    rows = _once(f"deadlines:{today.isoformat()}", lambda: deadlines_for_many(citizens.order_by("pk"), today))
+    rows = _once(
+        f"deadlines:{today.isoformat()}", lambda: deadlines_for_many(citizens.order_by("pk"), today, courses=False)
+    )
     for row in rows:
         if row.report is None:
             continue

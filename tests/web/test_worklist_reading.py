@@ -195,3 +195,72 @@ def test_the_ids_go_as_one_array_parameter_on_postgresql(omar_2011):
 
     where, params = IdIn("pk", [3, 1, 2]).resolve_expression(query).as_sql(compiler, Postgres())
     assert where.endswith("= ANY(%s::bigint[])") and params == ("{3,1,2}",)
+
+
+def test_the_home_pages_citizen_rows_are_those_the_prefetch_gave(
+    caseworker, consultant, project, company, municipality
+):
+    # The rows of "Mine borgere" read the open courses and running placements by the ids; they
+    # must be what prefetch_related gave: each citizen's first open course, its running
+    # placements, no exited course, and citizens without a course too.
+    from django.db.models import Prefetch
+
+    from smaajob.access.citizens import citizens_for
+    from smaajob.courses.models import Placement
+    from smaajob.courses.selectors import active_on
+    from smaajob.web.home_pages import _citizen_rows
+
+    world = {"caseworker": caseworker, "consultant": consultant, "project": project, "company": company}
+    people = _add_citizens(3, start=1, municipality=municipality, **world)
+    from smaajob.courses.services import register_placement
+
+    Course.objects.filter(citizen=people[1]).update(state="exited", exit_outcome="ordinary_job")
+    register_placement(
+        actor=consultant,
+        course=Course.objects.get(citizen=people[2]),
+        company=company,
+        kind="placement",
+        planned_start=date(2011, 5, 1),
+        planned_end=date(2011, 8, 31),
+        step_up="4",
+    )
+    Placement.objects.filter(course__citizen=people[2]).update(actual_start=date(2011, 5, 1))
+    day = date(2011, 6, 10)
+    citizens = citizens_for(caseworker, on=day)
+
+    active = (
+        Placement.objects.filter(active_on(day)).select_related("company").only("course_id", "kind", "company__name")
+    )
+    courses = (
+        Course.objects.exclude(state="exited")
+        .select_related("project")
+        .only("citizen_id", "state", "project__name")
+        .prefetch_related(Prefetch("placements", queryset=active, to_attr="active_placements"))
+    )
+    expected = []
+    for c in (
+        citizens.only("first_name", "last_name", "cpr")
+        .prefetch_related(Prefetch("courses", queryset=courses, to_attr="open_courses"))
+        .order_by("last_name", "first_name")
+    ):
+        course = c.open_courses[0] if c.open_courses else None
+        placements = course.active_placements if course else []
+        expected.append(
+            (c.pk, c.masked_cpr, course and course.pk, [(p.pk, p.company.name, p.kind) for p in placements])
+        )
+
+    with CaptureQueriesContext(connection) as read:
+        rows = _citizen_rows(citizens, day)
+    got = [
+        (
+            r["citizen"].pk,
+            r["citizen"].masked_cpr,
+            r["course"] and r["course"].pk,
+            [(p.pk, p.company.name, p.kind) for p in r["placements"]],
+        )
+        for r in rows
+    ]
+    assert got == expected
+    assert [g[2] is None for g in got] == [False, True, False]  # the exited course is left out
+    assert [len(g[3]) for g in got] == [0, 0, 1]  # the running placement is shown
+    assert len(read.captured_queries) == 3  # citizens, courses, placements

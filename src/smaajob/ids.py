@@ -10,6 +10,11 @@ The API uses the same bound through ``smaajob.api.types.Id``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import EmptyResultSet
+from django.db.models import BooleanField, Expression, F
 from django.urls import register_converter
 
 MAX_ID = 2**63 - 1  # the largest value of a PostgreSQL bigint and of an SQLite INTEGER
@@ -36,3 +41,36 @@ class IdConverter:
 
 
 register_converter(IdConverter, "id")
+
+
+class IdIn(Expression):
+    """``column IN (ids)`` for a filter, with the ids as ONE parameter on PostgreSQL.
+
+    ``filter(citizen_id__in=ids)`` sends one placeholder per id: Django prepares each id, and
+    psycopg parses the long statement afresh each time instead of from its cache (a caseload of
+    110 citizens, six such reads per home page; issue 16). ``= ANY(%s::bigint[])`` is the same
+    condition with a statement that does not grow with the ids. Elsewhere (SQLite) it is the
+    plain ``IN`` list. No ids: nothing matches, and as with ``__in=[]`` no query is sent.
+    """
+
+    conditional = True
+
+    def __init__(self, column: str, ids: Iterable[int]) -> None:
+        super().__init__(output_field=BooleanField())
+        self.column = column
+        self.ids = [int(i) for i in ids]
+        self.lhs: Any = None
+
+    def resolve_expression(self, query: Any = None, *args: Any, **kwargs: Any) -> IdIn:
+        resolved = self.copy()
+        resolved.lhs = F(self.column).resolve_expression(query, *args, **kwargs)
+        return resolved
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[str | int, ...]]:
+        if not self.ids:
+            raise EmptyResultSet
+        lhs, params = compiler.compile(self.lhs)
+        if connection.vendor == "postgresql":
+            # The array as its text form: psycopg dumps a list of ints element by element.
+            return f"{lhs} = ANY(%s::bigint[])", (*params, "{" + ",".join(map(str, self.ids)) + "}")
+        return f"{lhs} IN ({', '.join(['%s'] * len(self.ids))})", (*params, *self.ids)

@@ -58,9 +58,9 @@ def test_both_deadline_rules_read_the_deadlines_once_per_reading_and_not_across_
 ):
     calls = []
 
-    def counting(citizens, on):
+    def counting(citizens, on, **options):
         calls.append(on)
-        return deadlines_for_many(citizens, on)
+        return deadlines_for_many(citizens, on, **options)
 
     monkeypatch.setattr(worklist_module, "deadlines_for_many", counting)
     found = worklist(caseworker, today=DAY)
@@ -137,3 +137,130 @@ def test_the_deadlines_of_a_caseload_read_no_citizen_field_one_by_one(caseworker
         q for q in read.captured_queries if 'FROM "citizens_citizen" WHERE "citizens_citizen"."id" =' in q["sql"]
     ]
     assert len(read.captured_queries) == 7
+
+
+def test_the_worklist_reads_the_deadlines_without_the_open_courses(caseworker, omar_2011, monkeypatch):
+    # The alerts show the deadlines only; the open course (its project's name, for the
+    # rettidighed pages) is one query and a model instance per citizen the worklist never shows.
+    seen = []
+
+    def counting(citizens, on, **options):
+        rows = deadlines_for_many(citizens, on, **options)
+        seen.extend(rows)
+        return rows
+
+    monkeypatch.setattr(worklist_module, "deadlines_for_many", counting)
+    assert {"deadline_missed", "deadline_soon"} <= {a.code for a in worklist(caseworker, today=DAY)}
+    assert seen and all(row.course is None for row in seen)
+    # The rettidighed pages still get the course, with its project's name in the same query.
+    from smaajob.access.citizens import citizens_for
+
+    with CaptureQueriesContext(connection) as read:
+        [row] = deadlines_for_many(citizens_for(caseworker, on=DAY).order_by("pk"), DAY)
+        assert row.course is not None and row.course.project.name == "VTA"
+    assert len(read.captured_queries) == 7
+    with CaptureQueriesContext(connection) as lean:
+        [bare] = deadlines_for_many(citizens_for(caseworker, on=DAY).order_by("pk"), DAY, courses=False)
+    assert bare.course is None and bare.report == row.report
+    assert len(lean.captured_queries) == 6
+
+
+def test_the_ids_filter_matches_the_in_lookup_and_sends_nothing_for_no_ids(citizen, caseworker, omar_2011):
+    from smaajob.citizens.models import Citizen
+    from smaajob.ids import IdIn
+
+    everyone = sorted(Citizen.objects.values_list("pk", flat=True))
+    some = everyone[:1]
+    assert sorted(Citizen.objects.filter(IdIn("pk", some)).values_list("pk", flat=True)) == some
+    assert sorted(Citizen.objects.filter(IdIn("pk", everyone)).values_list("pk", flat=True)) == everyone
+    assert list(Course.objects.filter(IdIn("citizen_id", some)).values_list("citizen_id", flat=True)) == list(
+        Course.objects.filter(citizen_id__in=some).values_list("citizen_id", flat=True)
+    )
+    with CaptureQueriesContext(connection) as none:
+        assert list(Citizen.objects.filter(IdIn("pk", []))) == []
+    assert len(none.captured_queries) == 0
+
+
+def test_the_ids_go_as_one_array_parameter_on_postgresql(omar_2011):
+    # SQLite gets the IN list; on PostgreSQL the statement does not grow with the ids.
+    from smaajob.citizens.models import Citizen
+    from smaajob.ids import IdIn
+
+    query = Citizen.objects.filter(IdIn("pk", [3, 1, 2])).values_list("pk").query
+    compiler = query.get_compiler(connection=connection)
+
+    class Postgres:
+        vendor = "postgresql"
+        ops = connection.ops
+
+    where, params = IdIn("pk", [3, 1, 2]).resolve_expression(query).as_sql(compiler, Postgres())
+    assert where.endswith("= ANY(%s::bigint[])") and params == ("{3,1,2}",)
+
+
+def test_the_home_pages_citizen_rows_are_those_the_prefetch_gave(
+    caseworker, consultant, project, company, municipality
+):
+    # The rows of "Mine borgere" read the open courses and running placements by the ids; they
+    # must be what prefetch_related gave: each citizen's first open course, its running
+    # placements, no exited course, and citizens without a course too.
+    from django.db.models import Prefetch
+
+    from smaajob.access.citizens import citizens_for
+    from smaajob.courses.models import Placement
+    from smaajob.courses.selectors import active_on
+    from smaajob.web.home_pages import _citizen_rows
+
+    world = {"caseworker": caseworker, "consultant": consultant, "project": project, "company": company}
+    people = _add_citizens(3, start=1, municipality=municipality, **world)
+    from smaajob.courses.services import register_placement
+
+    Course.objects.filter(citizen=people[1]).update(state="exited", exit_outcome="ordinary_job")
+    register_placement(
+        actor=consultant,
+        course=Course.objects.get(citizen=people[2]),
+        company=company,
+        kind="placement",
+        planned_start=date(2011, 5, 1),
+        planned_end=date(2011, 8, 31),
+        step_up="4",
+    )
+    Placement.objects.filter(course__citizen=people[2]).update(actual_start=date(2011, 5, 1))
+    day = date(2011, 6, 10)
+    citizens = citizens_for(caseworker, on=day)
+
+    active = (
+        Placement.objects.filter(active_on(day)).select_related("company").only("course_id", "kind", "company__name")
+    )
+    courses = (
+        Course.objects.exclude(state="exited")
+        .select_related("project")
+        .only("citizen_id", "state", "project__name")
+        .prefetch_related(Prefetch("placements", queryset=active, to_attr="active_placements"))
+    )
+    expected = []
+    for c in (
+        citizens.only("first_name", "last_name", "cpr")
+        .prefetch_related(Prefetch("courses", queryset=courses, to_attr="open_courses"))
+        .order_by("last_name", "first_name")
+    ):
+        course = c.open_courses[0] if c.open_courses else None
+        placements = course.active_placements if course else []
+        expected.append(
+            (c.pk, c.masked_cpr, course and course.pk, [(p.pk, p.company.name, p.kind) for p in placements])
+        )
+
+    with CaptureQueriesContext(connection) as read:
+        rows = _citizen_rows(citizens, day)
+    got = [
+        (
+            r["citizen"].pk,
+            r["citizen"].masked_cpr,
+            r["course"] and r["course"].pk,
+            [(p.pk, p.company.name, p.kind) for p in r["placements"]],
+        )
+        for r in rows
+    ]
+    assert got == expected
+    assert [g[2] is None for g in got] == [False, True, False]  # the exited course is left out
+    assert [len(g[3]) for g in got] == [0, 0, 1]  # the running placement is shown
+    assert len(read.captured_queries) == 3  # citizens, courses, placements

@@ -61,6 +61,7 @@ from smaajob.courses.selectors import (
 from smaajob.courses.selectors.deadlines import deadlines_for_many
 from smaajob.courses.states import CourseState
 from smaajob.errors import InvalidInput
+from smaajob.ids import IdIn
 from smaajob.intermediary import selectors as intermediary_selectors
 from smaajob.links import cached_reverse
 from smaajob.money import selectors as money_selectors
@@ -167,7 +168,7 @@ def follow_ups_overdue(user: User, citizens: QuerySet[Citizen], today: date) -> 
     courses = Course.objects.filter(citizen__in=citizens)
     due_by_course = follow_up_due_dates(courses)
     rows = (
-        courses.filter(pk__in=[pk for pk, due in due_by_course.items() if follow_up_is_due(due, today)])
+        courses.filter(IdIn("pk", [pk for pk, due in due_by_course.items() if follow_up_is_due(due, today)]))
         .order_by("pk")
         .values_list(
             "pk",
@@ -650,7 +651,9 @@ def _once(key: str, compute: Callable[[], Any]) -> Any:
 def _deadline_hits(citizens: QuerySet[Citizen], today: date, *, missed: bool) -> Iterable[Hit]:
     """Open rettidighed deadlines: overdue ones (``missed``) or those due within the alert days."""
     soon = today + timedelta(days=deadline_alert_days())
-    rows = _once(f"deadlines:{today.isoformat()}", lambda: deadlines_for_many(citizens.order_by("pk"), today))
+    rows = _once(
+        f"deadlines:{today.isoformat()}", lambda: deadlines_for_many(citizens.order_by("pk"), today, courses=False)
+    )
     for row in rows:
         if row.report is None:
             continue

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from smaajob import access
@@ -25,6 +25,7 @@ from smaajob.citizens.selectors import benefit_on, current_staff, readiness_on
 from smaajob.courses.models import VISIBLE_TO_CITIZEN, Course, FollowUp, MatchProposal, Placement, WeeklyHours
 from smaajob.courses.selectors import active_on, open_courses, planned_hours_on
 from smaajob.courses.states import CourseState
+from smaajob.ids import IdIn
 from smaajob.intermediary.selectors import month_to_run
 from smaajob.network.models import Company, Opening
 from smaajob.offers import selectors as offer_selectors
@@ -39,26 +40,36 @@ Context = dict[str, Any]
 
 def _citizen_rows(citizens: Any, on: date) -> list[dict[str, Any]]:
     # Only the columns the table shows: whole rows (addresses, JSON fields) cost more to load
-    # than the page's other work.
-    active = (
-        Placement.objects.filter(active_on(on))
-        .select_related("company")
-        .only("course_id", "kind", "company__name")
-    )
-    courses = (
+    # than the page's other work. The open courses and their running placements are read by
+    # the ids (``IdIn``: one parameter on PostgreSQL), not with ``prefetch_related``, which
+    # normalises every instance into its IN list (issue 16); the rows are the same.
+    people = list(
+        citizens.only("first_name", "last_name", "cpr").order_by("last_name", "first_name")[:200]
+    )  # cpr: the list shows it masked
+    courses: dict[int, list[Course]] = {c.pk: [] for c in people}
+    by_pk: dict[int, Course] = {}
+    for course in (
         Course.objects.exclude(state="exited")
+        .filter(IdIn("citizen_id", courses))
         .select_related("project")
         .only("citizen_id", "state", "project__name")
-        .prefetch_related(Prefetch("placements", queryset=active, to_attr="active_placements"))
-    )
-    rows = []
-    for citizen in (
-        citizens.only("first_name", "last_name", "cpr")  # cpr: the list shows it masked
-        .prefetch_related(Prefetch("courses", queryset=courses, to_attr="open_courses"))
-        .order_by("last_name", "first_name")[:200]
     ):
-        course = citizen.open_courses[0] if citizen.open_courses else None
-        rows.append({"citizen": citizen, "course": course, "placements": course.active_placements if course else []})
+        course.active_placements = []  # type: ignore[attr-defined]
+        courses[course.citizen_id].append(course)
+        by_pk[course.pk] = course
+    if by_pk:
+        for placement in (
+            Placement.objects.filter(active_on(on))
+            .filter(IdIn("course_id", by_pk))
+            .select_related("company")
+            .only("course_id", "kind", "company__name")
+        ):
+            by_pk[placement.course_id].active_placements.append(placement)  # type: ignore[attr-defined]
+    rows = []
+    for citizen in people:
+        mine = courses[citizen.pk]
+        first = mine[0] if mine else None
+        rows.append({"citizen": citizen, "course": first, "placements": first.active_placements if first else []})  # type: ignore[attr-defined]
     return rows
 
 
@@ -161,9 +172,7 @@ def employer_home(user: User, on: date) -> Context:
     proposals = [{"proposal": m, "facts": access.employer_facts(m.course.citizen, on=on)} for m in asked]
     # The proposed citizens are not placed here, so no employer_view above has logged them;
     # the consented facts the list shows are a read of each.
-    access.log_list_read(
-        user, sorted({m.course.citizen_id for m in asked}), purpose="forside: matchforslag"
-    )
+    access.log_list_read(user, sorted({m.course.citizen_id for m in asked}), purpose="forside: matchforslag")
     # Every month with weeks to confirm, for the page that confirms a whole month at once.
     months = sorted(
         {

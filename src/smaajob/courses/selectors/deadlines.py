@@ -25,11 +25,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Q, QuerySet
 
 from smaajob.citizens.models import Benefit, BenefitType, Citizen, Readiness, ReadinessCategory
 from smaajob.courses.models import Attendance, Channel, Course, FollowUp, Placement
+from smaajob.ids import IdIn
 from smaajob.network.models import OpeningKind
 from smaajob.rules.deadlines import CourseFacts, DeadlineReport, Offer, course_deadlines
 
@@ -49,14 +52,22 @@ class CitizenDeadlines:
     reason: str = ""  # why there is no report
 
 
-def _covering_runs(benefits: Iterable[Benefit], on: date) -> Benefit | None:
+class _Run(NamedTuple):
+    """A kontanthjælp row as the deadlines read it: four columns, not a model instance."""
+
+    valid_from: date
+    valid_to: date | None
+    monthly_amount: Decimal | None
+
+
+def _covering_runs(benefits: Iterable[_Run], on: date) -> _Run | None:
     for b in benefits:
         if b.valid_from <= on and (b.valid_to is None or on <= b.valid_to):
             return b
     return None
 
 
-def _run_start(rows: list[Benefit], current: Benefit) -> date:
+def _run_start(rows: list[_Run], current: _Run) -> date:
     """The first day of the unbroken run of kontanthjælp rows that ``current`` belongs to."""
     start = current.valid_from
     by_end = {b.valid_to: b for b in rows if b.valid_to is not None}
@@ -65,20 +76,33 @@ def _run_start(rows: list[Benefit], current: Benefit) -> date:
     return start
 
 
-def deadlines_for_many(citizens: Iterable[Citizen], on: date) -> list[CitizenDeadlines]:
-    """Each citizen's deadlines on ``on``, in a fixed number of queries (a team's list)."""
+def deadlines_for_many(citizens: Iterable[Citizen], on: date, *, courses: bool = True) -> list[CitizenDeadlines]:
+    """Each citizen's deadlines on ``on``, in a fixed number of queries (a team's list).
+
+    ``courses=False``: without each citizen's open course (``CitizenDeadlines.course`` is None),
+    for a reader that shows only the deadlines (the worklist): one query less."""
     if isinstance(citizens, QuerySet):
-        # Only what is read below: a whole row also decrypts every citizen's CPR number
-        # (about 30 µs each, 110 in a caseload).
-        citizens = citizens.only("first_name", "last_name", "birth_date")
-    people = list(citizens)
-    ids = [c.pk for c in people]
-    benefits: dict[int, list[Benefit]] = defaultdict(list)
-    for b in Benefit.objects.filter(citizen_id__in=ids, benefit_type=BenefitType.KONTANTHJAELP).order_by("valid_from"):
-        benefits[b.citizen_id].append(b)
+        # Only what is read below, as plain rows: a whole row also decrypts every citizen's
+        # CPR number (about 30 µs each, 110 in a caseload).
+        people = [
+            (pk, f"{first} {last}", born)  # the name as ``Citizen.full_name``
+            for pk, first, last, born in citizens.values_list("pk", "first_name", "last_name", "birth_date")
+        ]
+    else:
+        people = [(c.pk, c.full_name, c.birth_date) for c in citizens]
+    ids = [pk for pk, _name, _born in people]
+    # Plain rows throughout (issue 16): model instances cost more than the rules run on them,
+    # and the ids go as one parameter (``IdIn``), not one placeholder each.
+    benefits: dict[int, list[_Run]] = defaultdict(list)
+    for citizen_id, valid_from, valid_to, monthly_amount in (
+        Benefit.objects.filter(IdIn("citizen_id", ids), benefit_type=BenefitType.KONTANTHJAELP)
+        .order_by("valid_from")
+        .values_list("citizen_id", "valid_from", "valid_to", "monthly_amount")
+    ):
+        benefits[citizen_id].append(_Run(valid_from, valid_to, monthly_amount))
     readiness: dict[int, str] = {}
     for citizen_id, category in (
-        Readiness.objects.filter(citizen_id__in=ids, valid_from__lte=on)
+        Readiness.objects.filter(IdIn("citizen_id", ids), valid_from__lte=on)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
         .order_by("valid_from", "pk")
         .values_list("citizen_id", "category")
@@ -90,11 +114,11 @@ def deadlines_for_many(citizens: Iterable[Citizen], on: date) -> list[CitizenDea
     # 110 at national volume; docs/performance.md).
     # ``all_objects``: as the join did, an annulled course's follow-ups still count (the
     # follow-up's own annulment is what leaves it out).
-    citizen_of_course = dict(Course.all_objects.filter(citizen_id__in=ids).values_list("pk", "citizen_id"))
+    citizen_of_course = dict(Course.all_objects.filter(IdIn("citizen_id", ids)).values_list("pk", "citizen_id"))
     conversations: dict[int, list[date]] = defaultdict(list)
     for course_id, happened_on in (
         FollowUp.objects.filter(
-            course_id__in=list(citizen_of_course), channel__in=CONVERSATION_CHANNELS, happened_on__lte=on
+            IdIn("course_id", citizen_of_course), channel__in=CONVERSATION_CHANNELS, happened_on__lte=on
         )
         .exclude(attendance=Attendance.ABSENT)
         .values_list("course_id", "happened_on")
@@ -106,7 +130,7 @@ def deadlines_for_many(citizens: Iterable[Citizen], on: date) -> list[CitizenDea
     kind_labels = dict(Placement._meta.get_field("kind").flatchoices)
     for citizen_id, started, ended, kind, company_name in (
         Placement.objects.filter(
-            course__citizen_id__in=ids, kind__in=OFFER_KINDS, actual_start__isnull=False, actual_start__lte=on
+            IdIn("course__citizen_id", ids), kind__in=OFFER_KINDS, actual_start__isnull=False, actual_start__lte=on
         )
         .order_by("actual_start", "pk")
         .values_list("course__citizen_id", "actual_start", "actual_end", "kind", "company__name")
@@ -121,34 +145,36 @@ def deadlines_for_many(citizens: Iterable[Citizen], on: date) -> list[CitizenDea
                 f"{kind_labels.get(kind, kind)} hos {company_name}",
             )
         )
-    courses: dict[int, Course] = {}
-    for running in (
-        Course.objects.filter(citizen_id__in=ids, started_on__lte=on)
-        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on))
-        .select_related("project")
-        .order_by("started_on", "pk")
-    ):
-        courses[running.citizen_id] = running  # the most recently started wins, as ``open_course``
+    open_courses: dict[int, Course] = {}
+    if courses:
+        for running in (
+            Course.objects.filter(IdIn("citizen_id", ids), started_on__lte=on)
+            .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on))
+            .select_related("project")
+            .only("citizen_id", "project__name")  # what the readers show: the project's name
+            .order_by("started_on", "pk")
+        ):
+            open_courses[running.citizen_id] = running  # the most recently started wins, as ``open_course``
     found = []
-    for citizen in people:
-        rows = benefits.get(citizen.pk, [])
+    for pk, name, born in people:
+        rows = benefits.get(pk, [])
         current = _covering_runs(rows, on)
-        course = courses.get(citizen.pk)
+        course = open_courses.get(pk)
         if current is None:
-            found.append(CitizenDeadlines(citizen.pk, citizen.full_name, course, None, NOT_COVERED))
+            found.append(CitizenDeadlines(pk, name, course, None, NOT_COVERED))
             continue
         start = _run_start(rows, current)
         facts = CourseFacts(
             first_contact=start,
-            birth_date=citizen.birth_date,
-            conversations=tuple(conversations.get(citizen.pk, ())),
-            offers=tuple(offers.get(citizen.pk, ())),
-            job_ready=readiness.get(citizen.pk) in JOB_READY,
+            birth_date=born,
+            conversations=tuple(conversations.get(pk, ())),
+            offers=tuple(offers.get(pk, ())),
+            job_ready=readiness.get(pk) in JOB_READY,
             unemployed_since=start,
             monthly_benefit=float(current.monthly_amount) if current.monthly_amount is not None else None,
             benefit_since=start,
         )
-        found.append(CitizenDeadlines(citizen.pk, citizen.full_name, course, course_deadlines(facts, on)))
+        found.append(CitizenDeadlines(pk, name, course, course_deadlines(facts, on)))
     return found
 
 

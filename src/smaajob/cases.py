@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -218,7 +218,19 @@ _SPOUSE_SUPPORT_FROM_BENEFIT = {
 }
 
 
-def _in_force(model: Any, citizen_ids: CitizenIds, on: date, fields: tuple[str, ...]) -> dict[int, Any]:
+def _in_force(
+    model: Any,
+    citizen_ids: CitizenIds,
+    on: date,
+    fields: tuple[str, ...],
+    *,
+    read: Mapping[Any, list[Any]] | None = None,
+) -> dict[int, Any]:
+    """The row of each citizen in force on ``on`` (the latest starting). ``read`` holds all the
+    citizens' rows of ``model`` (``_dated_rows``) when the caller read them for several days."""
+    if read is not None:
+        in_force = (r for r in read[model] if r.valid_from <= on and (r.valid_to is None or r.valid_to >= on))
+        return {row.citizen_id: row for row in in_force}
     rows = (
         model.objects.filter(citizen_id__in=citizen_ids, valid_from__lte=on)
         .exclude(valid_to__lt=on)
@@ -228,12 +240,42 @@ def _in_force(model: Any, citizen_ids: CitizenIds, on: date, fields: tuple[str, 
     return {row.citizen_id: row for row in rows}
 
 
-def _coverage_inputs(citizen_ids: CitizenIds, on: date, spouse_benefit: Mapping[int, str]) -> dict[int, CoverageInputs]:
-    married = set(
+_COVERAGE_FIELDS = ("spouse_support", "provider", "full_child_benefit_from")
+_CHILDREN_FIELDS = ("children",)
+
+
+def _dated_rows(citizen_ids: CitizenIds) -> dict[Any, list[Any]]:
+    """All the citizens' coverage and rate facts, in ``_in_force``'s order, for any day."""
+    return {
+        model: list(
+            model.objects.filter(citizen_id__in=citizen_ids)
+            .order_by("valid_from", "pk")
+            .values_list("citizen_id", "valid_from", "valid_to", *fields, named=True)
+        )
+        for model, fields in ((CoverageFacts, _COVERAGE_FIELDS), (RateFacts, _CHILDREN_FIELDS))
+    }
+
+
+def _married(citizen_ids: CitizenIds) -> set[int]:
+    return set(
         Citizen.objects.filter(pk__in=citizen_ids, marital_status=MaritalStatus.MARRIED).values_list("pk", flat=True)
     )
-    recorded = _in_force(CoverageFacts, citizen_ids, on, ("spouse_support", "provider", "full_child_benefit_from"))
-    children = _in_force(RateFacts, citizen_ids, on, ("children",))
+
+
+def _coverage_inputs(
+    citizen_ids: CitizenIds,
+    on: date,
+    spouse_benefit: Mapping[int, str],
+    *,
+    married: set[int] | None = None,
+    read: Mapping[Any, list[Any]] | None = None,
+) -> dict[int, CoverageInputs]:
+    """``married`` is ``_married(citizen_ids)`` and ``read`` ``_dated_rows(citizen_ids)`` when
+    the caller read them already (they have no day)."""
+    if married is None:
+        married = _married(citizen_ids)
+    recorded = _in_force(CoverageFacts, citizen_ids, on, _COVERAGE_FIELDS, read=read)
+    children = _in_force(RateFacts, citizen_ids, on, _CHILDREN_FIELDS, read=read)
     inputs: dict[int, CoverageInputs] = {}
     for pk in list(citizen_ids):
         row = recorded.get(pk)
@@ -268,11 +310,20 @@ def _window(on: date) -> tuple[date, date]:
     return month_start(rules.month_index(on) - 47), on
 
 
-def _spouse_benefits(citizen_ids: CitizenIds, on: date) -> dict[int, str]:
-    """The benefit kind a linked spouse of each citizen receives on ``on``, where there is one."""
-    pairs = list(Citizen.objects.filter(pk__in=citizen_ids, spouse__isnull=False).values_list("pk", "spouse_id")) + [
+def _spouse_pairs(citizen_ids: CitizenIds) -> list[tuple[int, int]]:
+    """(citizen, linked spouse) for each citizen with one, the link read from both sides."""
+    return list(Citizen.objects.filter(pk__in=citizen_ids, spouse__isnull=False).values_list("pk", "spouse_id")) + [
         (a, b) for b, a in Citizen.objects.filter(spouse_id__in=citizen_ids).values_list("pk", "spouse_id")
     ]
+
+
+def _spouse_benefits(
+    citizen_ids: CitizenIds, on: date, *, pairs: list[tuple[int, int]] | None = None
+) -> dict[int, str]:
+    """The benefit kind a linked spouse of each citizen receives on ``on``, where there is one.
+    ``pairs`` are ``_spouse_pairs(citizen_ids)`` when the caller read them already (no day)."""
+    if pairs is None:
+        pairs = _spouse_pairs(citizen_ids)
     if not pairs:
         return {}
     kinds = dict(
@@ -298,6 +349,10 @@ class _CaseRows:
     weeks: dict[int, list[Any]]
     grouped: dict[str, dict[int, list[Any]]]
     payslips: Mapping[int, Any]
+    # The spouse links and who is married have no day either; None: read them for each day.
+    pairs: list[tuple[int, int]] | None = None
+    married: set[int] | None = None
+    facts: dict[Any, list[Any]] | None = None
 
 
 def _case_rows(citizen_ids: list[int]) -> _CaseRows:
@@ -337,9 +392,9 @@ def _cases(
         rows = _case_rows(citizen_ids)
     weeks, grouped, payslips = rows.weeks, rows.grouped, rows.payslips
     window_first, last = _window(on)
-    spouse_benefit = _spouse_benefits(citizen_ids, last)
+    spouse_benefit = _spouse_benefits(citizen_ids, last, pairs=rows.pairs)
     covered_now = covered_benefits(last)
-    facts = _coverage_inputs(citizen_ids, last, spouse_benefit)
+    facts = _coverage_inputs(citizen_ids, last, spouse_benefit, married=rows.married, read=rows.facts)
     return {
         pk: build_case(
             weeks=weeks[pk],
@@ -426,8 +481,10 @@ def _last_status(citizen: Citizen, on: date, *, rows: _CaseRows | None) -> Hours
 def hours_requirement_now_and_last(citizen: Citizen, on: date) -> tuple[HoursStatus, HoursStatus | None]:
     """``hours_requirement_for`` and ``last_hours_requirement_status`` together, as the citizen
     page shows both: the citizen's weeks, benefits, sick leave, exemptions and payslips are read
-    once for the two days (only the coverage facts depend on the day)."""
-    rows = _case_rows([citizen.pk])
+    once for the two days (only the coverage facts depend on the day), and so are the spouse
+    link and the marital status."""
+    ids = [citizen.pk]
+    rows = replace(_case_rows(ids), pairs=_spouse_pairs(ids), married=_married(ids), facts=_dated_rows(ids))
     now = _status(_cases([citizen.pk], on, rows=rows)[citizen.pk], on)
     return now, _last_status(citizen, on, rows=rows)
 

@@ -85,20 +85,32 @@ class DerivedBenefit:
         }
 
 
-def facts_for(citizen: Citizen, day: date) -> tuple[RecordedFacts, RateFacts | None]:
-    """The recorded facts in force on ``day`` (and their row), with aktivitetsparat from the target group."""
+# "Not read yet" for a caller's readiness (None is an answer: no target group on the day).
+_UNREAD: Any = object()
+
+
+def facts_for(
+    citizen: Citizen, day: date, *, readiness: Readiness | None = _UNREAD
+) -> tuple[RecordedFacts, RateFacts | None]:
+    """The recorded facts in force on ``day`` (and their row), with aktivitetsparat from the target group.
+
+    ``readiness`` is the target group in force on ``day`` when the caller read it already (the
+    citizen page shows it): the same row ``fact_on`` would read here."""
     row = rate_facts_on(citizen, day)
-    readiness = fact_on(Readiness, owner={"citizen": citizen}, on=day)
+    if readiness is _UNREAD:
+        readiness = fact_on(Readiness, owner={"citizen": citizen}, on=day)
     return recorded_facts(row, activity_ready=readiness is not None and readiness.category in ACTIVITY_READY), row
 
 
-def derived_benefit(citizen: Citizen, day: date, *, benefit: Benefit | None = None) -> DerivedBenefit:
+def derived_benefit(
+    citizen: Citizen, day: date, *, benefit: Benefit | None = None, readiness: Readiness | None = _UNREAD
+) -> DerivedBenefit:
     """The rate the facts give on ``day`` and its amount, or why they cannot be given."""
     if benefit is None:
         benefit = fact_on(Benefit, owner={"citizen": citizen}, on=day)
     if day < REFORM_START or benefit is None or benefit.benefit_type not in rules.LAS_HELP_KINDS:
         return DerivedBenefit(day=day, applies=False)
-    recorded, row = facts_for(citizen, day)
+    recorded, row = facts_for(citizen, day, readiness=readiness)
     notes = []
     if benefit.benefit_type != "kontanthjaelp":
         notes.append(

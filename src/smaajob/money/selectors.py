@@ -276,10 +276,11 @@ def payslip_hours_by_month(citizen_ids: list[int]) -> dict[int, dict[int, float]
     Payslips for løntilskud or praktik placements never count (DOMAIN.md §7.1).
     """
     result: dict[int, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    # The columns the sums are made of (``only``): a payslip row holds much more.
     payslips = list(
-        Payslip.objects.filter(citizen_id__in=citizen_ids, status__in=APPROVED).filter(
-            Q(placement__isnull=True) | Q(placement__kind__in=("paid", "hybrid"))
-        )
+        Payslip.objects.filter(citizen_id__in=citizen_ids, status__in=APPROVED)
+        .filter(Q(placement__isnull=True) | Q(placement__kind__in=("paid", "hybrid")))
+        .only("citizen_id", "placement_id", "period_start", "period_end", "hours")
     )
     ledger_months: set[tuple[int, int]] = set()
     tied = {p.placement_id for p in payslips if p.placement_id is not None}

@@ -84,7 +84,21 @@ def orders_with_overdue_report(orders: QuerySet[Order], today: date) -> list[Due
 def timeline_entries(citizen: Citizen) -> list[dict[str, Any]]:
     """Each order's transitions (dated, with reason) and its progress reports, as timeline rows."""
     entries: list[dict[str, Any]] = []
-    for t in OrderTransition.objects.filter(order__citizen=citizen).select_related("order__offer__provider", "actor"):
+    # The columns the lines are written from (``only``): the actor is a whole user row otherwise.
+    for t in (
+        OrderTransition.objects.filter(order__citizen=citizen)
+        .select_related("order__offer__provider", "actor")
+        .only(
+            "happened_on",
+            "to_state",
+            "reason",
+            "order__offer__title",
+            "order__offer__provider__name",
+            "actor__first_name",
+            "actor__last_name",
+            "actor__username",
+        )
+    ):
         who = t.actor.get_full_name() or t.actor.username if t.actor else ""
         entries.append(
             {
@@ -94,7 +108,11 @@ def timeline_entries(citizen: Citizen) -> list[dict[str, Any]]:
                 "note": " · ".join(x for x in (t.reason, who) if x),
             }
         )
-    for r in ProgressReport.objects.filter(order__citizen=citizen).select_related("order__offer"):
+    for r in (
+        ProgressReport.objects.filter(order__citizen=citizen)
+        .select_related("order__offer")
+        .only("reported_on", "is_final", "attendance", "next_step", "order__offer__title")
+    ):
         entries.append(
             {
                 "on": r.reported_on,

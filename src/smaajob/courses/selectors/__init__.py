@@ -39,7 +39,13 @@ from smaajob.courses.selectors.matching import (
     suggested_openings,
     unlocated_companies,
 )
-from smaajob.courses.selectors.open_course import OpenCourses, open_course, open_courses_of, require_open_course
+from smaajob.courses.selectors.open_course import (
+    OpenCourses,
+    open_course,
+    open_courses_among,
+    open_courses_of,
+    require_open_course,
+)
 from smaajob.courses.selectors.opening_pool import matching_openings
 from smaajob.courses.selectors.timeline import timeline
 
@@ -68,6 +74,7 @@ __all__ = [
     "missing_consents",
     "open_course",
     "open_courses",
+    "open_courses_among",
     "open_courses_of",
     "planned_hours_on",
     "require_open_course",

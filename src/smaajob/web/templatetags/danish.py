@@ -13,13 +13,17 @@ rounds half to even; these round half up, as a Danish reader does (2,25 → 2,3)
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
 from django import template
+from django.template.defaultfilters import date as date_filter
+from django.template.defaultfilters import truncatechars
 from django.utils import timezone
+from django.utils.dates import MONTHS_3
 
 from smaajob.danish_numbers import format_date, format_decimal, format_long_date
 
@@ -61,6 +65,42 @@ def _day(value: date | datetime) -> date:
 @register.filter
 def dato(value: date | datetime | None) -> str:
     return "" if value is None or value == "" else format_date(_day(value))
+
+
+# The citizen page writes a few hundred short dates ("j.n.Y", "Y-m-d"): Django's ``date`` filter
+# parses its format for each. A plain ``date`` is written directly, the same text; anything else
+# (a datetime, a string, None) goes to ``date`` itself, so these answer exactly as it does.
+@register.filter(expects_localtime=True, is_safe=False)
+def kort_dato(value: Any) -> str:
+    """``{{ d|date:"j.n.Y" }}``, faster: ``4.12.2026``."""
+    if type(value) is date:
+        return f"{value.day}.{value.month}.{value.year:04d}"
+    return date_filter(value, "j.n.Y")
+
+
+@register.filter(expects_localtime=True, is_safe=False)
+def iso_dato(value: Any) -> str:
+    """``{{ d|date:"Y-m-d" }}``, faster: ``2026-12-04``."""
+    if type(value) is date:
+        return value.isoformat()
+    return date_filter(value, "Y-m-d")
+
+
+@register.filter(expects_localtime=True, is_safe=False)
+def kort_maaned_dato(value: Any) -> str:
+    """``{{ d|date:"j. M Y" }}``, faster: ``4. Dec 2026`` (the month as ``date`` names it)."""
+    if type(value) is date:
+        return f"{value.day}. {str(MONTHS_3[value.month]).title()} {value.year:04d}"
+    return date_filter(value, "j. M Y")
+
+
+@register.filter(is_safe=True)
+def forkort(value: Any, length: int) -> Any:
+    """``truncatechars``, faster for the usual text already short enough: that one it gives back
+    as it is (``truncatechars`` too, once the text is in NFC form); anything else goes to it."""
+    if type(value) is str and len(value) <= int(length) and unicodedata.is_normalized("NFC", value):
+        return value
+    return truncatechars(value, length)
 
 
 @register.filter

@@ -13,12 +13,41 @@ from datetime import date
 from typing import Any
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
+from smaajob.charts import StepUpWeek
 from smaajob.charts import step_up_chart as draw_step_up
 from smaajob.courses.models import Placement
 from smaajob.courses.selectors.step_up import step_up_weeks
+from smaajob.web.templatetags.danish import dato, number
 
 register = template.Library()
+
+_ROW = '<tr><th scope="row">Uge {} ({})</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n      '
+
+
+def week_rows(weeks: Iterable[StepUpWeek]) -> SafeString:
+    """The table's rows, as the template's loop over the weeks wrote them: a chart has up to
+    two years of weeks, and five cells a week through the template cost more than the chart."""
+
+    def hours(value: float | None, arg: str) -> str:
+        return "–" if value is None else number(value, arg)
+
+    return mark_safe(  # noqa: S308 - every value is escaped by format_html
+        "".join(
+            format_html(
+                _ROW,
+                w.week_number,
+                dato(w.week_start),
+                w.phase,
+                hours(w.planned, "-1"),
+                hours(w.present, "-2"),
+                hours(w.paid, "-2"),
+            )
+            for w in weeks
+        )
+    )
 
 
 @register.inclusion_tag("web/placements/_step_up.html")
@@ -30,6 +59,7 @@ def step_up_chart(placement: Placement, heading_level: int = 2) -> dict[str, Any
     return {
         "chart": draw_step_up(weeks, title=title),
         "weeks": weeks,
+        "rows": week_rows(weeks),
         "id": f"optrapning-{placement.pk}",
         "heading": f"h{heading_level}",
     }

@@ -4,7 +4,7 @@ the 225-hour status and exemption decision, the whole course on one timeline, an
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, cast
 
@@ -14,6 +14,7 @@ from django.forms import ModelChoiceField
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
@@ -27,6 +28,7 @@ from smaajob.citizens.selectors import consented_facts_on
 from smaajob.corrections.selectors import history_for_citizen
 from smaajob.courses import selectors as course_selectors
 from smaajob.courses import services as course_services
+from smaajob.courses.models import Course
 from smaajob.courses.work_duty import work_duty_on
 from smaajob.identity.sessions import require_recent_login
 from smaajob.offers import selectors as offer_selectors
@@ -36,6 +38,7 @@ from smaajob.web import home_pages
 from smaajob.web.errors import renders_errors
 from smaajob.web.form_pages import form_page, page_for
 from smaajob.web.forms.cases import EndCourseForm, ExemptionForm, ReferralForm, ResourceMappingForm, VisitationForm
+from smaajob.web.templatetags.danish import kort_dato
 
 
 def consented_labels(facts: Iterable[str]) -> list[str]:
@@ -71,6 +74,30 @@ def _referral_fields(user: User) -> str:
     return html
 
 
+def ids_url(name: str, *args: object) -> Callable[[int], str]:
+    """``reverse(name, args=(*args, pk))`` for many ``pk`` of one URL: reversed once, with a
+    marker id whose digits the page's ids are written in place of (``<id:…>`` writes an id as
+    its digits, ``smaajob.ids.IdConverter``). A page lists dozens of such links."""
+    marker = 918273645546372819
+    head, tail = reverse(name, args=(*args, marker)).split(str(marker))
+    return lambda pk: f"{head}{int(pk)}{tail}"
+
+
+def follow_up_rows(course: Course, *, may_write: bool, url: Callable[[int], str]) -> list[tuple[object, ...]]:
+    """What the course card writes for each follow-up, in the prefetched order: the day, the
+    channel and the attendance as the template's ``|date:"j.n.Y"`` and ``|lower`` wrote them,
+    and the correction link (empty for a reader who may not write)."""
+    return [
+        (
+            kort_dato(f.happened_on),
+            str(f.get_channel_display()).lower(),
+            str(f.get_attendance_display()).lower(),
+            url(f.pk) if may_write else "",
+        )
+        for f in course.follow_ups.all()
+    ]
+
+
 @login_required
 @renders_errors
 def citizen_detail(request: AuthenticatedRequest, citizen_id: int) -> HttpResponse:
@@ -89,8 +116,13 @@ def citizen_detail(request: AuthenticatedRequest, citizen_id: int) -> HttpRespon
     # The follow-ups each course card lists, one query for all courses (the template asked
     # twice per course); the related manager's own queryset, so the same rows in the same order.
     courses = list(citizen.courses.select_related("project").prefetch_related("follow_ups").order_by("-started_on"))
+    may_write = access.may_write_cases(user)
+    follow_up_url = ids_url("web:record_history", "opfoelgning")
+    for each in courses:
+        each.follow_up_rows = follow_up_rows(each, may_write=may_write, url=follow_up_url)  # type: ignore[attr-defined]
     hours_225, hours_225_last = cases.hours_requirement_now_and_last(citizen, today)
-    open_courses = course_selectors.open_courses_of(citizen)
+    # The open courses are among those just read: the same rule (``open_courses_among``).
+    open_courses = course_selectors.open_courses_among(courses)
     course = open_courses.current
     context.update(
         {
@@ -101,7 +133,7 @@ def citizen_detail(request: AuthenticatedRequest, citizen_id: int) -> HttpRespon
             "hours_225": hours_225,
             "hours_225_last": hours_225_last,
             "orders": access_offers.orders_for(user).filter(citizen=citizen).select_related("offer__provider"),
-            "derived": derived_benefit(citizen, today, benefit=context["benefit"]),
+            "derived": derived_benefit(citizen, today, benefit=context["benefit"], readiness=context["readiness"]),
             "sick_leave": citizen.sick_leave.order_by("-starts_on")[:10],
             "commitments": [(c, describe_slots(c.slots)) for c in citizen.commitments.order_by("-starts_on")[:10]],
             "work_duty": work_duty_on(citizen, today),
@@ -112,9 +144,9 @@ def citizen_detail(request: AuthenticatedRequest, citizen_id: int) -> HttpRespon
             "proposals": access.proposals_for(user).filter(course__citizen=citizen).select_related("opening__company"),
             "schedule": course_selectors.follow_up_schedule(course, today) if course else [],
             "follow_ups": course.follow_ups.order_by("-happened_on")[:5] if course else [],
-            "may_write": access.may_write_cases(user),
+            "may_write": may_write,
             "is_authority": user.role == Role.CASEWORKER,
-            "referral_fields": _referral_fields(user) if access.may_write_cases(user) else "",
+            "referral_fields": _referral_fields(user) if may_write else "",
             "transfers": [
                 t
                 for t in citizen.transfer_requests.filter(status=TransferStatus.PENDING)

@@ -12,12 +12,15 @@ so that a new route cannot escape the walks unnoticed. ``answer_text`` turns any
 from __future__ import annotations
 
 import io
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, overload
 
 from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RoutePattern
+from django.utils.datastructures import CaseInsensitiveMapping
 
 from smaajob.api.app import api
 
@@ -189,14 +192,21 @@ def html_as_pdf(html: str) -> bytes:
 
 def answer_text(response: HttpResponseBase) -> str:
     """Everything a reader of the answer could see, as text."""
-    if isinstance(response, StreamingHttpResponse):  # a FileResponse is one
-        # Reading to the end closes the answer (and its file): the test client wraps the
-        # iterator so. Closing it again here would close the database connection as well.
-        raw = response.getvalue()
-    else:
-        assert isinstance(response, HttpResponse)
-        raw = response.content
-    content_type = response.get("Content-Type", "")
+    return text_of(raw_body(response), response.get("Content-Type", ""))
+
+
+def raw_body(response: HttpResponseBase) -> bytes:
+    """The answer's bytes. A streamed one (a FileResponse is one) is read to the end once, which
+    closes it (and its file): the test client wraps the iterator so. Closing it again here would
+    close the database connection as well."""
+    if isinstance(response, StreamingHttpResponse):
+        return response.getvalue()
+    assert isinstance(response, HttpResponse)
+    return response.content
+
+
+def text_of(raw: bytes, content_type: str) -> str:
+    """``answer_text`` of an answer's bytes (``raw_body``) and its content type."""
     if "spreadsheetml" in content_type:
         from openpyxl import load_workbook
 
@@ -214,3 +224,91 @@ def answer_text(response: HttpResponseBase) -> str:
 
         text += "\n" + read_pdf(raw).text
     return text
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer of a recorded walk (``RoleWalk``), with what the checks read of it: the status,
+    the headers, the raw body (``content``: HTML for links), ``answer_text`` of it, and the
+    citizens whose READ the request wrote to the audit log as the walking user."""
+
+    route: Route
+    url: str
+    status_code: int
+    headers: CaseInsensitiveMapping[str]
+    content: bytes
+    text: str
+    audited_reads: frozenset[int | None]
+
+    @overload
+    def get(self, name: str, default: None = None) -> str | None: ...
+    @overload
+    def get(self, name: str, default: str) -> str: ...
+    def get(self, name: str, default: str | None = None) -> str | None:
+        """A header, as ``HttpResponse.get``."""
+        return self.headers.get(name, default)
+
+    def __getitem__(self, name: str) -> str:
+        return self.headers[name]
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+
+@dataclass
+class RoleWalk:
+    """Every walked route asked with GET by one user (``walk_role``): the answers by URL, and for a
+    route that addresses a record the answer with ids that do not exist, by route."""
+
+    answers: dict[str, Answer] = field(default_factory=dict)
+    missing: dict[str, Answer] = field(default_factory=dict)
+
+    def answer(self, url: str) -> Answer:
+        return self.answers[url]
+
+
+# Not walked by most checks, but their headers are checked (tests/app/test_security_headers.py).
+WALKED_FOR_HEADERS = frozenset({f"{API_PREFIX}docs", f"{API_PREFIX}openapi.json"})
+
+
+def walk_role(client: Any, user: Any, ids: dict[str, int], missing_ids: dict[str, int]) -> RoleWalk:
+    """GET every walked route (and the API's documentation) as ``client``'s user, and every route
+    that addresses a record with ``missing_ids`` too. The caller patches ``smaajob.pdf.html_pdf``
+    and rolls back what the walk writes (sessions, audit entries)."""
+    from smaajob.audit.models import AuditAction, AuditEntry
+
+    def last_audit_id() -> int:
+        return AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+    def ask(route: Route, url: str) -> Answer:
+        before = last_audit_id()
+        response = client.get(url)
+        content = raw_body(response)  # read to the end once; a file answer may audit its read then
+        text = text_of(content, response.get("Content-Type", ""))
+        reads = AuditEntry.objects.filter(id__gt=before, actor=user, action=AuditAction.READ)
+        return Answer(
+            route=route,
+            url=url,
+            status_code=response.status_code,
+            headers=CaseInsensitiveMapping(dict(response.items())),
+            content=content,
+            text=text,
+            audited_reads=frozenset(reads.values_list("citizen_id", flat=True)),
+        )
+
+    walk = RoleWalk()
+    with_ids = []
+    for route in routes():
+        if route.unwalked_reason() is not None and route.route not in WALKED_FOR_HEADERS:
+            continue
+        url = build_url(route, ids)
+        if url is None:
+            continue  # test_every_route_is_walked_or_listed_with_a_reason fails on it
+        walk.answers[url] = ask(route, url)
+        if route.unwalked_reason() is None and any(p in ids for p in route.parameters):
+            with_ids.append(route)
+    # The missing ids after every real answer: a refused look-up is audited (DENIED), and the
+    # data protection officer's »tilsyn« page lists those attempts, with links to them.
+    for route in with_ids:
+        walk.missing[route.route] = ask(route, filled_url(route, missing_ids))
+    return walk

@@ -7,7 +7,9 @@ Numbers used here are plain fixtures; legal numbers live in the rules' YAML case
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -65,6 +67,46 @@ def _name_the_groups(items):
         }
         if names and "@" not in item.nodeid:
             item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(sorted(names))}")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """pytest-django's test database; on SQLite a copy of it is also kept as this worker's
+    migrated database (``migrated_sqlite_file``), taken before any test has written to it."""
+    from django.db import connection
+
+    global _MIGRATED_SQLITE
+    if connection.vendor == "sqlite":
+        import sqlite3
+
+        from django.db.migrations.executor import MigrationExecutor
+
+        with django_db_blocker.unblock():
+            executor = MigrationExecutor(connection)
+            # pytest-django sets up the test database only when a collected test asks for one.
+            if executor.loader.applied_migrations and not executor.migration_plan(executor.loader.graph.leaf_nodes()):
+                path = tmp_path_factory.mktemp("migrated") / "migrated.sqlite3"
+                copy = sqlite3.connect(path)
+                connection.connection.backup(copy)
+                copy.close()
+                _MIGRATED_SQLITE = path
+    yield
+
+
+_MIGRATED_SQLITE: Path | None = None
+
+
+@pytest.fixture
+def migrated_sqlite_file(django_db_setup, tmp_path: Path) -> Path:
+    """A new SQLite file with every migration applied and no rows a test wrote, for a ``smaajob``
+    process whose test is not about migrating (the migrations once per worker, not per process:
+    about 15 s of CPU each). When the test database is not SQLite, the file does not exist yet and
+    the process migrates it itself (so also when no collected test asked for a test database).
+    ``smaajob serve`` migrating an empty database is tests/cli/test_commands.py."""
+    target = tmp_path / "migrated.sqlite3"
+    if _MIGRATED_SQLITE is not None:
+        shutil.copyfile(_MIGRATED_SQLITE, target)
+    return target
 
 
 @pytest.fixture(autouse=True)

@@ -63,9 +63,10 @@ def _round_trip(source: dict[str, str], target: dict[str, str], archive: Path) -
     assert _inventory(target) == before
 
 
-def test_sqlite_with_files_on_disk(tmp_path: Path):
+def test_sqlite_with_files_on_disk(tmp_path: Path, migrated_sqlite_file: Path):
+    # The source starts migrated (tests/conftest.py): the backup, not the migrations, is tested here.
     _round_trip(
-        _env(DATABASE_URL=f"sqlite:///{tmp_path / 'kilde.sqlite3'}", SMAAJOB_VAR_DIR=str(tmp_path / "kilde")),
+        _env(DATABASE_URL=f"sqlite:///{migrated_sqlite_file}", SMAAJOB_VAR_DIR=str(tmp_path / "kilde")),
         _env(DATABASE_URL=f"sqlite:///{tmp_path / 'ny.sqlite3'}", SMAAJOB_VAR_DIR=str(tmp_path / "ny")),
         tmp_path / "smaajob.tar",
     )
@@ -80,9 +81,15 @@ def test_postgresql_with_files_in_an_object_store(tmp_path: Path, object_store):
         pytest.skip("needs PostgreSQL: set SMAAJOB_TEST_POSTGRES_URL")
     with fresh_postgres_database(server_url) as source_db, fresh_postgres_database(server_url) as target_db:
         _round_trip(
-            _env(DATABASE_URL=source_db, SMAAJOB_VAR_DIR=str(tmp_path / "kilde"),
-                 **object_store.environment(object_store.new_bucket())),
-            _env(DATABASE_URL=target_db, SMAAJOB_VAR_DIR=str(tmp_path / "ny"),
-                 **object_store.environment(object_store.new_bucket())),
+            _env(
+                DATABASE_URL=source_db,
+                SMAAJOB_VAR_DIR=str(tmp_path / "kilde"),
+                **object_store.environment(object_store.new_bucket()),
+            ),
+            _env(
+                DATABASE_URL=target_db,
+                SMAAJOB_VAR_DIR=str(tmp_path / "ny"),
+                **object_store.environment(object_store.new_bucket()),
+            ),
             tmp_path / "smaajob.tar",
         )

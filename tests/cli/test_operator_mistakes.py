@@ -26,17 +26,32 @@ REPO = Path(__file__).resolve().parents[2]
 
 def _run(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     """The real command in a fresh process: settings are read once, so DATABASE_URL needs its own."""
-    return subprocess.run([sys.executable, "-m", "smaajob.cli.main", *args], capture_output=True, text=True,
-                          env={**os.environ, **env}, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "smaajob.cli.main", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 def test_every_string_argparse_writes_itself_has_a_danish_text():
     source = inspect.getsource(argparse)
-    used = {ast.literal_eval(quote + text + quote)
-            for quote, text in re.findall(r"""\b_\((['"])(.*?)\1\)""", source)}
+    used = {ast.literal_eval(quote + text + quote) for quote, text in re.findall(r"""\b_\((['"])(.*?)\1\)""", source)}
     # Strings only a programmer meets (wrong add_argument calls) may stay English.
-    programmer_only = {"cannot", "conflicting", "dest=", "invalid conflict", "mutually exclusive", "'required'",
-                       "argument \"-\"", "unexpected option", ".__call__", "%r is not callable"}
+    programmer_only = {
+        "cannot",
+        "conflicting",
+        "dest=",
+        "invalid conflict",
+        "mutually exclusive",
+        "'required'",
+        'argument "-"',
+        "unexpected option",
+        ".__call__",
+        "%r is not callable",
+    }
     user_facing = {text for text in used if not any(text.startswith(p) or p in text for p in programmer_only)}
     missing = sorted(user_facing - set(argparse_da.DANISH))
     assert missing == []
@@ -58,10 +73,19 @@ def test_help_and_argument_errors_are_in_danish(capsys):
     assert "disse argumenter skal angives: username, --role" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("word", "role"), [("raadgiver", Role.CASEWORKER), ("rådgiver", Role.CASEWORKER),
-                                            ("sagsbehandler", Role.CASEWORKER), ("konsulent", Role.CONSULTANT),
-                                            ("Koordinator", Role.COORDINATOR), ("ydelse", Role.BENEFIT_OFFICE),
-                                            ("analytiker", Role.ANALYST), ("consultant", Role.CONSULTANT)])
+@pytest.mark.parametrize(
+    ("word", "role"),
+    [
+        ("raadgiver", Role.CASEWORKER),
+        ("rådgiver", Role.CASEWORKER),
+        ("sagsbehandler", Role.CASEWORKER),
+        ("konsulent", Role.CONSULTANT),
+        ("Koordinator", Role.COORDINATOR),
+        ("ydelse", Role.BENEFIT_OFFICE),
+        ("analytiker", Role.ANALYST),
+        ("consultant", Role.CONSULTANT),
+    ],
+)
 def test_createuser_takes_danish_role_words(municipality, monkeypatch, capsys, word, role):
     monkeypatch.setenv("SMAAJOB_PASSWORD", PASSWORD)
     assert main(["createuser", "rikke", "--role", word, "--municipality", "461"]) == 0
@@ -79,8 +103,14 @@ def test_an_unreachable_postgresql_gives_one_danish_line_without_the_password(tm
     with socket.socket() as closed:  # a port nobody listens on: bind, then close
         closed.bind(("127.0.0.1", 0))
         port = closed.getsockname()[1]
-    result = _run("migrate", env={"DATABASE_URL": f"postgresql://smaajob:hemmelig@127.0.0.1:{port}/smaajob",
-                                  "SMAAJOB_VAR_DIR": str(tmp_path)}, cwd=tmp_path)
+    result = _run(
+        "migrate",
+        env={
+            "DATABASE_URL": f"postgresql://smaajob:hemmelig@127.0.0.1:{port}/smaajob",
+            "SMAAJOB_VAR_DIR": str(tmp_path),
+        },
+        cwd=tmp_path,
+    )
     assert result.returncode == 2
     assert result.stderr.startswith("fejl [database_unavailable]: Kan ikke bruge databasen smaajob på 127.0.0.1:")
     assert "Tjek DATABASE_URL" in result.stderr
@@ -96,8 +126,11 @@ def test_a_database_url_of_an_unknown_kind_is_explained(tmp_path):
 
 
 def test_a_sqlite_file_in_a_missing_folder_is_explained(tmp_path):
-    result = _run("migrate", env={"DATABASE_URL": f"sqlite:///{tmp_path}/mangler/smaajob.sqlite3",
-                                  "SMAAJOB_VAR_DIR": str(tmp_path)}, cwd=tmp_path)
+    result = _run(
+        "migrate",
+        env={"DATABASE_URL": f"sqlite:///{tmp_path}/mangler/smaajob.sqlite3", "SMAAJOB_VAR_DIR": str(tmp_path)},
+        cwd=tmp_path,
+    )
     assert result.returncode == 2
     assert "fejl [database_unavailable]: Kan ikke bruge SQLite-filen" in result.stderr
     assert "Traceback" not in result.stderr
@@ -115,40 +148,21 @@ def test_serve_on_a_busy_port_says_so_before_any_banner(capsys):
     assert "kører på" not in captured.out
 
 
-def test_a_restarted_demo_shows_its_users_again(db, capsys):
-    from smaajob.demo.loader import load_demo
-
+def test_demo_users_on_a_database_without_the_demo_says_there_are_none(db, capsys):
+    # With the demo loaded: tests/demo/test_demo_command_on_a_loaded_demo.py.
     assert main(["demo", "--show-users"]) == 1
     assert "ingen demobrugere" in capsys.readouterr().out
-    load_demo("small", 2026)
-    assert main(["demo", "--show-users"]) == 0
-    out = capsys.readouterr().out
-    assert "adgangskode for alle: smaajob-demo" in out
-    for username in ("raadgiver", "konsulent", "borger"):
-        assert re.search(rf"^\s+{username}\s", out, re.MULTILINE)
-
-
-def test_a_demo_reset_counts_citizens_as_citizens_and_the_rest_as_what_they_are(db, capsys):
-    from smaajob.citizens.models import Citizen
-    from smaajob.demo.loader import load_demo
-
-    load_demo("small", 2026)
-    citizens = Citizen.objects.count()
-    assert main(["demo", "--reset", "--no-progress"]) == 0
-    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Slettede"))
-    assert f"{citizens} borgere" in line
-    assert "tilknyttede rækker" in line
 
 
 def test_the_hours_file_may_be_danish_excel_semicolon_csv_in_windows_1252(tmp_path, capsys):
     # 13 months on help (covered); the transitional rule counts July–December 2016, December with 37,5 hours.
     hours = {f"2016-{m:02d}": "10" for m in range(1, 12)} | {"2016-12": "37,5", "2017-01": "10"}
     danish_excel = tmp_path / "timer.csv"
-    danish_excel.write_bytes("\n".join(["month;ordinary_hours", *(f"{m};{h}" for m, h in hours.items())])
-                             .encode("cp1252"))
+    danish_excel.write_bytes(
+        "\n".join(["month;ordinary_hours", *(f"{m};{h}" for m, h in hours.items())]).encode("cp1252")
+    )
     comma = tmp_path / "timer-komma.csv"
-    comma.write_text("\n".join(["month,ordinary_hours", *(f'{m},"{h}"' for m, h in hours.items())]),
-                     encoding="utf-8")
+    comma.write_text("\n".join(["month,ordinary_hours", *(f'{m},"{h}"' for m, h in hours.items())]), encoding="utf-8")
     answers = []
     for path in (danish_excel, comma):
         assert main(["rules", "hours-requirement", "--hours-file", str(path), "--date", "2017-01-15", "--json"]) == 0

@@ -7,12 +7,14 @@ The full size (≈ 5,000 citizens) is timed by benchmarks/demo_load.py instead.
 from __future__ import annotations
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from stdnum.dk import cpr as stdnum_cpr
 from stdnum.dk import cvr as stdnum_cvr
 
 from tests.demo.conftest import TODAY
+from tests.demo.fingerprint import demo_state, fails_on_call
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +70,17 @@ def test_staff_come_in_two_teams_and_share_the_caseload(municipality_demo):
     assert teams == {"Team Nord", "Team Syd"}
     assert Assignment.objects.filter(staff_role="caseworker").values("staff").distinct().count() >= 1
     assert User.objects.get(username="borger").citizen is not None
+
+
+def test_a_crash_in_the_middle_of_a_municipality_reset_keeps_the_earlier_demo(municipality_demo):
+    """The deletion and the load are one transaction (issue 23, item 11; the small demo's Ctrl-C:
+    tests/demo/test_demo_command_on_a_loaded_demo.py)."""
+    from smaajob.demo import bulk_writer
+    from smaajob.demo.loader import load_demo
+
+    before = demo_state()
+    assert len(before[1]) == 50
+    crash = fails_on_call(bulk_writer._write_batch, 1, RuntimeError("disken er fuld"))
+    with mock.patch.object(bulk_writer, "_write_batch", side_effect=crash), pytest.raises(RuntimeError):
+        load_demo("municipality", today=TODAY, scale=0.01, seed=9, reset=True)
+    assert demo_state() == before

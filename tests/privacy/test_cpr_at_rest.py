@@ -18,6 +18,7 @@ from smaajob.citizens.selectors import citizen_by_cpr
 from smaajob.citizens.services import register_citizen
 from smaajob.cli.main import main
 from smaajob.errors import InvalidIdentifier
+from tests.scratch_database import scratch_database
 
 NUMBERS = ("010190-1234", "020285-4321", "311299-9876")
 
@@ -167,13 +168,20 @@ def test_keys_rotate_refuses_a_batch_size_below_one(capsys):
     assert "--batch-size" in capsys.readouterr().err
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_encrypts_the_numbers_already_stored_and_the_reverse_decrypts_them():
+def test_the_migration_encrypts_the_numbers_already_stored_and_the_reverse_decrypts_them(tmp_path, django_db_blocker):
+    # An empty database migrated forward to the migration before (tests/scratch_database.py),
+    # not the test database taken back through every later migration.
+    with django_db_blocker.unblock(), scratch_database(tmp_path):
+        _encrypt_and_decrypt_by_migrating()
+
+
+def _encrypt_and_decrypt_by_migrating() -> None:
     from django.db.migrations.executor import MigrationExecutor
 
     before = [("citizens", "0007_coverage_facts_and_exemption_ground")]
     after = [("citizens", "0008_cpr_encrypted_at_rest")]
     executor = MigrationExecutor(connection)
+    assert executor.loader.applied_migrations == {}, "an empty database, migrated from nothing"
     executor.migrate(before)
     old = executor.loader.project_state(before).apps
     municipality = old.get_model("organisation", "Municipality").objects.create(code="461", name="Odense Kommune")
@@ -191,8 +199,6 @@ def test_the_migration_encrypts_the_numbers_already_stored_and_the_reverse_decry
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT cpr FROM {Citizen._meta.db_table}")
         assert cursor.fetchall() == [("0101901234",)]
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def test_a_command_in_production_settings_without_keys_stops_with_the_danish_message(settings, monkeypatch, capsys):

@@ -9,20 +9,18 @@ not inspected as the HTML it was made from.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from tests.demo.conftest import small_demo_loaded
+from tests.demo.conftest import TODAY, small_demo_loaded
 from tests.pdf_reading import Pdf, read_pdf
 
 
 @pytest.fixture(scope="module")
 def small_demo_world(django_db_setup, django_db_blocker):
-    """The small demo for this module, loaded once per test worker and day (tests/demo/conftest.py)."""
-    with django_db_blocker.unblock(), small_demo_loaded(date.today()) as result:
+    """The small demo of tests/demo (its day, TODAY), so the worker's one load serves this module too."""
+    with django_db_blocker.unblock(), small_demo_loaded(TODAY) as result:
         yield result
 
 

@@ -6,18 +6,22 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
+from tests.scratch_database import scratch_database
 
 BEFORE = [("citizens", "0002_initial")]
 AFTER = [("citizens", "0003_rate_facts_work_duty_2026_target_groups")]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_existing_citizens_get_migrated_facts_with_the_unknown_ones_not_recorded():
-    from django.db import connection
+def test_existing_citizens_get_migrated_facts_with_the_unknown_ones_not_recorded(tmp_path, django_db_blocker):
+    with django_db_blocker.unblock(), scratch_database(tmp_path) as connection:
+        _migrate_citizens_with_older_data(connection)
+
+
+def _migrate_citizens_with_older_data(connection):
     from django.db.migrations.executor import MigrationExecutor
 
     executor = MigrationExecutor(connection)
+    assert executor.loader.applied_migrations == {}, "an empty database, migrated from nothing"
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
     municipality = old.get_model("organisation", "Municipality").objects.create(code="461", name="Odense Kommune")
@@ -45,5 +49,3 @@ def test_existing_citizens_get_migrated_facts_with_the_unknown_ones_not_recorded
     for row in rows.values():
         assert row.migrated and row.children is None and row.lives_with_parent is None
         assert row.full_time_work_years_last_10 is None and row.residence_requirement_met is None
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())

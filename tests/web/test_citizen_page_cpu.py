@@ -22,14 +22,7 @@ from smaajob.courses.selectors import open_courses_among, open_courses_of
 from smaajob.web.templatetags.danish import forkort, iso_dato, kort_dato, kort_maaned_dato
 from smaajob.web.templatetags.step_up import week_rows
 from smaajob.web.views.citizens import ids_url
-
-
-def _page_queries(client, citizen):
-    client.get(f"/borgere/{citizen.pk}/")
-    with CaptureQueriesContext(connection) as captured:
-        answer = client.get(f"/borgere/{citizen.pk}/")
-    assert answer.status_code == 200
-    return answer, [q["sql"] for q in captured.captured_queries]
+from tests.web.test_citizen_page_reading import _page_queries
 
 
 def _reads(queries, table):

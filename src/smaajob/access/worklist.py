@@ -49,6 +49,7 @@ from smaajob.citizens.models import (
     TransferRequest,
     TransferStatus,
     WorkDuty,
+    full_name_of,
 )
 from smaajob.citizens.services import may_answer_transfer
 from smaajob.courses.models import Course, CourseTransition, MatchProposal, Placement, WeeklyHours
@@ -154,7 +155,7 @@ class AlertRule:
 
 
 def _name(first: str, last: str) -> str:
-    return f"{first} {last}"  # as ``Citizen.full_name``
+    return full_name_of(first, last)
 
 
 # --------------------------------------------------------------------------- the conditions

@@ -22,7 +22,7 @@ from django.utils import timezone
 from smaajob.access.privacy import audit_trail_for, require_audit_reader
 from smaajob.audit.models import AuditAction, AuditChannel, AuditEntry
 from smaajob.audit.services import record, record_many
-from smaajob.citizens.models import Citizen
+from smaajob.citizens.models import Citizen, full_name_of
 from smaajob.errors import InvalidInput, InvalidPeriod
 from smaajob.organisation.models import User
 
@@ -174,7 +174,7 @@ def citizens_named(user: User, name: str, *, limit: int = 25) -> list[NamedCitiz
     for word in name.split():
         rows = rows.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
     found = [
-        NamedCitizen(pk, f"{first} {last}", born.year)
+        NamedCitizen(pk, full_name_of(first, last), born.year)
         for pk, first, last, born in rows.order_by("last_name", "first_name", "pk").values_list(
             "pk", "first_name", "last_name", "birth_date"
         )[:limit]

@@ -24,11 +24,16 @@ def choice_labels(field: Field[Any, Any], language: str | None) -> dict[Any, Any
     return {make_hashable(value): force_str(label, strings_only=True) for value, label in field.flatchoices}
 
 
+def label_of(field: Field[Any, Any], value: Any) -> Any:
+    """``value``'s label in the current language, as ``get_<field>_display`` gives it (for rows
+    read as plain values: ``label_of(Opening._meta.get_field("kind"), "smaajob")``)."""
+    labels = choice_labels(field, get_language())
+    key = make_hashable(value)
+    return labels[key] if key in labels else force_str(value, strings_only=True)
+
+
 class QuickChoiceLabels:
     """Mixin for models: ``get_<field>_display`` from the cached table, same result as Django's."""
 
     def _get_FIELD_display(self, field: Field[Any, Any]) -> Any:  # noqa: N802 - the name Django calls
-        value = getattr(self, field.attname)
-        labels = choice_labels(field, get_language())
-        key = make_hashable(value)
-        return labels[key] if key in labels else force_str(value, strings_only=True)
+        return label_of(field, getattr(self, field.attname))

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from smaajob.spreadsheet import ExcelBook, csv_row
+from tests.reports.test_excel_output_unchanged import excel_width
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+45 12 34 56 78", "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
@@ -40,8 +41,22 @@ def test_the_writer_streams_rows_with_widths_bold_headers_number_formats_and_wra
     sheet.row(["Lang tekst", 0.25], number_formats={1: "0.0%"}, wrap={0})
     loaded = load_workbook(io.BytesIO(book.to_bytes()))
     ark = loaded["Nøgletal"]
-    assert [ark.column_dimensions[c].width for c in "AB"] == [24, 36]
+    assert [ark.column_dimensions[c].width for c in "AB"] == [excel_width(24), excel_width(36)]
     assert (ark["A1"].font.b, ark["A1"].font.sz, ark["A2"].font.b, ark["A3"].font.b) == (True, 13, True, False)
     assert ark["B3"].number_format == "0.0%" and ark["B3"].value == 0.25
     assert ark["A3"].alignment.wrap_text and ark["A3"].alignment.vertical == "top"
     assert not ark["B3"].alignment.wrap_text
+
+
+def test_dates_truth_values_decimals_numpy_numbers_and_empty_cells_keep_their_kind():
+    from datetime import date, datetime
+
+    import numpy as np
+
+    book = ExcelBook()
+    values = [date(2026, 12, 7), datetime(2026, 12, 7, 14, 30), True, None, "", Decimal("-1.5"), np.int64(7)]
+    book.sheet("Ark").row(values)
+    cells = list(load_workbook(io.BytesIO(book.to_bytes())).active.iter_rows())[0]
+    assert [c.value for c in cells] == [datetime(2026, 12, 7), datetime(2026, 12, 7, 14, 30), True, None, None, -1.5, 7]
+    assert [c.number_format for c in cells[:2]] == ["yyyy-mm-dd", "yyyy-mm-dd h:mm:ss"]
+    assert [c.data_type for c in cells] == ["d", "d", "b", "n", "n", "n", "n"]

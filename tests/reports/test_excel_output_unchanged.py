@@ -5,6 +5,12 @@ wrapping and column widths as the workbook the earlier in-memory openpyxl code w
 
 ``fixtures/vta_noegletal_xlsx.json`` was recorded from that earlier code on the same VTA world;
 set ``SMAAJOB_RECORD_XLSX=1`` to record it again (only after a deliberate change of the export).
+
+Since issue 16 the writer is XlsxWriter, which stores a column width as Excel itself stores a
+width typed into »Kolonnebredde« (the characters plus the cell's padding, so the column shows
+exactly the width asked for; openpyxl stored the bare number), may store one width for a run of
+columns, and names a bold font's size (openpyxl left it out, which shows the default 11 pt). The
+fixture keeps what the old code wrote; the comparison reads both through these three rules.
 """
 
 from __future__ import annotations
@@ -17,10 +23,18 @@ from typing import Any
 
 from django.urls import reverse
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from tests.reports.test_vta_proof import logged_in, query
 
 FIXTURE = Path(__file__).with_name("fixtures") / "vta_noegletal_xlsx.json"
+
+
+def excel_width(characters: float) -> float:
+    """The width Excel stores for a column ``characters`` wide in its default font (Calibri 11:
+    7 pixels a character, 5 pixels of padding, in 1/256 of a character)."""
+    pixels = int(characters * 7 + 0.5) + 5
+    return int(pixels / 7 * 256) / 256
 
 
 def fingerprint(content: bytes) -> dict[str, Any]:
@@ -28,7 +42,13 @@ def fingerprint(content: bytes) -> dict[str, Any]:
     book = load_workbook(io.BytesIO(content))
     sheets: dict[str, Any] = {}
     for sheet in book.worksheets:
-        widths = {letter: dim.width for letter, dim in sorted(sheet.column_dimensions.items()) if dim.width}
+        # A width may be stored once for a run of columns (<col min="5" max="6">): one per column here.
+        widths = {
+            get_column_letter(index): dim.width
+            for dim in sheet.column_dimensions.values()
+            if dim.width
+            for index in range(dim.min or 1, (dim.max or dim.min or 1) + 1)
+        }
         cells = [
             [
                 cell.coordinate,
@@ -57,7 +77,7 @@ def test_the_key_figure_export_reads_back_as_before_the_streaming_writer(client,
     expected = json.loads(FIXTURE.read_text(encoding="utf-8"))
     assert seen.keys() == expected.keys()
     for title in expected:
-        assert seen[title]["widths"] == expected[title]["widths"], title
+        assert seen[title]["widths"] == {k: excel_width(w) for k, w in expected[title]["widths"].items()}, title
         assert _rows(seen[title]["cells"]) == _rows(expected[title]["cells"]), title
 
 
@@ -66,6 +86,8 @@ def _rows(cells: list[list[Any]]) -> list[list[Any]]:
     an order that may differ between runs, which is not the writer's to keep."""
     by_row: dict[str, list[Any]] = {}
     for coordinate, *rest in cells:
+        if rest[3] and rest[4] is None:  # a bold font without a size: shown at the default 11 pt
+            rest[4] = 11.0
         column = coordinate.rstrip("0123456789")
         by_row.setdefault(coordinate[len(column) :], []).append([column, *rest])
     header = [by_row.pop(n) for n in ("1", "2") if n in by_row]

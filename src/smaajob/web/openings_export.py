@@ -5,16 +5,19 @@ or as a PDF. Used by the list page (``?format=``) and by the background export
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import islice
 
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.formats import date_format
 
 from smaajob import access
+from smaajob.choices import label_of
+from smaajob.ids import IdIn
 from smaajob.network import selectors
-from smaajob.network.models import Opening
+from smaajob.network.models import Contact, Opening
 from smaajob.organisation.models import User
 from smaajob.pdf import Column, table_pdf
 from smaajob.slots import describe_slots
@@ -117,32 +120,60 @@ def _pdf_row(o: Opening) -> list[str]:
     ]
 
 
+# The columns the Excel file reads: plain values, no model instance per opening (issue 16: the
+# instances, their companies and the contacts' related managers cost more than the workbook).
+_EXCEL_VALUES = (
+    "company_id", "company__name", "title", "kind", "hours_min", "hours_max", "slots", "buddy__name",
+    "language_requirement", "capacity", "company__postcode", "company__city",
+)
+
+
 def openings_xlsx(rows: QuerySet[Opening], *, progress: Progress = _no_progress) -> bytes:
-    """Every opening the filter finds, one row each, streamed into a write-only workbook."""
+    """Every opening the filter finds, one row each, read in chunks and written as they come."""
     total = rows.count()
     progress(0, total)
     book = ExcelBook()
     sheet = book.sheet("Jobåbninger", widths=EXCEL_WIDTHS)
     sheet.row(EXCEL_HEADER, bold=True)
-    # chunk_size: prefetch_related fetches the contacts per chunk, so iterator() streams.
-    for done, o in enumerate(rows.prefetch_related("company__contacts").iterator(chunk_size=1000), start=1):
-        contact = next(iter(o.company.contacts.all()), None)
-        sheet.row(
-            [
-                o.company.name,
-                o.title,
-                o.get_kind_display(),
-                float(o.hours_min),
-                float(o.hours_max),
-                describe_slots(o.slots) or "efter aftale",
-                o.buddy.name if o.buddy else "",
-                o.get_language_requirement_display(),
-                o.capacity,
-                f"{o.company.postcode} {o.company.city}".strip(),
-                f"{contact.name} {contact.phone}".strip() if contact else "",
-            ],
-        )
-        if done % PROGRESS_EVERY == 0:
-            progress(done, total)
+    kind, language = Opening._meta.get_field("kind"), Opening._meta.get_field("language_requirement")
+    contacts: dict[int, str] = {}  # company → its first contact, »name phone«
+    done = 0
+    for chunk in _chunks(rows.values_list(*_EXCEL_VALUES).iterator(chunk_size=1000), 1000):
+        _first_contacts(contacts, {row[0] for row in chunk} - contacts.keys())
+        for company, name, title, the_kind, low, high, slots, buddy, lang, capacity, postcode, city in chunk:
+            sheet.row(
+                [
+                    name,
+                    title,
+                    label_of(kind, the_kind),
+                    float(low),
+                    float(high),
+                    describe_slots(slots) or "efter aftale",
+                    buddy or "",
+                    label_of(language, lang),
+                    capacity,
+                    f"{postcode} {city}".strip(),
+                    contacts.get(company, ""),
+                ],
+            )
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                progress(done, total)
     progress(total, total)
     return book.to_bytes()
+
+
+def _chunks[T](items: Iterator[T], size: int) -> Iterator[list[T]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def _first_contacts(found: dict[int, str], companies: set[int]) -> None:
+    """The first contact (the oldest) of each company in ``companies``, into ``found``."""
+    if not companies:
+        return
+    for company, name, phone in (
+        Contact.objects.filter(IdIn("company_id", companies)).order_by("company_id", "pk").values_list(
+            "company_id", "name", "phone")
+    ):
+        found.setdefault(company, f"{name} {phone}".strip())

@@ -900,7 +900,10 @@ def rules_for(user: User, on: date) -> list[AlertRule]:
 
 
 def _alerts(user: User, rules: Sequence[AlertRule], today: date) -> list[Alert]:
-    citizens = citizens_for(user, on=today)
+    # The caseload is read once, and each rule gets it as its ids (one array parameter): the
+    # rules' queries then neither repeat nor compile the assignments' dated subquery (issue 16).
+    caseload = list(citizens_for(user, on=today).values_list("pk", flat=True))
+    citizens = Citizen.objects.filter(IdIn("pk", caseload)) if caseload else Citizen.objects.none()
     alerts: list[Alert] = []
     token = _shared.set({})  # one reading: the same user, citizens and day for every rule
     try:

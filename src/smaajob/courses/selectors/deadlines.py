@@ -100,9 +100,13 @@ def deadlines_for_many(citizens: Iterable[Citizen], on: date, *, courses: bool =
         .values_list("citizen_id", "valid_from", "valid_to", "monthly_amount")
     ):
         benefits[citizen_id].append(_Run(valid_from, valid_to, monthly_amount))
+    # Only a covered citizen's records are read further: the others get no deadlines (a
+    # caseload is mostly citizens on other benefits; their follow-ups were most of the rows).
+    covering = {pk: run for pk in ids if (run := _covering_runs(benefits.get(pk, []), on)) is not None}
+    covered = list(covering)
     readiness: dict[int, str] = {}
     for citizen_id, category in (
-        Readiness.objects.filter(IdIn("citizen_id", ids), valid_from__lte=on)
+        Readiness.objects.filter(IdIn("citizen_id", covered), valid_from__lte=on)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
         .order_by("valid_from", "pk")
         .values_list("citizen_id", "category")
@@ -114,7 +118,7 @@ def deadlines_for_many(citizens: Iterable[Citizen], on: date, *, courses: bool =
     # 110 at national volume; docs/performance.md).
     # ``all_objects``: as the join did, an annulled course's follow-ups still count (the
     # follow-up's own annulment is what leaves it out).
-    citizen_of_course = dict(Course.all_objects.filter(IdIn("citizen_id", ids)).values_list("pk", "citizen_id"))
+    citizen_of_course = dict(Course.all_objects.filter(IdIn("citizen_id", covered)).values_list("pk", "citizen_id"))
     conversations: dict[int, list[date]] = defaultdict(list)
     for course_id, happened_on in (
         FollowUp.objects.filter(
@@ -130,7 +134,7 @@ def deadlines_for_many(citizens: Iterable[Citizen], on: date, *, courses: bool =
     kind_labels = dict(Placement._meta.get_field("kind").flatchoices)
     for citizen_id, started, ended, kind, company_name in (
         Placement.objects.filter(
-            IdIn("course__citizen_id", ids), kind__in=OFFER_KINDS, actual_start__isnull=False, actual_start__lte=on
+            IdIn("course__citizen_id", covered), kind__in=OFFER_KINDS, actual_start__isnull=False, actual_start__lte=on
         )
         .order_by("actual_start", "pk")
         .values_list("course__citizen_id", "actual_start", "actual_end", "kind", "company__name")
@@ -158,7 +162,7 @@ def deadlines_for_many(citizens: Iterable[Citizen], on: date, *, courses: bool =
     found = []
     for pk, name, born in people:
         rows = benefits.get(pk, [])
-        current = _covering_runs(rows, on)
+        current = covering.get(pk)
         course = open_courses.get(pk)
         if current is None:
             found.append(CitizenDeadlines(pk, name, course, None, NOT_COVERED))

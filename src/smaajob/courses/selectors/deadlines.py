@@ -161,13 +161,12 @@ def deadlines_for_many(citizens: Iterable[Citizen], on: date, *, courses: bool =
             open_courses[running.citizen_id] = running  # the most recently started wins, as ``open_course``
     found = []
     for pk, name, born in people:
-        rows = benefits.get(pk, [])
         current = covering.get(pk)
         course = open_courses.get(pk)
         if current is None:
             found.append(CitizenDeadlines(pk, name, course, None, NOT_COVERED))
             continue
-        start = _run_start(rows, current)
+        start = _run_start(benefits[pk], current)
         facts = CourseFacts(
             first_contact=start,
             birth_date=born,

@@ -65,7 +65,7 @@ from typing import Any
 
 from web_forms import Form, page_form
 
-from smaajob.cli.serve import default_workers
+from smaajob.cli.serve import DEFAULT_THREADS, default_workers
 
 ROOT = Path(__file__).resolve().parents[1]
 SMAAJOB = str(ROOT / ".venv" / "bin" / "smaajob")
@@ -499,7 +499,12 @@ def main() -> int:
         "(e.g. one loaded with smaajob demo --size country)",
     )
     parser.add_argument("--workers", type=int, default=None, help="server processes (default: smaajob serve's)")
-    parser.add_argument("--threads", type=int, default=4, help="threads per server process (serve's default: 4)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=DEFAULT_THREADS,
+        help=f"threads per server process (serve's default: {DEFAULT_THREADS})",
+    )
     parser.add_argument(
         "--levels",
         default="1@0,20@0.5-1.5,20@0",

@@ -3,8 +3,12 @@
 
 On Linux and other POSIX systems the server is gunicorn with several worker processes:
 Python runs one thread at a time per process, so one process can use only one core, and
-a page costs tens of milliseconds of CPU. Each worker has a few threads for requests that
-wait on the database. On Windows, where gunicorn does not run, waitress (one process,
+a page costs tens of milliseconds of CPU. By default there is one process per core and one
+more (for the moments a process waits on the database), each taking one request at a time
+(gunicorn's sync worker): measured with 20 users on the country database, fewer requests
+sharing the cores at once answer sooner than more (docs/performance.md, 2026-12-07; the
+sync worker wants a buffering proxy in front, docs/operations.md). ``--threads`` above 1
+runs the threaded worker. On Windows, where gunicorn does not run, waitress (one process,
 several threads) serves instead.
 """
 
@@ -19,10 +23,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+# One request at a time per process (gunicorn's sync worker); more threads: the threaded worker.
+DEFAULT_THREADS = 1
+
 
 def default_workers() -> int:
-    """Two processes per core, at most eight: pages are CPU-bound, with short database waits."""
-    return max(2, min(8, 2 * (os.cpu_count() or 1)))
+    """One process per core and one more, at least two and at most eight: pages are CPU-bound,
+    with short database waits, and more requests at once only share the same cores."""
+    return max(2, min(8, (os.cpu_count() or 1) + 1))
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,9 +41,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--workers",
         type=int,
         default=default_workers(),
-        help=f"antal serverprocesser (standard {default_workers()}: to pr. processorkerne, højst 8)",
+        help=f"antal serverprocesser (standard {default_workers()}: én pr. processorkerne og én til, højst 8)",
     )
-    parser.add_argument("--threads", type=int, default=4, help="tråde pr. proces (standard 4)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=DEFAULT_THREADS,
+        help=f"tråde pr. proces (standard {DEFAULT_THREADS}: én forespørgsel ad gangen pr. proces; flere giver "
+        "gunicorns trådede worker)",
+    )
     parser.set_defaults(handler=handle)
 
 

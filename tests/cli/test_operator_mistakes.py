@@ -58,10 +58,15 @@ def test_every_string_argparse_writes_itself_has_a_danish_text():
 
 
 def test_help_and_argument_errors_are_in_danish(capsys):
+    from smaajob.cli.serve import default_workers
+
+
     assert main(["serve", "--port", "otte"]) == 2
     err = capsys.readouterr().err
     assert "fejl [invalid_arguments]: argumentet --port: skal være et helt tal, fx 8000, fik 'otte'" in err
     assert "brug: smaajob serve" in err
+    assert main(["serve", "--workers", "tre"]) == 2  # the example is the option's own default
+    assert f"argumentet --workers: skal være et helt tal, fx {default_workers()}, fik 'tre'" in capsys.readouterr().err
     assert "usage" not in err and "error" not in err and "invalid" not in err.replace("invalid_arguments", "")
 
     with pytest.raises(SystemExit):

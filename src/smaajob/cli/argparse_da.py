@@ -66,7 +66,10 @@ class DanishTypeNames(argparse.ArgumentParser):
         except argparse.ArgumentError as exc:
             name = getattr(action.type, "__name__", "")
             if name in TYPE_NAMES:
-                raise argparse.ArgumentError(action, f"skal være {TYPE_NAMES[name]}, fik {arg_string!r}") from None
+                kind = TYPE_NAMES[name]
+                if type(action.default) in (int, float):  # the option's own default is the best example
+                    kind = f"{kind.split(', fx ')[0]}, fx {action.default}"
+                raise argparse.ArgumentError(action, f"skal være {kind}, fik {arg_string!r}") from None
             raise exc from None
 
 

@@ -61,7 +61,7 @@ def handle(args: argparse.Namespace) -> int:
     if not 1 <= args.workers <= 64:
         raise InvalidInput("Antal serverprocesser skal være fra 1 til 64, fx 4.", field="workers")
     if not 1 <= args.threads <= 64:
-        raise InvalidInput("Antal tråde skal være fra 1 til 64, fx 4.", field="threads")
+        raise InvalidInput(f"Antal tråde skal være fra 1 til 64, fx {DEFAULT_THREADS}.", field="threads")
     check_port_free(args.host, args.port)
     from django.db import connections
 

@@ -95,7 +95,7 @@ def test_serve_starts_one_process_per_core_and_one_more_by_default_each_with_one
 
     from smaajob.cli import serve
 
-    monkeypatch.setattr(serve.os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
     assert serve.default_workers() == workers
     parser = argparse.ArgumentParser()
     serve.register(parser.add_subparsers())

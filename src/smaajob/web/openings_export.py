@@ -5,9 +5,9 @@ or as a PDF. Used by the list page (``?format=``) and by the background export
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
-from itertools import islice
+from itertools import batched
 
 from django.db.models import QuerySet
 from django.http import QueryDict
@@ -138,7 +138,7 @@ def openings_xlsx(rows: QuerySet[Opening], *, progress: Progress = _no_progress)
     kind, language = Opening._meta.get_field("kind"), Opening._meta.get_field("language_requirement")
     contacts: dict[int, str] = {}  # company → its first contact, »name phone«
     done = 0
-    for chunk in _chunks(rows.values_list(*_EXCEL_VALUES).iterator(chunk_size=1000), 1000):
+    for chunk in batched(rows.values_list(*_EXCEL_VALUES).iterator(chunk_size=1000), 1000):
         _first_contacts(contacts, {row[0] for row in chunk} - contacts.keys())
         for company, name, title, the_kind, low, high, slots, buddy, lang, capacity, postcode, city in chunk:
             sheet.row(
@@ -161,11 +161,6 @@ def openings_xlsx(rows: QuerySet[Opening], *, progress: Progress = _no_progress)
                 progress(done, total)
     progress(total, total)
     return book.to_bytes()
-
-
-def _chunks[T](items: Iterator[T], size: int) -> Iterator[list[T]]:
-    while chunk := list(islice(items, size)):
-        yield chunk
 
 
 def _first_contacts(found: dict[int, str], companies: set[int]) -> None:

@@ -20,7 +20,9 @@ from tests.web.test_pages import log_in
 
 
 def _expected(opening: Opening) -> list[object]:
-    contact = opening.company.contacts.order_by("pk").first()  # a company's first contact
+    # The contact the company page lists first: the primary one, else the first by name.
+    contacts = list(opening.company.contacts.all())
+    contact = min(contacts, key=lambda c: (not c.is_primary, c.name, c.pk), default=None)
     return [
         opening.company.name,
         opening.title,
@@ -41,8 +43,10 @@ def test_every_column_of_every_row_is_what_the_opening_says(client, consultant, 
         municipality=municipality, cvr="10403782", name="Bageriet Åen", postcode="5000", city="Odense C",
         recruited_by=consultant,
     )
-    Contact.objects.create(company=company, name="Lone Berg", phone="+45 66 12 34 56")
-    Contact.objects.create(company=company, name="Ib Holm", phone="")  # the second: not the one shown
+    Contact.objects.create(company=company, name="Ib Holm", phone="")  # the oldest, not the primary one
+    Contact.objects.create(company=company, name="Lone Berg", phone="+45 66 12 34 56", is_primary=True)
+    Contact.objects.create(company=other, name="Mette Juul", phone="")  # no primary: the first by name
+    Contact.objects.create(company=other, name="Bent Dahl", phone="+45 20 30 40 50")
     buddy = Buddy.objects.create(company=company, name="Kim Buddy")
     Opening.objects.create(
         company=company, title="Opfyldning", hours_min=Decimal("2"), hours_max=Decimal("4.5"), kind="paid",
@@ -53,6 +57,11 @@ def test_every_column_of_every_row_is_what_the_opening_says(client, consultant, 
     Opening.objects.create(
         company=other, title="Opvask", hours_min=3, hours_max=6, kind="hybrid", language_requirement=1
     )
+    bare = Company.objects.create(
+        municipality=municipality, cvr="10150817", name="Kiosken", postcode="5000", city="Odense C",
+        recruited_by=consultant,
+    )
+    Opening.objects.create(company=bare, title="Kasse", hours_min=2, hours_max=3, kind="paid")
     Opening.objects.create(company=other, title="Lukket opgave", hours_min=1, hours_max=2, kind="paid", status="closed")
 
     log_in(client, consultant)
@@ -63,10 +72,11 @@ def test_every_column_of_every_row_is_what_the_opening_says(client, consultant, 
     shown = Opening.objects.filter(status="open").select_related("company", "buddy").order_by("company__name", "title")
     assert rows[0] == list(EXCEL_HEADER)
     assert rows[1:] == [_expected(o) for o in shown]
-    assert len(rows) == 4  # three open openings; the closed one is not exported
+    assert len(rows) == 5  # four open openings; the closed one is not exported
     by_title = {row[1]: row for row in rows[1:]}
     assert by_title["Opfyldning"][6] == "Kim Buddy" and by_title["Lager"][-1] == "Lone Berg +45 66 12 34 56"
-    assert by_title["Opvask"][-1] is None  # a company without a contact
+    assert by_title["Opvask"][-1] == "Bent Dahl +45 20 30 40 50"
+    assert by_title["Kasse"][-1] is None  # a company without a contact
     assert by_title["Opfyldning"][5] == describe_slots(Opening.objects.get(title="Opfyldning").slots) != ""
 
 

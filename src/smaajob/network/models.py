@@ -80,6 +80,11 @@ class Company(QuickChoiceLabels, models.Model):
         return self.name
 
 
+# The order a company's contacts are shown in: the primary contact first, then by name (the
+# company page lists them so, and the openings export names the first as the company's contact).
+CONTACTS_FIRST = ("-is_primary", "name", "pk")
+
+
 class Contact(models.Model):
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(_("navn"), max_length=200)

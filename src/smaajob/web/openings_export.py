@@ -17,7 +17,7 @@ from smaajob import access
 from smaajob.choices import label_of
 from smaajob.ids import IdIn
 from smaajob.network import selectors
-from smaajob.network.models import Contact, Opening
+from smaajob.network.models import CONTACTS_FIRST, Contact, Opening
 from smaajob.organisation.models import User
 from smaajob.pdf import Column, table_pdf
 from smaajob.slots import describe_slots
@@ -136,7 +136,7 @@ def openings_xlsx(rows: QuerySet[Opening], *, progress: Progress = _no_progress)
     sheet = book.sheet("Jobåbninger", widths=EXCEL_WIDTHS)
     sheet.row(EXCEL_HEADER, bold=True)
     kind, language = Opening._meta.get_field("kind"), Opening._meta.get_field("language_requirement")
-    contacts: dict[int, str] = {}  # company → its first contact, »name phone«
+    contacts: dict[int, str] = {}  # company → its contact, »name phone«
     done = 0
     for chunk in batched(rows.values_list(*_EXCEL_VALUES).iterator(chunk_size=1000), 1000):
         _first_contacts(contacts, {row[0] for row in chunk} - contacts.keys())
@@ -164,11 +164,12 @@ def openings_xlsx(rows: QuerySet[Opening], *, progress: Progress = _no_progress)
 
 
 def _first_contacts(found: dict[int, str], companies: set[int]) -> None:
-    """The first contact (the oldest) of each company in ``companies``, into ``found``."""
+    """Each company's contact in ``companies`` into ``found``: the one its page lists first
+    (the primary contact, else the first by name; ``CONTACTS_FIRST``)."""
     if not companies:
         return
     for company, name, phone in (
-        Contact.objects.filter(IdIn("company_id", companies)).order_by("company_id", "pk").values_list(
+        Contact.objects.filter(IdIn("company_id", companies)).order_by("company_id", *CONTACTS_FIRST).values_list(
             "company_id", "name", "phone")
     ):
         found.setdefault(company, f"{name} {phone}".strip())

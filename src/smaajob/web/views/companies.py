@@ -20,7 +20,7 @@ from smaajob.courses.models import Placement
 from smaajob.errors import SmaajobError
 from smaajob.events import selectors as event_selectors
 from smaajob.network import selectors, services
-from smaajob.network.models import Company
+from smaajob.network.models import CONTACTS_FIRST, Company
 from smaajob.organisation.models import Role
 from smaajob.web.errors import form_error, renders_errors
 from smaajob.web.form_pages import form_page
@@ -85,7 +85,7 @@ def _company_context(request: AuthenticatedRequest, company: Company) -> dict[st
     return {
         "company": company,
         "record": course_selectors.company_record(company),
-        "contacts": company.contacts.order_by("-is_primary", "name"),
+        "contacts": company.contacts.order_by(*CONTACTS_FIRST),
         "buddies": company.buddies.order_by("name"),
         "openings": company.openings.select_related("buddy").order_by("status", "title"),
         "outreach": company.outreach.select_related("by")[:20],

@@ -78,6 +78,15 @@ def test_help_and_argument_errors_are_in_danish(capsys):
     assert "disse argumenter skal angives: username, --role" in capsys.readouterr().err
 
 
+def test_an_unknown_option_is_refused_with_the_commands_own_usage(capsys):
+    assert main(["worker", "--bogus"]) == 2
+    err = capsys.readouterr().err
+    assert "fejl [invalid_arguments]: ukendte argumenter: --bogus" in err
+    assert "brug: smaajob worker" in err  # not the top parser's »smaajob [-h] KOMMANDO …«
+    assert main(["audit", "verify", "--x"]) == 2  # a command of a command: the innermost usage
+    assert "brug: smaajob audit verify" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("word", "role"),
     [

@@ -19,7 +19,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import django
 from django.core.exceptions import ImproperlyConfigured
@@ -54,6 +54,20 @@ class _Parser(argparse_da.DanishTypeNames):
         raise InvalidArguments(f"{message}\n{self.format_usage().strip()}")
 
 
+class _CommandParser(_Parser):
+    """A sub-command's parser: refuses words it does not know itself, with its own usage line
+    (»brug: smaajob worker …«), where argparse would hand them up to the top parser, whose
+    usage names no option of the command."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[Any, list[str]]:
+        namespace, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(argparse_da.gettext("unrecognized arguments: %s") % " ".join(extras))
+        return namespace, extras
+
+
 def build_parser() -> argparse.ArgumentParser:
     argparse_da.install()
     parser = _Parser(
@@ -61,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Småjob – arbejdsværktøj til småjobs. DATABASE_URL vælger databasen "
         "(standard: SQLite-filen var/smaajob.sqlite3).",
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_CommandParser)
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
     return parser

@@ -11,7 +11,9 @@ savepoint that is rolled back, and every check below reads them, one test per ch
 * a refused record answers as a missing one, and every cell of the role table answers what the
   table says (``test_access_matrix.py``; its writes are asked live, each rolled back);
 * no link or button on a page answers 404 (``test_link_walk.py``: the start pages are the
-  recorded answers, the links on them are followed live).
+  recorded answers, the links on them are followed live);
+* every id a page points at (a label's ``for``, ``aria-describedby`` …) is on the page
+  (``test_id_references.py``).
 
 The checks' helpers, their "the detector works" lower bounds and their other tests stay in
 those modules. The walks share this module so that they share its world (``module_world``).
@@ -40,6 +42,7 @@ from tests.app.route_walk import (
     routes,
     walk_role,
 )
+from tests.app.test_id_references import dangling_references
 from tests.app.test_security_headers import header_problems, inline_code
 
 pytestmark = pytest.mark.django_db
@@ -134,6 +137,24 @@ def test_every_page_of_every_role_has_the_headers_and_no_inline_script_style_or_
     assert problems == [], "\n".join(sorted(set(problems))[:80])
     # Every role asks the same routes: all roles together more than 300 pages, as when one test.
     assert pages * (1 + len(WORLD_ROLES)) > 300, pages
+
+
+# --------------------------------------------------------------------------- ids pointed at
+@pytest.mark.parametrize("role", ["anonym", *WORLD_ROLES])
+def test_every_id_a_page_points_at_is_on_the_page_for_every_role(world, walk, role):
+    problems: set[str] = set()
+    pages_read = 0
+    for route in routes():
+        if route.is_api or route.unwalked_reason() is not None:
+            continue
+        url = build_url(route, world.ids)
+        answer = walk.answers[url] if url is not None else None
+        if answer is None or answer.status_code != 200 or "text/html" not in answer.get("Content-Type", ""):
+            continue
+        pages_read += 1
+        problems.update(f"{route.route}: {p}" for p in dangling_references(answer.text))
+    assert sorted(problems) == []
+    assert pages_read >= danish.LEAST_READ[role], pages_read
 
 
 # --------------------------------------------------------------------------- Danish text

@@ -98,7 +98,7 @@ def test_the_export_page_shows_how_far_the_worker_has_come(client, consultant, o
     job = start(client, consultant, "openings_xlsx")
     Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, progress_done=250, progress_total=1000)
     page = client.get(reverse("web:export", args=[job.pk]), headers={"HX-Request": "true"}).content.decode()
-    assert '<progress max="100" value="25">' in page and "250 af 1000 rækker" in page
+    assert '<progress max="100" value="25">' in page and "250 af 1.000 rækker" in page
     assert page.startswith('<div id="eksport"') and 'hx-trigger="every 2s"' in page
 
 

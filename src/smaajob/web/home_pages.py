@@ -25,6 +25,7 @@ from smaajob.citizens.selectors import benefit_on, current_staff, readiness_on
 from smaajob.courses.models import VISIBLE_TO_CITIZEN, Course, FollowUp, MatchProposal, Placement, WeeklyHours
 from smaajob.courses.selectors import active_on, open_courses, planned_hours_on
 from smaajob.courses.states import CourseState
+from smaajob.danish_numbers import format_count
 from smaajob.ids import IdIn
 from smaajob.intermediary.selectors import month_to_run
 from smaajob.network.models import Company, Opening
@@ -119,8 +120,8 @@ def analyst_home(user: User, on: date) -> Context:
     courses = Course.objects.filter(citizen__municipality=municipality)
     counts = {row["state"]: row["n"] for row in courses.values("state").annotate(n=Count("id")).order_by("state")}
     open_count = open_courses().filter(citizen__municipality=municipality).count()
-    by_state = {state: str(n) for state, n in counts.items()}
-    open_text = str(open_count)
+    by_state = {state: format_count(n) for state, n in counts.items()}
+    open_text = format_count(open_count)
     min_cell = small_cell_threshold(user)
     if min_cell is not None:
         # The open courses are the sum of every state but "exited", so they are one table.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from smaajob.danish_numbers import format_date
 from smaajob.dated import DatedFact
 from smaajob.errors import InvalidPeriod
 
@@ -21,7 +22,8 @@ def record_change[F: DatedFact](model: type[F], *, owner: dict[str, Any], valid_
     if current is not None:
         if valid_from <= current.valid_from:
             raise InvalidPeriod(
-                f"Ændringen skal gælde fra en dato efter den nuværende periodes start ({current.valid_from:%d.%m.%Y}).",
+                "Ændringen skal gælde fra en dato efter den nuværende periodes start "
+                f"({format_date(current.valid_from)}).",
                 field="valid_from",
             )
         current.valid_to = valid_from - timedelta(days=1)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from smaajob.danish_numbers import format_decimal
+from smaajob.danish_numbers import format_date, format_decimal
 from smaajob.errors import HoursDeviation, InvalidHours, InvalidPeriod
 
 # A full-time week in Denmark (the collective agreements' 37 hours); a småjob is a few hours a
@@ -39,7 +39,7 @@ def happened_by(on: date, *, today: date, field: str, what: str) -> None:
     """``what`` happened on ``on``: refuse a date after today."""
     if on > today:
         raise InvalidPeriod(
-            f"{what} er dateret {on:%d.%m.%Y}, som ligger i fremtiden. Registrér den, når den har fundet "
+            f"{what} er dateret {format_date(on)}, som ligger i fremtiden. Registrér den, når den har fundet "
             "sted; en planlagt dato hører til »næste opfølgning«.",
             field=field,
         )
@@ -49,7 +49,7 @@ def not_before(on: date, start: date, *, field: str, what: str, belongs_to: str)
     """``what`` belongs to something that began on ``start``: refuse an earlier date."""
     if on < start:
         raise InvalidPeriod(
-            f"{what} er dateret {on:%d.%m.%Y}, før {belongs_to} begyndte ({start:%d.%m.%Y}).", field=field
+            f"{what} er dateret {format_date(on)}, før {belongs_to} begyndte ({format_date(start)}).", field=field
         )
 
 
@@ -57,7 +57,8 @@ def plan_within(on: date, *, after: date, field: str, what: str) -> None:
     """A plan (``what``) at most ``PLAN_HORIZON`` after ``after``."""
     if on > after + PLAN_HORIZON:
         raise InvalidPeriod(
-            f"{what} ({on:%d.%m.%Y}) ligger mere end et år frem; planlæg den inden {after + PLAN_HORIZON:%d.%m.%Y}.",
+            f"{what} ({format_date(on)}) ligger mere end et år frem; "
+            f"planlæg den inden {format_date(after + PLAN_HORIZON)}.",
             field=field,
         )
 
@@ -77,7 +78,7 @@ def not_before_birth(on: date, birth_date: date, *, field: str, what: str) -> No
     """``what`` concerns a person born on ``birth_date``: refuse an earlier date."""
     if on < birth_date:
         raise InvalidPeriod(
-            f"{what} er dateret {on:%d.%m.%Y}, før borgeren blev født ({birth_date:%d.%m.%Y}); "
+            f"{what} er dateret {format_date(on)}, før borgeren blev født ({format_date(birth_date)}); "
             "angiv den dato, det skete, fx i dag.",
             field=field,
         )

@@ -15,6 +15,7 @@ from stdnum import exceptions as stdnum_exceptions
 from stdnum.dk import cpr as stdnum_cpr
 from stdnum.dk import cvr as stdnum_cvr
 
+from smaajob.danish_numbers import format_date
 from smaajob.errors import InvalidIdentifier, InvalidPeriod
 
 
@@ -60,4 +61,6 @@ def normalise_cvr(value: str) -> str:
 
 def check_period(start: date | None, end: date | None, *, field: str = "end") -> None:
     if start is not None and end is not None and end < start:
-        raise InvalidPeriod(f"Slutdatoen ({end:%d.%m.%Y}) ligger før startdatoen ({start:%d.%m.%Y}).", field=field)
+        raise InvalidPeriod(
+            f"Slutdatoen ({format_date(end)}) ligger før startdatoen ({format_date(start)}).", field=field
+        )

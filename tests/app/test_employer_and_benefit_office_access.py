@@ -31,8 +31,9 @@ JSON = "application/json"
 TODAY = date.today()
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 SCENARIOS = ("current", "ended", "grace", "other", "benefit_office")
-# What the citizen is called and identified by; none of it is a consented fact here.
-IDENTITY = ("Omar", "Hansen", "1990-01-01", "010190", "01.01.1990")
+# What the citizen is called and identified by; none of it is a consented fact here. The birth
+# date in every way a page writes a date (smaajob.danish_numbers: 1.1.1990, 1. januar 1990).
+IDENTITY = ("Omar", "Hansen", "1990-01-01", "010190", "01.01.1990", "1.1.1990", "1. januar 1990")
 
 
 def monday(day: date) -> date:

@@ -102,7 +102,7 @@ def test_an_exemption_replaced_by_a_later_decision_is_not_due_for_review(citizen
     decide_exemption(actor=caseworker, citizen=citizen, **first)
     [alert] = [a for a in worklist(caseworker, today=on) if a.code == "exemption_review"]
     assert (
-        alert.url == f"/borgere/{citizen.pk}/fritagelse/" and alert.detail == "Afgjort 10.01.2024 (LAS § 13 f, stk. 9)"
+        alert.url == f"/borgere/{citizen.pk}/fritagelse/" and alert.detail == "Afgjort 10.1.2024 (LAS § 13 f, stk. 9)"
     )
     later = dict(first, decided_on=date(2024, 3, 1), valid_from=date(2024, 3, 1), review_on=date(2024, 12, 1))
     decide_exemption(actor=caseworker, citizen=citizen, **later)

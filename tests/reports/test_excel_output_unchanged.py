@@ -11,6 +11,10 @@ width typed into »Kolonnebredde« (the characters plus the cell's padding, so t
 exactly the width asked for; openpyxl stored the bare number), may store one width for a run of
 columns, and names a bold font's size (openpyxl left it out, which shows the default 11 pt). The
 fixture keeps what the old code wrote; the comparison reads both through these three rules.
+
+One deliberate change of the export since the recording: the period in each sheet's title is
+written as every date is (``smaajob.danish_numbers.format_date``, 1.1.2020, not 01.01.2020); the
+fixture's titles were edited to match (2026-12-08), nothing else in it.
 """
 
 from __future__ import annotations

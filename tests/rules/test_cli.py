@@ -135,7 +135,7 @@ def test_keep_for_today_with_the_facts_names_the_missing_rate_instead_of_guessin
     err = capsys.readouterr().err
     assert "unknown_value" in err
     # The rate by its Danish name and a Danish date, not its parameter file's name (issue 15).
-    assert "Forhøjet sats den 02.12.2026 er ukendt" in err and "kontanthjaelp_rate_forhoejet" not in err
+    assert "Forhøjet sats den 2.12.2026 er ukendt" in err and "kontanthjaelp_rate_forhoejet" not in err
 
 
 def test_keep_for_today_on_the_raised_rate_gives_the_2500_kr_free_amount_not_5000(

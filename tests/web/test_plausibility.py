@@ -52,7 +52,7 @@ def test_an_opening_offers_some_hours():
 
 def test_nothing_about_a_person_is_dated_before_their_birth():
     plausibility.not_before_birth(date(1985, 2, 2), date(1985, 2, 2), field="started_on", what="Visitationen")
-    with pytest.raises(InvalidPeriod, match=r"før borgeren blev født \(02.02.1985\)"):
+    with pytest.raises(InvalidPeriod, match=r"før borgeren blev født \(2\.2\.1985\)"):
         plausibility.not_before_birth(date(1980, 1, 7), date(1985, 2, 2), field="started_on", what="Visitationen")
 
 
@@ -206,7 +206,7 @@ def test_a_visitation_dated_2031_is_refused_in_the_web_form_and_nothing_is_writt
     from smaajob.courses.models import Course
 
     page = log_in(client, caseworker).post(reverse("web:visitation"), _visitation(project, "2031-01-06"))
-    assert page.status_code == 400 and "Visitationen er dateret 06.01.2031, som ligger i fremtiden" in (
+    assert page.status_code == 400 and "Visitationen er dateret 6.1.2031, som ligger i fremtiden" in (
         page.content.decode()
     )
     assert not Citizen.objects.exists() and not Course.objects.exists()
@@ -228,7 +228,7 @@ def test_a_visitation_before_the_citizen_was_born_is_refused_in_the_web_form_and
 
     log_in(client, caseworker)
     page = client.post(reverse("web:visitation"), _visitation(project, "1980-01-07"))
-    assert page.status_code == 400 and "før borgeren blev født (02.02.1985)" in page.content.decode()
+    assert page.status_code == 400 and "før borgeren blev født (2.2.1985)" in page.content.decode()
     data = _visitation(project, "1980-01-07")
     data["project_id"] = data.pop("project")
     response = client.post("/api/v1/borgere/visitation", content_type=JSON, data=data)
@@ -254,7 +254,7 @@ def test_an_exemption_decided_in_2030_is_refused_in_the_web_form_and_the_api(cli
 
     log_in(client, caseworker)
     page = client.post(reverse("web:exemption", args=[citizen.pk]), _exemption("2030-01-10", "2030-07-10"))
-    assert page.status_code == 400 and "Afgørelsen er dateret 10.01.2030, som ligger i fremtiden" in (
+    assert page.status_code == 400 and "Afgørelsen er dateret 10.1.2030, som ligger i fremtiden" in (
         page.content.decode()
     )
     response = client.post(

@@ -61,6 +61,7 @@ from smaajob.courses.selectors import (
 )
 from smaajob.courses.selectors.deadlines import deadlines_for_many
 from smaajob.courses.states import CourseState
+from smaajob.danish_numbers import format_date
 from smaajob.errors import InvalidInput
 from smaajob.ids import IdIn
 from smaajob.intermediary import selectors as intermediary_selectors
@@ -232,7 +233,7 @@ def waiting_for_match(user: User, citizens: QuerySet[Citizen], today: date) -> I
             url_args=(course.citizen_id,),
             title=f"Venter på match: ingen kontakt i {(today - contact).days} dage",
             subject=f"course:{course.pk}:{contact.isoformat()}",
-            detail=f"Sidste kontakt {contact:%d.%m.%Y}",
+            detail=f"Sidste kontakt {format_date(contact)}",
         )
 
 
@@ -262,7 +263,7 @@ def proposal_answers_waiting(user: User, citizens: QuerySet[Citizen], today: dat
             url_args=(p.pk,),
             title="Virksomheden har svaret ja til et matchforslag",
             subject=f"proposal:{p.pk}:agreed",
-            detail=f"»{p.opening__title}« hos {p.opening__company__name}, svar {answered:%d.%m.%Y}",
+            detail=f"»{p.opening__title}« hos {p.opening__company__name}, svar {format_date(answered)}",
         )
 
 
@@ -282,7 +283,7 @@ def payslips_missing(user: User, citizens: QuerySet[Citizen], today: date) -> It
             detail=(
                 f"Lønsedlen for {danish_month(month_index(missing.month))} fra "
                 f"{missing.placement.company.name} skal være hos ydelseskontoret senest "
-                f"{missing.deadline:%d.%m.%Y}."
+                f"{format_date(missing.deadline)}."
             ),
             # Money is at stake: the whole benefit can be withheld after the 20th (000 L1673).
             urgency=HIGH if days_left <= 5 else NORMAL,
@@ -336,7 +337,7 @@ def placements_ending(user: User, citizens: QuerySet[Citizen], today: date) -> I
             url_args=(p.pk,),
             title="Placering slutter uden næste skridt",
             subject=f"placement:{p.pk}:{p.planned_end.isoformat()}",
-            detail=f"{kinds.get(p.kind, p.kind)} hos {p.company__name} slutter {p.planned_end:%d.%m.%Y}",
+            detail=f"{kinds.get(p.kind, p.kind)} hos {p.company__name} slutter {format_date(p.planned_end)}",
         )
 
 
@@ -402,7 +403,7 @@ def exemption_reviews(user: User, citizens: QuerySet[Citizen], today: date) -> I
             url_args=(e.citizen_id,),
             title="Fritagelse skal revurderes",
             subject=f"exemption:{e.pk}:{e.review_on.isoformat()}",
-            detail=f"Afgjort {e.decided_on:%d.%m.%Y} ({e.legal_basis})",
+            detail=f"Afgjort {format_date(e.decided_on)} ({e.legal_basis})",
             urgency=HIGH if e.review_on < today else NORMAL,
         )
 
@@ -455,7 +456,7 @@ def work_duty_unplanned(user: User, citizens: QuerySet[Citizen], today: date) ->
             url_args=(citizen_id,),
             title="Arbejdspligt: timerne er ikke planlagt",
             subject=f"work_duty:{pk}",
-            detail=f"Omfattet fra {valid_from:%d.%m.%Y} ({legal_basis})",
+            detail=f"Omfattet fra {format_date(valid_from)} ({legal_basis})",
             urgency=HIGH if valid_from + grace < today else NORMAL,
         )
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from smaajob import rules
+from smaajob.danish_numbers import format_date
 from smaajob.errors import InvalidPeriod
 
 
@@ -24,7 +25,7 @@ def age_on(birth_date: date, day: date) -> int:
     """Whole years of age on ``day``; a birth date after ``day`` is refused."""
     if birth_date > day:
         raise InvalidPeriod(
-            f"Fødselsdatoen ({birth_date:%d.%m.%Y}) ligger efter {day:%d.%m.%Y}. Skriv den dato, "
+            f"Fødselsdatoen ({format_date(birth_date)}) ligger efter {format_date(day)}. Skriv den dato, "
             "borgeren er født, fx 14.03.1990.",
             field="birth_date",
         )

@@ -43,6 +43,7 @@ from smaajob.citizens.models import (
 )
 from smaajob.citizens.rate_facts import RecordedFacts, age_on
 from smaajob.citizens.selectors import citizen_by_cpr
+from smaajob.danish_numbers import format_date
 from smaajob.errors import IllegalTransition, InvalidHours, InvalidInput, InvalidPeriod, NotFound
 from smaajob.history import record_change
 from smaajob.hours import parse_hours
@@ -409,7 +410,7 @@ def check_exemption(
     check_period(valid_from, valid_to, field="valid_to")
     if review_on < decided_on:
         raise InvalidPeriod(
-            f"Revurderingen ({review_on:%d.%m.%Y}) ligger før afgørelsen ({decided_on:%d.%m.%Y}); "
+            f"Revurderingen ({format_date(review_on)}) ligger før afgørelsen ({format_date(decided_on)}); "
             "vælg en revurderingsdato efter afgørelsen, fx et halvt år senere.",
             field="review_on",
         )
@@ -727,7 +728,9 @@ def record_work_duty_week(
         .exclude(valid_to__lt=monday)
         .exists()
     ):
-        raise InvalidPeriod(f"Borgeren er ikke omfattet af arbejdspligt i ugen fra {monday:%d.%m.%Y}.", field="week")
+        raise InvalidPeriod(
+            f"Borgeren er ikke omfattet af arbejdspligt i ugen fra {format_date(monday)}.", field="week"
+        )
     hours = parse_hours(attended_hours, field="attended_hours")
     row, _ = WorkDutyWeek.objects.update_or_create(
         citizen=citizen, week_start=monday, defaults={"attended_hours": hours, "recorded_by": actor}

@@ -23,6 +23,8 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from smaajob.danish_numbers import format_date
+
 
 def _date(text: str) -> dt.date:
     try:
@@ -93,7 +95,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.reset:
         print("Slettede tidligere demodata: " + ", ".join(f"{n} {what}" for what, n in result.deleted.items()) + ".")
     print(f"Demokommunen er indlæst ({result.size}, seed {result.seed}, historik til "
-          f"{result.today:%d.%m.%Y}) på {result.seconds:.1f} sekunder:")
+          f"{format_date(result.today)}) på {result.seconds:.1f} sekunder:")
     for what, n in result.counts.items():
         print(f"  {n:>8} {what}")
     print("Alle personer, CPR- og CVR-numre er opdigtede (markeret som syntetiske).")

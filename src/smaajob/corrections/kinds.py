@@ -29,6 +29,7 @@ from smaajob.citizens.models import Citizen, ExemptionDecision
 from smaajob.courses import services as course_services
 from smaajob.courses.follow_up_rules import check_follow_up
 from smaajob.courses.models import Attendance, Course, FollowUp, HoursSource, Placement, WeeklyHours
+from smaajob.danish_numbers import format_date
 from smaajob.errors import IllegalTransition, InvalidInput, InvalidPeriod, NotFound
 from smaajob.money import deadlines
 from smaajob.money import permissions as payslip_permissions
@@ -104,7 +105,7 @@ def _apply_course(actor: User, course: Course, values: dict[str, Any], today: da
         later.append(course.ended_on)
     if later and started_on > min(later):
         raise InvalidPeriod(
-            f"Visitationen kan ikke ligge efter det, der skete i forløbet bagefter ({min(later):%d.%m.%Y}).",
+            f"Visitationen kan ikke ligge efter det, der skete i forløbet bagefter ({format_date(min(later))}).",
             field="started_on",
         )
     _save(course, values)
@@ -248,7 +249,7 @@ KINDS: dict[str, RecordKind] = {
             may_write=access.may_decide,
             reachable=lambda user: Course.all_objects.filter(citizen__in=_citizens(user)).select_related("citizen"),
             citizen_id=lambda c: c.citizen_id,
-            describe=lambda c: f"Visitation til {c.project.name} den {c.started_on:%d.%m.%Y}",
+            describe=lambda c: f"Visitation til {c.project.name} den {format_date(c.started_on)}",
             apply=_apply_course,
             children=_course_children,
         ),
@@ -288,7 +289,7 @@ KINDS: dict[str, RecordKind] = {
                 "course__citizen", "company"
             ),
             citizen_id=lambda p: p.course.citizen_id,
-            describe=lambda p: f"{p.get_kind_display()} hos {p.company.name} fra {p.planned_start:%d.%m.%Y}",
+            describe=lambda p: f"{p.get_kind_display()} hos {p.company.name} fra {format_date(p.planned_start)}",
             apply=_apply_placement,
             children=_placement_children,
             page=lambda p: ("web:placement", p.pk),
@@ -336,7 +337,7 @@ KINDS: dict[str, RecordKind] = {
                 "course__citizen"
             ),
             citizen_id=lambda f: f.course.citizen_id,
-            describe=lambda f: f"Opfølgning den {f.happened_on:%d.%m.%Y} ({f.get_channel_display().lower()})",
+            describe=lambda f: f"Opfølgning den {format_date(f.happened_on)} ({f.get_channel_display().lower()})",
             apply=_apply_follow_up,
             page=lambda f: ("web:citizen", f.course.citizen_id),
         ),
@@ -355,7 +356,7 @@ KINDS: dict[str, RecordKind] = {
             may_write=access.may_decide,
             reachable=lambda user: ExemptionDecision.all_objects.filter(citizen__in=_citizens(user)),
             citizen_id=lambda e: e.citizen_id,
-            describe=lambda e: f"Fritagelse afgjort den {e.decided_on:%d.%m.%Y}",
+            describe=lambda e: f"Fritagelse afgjort den {format_date(e.decided_on)}",
             apply=_apply_exemption,
         ),
         RecordKind(
@@ -390,7 +391,7 @@ KINDS: dict[str, RecordKind] = {
             may_write=payslip_permissions.may_handle,
             reachable=_reachable_payslips,
             citizen_id=lambda p: p.citizen_id,
-            describe=lambda p: f"Lønseddel for {p.period_start:%d.%m.%Y}–{p.period_end:%d.%m.%Y}",
+            describe=lambda p: f"Lønseddel for {format_date(p.period_start)}–{format_date(p.period_end)}",
             apply=_apply_payslip,
             annul_check=_payslip_not_paid,
             page=lambda p: ("money:payslip", p.pk),
@@ -445,7 +446,7 @@ def shown(spec: Field, value: Any) -> str:
     if value is None or value == "":
         return "ingen"
     if spec.type == "date":
-        return f"{value:%d.%m.%Y}"
+        return f"{format_date(value)}"
     if spec.type in ("hours", "money"):
         return str(format_decimal(Decimal(value).normalize(), locale="da_DK", format="#,##0.##"))
     if spec.type == "choice":

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from smaajob.corrections.kinds import KINDS
 from smaajob.corrections.models import Correction, CorrectionAction
+from smaajob.danish_numbers import format_date
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class HistoryLine:
 
 
 def _sentence(row: Correction) -> str:
-    when = f"{timezone.localtime(row.at):%d.%m.%Y}"
+    when = f"{format_date(timezone.localtime(row.at))}"
     head = f"{row.get_action_display()} {when} af {row.actor_name}"
     if row.action == CorrectionAction.CORRECT:
         parts = [f"{c['label']} {c['old']} → {c['new']}{' ' + c['unit'] if c.get('unit') else ''}" for c in row.changes]

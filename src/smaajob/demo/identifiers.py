@@ -23,6 +23,8 @@ from datetime import date
 from stdnum.dk import cpr as stdnum_cpr
 from stdnum.dk import cvr as stdnum_cvr
 
+from smaajob.danish_numbers import format_date
+
 CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 
 
@@ -42,7 +44,7 @@ def synthetic_cpr(rng: random.Random, birth_date: date, *, male: bool, used: set
             raise AssertionError("synthetic CPR does not round-trip")  # pragma: no cover
         used.add(number)
         return number
-    raise RuntimeError(f"No free synthetic CPR number left for {birth_date:%d.%m.%Y}.")
+    raise RuntimeError(f"No free synthetic CPR number left for {format_date(birth_date)}.")
 
 
 def synthetic_cvr(rng: random.Random, *, used: set[str]) -> str:

@@ -23,7 +23,7 @@ from smaajob.access.intermediary import require_contract_editor, require_run_mak
 from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.courses.models import Placement
-from smaajob.danish_numbers import NotANumber, read_decimal
+from smaajob.danish_numbers import NotANumber, format_date, read_decimal
 from smaajob.errors import InvalidInput, InvalidPeriod
 from smaajob.intermediary import selectors
 from smaajob.intermediary.models import (
@@ -154,7 +154,7 @@ def create_contract(
     check_period(valid_from, valid_to, field="valid_to")
     if Contract.objects.filter(intermediary=intermediary, company=company, valid_from=valid_from).exists():
         raise InvalidInput(
-            f"Der er allerede en kontrakt med {company.name} fra {valid_from:%d.%m.%Y}.", field="valid_from"
+            f"Der er allerede en kontrakt med {company.name} fra {format_date(valid_from)}.", field="valid_from"
         )
     contract = Contract.objects.create(
         intermediary=intermediary,
@@ -188,7 +188,9 @@ def employ_through(*, actor: User, placement: Placement, contract: Contract) -> 
         )
     start = placement.actual_start or placement.planned_start
     if start < contract.valid_from or (contract.valid_to is not None and start > contract.valid_to):
-        raise InvalidPeriod(f"Placeringen begynder {start:%d.%m.%Y}, uden for kontraktens periode.", field="contract")
+        raise InvalidPeriod(
+            f"Placeringen begynder {format_date(start)}, uden for kontraktens periode.", field="contract"
+        )
     if Employment.objects.filter(placement=placement).exists():
         raise InvalidInput("Placeringen er allerede ansat gennem et mellemled.", field="placement")
     employment = Employment.objects.create(placement=placement, contract=contract, created_by=actor)

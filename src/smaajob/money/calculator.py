@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from smaajob.danish_numbers import format_date
 from smaajob.errors import InvalidInput, UnknownValue
 from smaajob.rules import (
     BenefitFacts,
@@ -101,7 +102,7 @@ class CalculatorInput:
             return self.age_years
         if self.birth_date > self.day:
             raise InvalidInput(
-                f"Fødselsdatoen ({self.birth_date:%d.%m.%Y}) ligger efter den måned, der regnes for. "
+                f"Fødselsdatoen ({format_date(self.birth_date)}) ligger efter den måned, der regnes for. "
                 "Skriv den dato, du er født, fx 14.03.1990.",
                 field="birth_date",
             )

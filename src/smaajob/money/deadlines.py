@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from smaajob.danish_numbers import format_date
+
 DEADLINE_DAY = 20
 # A week before the payout the benefit office still has time to calculate, approve and pay.
 URGENT_DAYS_BEFORE_PAYOUT = 7
@@ -68,7 +70,7 @@ def urgency(*, deadline: date, done: bool, requested: bool, today: date) -> Urge
         if requested:
             reasons.append("Borgeren har sagt, at pengene mangler")
         if today > deadline:
-            reasons.append(f"Fristen den {deadline:%d.%m.%Y} er overskredet")
+            reasons.append(f"Fristen den {format_date(deadline)} er overskredet")
         if today >= payout - timedelta(days=URGENT_DAYS_BEFORE_PAYOUT):
-            reasons.append(f"Udbetaling den {payout:%d.%m.%Y} – under en uge")
+            reasons.append(f"Udbetaling den {format_date(payout)} – under en uge")
     return Urgency(bool(reasons), tuple(reasons), (deadline - today).days, payout)

@@ -27,7 +27,7 @@ from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on
 from smaajob.courses.models import HoursSource, Placement, WeeklyHours
 from smaajob.courses.services import record_week
-from smaajob.danish_numbers import NotANumber, read_decimal
+from smaajob.danish_numbers import NotANumber, format_date, read_decimal
 from smaajob.errors import (
     DecisionRequired,
     FourEyesRequired,
@@ -112,11 +112,11 @@ def _period(start: date | None, end: date | None, *, today: date, placement: Pla
         raise InvalidPeriod("Angiv lønperiodens sidste dag.", field="period_end")
     if end < start:
         raise InvalidPeriod(
-            f"Perioden slutter ({end:%d.%m.%Y}) før den begynder ({start:%d.%m.%Y}).", field="period_end"
+            f"Perioden slutter ({format_date(end)}) før den begynder ({format_date(start)}).", field="period_end"
         )
     if end > today:
         raise InvalidPeriod(
-            f"Perioden slutter {end:%d.%m.%Y}, som ligger i fremtiden. Send lønsedlen, når perioden er slut.",
+            f"Perioden slutter {format_date(end)}, som ligger i fremtiden. Send lønsedlen, når perioden er slut.",
             field="period_end",
         )
     if (end - start).days + 1 > MAX_PERIOD_DAYS:
@@ -127,7 +127,7 @@ def _period(start: date | None, end: date | None, *, today: date, placement: Pla
         first = placement.actual_start or placement.planned_start
         last = placement.actual_end
         if start < first or (last is not None and end > last):
-            shown = f"{first:%d.%m.%Y} – {last:%d.%m.%Y}" if last else f"fra {first:%d.%m.%Y}"
+            shown = f"{format_date(first)} – {format_date(last)}" if last else f"fra {format_date(first)}"
             raise InvalidPeriod(
                 f"Perioden ligger uden for ansættelsen hos {placement.company.name} ({shown}).", field="period_start"
             )
@@ -248,8 +248,8 @@ def submit_payslip(
             wage,
         ):
             raise OverlappingActivity(
-                f"Lønsedlen for {period_start:%d.%m.%Y}–{period_end:%d.%m.%Y} er allerede modtaget den "
-                f"{timezone.localtime(other.received_at):%d.%m.%Y} (indsendt af "
+                f"Lønsedlen for {format_date(period_start)}–{format_date(period_end)} er allerede modtaget den "
+                f"{format_date(timezone.localtime(other.received_at))} (indsendt af "
                 f"{other.get_submitted_via_display().lower()}). Den skal ikke sendes igen.",
                 field="period_start",
             )
@@ -360,7 +360,8 @@ def calculate(
     for p in included:
         trace.input(
             f"payslip_{p.pk}",
-            f"Lønseddel nr. {p.pk} ({p.employer_label}, {p.period_start:%d.%m.}–{p.period_end:%d.%m.%Y})",
+            f"Lønseddel nr. {p.pk} ({p.employer_label}, "
+            f"{p.period_start.day}.{p.period_start.month}.–{format_date(p.period_end)})",
             f"{format_number(float(p.hours))} timer, {format_kr(float(p.gross_wage))}",
         )
     trace.input(
@@ -593,7 +594,7 @@ def mark_paid(
     if paid_on > timezone.localdate():
         raise InvalidPeriod("Udbetalingsdatoen ligger i fremtiden.", field="paid_on")
     payslip = Payslip.objects.select_for_update().get(pk=payslip.pk)
-    _move(payslip, PayslipStatus.PAID, actor, f"udbetalt {paid_on:%d.%m.%Y}")
+    _move(payslip, PayslipStatus.PAID, actor, f"udbetalt {format_date(paid_on)}")
     payslip.paid_on = paid_on
     payslip.save(update_fields=["status", "paid_on"])
     _log(actor, AuditAction.UPDATE, payslip, "udbetalt", channel)
@@ -658,7 +659,7 @@ def create_due_reminders(*, today: date | None = None) -> list[Reminder]:
         month_text = danish_month(month_index(missing.month))
         message = (
             f"Lønsedlen for {month_text} fra {missing.placement.company.name} mangler. Den skal være "
-            f"ydelseskontoret i hænde senest {missing.deadline:%d.%m.%Y}."
+            f"ydelseskontoret i hænde senest {format_date(missing.deadline)}."
         )
         key = f"missing:{missing.citizen.pk}:{missing.month:%Y-%m}:{missing.placement.pk}"
         recipients = [missing.citizen.user, *missing.placement.company.employer_users.all(), missing.consultant]
@@ -683,7 +684,7 @@ def create_due_reminders(*, today: date | None = None) -> list[Reminder]:
             continue
         message = (
             f"Lønseddel nr. {payslip.pk} ({payslip.citizen.full_name}) er "
-            f"{payslip.get_status_display().lower()}; udbetaling {urgency.payout_on:%d.%m.%Y}."
+            f"{payslip.get_status_display().lower()}; udbetaling {format_date(urgency.payout_on)}."
         )
         for recipient in office.filter(municipality_id=payslip.citizen.municipality_id):
             remind(

@@ -30,7 +30,7 @@ from smaajob.charts import curve_chart
 from smaajob.citizens.benefit_today import facts_for
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.selectors import benefit_on, spouse_of
-from smaajob.danish_numbers import format_decimal
+from smaajob.danish_numbers import format_date, format_decimal
 from smaajob.errors import NotFound, SmaajobError
 from smaajob.money import calculator, permissions, selectors, services
 from smaajob.money.attachments import CONTENT_TYPES, EXTENSIONS
@@ -132,7 +132,7 @@ def _prefill(citizen: Citizen, month: date) -> tuple[dict[str, Any], list[str], 
             "registrér oplysningerne til satsen på borgersiden."
         )
     elif row is not None:
-        notes.append(f"Oplysningerne til satsen er hentet fra sagen (gældende fra {row.valid_from:%d.%m.%Y}).")
+        notes.append(f"Oplysningerne til satsen er hentet fra sagen (gældende fra {format_date(row.valid_from)}).")
     last = (
         Payslip.objects.filter(citizen=citizen, status__in=[PayslipStatus.APPROVED, PayslipStatus.PAID])
         .order_by("-period_end")

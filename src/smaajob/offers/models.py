@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from smaajob.choices import QuickChoiceLabels
+from smaajob.danish_numbers import format_date
 from smaajob.offers.legal_basis import CHOICES as LEGAL_BASIS_CHOICES
 from smaajob.organisation.models import Municipality
 
@@ -178,7 +179,7 @@ class Order(QuickChoiceLabels, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.offer.title} ({self.starts_on:%d.%m.%Y})"
+        return f"{self.offer.title} ({format_date(self.starts_on)})"
 
 
 class OrderTransition(models.Model):

@@ -23,6 +23,7 @@ from smaajob.audit.services import record as audit
 from smaajob.citizens.models import Citizen
 from smaajob.citizens.services import update_resource_mapping
 from smaajob.courses.selectors import open_course
+from smaajob.danish_numbers import format_date
 from smaajob.errors import IllegalTransition, InvalidHours, InvalidInput, InvalidPeriod
 from smaajob.offers.legal_basis import BY_CODE as LEGAL_BASES
 from smaajob.offers.models import (
@@ -245,7 +246,7 @@ def order_offer(
     ends_on = ends_on or starts_on + timedelta(weeks=offer.duration_weeks, days=-1)
     if ends_on < starts_on:
         raise InvalidPeriod(
-            f"Slutdatoen skal ligge samme dag som eller efter starten ({starts_on:%d.%m.%Y}).", field="ends_on"
+            f"Slutdatoen skal ligge samme dag som eller efter starten ({format_date(starts_on)}).", field="ends_on"
         )
     if (ends_on - starts_on).days > 5 * 366:
         raise InvalidPeriod("En bestilling kan højst vare 5 år.", field="ends_on")
@@ -308,7 +309,7 @@ def change_order_state(*, actor: User, order: Order, to_state: str, reason: str 
         .first()
     )
     if last is not None and on < last:
-        raise InvalidPeriod(f"Datoen kan ikke ligge før sidste ændring ({last:%d.%m.%Y}).", field="on")
+        raise InvalidPeriod(f"Datoen kan ikke ligge før sidste ændring ({format_date(last)}).", field="on")
     order.state = to_state
     fields = ["state"]
     if to_state == OrderState.COMPLETED and order.offer.certificate:
@@ -346,7 +347,7 @@ def submit_report(
     progress = _text(progress, field="progress", example="hvordan det går i forhold til formålet")
     if reported_on < order.starts_on:
         raise InvalidPeriod(
-            f"Rapportens dato kan ikke ligge før forløbets start ({order.starts_on:%d.%m.%Y}).", field="reported_on"
+            f"Rapportens dato kan ikke ligge før forløbets start ({format_date(order.starts_on)}).", field="reported_on"
         )
     hours = None
     if hours_attended not in (None, ""):

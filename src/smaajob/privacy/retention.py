@@ -74,12 +74,12 @@ class RetentionReport:
     def lines(self) -> list[str]:
         verb = "ville blive" if self.dry_run else "er"
         out = [
-            f"Opbevaringsperiode: {self.years} år; sager afsluttet før {self.cutoff:%d.%m.%Y}.",
+            f"Opbevaringsperiode: {self.years} år; sager afsluttet før {format_date(self.cutoff)}.",
             f"{len(self.candidates)} borgere {verb} anonymiseret"
             + (" (prøvekørsel: intet er ændret)." if self.dry_run else "."),
         ]
         for c in self.candidates:
-            out.append(f"  borger-id {c.citizen_id}: sidste sag afsluttet {c.closed_on:%d.%m.%Y}")
+            out.append(f"  borger-id {c.citizen_id}: sidste sag afsluttet {format_date(c.closed_on)}")
         for label, n in sorted(self.rows_changed.items()):
             out.append(f"  {label}: fritekst tømt i {n} rækker")
         if self.files_removed:

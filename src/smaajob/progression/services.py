@@ -11,6 +11,7 @@ from django.db import transaction
 from smaajob.audit.models import AuditAction
 from smaajob.audit.services import record as audit
 from smaajob.courses.models import Course
+from smaajob.danish_numbers import format_date
 from smaajob.errors import InvalidInput, InvalidPeriod
 from smaajob.organisation.models import User
 from smaajob.progression.models import (
@@ -62,10 +63,10 @@ def record_assessment(
         raise InvalidPeriod("En vurdering kan ikke dateres i fremtiden.", field="assessed_on")
     if assessed_on < course.started_on:
         raise InvalidPeriod(
-            f"Vurderingen ligger før forløbet blev visiteret ({course.started_on:%d.%m.%Y}).", field="assessed_on"
+            f"Vurderingen ligger før forløbet blev visiteret ({format_date(course.started_on)}).", field="assessed_on"
         )
     if course.ended_on is not None and assessed_on > course.ended_on:
-        raise InvalidPeriod(f"Forløbet sluttede {course.ended_on:%d.%m.%Y}.", field="assessed_on")
+        raise InvalidPeriod(f"Forløbet sluttede {format_date(course.ended_on)}.", field="assessed_on")
     unknown = set(scores) - {key for key, _ in DIMENSIONS}
     if unknown:
         raise InvalidInput(f"Ukendt dimension: {', '.join(sorted(unknown))}.", field=sorted(unknown)[0])
@@ -76,7 +77,7 @@ def record_assessment(
         values[key] = _score(scores[key], key, label)
     if ProgressionAssessment.objects.filter(course=course, assessed_on=assessed_on, rater=rater).exists():
         raise InvalidInput(
-            f"Der er allerede en {Rater(rater).label.lower()} fra {assessed_on:%d.%m.%Y} på forløbet.",
+            f"Der er allerede en {Rater(rater).label.lower()} fra {format_date(assessed_on)} på forløbet.",
             field="assessed_on",
         )
     row = ProgressionAssessment.objects.create(

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 
+from smaajob.danish_numbers import format_date
 from smaajob.errors import InvalidInput, InvalidPeriod
 from smaajob.organisation.models import Project, Role, User
 from smaajob.replica import report_reads
@@ -69,7 +70,9 @@ def parse_choices(params: Any, *, today: date | None = None) -> Choices:
     start = _date(params.get("fra"), "fra", date(today.year, 1, 1))
     end = _date(params.get("til"), "til", today)
     if end < start:
-        raise InvalidPeriod(f"Perioden slutter ({end:%d.%m.%Y}) før den begynder ({start:%d.%m.%Y}).", field="til")
+        raise InvalidPeriod(
+            f"Perioden slutter ({format_date(end)}) før den begynder ({format_date(start)}).", field="til"
+        )
     observed = _date(params.get("opgjort"), "opgjort", max(end, today))
     if observed < end:
         raise InvalidPeriod("Opgørelsesdatoen skal ligge på eller efter periodens slutning.", field="opgjort")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 
+from smaajob.danish_numbers import format_date
 from smaajob.progression.models import DIMENSIONS, SCALE_MAX, SCALE_MIN, MotivationType, Rater
 from smaajob.reports.counting.groups import DIMENSIONS as GROUPINGS
 
@@ -50,7 +51,7 @@ class AssessmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         # cast: the field declared above; django-stubs types form.fields as plain Fields.
         cast(forms.ChoiceField, self.fields["course"]).choices = [
-            (str(c.pk), f"{c.project.name} (fra {c.started_on:%d.%m.%Y})") for c in courses
+            (str(c.pk), f"{c.project.name} (fra {format_date(c.started_on)})") for c in courses
         ]
         for key, label in DIMENSIONS:
             self.fields[key] = forms.IntegerField(

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from smaajob.danish_numbers import format_date
 from smaajob.errors import InvalidInput
 from smaajob.rules.parameters import ParameterSet, default_parameters
 from smaajob.rules.trace import Trace, format_number
@@ -69,7 +70,7 @@ def activation_deadlines(first_contact: dt.date, *, age: int,
         months = int(trace.number(params, "activation_first_conversation_months_30_plus", day))
     conversation = add_months(first_contact, months)
     trace.step(f"Første samtale senest {months} måned(er) efter henvendelsen: "
-               f"{conversation:%d.%m.%Y}.")
+               f"{format_date(conversation)}.")
     interval = int(trace.number(params, "activation_contact_interval_months", day))
     trace.step(f"Derefter en samtale mindst hver {interval}. måned.")
     start = unemployed_since or first_contact
@@ -77,12 +78,12 @@ def activation_deadlines(first_contact: dt.date, *, age: int,
         weeks = int(trace.number(params, "activation_offer_after_weeks_under_30", day))
         offer = start + dt.timedelta(weeks=weeks)
         trace.step(f"Ret og pligt til tilbud senest efter {weeks} ugers ledighed: "
-                   f"{offer:%d.%m.%Y}.")
+                   f"{format_date(offer)}.")
     else:
         offer_months = int(trace.number(params, "activation_offer_after_months_30_plus", day))
         offer = add_months(start, offer_months)
         trace.step(f"Ret og pligt til tilbud senest efter {offer_months} måneders ledighed: "
-                   f"{offer:%d.%m.%Y}.")
+                   f"{format_date(offer)}.")
     repeat = int(trace.number(params, "activation_repeat_offer_months", day))
     trace.step(f"Derefter et nyt tilbud hver {repeat}. måned.")
     placement = int(trace.number(params, "activation_placement_max_weeks_not_job_ready", day))

@@ -32,6 +32,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from smaajob.danish_numbers import format_date
 from smaajob.errors import InvalidInput, SmaajobError
 from smaajob.rules.activation import Activity, add_months, refund_rate
 from smaajob.rules.errors import ValueNotKnown
@@ -247,7 +248,7 @@ class _Engine:
         return self.params.entry(name, day).reference
 
     def _unknown(self, kind: DeadlineKind, counted_from: dt.date, error: ValueNotKnown) -> Deadline:
-        self.trace.step(f"{KIND_LABELS[kind]} fra {counted_from:%d.%m.%Y}: {UNKNOWN_RULE}.")
+        self.trace.step(f"{KIND_LABELS[kind]} fra {format_date(counted_from)}: {UNKNOWN_RULE}.")
         return Deadline(
             kind,
             DeadlineStatus.UNKNOWN,
@@ -307,7 +308,7 @@ class _Engine:
             self.trace.step(note)
             days = counted_days
         self.trace.step(
-            f"Overskredet {due:%d.%m.%Y}: {days} dag(e) fra {late_from:%d.%m.%Y} til {late_to:%d.%m.%Y}; "
+            f"Overskredet {format_date(due)}: {days} dag(e) fra {format_date(late_from)} til {format_date(late_to)}; "
             f"refusion {format_number(rate * 100)} % i stedet for {format_number(when_late * 100)} %: "
             f"{format_number(self.facts.monthly_benefit)} kr. × 12 / {DAYS_PER_YEAR} × {days} × "
             f"{format_number(share * 100)} % = {format_number(amount)} kr.",
@@ -321,7 +322,7 @@ class _Engine:
         for entry in entries[1:]:
             if not entry.usable:
                 last = entry.effective_from - dt.timedelta(days=1)
-                return last, f"beløbet er regnet til og med {last:%d.%m.%Y}; derefter {UNKNOWN_RULE}"
+                return last, f"beløbet er regnet til og med {format_date(last)}; derefter {UNKNOWN_RULE}"
         return late_to, ""
 
     def _judge(
@@ -343,8 +344,8 @@ class _Engine:
             status = DeadlineStatus.COMING
         refund = self._refund(due, met_on) if status == DeadlineStatus.MISSED and costs_refund else None
         self.trace.step(
-            f"{KIND_LABELS[kind]}: frist {due:%d.%m.%Y} (regnet fra {counted_from:%d.%m.%Y})"
-            f" – {STATUS_LABELS[status]}" + (f" den {met_on:%d.%m.%Y}" if met_on else "") + "."
+            f"{KIND_LABELS[kind]}: frist {format_date(due)} (regnet fra {format_date(counted_from)})"
+            f" – {STATUS_LABELS[status]}" + (f" den {format_date(met_on)}" if met_on else "") + "."
         )
         return Deadline(kind, status, due, met_on, counted_from, basis, note, refund)
 
@@ -480,7 +481,8 @@ def course_deadlines(facts: CourseFacts, on: dt.date, params: ParameterSet | Non
     params = params or default_parameters()
     if on < facts.first_contact:
         raise InvalidInput(
-            f"datoen skal være samme dag som eller efter første henvendelse om hjælp ({facts.first_contact:%d.%m.%Y})",
+            "datoen skal være samme dag som eller efter første henvendelse om hjælp "
+            f"({format_date(facts.first_contact)})",
             field="on",
         )
     if facts.birth_date >= facts.first_contact:

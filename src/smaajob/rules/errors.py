@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from smaajob.danish_numbers import format_date
 from smaajob.errors import InvalidInput, ParameterFileError, UnknownValue
 
 
@@ -47,7 +48,7 @@ class ValueNotKnown(UnknownValue):
         self.on = on
         self.explanation = explanation
         super().__init__(
-            f"{self.label.capitalize()} den {on:%d.%m.%Y} er ukendt: {explanation}",
+            f"{self.label.capitalize()} den {format_date(on)} er ukendt: {explanation}",
             field=parameter,
         )
 
@@ -62,7 +63,7 @@ class RuleNotInForce(UnknownValue):
         self.parameter = parameter
         self.on = on
         super().__init__(
-            f"{_label(parameter).capitalize()} gælder ikke den {on:%d.%m.%Y}: {explanation}",
+            f"{_label(parameter).capitalize()} gælder ikke den {format_date(on)}: {explanation}",
             field=parameter,
         )
 

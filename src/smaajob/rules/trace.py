@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from smaajob.danish_numbers import format_decimal
+from smaajob.danish_numbers import format_date, format_decimal
 from smaajob.rules.parameters import ParameterSet, ParameterValue, Scalar, require_usable
 from smaajob.rules.sources import public_reference
 
@@ -170,7 +170,7 @@ class Trace:
         if self.parameters:
             lines.append("Regler og beløb, der er brugt:")
             for p in self.parameters:
-                since = p.effective_from.strftime("%d.%m.%Y")
+                since = format_date(p.effective_from)
                 flag = " (IKKE BEKRÆFTET)" if p.status == "unverified" else ""
                 lines.append(
                     f"  • {p.label}: {format_value(p.value, p.unit)} fra {since}{flag}"
@@ -193,7 +193,7 @@ def _plain(value: object) -> str:
     if isinstance(value, float | int):
         return format_number(float(value))
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        return format_date(value)
     if value is None:
         return "ikke oplyst"
     return str(value)

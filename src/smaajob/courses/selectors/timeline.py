@@ -7,6 +7,7 @@ from typing import Any
 
 from smaajob.citizens.models import Assignment, Citizen, ExemptionDecision
 from smaajob.courses.models import CourseTransition, FollowUp, MatchProposal, Placement
+from smaajob.danish_numbers import format_date
 
 
 def timeline(citizen: Citizen) -> list[dict[str, Any]]:
@@ -63,7 +64,7 @@ def timeline(citizen: Citizen) -> list[dict[str, Any]]:
             {
                 "on": e.decided_on,
                 "kind": "afgørelse",
-                "text": f"Fritaget for 225-timersreglen ({e.legal_basis}), revurderes {e.review_on:%d.%m.%Y}",
+                "text": f"Fritaget for 225-timersreglen ({e.legal_basis}), revurderes {format_date(e.review_on)}",
                 "note": e.reason,
             }
         )

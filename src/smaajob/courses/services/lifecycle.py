@@ -16,6 +16,7 @@ from smaajob.courses.models import (
 )
 from smaajob.courses.services._audit import _log
 from smaajob.courses.states import CourseState, ExitOutcome, StopReason, check_transition
+from smaajob.danish_numbers import format_date
 from smaajob.errors import InvalidInput, InvalidPeriod
 from smaajob.organisation.models import Project, User
 
@@ -64,7 +65,7 @@ def change_state(
     check_transition(course.state, to_state)
     last = course.transitions.order_by("-happened_on", "-id").first()
     if last is not None and on < last.happened_on:
-        raise InvalidPeriod(f"Datoen ligger før forløbets seneste skift ({last.happened_on:%d.%m.%Y}).", field="on")
+        raise InvalidPeriod(f"Datoen ligger før forløbets seneste skift ({format_date(last.happened_on)}).", field="on")
     if to_state == CourseState.EXITED:
         if outcome not in ExitOutcome.values:
             raise InvalidInput(

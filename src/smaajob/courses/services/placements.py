@@ -24,6 +24,7 @@ from smaajob.courses.selectors.clashes import Taken, clash, taken_from
 from smaajob.courses.services._audit import _log
 from smaajob.courses.services.lifecycle import _walk_to, change_state
 from smaajob.courses.states import CourseState
+from smaajob.danish_numbers import format_date
 from smaajob.errors import InvalidHours, InvalidInput, InvalidPeriod
 from smaajob.hours import parse_hours
 from smaajob.network.models import Company, Opening, OpeningKind
@@ -55,11 +56,13 @@ def _steps(raw: list[tuple[date, Any]] | None, start: date, end: date | None) ->
         assert value is not None
         if from_date < start or (end is not None and from_date > end):
             raise InvalidPeriod(
-                f"Optrapningen fra {from_date:%d.%m.%Y} ligger uden for placeringens periode.",
+                f"Optrapningen fra {format_date(from_date)} ligger uden for placeringens periode.",
                 field=f"steps[{i}].from_date",
             )
         if steps and steps[-1][0] == from_date:
-            raise InvalidInput(f"To optrapninger på samme dato ({from_date:%d.%m.%Y}).", field=f"steps[{i}].from_date")
+            raise InvalidInput(
+                f"To optrapninger på samme dato ({format_date(from_date)}).", field=f"steps[{i}].from_date"
+            )
         steps.append((from_date, value))
     return steps
 
@@ -227,7 +230,8 @@ def register_placement(
     steps = parse_step_up(step_up, start=planned_start, every_weeks=step_every_weeks)
     if planned_end is not None and steps[-1][0] > planned_end:
         raise InvalidPeriod(
-            f"Optrapningen når til {steps[-1][0]:%d.%m.%Y}, efter placeringens slut; færre trin eller optrap oftere.",
+            f"Optrapningen når til {format_date(steps[-1][0])}, efter placeringens slut; "
+            "færre trin eller optrap oftere.",
             field="steps",
         )
     deviations = plausibility.hours_fit_or_reasoned(

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from smaajob.danish_numbers import format_date
+
 
 @dataclass(frozen=True)
 class Period:
@@ -32,9 +34,9 @@ class Period:
 
     @property
     def label_da(self) -> str:
-        text = f"{self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+        text = f"{format_date(self.start)}–{format_date(self.end)}"
         if self.observed_until is not None and self.observed_until != self.end:
-            text += f" (udfald opgjort pr. {self.observed_until:%d.%m.%Y})"
+            text += f" (udfald opgjort pr. {format_date(self.observed_until)})"
         return text
 
     def overlaps(self, start: date, end: date | None) -> bool:

@@ -27,7 +27,7 @@ class _References(HTMLParser):
                 continue
             if name == "id":
                 self.ids.add(value)
-            elif name in POINTING and not (name == "for" and tag == "output"):
+            elif name in POINTING:
                 self.pointers.extend((tag, name, target) for target in value.split())
 
     handle_startendtag = handle_starttag

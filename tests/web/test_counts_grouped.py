@@ -7,11 +7,11 @@ thousand (the page code's numbers as the view hands them over)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-
-from smaajob.danish_numbers import format_count
 
 
 @pytest.fixture
@@ -50,6 +50,18 @@ def test_a_count_over_a_thousand_has_its_thousands_dot(db, request_for, template
         assert text in html, (text, html[:2000])
 
 
-def test_the_administrators_course_counts_are_grouped_as_the_analysts_are():
-    # The administrator's page shows exact counts (no small-cell rule), through the same writer.
-    assert format_count(1530) == "1.530"
+@pytest.mark.parametrize("role", ["analyst", "administrator"])
+def test_the_open_courses_count_is_grouped_with_and_without_the_small_cell_rule(make_user, monkeypatch, role):
+    # The analyst's count goes through the small-cell rule; the administrator's is exact (its own
+    # branch): both are written with the thousands dot. 1,530 open courses, without making them.
+    from smaajob.web import home_pages
+
+    class OpenCourses:
+        def filter(self, **_: object) -> OpenCourses:
+            return self
+
+        def count(self) -> int:
+            return 1530
+
+    monkeypatch.setattr(home_pages, "open_courses", OpenCourses)
+    assert home_pages.analyst_home(make_user(role), date(2026, 12, 7))["open_courses"] == "1.530"
